@@ -1,0 +1,114 @@
+// The environment, validated once at start. This is the only module that reads process.env.
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const idList = z
+  .string()
+  .default("")
+  .transform((raw, ctx) => {
+    const ids: number[] = [];
+    for (const part of raw.split(",")) {
+      const trimmed = part.trim();
+      if (trimmed === "") continue;
+      if (!/^-?\d{1,16}$/.test(trimmed)) {
+        ctx.addIssue({ code: "custom", message: `"${trimmed}" is not a numeric Telegram user id` });
+        return z.NEVER;
+      }
+      ids.push(Number(trimmed));
+    }
+    return ids;
+  });
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .default("false")
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const timeZone = z
+  .string()
+  .refine(isValidTimeZone, { message: "is not an IANA time zone (e.g. Asia/Damascus)" });
+
+const base = z.object({
+  BOT_TOKEN: z
+    .string({ error: "is required (the token BotFather gave you)" })
+    .regex(/^\d+:[\w-]+$/, { message: "is malformed (expected <digits>:<letters, digits, _ or ->)" }),
+  TELEGRAM_API_ROOT: z.url({ message: "must be a URL" }).default("https://api.telegram.org"),
+  DATABASE_PATH: z.string().min(1).default("./data/nashra.db"),
+  ADMIN_IDS: idList,
+  EDITOR_IDS: idList,
+  DEFAULT_LANGUAGE: z.enum(["ar", "en"], { message: "must be ar or en" }).default("ar"),
+  DEFAULT_TIMEZONE: timeZone.default("UTC"),
+  PORT: z.coerce.number({ error: "must be a port number (0-65535)" }).int().min(0).max(65535).default(8080),
+  SEND_RATE: z.coerce
+    .number({ error: "must be a number of messages per second" })
+    .positive()
+    .max(1000)
+    .default(25),
+  PAID_BROADCAST: booleanFlag,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+const polling = base.extend({
+  BOT_MODE: z.literal("polling").default("polling"),
+  WEBHOOK_URL: z.string().optional(),
+  WEBHOOK_SECRET: z.string().optional(),
+});
+
+const webhook = base.extend({
+  BOT_MODE: z.literal("webhook"),
+  WEBHOOK_URL: z.url({ message: "is required in webhook mode and must be an https URL" }),
+  WEBHOOK_SECRET: z
+    .string({ error: "is required in webhook mode" })
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: "must be 1-256 characters of A-Z, a-z, 0-9, _ and -" }),
+});
+
+const schema = z.discriminatedUnion("BOT_MODE", [polling, webhook], {
+  error: () => ({ message: 'must be "polling" or "webhook"' }),
+});
+
+/** The validated configuration every module receives (never process.env directly). */
+export type Config = z.infer<typeof schema>;
+
+/** A configuration problem, worded as one line that names the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Validates an environment (process.env by default; `.env` in the working directory is read first
+ * when present, without overriding variables already set). Throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
+  const input = { ...env };
+  // An empty BOT_MODE means "unset", like every other variable here.
+  if (input.BOT_MODE === "") delete input.BOT_MODE;
+  if (input.BOT_MODE === undefined) input.BOT_MODE = "polling";
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = issue?.path[0] !== undefined ? String(issue.path[0]) : "BOT_MODE";
+  const value = env[variable];
+  const shown =
+    variable === "BOT_TOKEN" || variable === "WEBHOOK_SECRET" || value === undefined
+      ? ""
+      : ` (got "${value}")`;
+  throw new ConfigError(`${variable} ${issue?.message ?? "is invalid"}${shown}`);
+}
+
+function readProcessEnv(): NodeJS.ProcessEnv {
+  if (existsSync(".env")) {
+    // Node ≥ 20.12 reads dotenv files itself; variables already set win.
+    process.loadEnvFile(".env");
+  }
+  return process.env;
+}
+
+/** True when Intl knows the zone, e.g. "Asia/Damascus" or "UTC". */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}

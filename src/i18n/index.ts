@@ -1,0 +1,71 @@
+// Localized strings from Fluent files (locales/ar.ftl, locales/en.ftl), usable with or without a bot context
+// (alerts and digests render for readers who are not the one talking to the bot).
+import { readFileSync } from "node:fs";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import type { Language } from "../store/chats";
+import { escapeHtml } from "../text/html";
+
+export const LANGUAGES: readonly Language[] = ["ar", "en"];
+
+/** Arguments of a message: strings are escaped for Telegram HTML by `t`, numbers formatted by Fluent. */
+export type MessageArgs = Record<string, string | number>;
+
+export class I18n {
+  private readonly bundles = new Map<Language, FluentBundle>();
+
+  constructor(
+    private readonly fallback: Language,
+    directory: URL = new URL("./locales/", import.meta.url),
+  ) {
+    for (const language of LANGUAGES) {
+      // Isolation marks (FSI…PDI) keep Latin names and numbers in the right place inside Arabic lines.
+      const bundle = new FluentBundle(language, { useIsolating: true });
+      const source = readFileSync(new URL(`${language}.ftl`, directory), "utf8");
+      const errors = bundle.addResource(new FluentResource(source));
+      if (errors.length > 0) throw new Error(`locales/${language}.ftl: ${errors.map(String).join("; ")}`);
+      this.bundles.set(language, bundle);
+    }
+  }
+
+  /** The message as Telegram HTML: string arguments are escaped, the .ftl text is trusted markup. */
+  t(language: Language, key: string, args?: MessageArgs): string {
+    const escaped: Record<string, FluentVariable> = {};
+    for (const [k, v] of Object.entries(args ?? {})) escaped[k] = typeof v === "string" ? escapeHtml(v) : v;
+    return this.format(language, key, escaped);
+  }
+
+  /** The message as plain text (button labels, callback answers, command descriptions). */
+  plain(language: Language, key: string, args?: MessageArgs): string {
+    return this.format(language, key, args ?? {});
+  }
+
+  /** True when both languages define the key (used by tests to keep the files in step). */
+  has(key: string): boolean {
+    return LANGUAGES.every((l) => this.bundles.get(l)?.hasMessage(key));
+  }
+
+  /** Every message id in a language's file. */
+  keys(language: Language): string[] {
+    const bundle = this.bundles.get(language);
+    return bundle ? [...bundle._messages.keys()] : [];
+  }
+
+  private format(language: Language, key: string, args: Record<string, FluentVariable>): string {
+    for (const lang of [language, this.fallback]) {
+      const bundle = this.bundles.get(lang);
+      const message = bundle?.getMessage(key);
+      if (bundle && message?.value) {
+        const errors: Error[] = [];
+        const text = bundle.formatPattern(message.value, args, errors);
+        if (errors.length === 0) return text;
+      }
+    }
+    return key;
+  }
+}
+
+/** Telegram's language_code (e.g. "ar", "ar-SY", "en-GB") mapped to a supported language, if any. */
+export function languageFromCode(code: string | undefined): Language | undefined {
+  const base = code?.toLowerCase().split(/[-_]/)[0];
+  return base === "ar" || base === "en" ? base : undefined;
+}

@@ -1,0 +1,132 @@
+# Nashra — English replies. Every key here exists in ar.ftl too (a test checks).
+# Messages are Telegram HTML: arguments are escaped by the code, markup here is trusted.
+
+## Welcome and help
+welcome = 👋 Welcome to <b>Nashra</b>, { $name }!
+    I send you the news of the places you follow: breaking alerts as they happen and digests on a schedule.
+    Tap the places below to follow them, or send /subscribe with a name, e.g. <code>/subscribe Deir ez-Zor</code>.
+welcome-group = 👋 <b>Nashra</b> is here. The group's admins choose the places this group follows: /topics or <code>/subscribe Deir ez-Zor</code>. /help lists everything.
+start-link-unknown = That link names a topic I don't know. Choose from the list below.
+help-intro = <b>Nashra</b> sends the news of the places you follow.
+help-intro-editor = <b>Nashra</b> — you are an <b>editor</b>: you can also publish articles and push breaking alerts.
+help-intro-admin = <b>Nashra</b> — you are an <b>admin</b>: you can also schedule digests and manage topics and editors.
+help-outro = Following a place includes the places under it: Deir ez-Zor includes Mayadin and Al-Bukamal.
+
+## Command menu
+cmd-start = Welcome and topic picker
+cmd-topics = Choose topics to follow
+cmd-subscribe = Follow a topic: /subscribe Deir ez-Zor
+cmd-unsubscribe = Stop following a topic
+cmd-mytopics = Your topics and settings
+cmd-latest = Latest news of your topics
+cmd-search = Search the news
+cmd-settings = Alerts, digests, language, time zone
+cmd-help = What Nashra can do
+cmd-stop = Unsubscribe from everything and delete your data
+cmd-post = Publish an article
+cmd-alert = Push a breaking alert
+cmd-alerts = Recent alerts
+cmd-feeds = News feeds
+cmd-addfeed = Add an RSS/Atom feed
+cmd-removefeed = Remove a feed
+cmd-schedule = Schedule a digest
+cmd-schedules = Digest schedules
+cmd-unschedule = Delete a digest schedule
+cmd-digestnow = Run a digest now
+cmd-digestpreview = Preview a reader's digest
+cmd-grant = Make a user an editor or admin
+cmd-revoke = Take a user's role away
+cmd-addtopic = Add a topic
+cmd-alias = Add another name for a topic
+cmd-stats = Readers, subscriptions, deliveries
+
+## Topic picker
+picker-text = <b>Choose the places you follow</b> — tap to follow, tap again to stop.
+    Following a place includes the places under it.
+
+    📍 <b>{ $section }</b> · page { $page }/{ $pages }
+picker-all-of = { $name } (all)
+picker-more-topics = More topics
+picker-sections = ☰ Sections
+picker-previous = ‹ Previous
+picker-next = Next ›
+picker-choose-section = Choose a section:
+topic-gone = That topic no longer exists.
+toast-subscribed = ✓ Following { $topic }
+toast-unsubscribed = No longer following { $topic }
+
+## Subscribe and unsubscribe
+subscribe-usage = Send a place after the command, e.g. <code>/subscribe Deir ez-Zor</code> or <code>/subscribe دير الزور</code>, or tap one below.
+subscribe-too-many = That is more than { $max } topics at once. Send fewer, separated by commas.
+subscribe-ambiguous = “{ $input }” can mean several topics. Which one?
+topic-unknown-suggest = I don't know a topic called “{ $input }”. Did you mean:
+topic-unknown = I don't know a topic called “{ $input }”. See /topics for the list.
+subscribe-done = ✅ You now follow <b>{ $topic }</b>.
+subscribe-done-with-children = ✅ You now follow <b>{ $topic }</b>, including { $children }.
+subscribe-done-many = ✅ You now follow <b>{ $topics }</b>.
+subscribe-already = You already follow <b>{ $topic }</b>.
+subscribe-already-via = (You were already getting { $topic } news through { $parent }.)
+unsubscribe-choose = Tap a topic to stop following it:
+unsubscribe-unknown = You don't follow anything called “{ $input }”. Your topics:
+unsubscribe-done = You no longer follow <b>{ $topic }</b>.
+unsubscribe-via-parent = You get { $topic } news because you follow <b>{ $parent }</b>. Unsubscribe from { $parent } to stop it.
+unsubscribe-not-subscribed = You don't follow <b>{ $topic }</b>.
+
+## My topics
+mytopics-none = You don't follow any topic yet. /topics to choose.
+mytopics-list = { $count ->
+    [one] <b>You follow one topic:</b>
+   *[other] <b>You follow { $count } topics:</b>
+}
+mytopics-includes = { $count ->
+    [one] (and one place under it)
+   *[other] (and { $count } places under it)
+}
+button-choose-topics = 📍 Choose topics
+button-settings = ⚙️ Settings
+
+## Settings
+settings-title = <b>Settings</b>
+settings-summary = 🔔 Breaking alerts: { $alerts }
+    📰 Digests: { $digests }
+    🌐 Language: { $language }
+    🕒 Time zone: { $timezone } (now { $time })
+state-on = on
+state-off = off
+language-ar = العربية
+language-en = English
+language-auto = Automatic (from Telegram)
+button-alerts-turn-on = 🔔 Turn breaking alerts on
+button-alerts-turn-off = 🔕 Turn breaking alerts off
+button-digests-turn-on = 📰 Turn digests on
+button-digests-turn-off = 📰 Turn digests off
+button-language = 🌐 Language
+button-timezone = 🕒 Time zone
+button-back = ‹ Back
+settings-choose-language = Choose the language of Nashra's messages:
+settings-choose-timezone = Choose your time zone (times in digests and alerts are shown in it):
+toast-alerts-on = Breaking alerts on
+toast-alerts-off = Breaking alerts off
+toast-digests-on = Digests on
+toast-digests-off = Digests off
+toast-language = Language changed
+toast-timezone = Time zone: { $timezone }
+
+## Stop
+stop-confirm = This unsubscribes this chat from everything and deletes its settings. Continue?
+button-stop-confirm = Yes, delete everything
+button-cancel = Cancel
+stop-done = Done: nothing about this chat is stored any more. Send /start whenever you want to come back.
+stop-cancelled = Nothing was deleted.
+
+## Roles and errors
+refused-editor = ⛔ This command is for the newsroom's editors.
+refused-admin = ⛔ This command is for Nashra's admins.
+group-admins-only = Only this group's admins can change what it follows.
+coming-soon = This command is coming soon.
+unknown-command = I don't know the command { $command }. /help lists what I can do.
+offer-subscribe = Do you want to follow <b>{ $topic }</b>?
+button-subscribe = Follow { $topic }
+plain-text-hint = Send the name of a place to follow it, or /topics to choose from the list. /help lists everything.
+button-expired = This button has expired.
+error-generic = Sorry, something went wrong. Please try again.

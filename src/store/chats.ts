@@ -1,0 +1,143 @@
+// Readers' chats: type, preferences, and whether the bot may still write to them.
+import type Database from "better-sqlite3";
+import type { Clock } from "../clock";
+import type { Db } from "./db";
+
+export type ChatType = "private" | "group" | "supergroup" | "channel";
+export type Language = "ar" | "en";
+
+/** A chat as stored. `language` and `timezone` are null when the chat follows the defaults. */
+export interface ChatRecord {
+  id: number;
+  type: ChatType;
+  title: string | null;
+  language: Language | null;
+  timezone: string | null;
+  alertsEnabled: boolean;
+  digestsEnabled: boolean;
+  active: boolean;
+  inactiveReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface ChatRow {
+  id: number;
+  type: ChatType;
+  title: string | null;
+  language: Language | null;
+  timezone: string | null;
+  alerts_enabled: number;
+  digests_enabled: number;
+  active: number;
+  inactive_reason: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const toRecord = (r: ChatRow): ChatRecord => ({
+  id: r.id,
+  type: r.type,
+  title: r.title,
+  language: r.language,
+  timezone: r.timezone,
+  alertsEnabled: r.alerts_enabled === 1,
+  digestsEnabled: r.digests_enabled === 1,
+  active: r.active === 1,
+  inactiveReason: r.inactive_reason,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Preferences a reader can change in /settings. */
+export type ChatPreferences = Partial<
+  Pick<ChatRecord, "language" | "timezone" | "alertsEnabled" | "digestsEnabled">
+>;
+
+export class ChatStore {
+  private readonly get: Database.Statement<[number], ChatRow>;
+  private readonly upsert: Database.Statement<{
+    id: number;
+    type: ChatType;
+    title: string | null;
+    now: number;
+  }>;
+  private readonly remove: Database.Statement<[number]>;
+  private readonly deactivate: Database.Statement<{ id: number; reason: string; now: number }>;
+  private readonly updatePrefs: Database.Statement<Record<string, number | string | null>>;
+  private readonly countAll: Database.Statement<[], { total: number; active: number | null }>;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.get = db.prepare("SELECT * FROM chats WHERE id = ?");
+    // Seeing a chat again (it wrote to us) makes it active: a reader who unblocked the bot is back.
+    this.upsert = db.prepare(`
+      INSERT INTO chats (id, type, title, created_at, updated_at) VALUES (@id, @type, @title, @now, @now)
+      ON CONFLICT (id) DO UPDATE SET
+        type = excluded.type,
+        title = excluded.title,
+        active = 1,
+        inactive_reason = NULL,
+        updated_at = CASE WHEN chats.active = 0 OR chats.title IS NOT excluded.title OR chats.type <> excluded.type
+                          THEN excluded.updated_at ELSE chats.updated_at END`);
+    this.remove = db.prepare("DELETE FROM chats WHERE id = ?");
+    this.deactivate = db.prepare(
+      "UPDATE chats SET active = 0, inactive_reason = @reason, updated_at = @now WHERE id = @id",
+    );
+    this.updatePrefs = db.prepare(`
+      UPDATE chats SET
+        language = CASE WHEN @setLanguage = 1 THEN @language ELSE language END,
+        timezone = CASE WHEN @setTimezone = 1 THEN @timezone ELSE timezone END,
+        alerts_enabled = coalesce(@alerts, alerts_enabled),
+        digests_enabled = coalesce(@digests, digests_enabled),
+        updated_at = @now
+      WHERE id = @id`);
+    this.countAll = db.prepare("SELECT count(*) AS total, sum(active) AS active FROM chats");
+  }
+
+  /** The chat, or undefined when it is unknown (never seen, or deleted by /stop). */
+  find(id: number): ChatRecord | undefined {
+    const row = this.get.get(id);
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Records that the chat is talking to the bot (creating it, or reactivating it) and returns it. */
+  touch(id: number, type: ChatType, title: string | null = null): ChatRecord {
+    this.upsert.run({ id, type, title, now: this.clock() });
+    return this.find(id) as ChatRecord;
+  }
+
+  /** Marks the chat inactive (blocked the bot, kicked it, deactivated); its subscriptions are kept. */
+  markInactive(id: number, reason: string): void {
+    this.deactivate.run({ id, reason, now: this.clock() });
+  }
+
+  /** Changes some preferences (a null language or timezone means "back to the default"); returns the chat. */
+  update(id: number, prefs: ChatPreferences): ChatRecord | undefined {
+    this.updatePrefs.run({
+      id,
+      now: this.clock(),
+      setLanguage: "language" in prefs ? 1 : 0,
+      language: prefs.language ?? null,
+      setTimezone: "timezone" in prefs ? 1 : 0,
+      timezone: prefs.timezone ?? null,
+      alerts: prefs.alertsEnabled === undefined ? null : Number(prefs.alertsEnabled),
+      digests: prefs.digestsEnabled === undefined ? null : Number(prefs.digestsEnabled),
+    });
+    return this.find(id);
+  }
+
+  /** Deletes the chat and, by cascade, its subscriptions and everything else stored about it. */
+  delete(id: number): boolean {
+    return this.remove.run(id).changes > 0;
+  }
+
+  /** Counts for /stats and health. */
+  counts(): { total: number; active: number; inactive: number } {
+    const row = this.countAll.get() ?? { total: 0, active: 0 };
+    const active = row.active ?? 0;
+    return { total: row.total, active, inactive: row.total - active };
+  }
+}

@@ -1,0 +1,41 @@
+// The store: one SQLite file and a module per table group. No Telegram or grammY here.
+import type { Clock } from "../clock";
+import { ChatStore } from "./chats";
+import { type Db, openDatabase } from "./db";
+import { RoleStore } from "./roles";
+import { SubscriptionStore } from "./subscriptions";
+import { TopicStore } from "./topics";
+
+/** Everything persisted, behind typed methods. */
+export interface Store {
+  db: Db;
+  chats: ChatStore;
+  topics: TopicStore;
+  subscriptions: SubscriptionStore;
+  roles: RoleStore;
+  /** True when the database answers a query (for /healthz). */
+  healthy(): boolean;
+  close(): void;
+}
+
+/** Opens the database at `path` (migrating it) and builds the table modules. */
+export function createStore(path: string, clock: Clock): Store {
+  const db = openDatabase(path);
+  return {
+    db,
+    chats: new ChatStore(db, clock),
+    topics: new TopicStore(db, clock),
+    subscriptions: new SubscriptionStore(db, clock),
+    roles: new RoleStore(db, clock),
+    healthy() {
+      try {
+        return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

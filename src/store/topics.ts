@@ -1,0 +1,187 @@
+// Topics and their aliases. The built-in catalog is seeded from data; admins add more at run time.
+import type Database from "better-sqlite3";
+import type { Clock } from "../clock";
+import type { AliasStrength } from "../text/matcher";
+import { hasArabic } from "../text/normalize";
+import type { Catalog } from "../topics/catalog";
+import type { Db } from "./db";
+
+/** A topic as stored. */
+export interface TopicRecord {
+  id: number;
+  slug: string;
+  parentId: number | null;
+  kind: string;
+  nameAr: string;
+  nameEn: string;
+  position: number;
+  builtin: boolean;
+}
+
+/** An alias as stored, with its topic's slug. */
+export interface AliasRecord {
+  topicId: number;
+  alias: string;
+  lang: "ar" | "en";
+  strength: AliasStrength;
+}
+
+interface TopicRow {
+  id: number;
+  slug: string;
+  parent_id: number | null;
+  kind: string;
+  name_ar: string;
+  name_en: string;
+  position: number;
+  builtin: number;
+}
+
+/** What an admin gives to create a topic. */
+export interface NewTopic {
+  slug: string;
+  nameAr: string;
+  nameEn: string;
+  parentId: number | null;
+  kind?: string;
+}
+
+export class TopicStore {
+  private readonly selectTopics: Database.Statement<[], TopicRow>;
+  private readonly selectAliases: Database.Statement<
+    [],
+    { topic_id: number; alias: string; lang: "ar" | "en"; strength: AliasStrength }
+  >;
+  private readonly insertTopic: Database.Statement<Record<string, unknown>>;
+  private readonly upsertBuiltin: Database.Statement<Record<string, unknown>>;
+  private readonly insertAlias: Database.Statement<Record<string, unknown>>;
+  private readonly readMeta: Database.Statement<[string], { value: string }>;
+  private readonly writeMeta: Database.Statement<[string, string]>;
+  private readonly bumpRevision: Database.Statement<[]>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.selectTopics = db.prepare("SELECT * FROM topics ORDER BY position, id");
+    this.selectAliases = db.prepare("SELECT topic_id, alias, lang, strength FROM topic_aliases ORDER BY id");
+    this.insertTopic = db.prepare(`
+      INSERT INTO topics (slug, parent_id, kind, name_ar, name_en, position, builtin, created_at)
+      VALUES (@slug, @parentId, @kind, @nameAr, @nameEn,
+              (SELECT coalesce(max(position), 0) + 1 FROM topics), 0, @now)`);
+    this.upsertBuiltin = db.prepare(`
+      INSERT INTO topics (slug, parent_id, kind, name_ar, name_en, position, builtin, created_at)
+      VALUES (@slug, (SELECT id FROM topics WHERE slug = @parent), @kind, @nameAr, @nameEn, @position, 1, @now)
+      ON CONFLICT (slug) DO UPDATE SET
+        parent_id = excluded.parent_id, kind = excluded.kind, name_ar = excluded.name_ar,
+        name_en = excluded.name_en, position = excluded.position, builtin = 1`);
+    this.insertAlias = db.prepare(`
+      INSERT INTO topic_aliases (topic_id, alias, lang, strength, builtin)
+      VALUES (@topicId, @alias, @lang, @strength, @builtin)
+      ON CONFLICT (topic_id, alias, strength) DO NOTHING`);
+    this.readMeta = db.prepare("SELECT value FROM meta WHERE key = ?");
+    this.writeMeta = db.prepare(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    );
+    this.bumpRevision = db.prepare(`
+      INSERT INTO meta (key, value) VALUES ('topics_revision', '1')
+      ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`);
+  }
+
+  /** Every topic, in catalog order (admins' topics after the built-in ones). */
+  all(): TopicRecord[] {
+    return this.selectTopics.all().map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      parentId: r.parent_id,
+      kind: r.kind,
+      nameAr: r.name_ar,
+      nameEn: r.name_en,
+      position: r.position,
+      builtin: r.builtin === 1,
+    }));
+  }
+
+  /** Every alias of every topic. */
+  aliases(): AliasRecord[] {
+    return this.selectAliases
+      .all()
+      .map((r) => ({ topicId: r.topic_id, alias: r.alias, lang: r.lang, strength: r.strength }));
+  }
+
+  /**
+   * A number that changes whenever topics or aliases change, in this process or another one
+   * (the CLI, a second bot process): readers of the catalog rebuild their index when it moves.
+   */
+  revision(): string {
+    return this.readMeta.get("topics_revision")?.value ?? "0";
+  }
+
+  /**
+   * Brings the built-in catalog into the database: new topics and aliases are added, names and parents
+   * of built-in topics follow the file; nothing an admin added is removed. Skipped when the file is unchanged.
+   */
+  seed(catalog: Catalog): boolean {
+    if (this.readMeta.get("catalog_hash")?.value === catalog.hash) return false;
+    this.db.transaction(() => {
+      const now = this.clock();
+      catalog.topics.forEach((t, position) => {
+        this.upsertBuiltin.run({
+          slug: t.slug,
+          parent: t.parent,
+          kind: t.kind,
+          nameAr: t.name.ar,
+          nameEn: t.name.en,
+          position,
+          now,
+        });
+      });
+      const ids = new Map(this.all().map((t) => [t.slug, t.id]));
+      for (const t of catalog.topics) {
+        const topicId = ids.get(t.slug);
+        const add = (alias: string, lang: "ar" | "en", strength: AliasStrength) =>
+          this.insertAlias.run({ topicId, alias, lang, strength, builtin: 1 });
+        add(t.name.ar, "ar", "strong");
+        add(t.name.en, "en", "strong");
+        for (const lang of ["ar", "en"] as const) {
+          for (const a of t.aliases[lang]) add(a, lang, "strong");
+          for (const a of t.weak[lang]) add(a, lang, "weak");
+          for (const a of t.exclude[lang]) add(a, lang, "exclude");
+        }
+      }
+      this.writeMeta.run("catalog_hash", catalog.hash);
+      this.bumpRevision.run();
+    })();
+    return true;
+  }
+
+  /** Creates an admin's topic, with its names as aliases; returns its id. */
+  create(topic: NewTopic): number {
+    return this.db.transaction(() => {
+      const id = Number(
+        this.insertTopic.run({
+          slug: topic.slug,
+          parentId: topic.parentId,
+          kind: topic.kind ?? "topic",
+          nameAr: topic.nameAr,
+          nameEn: topic.nameEn,
+          now: this.clock(),
+        }).lastInsertRowid,
+      );
+      this.insertAlias.run({ topicId: id, alias: topic.nameAr, lang: "ar", strength: "strong", builtin: 0 });
+      this.insertAlias.run({ topicId: id, alias: topic.nameEn, lang: "en", strength: "strong", builtin: 0 });
+      this.bumpRevision.run();
+      return id;
+    })();
+  }
+
+  /** Adds an alias to a topic; false when it was already there. */
+  addAlias(topicId: number, alias: string, strength: AliasStrength = "strong"): boolean {
+    return this.db.transaction(() => {
+      const lang = hasArabic(alias) ? "ar" : "en";
+      const added = this.insertAlias.run({ topicId, alias, lang, strength, builtin: 0 }).changes > 0;
+      if (added) this.bumpRevision.run();
+      return added;
+    })();
+  }
+}
