@@ -1,0 +1,80 @@
+// Topic services for the bot and the CLI: the current index (rebuilt when the catalog changes) and
+// reader subscriptions expressed in topics.
+import type { Store } from "../store";
+import type { NewTopic } from "../store/topics";
+import type { Catalog } from "./catalog";
+import { type LookupResult, type Topic, TopicIndex } from "./topic-index";
+
+export class TopicService {
+  private cached: { revision: string; index: TopicIndex } | undefined;
+  private readonly cues: string[];
+
+  constructor(
+    private readonly store: Store,
+    catalog: Catalog,
+  ) {
+    this.cues = [...catalog.cues.ar, ...catalog.cues.en];
+    store.topics.seed(catalog);
+  }
+
+  /** The index of the catalog as it is now; a topic or alias added anywhere shows up on the next call. */
+  index(): TopicIndex {
+    const revision = this.store.topics.revision();
+    if (this.cached?.revision !== revision) {
+      this.cached = {
+        revision,
+        index: new TopicIndex(this.store.topics.all(), this.store.topics.aliases(), this.cues),
+      };
+    }
+    return this.cached.index;
+  }
+
+  lookup(name: string): LookupResult {
+    return this.index().lookup(name);
+  }
+
+  /** The topics a text is about (see TopicIndex.tag). */
+  tag(text: string): Topic[] {
+    return this.index().tag(text);
+  }
+
+  /** Creates a topic; its names become aliases at once. */
+  create(topic: NewTopic): Topic {
+    const id = this.store.topics.create(topic);
+    return this.index().get(id) as Topic;
+  }
+
+  addAlias(topic: Topic, alias: string): boolean {
+    return this.store.topics.addAlias(topic.id, alias);
+  }
+
+  /** The chat's subscribed topics, in the order they were chosen. */
+  subscriptionsOf(chatId: number): Topic[] {
+    const index = this.index();
+    return this.store.subscriptions.topicIds(chatId).flatMap((id) => index.get(id) ?? []);
+  }
+
+  /** Subscribes; returns the topics that were newly added. */
+  subscribe(chatId: number, topics: readonly Topic[]): Topic[] {
+    const added = new Set(
+      this.store.subscriptions.add(
+        chatId,
+        topics.map((t) => t.id),
+      ),
+    );
+    return topics.filter((t) => added.has(t.id));
+  }
+
+  /** Unsubscribes; false when the chat did not follow the topic. */
+  unsubscribe(chatId: number, topic: Topic): boolean {
+    return this.store.subscriptions.removeOne(chatId, topic.id);
+  }
+
+  /** The subscribed ancestor through which a chat already receives a topic's news, if any. */
+  coveringAncestor(chatId: number, topic: Topic): Topic | undefined {
+    const subscribed = new Set(this.store.subscriptions.topicIds(chatId));
+    return this.index()
+      .ancestors(topic)
+      .find((a) => subscribed.has(a.id));
+  }
+}

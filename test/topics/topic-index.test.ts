@@ -1,0 +1,213 @@
+// The cases of docs/arabic.md (lookup and tagging) against the built-in catalog, through the real store.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TopicService } from "../../src/topics/service";
+import { levenshtein } from "../../src/topics/topic-index";
+import { tempStore } from "../support/temp";
+
+let topics: TopicService;
+let cleanup: () => void;
+
+beforeAll(() => {
+  const temp = tempStore();
+  topics = temp.topics;
+  cleanup = temp.cleanup;
+});
+afterAll(() => cleanup());
+
+const tagged = (text: string) => topics.tag(text).map((t) => t.slug);
+const looked = (name: string) => topics.lookup(name).matches.map((t) => t.slug);
+
+describe("the built-in catalog", () => {
+  it("has every slug the product requires, in the right place", () => {
+    const index = topics.index();
+    const required = [
+      "syria",
+      "damascus",
+      "rif-dimashq",
+      "aleppo",
+      "homs",
+      "hama",
+      "latakia",
+      "tartus",
+      "idlib",
+      "raqqa",
+      "deir-ez-zor",
+      "hasakah",
+      "daraa",
+      "as-suwayda",
+      "quneitra",
+      "mayadin",
+      "al-bukamal",
+      "omar-oil-field",
+      "hajin",
+      "conoco-gas-field",
+      "al-tanf",
+      "iraq",
+      "lebanon",
+      "turkey",
+      "jordan",
+      "iran",
+    ];
+    for (const slug of required) expect(index.bySlug(slug), slug).toBeDefined();
+    const parentOf = (slug: string) => index.bySlug(slug)?.parent?.slug;
+    for (const slug of ["mayadin", "al-bukamal", "omar-oil-field", "hajin", "conoco-gas-field"]) {
+      expect(parentOf(slug)).toBe("deir-ez-zor");
+    }
+    expect(parentOf("al-tanf")).toBe("homs");
+    expect(parentOf("deir-ez-zor")).toBe("syria");
+    for (const slug of ["iraq", "lebanon", "turkey", "jordan", "iran", "syria"])
+      expect(parentOf(slug)).toBeUndefined();
+    const governorates = index.bySlug("syria")?.children.filter((c) => c.kind === "governorate") ?? [];
+    expect(governorates).toHaveLength(14);
+  });
+
+  it("gives Mayadin's ancestors nearest first", () => {
+    const index = topics.index();
+    const mayadin = index.bySlug("mayadin");
+    expect(mayadin && index.ancestors(mayadin).map((t) => t.slug)).toEqual(["deir-ez-zor", "syria"]);
+  });
+});
+
+describe("lookup of what a reader types", () => {
+  it.each([
+    "دير الزور",
+    "Deir ez-Zor",
+    "deir ezzor",
+    "دَيْر الزُّور",
+    "ديرالزور",
+    "DEIR EZ-ZOR",
+    "Dayr az-Zawr",
+    "Deir al-Zour",
+    "deir-ez-zor",
+    "ديـــر الزور",
+    "ﺩﻳﺮ ﺍﻟﺰﻭﺭ",
+    "دیر الزور",
+    "#دير_الزور",
+    " دير  الزور ",
+  ])("%s → deir-ez-zor, one topic", (name) => {
+    expect(looked(name)).toEqual(["deir-ez-zor"]);
+  });
+
+  it.each([
+    ["الميادين", "mayadin"],
+    ["al-Mayadin", "mayadin"],
+    ["البوكمال", "al-bukamal"],
+    ["البو كمال", "al-bukamal"],
+    ["Abu Kamal", "al-bukamal"],
+    ["حقل العمر", "omar-oil-field"],
+    ["Omar oil field", "omar-oil-field"],
+    ["سورية", "syria"],
+    ["سوريا", "syria"],
+    ["Syria", "syria"],
+    ["التنف", "al-tanf"],
+    ["إيران", "iran"],
+    ["العراق", "iraq"],
+  ])("%s → %s", (name, slug) => {
+    expect(looked(name)).toEqual([slug]);
+  });
+
+  it.each(["دير", "Deir", "الزور", "دير حافر", "دير البلح", "Deir al-Balah", "ديرالزورية", "", "   ", "!!!"])(
+    "%s is not a topic",
+    (name) => {
+      expect(looked(name)).toEqual([]);
+    },
+  );
+
+  it("suggests the nearest topics for a misspelling", () => {
+    expect(topics.lookup("Deir Ezor").suggestions.map((t) => t.slug)).toContain("deir-ez-zor");
+    expect(topics.lookup("ميادين").suggestions.map((t) => t.slug)).toContain("mayadin");
+    expect(topics.lookup("Raqah").suggestions.map((t) => t.slug)).toContain("raqqa");
+    expect(topics.lookup("Deir").suggestions.map((t) => t.slug)).toContain("deir-ez-zor");
+  });
+
+  it("suggests nothing for gibberish and survives huge input", () => {
+    expect(topics.lookup("qqqqqqqqqq").suggestions).toEqual([]);
+    const huge = "دير الزور ".repeat(5000);
+    expect(topics.lookup(huge).matches).toEqual([]);
+  });
+});
+
+describe("tagging (docs/arabic.md cases)", () => {
+  it.each([
+    "دير الزور",
+    "دَيْر الزُّور",
+    "بدير الزور",
+    "ولدير الزور",
+    "ديرالزور",
+    "ديـــر الزور",
+    "ﺩﻳﺮ ﺍﻟﺰﻭﺭ",
+    "دیر الزور",
+    "ريف دير الزور",
+    "#دير_الزور",
+    "Deir ez-Zor",
+    "DEIR EZ-ZOR",
+    "Dayr az-Zawr",
+    "Deir Ezzor's",
+    "Deir ez-Zor-based",
+  ])("Deir ez-Zor: %s", (text) => {
+    expect(tagged(`خبر: ${text} اليوم`)).toContain("deir-ez-zor");
+  });
+
+  it.each(["الزور", "شهادة الزور", "دير", "Deir", "دير حافر", "دير البلح", "Deir al-Balah", "ديرالزورية"])(
+    "not Deir ez-Zor: %s",
+    (text) => {
+      expect(tagged(text)).not.toContain("deir-ez-zor");
+    },
+  );
+
+  it.each(["في الميادين", "بالميادين", "للميادين", "al-Mayadin"])("Mayadin: %s", (text) => {
+    expect(tagged(text)).toContain("mayadin");
+  });
+
+  it.each(["ميادين التحرير", "نقلت قناة الميادين", "Al Mayadeen TV reported"])("not Mayadin: %s", (text) => {
+    expect(tagged(text)).not.toContain("mayadin");
+  });
+
+  it.each(["حقل العمر النفطي", "بحقل العمر", "Omar oil field"])("Omar oil field: %s", (text) => {
+    expect(tagged(text)).toContain("omar-oil-field");
+  });
+
+  it.each(["تقدم في العمر", "Omar Abdullah said"])("not the Omar oil field: %s", (text) => {
+    expect(tagged(text)).not.toContain("omar-oil-field");
+  });
+
+  it.each(["البوكمال", "البو كمال", "والبوكمال", "Abu Kamal"])("Al-Bukamal: %s", (text) => {
+    expect(tagged(text)).toContain("al-bukamal");
+  });
+
+  it.each(["كمال", "قال أبو كمال، أحد السكان"])("not Al-Bukamal: %s", (text) => {
+    expect(tagged(text)).not.toContain("al-bukamal");
+  });
+
+  it("counts a weak alias with a cue word or support from the same branch", () => {
+    expect(tagged("قصف على مدينة أبو كمال")).toContain("al-bukamal");
+    expect(tagged("من الميادين إلى أبو كمال")).toEqual(["mayadin", "al-bukamal"]);
+  });
+
+  it("prefers the longest reading: the channel's name is not the town", () => {
+    expect(tagged("Al Mayadeen reported clashes")).not.toContain("mayadin");
+    expect(tagged("clashes in al-Mayadin")).toContain("mayadin");
+    expect(tagged("قصف في ريف دمشق")).toEqual(["rif-dimashq"]);
+  });
+
+  it("accepts cue phrases of several words", () => {
+    expect(tagged("Al Mayadeen reported shelling")).not.toContain("mayadin");
+    expect(tagged("shelling in the countryside of Al Mayadeen")).toContain("mayadin");
+  });
+
+  it.each(["سورية", "سوريه", "بسوريا"])("Syria: %s", (text) => {
+    expect(tagged(text)).toContain("syria");
+  });
+
+  it("tags topics in order of first mention, each once", () => {
+    expect(tagged("الميادين ثم دير الزور ثم الميادين مرة أخرى")).toEqual(["mayadin", "deir-ez-zor"]);
+  });
+});
+
+describe("levenshtein", () => {
+  it("counts edits", () => {
+    expect(levenshtein("kitten", "sitting")).toBe(3);
+    expect(levenshtein("", "abc")).toBe(3);
+    expect(levenshtein("دير", "دير")).toBe(0);
+  });
+});
