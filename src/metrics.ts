@@ -1,5 +1,5 @@
 // Prometheus metrics (prom-client), one registry per process (or per test), served on /metrics.
-import { Counter, collectDefaultMetrics, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 export class Metrics {
   readonly registry = new Registry();
@@ -15,12 +15,24 @@ export class Metrics {
     labelNames: ["command"] as const,
     registers: [this.registry],
   });
+  readonly handlerSeconds = new Histogram({
+    name: "nashra_update_handling_seconds",
+    help: "Time from receiving an update to the end of its handling",
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
   readonly errors = new Counter({
     name: "nashra_errors_total",
     help: "Errors, by where they happened",
     labelNames: ["kind"] as const,
     registers: [this.registry],
   });
+
+  /** Updates whose handling has finished (successfully or not). */
+  async handledUpdates(): Promise<number> {
+    const metric = await this.handlerSeconds.get();
+    return metric.values.find((v) => v.metricName === "nashra_update_handling_seconds_count")?.value ?? 0;
+  }
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: "nashra_" });

@@ -1,0 +1,103 @@
+// Composition: config → store → services → bot → HTTP server, and the orderly stop of all of it.
+import type { AddressInfo } from "node:net";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import { type Bot, webhookCallback } from "grammy";
+import { ALLOWED_UPDATES, createBot } from "./bot";
+import { syncCommandMenus } from "./bot/commands";
+import type { BotDeps, NashraContext } from "./bot/context";
+import { type Clock, systemClock } from "./clock";
+import type { Config } from "./config";
+import { createHttpServer } from "./http/server";
+import { I18n } from "./i18n";
+import { createLogger, type Logger } from "./logger";
+import { Metrics } from "./metrics";
+import { createStore } from "./store";
+import { loadCatalog } from "./topics/catalog";
+import { TopicService } from "./topics/service";
+
+/** A running Nashra. */
+export interface App {
+  bot: Bot<NashraContext>;
+  deps: BotDeps;
+  /** The HTTP port actually bound (PORT=0 picks a free one). */
+  port: number;
+  /** Stops taking updates, lets handlers in flight finish, closes the HTTP server and the database. */
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Builds the services around one database and starts the bot in the configured mode. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const metrics = new Metrics();
+  const store = createStore(config.DATABASE_PATH, clock);
+  try {
+    const topics = new TopicService(store, loadCatalog());
+    const deps: BotDeps = {
+      config,
+      store,
+      topics,
+      i18n: new I18n(config.DEFAULT_LANGUAGE),
+      logger,
+      metrics,
+      clock,
+    };
+    const bot = createBot(config.BOT_TOKEN, deps);
+    await bot.init();
+    try {
+      await syncCommandMenus(bot.api, deps);
+    } catch (error) {
+      logger.warn({ err: error }, "could not register the command menus");
+    }
+
+    const webhook =
+      config.BOT_MODE === "webhook"
+        ? {
+            path: new URL(config.WEBHOOK_URL).pathname,
+            secret: config.WEBHOOK_SECRET,
+            handle: webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET }),
+          }
+        : undefined;
+    const server = createHttpServer({ store, metrics, logger, ...(webhook ? { webhook } : {}) });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.PORT, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+
+    let runner: RunnerHandle | undefined;
+    if (config.BOT_MODE === "webhook") {
+      await bot.api.setWebhook(config.WEBHOOK_URL, {
+        secret_token: config.WEBHOOK_SECRET,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+    } else {
+      await bot.api.deleteWebhook();
+      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    }
+    logger.info({ mode: config.BOT_MODE, port, bot: bot.botInfo.username }, "nashra started");
+
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        if (runner?.isRunning()) await runner.stop();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        store.close();
+        logger.info("nashra stopped");
+      })();
+      return stopping;
+    };
+    return { bot, deps, port, stop };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+// The command menus Telegram shows: per language and per role scope (readers everywhere, staff in
+// their own private chats), registered with setMyCommands.
+import type { Api } from "grammy";
+import type { BotCommand } from "grammy/types";
+import { LANGUAGES } from "../i18n";
+import type { Language } from "../store/chats";
+import type { BotDeps, Role } from "./context";
+import { roleOf } from "./roles";
+
+export const READER_COMMANDS = [
+  "start",
+  "topics",
+  "subscribe",
+  "unsubscribe",
+  "mytopics",
+  "latest",
+  "search",
+  "settings",
+  "help",
+  "stop",
+] as const;
+export const EDITOR_COMMANDS = ["post", "alert", "alerts", "feeds", "addfeed", "removefeed"] as const;
+export const ADMIN_COMMANDS = [
+  "schedule",
+  "schedules",
+  "unschedule",
+  "digestnow",
+  "digestpreview",
+  "grant",
+  "revoke",
+  "addtopic",
+  "alias",
+  "stats",
+] as const;
+
+/** The commands a role may use, readers' first. */
+export function commandsFor(role: Role): string[] {
+  const list: string[] = [...READER_COMMANDS];
+  if (role !== "reader") list.push(...EDITOR_COMMANDS);
+  if (role === "admin") list.push(...ADMIN_COMMANDS);
+  return list;
+}
+
+/** The menu of a role in a language: descriptions come from the locale files (`cmd-<name>`). */
+export function menu(deps: Pick<BotDeps, "i18n">, language: Language, role: Role): BotCommand[] {
+  return commandsFor(role).map((command) => ({
+    command,
+    description: deps.i18n.plain(language, `cmd-${command}`).slice(0, 256),
+  }));
+}
+
+/** Registers the readers' menus and every staff member's own menu. Failures are logged, not fatal. */
+export async function syncCommandMenus(api: Api, deps: BotDeps): Promise<void> {
+  const fallback = deps.config.DEFAULT_LANGUAGE;
+  await api.setMyCommands(menu(deps, fallback, "reader"));
+  for (const language of LANGUAGES) {
+    await api.setMyCommands(menu(deps, language, "reader"), { language_code: language });
+  }
+  const staff = new Set([
+    ...deps.config.ADMIN_IDS,
+    ...deps.config.EDITOR_IDS,
+    ...deps.store.roles.all().map((r) => r.userId),
+  ]);
+  for (const userId of staff) await syncStaffMenu(api, deps, userId);
+}
+
+/** Gives one user the menu of their current role in their private chat (or removes it for a reader). */
+export async function syncStaffMenu(api: Api, deps: BotDeps, userId: number): Promise<void> {
+  const role = roleOf(userId, deps);
+  const scope = { type: "chat" as const, chat_id: userId };
+  try {
+    if (role === "reader") {
+      await api.deleteMyCommands({ scope });
+      for (const language of LANGUAGES) await api.deleteMyCommands({ scope, language_code: language });
+      return;
+    }
+    await api.setMyCommands(menu(deps, deps.config.DEFAULT_LANGUAGE, role), { scope });
+    for (const language of LANGUAGES) {
+      await api.setMyCommands(menu(deps, language, role), { scope, language_code: language });
+    }
+  } catch (error) {
+    // Telegram refuses a chat scope until the user has started the bot; their menu follows on /start.
+    deps.logger.info({ err: error, userId }, "staff command menu not set");
+  }
+}

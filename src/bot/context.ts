@@ -1,0 +1,40 @@
+// The bot's context: what every handler gets besides grammY's own context.
+import type { Context } from "grammy";
+import type { Clock } from "../clock";
+import type { Config } from "../config";
+import type { I18n, MessageArgs } from "../i18n";
+import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
+import type { Store } from "../store";
+import type { ChatRecord, Language } from "../store/chats";
+import type { TopicService } from "../topics/service";
+
+/** What a user may do: readers subscribe and read, editors also publish, admins also administer. */
+export type Role = "reader" | "editor" | "admin";
+
+/** The services the bot calls; handlers stay thin and leave the rules to these. */
+export interface BotDeps {
+  config: Config;
+  store: Store;
+  topics: TopicService;
+  i18n: I18n;
+  logger: Logger;
+  metrics: Metrics;
+  clock: Clock;
+}
+
+export interface NashraFlavor {
+  deps: BotDeps;
+  /** The chat as stored (absent for updates without a chat). */
+  reader?: ChatRecord;
+  /** The language replies are written in. */
+  language: Language;
+  /** The sender's role. */
+  role: Role;
+  /** A localized message as Telegram HTML (string arguments escaped). */
+  t(key: string, args?: MessageArgs): string;
+  /** A localized message as plain text (buttons, toasts). */
+  tp(key: string, args?: MessageArgs): string;
+}
+
+export type NashraContext = Context & NashraFlavor;

@@ -1,0 +1,37 @@
+// Whatever no feature handled: unknown commands, plain text, stale buttons.
+import { Composer, InlineKeyboard } from "grammy";
+import type { NashraContext } from "../context";
+import { echo, replyHtml } from "../reply";
+
+export const fallbackFeature = new Composer<NashraContext>();
+
+const COMMAND = /^\/([^\s@]{1,64})(?:@(\S+))?/;
+
+fallbackFeature.on("message:text", async (ctx) => {
+  const text = ctx.message.text;
+  const command = COMMAND.exec(text);
+  const isPrivate = ctx.chat.type === "private";
+  if (command) {
+    // In a group, only commands addressed to this bot deserve an answer.
+    const target = command[2];
+    if (!isPrivate && target?.toLowerCase() !== ctx.me.username.toLowerCase()) return;
+    await replyHtml(ctx, ctx.t("unknown-command", { command: `/${echo(command[1] ?? "")}` }));
+    return;
+  }
+  if (!isPrivate) return;
+  // A reader who types a place name probably wants to follow it.
+  const { matches } = ctx.deps.topics.lookup(text.length <= 100 ? text : "");
+  const topic = matches.length === 1 ? matches[0] : undefined;
+  if (topic) {
+    const name = ctx.deps.topics.index().name(topic, ctx.language);
+    await replyHtml(
+      ctx,
+      ctx.t("offer-subscribe", { topic: name }),
+      new InlineKeyboard().text(ctx.tp("button-subscribe", { topic: name }), `sub:${topic.id}`),
+    );
+    return;
+  }
+  await replyHtml(ctx, ctx.t("plain-text-hint"));
+});
+
+fallbackFeature.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.tp("button-expired") }));

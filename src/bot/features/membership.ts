@@ -1,0 +1,24 @@
+// The bot's own membership: blocked by a reader, added to or removed from a group or channel.
+import { Composer } from "grammy";
+import type { ChatType } from "../../store/chats";
+import type { NashraContext } from "../context";
+import { replyHtml } from "../reply";
+
+export const membershipFeature = new Composer<NashraContext>();
+
+membershipFeature.on("my_chat_member", async (ctx) => {
+  const { chat, new_chat_member: member } = ctx.myChatMember;
+  const { chats } = ctx.deps.store;
+  if (member.status === "kicked" || member.status === "left") {
+    // Subscriptions are kept: a reader who unblocks the bot picks up where they were.
+    chats.markInactive(chat.id, chat.type === "private" ? "blocked" : "removed");
+    return;
+  }
+  const title = chat.type === "private" ? null : (chat.title ?? null);
+  const known = chats.find(chat.id);
+  ctx.reader = chats.touch(chat.id, chat.type as ChatType, title);
+  // Greet a group the bot was just added to (never a channel: that would post to all its readers).
+  if (!known && (chat.type === "group" || chat.type === "supergroup")) {
+    await replyHtml(ctx, ctx.t("welcome-group"));
+  }
+});

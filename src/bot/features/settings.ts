@@ -1,0 +1,156 @@
+// /settings: breaking alerts on/off, digests on/off, language, time zone — all by buttons.
+import { Composer, InlineKeyboard } from "grammy";
+import type { Language } from "../../store/chats";
+import type { NashraContext } from "../context";
+import { ensureCanManage } from "../guards";
+import { useLanguage } from "../middlewares";
+import { editHtml, replyHtml } from "../reply";
+
+/** Zones offered in /settings: where the newsrooms' readers live, at home and abroad. */
+export const TIME_ZONES = [
+  "Asia/Damascus",
+  "Asia/Baghdad",
+  "Asia/Beirut",
+  "Asia/Amman",
+  "Europe/Istanbul",
+  "Asia/Riyadh",
+  "Asia/Dubai",
+  "Africa/Cairo",
+  "Europe/Berlin",
+  "Europe/Stockholm",
+  "Europe/Amsterdam",
+  "Europe/Paris",
+  "Europe/London",
+  "America/New_York",
+  "UTC",
+] as const;
+
+/** Callback data of the settings buttons. */
+export const settingsData = {
+  home: "set:home",
+  alerts: "set:alerts",
+  digests: "set:digests",
+  languageMenu: "set:lang",
+  language: (l: Language | "auto") => `set:lang:${l}`,
+  zoneMenu: "set:tz",
+  zone: (i: number) => `set:tz:${i}`,
+};
+
+/** The chat's effective time zone. */
+export function timeZoneOf(ctx: NashraContext): string {
+  return ctx.reader?.timezone ?? ctx.deps.config.DEFAULT_TIMEZONE;
+}
+
+/** The local time now in a zone, as a reader of that language writes it (Latin digits). */
+function localTime(ctx: NashraContext, zone: string): string {
+  const locale = ctx.language === "ar" ? "ar-u-nu-latn" : "en-GB";
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(ctx.deps.clock());
+}
+
+/** The chat's settings as lines of text (also shown by /mytopics). */
+export function settingsSummary(ctx: NashraContext): string {
+  const reader = ctx.reader;
+  const zone = timeZoneOf(ctx);
+  return ctx.t("settings-summary", {
+    alerts: ctx.tp(reader?.alertsEnabled === false ? "state-off" : "state-on"),
+    digests: ctx.tp(reader?.digestsEnabled === false ? "state-off" : "state-on"),
+    language: ctx.tp(reader?.language ? `language-${reader.language}` : "language-auto"),
+    timezone: zone,
+    time: localTime(ctx, zone),
+  });
+}
+
+function homeKeyboard(ctx: NashraContext): InlineKeyboard {
+  const reader = ctx.reader;
+  return new InlineKeyboard()
+    .text(
+      ctx.tp(reader?.alertsEnabled === false ? "button-alerts-turn-on" : "button-alerts-turn-off"),
+      settingsData.alerts,
+    )
+    .row()
+    .text(
+      ctx.tp(reader?.digestsEnabled === false ? "button-digests-turn-on" : "button-digests-turn-off"),
+      settingsData.digests,
+    )
+    .row()
+    .text(ctx.tp("button-language"), settingsData.languageMenu)
+    .text(ctx.tp("button-timezone"), settingsData.zoneMenu);
+}
+
+function homeText(ctx: NashraContext): string {
+  return `${ctx.t("settings-title")}\n\n${settingsSummary(ctx)}`;
+}
+
+export const settingsFeature = new Composer<NashraContext>();
+
+settingsFeature.command("settings", (ctx) => replyHtml(ctx, homeText(ctx), homeKeyboard(ctx)));
+
+settingsFeature.callbackQuery(settingsData.home, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
+});
+
+settingsFeature.callbackQuery([settingsData.alerts, settingsData.digests], async (ctx) => {
+  if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
+  const alerts = ctx.callbackQuery.data === settingsData.alerts;
+  ctx.reader = ctx.deps.store.chats.update(
+    ctx.reader.id,
+    alerts ? { alertsEnabled: !ctx.reader.alertsEnabled } : { digestsEnabled: !ctx.reader.digestsEnabled },
+  );
+  const on = alerts ? ctx.reader?.alertsEnabled : ctx.reader?.digestsEnabled;
+  await ctx.answerCallbackQuery({
+    text: ctx.tp(`toast-${alerts ? "alerts" : "digests"}-${on ? "on" : "off"}`),
+  });
+  await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
+});
+
+settingsFeature.callbackQuery(settingsData.languageMenu, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const keyboard = new InlineKeyboard()
+    .text("العربية", settingsData.language("ar"))
+    .text("English", settingsData.language("en"))
+    .row()
+    .text(ctx.tp("language-auto"), settingsData.language("auto"))
+    .row()
+    .text(ctx.tp("button-back"), settingsData.home);
+  await editHtml(ctx, ctx.t("settings-choose-language"), keyboard);
+});
+
+settingsFeature.callbackQuery(/^set:lang:(ar|en|auto)$/, async (ctx) => {
+  if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
+  const choice = ctx.match[1];
+  const language = choice === "ar" || choice === "en" ? choice : null;
+  ctx.reader = ctx.deps.store.chats.update(ctx.reader.id, { language });
+  useLanguage(ctx, language ?? undefined); // answer in the language just chosen
+  await ctx.answerCallbackQuery({ text: ctx.tp("toast-language") });
+  await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
+});
+
+settingsFeature.callbackQuery(settingsData.zoneMenu, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const current = timeZoneOf(ctx);
+  const keyboard = new InlineKeyboard();
+  TIME_ZONES.forEach((zone, i) => {
+    keyboard.text(`${zone === current ? "✓ " : ""}${zone} · ${localTime(ctx, zone)}`, settingsData.zone(i));
+    if (i % 2 === 1) keyboard.row();
+  });
+  keyboard.row().text(ctx.tp("button-back"), settingsData.home);
+  await editHtml(ctx, ctx.t("settings-choose-timezone"), keyboard);
+});
+
+settingsFeature.callbackQuery(/^set:tz:(\d+)$/, async (ctx) => {
+  if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
+  const zone = TIME_ZONES[Number(ctx.match[1])];
+  if (!zone) {
+    await ctx.answerCallbackQuery();
+    return;
+  }
+  ctx.reader = ctx.deps.store.chats.update(ctx.reader.id, { timezone: zone });
+  await ctx.answerCallbackQuery({ text: ctx.tp("toast-timezone", { timezone: zone }) });
+  await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
+});

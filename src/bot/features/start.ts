@@ -1,0 +1,40 @@
+// /start (with sub_<slug> deep links) and /help.
+import { Composer } from "grammy";
+import { commandsFor, syncStaffMenu } from "../commands";
+import type { NashraContext } from "../context";
+import { ensureCanManage } from "../guards";
+import { commandArgument, replyHtml } from "../reply";
+import { subscribeAndConfirm } from "./subscriptions";
+import { sendPicker } from "./topics";
+
+/** Deep-link payloads: t.me/<bot>?start=sub_deir-ez-zor */
+const SUBSCRIBE_PAYLOAD = /^sub_([a-z0-9-]{1,60})$/;
+
+export const startFeature = new Composer<NashraContext>();
+
+startFeature.command("start", async (ctx) => {
+  const payload = commandArgument(ctx);
+  const slug = SUBSCRIBE_PAYLOAD.exec(payload)?.[1];
+  if (ctx.role !== "reader" && ctx.chat.type === "private" && ctx.from) {
+    // Telegram accepts a staff member's own menu only once they have a chat with the bot: now.
+    await syncStaffMenu(ctx.api, ctx.deps, ctx.from.id);
+  }
+  if (slug !== undefined) {
+    const topic = ctx.deps.topics.index().bySlug(slug);
+    if (topic) {
+      if (!(await ensureCanManage(ctx))) return;
+      await replyHtml(ctx, await subscribeAndConfirm(ctx, topic));
+      return;
+    }
+    await replyHtml(ctx, ctx.t("start-link-unknown"));
+  }
+  const welcome = ctx.chat.type === "private" ? "welcome" : "welcome-group";
+  await replyHtml(ctx, ctx.t(welcome, { name: ctx.from?.first_name ?? "" }));
+  await sendPicker(ctx);
+});
+
+startFeature.command("help", async (ctx) => {
+  const lines = commandsFor(ctx.role).map((c) => `/${c} — ${ctx.t(`cmd-${c}`)}`);
+  const intro = ctx.t(ctx.role === "reader" ? "help-intro" : `help-intro-${ctx.role}`);
+  await replyHtml(ctx, `${intro}\n\n${lines.join("\n")}\n\n${ctx.t("help-outro")}`);
+});

@@ -1,0 +1,208 @@
+// /subscribe, /unsubscribe, /mytopics, and the buttons that offer a topic (suggestions, ambiguity).
+import { Composer, InlineKeyboard } from "grammy";
+import { escapeHtml } from "../../text/html";
+import type { Topic } from "../../topics/topic-index";
+import type { NashraContext } from "../context";
+import { ensureCanManage } from "../guards";
+import { pickerData } from "../keyboards/topic-picker";
+import { commandArgument, echo, editHtml, editKeyboard, replyHtml } from "../reply";
+import { settingsData, settingsSummary } from "./settings";
+import { sendPicker } from "./topics";
+
+/** Several topics may be given at once: "/subscribe دير الزور، الميادين". */
+const LIST_SEPARATOR = /[,،؛;\n]+/;
+const MAX_TOPICS_PER_COMMAND = 10;
+
+const subscribeData = (topicId: number) => `sub:${topicId}`;
+const unsubscribeData = (topicId: number) => `uns:${topicId}`;
+
+function topicName(ctx: NashraContext, topic: Topic): string {
+  return ctx.deps.topics.index().name(topic, ctx.language);
+}
+
+function nameList(ctx: NashraContext, topics: readonly Topic[]): string {
+  return topics.map((t) => topicName(ctx, t)).join(ctx.language === "ar" ? "، " : ", ");
+}
+
+/** A keyboard with one button per topic, each subscribing (or unsubscribing) on tap. */
+function topicButtons(
+  ctx: NashraContext,
+  topics: readonly Topic[],
+  data: (id: number) => string,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const t of topics) keyboard.text(topicName(ctx, t), data(t.id)).row();
+  return keyboard;
+}
+
+/** Confirms a subscription, saying what it includes, or why nothing changed. */
+function subscribedText(ctx: NashraContext, topic: Topic, added: boolean): string {
+  const { topics } = ctx.deps;
+  const name = topicName(ctx, topic);
+  if (!added) return ctx.t("subscribe-already", { topic: name });
+  const children = topic.children.slice(0, 4).map((c) => topicName(ctx, c));
+  const more = topic.children.length > 4 ? "…" : "";
+  let text = children.length
+    ? ctx.t("subscribe-done-with-children", {
+        topic: name,
+        children: children.join(ctx.language === "ar" ? "، " : ", ") + more,
+      })
+    : ctx.t("subscribe-done", { topic: name });
+  const via = topics.coveringAncestor(ctx.chatId as number, topic);
+  if (via) text += `\n${ctx.t("subscribe-already-via", { topic: name, parent: topicName(ctx, via) })}`;
+  return text;
+}
+
+/** Subscribes to one topic and confirms (used by the deep link and the buttons too). */
+export async function subscribeAndConfirm(ctx: NashraContext, topic: Topic): Promise<string> {
+  const added = ctx.deps.topics.subscribe(ctx.chatId as number, [topic]).length > 0;
+  return subscribedText(ctx, topic, added);
+}
+
+export const subscriptionsFeature = new Composer<NashraContext>();
+
+subscriptionsFeature.command("subscribe", async (ctx) => {
+  const argument = commandArgument(ctx);
+  if (argument === "") {
+    await replyHtml(ctx, ctx.t("subscribe-usage"));
+    await sendPicker(ctx);
+    return;
+  }
+  if (!(await ensureCanManage(ctx))) return;
+  const { topics } = ctx.deps;
+  const names = argument
+    .split(LIST_SEPARATOR)
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
+  if (names.length > MAX_TOPICS_PER_COMMAND) {
+    await replyHtml(ctx, ctx.t("subscribe-too-many", { max: MAX_TOPICS_PER_COMMAND }));
+    return;
+  }
+  const found: Topic[] = [];
+  for (const name of names) {
+    const { matches, suggestions } = topics.lookup(name);
+    if (matches.length === 1) {
+      found.push(matches[0] as Topic);
+    } else if (matches.length > 1) {
+      await replyHtml(
+        ctx,
+        ctx.t("subscribe-ambiguous", { input: echo(name) }),
+        topicButtons(ctx, matches, subscribeData),
+      );
+    } else if (suggestions.length > 0) {
+      await replyHtml(
+        ctx,
+        ctx.t("topic-unknown-suggest", { input: echo(name) }),
+        topicButtons(ctx, suggestions, subscribeData),
+      );
+    } else {
+      await replyHtml(ctx, ctx.t("topic-unknown", { input: echo(name) }));
+    }
+  }
+  if (found.length === 1) {
+    await replyHtml(ctx, await subscribeAndConfirm(ctx, found[0] as Topic));
+  } else if (found.length > 1) {
+    const added = topics.subscribe(ctx.chatId as number, found);
+    const already = found.filter((t) => !added.includes(t));
+    let text = added.length ? ctx.t("subscribe-done-many", { topics: nameList(ctx, added) }) : "";
+    if (already.length)
+      text += `${text ? "\n" : ""}${ctx.t("subscribe-already", { topic: nameList(ctx, already) })}`;
+    await replyHtml(ctx, text);
+  }
+});
+
+subscriptionsFeature.callbackQuery(/^sub:(\d+)$/, async (ctx) => {
+  if (!(await ensureCanManage(ctx))) return;
+  const topic = ctx.deps.topics.index().get(Number(ctx.match[1]));
+  if (!topic) {
+    await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await editHtml(ctx, await subscribeAndConfirm(ctx, topic));
+});
+
+/** The keyboard of the chat's subscriptions, each button removing one. */
+function unsubscribeKeyboard(ctx: NashraContext, subscribed: readonly Topic[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const t of subscribed) keyboard.text(`✕ ${topicName(ctx, t)}`, unsubscribeData(t.id)).row();
+  return keyboard;
+}
+
+subscriptionsFeature.command("unsubscribe", async (ctx) => {
+  const { topics } = ctx.deps;
+  const chatId = ctx.chatId as number;
+  const subscribed = topics.subscriptionsOf(chatId);
+  if (subscribed.length === 0) {
+    await replyHtml(ctx, ctx.t("mytopics-none"));
+    return;
+  }
+  const argument = commandArgument(ctx);
+  if (argument === "") {
+    await replyHtml(ctx, ctx.t("unsubscribe-choose"), unsubscribeKeyboard(ctx, subscribed));
+    return;
+  }
+  if (!(await ensureCanManage(ctx))) return;
+  const { matches, suggestions } = topics.lookup(argument);
+  const mine = matches.filter((t) => subscribed.some((s) => s.id === t.id));
+  const topic = mine[0] ?? matches[0];
+  if (!topic) {
+    const close = suggestions.filter((t) => subscribed.some((s) => s.id === t.id));
+    await replyHtml(
+      ctx,
+      ctx.t("unsubscribe-unknown", { input: echo(argument) }),
+      unsubscribeKeyboard(ctx, close.length ? close : subscribed),
+    );
+    return;
+  }
+  if (topics.unsubscribe(chatId, topic)) {
+    await replyHtml(ctx, ctx.t("unsubscribe-done", { topic: topicName(ctx, topic) }));
+    return;
+  }
+  const via = topics.coveringAncestor(chatId, topic);
+  await replyHtml(
+    ctx,
+    via
+      ? ctx.t("unsubscribe-via-parent", { topic: topicName(ctx, topic), parent: topicName(ctx, via) })
+      : ctx.t("unsubscribe-not-subscribed", { topic: topicName(ctx, topic) }),
+  );
+});
+
+subscriptionsFeature.callbackQuery(/^uns:(\d+)$/, async (ctx) => {
+  if (!(await ensureCanManage(ctx))) return;
+  const { topics } = ctx.deps;
+  const chatId = ctx.chatId as number;
+  const topic = topics.index().get(Number(ctx.match[1]));
+  if (topic && topics.unsubscribe(chatId, topic)) {
+    await ctx.answerCallbackQuery({ text: ctx.tp("toast-unsubscribed", { topic: topicName(ctx, topic) }) });
+  } else {
+    await ctx.answerCallbackQuery();
+  }
+  const remaining = topics.subscriptionsOf(chatId);
+  if (remaining.length === 0) await editHtml(ctx, ctx.t("mytopics-none"));
+  else await editKeyboard(ctx, unsubscribeKeyboard(ctx, remaining));
+});
+
+subscriptionsFeature.command("mytopics", async (ctx) => {
+  const { topics } = ctx.deps;
+  const subscribed = topics.subscriptionsOf(ctx.chatId as number);
+  const keyboard = new InlineKeyboard()
+    .text(ctx.tp("button-choose-topics"), pickerData.page(0))
+    .text(ctx.tp("button-settings"), settingsData.home);
+  const list = subscribed
+    .map((t) => {
+      const children = t.children.length
+        ? ` ${ctx.t("mytopics-includes", { count: t.children.length })}`
+        : "";
+      return `• <b>${escapeHtml(topicName(ctx, t))}</b>${children}`;
+    })
+    .join("\n");
+  const head = subscribed.length
+    ? ctx.t("mytopics-list", { count: subscribed.length })
+    : ctx.t("mytopics-none");
+  await replyHtml(
+    ctx,
+    [head, list, "", settingsSummary(ctx)].filter((p, i) => i !== 1 || p !== "").join("\n"),
+    keyboard,
+  );
+});

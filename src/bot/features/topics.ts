@@ -1,0 +1,69 @@
+// /topics and the picker's buttons: browse the catalog by place, tap to follow or unfollow.
+import { Composer } from "grammy";
+import type { NashraContext } from "../context";
+import { ensureCanManage } from "../guards";
+import { pickerKeyboard, pickerPages, pickerText, sectionsKeyboard } from "../keyboards/topic-picker";
+import { editHtml, replyHtml } from "../reply";
+
+/** The picker at a page, for the current chat. */
+function pickerView(ctx: NashraContext, page: number) {
+  const { i18n, topics } = ctx.deps;
+  const index = topics.index();
+  const pages = pickerPages(index);
+  const at = Math.min(Math.max(0, page), pages.length - 1);
+  const subscribed = new Set(topics.subscriptionsOf(ctx.chatId as number).map((t) => t.id));
+  return {
+    text: pickerText(i18n, ctx.language, index, pages, at),
+    keyboard: pickerKeyboard(i18n, ctx.language, index, pages, at, subscribed),
+  };
+}
+
+/** Sends the picker at a page (the first by default). */
+export async function sendPicker(ctx: NashraContext, page = 0): Promise<void> {
+  const view = pickerView(ctx, page);
+  await replyHtml(ctx, view.text, view.keyboard);
+}
+
+async function redrawPicker(ctx: NashraContext, page: number): Promise<void> {
+  const view = pickerView(ctx, page);
+  await editHtml(ctx, view.text, view.keyboard);
+}
+
+export const topicsFeature = new Composer<NashraContext>();
+
+topicsFeature.command("topics", (ctx) => sendPicker(ctx));
+
+topicsFeature.callbackQuery(/^pk:p:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await redrawPicker(ctx, Number(ctx.match[1]));
+});
+
+topicsFeature.callbackQuery("pk:s", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const { i18n, topics } = ctx.deps;
+  const index = topics.index();
+  await editHtml(
+    ctx,
+    ctx.t("picker-choose-section"),
+    sectionsKeyboard(i18n, ctx.language, index, pickerPages(index)),
+  );
+});
+
+topicsFeature.callbackQuery(/^pk:t:(\d+):(\d+)$/, async (ctx) => {
+  if (!(await ensureCanManage(ctx))) return;
+  const { topics } = ctx.deps;
+  const topic = topics.index().get(Number(ctx.match[1]));
+  if (!topic) {
+    await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+    return;
+  }
+  const chatId = ctx.chatId as number;
+  const name = topics.index().name(topic, ctx.language);
+  if (topics.unsubscribe(chatId, topic)) {
+    await ctx.answerCallbackQuery({ text: ctx.tp("toast-unsubscribed", { topic: name }) });
+  } else {
+    topics.subscribe(chatId, [topic]);
+    await ctx.answerCallbackQuery({ text: ctx.tp("toast-subscribed", { topic: name }) });
+  }
+  await redrawPicker(ctx, Number(ctx.match[2]));
+});

@@ -1,0 +1,49 @@
+// Role and group-admin checks. A refused user gets a clear answer in their language and nothing changes.
+import type { Middleware } from "grammy";
+import type { NashraContext, Role } from "./context";
+import { hasRole } from "./roles";
+
+/** Telegram's stand-in sender for a group's anonymous admins. */
+const GROUP_ANONYMOUS_BOT = 1087968824;
+
+/** Lets only editors (or admins) through; everyone else is told so and nothing runs. */
+export function requireRole(required: Exclude<Role, "reader">): Middleware<NashraContext> {
+  return async (ctx, next) => {
+    if (hasRole(ctx.role, required)) return next();
+    const message = ctx.t(required === "admin" ? "refused-admin" : "refused-editor");
+    if (ctx.callbackQuery)
+      await ctx.answerCallbackQuery({
+        text: ctx.tp(required === "admin" ? "refused-admin" : "refused-editor"),
+        show_alert: true,
+      });
+    else await ctx.reply(message, { parse_mode: "HTML" });
+  };
+}
+
+/**
+ * True when the sender may change this chat's subscriptions and settings: anyone in a private chat,
+ * a channel's posts (only admins post), and a group's admins.
+ */
+export async function canManageChat(ctx: NashraContext): Promise<boolean> {
+  const chat = ctx.chat;
+  if (!chat || chat.type === "private" || chat.type === "channel") return true;
+  const sender = ctx.from;
+  if (!sender) return false;
+  if (sender.id === GROUP_ANONYMOUS_BOT && ctx.msg?.sender_chat?.id === chat.id) return true;
+  try {
+    const member = await ctx.api.getChatMember(chat.id, sender.id);
+    return member.status === "creator" || member.status === "administrator";
+  } catch (error) {
+    ctx.deps.logger.warn({ err: error, chat: chat.id }, "could not check group membership");
+    return false;
+  }
+}
+
+/** Like canManageChat, but tells a group member who is not an admin why nothing happened. */
+export async function ensureCanManage(ctx: NashraContext): Promise<boolean> {
+  if (await canManageChat(ctx)) return true;
+  if (ctx.callbackQuery)
+    await ctx.answerCallbackQuery({ text: ctx.tp("group-admins-only"), show_alert: true });
+  else await ctx.reply(ctx.t("group-admins-only"), { parse_mode: "HTML" });
+  return false;
+}

@@ -1,0 +1,116 @@
+// The /topics keyboard: topics grouped by parent (a section per place that has places under it),
+// paged, a ✓ on subscribed ones; one tap toggles and the keyboard is redrawn in place.
+import { InlineKeyboard } from "grammy";
+import type { I18n } from "../../i18n";
+import type { Language } from "../../store/chats";
+import type { Topic, TopicIndex } from "../../topics/topic-index";
+
+const PER_PAGE = 10;
+const PER_ROW = 2;
+
+/** One page of the picker: part of one section. */
+export interface PickerPage {
+  /** The parent the section is about; null for the section of topics that stand alone. */
+  section: Topic | null;
+  items: Topic[];
+  pageInSection: number;
+  pagesInSection: number;
+}
+
+/** Callback data of the picker's buttons (each well under Telegram's 64 bytes). */
+export const pickerData = {
+  page: (page: number) => `pk:p:${page}`,
+  toggle: (topicId: number, page: number) => `pk:t:${topicId}:${page}`,
+  sections: "pk:s",
+};
+
+/** Splits the catalog into pages: each parent with its children, then the topics with neither. */
+export function pickerPages(index: TopicIndex): PickerPage[] {
+  const sections: { section: Topic | null; items: Topic[] }[] = [];
+  const loose: Topic[] = [];
+  for (const t of index.ordered) {
+    if (t.children.length > 0) sections.push({ section: t, items: [t, ...t.children] });
+    else if (!t.parent) loose.push(t);
+  }
+  if (loose.length > 0) sections.push({ section: null, items: loose });
+  const pages: PickerPage[] = [];
+  for (const { section, items } of sections) {
+    const count = Math.ceil(items.length / PER_PAGE);
+    for (let p = 0; p < count; p++) {
+      pages.push({
+        section,
+        items: items.slice(p * PER_PAGE, (p + 1) * PER_PAGE),
+        pageInSection: p,
+        pagesInSection: count,
+      });
+    }
+  }
+  return pages;
+}
+
+/** The page that shows a topic's section (so a keyboard opened for Mayadin starts at Deir ez-Zor's page). */
+export function pageOfSection(pages: PickerPage[], section: Topic): number {
+  const found = pages.findIndex((p) => p.section?.id === section.id);
+  return Math.max(0, found);
+}
+
+function sectionTitle(i18n: I18n, language: Language, index: TopicIndex, section: Topic | null): string {
+  return section ? index.name(section, language) : i18n.plain(language, "picker-more-topics");
+}
+
+/** The text above the keyboard. */
+export function pickerText(
+  i18n: I18n,
+  language: Language,
+  index: TopicIndex,
+  pages: PickerPage[],
+  page: number,
+): string {
+  const current = pages[page];
+  const title = current ? sectionTitle(i18n, language, index, current.section) : "";
+  return i18n.t(language, "picker-text", { section: title, page: page + 1, pages: pages.length });
+}
+
+/** The keyboard of one page; `subscribed` holds the chat's topic ids. */
+export function pickerKeyboard(
+  i18n: I18n,
+  language: Language,
+  index: TopicIndex,
+  pages: PickerPage[],
+  page: number,
+  subscribed: ReadonlySet<number>,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const current = pages[page];
+  if (!current) return keyboard;
+  current.items.forEach((topic, i) => {
+    const name = index.name(topic, language);
+    const label = topic.id === current.section?.id ? i18n.plain(language, "picker-all-of", { name }) : name;
+    keyboard.text(`${subscribed.has(topic.id) ? "✓ " : ""}${label}`, pickerData.toggle(topic.id, page));
+    if (i % PER_ROW === PER_ROW - 1) keyboard.row();
+  });
+  keyboard.row();
+  const last = pages.length - 1;
+  keyboard
+    .text(i18n.plain(language, "picker-previous"), pickerData.page(page === 0 ? last : page - 1))
+    .text(i18n.plain(language, "picker-sections"), pickerData.sections)
+    .text(i18n.plain(language, "picker-next"), pickerData.page(page === last ? 0 : page + 1));
+  return keyboard;
+}
+
+/** A keyboard listing the sections, to jump to one. */
+export function sectionsKeyboard(
+  i18n: I18n,
+  language: Language,
+  index: TopicIndex,
+  pages: PickerPage[],
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  let column = 0;
+  pages.forEach((p, page) => {
+    if (p.pageInSection !== 0) return;
+    keyboard.text(sectionTitle(i18n, language, index, p.section), pickerData.page(page));
+    if (++column % PER_ROW === 0) keyboard.row();
+  });
+  return keyboard;
+}

@@ -1,0 +1,72 @@
+// Middlewares that run before every feature: skipping what must not be handled twice, metrics,
+// and attaching the reader, language, role and translator to the context.
+import type { Middleware } from "grammy";
+import { languageFromCode } from "../i18n";
+import type { ChatType, Language } from "../store/chats";
+import type { BotDeps, NashraContext } from "./context";
+import { roleOf } from "./roles";
+
+/**
+ * Edited messages would run a command a second time; Telegram may also redeliver an update to a
+ * webhook. Both are dropped here.
+ */
+export function skipRepeats(capacity = 2048): Middleware<NashraContext> {
+  const seen = new Set<number>();
+  return async (ctx, next) => {
+    if (ctx.update.edited_message || ctx.update.edited_channel_post) return;
+    const id = ctx.update.update_id;
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (seen.size > capacity) {
+      const oldest = seen.values().next().value;
+      if (oldest !== undefined) seen.delete(oldest);
+    }
+    await next();
+  };
+}
+
+/** Counts updates by type and commands by name. */
+export function countUpdates(deps: BotDeps): Middleware<NashraContext> {
+  return async (ctx, next) => {
+    const type = Object.keys(ctx.update).find((k) => k !== "update_id") ?? "unknown";
+    deps.metrics.updates.inc({ type });
+    const text = ctx.msg?.text ?? "";
+    const command = /^\/([a-z0-9_]{1,32})(?:@\w+)?(?:\s|$)/i.exec(text)?.[1]?.toLowerCase();
+    if (command) deps.metrics.commands.inc({ command });
+    const done = deps.metrics.handlerSeconds.startTimer();
+    try {
+      await next();
+    } finally {
+      done();
+    }
+  };
+}
+
+/**
+ * Puts the services on the context, records the chat (a chat that writes to the bot is active again),
+ * and chooses the reply language: the chat's setting, else the user's Telegram language, else the default.
+ */
+export function attachReader(deps: BotDeps): Middleware<NashraContext> {
+  return async (ctx, next) => {
+    ctx.deps = deps;
+    const chat = ctx.chat;
+    // Membership changes are handled by their own feature: a "kicked" update must not reactivate the chat.
+    if (chat && !ctx.update.my_chat_member) {
+      const title = chat.type === "private" ? null : (chat.title ?? null);
+      ctx.reader = deps.store.chats.touch(chat.id, chat.type as ChatType, title);
+    } else if (chat) {
+      ctx.reader = deps.store.chats.find(chat.id);
+    }
+    ctx.role = roleOf(ctx.from?.id, deps);
+    useLanguage(ctx, ctx.reader?.language ?? undefined);
+    await next();
+  };
+}
+
+/** Sets the reply language: the given one, else the user's Telegram language, else the default. */
+export function useLanguage(ctx: NashraContext, language: Language | undefined): void {
+  const { i18n, config } = ctx.deps;
+  ctx.language = language ?? languageFromCode(ctx.from?.language_code) ?? config.DEFAULT_LANGUAGE;
+  ctx.t = (key, args) => i18n.t(ctx.language, key, args);
+  ctx.tp = (key, args) => i18n.plain(ctx.language, key, args);
+}

@@ -1,0 +1,56 @@
+// Small helpers shared by features for sending and editing HTML messages.
+import { GrammyError, type InlineKeyboard } from "grammy";
+import type { NashraContext } from "./context";
+
+/** Longest piece of user input echoed back in a reply, so a huge argument cannot make a huge reply. */
+const ECHO_LIMIT = 64;
+
+/** Sends an HTML reply without link previews. */
+export function replyHtml(ctx: NashraContext, html: string, keyboard?: InlineKeyboard) {
+  return ctx.reply(html, {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    ...(keyboard ? { reply_markup: keyboard } : {}),
+  });
+}
+
+/**
+ * Edits the message a button belongs to. "message is not modified" (the same content again, e.g. a
+ * double tap) is not an error.
+ */
+export async function editHtml(ctx: NashraContext, html: string, keyboard?: InlineKeyboard): Promise<void> {
+  try {
+    await ctx.editMessageText(html, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+    });
+  } catch (error) {
+    if (!isNotModified(error)) throw error;
+  }
+}
+
+/** Replaces only the keyboard of the message a button belongs to. */
+export async function editKeyboard(ctx: NashraContext, keyboard: InlineKeyboard): Promise<void> {
+  try {
+    await ctx.editMessageReplyMarkup({ reply_markup: keyboard });
+  } catch (error) {
+    if (!isNotModified(error)) throw error;
+  }
+}
+
+function isNotModified(error: unknown): boolean {
+  return error instanceof GrammyError && error.description.includes("message is not modified");
+}
+
+/** What the user typed, shortened for quoting in a reply. */
+export function echo(input: string): string {
+  const chars = [...input.trim()];
+  return chars.length <= ECHO_LIMIT ? chars.join("") : `${chars.slice(0, ECHO_LIMIT).join("")}…`;
+}
+
+/** The text after the command, e.g. "دير الزور" in "/subscribe دير الزور". */
+export function commandArgument(ctx: NashraContext): string {
+  const match = ctx.match;
+  return typeof match === "string" ? match.trim() : "";
+}

@@ -1,0 +1,19 @@
+// Who is an editor or an admin: the environment's lists, then roles granted in the bot.
+import type { BotDeps, Role } from "./context";
+
+const RANK: Record<Role, number> = { reader: 0, editor: 1, admin: 2 };
+
+/** The role of a Telegram user. ADMIN_IDS and EDITOR_IDS cannot be revoked from inside the bot. */
+export function roleOf(userId: number | undefined, deps: Pick<BotDeps, "config" | "store">): Role {
+  if (userId === undefined) return "reader";
+  if (deps.config.ADMIN_IDS.includes(userId)) return "admin";
+  const granted = deps.store.roles.find(userId);
+  if (granted === "admin") return "admin";
+  if (granted === "editor" || deps.config.EDITOR_IDS.includes(userId)) return "editor";
+  return "reader";
+}
+
+/** True when `role` includes everything `required` may do. */
+export function hasRole(role: Role, required: Role): boolean {
+  return RANK[role] >= RANK[required];
+}

@@ -1,0 +1,1756 @@
+// Fake Telegram Bot API HTTP server for integration tests (127.0.0.1, random port): records every call, serves
+// updates by long polling, and injects Telegram's failures (429/5xx/403/migration, dropped sockets, flood limits).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type {
+  BotCommand,
+  Chat,
+  ChatMember,
+  ForceReply,
+  InlineKeyboardButton,
+  InlineKeyboardMarkup,
+  LinkPreviewOptions,
+  Message,
+  MessageEntity,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+  ResponseParameters,
+  Update,
+  User,
+  UserFromGetMe,
+} from "grammy/types";
+import { chatMember, type MemberStatus, type NewUpdate, testBotInfo } from "./updates";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public types
+
+/** Parameters of a recorded call, merged from the query string and the JSON / urlencoded / multipart body. */
+export type CallParams = Record<string, unknown>;
+
+/** A file part of a multipart upload, as recorded in `params` (top-level `attach://` references are resolved). */
+export interface FakeUploadedFile {
+  kind: "file";
+  /** Name of the multipart field that carried the bytes. */
+  field: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+/** One request the fake received. Mutated in place when it is answered. */
+export interface FakeCall {
+  /** Method name as requested (e.g. "sendMessage"). */
+  method: string;
+  params: CallParams;
+  /** Arrival time, ms since the epoch. */
+  at: number;
+  /** `params.chat_id` when it is numeric (also from form bodies). */
+  chatId?: number;
+  /** The bot token from the URL (routing ignores it). */
+  token: string;
+  /** Unset while in flight; "dropped" when the socket was destroyed without an answer. */
+  outcome?: "ok" | "error" | "dropped";
+  answeredAt?: number;
+  /** `result` of a successful answer. */
+  result?: unknown;
+  errorCode?: number;
+  description?: string;
+  /** True when the error or drop was injected (failNext, rates, blockChat, migrateChat, limiter). */
+  injected?: boolean;
+  /** The call took effect (message stored, commands set...), even if its answer was then dropped. */
+  delivered: boolean;
+  /** A send arrived while a 429 retry_after window was active (see `stats.sentDuringRetryAfter`). */
+  duringRetryAfter?: boolean;
+  /** Which flood limit this send broke, when the limiter is on. */
+  limiterViolation?: "global" | "chat" | "both";
+}
+
+/** Any reply_markup a send method accepts. */
+export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
+
+/** Params of a delivered sendMessage call, as returned by `sentTo` / `lastSent`. */
+export interface SentMessageParams {
+  chat_id: number | string;
+  text: string;
+  parse_mode?: string;
+  reply_markup?: ReplyMarkup;
+  link_preview_options?: LinkPreviewOptions;
+  [key: string]: unknown;
+}
+
+/** A Bot API error as Telegram sends it. */
+export interface TelegramError {
+  error_code: number;
+  description: string;
+  parameters?: ResponseParameters;
+}
+
+/** Which calls a fault rule applies to. Without `method`, rules match every method except getUpdates. */
+export interface CallMatcher {
+  method?: string | string[];
+  chatId?: number;
+}
+
+/** Random fault injection for send/edit methods (fractions 0..1, drawn from the seeded PRNG). */
+export interface RandomFaults {
+  /** Fraction answered 429 with `retry_after` = `retryAfter`. */
+  fail429Rate?: number;
+  /** `retry_after` seconds for random 429s (default 1). */
+  retryAfter?: number;
+  /** Fraction answered 500 "Internal Server Error". */
+  fail5xxRate?: number;
+  /** Fraction whose socket is destroyed before processing. */
+  dropRate?: number;
+}
+
+/** Telegram-like flood limits (off unless given). Sliding windows over delivered sends; edits don't count. */
+export interface LimiterOptions {
+  /** Sends per second across all chats (default 30). */
+  globalPerSecond?: number;
+  /** Sends per second with `allow_paid_broadcast: true` (default 1000). */
+  paidBroadcastPerSecond?: number;
+  /** Sends per second to one private chat (default 1). */
+  privatePerSecond?: number;
+  /** Sends per minute to one group, supergroup or channel (default 20). */
+  groupPerMinute?: number;
+  /** Extra sends tolerated in each window before counting a violation (default 0). */
+  burst?: number;
+  /** Answer violating sends with 429 instead of only counting them (default false). */
+  enforce?: boolean;
+  /** Fixed `retry_after` for enforced 429s; default: seconds until the window frees a slot (at least 1). */
+  retryAfter?: number;
+}
+
+/** Options of `FakeBotApi.start`. */
+export interface FakeBotApiOptions {
+  /**
+   * Overrides of the getMe answer (default: `testBotInfo`, id 777000111, @nashra_test_bot). The builders in
+   * updates.ts use the default identity, so keep the id if you push their my_chat_member updates.
+   */
+  botInfo?: Partial<UserFromGetMe>;
+  /** PRNG seed for random faults (default 1): same seed and call order, same faults. */
+  seed?: number;
+  /** Artificial delay before each call is processed (default 0). */
+  latencyMs?: number;
+  faults?: RandomFaults;
+  limiter?: LimiterOptions;
+  /** Whether a 429's retry_after forbids sends to every chat ("global", default, as for bulk sends) or that chat. */
+  retryAfterScope?: "global" | "chat";
+  /** Sends this close to the end of a retry_after window are not violations (default 5 ms, timer jitter). */
+  retryAfterToleranceMs?: number;
+  /** Check texts like Telegram: empty, too long, HTML parse errors, button data (default true). */
+  validateText?: boolean;
+  /** Also reject bare "&" and unknown named HTML entities, as the project rules demand (default true). */
+  strictHtml?: boolean;
+  /** Answer 400 "message is not modified" when an edit changes nothing on a known message (default true). */
+  notModifiedErrors?: boolean;
+  /** First update_id assigned by pushUpdate (default 1). */
+  firstUpdateId?: number;
+}
+
+/** Counters kept by the fake; reset with `resetStats()`. */
+export interface FakeBotApiStats {
+  /** Requests received (all methods). */
+  requests: number;
+  /** Delivered sends (sendMessage, sendPhoto, sendDocument, copyMessage, forwardMessage...; not edits). */
+  sent: number;
+  /** Successful edit* calls. */
+  edits: number;
+  /** Error answers of any code. */
+  errors: number;
+  errorsByCode: Record<number, number>;
+  /** 429 answers (what the bot received). */
+  received429: number;
+  /** 5xx answers. */
+  received5xx: number;
+  /** Sockets destroyed without an answer. */
+  dropped: number;
+  /** Send/edit calls that arrived while a 429 retry_after window was active. Should stay 0. */
+  sentDuringRetryAfter: number;
+  /** Flood-limit violations seen by the limiter (counted even when not enforced). */
+  violations: { global: number; perChat: number; byChat: Map<number, number> };
+}
+
+/** Ready-made Telegram errors for `failNext`, e.g. `fake.failNext(1, { method: "sendMessage", ...telegramErrors.tooManyRequests(3) })`. */
+export const telegramErrors = {
+  tooManyRequests: (retryAfter: number): TelegramError => ({
+    error_code: 429,
+    description: `Too Many Requests: retry after ${retryAfter}`,
+    parameters: { retry_after: retryAfter },
+  }),
+  internal: (): TelegramError => ({ error_code: 500, description: "Internal Server Error" }),
+  badGateway: (): TelegramError => ({ error_code: 502, description: "Bad Gateway" }),
+  chatNotFound: (): TelegramError => ({ error_code: 400, description: "Bad Request: chat not found" }),
+  blocked: (): TelegramError => ({ error_code: 403, description: "Forbidden: bot was blocked by the user" }),
+  deactivated: (): TelegramError => ({ error_code: 403, description: "Forbidden: user is deactivated" }),
+  kicked: (): TelegramError => ({
+    error_code: 403,
+    description: "Forbidden: bot was kicked from the group chat",
+  }),
+  cantInitiate: (): TelegramError => ({
+    error_code: 403,
+    description: "Forbidden: bot can't initiate conversation with a user",
+  }),
+  migrated: (newChatId: number): TelegramError => ({
+    error_code: 400,
+    description: "Bad Request: group chat was migrated to a supergroup chat",
+    parameters: { migrate_to_chat_id: newChatId },
+  }),
+  messageTooLong: (): TelegramError => ({ error_code: 400, description: "Bad Request: message is too long" }),
+  cantParseEntities: (detail: string): TelegramError => ({
+    error_code: 400,
+    description: `Bad Request: can't parse entities: ${detail}`,
+  }),
+};
+
+/** The inline keyboard of sent params or a message (empty when there is none). */
+export function inlineKeyboardOf(x: { reply_markup?: unknown } | undefined): InlineKeyboardButton[][] {
+  const markup = x?.reply_markup;
+  if (isRecord(markup) && Array.isArray(markup.inline_keyboard)) {
+    return markup.inline_keyboard as InlineKeyboardButton[][];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Internals
+
+type ApiResult = { ok: true; result: unknown } | ({ ok: false } & TelegramError);
+
+/** Thrown by handlers to answer with a Telegram error. */
+class ApiFailure extends Error {
+  constructor(readonly error: TelegramError) {
+    super(error.description);
+  }
+}
+
+const badRequest = (detail: string): ApiFailure =>
+  new ApiFailure({ error_code: 400, description: `Bad Request: ${detail}` });
+
+interface FaultRule extends CallMatcher {
+  remaining: number;
+  error?: TelegramError;
+  afterProcessing?: boolean;
+}
+
+interface Poller {
+  offset: number | undefined;
+  limit: number;
+  finish: (result: ApiResult) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** Methods whose calls are "sends" for random faults, blocked chats and retry_after violations. */
+const isSendOrEdit = (m: string): boolean => /^(send|copy|forward|edit)/i.test(m);
+/** Methods counted by the flood limiter and `stats.sent`. */
+const isCountedSend = (m: string): boolean =>
+  /^(send|copy|forward)/i.test(m) && m.toLowerCase() !== "sendchataction";
+const isEdit = (m: string): boolean => /^edit/i.test(m);
+
+const DEFAULT_EXCLUDED_UPDATES = new Set(["chat_member", "message_reaction", "message_reaction_count"]);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function toNumber(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  return undefined;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const unixNow = (): number => Math.floor(Date.now() / 1000);
+const codePoints = (s: string): number => [...s].length;
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+// --- Request bodies --------------------------------------------------------------------------------------------
+
+function formValue(value: string): unknown {
+  const t = value.trim();
+  if (t.startsWith("{") || t.startsWith("[")) {
+    try {
+      return JSON.parse(t) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function headerParam(header: string, name: string): string | undefined {
+  const re = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]*))`, "i");
+  const m = re.exec(header);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** Lenient multipart parser: grammY writes `content-disposition:form-data;name="x";filename=y`, which undici rejects. */
+function parseMultipart(body: Buffer, boundary: string): CallParams {
+  const params: CallParams = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  const next = Buffer.from(`\r\n--${boundary}`);
+  let pos = body.indexOf(delimiter);
+  if (pos === -1) throw badRequest("can't parse multipart body");
+  pos += delimiter.length;
+  for (;;) {
+    if (body.subarray(pos, pos + 2).toString() === "--") break;
+    if (body.subarray(pos, pos + 2).toString() === "\r\n") pos += 2;
+    const headerEnd = body.indexOf("\r\n\r\n", pos);
+    if (headerEnd === -1) break;
+    const headers = new Map<string, string>();
+    for (const line of body.subarray(pos, headerEnd).toString("utf8").split("\r\n")) {
+      const colon = line.indexOf(":");
+      if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+    }
+    const start = headerEnd + 4;
+    let end = body.indexOf(next, start);
+    if (end === -1) end = body.length;
+    const content = body.subarray(start, end);
+    const disposition = headers.get("content-disposition") ?? "";
+    const name = headerParam(disposition, "name");
+    const filename = headerParam(disposition, "filename");
+    if (name !== undefined) {
+      if (filename !== undefined) {
+        const file: FakeUploadedFile = {
+          kind: "file",
+          field: name,
+          filename,
+          contentType: headers.get("content-type") ?? "application/octet-stream",
+          size: content.length,
+        };
+        params[name] = file;
+      } else {
+        params[name] = formValue(content.toString("utf8"));
+      }
+    }
+    if (end >= body.length) break;
+    pos = end + next.length;
+  }
+  // Resolve top-level "attach://<field>" references to the uploaded file.
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === "string" && value.startsWith("attach://")) {
+      const field = value.slice("attach://".length);
+      const file = params[field];
+      if (isRecord(file) && file.kind === "file") {
+        params[key] = file;
+        delete params[field];
+      }
+    }
+  }
+  return params;
+}
+
+function parseBody(body: Buffer, contentType: string | undefined): CallParams {
+  if (body.length === 0) return {};
+  const ct = (contentType ?? "").toLowerCase();
+  if (ct.startsWith("multipart/form-data")) {
+    const boundary = headerParam(contentType ?? "", "boundary");
+    if (!boundary) throw badRequest("multipart boundary is missing");
+    return parseMultipart(body, boundary);
+  }
+  if (ct.startsWith("application/x-www-form-urlencoded")) {
+    const params: CallParams = {};
+    for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params[k] = formValue(v);
+    return params;
+  }
+  const text = body.toString("utf8");
+  if (ct.startsWith("application/json") || text.trimStart().startsWith("{")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw badRequest("can't parse JSON object");
+    }
+    if (!isRecord(parsed)) throw badRequest("JSON body must be an object");
+    return parsed;
+  }
+  return {};
+}
+
+// --- HTML parse mode -------------------------------------------------------------------------------------------
+
+const HTML_TAGS = new Set([
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "tg-spoiler",
+  "span",
+  "a",
+  "code",
+  "pre",
+  "blockquote",
+  "tg-emoji",
+]);
+const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
+
+interface OpenTag {
+  name: string;
+  offset: number;
+  attrs: Map<string, string>;
+  language?: string;
+}
+
+function decodeAttr(v: string): string {
+  return v.replace(/&(lt|gt|amp|quot);/g, (_, n: string) => NAMED_ENTITIES[n] ?? "");
+}
+
+/** Parses Telegram HTML into plain text and entities (offsets in UTF-16 units); throws Telegram's 400s. */
+export function parseTelegramHtml(src: string, strict = true): { text: string; entities: MessageEntity[] } {
+  let out = "";
+  const stack: OpenTag[] = [];
+  const entities: MessageEntity[] = [];
+  const at = (i: number): string => `at byte offset ${Buffer.byteLength(src.slice(0, i))}`;
+  const fail = (detail: string): ApiFailure => new ApiFailure(telegramErrors.cantParseEntities(detail));
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i] as string;
+    if (c === "&") {
+      const m = /^&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});/.exec(src.slice(i, i + 40));
+      if (m) {
+        const name = m[1] as string;
+        let decoded: string | undefined;
+        if (name.startsWith("#")) {
+          const hex = name[1] === "x" || name[1] === "X";
+          const cp = Number.parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
+          if (cp > 0 && cp <= 0x10ffff) decoded = String.fromCodePoint(cp);
+        } else {
+          decoded = NAMED_ENTITIES[name];
+        }
+        if (decoded !== undefined) {
+          out += decoded;
+          i += m[0].length;
+          continue;
+        }
+        if (strict) throw fail(`Unsupported HTML entity "${m[0]}" ${at(i)}`);
+      } else if (strict) {
+        throw fail(`Character "&" must be escaped as "&amp;" ${at(i)}`);
+      }
+      out += c;
+      i++;
+      continue;
+    }
+    if (c !== "<") {
+      out += c;
+      i++;
+      continue;
+    }
+    const close = src.indexOf(">", i);
+    if (src[i + 1] === "/") {
+      if (close === -1) throw fail(`Unclosed end tag ${at(i)}`);
+      const name = src
+        .slice(i + 2, close)
+        .trim()
+        .toLowerCase();
+      const top = stack.pop();
+      if (!top) throw fail(`Unexpected end tag ${at(i)}`);
+      if (top.name !== name)
+        throw fail(`Unmatched end tag ${at(i)}, expected "</${top.name}>", found "</${name}>"`);
+      const entity = closeTag(top, out.length, stack[stack.length - 1]);
+      if (entity) entities.push(entity);
+      i = close + 1;
+      continue;
+    }
+    if (close === -1) throw fail(`Unclosed start tag ${at(i)}`);
+    const inner = src.slice(i + 1, close);
+    const name = (/^[A-Za-z][A-Za-z0-9-]*/.exec(inner)?.[0] ?? "").toLowerCase();
+    if (!HTML_TAGS.has(name)) throw fail(`Unsupported start tag "${name}" ${at(i)}`);
+    const attrs = new Map<string, string>();
+    const attrRe = /\s*([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
+    attrRe.lastIndex = name.length;
+    const rest = inner.replace(/\/\s*$/, "");
+    for (let m = attrRe.exec(rest); m !== null && m[0] !== ""; m = attrRe.exec(rest)) {
+      attrs.set((m[1] as string).toLowerCase(), decodeAttr(m[2] ?? m[3] ?? m[4] ?? ""));
+    }
+    if (name === "span" && attrs.get("class") !== "tg-spoiler") {
+      throw fail(`Tag "span" must have class "tg-spoiler" ${at(i)}`);
+    }
+    if (name === "tg-emoji" && !attrs.has("emoji-id"))
+      throw fail(`Tag "tg-emoji" must have attribute "emoji-id" ${at(i)}`);
+    stack.push({ name, offset: out.length, attrs });
+    i = close + 1;
+  }
+  const open = stack[stack.length - 1];
+  if (open) throw fail(`Can't find end tag corresponding to start tag "${open.name}"`);
+  entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
+  return { text: out, entities };
+}
+
+function closeTag(tag: OpenTag, end: number, parent: OpenTag | undefined): MessageEntity | undefined {
+  const offset = tag.offset;
+  const length = end - offset;
+  if (tag.name === "code" && parent?.name === "pre") {
+    const cls = tag.attrs.get("class");
+    if (cls?.startsWith("language-")) {
+      parent.language = cls.slice("language-".length);
+      return undefined;
+    }
+  }
+  if (length <= 0) return undefined;
+  switch (tag.name) {
+    case "b":
+    case "strong":
+      return { type: "bold", offset, length };
+    case "i":
+    case "em":
+      return { type: "italic", offset, length };
+    case "u":
+    case "ins":
+      return { type: "underline", offset, length };
+    case "s":
+    case "strike":
+    case "del":
+      return { type: "strikethrough", offset, length };
+    case "tg-spoiler":
+    case "span":
+      return { type: "spoiler", offset, length };
+    case "code":
+      return { type: "code", offset, length };
+    case "pre":
+      return tag.language !== undefined
+        ? { type: "pre", offset, length, language: tag.language }
+        : { type: "pre", offset, length };
+    case "blockquote":
+      return { type: tag.attrs.has("expandable") ? "expandable_blockquote" : "blockquote", offset, length };
+    case "a": {
+      const url = tag.attrs.get("href");
+      return url ? { type: "text_link", offset, length, url } : undefined;
+    }
+    case "tg-emoji":
+      return { type: "custom_emoji", offset, length, custom_emoji_id: tag.attrs.get("emoji-id") ?? "" };
+    default:
+      return undefined;
+  }
+}
+
+// --- Flood limiter ---------------------------------------------------------------------------------------------
+
+class SlidingWindow {
+  private readonly times: number[] = [];
+  constructor(readonly windowMs: number) {}
+  count(now: number): number {
+    while (this.times.length > 0 && (this.times[0] as number) <= now - this.windowMs) this.times.shift();
+    return this.times.length;
+  }
+  /** Seconds until the oldest entry leaves the window (at least 1). */
+  secondsUntilFree(now: number): number {
+    const oldest = this.times[0] ?? now;
+    return Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
+  }
+  add(now: number): void {
+    this.times.push(now);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * A fake Telegram Bot API server on 127.0.0.1 for integration tests. Point grammY at it with
+ * `new Bot("123:abc", { client: { apiRoot: fake.apiRoot } })`; any token is accepted (`/bot<token>/<method>`,
+ * GET or POST, JSON / urlencoded / multipart bodies and query strings).
+ *
+ * Implemented: getMe, getUpdates (long polling; offset confirms; limit 1–100; allowed_updates; 409 when a newer
+ * poll arrives or a webhook is set), sendMessage (HTML parsed into entities, length/empty/button checks),
+ * sendPhoto/Document/Video/Animation/Audio/Voice, sendMediaGroup, copyMessage(s), forwardMessage(s),
+ * editMessageText/Caption/ReplyMarkup (400 "message is not modified" on no-op edits of known messages; the inline
+ * keyboard is removed when an edit omits reply_markup, like Telegram), deleteMessage, answerCallbackQuery,
+ * set/delete/getMyCommands (per scope + language_code), setWebhook (HTTPS only)/deleteWebhook/getWebhookInfo,
+ * getChat, getChatMember, getChatAdministrators; any other method answers `{ ok: true, result: true }`.
+ *
+ * Chats: ids > 0 are private, ids below -10^12 supergroups, other negative ids groups; chats seen in pushed
+ * updates and `setChat` override that. Pushing a my_chat_member update where the bot becomes kicked/left blocks
+ * the chat (403 on sends) and back to member/administrator unblocks it.
+ *
+ * Faults (checked in this order; without `method` a rule matches every method but getUpdates):
+ * - `dropNext(n, ...)`: destroy the socket without an answer (optionally after processing: a lost answer);
+ * - `failNext(n, { method?, chatId?, error_code, description, parameters? })` (see `telegramErrors`);
+ * - `blockChat(chatId, description?)` (403, or 400 for "Bad Request: ..." descriptions), `migrateChat(old, new)`;
+ * - random, from a PRNG seeded by `seed`, for send/edit methods: `fail429Rate(fraction, retryAfter)`,
+ *   `fail5xxRate(fraction)`, `dropRate(fraction)` (or the `faults` option);
+ * - the flood limiter (`limiter` option): `globalPerSecond` 30, `privatePerSecond` 1, `groupPerMinute` 20,
+ *   `burst` 0, counted in `stats.violations`; with `enforce: true` a violating send gets
+ *   429 "Too Many Requests: retry after N".
+ * After any 429 with retry_after R, a send/edit arriving within R seconds counts in `stats.sentDuringRetryAfter`.
+ * `latencyMs` (option or `setLatency`) delays every call.
+ */
+export class FakeBotApi {
+  /** Every call received, oldest first. */
+  readonly calls: FakeCall[] = [];
+  /** Counters; see `FakeBotApiStats`. */
+  readonly stats: FakeBotApiStats = FakeBotApi.emptyStats();
+  /** The getMe answer. */
+  readonly botInfo: UserFromGetMe;
+
+  private readonly server: Server;
+  private port = 0;
+  private closed = false;
+  private readonly rng: () => number;
+  private latencyMs: number;
+  private faults: Required<RandomFaults>;
+  private readonly limiter: Required<Omit<LimiterOptions, "retryAfter">> & { retryAfter?: number };
+  private readonly limiterOn: boolean;
+  private readonly options: FakeBotApiOptions;
+
+  private readonly updates: Update[] = [];
+  private nextUpdateId: number;
+  private poller: Poller | undefined;
+  private allowedUpdates: Set<string> | undefined;
+  private nextMessageId = 1;
+  private nextFileId = 1;
+  private readonly messages = new Map<string, Message>();
+  private readonly chats = new Map<number, Chat>();
+  private readonly chatOverrides = new Map<number, Chat>();
+  private readonly users = new Map<number, User>();
+  private readonly members = new Map<string, MemberStatus>();
+  private readonly commandSets = new Map<string, BotCommand[]>();
+  private webhookInfo: {
+    url: string;
+    secretToken?: string;
+    allowedUpdates?: string[];
+    maxConnections?: number;
+  } = { url: "" };
+  private readonly failRules: FaultRule[] = [];
+  private readonly dropRules: FaultRule[] = [];
+  private readonly blocked = new Map<number, TelegramError>();
+  private readonly migrated = new Map<number, number>();
+  private retryUntil = 0;
+  private readonly retryUntilByChat = new Map<number, number>();
+  private readonly globalWindow = new SlidingWindow(1000);
+  private readonly paidWindow = new SlidingWindow(1000);
+  private readonly chatWindows = new Map<number, SlidingWindow>();
+  private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+
+  private constructor(options: FakeBotApiOptions) {
+    this.options = options;
+    this.botInfo = { ...testBotInfo, ...options.botInfo };
+    this.rng = mulberry32(options.seed ?? 1);
+    this.latencyMs = options.latencyMs ?? 0;
+    this.faults = { fail429Rate: 0, retryAfter: 1, fail5xxRate: 0, dropRate: 0, ...options.faults };
+    this.limiterOn = options.limiter !== undefined;
+    this.limiter = {
+      globalPerSecond: 30,
+      paidBroadcastPerSecond: 1000,
+      privatePerSecond: 1,
+      groupPerMinute: 20,
+      burst: 0,
+      enforce: false,
+      ...options.limiter,
+    };
+    this.nextUpdateId = options.firstUpdateId ?? 1;
+    this.server = createServer((req, res) => {
+      this.onRequest(req, res).catch((err: unknown) => {
+        if (!res.headersSent && !res.destroyed) {
+          res.writeHead(500, { "content-type": "application/json" });
+          res.end(
+            JSON.stringify({
+              ok: false,
+              error_code: 500,
+              description: `Internal Server Error: ${String(err)}`,
+            }),
+          );
+        }
+      });
+    });
+    this.server.keepAliveTimeout = 60_000;
+  }
+
+  /** Starts a server on 127.0.0.1 with a random port. */
+  static async start(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
+    const fake = new FakeBotApi(options);
+    await new Promise<void>((resolve, reject) => {
+      fake.server.once("error", reject);
+      fake.server.listen(0, "127.0.0.1", () => resolve());
+    });
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** Base URL for grammY's `client.apiRoot`, e.g. `http://127.0.0.1:40123` (no trailing slash). */
+  get apiRoot(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Answers pending long polls with `[]`, drops in-flight calls and stops the server. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.finishPoller({ ok: true, result: [] });
+    for (const sleeper of this.sleepers) {
+      clearTimeout(sleeper.timer);
+      sleeper.resolve();
+    }
+    this.sleepers.clear();
+    // Let answers written just now reach the clients, then cut whatever connection is left.
+    const cut = setTimeout(() => this.server.closeAllConnections(), 50);
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+    });
+    clearTimeout(cut);
+  }
+
+  // --- Calls ---------------------------------------------------------------------------------------------------
+
+  /** Calls of one method (case-insensitive). */
+  callsOf(method: string): FakeCall[] {
+    const m = method.toLowerCase();
+    return this.calls.filter((c) => c.method.toLowerCase() === m);
+  }
+
+  /** Params of the sendMessage calls to `chatId` that took effect (the user got them), oldest first. */
+  sentTo(chatId: number): SentMessageParams[] {
+    return this.deliveredCalls("sendMessage")
+      .filter((c) => c.chatId === chatId)
+      .map((c) => c.params as SentMessageParams);
+  }
+
+  /** Params of the last sendMessage that took effect (to `chatId` if given). */
+  lastSent(chatId?: number): SentMessageParams | undefined {
+    const sent = this.deliveredCalls("sendMessage").filter(
+      (c) => chatId === undefined || c.chatId === chatId,
+    );
+    return sent[sent.length - 1]?.params as SentMessageParams | undefined;
+  }
+
+  private deliveredCalls(method: string): FakeCall[] {
+    return this.callsOf(method).filter((c) => c.delivered);
+  }
+
+  /** The messages the bot has in a chat now (after edits and deletions), oldest first. */
+  messagesIn(chatId: number): Message[] {
+    return [...this.messages.values()].filter((m) => m.chat.id === chatId);
+  }
+
+  /** The last message the bot sent (to `chatId` if given), in its current state; e.g. for `callback(data, { message })`. */
+  lastMessage(chatId?: number): Message | undefined {
+    let last: Message | undefined;
+    for (const m of this.messages.values()) {
+      if (chatId !== undefined && m.chat.id !== chatId) continue;
+      if (!last || m.message_id > last.message_id) last = m;
+    }
+    return last;
+  }
+
+  /** Forgets recorded calls (not stats, messages or configuration). */
+  clearCalls(): void {
+    this.calls.length = 0;
+  }
+
+  /** Resets `stats` to zero. */
+  resetStats(): void {
+    Object.assign(this.stats, FakeBotApi.emptyStats());
+  }
+
+  /**
+   * Polls `predicate(calls)` every 10 ms until it returns a truthy value, which is resolved. Rejects after
+   * `timeoutMs` with the recent calls in the message.
+   */
+  async waitFor<T>(predicate: (calls: readonly FakeCall[]) => T, timeoutMs = 5000): Promise<Truthy<T>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate(this.calls);
+      if (value) return value as Truthy<T>;
+      if (Date.now() >= deadline) {
+        throw new Error(`FakeBotApi.waitFor timed out after ${timeoutMs} ms.\n${this.describeRecentCalls()}`);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Waits for an answered call of `method` (case-insensitive) matching `predicate`, and returns it. */
+  async waitForCall(
+    method: string,
+    predicate: (call: FakeCall) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<FakeCall> {
+    const m = method.toLowerCase();
+    try {
+      return await this.waitFor(
+        (calls) => calls.find((c) => c.method.toLowerCase() === m && c.outcome !== undefined && predicate(c)),
+        timeoutMs,
+      );
+    } catch (err) {
+      throw new Error(
+        `FakeBotApi.waitForCall("${method}") found no matching answered call.\n${(err as Error).message}`,
+      );
+    }
+  }
+
+  /** A summary of the last calls (getUpdates counted, not listed), for failure messages. */
+  describeRecentCalls(max = 15): string {
+    const polls = this.calls.filter((c) => c.method === "getUpdates").length;
+    const others = this.calls.filter((c) => c.method !== "getUpdates");
+    const lines = others.slice(-max).map((c) => {
+      const params = JSON.stringify(c.params);
+      const shown = params.length > 160 ? `${params.slice(0, 160)}…` : params;
+      const outcome =
+        c.outcome === "error" ? `error ${c.errorCode} ${c.description}` : (c.outcome ?? "in flight");
+      return `  ${new Date(c.at).toISOString().slice(11, 23)} ${c.method} ${shown} -> ${outcome}`;
+    });
+    const head = `Recent calls (${others.length} total, last ${lines.length} shown; ${polls} getUpdates):`;
+    return others.length === 0 ? `No calls recorded (${polls} getUpdates).` : [head, ...lines].join("\n");
+  }
+
+  // --- Updates -------------------------------------------------------------------------------------------------
+
+  /** Queues an update for getUpdates (assigning the next update_id when missing) and returns its update_id. */
+  pushUpdate(update: NewUpdate): number {
+    const id = update.update_id ?? this.nextUpdateId;
+    this.nextUpdateId = Math.max(this.nextUpdateId, id + 1);
+    const full: Update = { ...update, update_id: id };
+    this.updates.push(full);
+    this.updates.sort((a, b) => a.update_id - b.update_id);
+    this.learn(full);
+    this.servePoller();
+    return id;
+  }
+
+  /** Queues several updates; returns their update_ids. */
+  pushUpdates(...updates: NewUpdate[]): number[] {
+    return updates.map((u) => this.pushUpdate(u));
+  }
+
+  /** Updates queued and not yet confirmed by a getUpdates offset. */
+  get pendingUpdates(): number {
+    return this.updates.length;
+  }
+
+  // --- Chats, members, commands, webhook ---------------------------------------------------------------------
+
+  /** Registers how a chat looks (type, title, username...) for sends and getChat. */
+  setChat(chatId: number, chat: Partial<Chat>): void {
+    this.chatOverrides.set(chatId, { ...this.chatFor(chatId), ...chat, id: chatId } as Chat);
+  }
+
+  /** Sets what getChatMember answers for this chat and user (default "member"). */
+  setChatMember(chatId: number, userId: number, status: MemberStatus): void {
+    this.members.set(`${chatId}:${userId}`, status);
+  }
+
+  /** Current status of a user in a chat as getChatMember would answer. */
+  chatMemberStatus(chatId: number, userId: number): MemberStatus {
+    return this.members.get(`${chatId}:${userId}`) ?? "member";
+  }
+
+  /** Commands set for a scope (default `{ type: "default" }`) and language ("" = all languages). */
+  commands(scope: Record<string, unknown> = { type: "default" }, languageCode = ""): BotCommand[] {
+    return this.commandSets.get(this.commandKey(scope, languageCode)) ?? [];
+  }
+
+  /** The webhook as set by setWebhook (url "" when none). */
+  get webhook(): { url: string; secretToken?: string; allowedUpdates?: string[]; maxConnections?: number } {
+    return { ...this.webhookInfo };
+  }
+
+  // --- Faults --------------------------------------------------------------------------------------------------
+
+  /** The next `n` calls matching `method`/`chatId` answer with this error. */
+  failNext(n: number, error: CallMatcher & TelegramError): void {
+    const { method, chatId, ...rest } = error;
+    this.failRules.push({ remaining: n, method, chatId, error: rest });
+  }
+
+  /**
+   * The next `n` matching calls lose their connection: the socket is destroyed without an answer. With
+   * `afterProcessing` the call takes effect first (the message is delivered, only the answer is lost).
+   */
+  dropNext(n: number, match: string | (CallMatcher & { afterProcessing?: boolean }) = {}): void {
+    const m = typeof match === "string" ? { method: match } : match;
+    this.dropRules.push({ remaining: n, ...m });
+  }
+
+  /** A fraction of send/edit calls answer 429 with `retry_after` = `retryAfterSeconds`. */
+  fail429Rate(fraction: number, retryAfterSeconds = 1): void {
+    this.faults = { ...this.faults, fail429Rate: fraction, retryAfter: retryAfterSeconds };
+  }
+
+  /** A fraction of send/edit calls answer 500 "Internal Server Error". */
+  fail5xxRate(fraction: number): void {
+    this.faults = { ...this.faults, fail5xxRate: fraction };
+  }
+
+  /** A fraction of send/edit calls lose their connection before processing. */
+  dropRate(fraction: number): void {
+    this.faults = { ...this.faults, dropRate: fraction };
+  }
+
+  /** Sets the artificial delay before each call is processed. */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  /**
+   * Every send/edit to this chat fails with `description`: 403 unless it starts with "Bad Request" (400). The
+   * default depends on the chat type ("bot was blocked by the user" for private chats, "bot was kicked from the
+   * group chat" for groups...).
+   */
+  blockChat(chatId: number, description?: string): void {
+    const desc = description ?? this.defaultBlockDescription(chatId);
+    this.blocked.set(chatId, { error_code: desc.startsWith("Bad Request") ? 400 : 403, description: desc });
+  }
+
+  /** Undoes `blockChat`. */
+  unblockChat(chatId: number): void {
+    this.blocked.delete(chatId);
+  }
+
+  /** Sends to `oldChatId` answer 400 "group chat was migrated" with `migrate_to_chat_id` = `newChatId`. */
+  migrateChat(oldChatId: number, newChatId: number): void {
+    this.migrated.set(oldChatId, newChatId);
+    const old = this.chatFor(oldChatId);
+    this.chatOverrides.set(newChatId, {
+      id: newChatId,
+      type: "supergroup",
+      title: old.title ?? `Supergroup ${newChatId}`,
+    });
+  }
+
+  // --- HTTP ----------------------------------------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.closed) {
+      req.socket.destroy();
+      return;
+    }
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const route = /^\/bot([^/]*)\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
+    if (!route) {
+      this.write(res, { ok: false, error_code: 404, description: "Not Found" });
+      return;
+    }
+    const token = decodeURIComponent(route[1] ?? "");
+    const method = route[2] ?? "";
+    const body = await readBody(req);
+    let params: CallParams = {};
+    let parseError: ApiFailure | undefined;
+    for (const [k, v] of url.searchParams) params[k] = formValue(v);
+    try {
+      params = { ...params, ...parseBody(body, req.headers["content-type"]) };
+    } catch (err) {
+      if (!(err instanceof ApiFailure)) throw err;
+      parseError = err;
+    }
+    const call = this.record(token, method, params);
+    if (parseError) {
+      this.answer(res, call, { ok: false, ...parseError.error });
+      return;
+    }
+    if (this.latencyMs > 0) await this.sleep(this.latencyMs);
+    if (this.closed) {
+      this.drop(req, call);
+      return;
+    }
+
+    let dropAfter = false;
+    const dropRule = this.takeRule(this.dropRules, call);
+    if (dropRule && !dropRule.afterProcessing) {
+      this.drop(req, call, true);
+      return;
+    }
+    dropAfter = dropRule !== undefined;
+
+    const injected = this.injectedError(call);
+    if (injected === "drop") {
+      this.drop(req, call, true);
+      return;
+    }
+    if (injected) {
+      call.injected = true;
+      this.answer(res, call, { ok: false, ...injected });
+      return;
+    }
+
+    let limiterViolation: { retryAfter: number } | undefined;
+    if (this.limiterOn && isCountedSend(method) && call.chatId !== undefined) {
+      limiterViolation = this.checkLimits(call);
+      if (limiterViolation && this.limiter.enforce) {
+        call.injected = true;
+        this.answer(res, call, { ok: false, ...telegramErrors.tooManyRequests(limiterViolation.retryAfter) });
+        return;
+      }
+    }
+
+    let result: ApiResult;
+    if (method.toLowerCase() === "getupdates") {
+      result = await this.getUpdates(params, res);
+    } else {
+      try {
+        result = { ok: true, result: this.dispatch(method, params) };
+      } catch (err) {
+        result =
+          err instanceof ApiFailure
+            ? { ok: false, ...err.error }
+            : { ok: false, error_code: 500, description: `Internal Server Error: fake bug: ${String(err)}` };
+      }
+    }
+    if (result.ok) {
+      call.delivered = true;
+      if (isCountedSend(method)) {
+        this.stats.sent++;
+        if (this.limiterOn && call.chatId !== undefined) this.recordSend(call);
+      } else if (isEdit(method)) {
+        this.stats.edits++;
+      }
+    }
+    if (dropAfter) {
+      this.drop(req, call, true);
+      return;
+    }
+    this.answer(res, call, result);
+  }
+
+  private record(token: string, method: string, params: CallParams): FakeCall {
+    const now = Date.now();
+    const chatId = toNumber(params.chat_id) ?? this.chatIdByUsername(params.chat_id);
+    const call: FakeCall = { method, params, at: now, token, delivered: false };
+    if (chatId !== undefined) call.chatId = chatId;
+    this.stats.requests++;
+    if (isSendOrEdit(method)) {
+      const tolerance = this.options.retryAfterToleranceMs ?? 5;
+      const until =
+        (this.options.retryAfterScope ?? "global") === "global"
+          ? this.retryUntil
+          : (this.retryUntilByChat.get(chatId ?? Number.NaN) ?? 0);
+      if (now < until - tolerance) {
+        call.duringRetryAfter = true;
+        this.stats.sentDuringRetryAfter++;
+      }
+    }
+    this.calls.push(call);
+    return call;
+  }
+
+  private answer(res: ServerResponse, call: FakeCall, result: ApiResult): void {
+    call.answeredAt = Date.now();
+    if (result.ok) {
+      call.outcome = "ok";
+      call.result = result.result;
+    } else {
+      call.outcome = "error";
+      call.errorCode = result.error_code;
+      call.description = result.description;
+      this.stats.errors++;
+      this.stats.errorsByCode[result.error_code] = (this.stats.errorsByCode[result.error_code] ?? 0) + 1;
+      if (result.error_code === 429) {
+        this.stats.received429++;
+        const retryAfter = result.parameters?.retry_after;
+        if (retryAfter !== undefined) {
+          const until = call.answeredAt + retryAfter * 1000;
+          this.retryUntil = Math.max(this.retryUntil, until);
+          if (call.chatId !== undefined) {
+            this.retryUntilByChat.set(
+              call.chatId,
+              Math.max(this.retryUntilByChat.get(call.chatId) ?? 0, until),
+            );
+          }
+        }
+      }
+      if (result.error_code >= 500) this.stats.received5xx++;
+    }
+    this.write(res, result);
+  }
+
+  private write(res: ServerResponse, result: ApiResult): void {
+    if (res.writableEnded || res.destroyed) return;
+    const status = result.ok
+      ? 200
+      : result.error_code >= 400 && result.error_code < 600
+        ? result.error_code
+        : 400;
+    const body = JSON.stringify(result);
+    const headers: Record<string, string | number> = {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+    };
+    if (this.closed) headers.connection = "close";
+    res.writeHead(status, headers);
+    res.end(body);
+  }
+
+  private drop(req: IncomingMessage, call: FakeCall, count = false): void {
+    call.outcome = "dropped";
+    call.answeredAt = Date.now();
+    if (count) this.stats.dropped++;
+    req.socket.destroy();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const sleeper = {
+        resolve,
+        timer: setTimeout(() => {
+          this.sleepers.delete(sleeper);
+          resolve();
+        }, ms),
+      };
+      this.sleepers.add(sleeper);
+    });
+  }
+
+  // --- Fault decisions -----------------------------------------------------------------------------------------
+
+  private matches(rule: CallMatcher, call: FakeCall): boolean {
+    const method = call.method.toLowerCase();
+    if (rule.method === undefined) {
+      if (method === "getupdates") return false;
+    } else {
+      const wanted = Array.isArray(rule.method) ? rule.method : [rule.method];
+      if (!wanted.some((m) => m.toLowerCase() === method)) return false;
+    }
+    return rule.chatId === undefined || rule.chatId === call.chatId;
+  }
+
+  private takeRule(rules: FaultRule[], call: FakeCall): FaultRule | undefined {
+    const index = rules.findIndex((r) => r.remaining > 0 && this.matches(r, call));
+    const rule = rules[index];
+    if (!rule) return undefined;
+    rule.remaining--;
+    if (rule.remaining <= 0) rules.splice(index, 1);
+    return rule;
+  }
+
+  private injectedError(call: FakeCall): TelegramError | "drop" | undefined {
+    const rule = this.takeRule(this.failRules, call);
+    if (rule?.error) return rule.error;
+    if (!isSendOrEdit(call.method) || call.chatId === undefined) return undefined;
+    const newId = this.migrated.get(call.chatId);
+    if (newId !== undefined) return telegramErrors.migrated(newId);
+    const blocked = this.blocked.get(call.chatId);
+    if (blocked) return blocked;
+    const { dropRate, fail429Rate, fail5xxRate, retryAfter } = this.faults;
+    if (dropRate + fail429Rate + fail5xxRate <= 0) return undefined;
+    const r = this.rng();
+    if (r < dropRate) return "drop";
+    if (r < dropRate + fail429Rate) return telegramErrors.tooManyRequests(retryAfter);
+    if (r < dropRate + fail429Rate + fail5xxRate) return telegramErrors.internal();
+    return undefined;
+  }
+
+  private chatWindow(chatId: number): SlidingWindow {
+    let w = this.chatWindows.get(chatId);
+    if (!w) {
+      w = new SlidingWindow(chatId > 0 ? 1000 : 60_000);
+      this.chatWindows.set(chatId, w);
+    }
+    return w;
+  }
+
+  private checkLimits(call: FakeCall): { retryAfter: number } | undefined {
+    const chatId = call.chatId as number;
+    const now = Date.now();
+    const paid = call.params.allow_paid_broadcast === true || call.params.allow_paid_broadcast === "true";
+    const { burst } = this.limiter;
+    const global = paid ? this.paidWindow : this.globalWindow;
+    const globalLimit = (paid ? this.limiter.paidBroadcastPerSecond : this.limiter.globalPerSecond) + burst;
+    const chat = this.chatWindow(chatId);
+    const chatLimit = (chatId > 0 ? this.limiter.privatePerSecond : this.limiter.groupPerMinute) + burst;
+    const globalHit = global.count(now) >= globalLimit;
+    const chatHit = chat.count(now) >= chatLimit;
+    if (!globalHit && !chatHit) return undefined;
+    const v = this.stats.violations;
+    if (globalHit) v.global++;
+    if (chatHit) {
+      v.perChat++;
+      v.byChat.set(chatId, (v.byChat.get(chatId) ?? 0) + 1);
+    }
+    call.limiterViolation = globalHit && chatHit ? "both" : globalHit ? "global" : "chat";
+    const wait = Math.max(
+      globalHit ? global.secondsUntilFree(now) : 1,
+      chatHit ? chat.secondsUntilFree(now) : 1,
+    );
+    return { retryAfter: this.limiter.retryAfter ?? wait };
+  }
+
+  private recordSend(call: FakeCall): void {
+    const now = Date.now();
+    const paid = call.params.allow_paid_broadcast === true || call.params.allow_paid_broadcast === "true";
+    (paid ? this.paidWindow : this.globalWindow).add(now);
+    this.chatWindow(call.chatId as number).add(now);
+  }
+
+  // --- getUpdates ----------------------------------------------------------------------------------------------
+
+  private getUpdates(params: CallParams, res: ServerResponse): Promise<ApiResult> {
+    if (this.webhookInfo.url !== "") {
+      return Promise.resolve({
+        ok: false,
+        error_code: 409,
+        description:
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      });
+    }
+    const offset = toNumber(params.offset);
+    const limit = Math.min(100, Math.max(1, Math.trunc(toNumber(params.limit) ?? 100)));
+    const timeout = Math.max(0, toNumber(params.timeout) ?? 0);
+    if (Array.isArray(params.allowed_updates)) {
+      const list = params.allowed_updates.filter((x): x is string => typeof x === "string");
+      this.allowedUpdates = list.length > 0 ? new Set(list) : undefined;
+    }
+    if (offset !== undefined && offset !== 0) {
+      if (offset < 0) this.updates.splice(0, Math.max(0, this.updates.length + offset));
+      else
+        while (this.updates.length > 0 && (this.updates[0] as Update).update_id < offset)
+          this.updates.shift();
+    }
+    // A newer poll terminates the older one, as on Telegram.
+    this.finishPoller({
+      ok: false,
+      error_code: 409,
+      description:
+        "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+    });
+    const ready = this.deliverable(offset, limit);
+    if (ready.length > 0 || timeout === 0 || this.closed) return Promise.resolve({ ok: true, result: ready });
+    return new Promise<ApiResult>((resolve) => {
+      const poller: Poller = {
+        offset,
+        limit,
+        finish: (result) => {
+          clearTimeout(poller.timer);
+          if (this.poller === poller) this.poller = undefined;
+          resolve(result);
+        },
+        timer: setTimeout(() => poller.finish({ ok: true, result: [] }), timeout * 1000),
+      };
+      this.poller = poller;
+      // The client gave up (aborted fetch): forget the poll.
+      res.on("close", () => {
+        if (this.poller === poller) poller.finish({ ok: true, result: [] });
+      });
+    });
+  }
+
+  private deliverable(offset: number | undefined, limit: number): Update[] {
+    const allowed = this.allowedUpdates;
+    // Updates of types the bot did not ask for are never delivered: discard them.
+    for (let i = this.updates.length - 1; i >= 0; i--) {
+      const update = this.updates[i] as Update;
+      const type = Object.entries(update).find(([k, v]) => k !== "update_id" && v !== undefined)?.[0] ?? "";
+      const wanted = allowed ? allowed.has(type) : !DEFAULT_EXCLUDED_UPDATES.has(type);
+      if (!wanted) this.updates.splice(i, 1);
+    }
+    return this.updates
+      .filter((u) => offset === undefined || offset <= 0 || u.update_id >= offset)
+      .slice(0, limit);
+  }
+
+  private servePoller(): void {
+    const poller = this.poller;
+    if (!poller) return;
+    const ready = this.deliverable(poller.offset, poller.limit);
+    if (ready.length > 0) poller.finish({ ok: true, result: ready });
+  }
+
+  private finishPoller(result: ApiResult): void {
+    this.poller?.finish(result);
+  }
+
+  // --- Methods -------------------------------------------------------------------------------------------------
+
+  private dispatch(method: string, p: CallParams): unknown {
+    switch (method.toLowerCase()) {
+      case "getme":
+        return this.botInfo;
+      case "sendmessage":
+        return this.sendMessage(p);
+      case "sendphoto":
+      case "senddocument":
+      case "sendvideo":
+      case "sendanimation":
+      case "sendaudio":
+      case "sendvoice":
+        return this.sendMedia(method.slice(4).toLowerCase(), p);
+      case "sendmediagroup":
+        return this.sendMediaGroup(p);
+      case "copymessage":
+        return { message_id: this.copyOrForward(p, false).message_id };
+      case "forwardmessage":
+        return this.copyOrForward(p, true);
+      case "copymessages":
+      case "forwardmessages":
+        return this.copyOrForwardMany(p, method.toLowerCase() === "forwardmessages");
+      case "editmessagetext":
+        return this.editMessage(p, "text");
+      case "editmessagecaption":
+        return this.editMessage(p, "caption");
+      case "editmessagereplymarkup":
+        return this.editMessage(p, "markup");
+      case "deletemessage":
+        this.messages.delete(`${this.requireChat(p.chat_id).id}:${toNumber(p.message_id)}`);
+        return true;
+      case "answercallbackquery":
+        if (typeof p.text === "string" && codePoints(p.text) > 200) throw badRequest("MESSAGE_TOO_LONG");
+        return true;
+      case "setmycommands":
+        return this.setMyCommands(p);
+      case "deletemycommands":
+        this.commandSets.delete(this.commandKey(p.scope, p.language_code));
+        return true;
+      case "getmycommands":
+        return this.commandSets.get(this.commandKey(p.scope, p.language_code)) ?? [];
+      case "setwebhook":
+        return this.setWebhook(p);
+      case "deletewebhook":
+        this.webhookInfo = { url: "" };
+        if (p.drop_pending_updates === true || p.drop_pending_updates === "true") this.updates.length = 0;
+        return true;
+      case "getwebhookinfo":
+        return {
+          url: this.webhookInfo.url,
+          has_custom_certificate: false,
+          pending_update_count: this.updates.length,
+          ...(this.webhookInfo.maxConnections !== undefined
+            ? { max_connections: this.webhookInfo.maxConnections }
+            : {}),
+          ...(this.webhookInfo.allowedUpdates !== undefined
+            ? { allowed_updates: this.webhookInfo.allowedUpdates }
+            : {}),
+        };
+      case "getchat":
+        return this.getChat(p);
+      case "getchatmember":
+        return this.getChatMember(p);
+      case "getchatadministrators":
+        return this.getChatAdministrators(p);
+      default:
+        return true;
+    }
+  }
+
+  private sendMessage(p: CallParams): Message {
+    const chat = this.requireChat(p.chat_id);
+    const { text, entities } = this.formatText(p.text, p.parse_mode, p.entities, "text");
+    const markup = this.inlineMarkup(p.reply_markup);
+    return this.store({
+      ...this.baseMessage(chat),
+      text,
+      ...(entities.length > 0 ? { entities } : {}),
+      ...(isRecord(p.link_preview_options)
+        ? { link_preview_options: p.link_preview_options as LinkPreviewOptions }
+        : {}),
+      ...(markup ? { reply_markup: markup } : {}),
+    });
+  }
+
+  private sendMedia(kind: string, p: CallParams): Message {
+    const chat = this.requireChat(p.chat_id);
+    const caption =
+      p.caption === undefined
+        ? undefined
+        : this.formatText(p.caption, p.parse_mode, p.caption_entities, "caption");
+    const markup = this.inlineMarkup(p.reply_markup);
+    return this.store({
+      ...this.baseMessage(chat),
+      ...this.mediaFields(kind),
+      ...(caption ? { caption: caption.text } : {}),
+      ...(caption && caption.entities.length > 0 ? { caption_entities: caption.entities } : {}),
+      ...(markup ? { reply_markup: markup } : {}),
+    });
+  }
+
+  private sendMediaGroup(p: CallParams): Message[] {
+    const chat = this.requireChat(p.chat_id);
+    if (!Array.isArray(p.media) || p.media.length < 2 || p.media.length > 10) {
+      throw badRequest("wrong number of media in the album");
+    }
+    const groupId = `mg${this.nextMessageId}`;
+    return p.media.map((item: unknown) => {
+      const m = isRecord(item) ? item : {};
+      const kind = typeof m.type === "string" ? m.type : "photo";
+      const caption =
+        m.caption === undefined
+          ? undefined
+          : this.formatText(m.caption, m.parse_mode, m.caption_entities, "caption");
+      return this.store({
+        ...this.baseMessage(chat),
+        media_group_id: groupId,
+        ...this.mediaFields(kind),
+        ...(caption ? { caption: caption.text } : {}),
+      });
+    });
+  }
+
+  private mediaFields(kind: string): Partial<Message> {
+    const file_id = `file-${this.nextFileId++}`;
+    const file_unique_id = `u${file_id}`;
+    switch (kind) {
+      case "photo":
+        return { photo: [{ file_id, file_unique_id, width: 1280, height: 720, file_size: 1024 }] };
+      case "video":
+        return { video: { file_id, file_unique_id, width: 1280, height: 720, duration: 1 } };
+      case "animation":
+        return { animation: { file_id, file_unique_id, width: 320, height: 240, duration: 1 } };
+      case "audio":
+        return { audio: { file_id, file_unique_id, duration: 1 } };
+      case "voice":
+        return { voice: { file_id, file_unique_id, duration: 1 } };
+      default:
+        return { document: { file_id, file_unique_id } };
+    }
+  }
+
+  private copyOrForward(p: CallParams, forward: boolean): Message {
+    const chat = this.requireChat(p.chat_id);
+    const from = this.requireChat(p.from_chat_id);
+    const source = this.messages.get(`${from.id}:${toNumber(p.message_id)}`);
+    const copy: Message = { ...(source ?? {}), ...this.baseMessage(chat) };
+    delete copy.reply_markup;
+    delete copy.edit_date;
+    if (forward) copy.forward_origin = { type: "chat", date: source?.date ?? unixNow(), sender_chat: from };
+    if (!source) copy.text = "(copied message)";
+    return this.store(copy);
+  }
+
+  private copyOrForwardMany(p: CallParams, forward: boolean): Array<{ message_id: number }> {
+    const ids = Array.isArray(p.message_ids) ? p.message_ids : [];
+    return ids.map((id: unknown) => ({
+      message_id: this.copyOrForward({ ...p, message_id: id }, forward).message_id,
+    }));
+  }
+
+  private editMessage(p: CallParams, what: "text" | "caption" | "markup"): Message | true {
+    const text =
+      what === "text"
+        ? this.formatText(p.text, p.parse_mode, p.entities, "text")
+        : what === "caption" && p.caption !== undefined
+          ? this.formatText(p.caption, p.parse_mode, p.caption_entities, "caption")
+          : undefined;
+    const markup = this.inlineMarkup(p.reply_markup);
+    if (p.inline_message_id !== undefined) return true;
+    const chat = this.requireChat(p.chat_id);
+    const messageId = toNumber(p.message_id);
+    if (messageId === undefined) throw badRequest("message identifier is not specified");
+    const existing = this.messages.get(`${chat.id}:${messageId}`);
+    const base: Message = existing ?? { ...this.baseMessage(chat), message_id: messageId };
+    const next: Message = { ...base, edit_date: unixNow() };
+    delete next.reply_markup;
+    if (markup) next.reply_markup = markup;
+    if (what === "text" && text) {
+      next.text = text.text;
+      if (text.entities.length > 0) next.entities = text.entities;
+      else delete next.entities;
+    }
+    if (what === "caption") {
+      if (text) next.caption = text.text;
+      else delete next.caption;
+      if (text && text.entities.length > 0) next.caption_entities = text.entities;
+      else delete next.caption_entities;
+    }
+    if (existing && (this.options.notModifiedErrors ?? true)) {
+      const same =
+        sameJson(existing.text, next.text) &&
+        sameJson(existing.entities, next.entities) &&
+        sameJson(existing.caption, next.caption) &&
+        sameJson(existing.reply_markup, next.reply_markup);
+      if (same) {
+        throw badRequest(
+          "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+        );
+      }
+    }
+    this.messages.set(`${chat.id}:${messageId}`, next);
+    return next;
+  }
+
+  private setMyCommands(p: CallParams): true {
+    const commands = Array.isArray(p.commands) ? p.commands : undefined;
+    if (!commands) throw badRequest('parameter "commands" is required');
+    if (commands.length > 100) throw badRequest("BOT_COMMANDS_TOO_MUCH");
+    const valid: BotCommand[] = [];
+    for (const c of commands) {
+      if (!isRecord(c) || typeof c.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(c.command)) {
+        throw badRequest("BOT_COMMAND_INVALID");
+      }
+      if (typeof c.description !== "string" || c.description.length < 1 || c.description.length > 256) {
+        throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
+      }
+      valid.push({ command: c.command, description: c.description });
+    }
+    if (
+      typeof p.language_code === "string" &&
+      p.language_code !== "" &&
+      !/^[a-z]{2}$/.test(p.language_code)
+    ) {
+      throw badRequest("LANG_CODE_INVALID");
+    }
+    this.commandSets.set(this.commandKey(p.scope, p.language_code), valid);
+    return true;
+  }
+
+  private commandKey(scope: unknown, languageCode: unknown): string {
+    const s = isRecord(scope) ? scope : { type: "default" };
+    const chatId = s.chat_id === undefined ? "" : String(s.chat_id);
+    const userId = s.user_id === undefined ? "" : String(s.user_id);
+    const lang = typeof languageCode === "string" ? languageCode : "";
+    return `${String(s.type ?? "default")}|${chatId}|${userId}|${lang}`;
+  }
+
+  private setWebhook(p: CallParams): true {
+    const url = typeof p.url === "string" ? p.url : "";
+    if (url === "") {
+      this.webhookInfo = { url: "" };
+      return true;
+    }
+    if (!url.startsWith("https://"))
+      throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
+    const secret = p.secret_token;
+    if (secret !== undefined && (typeof secret !== "string" || !/^[A-Za-z0-9_-]{1,256}$/.test(secret))) {
+      throw badRequest("secret token contains unallowed characters");
+    }
+    this.webhookInfo = {
+      url,
+      ...(typeof secret === "string" ? { secretToken: secret } : {}),
+      ...(Array.isArray(p.allowed_updates) ? { allowedUpdates: p.allowed_updates.map(String) } : {}),
+      ...(toNumber(p.max_connections) !== undefined ? { maxConnections: toNumber(p.max_connections) } : {}),
+    };
+    if (p.drop_pending_updates === true || p.drop_pending_updates === "true") this.updates.length = 0;
+    return true;
+  }
+
+  private getChat(p: CallParams): Record<string, unknown> {
+    const chat = this.requireChat(p.chat_id);
+    const blocked = this.blocked.get(chat.id);
+    if (blocked?.error_code === 400) throw new ApiFailure(blocked);
+    return {
+      ...chat,
+      accent_color_id: 0,
+      max_reaction_count: 11,
+      accepted_gift_types: {
+        unlimited_gifts: false,
+        limited_gifts: false,
+        unique_gifts: false,
+        premium_subscription: false,
+        gifts_from_channels: false,
+      },
+    };
+  }
+
+  private getChatMember(p: CallParams): ChatMember {
+    const chat = this.requireChat(p.chat_id);
+    const userId = toNumber(p.user_id);
+    if (userId === undefined) throw badRequest("user not found");
+    const blocked = this.blocked.get(chat.id);
+    if (blocked?.error_code === 400) throw new ApiFailure(blocked);
+    return chatMember(this.userFor(userId), this.chatMemberStatus(chat.id, userId));
+  }
+
+  private getChatAdministrators(p: CallParams): ChatMember[] {
+    const chat = this.requireChat(p.chat_id);
+    if (chat.type === "private") throw badRequest("there are no administrators in the private chat");
+    const admins: ChatMember[] = [];
+    for (const [key, status] of this.members) {
+      const [chatId, userId] = key.split(":").map(Number);
+      if (
+        chatId === chat.id &&
+        userId !== undefined &&
+        (status === "administrator" || status === "creator")
+      ) {
+        admins.push(chatMember(this.userFor(userId), status));
+      }
+    }
+    return admins;
+  }
+
+  // --- Helpers -------------------------------------------------------------------------------------------------
+
+  private formatText(
+    raw: unknown,
+    parseMode: unknown,
+    entities: unknown,
+    kind: "text" | "caption",
+  ): { text: string; entities: MessageEntity[] } {
+    const validate = this.options.validateText ?? true;
+    const source = typeof raw === "string" ? raw : raw === undefined ? "" : String(raw);
+    let parsed: { text: string; entities: MessageEntity[] } = {
+      text: source,
+      entities: Array.isArray(entities) ? (entities as MessageEntity[]) : [],
+    };
+    if (validate && typeof parseMode === "string" && parseMode.toLowerCase() === "html") {
+      parsed = parseTelegramHtml(source, this.options.strictHtml ?? true);
+    }
+    if (validate) {
+      if (kind === "text" && parsed.text.trim() === "") throw badRequest("message text is empty");
+      const max = kind === "text" ? 4096 : 1024;
+      if (codePoints(parsed.text) > max) {
+        throw badRequest(kind === "text" ? "message is too long" : "message caption is too long");
+      }
+    }
+    return parsed;
+  }
+
+  /** Validates reply_markup; returns it when it is an inline keyboard (the only markup Telegram echoes). */
+  private inlineMarkup(markup: unknown): InlineKeyboardMarkup | undefined {
+    if (!isRecord(markup) || !("inline_keyboard" in markup)) return undefined;
+    const rows = markup.inline_keyboard;
+    if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r))) {
+      throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays');
+    }
+    if (this.options.validateText ?? true) {
+      for (const row of rows as unknown[][]) {
+        for (const b of row) {
+          if (!isRecord(b) || typeof b.text !== "string" || b.text === "") {
+            throw badRequest("can't parse inline keyboard button: Text is not specified");
+          }
+          const actions = Object.keys(b).filter(
+            (k) => k !== "text" && k !== "style" && k !== "icon_custom_emoji_id",
+          );
+          if (actions.length === 0) {
+            throw badRequest(
+              "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
+            );
+          }
+          if (
+            "callback_data" in b &&
+            (typeof b.callback_data !== "string" ||
+              Buffer.byteLength(b.callback_data) < 1 ||
+              Buffer.byteLength(b.callback_data) > 64)
+          ) {
+            throw badRequest("BUTTON_DATA_INVALID");
+          }
+        }
+      }
+    }
+    return markup as unknown as InlineKeyboardMarkup;
+  }
+
+  private baseMessage(chat: Chat): Message {
+    const base: Message = { message_id: this.nextMessageId++, date: unixNow(), chat };
+    if (chat.type === "channel") base.sender_chat = chat;
+    else
+      base.from = {
+        id: this.botInfo.id,
+        is_bot: true,
+        first_name: this.botInfo.first_name,
+        username: this.botInfo.username,
+      };
+    return base;
+  }
+
+  private store(message: Message): Message {
+    this.messages.set(`${message.chat.id}:${message.message_id}`, message);
+    return message;
+  }
+
+  private requireChat(chatId: unknown): Chat {
+    if (chatId === undefined || chatId === "") throw badRequest("chat_id is empty");
+    const id = toNumber(chatId);
+    if (id !== undefined) return this.chatFor(id);
+    const byName = this.chatIdByUsername(chatId);
+    if (byName !== undefined) return this.chatFor(byName);
+    throw badRequest("chat not found");
+  }
+
+  private chatIdByUsername(chatId: unknown): number | undefined {
+    if (typeof chatId !== "string" || !chatId.startsWith("@")) return undefined;
+    const name = chatId.slice(1).toLowerCase();
+    for (const chat of [...this.chatOverrides.values(), ...this.chats.values()]) {
+      if (chat.username?.toLowerCase() === name) return chat.id;
+    }
+    return undefined;
+  }
+
+  /** The chat object for an id: `setChat` override, then chats seen in updates, then inferred from the id. */
+  private chatFor(id: number): Chat {
+    const known = this.chatOverrides.get(id) ?? this.chats.get(id);
+    if (known) return known;
+    if (id > 0) {
+      const u = this.users.get(id);
+      return {
+        id,
+        type: "private",
+        first_name: u?.first_name ?? `User ${id}`,
+        ...(u?.last_name !== undefined ? { last_name: u.last_name } : {}),
+        ...(u?.username !== undefined ? { username: u.username } : {}),
+      };
+    }
+    if (id < -1_000_000_000_000) return { id, type: "supergroup", title: `Supergroup ${id}` };
+    return { id, type: "group", title: `Group ${id}` };
+  }
+
+  private userFor(id: number): User {
+    if (id === this.botInfo.id) {
+      return { id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username };
+    }
+    return this.users.get(id) ?? { id, is_bot: false, first_name: `User ${id}` };
+  }
+
+  private defaultBlockDescription(chatId: number): string {
+    switch (this.chatFor(chatId).type) {
+      case "private":
+        return "Forbidden: bot was blocked by the user";
+      case "group":
+        return "Forbidden: bot was kicked from the group chat";
+      case "supergroup":
+        return "Forbidden: bot was kicked from the supergroup chat";
+      case "channel":
+        return "Forbidden: bot is not a member of the channel chat";
+    }
+  }
+
+  /** Remembers chats and users from a pushed update; applies my_chat_member changes (block/unblock). */
+  private learn(update: Update): void {
+    const seen: Array<{ chat?: Chat; from?: User } | undefined> = [
+      update.message,
+      update.edited_message,
+      update.channel_post,
+      update.edited_channel_post,
+      update.callback_query?.message,
+      update.my_chat_member,
+      update.chat_member,
+    ];
+    for (const item of seen) {
+      if (item?.chat) this.chats.set(item.chat.id, item.chat);
+      if (item?.from) this.users.set(item.from.id, item.from);
+    }
+    if (update.callback_query) this.users.set(update.callback_query.from.id, update.callback_query.from);
+    const change = update.my_chat_member;
+    if (change && change.new_chat_member.user.id === this.botInfo.id) {
+      const status = change.new_chat_member.status;
+      this.setChatMember(change.chat.id, this.botInfo.id, status);
+      if (status === "kicked" || status === "left") this.blockChat(change.chat.id);
+      else this.unblockChat(change.chat.id);
+    }
+  }
+
+  private static emptyStats(): FakeBotApiStats {
+    return {
+      requests: 0,
+      sent: 0,
+      edits: 0,
+      errors: 0,
+      errorsByCode: {},
+      received429: 0,
+      received5xx: 0,
+      dropped: 0,
+      sentDuringRetryAfter: 0,
+      violations: { global: 0, perChat: 0, byChat: new Map() },
+    };
+  }
+}
+
+/** What `waitFor` resolves to: the predicate's value without its falsy members. */
+export type Truthy<T> = Exclude<T, false | 0 | "" | null | undefined>;
