@@ -15,6 +15,9 @@ import { createStore } from "./store";
 import { loadCatalog } from "./topics/catalog";
 import { TopicService } from "./topics/service";
 
+/** How long a stop waits for updates in flight. main.ts exits anyway shortly after. */
+const DRAIN_MS = 4000;
+
 /** A running Nashra. */
 export interface App {
   bot: Bot<NashraContext>;
@@ -85,7 +88,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
-        if (runner?.isRunning()) await runner.stop();
+        if (runner) {
+          if (runner.isRunning()) await runner.stop();
+          // stop() ends fetching only; let the updates already taken finish (their replies included).
+          const deadline = Date.now() + DRAIN_MS;
+          while (runner.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+        }
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

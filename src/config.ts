@@ -79,10 +79,10 @@ export class ConfigError extends Error {
  * when present, without overriding variables already set). Throws ConfigError naming the first bad variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
-  const input = { ...env };
-  // An empty BOT_MODE means "unset", like every other variable here.
-  if (input.BOT_MODE === "") delete input.BOT_MODE;
-  if (input.BOT_MODE === undefined) input.BOT_MODE = "polling";
+  // An empty variable (`WEBHOOK_URL=` in .env) means "unset".
+  const input: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== "") input[key] = value;
+  input.BOT_MODE ??= "polling";
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

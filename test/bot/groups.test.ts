@@ -1,0 +1,95 @@
+// Nashra in groups and channels: the group's admins manage what it follows; members may read.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness, visible } from "../support/harness";
+import {
+  botUser,
+  channelChat,
+  channelPost,
+  group,
+  groupMessage,
+  myChatMember,
+  user,
+} from "../support/updates";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.stop());
+
+const topicsOf = (chatId: number) => h.app.deps.topics.subscriptionsOf(chatId).map((t) => t.slug);
+let nextGroupId = -5000;
+const newGroup = () => group({ id: nextGroupId--, title: "أخبار الفرات" });
+
+describe("a group", () => {
+  it("is greeted when the bot is added, and recorded as a group", async () => {
+    const chat = newGroup();
+    const admin = user({ language_code: "ar" });
+    const [welcome] = await h.send(
+      myChatMember({ chat, from: admin, oldStatus: "left", newStatus: "member" }),
+    );
+    expect(visible(welcome)).toContain("يختار مشرفو المجموعة");
+    expect(h.app.deps.store.chats.find(chat.id)).toMatchObject({
+      type: "group",
+      title: "أخبار الفرات",
+      active: true,
+    });
+  });
+
+  it("refuses /subscribe from a member who is not an admin", async () => {
+    const chat = newGroup();
+    const member = user({ language_code: "en" });
+    const [reply] = await h.send(groupMessage("/subscribe Deir ez-Zor", { from: member, chat }));
+    expect(visible(reply)).toBe("Only this group's admins can change what it follows.");
+    expect(topicsOf(chat.id)).toEqual([]);
+  });
+
+  it("lets an admin subscribe the group", async () => {
+    const chat = newGroup();
+    const admin = user({ language_code: "en" });
+    h.fake.setChatMember(chat.id, admin.id, "administrator");
+    const [reply] = await h.send(groupMessage("/subscribe@nashra_test_bot دير الزور", { from: admin, chat }));
+    expect(visible(reply)).toContain("You now follow Deir ez-Zor");
+    expect(topicsOf(chat.id)).toEqual(["deir-ez-zor"]);
+    // Any member may read what the group follows.
+    const [list] = await h.send(groupMessage("/mytopics", { from: user({ language_code: "en" }), chat }));
+    expect(visible(list)).toContain("Deir ez-Zor");
+  });
+
+  it("ignores commands addressed to another bot and plain chatter", async () => {
+    const chat = newGroup();
+    expect(await h.send(groupMessage("/frobnicate@other_bot", { chat }))).toEqual([]);
+    expect(await h.send(groupMessage("صباح الخير", { chat }))).toEqual([]);
+    const [reply] = await h.send(
+      groupMessage("/frobnicate@nashra_test_bot", { chat, from: user({ language_code: "en" }) }),
+    );
+    expect(visible(reply)).toContain("I don't know the command /frobnicate");
+  });
+
+  it("is marked inactive when the bot is removed, keeping its subscriptions", async () => {
+    const chat = newGroup();
+    const admin = user();
+    h.fake.setChatMember(chat.id, admin.id, "creator");
+    await h.send(groupMessage("/subscribe الرقة", { from: admin, chat }));
+    await h.send(myChatMember({ chat, from: admin, oldStatus: "member", newStatus: "left" }));
+    expect(h.app.deps.store.chats.find(chat.id)).toMatchObject({ active: false, inactiveReason: "removed" });
+    expect(topicsOf(chat.id)).toEqual(["raqqa"]);
+  });
+});
+
+describe("a channel", () => {
+  it("is managed by commands posted in it (only admins post)", async () => {
+    h.fake.setChat(channelChat.id, channelChat);
+    await h.send(
+      myChatMember({ chat: channelChat, from: user(), oldStatus: "left", newStatus: "administrator" }),
+    );
+    expect(h.fake.sentTo(channelChat.id)).toEqual([]); // no greeting posted to a channel's readers
+    await h.send(channelPost("/subscribe Mayadin"));
+    expect(topicsOf(channelChat.id)).toEqual(["mayadin"]);
+    expect(h.app.deps.store.chats.find(channelChat.id)?.type).toBe("channel");
+  });
+});
+
+it("uses the bot's own identity from getMe", () => {
+  expect(h.app.bot.botInfo.id).toBe(botUser.id);
+});

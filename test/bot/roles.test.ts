@@ -1,0 +1,78 @@
+// Role checks: readers are refused editor and admin commands in their language, and nothing changes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_COMMANDS, EDITOR_COMMANDS } from "../../src/bot/commands";
+import { type Harness, startHarness, visible } from "../support/harness";
+import { command, user } from "../support/updates";
+
+const ADMIN = user({ language_code: "en" });
+const EDITOR = user({ language_code: "ar" });
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ env: { ADMIN_IDS: String(ADMIN.id), EDITOR_IDS: ` ${EDITOR.id} ` } });
+});
+afterAll(() => h.stop());
+
+/** Everything a refused command could have changed. */
+function snapshot() {
+  const db = h.app.deps.store.db;
+  return ["subscriptions", "roles", "topics", "topic_aliases"].map(
+    (table) => db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number },
+  );
+}
+
+describe("a reader", () => {
+  it.each([...EDITOR_COMMANDS, ...ADMIN_COMMANDS])(
+    "is refused /%s in Arabic and nothing changes",
+    async (name) => {
+      const reader = user({ language_code: "ar" });
+      const before = snapshot();
+      const [reply] = await h.send(command(name, "دير الزور: نص", { from: reader }));
+      expect(visible(reply)).toMatch(/^⛔ هذا الأمر مخصص ل(محرري غرفة الأخبار|مديري نشرة)\.$/);
+      expect(snapshot()).toEqual(before);
+    },
+  );
+
+  it("is refused in English when English is their language", async () => {
+    const [reply] = await h.send(command("grant", "1 admin", { from: user({ language_code: "en" }) }));
+    expect(visible(reply)).toBe("⛔ This command is for Nashra's admins.");
+  });
+
+  it("sees only reader commands in /help", async () => {
+    const [reply] = await h.send(command("help", "", { from: user({ language_code: "en" }) }));
+    expect(visible(reply)).toContain("/subscribe");
+    expect(visible(reply)).not.toContain("/alert");
+  });
+});
+
+describe("an editor", () => {
+  it("may use editor commands (coming soon for now) but not admin ones", async () => {
+    const [post] = await h.send(command("post", "عنوان", { from: EDITOR }));
+    expect(visible(post)).toBe("هذا الأمر قادم قريبًا.");
+    const [schedule] = await h.send(command("schedule", "daily 08:00", { from: EDITOR }));
+    expect(visible(schedule)).toBe("⛔ هذا الأمر مخصص لمديري نشرة.");
+  });
+
+  it("sees editor commands in /help", async () => {
+    const [reply] = await h.send(command("help", "", { from: EDITOR }));
+    expect(visible(reply)).toContain("أنت محرر");
+    expect(visible(reply)).toContain("/alert");
+    expect(visible(reply)).not.toContain("/grant");
+  });
+
+  it("can be an editor by a role granted in the database", async () => {
+    const granted = user({ language_code: "en" });
+    h.app.deps.store.roles.grant(granted.id, "editor", ADMIN.id);
+    const [reply] = await h.send(command("feeds", "", { from: granted }));
+    expect(visible(reply)).toBe("This command is coming soon.");
+  });
+});
+
+describe("an admin", () => {
+  it("may use every command", async () => {
+    for (const name of ["stats", "alert", "grant"]) {
+      const [reply] = await h.send(command(name, "", { from: ADMIN }));
+      expect(visible(reply)).toBe("This command is coming soon.");
+    }
+  });
+});

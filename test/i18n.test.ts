@@ -1,0 +1,52 @@
+// The locale files stay in step with each other and with the code.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { commandsFor } from "../src/bot/commands";
+import { I18n } from "../src/i18n";
+
+const i18n = new I18n("ar");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+describe("locales", () => {
+  it("define the same keys in Arabic and English", () => {
+    expect(i18n.keys("ar").sort()).toEqual(i18n.keys("en").sort());
+  });
+
+  it("define every key the code uses", () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles("src")) {
+      for (const m of readFileSync(file, "utf8").matchAll(
+        /\b(?:t|tp|plain)\(\s*(?:[\w.]+,\s*)?"([a-z][a-z0-9-]+)"/g,
+      )) {
+        used.add(m[1] as string);
+      }
+    }
+    expect(used.size).toBeGreaterThan(30);
+    const missing = [...used].filter((k) => !i18n.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it("describe every command", () => {
+    for (const c of commandsFor("admin")) expect(i18n.has(`cmd-${c}`), c).toBe(true);
+  });
+
+  it("escape arguments for Telegram HTML but not in plain text", () => {
+    expect(i18n.t("en", "toast-subscribed", { topic: "<b>&" })).toContain("&lt;b&gt;&amp;");
+    expect(i18n.plain("en", "toast-subscribed", { topic: "<b>&" })).toContain("<b>&");
+  });
+
+  it("choose Arabic plural forms", () => {
+    const strip = (s: string) => s.replace(/[\u2068\u2069]/g, "");
+    expect(strip(i18n.t("ar", "mytopics-list", { count: 1 }))).toContain("موضوعًا واحدًا");
+    expect(strip(i18n.t("ar", "mytopics-list", { count: 2 }))).toContain("موضوعين");
+    expect(strip(i18n.t("ar", "mytopics-list", { count: 5 }))).toContain("5 مواضيع");
+    expect(strip(i18n.t("ar", "mytopics-list", { count: 11 }))).toContain("11 موضوعًا");
+  });
+});

@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { migrate, openDatabase } from "../../src/store/db";
+import { migrations } from "../../src/store/migrations";
+import { tempDatabasePath } from "../support/temp";
+
+const temps: { cleanup(): void }[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) t.cleanup();
+});
+const temp = () => {
+  const t = tempDatabasePath();
+  temps.push(t);
+  return t;
+};
+
+describe("openDatabase", () => {
+  it("creates the folder and file, with WAL and foreign keys, at the latest version", () => {
+    const { path } = temp();
+    const db = openDatabase(path);
+    expect(existsSync(path)).toBe(true);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(db.pragma("user_version", { simple: true })).toBe(Math.max(...migrations.map((m) => m.version)));
+    db.close();
+  });
+
+  it("starts cleanly on an up-to-date file and applies nothing twice", () => {
+    const { path } = temp();
+    openDatabase(path).close();
+    const db = openDatabase(path);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it("applies only the newer migrations to an older file", () => {
+    const { path } = temp();
+    openDatabase(path).close();
+    const next = [...migrations, { version: 999, name: "test", up: "CREATE TABLE later (x INTEGER);" }];
+    const db = openDatabase(path, next);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'later'").get()).toBeDefined();
+    expect(db.pragma("user_version", { simple: true })).toBe(999);
+    db.close();
+  });
+
+  it("rolls back a failing migration and keeps the version", () => {
+    const { path } = temp();
+    openDatabase(path).close();
+    const broken = [
+      ...migrations,
+      { version: 998, name: "broken", up: "CREATE TABLE half (x); SELECT * FROM nowhere;" },
+    ];
+    expect(() => openDatabase(path, broken)).toThrow(/nowhere/);
+    const db = openDatabase(path);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it("refuses a file written by a newer Nashra", () => {
+    const { path } = temp();
+    const db = openDatabase(path);
+    db.pragma("user_version = 10000");
+    db.close();
+    expect(() => openDatabase(path)).toThrow(/newer than this Nashra/);
+  });
+
+  it("deletes a chat's subscriptions with the chat", () => {
+    const { path } = temp();
+    const db = openDatabase(path);
+    db.exec(`INSERT INTO chats (id, type, created_at, updated_at) VALUES (1, 'private', 0, 0);
+             INSERT INTO topics (id, slug, name_ar, name_en, created_at) VALUES (1, 't', 'ت', 't', 0);
+             INSERT INTO subscriptions VALUES (1, 1, 0);
+             DELETE FROM chats WHERE id = 1;`);
+    expect(db.prepare("SELECT count(*) AS n FROM subscriptions").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
