@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compact, hasArabic, normalize, words } from "../../src/text/normalize";
+import { compact, hasArabic, normalize, normalizeReference, words } from "../../src/text/normalize";
 
 describe("normalize", () => {
   it.each([
@@ -47,5 +48,49 @@ describe("normalize", () => {
     expect(hasArabic("Deir ez-Zor")).toBe(false);
     expect(hasArabic("ﺩﻳﺮ")).toBe(true);
     expect(hasArabic("news from دير الزور")).toBe(true);
+  });
+});
+
+describe("normalize (fast) agrees with normalizeReference (the rules as regexes)", () => {
+  // Everything the rules treat specially, plus ordinary letters, marks, emoji and separators.
+  const alphabet = [
+    ..."دير الزور ميادين بوكمال سورية ىةأإآؤئٱـ",
+    ..."\u064b\u064e\u064f\u0650\u0651\u0652\u0670\u0653\u0654\u0655",
+    ..."ﺩﻳﺮﺍﻟﺰﻭﻻﷲ",
+    ..."یےکۀہەھ٠١٢٣٩۰۵۹",
+    ..."\u200c\u200d\u200e\u200f\u061c\ufeff\u202b\u2066\u2069",
+    ..."abcsSzZéÉñ-_'’‘ʼʻʾʿ`＇ｓ",
+    ..."0123456789 \n\t.,،؛؟!?#@«»“”()[]",
+    "🙂",
+    "🇸🇾",
+    "𝐀",
+    "½",
+    "²",
+  ];
+  it("on random mixed text", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), (chars) => {
+        const text = chars.join("");
+        expect(normalize(text)).toBe(normalizeReference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("on any string", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (text) => {
+        // Greek capital sigma lowercases by context (word-final ς) in a whole string, not per character.
+        fc.pre(!/\u03a3/.test(text));
+        expect(normalize(text)).toBe(normalizeReference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("on the fixture article", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync("test/fixtures/articles/omar-field-rockets.ar.txt", "utf8");
+    expect(normalize(text)).toBe(normalizeReference(text));
   });
 });
