@@ -1,0 +1,304 @@
+// Fetching one RSS/Atom feed over HTTP: conditional GET, redirects, timeout, size limit and charset
+// decoding to a string. Parsing the XML and deciding when to poll again belong to the poller.
+import { TextDecoder } from "node:util";
+import { IngestError } from "./types";
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+const DEFAULT_USER_AGENT = "NashraBot/1.0 (+news bot)";
+const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+/** How far into the body the XML declaration is looked for. */
+const PROLOG_BYTES = 1024;
+
+/** Options for one fetch of one feed. */
+export interface FetchFeedOptions {
+  /** The ETag of the last 200, sent as If-None-Match. */
+  etag?: string;
+  /** The Last-Modified of the last 200, sent as If-Modified-Since. */
+  lastModified?: string;
+  /** Limit for the whole request, reading the body included; default 15000. */
+  timeoutMs?: number;
+  /** Limit on the body after content decoding (gzip, br…); default 5 MiB. */
+  maxBytes?: number;
+  /** Default "NashraBot/1.0 (+news bot)". */
+  userAgent?: string;
+  /** Cancels the fetch (e.g. on shutdown); the fetch then fails with the message "aborted". */
+  signal?: AbortSignal;
+}
+
+/** The feed has not changed since the ETag / Last-Modified that were sent (HTTP 304). */
+export interface FeedNotModified {
+  kind: "not-modified";
+}
+
+/** A 2xx response with its body decoded to a string. */
+export interface FeedFetched {
+  kind: "ok";
+  /** The document as text: decoded by its charset, BOM removed. */
+  body: string;
+  etag?: string;
+  lastModified?: string;
+  /** The Content-Type header as sent, charset included. */
+  contentType?: string;
+  /** The URL after redirects (equal to the requested one when there were none). */
+  finalUrl: string;
+}
+
+/** What one fetch of a feed gives. */
+export type FetchFeedResult = FeedNotModified | FeedFetched;
+
+/** Details of a failed fetch. */
+export interface FeedFetchErrorDetails {
+  /** The HTTP status, when the server answered. */
+  status?: number;
+  /** Whether the failure is likely to pass by itself (network, timeout, 5xx, 408, 429). */
+  retryable: boolean;
+  /** From Retry-After on a 429 or 503, in ms from now (never negative). */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/** A feed that could not be fetched; `message` is one line fit for a log or an admin. */
+export class FeedFetchError extends IngestError {
+  override name = "FeedFetchError";
+  readonly status?: number;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, details: FeedFetchErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.retryable = details.retryable;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/**
+ * GETs an http(s) feed URL, conditionally when `etag` / `lastModified` are given, following redirects.
+ * Resolves to `not-modified` on 304 and `ok` on 2xx; throws FeedFetchError for everything else.
+ */
+export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<FetchFeedResult> {
+  const target = feedUrl(url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new RangeError(`timeoutMs must be > 0: ${timeoutMs}`);
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0)
+    throw new RangeError(`maxBytes must be a positive integer: ${maxBytes}`);
+
+  const headers: Record<string, string> = {
+    accept: ACCEPT,
+    "user-agent": options.userAgent ?? DEFAULT_USER_AGENT,
+  };
+  if (options.etag) headers["if-none-match"] = options.etag;
+  if (options.lastModified) headers["if-modified-since"] = options.lastModified;
+
+  const caller = options.signal;
+  if (caller?.aborted) throw new FeedFetchError("aborted", { retryable: true, cause: caller.reason });
+  // The caller's signal is forwarded by a listener removed at the end rather than passed to
+  // AbortSignal.any: on Node 20, every AbortSignal.any([longLivedSignal, …]) stays registered on
+  // the long-lived signal for good, and a poller's shutdown signal lives as long as the process.
+  const local = new AbortController();
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = AbortSignal.any([local.signal, timeout]);
+  const forward = () => local.abort(caller?.reason);
+  caller?.addEventListener("abort", forward, { once: true });
+
+  const failure = (err: unknown, reading: boolean): FeedFetchError => {
+    if (err instanceof FeedFetchError) return err;
+    if (caller?.aborted) return new FeedFetchError("aborted", { retryable: true, cause: caller.reason });
+    if (timeout.aborted)
+      return new FeedFetchError(`timed out after ${timeoutMs} ms`, { retryable: true, cause: err });
+    return networkError(err, reading);
+  };
+
+  try {
+    let res: Response;
+    try {
+      res = await fetch(target, { method: "GET", headers, redirect: "follow", signal });
+    } catch (err) {
+      throw failure(err, false);
+    }
+
+    if (res.status === 304) {
+      discard(res);
+      return { kind: "not-modified" };
+    }
+    if (res.status < 200 || res.status > 299) {
+      discard(res);
+      throw httpError(res);
+    }
+    const encoding = res.headers.get("content-encoding")?.trim().toLowerCase();
+    const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+    // Content-Length counts encoded bytes; only an unencoded body can be refused on it alone.
+    if ((!encoding || encoding === "identity") && declared > maxBytes) {
+      discard(res);
+      throw tooLarge(maxBytes);
+    }
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await readLimited(res, maxBytes, local);
+    } catch (err) {
+      throw failure(err, true);
+    }
+
+    const contentType = res.headers.get("content-type");
+    const etag = res.headers.get("etag");
+    const lastModified = res.headers.get("last-modified");
+    const result: FeedFetched = {
+      kind: "ok",
+      body: decodeFeedBytes(bytes, contentType),
+      finalUrl: res.url || target.href,
+    };
+    if (etag) result.etag = etag;
+    if (lastModified) result.lastModified = lastModified;
+    if (contentType) result.contentType = contentType;
+    return result;
+  } finally {
+    caller?.removeEventListener("abort", forward);
+  }
+}
+
+/**
+ * Decodes a feed document: a BOM wins, then the Content-Type charset, then the XML declaration's
+ * encoding, else UTF-8 (also for a charset TextDecoder does not know). The BOM is removed.
+ */
+export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null): string {
+  let encoding: string | undefined;
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) [encoding, start] = ["utf-8", 3];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ["utf-16be", 2];
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ["utf-16le", 2];
+
+  const decoder =
+    (encoding && decoderFor(encoding)) ||
+    decoderFor(charsetOf(contentType)) ||
+    decoderFor(prologEncoding(bytes)) ||
+    new TextDecoder("utf-8", { ignoreBOM: true });
+  const text = decoder.decode(start ? bytes.subarray(start) : bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function feedUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    throw new FeedFetchError("unsupported URL: not an absolute http(s) URL", { retryable: false });
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new FeedFetchError(`unsupported URL scheme "${oneLine(parsed.protocol)}" (only http: and https:)`, {
+      retryable: false,
+    });
+  // fetch refuses these; say why instead of "fetch failed", and keep the password out of the message.
+  if (parsed.username || parsed.password)
+    throw new FeedFetchError("unsupported URL: it contains a user name or password", { retryable: false });
+  return parsed;
+}
+
+/** Reads the body, aborting the request as soon as it goes past maxBytes. */
+async function readLimited(res: Response, maxBytes: number, abort: AbortController): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      const err = tooLarge(maxBytes);
+      abort.abort(err);
+      reader.cancel(err).catch(() => {});
+      throw err;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function tooLarge(maxBytes: number): FeedFetchError {
+  return new FeedFetchError(`larger than ${maxBytes} bytes`, { retryable: false });
+}
+
+/** Drops a body that will not be read, closing its connection. */
+function discard(res: Response): void {
+  res.body?.cancel().catch(() => {});
+}
+
+function httpError(res: Response): FeedFetchError {
+  const status = res.status;
+  const text = oneLine(res.statusText);
+  const retryable = status >= 500 || status === 429 || status === 408;
+  const details: FeedFetchErrorDetails = { status, retryable };
+  if (status === 429 || status === 503) {
+    const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
+    if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;
+  }
+  return new FeedFetchError(text ? `HTTP ${status} ${text}` : `HTTP ${status}`, details);
+}
+
+/** Retry-After as delay-seconds or an HTTP date, in ms from now. */
+function parseRetryAfter(value: string | null): number | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** undici rejects with TypeError("fetch failed") and puts what happened in `cause`. */
+function networkError(err: unknown, reading: boolean): FeedFetchError {
+  let cause: unknown = err instanceof TypeError && err.cause !== undefined ? err.cause : err;
+  // Happy eyeballs (several addresses tried) fails with an AggregateError and an empty message.
+  if (cause instanceof AggregateError && !cause.message && cause.errors[0] instanceof Error)
+    cause = cause.errors[0];
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const code = errorCode(cause);
+  if (/redirect count exceeded/i.test(message))
+    return new FeedFetchError("too many redirects", { retryable: false, cause: err });
+  if (/must be a HTTP\(S\) scheme|invalid url/i.test(message))
+    return new FeedFetchError("redirected to an unsupported URL", { retryable: false, cause: err });
+  if (/^bad port$/i.test(message))
+    return new FeedFetchError("unsupported URL: a port browsers refuse", { retryable: false, cause: err });
+  let detail = oneLine(message) || code || "unknown";
+  if (code && !detail.includes(code)) detail += ` (${code})`;
+  const during = reading ? "network error while reading the body" : "network error";
+  return new FeedFetchError(`${during}: ${detail}`, { retryable: true, cause: err });
+}
+
+function errorCode(err: unknown): string | undefined {
+  if (typeof err !== "object" || err === null || !("code" in err)) return undefined;
+  return typeof err.code === "string" ? err.code : undefined;
+}
+
+function decoderFor(label: string | undefined): TextDecoder | undefined {
+  if (!label) return undefined;
+  try {
+    return new TextDecoder(label, { ignoreBOM: true });
+  } catch {
+    return undefined;
+  }
+}
+
+function charsetOf(contentType: string | null | undefined): string | undefined {
+  return contentType?.match(/;\s*charset\s*=\s*["']?([^"';,\s]+)/i)?.[1];
+}
+
+function prologEncoding(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PROLOG_BYTES));
+  const label = head
+    .toString("latin1")
+    .match(/^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/)?.[1];
+  // A declaration readable as ASCII is not in UTF-16, whatever it says (as browsers do for <meta>).
+  return label && /^utf-?16/i.test(label) ? undefined : label;
+}
+
+/** One line, no control characters, at most 200 characters. */
+function oneLine(text: string): string {
+  return text
+    .replace(/\p{Cc}+/gu, " ")
+    .trim()
+    .slice(0, 200);
+}

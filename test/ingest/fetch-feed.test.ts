@@ -1,0 +1,383 @@
+// fetchFeed against real HTTP servers on 127.0.0.1: conditional GET, redirects, limits, charsets, errors.
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { decodeFeedBytes, FeedFetchError, fetchFeed } from "../../src/ingest/fetch-feed";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const servers: Server[] = [];
+
+/** Starts a server on 127.0.0.1 and a free port; returns its base URL. */
+async function serve(handler: Handler): Promise<string> {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function stop(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(stop));
+});
+
+/** The FeedFetchError a promise rejects with. */
+async function failure(promise: Promise<unknown>): Promise<FeedFetchError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof FeedFetchError) return err;
+    throw err;
+  }
+  throw new Error("expected fetchFeed to fail");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const RSS =
+  '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>نشرة</title></channel></rss>';
+const ETAG = '"v1-abc"';
+const LAST_MODIFIED = "Wed, 01 Jan 2025 10:00:00 GMT";
+
+// "دير الزور" in windows-1256 and in ISO-8859-6 (TextEncoder only writes UTF-8).
+const DEIR_EZZOR_1256 = [0xcf, 0xed, 0xd1, 0x20, 0xc7, 0xe1, 0xd2, 0xe6, 0xd1];
+const DEIR_EZZOR_8859_6 = [0xcf, 0xea, 0xd1, 0x20, 0xc7, 0xe4, 0xd2, 0xe8, 0xd1];
+
+function xmlWithTitle(prolog: string, title: number[]): Buffer {
+  return Buffer.concat([
+    Buffer.from(`${prolog}<rss version="2.0"><channel><title>`, "latin1"),
+    Buffer.from(title),
+    Buffer.from("</title></channel></rss>", "latin1"),
+  ]);
+}
+
+describe("fetchFeed over HTTP", () => {
+  it("returns the body, ETag, Last-Modified, Content-Type and URL of a 200", async () => {
+    const seen: IncomingHttpHeaders[] = [];
+    const base = await serve((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, {
+        "content-type": "application/rss+xml; charset=utf-8",
+        etag: ETAG,
+        "last-modified": LAST_MODIFIED,
+      });
+      res.end(RSS);
+    });
+
+    const result = await fetchFeed(`${base}/feed.xml`, {});
+
+    expect(result).toEqual({
+      kind: "ok",
+      body: RSS,
+      etag: ETAG,
+      lastModified: LAST_MODIFIED,
+      contentType: "application/rss+xml; charset=utf-8",
+      finalUrl: `${base}/feed.xml`,
+    });
+    expect(seen[0]?.["user-agent"]).toBe("NashraBot/1.0 (+news bot)");
+    expect(seen[0]?.accept).toBe(
+      "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+    );
+    expect(seen[0]?.["if-none-match"]).toBeUndefined();
+    expect(seen[0]?.["if-modified-since"]).toBeUndefined();
+  });
+
+  it("sends If-None-Match and If-Modified-Since and reports a 304 as not-modified", async () => {
+    const seen: IncomingHttpHeaders[] = [];
+    const base = await serve((req, res) => {
+      seen.push(req.headers);
+      if (req.headers["if-none-match"] === ETAG && req.headers["if-modified-since"] === LAST_MODIFIED) {
+        res.writeHead(304, { etag: ETAG });
+        res.end();
+        return;
+      }
+      res.writeHead(200, {
+        "content-type": "application/rss+xml",
+        etag: ETAG,
+        "last-modified": LAST_MODIFIED,
+      });
+      res.end(RSS);
+    });
+
+    const first = await fetchFeed(`${base}/feed.xml`, { userAgent: "Test/1" });
+    expect(first.kind).toBe("ok");
+    if (first.kind !== "ok") return;
+    const second = await fetchFeed(`${base}/feed.xml`, {
+      etag: first.etag,
+      lastModified: first.lastModified,
+    });
+
+    expect(second).toEqual({ kind: "not-modified" });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]?.["user-agent"]).toBe("Test/1");
+    expect(seen[1]?.["if-none-match"]).toBe(ETAG);
+    expect(seen[1]?.["if-modified-since"]).toBe(LAST_MODIFIED);
+  });
+
+  it("follows redirects and reports the final URL", async () => {
+    const base = await serve((req, res) => {
+      if (req.url === "/old") {
+        res.writeHead(301, { location: "/moved" });
+        res.end();
+      } else if (req.url === "/moved") {
+        res.writeHead(302, { location: "/feed.xml" });
+        res.end();
+      } else {
+        res.writeHead(200, { "content-type": "application/rss+xml" });
+        res.end(RSS);
+      }
+    });
+
+    const result = await fetchFeed(`${base}/old`, {});
+
+    expect(result).toMatchObject({ kind: "ok", body: RSS, finalUrl: `${base}/feed.xml` });
+  });
+
+  it("gives up on a redirect loop, not retryable", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(302, { location: "/loop" });
+      res.end();
+    });
+
+    const err = await failure(fetchFeed(`${base}/loop`, {}));
+
+    expect(err.message).toBe("too many redirects");
+    expect(err.retryable).toBe(false);
+  });
+
+  it("times out on a server that never answers, retryable", async () => {
+    const base = await serve(() => {});
+    const started = Date.now();
+
+    const err = await failure(fetchFeed(`${base}/feed.xml`, { timeoutMs: 200 }));
+
+    expect(err.message).toBe("timed out after 200 ms");
+    expect(err.retryable).toBe(true);
+    expect(err.status).toBeUndefined();
+    // A timeout that did not fire would wait for a server that never answers (the test timeout).
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("counts reading the body in the timeout", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.write("<?xml version='1.0'?><rss>"); // and never ends
+    });
+    const started = Date.now();
+
+    const err = await failure(fetchFeed(`${base}/feed.xml`, { timeoutMs: 200 }));
+
+    expect(err.message).toBe("timed out after 200 ms");
+    expect(err.retryable).toBe(true);
+    // A timeout that did not fire would wait for a server that never answers (the test timeout).
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("stops reading a body that goes past maxBytes and closes the connection", async () => {
+    const total = 2 * 1024 * 1024;
+    const chunk = Buffer.alloc(16 * 1024, "a");
+    let written = 0;
+    let finished = true;
+    let onClose = () => {};
+    const closed = new Promise<void>((resolve) => {
+      onClose = resolve;
+    });
+    const base = await serve(async (_req, res) => {
+      let open = true;
+      res.on("close", () => {
+        open = false;
+        finished = res.writableFinished;
+        onClose();
+      });
+      res.on("error", () => {});
+      res.writeHead(200, { "content-type": "application/rss+xml" }); // chunked: no Content-Length
+      while (open && written < total) {
+        res.write(chunk);
+        written += chunk.length;
+        await sleep(2);
+      }
+      if (open) res.end();
+    });
+
+    const err = await failure(fetchFeed(`${base}/big.xml`, { maxBytes: 100 * 1024 }));
+    await closed;
+
+    expect(err.message).toBe("larger than 102400 bytes");
+    expect(err.retryable).toBe(false);
+    expect(finished).toBe(false);
+    expect(written).toBeLessThan(total / 2);
+  });
+
+  it("refuses a body whose Content-Length is already past maxBytes without waiting for it", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(200, {
+        "content-type": "application/rss+xml",
+        "content-length": String(2 * 1024 * 1024),
+      });
+      res.write("<rss>"); // the rest never comes
+    });
+
+    const err = await failure(fetchFeed(`${base}/big.xml`, { maxBytes: 100 * 1024, timeoutMs: 2000 }));
+
+    expect(err.message).toBe("larger than 102400 bytes");
+  });
+
+  it("decodes windows-1256 declared in Content-Type", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/rss+xml; charset=windows-1256" });
+      res.end(xmlWithTitle('<?xml version="1.0"?>', DEIR_EZZOR_1256));
+    });
+
+    const result = await fetchFeed(`${base}/feed.xml`, {});
+
+    expect(result.kind === "ok" && result.body).toBe(
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>دير الزور</title></channel></rss>',
+    );
+  });
+
+  it("decodes windows-1256 declared only in the XML prolog", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "text/xml" });
+      res.end(xmlWithTitle('<?xml version="1.0" encoding="windows-1256"?>', DEIR_EZZOR_1256));
+    });
+
+    const result = await fetchFeed(`${base}/feed.xml`, {});
+
+    expect(result.kind === "ok" && result.body).toContain("<title>دير الزور</title>");
+  });
+
+  it("reports a 404 as not retryable, with its status", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(404, { "content-type": "text/html" });
+      res.end("<h1>Not here</h1>");
+    });
+
+    const err = await failure(fetchFeed(`${base}/gone.xml`, {}));
+
+    expect(err).toBeInstanceOf(FeedFetchError);
+    expect(err.message).toBe("HTTP 404 Not Found");
+    expect(err.status).toBe(404);
+    expect(err.retryable).toBe(false);
+    expect(err.retryAfterMs).toBeUndefined();
+  });
+
+  it("reports a 500 as retryable", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(500);
+      res.end("oops");
+    });
+
+    const err = await failure(fetchFeed(`${base}/feed.xml`, {}));
+
+    expect(err.message).toBe("HTTP 500 Internal Server Error");
+    expect(err.status).toBe(500);
+    expect(err.retryable).toBe(true);
+  });
+
+  it("reads Retry-After in seconds on a 429", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(429, { "retry-after": "7" });
+      res.end();
+    });
+
+    const err = await failure(fetchFeed(`${base}/feed.xml`, {}));
+
+    expect(err.status).toBe(429);
+    expect(err.retryable).toBe(true);
+    expect(err.retryAfterMs).toBe(7000);
+  });
+
+  it("reads Retry-After as an HTTP date on a 503", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(503, { "retry-after": new Date(Date.now() + 30_000).toUTCString() });
+      res.end();
+    });
+
+    const err = await failure(fetchFeed(`${base}/feed.xml`, {}));
+
+    expect(err.status).toBe(503);
+    expect(err.retryable).toBe(true);
+    expect(err.retryAfterMs).toBeGreaterThan(25_000);
+    expect(err.retryAfterMs).toBeLessThanOrEqual(30_000);
+  });
+
+  it("refuses URLs that are not http: or https: without any request", async () => {
+    for (const url of ["ftp://127.0.0.1/feed.xml", "file:///etc/passwd", "javascript:alert(1)", "feed.xml"]) {
+      const err = await failure(fetchFeed(url, {}));
+      expect(err.message).toMatch(/^unsupported URL/);
+      expect(err.retryable).toBe(false);
+    }
+  });
+
+  it("keeps a password in the URL out of the message", async () => {
+    const err = await failure(fetchFeed("http://user:s3cret@127.0.0.1:9/feed.xml", {}));
+
+    expect(err.message).toMatch(/^unsupported URL/);
+    expect(err.message).not.toContain("s3cret");
+  });
+
+  it("reports a refused connection as a retryable network error", async () => {
+    const base = await serve(() => {});
+    const server = servers.pop();
+    if (server) await stop(server);
+
+    const err = await failure(fetchFeed(`${base}/feed.xml`, {}));
+
+    expect(err.message).toMatch(/^network error: .*ECONNREFUSED/);
+    expect(err.message).not.toContain("\n");
+    expect(err.retryable).toBe(true);
+    expect(err.status).toBeUndefined();
+  });
+
+  it("stops when the caller's signal aborts", async () => {
+    const base = await serve(() => {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+
+    const err = await failure(fetchFeed(`${base}/feed.xml`, { signal: controller.signal, timeoutMs: 5000 }));
+
+    expect(err.message).toBe("aborted");
+  });
+});
+
+describe("decodeFeedBytes", () => {
+  const title = (text: string) => text.match(/<title>(.*)<\/title>/)?.[1];
+
+  it("decodes ISO-8859-6 by its Content-Type charset", () => {
+    const bytes = xmlWithTitle('<?xml version="1.0"?>', DEIR_EZZOR_8859_6);
+    expect(title(decodeFeedBytes(bytes, 'application/xml; charset="ISO-8859-6"'))).toBe("دير الزور");
+  });
+
+  it("prefers the Content-Type charset to the XML prolog", () => {
+    const bytes = xmlWithTitle('<?xml version="1.0" encoding="iso-8859-6"?>', DEIR_EZZOR_1256);
+    expect(title(decodeFeedBytes(bytes, "text/xml; charset=cp1256"))).toBe("دير الزور");
+  });
+
+  it("falls back to the prolog, then UTF-8, for a charset it does not know", () => {
+    const legacy = xmlWithTitle('<?xml version="1.0" encoding="windows-1256"?>', DEIR_EZZOR_1256);
+    expect(title(decodeFeedBytes(legacy, "text/xml; charset=x-unknown"))).toBe("دير الزور");
+    const utf8 = Buffer.from('<?xml version="1.0" encoding="x-bogus"?><title>دير الزور</title>');
+    expect(title(decodeFeedBytes(utf8, "text/xml; charset=nonsense"))).toBe("دير الزور");
+    expect(title(decodeFeedBytes(Buffer.from("<title>دير الزور</title>"), null))).toBe("دير الزور");
+  });
+
+  it("strips a BOM, which wins over a wrong charset", () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(RSS)]);
+    expect(decodeFeedBytes(bytes, "text/xml; charset=windows-1256")).toBe(RSS);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<title>نشرة</title>", "utf16le")]);
+    expect(decodeFeedBytes(utf16, "text/xml")).toBe("<title>نشرة</title>");
+  });
+});
