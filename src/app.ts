@@ -11,9 +11,7 @@ import { createHttpServer } from "./http/server";
 import { I18n } from "./i18n";
 import { createLogger, type Logger } from "./logger";
 import { Metrics } from "./metrics";
-import { createStore } from "./store";
-import { loadCatalog } from "./topics/catalog";
-import { TopicService } from "./topics/service";
+import { createServices } from "./services";
 
 /** How long a stop waits for updates in flight. main.ts exits anyway shortly after. */
 const DRAIN_MS = 4000;
@@ -38,13 +36,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = new Metrics();
-  const store = createStore(config.DATABASE_PATH, clock);
+  const services = createServices({
+    databasePath: config.DATABASE_PATH,
+    clock,
+    logger,
+    feedPollMinutes: config.FEED_POLL_MINUTES,
+    boilerplateFile: config.BOILERPLATE_FILE,
+  });
+  const { store, feeds } = services;
   try {
-    const topics = new TopicService(store, loadCatalog());
     const deps: BotDeps = {
+      ...services,
       config,
-      store,
-      topics,
       i18n: new I18n(config.DEFAULT_LANGUAGE),
       logger,
       metrics,
@@ -83,11 +86,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await bot.api.deleteWebhook();
       runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     }
+    feeds.start();
     logger.info({ mode: config.BOT_MODE, port, bot: bot.botInfo.username }, "nashra started");
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
+        await feeds.stop();
         if (runner) {
           if (runner.isRunning()) await runner.stop();
           // stop() ends fetching only; let the updates already taken finish (their replies included).

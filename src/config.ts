@@ -46,6 +46,12 @@ const base = z.object({
     .default(25),
   PAID_BROADCAST: booleanFlag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  FEED_POLL_MINUTES: z.coerce
+    .number({ error: "must be a number of minutes" })
+    .min(1, { message: "must be at least 1 minute" })
+    .max(1440)
+    .default(10),
+  BOILERPLATE_FILE: z.string().optional(),
 });
 
 const polling = base.extend({
@@ -66,6 +72,19 @@ const schema = z.discriminatedUnion("BOT_MODE", [polling, webhook], {
   error: () => ({ message: 'must be "polling" or "webhook"' }),
 });
 
+/** What the command line needs: no token, no HTTP. */
+const cliSchema = base.pick({
+  DATABASE_PATH: true,
+  DEFAULT_LANGUAGE: true,
+  DEFAULT_TIMEZONE: true,
+  LOG_LEVEL: true,
+  FEED_POLL_MINUTES: true,
+  BOILERPLATE_FILE: true,
+});
+
+/** The configuration of `npm run cli`. */
+export type CliConfig = z.infer<typeof cliSchema>;
+
 /** The validated configuration every module receives (never process.env directly). */
 export type Config = z.infer<typeof schema>;
 
@@ -79,10 +98,24 @@ export class ConfigError extends Error {
  * when present, without overriding variables already set). Throws ConfigError naming the first bad variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
-  // An empty variable (`WEBHOOK_URL=` in .env) means "unset".
+  const input = withoutEmpty(env);
+  input.BOT_MODE ??= "polling";
+  return parseOrExplain(schema, input, env);
+}
+
+/** Like loadConfig, for the command line: the storage settings only. */
+export function loadCliConfig(env: NodeJS.ProcessEnv = readProcessEnv()): CliConfig {
+  return parseOrExplain(cliSchema, withoutEmpty(env), env);
+}
+
+/** An empty variable (`WEBHOOK_URL=` in .env) means "unset". */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== "") input[key] = value;
-  input.BOT_MODE ??= "polling";
+  return input;
+}
+
+function parseOrExplain<T>(schema: z.ZodType<T>, input: Record<string, string>, env: NodeJS.ProcessEnv): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

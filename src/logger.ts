@@ -3,6 +3,7 @@ import pino from "pino";
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { app: "nashra" } });
+/** A JSON logger; the CLI passes fd 2 so that stdout carries only results. */
+export function createLogger(level: string, fd: 1 | 2 = 1): Logger {
+  return pino({ level, base: { app: "nashra" } }, pino.destination({ fd, sync: fd === 2 }));
 }

@@ -1,8 +1,11 @@
 // The bot's context: what every handler gets besides grammY's own context.
 import type { Context } from "grammy";
+import type { ArticleService } from "../articles/service";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { I18n, MessageArgs } from "../i18n";
+import type { Importer } from "../ingest/importer";
+import type { FeedPoller } from "../ingest/poller";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { Store } from "../store";
@@ -17,6 +20,9 @@ export interface BotDeps {
   config: Config;
   store: Store;
   topics: TopicService;
+  articles: ArticleService;
+  importer: Importer;
+  feeds: FeedPoller;
   i18n: I18n;
   logger: Logger;
   metrics: Metrics;

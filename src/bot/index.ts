@@ -3,8 +3,11 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, NashraContext } from "./context";
+import { catalogFeature } from "./features/catalog";
 import { fallbackFeature } from "./features/fallback";
+import { feedsFeature } from "./features/feeds";
 import { membershipFeature } from "./features/membership";
+import { postFeature } from "./features/post";
 import { readingFeature } from "./features/reading";
 import { settingsFeature } from "./features/settings";
 import { staffFeature } from "./features/staff";
@@ -53,6 +56,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     settingsFeature,
     stopFeature,
     readingFeature,
+    postFeature,
+    catalogFeature,
+    feedsFeature,
     staffFeature,
     membershipFeature,
     fallbackFeature,

@@ -1,7 +1,9 @@
 // The store: one SQLite file and a module per table group. No Telegram or grammY here.
 import type { Clock } from "../clock";
+import { ArticleStore } from "./articles";
 import { ChatStore } from "./chats";
 import { type Db, openDatabase } from "./db";
+import { FeedStore } from "./feeds";
 import { RoleStore } from "./roles";
 import { SubscriptionStore } from "./subscriptions";
 import { TopicStore } from "./topics";
@@ -13,6 +15,8 @@ export interface Store {
   topics: TopicStore;
   subscriptions: SubscriptionStore;
   roles: RoleStore;
+  articles: ArticleStore;
+  feeds: FeedStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   close(): void;
@@ -27,6 +31,8 @@ export function createStore(path: string, clock: Clock): Store {
     topics: new TopicStore(db, clock),
     subscriptions: new SubscriptionStore(db, clock),
     roles: new RoleStore(db, clock),
+    articles: new ArticleStore(db),
+    feeds: new FeedStore(db, clock),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;

@@ -73,4 +73,75 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "feeds, articles, article topics, full-text index",
+    up: `
+      CREATE TABLE feeds (
+        id              INTEGER PRIMARY KEY,
+        url             TEXT    NOT NULL UNIQUE,
+        title           TEXT,
+        auto_alert      INTEGER NOT NULL DEFAULT 0,  -- breaking items become alerts without an editor
+        added_by        INTEGER,
+        etag            TEXT,
+        last_modified   TEXT,
+        last_polled_at  INTEGER,
+        last_success_at INTEGER,
+        last_error      TEXT,
+        last_error_at   INTEGER,
+        failures        INTEGER NOT NULL DEFAULT 0,  -- consecutive; drives the backoff
+        next_poll_at    INTEGER NOT NULL DEFAULT 0,
+        items_added     INTEGER NOT NULL DEFAULT 0,
+        created_at      INTEGER NOT NULL
+      );
+
+      CREATE TABLE articles (
+        id           INTEGER PRIMARY KEY,
+        title        TEXT    NOT NULL,
+        body         TEXT    NOT NULL,
+        url          TEXT,                -- canonical link
+        guid_key     TEXT,                -- the source guid, scoped by the source name (NUL-separated)
+        source       TEXT,
+        author       TEXT,
+        language     TEXT    NOT NULL CHECK (language IN ('ar', 'en')),
+        content_hash TEXT    NOT NULL,    -- sha256 of the normalized title and body
+        breaking     INTEGER NOT NULL DEFAULT 0,
+        origin       TEXT    NOT NULL CHECK (origin IN ('post', 'feed', 'import')),
+        feed_id      INTEGER REFERENCES feeds (id) ON DELETE SET NULL,
+        posted_by    INTEGER,
+        published_at INTEGER,
+        ingested_at  INTEGER NOT NULL,
+        sort_at      INTEGER NOT NULL,    -- published_at when given and not in the future, else ingested_at
+        search_text  TEXT    NOT NULL     -- normalized title and body: what FTS indexes and LIKE scans
+      );
+      CREATE UNIQUE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+      CREATE UNIQUE INDEX articles_guid ON articles (guid_key) WHERE guid_key IS NOT NULL;
+      CREATE UNIQUE INDEX articles_hash ON articles (content_hash);
+      CREATE INDEX articles_sort ON articles (sort_at);
+      CREATE INDEX articles_ingested ON articles (ingested_at);
+
+      CREATE TABLE article_topics (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        topic_id   INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+        PRIMARY KEY (article_id, topic_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_topics_topic ON article_topics (topic_id, article_id);
+
+      -- unicode61 splits Arabic words at harakat and folds none of its variants, so FTS indexes the
+      -- normalized copy with trigrams (docs/arabic.md, "Search").
+      CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        search_text, content = 'articles', content_rowid = 'id', tokenize = 'trigram'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, search_text) VALUES (new.id, new.search_text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF search_text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+        INSERT INTO articles_fts (rowid, search_text) VALUES (new.id, new.search_text);
+      END;
+    `,
+  },
 ];

@@ -29,6 +29,7 @@ const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
 
 // Conjunctions (و ف) may precede prepositions (ب ل ك); both attach to the next word.
 const PROCLITICS = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
+const PROCLITIC_LETTERS = new Set([..."وفبلك"].map((c) => c.charCodeAt(0)));
 
 /**
  * The forms a text word may take once its proclitics are removed, the word itself first:
@@ -85,24 +86,36 @@ export class AliasMatcher {
   /** Every alias occurrence in already-normalized words (see `words`). */
   findInWords(tokens: readonly string[]): AliasHit[] {
     const hits: AliasHit[] = [];
+    const first = this.root.next;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
-      const forms = procliticForms(token);
-      for (let f = 0; f < forms.length; f++) {
-        const form = forms[f] as string;
-        if (f > 0 && forms.indexOf(form) < f) continue;
-        let node = this.root.next.get(form);
-        let end = i + 1;
-        while (node) {
-          for (const t of node.terminals) hits.push({ topic: t.topic, strength: t.strength, start: i, end });
-          const nextWord = tokens[end];
-          if (nextWord === undefined) break;
-          node = node.next.get(nextWord);
-          end++;
+      const direct = first.get(token);
+      if (direct) this.walk(direct, tokens, i, hits);
+      // Most words carry no proclitic: only those that start with one of its letters get variants.
+      if (token.length > 2 && PROCLITIC_LETTERS.has(token.charCodeAt(0))) {
+        const forms = procliticForms(token);
+        for (let f = 1; f < forms.length; f++) {
+          const form = forms[f] as string;
+          if (forms.indexOf(form) < f) continue;
+          const node = first.get(form);
+          if (node) this.walk(node, tokens, i, hits);
         }
       }
     }
     return hits;
+  }
+
+  /** Records every alias that ends along the path from `node` (the alias's first word at `start`). */
+  private walk(from: TrieNode, tokens: readonly string[], start: number, hits: AliasHit[]): void {
+    let node: TrieNode | undefined = from;
+    let end = start + 1;
+    while (node) {
+      for (const t of node.terminals) hits.push({ topic: t.topic, strength: t.strength, start, end });
+      const nextWord = tokens[end];
+      if (nextWord === undefined || node.next.size === 0) break;
+      node = node.next.get(nextWord);
+      end++;
+    }
   }
 
   /** Every alias occurrence in raw text. */

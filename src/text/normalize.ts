@@ -87,20 +87,23 @@ let buffer = new Uint16Array(4096);
  * space-separated words with no leading or trailing space. It does not stem and keeps the article ال.
  */
 export function normalize(text: string): string {
-  if (buffer.length < text.length * 2 + 16) buffer = new Uint16Array(text.length * 2 + 16);
+  const n = text.length;
+  // Each input unit writes at most a separator and one character; only expansions (ﷺ) write more.
+  if (buffer.length < n * 2 + 16) buffer = new Uint16Array(n * 2 + 16);
   let out = buffer;
   let length = 0;
   let pendingSpace = false;
   // The last character written is a letter (not a digit) and was not the end of a possessive.
   let afterLetter = false;
+  let i = 0;
   const push = (code: number) => {
     if (code === SPACE) {
       pendingSpace = length > 0;
       afterLetter = false;
       return;
     }
-    if (length + 2 >= out.length) {
-      const grown = new Uint16Array(out.length * 2);
+    if (length + 2 * (n - i) + 4 >= out.length) {
+      const grown = new Uint16Array(Math.max(out.length * 2, length + 2 * (n - i) + 64));
       grown.set(out);
       out = grown;
       buffer = grown;
@@ -116,17 +119,33 @@ export function normalize(text: string): string {
     for (let k = 0; k < s.length; k++) push(s.charCodeAt(k));
   };
 
-  for (let i = 0; i < text.length; i++) {
+  for (; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    let mapped = table[code] as number;
+    if (mapped === UNKNOWN) {
+      mapped = classify(code);
+      table[code] = mapped;
+    }
+    // The common case, inline: a character that folds to one letter or digit. (Surrogates, apostrophes,
+    // separators, deletions and expansions all have other table values and take the path below.)
+    if (mapped > SPACE && mapped < EXPAND) {
+      if (pendingSpace) {
+        out[length++] = SPACE;
+        pendingSpace = false;
+      }
+      out[length++] = mapped;
+      afterLetter = mapped < 0x30 || mapped > 0x39;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
       const pair = text.slice(i, i + 2);
       let folded = astral.get(pair);
       if (folded === undefined) {
         folded = foldChar(pair);
         astral.set(pair, folded);
       }
-      pushText(folded);
       i++;
+      pushText(folded);
       continue;
     }
     // English possessive: a letter, an apostrophe, s, then no letter or digit ("Deir Ezzor's").
@@ -142,7 +161,6 @@ export function normalize(text: string): string {
         continue;
       }
     }
-    const mapped = mappedAt(text, i);
     if (mapped === DELETE) {
       // A deleted apostrophe still stands between a letter and a later possessive.
       if (afterLetter && !isSilent(text, i)) afterLetter = false;

@@ -152,7 +152,11 @@ export class TopicIndex {
    * Ancestors are not added: subscribers of a parent reach their children's news through the hierarchy.
    */
   tag(text: string): Topic[] {
-    const tokens = words(text);
+    return this.tagWords(words(text));
+  }
+
+  /** `tag` on text that is already normalized and split into words. */
+  tagWords(tokens: readonly string[]): Topic[] {
     const hits = this.matcher.findInWords(tokens);
     const excluded = hits.filter((h) => h.strength === "exclude");
     const candidates = hits.filter(
@@ -187,6 +191,22 @@ export class TopicIndex {
     return [...firstMention.entries()]
       .sort((a, b) => a[1] - b[1])
       .flatMap(([slug]) => this.bySlugMap.get(slug) ?? []);
+  }
+
+  /**
+   * The topics a short text is entirely the name of, proclitics and joined forms allowed
+   * (بدير الزور, ديرالزور): a search for a place also finds articles tagged with it.
+   */
+  named(text: string): Topic[] {
+    const tokens = words(text);
+    if (tokens.length === 0) return [];
+    const slugs = new Set(
+      this.matcher
+        .findInWords(tokens)
+        .filter((h) => h.strength !== "exclude" && h.start === 0 && h.end === tokens.length)
+        .map((h) => h.topic),
+    );
+    return [...slugs].flatMap((slug) => this.bySlugMap.get(slug) ?? []);
   }
 
   /** The part of the tree a topic belongs to: its governorate if it has one, else its root. */

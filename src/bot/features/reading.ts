@@ -1,8 +1,172 @@
-// /latest and /search, built with the articles store (see the articles issue); until then they say so.
-import { Composer } from "grammy";
+// /latest [topic] and /search <words>: pages of articles with ‹ › buttons; a search naming a place
+// offers to follow it.
+import { Composer, InlineKeyboard } from "grammy";
+import { PAGE_SIZE } from "../../articles/service";
+import { type ArticlePage, COUNT_CAP } from "../../store/articles";
+import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
-import { replyHtml } from "../reply";
+import { articleList } from "../render/articles";
+import { commandArgument, echo, editHtml, replyHtml } from "../reply";
+import { timeZoneOf } from "./settings";
+
+/** Recent searches, so page buttons need not carry the query (callback data holds 64 bytes). */
+const searches = new Map<number, string>();
+const MAX_SEARCHES = 1000;
+let nextSearchId = 1;
+
+function remember(query: string): number {
+  const id = nextSearchId++;
+  searches.set(id, query);
+  if (searches.size > MAX_SEARCHES) {
+    const oldest = searches.keys().next().value;
+    if (oldest !== undefined) searches.delete(oldest);
+  }
+  return id;
+}
+
+function pages(result: ArticlePage): number {
+  return Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+}
+
+/** ‹ n/N › for a paged result; `data(page)` builds each button's callback data. */
+function pager(
+  ctx: NashraContext,
+  page: number,
+  result: ArticlePage,
+  data: (page: number) => string,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const count = pages(result);
+  if (count <= 1) return keyboard;
+  if (page > 0) keyboard.text(ctx.tp("picker-previous"), data(page - 1));
+  keyboard.text(`${page + 1}/${count}`, data(page));
+  if (page < count - 1) keyboard.text(ctx.tp("picker-next"), data(page + 1));
+  return keyboard;
+}
+
+function list(ctx: NashraContext, result: ArticlePage, page: number): string {
+  return articleList(result.items, ctx.language, timeZoneOf(ctx), page * PAGE_SIZE + 1);
+}
+
+const latestData = (topicId: number, page: number) => `lt:${topicId}:${page}`;
+
+/** The /latest message for a page: the chat's topics (topic undefined) or one topic. */
+function latestView(ctx: NashraContext, topic: Topic | undefined, page: number) {
+  const { articles, topics } = ctx.deps;
+  const result = articles.latest(ctx.chatId as number, topic, page);
+  const index = topics.index();
+  const heading =
+    result.scope === "topic" && topic
+      ? ctx.t("latest-topic", {
+          topic: index.name(topic, ctx.language),
+          page: page + 1,
+          pages: pages(result),
+        })
+      : result.scope === "mine"
+        ? ctx.t("latest-mine", { page: page + 1, pages: pages(result) })
+        : ctx.t("latest-all", { page: page + 1, pages: pages(result) });
+  const parts = [heading];
+  if (result.items.length === 0) {
+    parts.push(
+      topic ? ctx.t("latest-empty-topic", { topic: index.name(topic, ctx.language) }) : ctx.t("latest-empty"),
+    );
+  } else {
+    parts.push(list(ctx, result, page));
+  }
+  if (result.scope === "all") parts.push(ctx.t("latest-hint-subscribe"));
+  return {
+    text: parts.join("\n\n"),
+    keyboard: pager(ctx, page, result, (p) => latestData(topic?.id ?? 0, p)),
+  };
+}
+
+function searchView(ctx: NashraContext, searchId: number, raw: string, page: number) {
+  const { articles, topics } = ctx.deps;
+  const result = articles.search(raw, page);
+  const index = topics.index();
+  const text =
+    result.total === 0
+      ? ctx.t("search-none", { query: echo(raw) })
+      : `${ctx.t(result.total >= COUNT_CAP ? "search-heading-many" : "search-heading", {
+          query: echo(raw),
+          count: result.total,
+          page: page + 1,
+          pages: pages(result),
+        })}\n\n${list(ctx, result, page)}`;
+  const keyboard = pager(ctx, page, result, (p) => `sr:${searchId}:${p}`);
+  // A search for a place offers to follow it (unless the chat already does).
+  const followed = new Set(topics.subscriptionsOf(ctx.chatId as number).map((t) => t.id));
+  const offers = result.topics.filter((t) => !followed.has(t.id)).slice(0, 3);
+  for (const t of offers) {
+    keyboard.row().text(ctx.tp("button-subscribe", { topic: index.name(t, ctx.language) }), `sub:${t.id}`);
+  }
+  return { text, keyboard };
+}
 
 export const readingFeature = new Composer<NashraContext>();
 
-readingFeature.command(["latest", "search"], (ctx) => replyHtml(ctx, ctx.t("coming-soon")));
+readingFeature.command("latest", async (ctx) => {
+  const argument = commandArgument(ctx);
+  let topic: Topic | undefined;
+  if (argument !== "") {
+    const { matches, suggestions } = ctx.deps.topics.lookup(argument);
+    topic = matches[0];
+    if (!topic) {
+      const keyboard = new InlineKeyboard();
+      const index = ctx.deps.topics.index();
+      for (const s of suggestions) keyboard.text(index.name(s, ctx.language), `lo:${s.id}`).row();
+      await replyHtml(
+        ctx,
+        ctx.t(suggestions.length ? "topic-unknown-suggest" : "topic-unknown", { input: echo(argument) }),
+        keyboard,
+      );
+      return;
+    }
+  }
+  const view = latestView(ctx, topic, 0);
+  await replyHtml(ctx, view.text, view.keyboard);
+});
+
+// Paging edits the list in place.
+readingFeature.callbackQuery(/^lt:(\d+):(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const topicId = Number(ctx.match[1]);
+  const topic = topicId === 0 ? undefined : ctx.deps.topics.index().get(topicId);
+  const view = latestView(ctx, topic, Number(ctx.match[2]));
+  await editHtml(ctx, view.text, view.keyboard);
+});
+
+// A suggested topic under "did you mean" opens its latest news in place of the suggestions.
+readingFeature.callbackQuery(/^lo:(\d+)$/, async (ctx) => {
+  const topic = ctx.deps.topics.index().get(Number(ctx.match[1]));
+  if (!topic) {
+    await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const view = latestView(ctx, topic, 0);
+  await editHtml(ctx, view.text, view.keyboard);
+});
+
+readingFeature.command("search", async (ctx) => {
+  const query = commandArgument(ctx);
+  if (query === "") {
+    await replyHtml(ctx, ctx.t("search-usage"));
+    return;
+  }
+  const id = remember(query);
+  const view = searchView(ctx, id, query, 0);
+  await replyHtml(ctx, view.text, view.keyboard);
+});
+
+readingFeature.callbackQuery(/^sr:(\d+):(\d+)$/, async (ctx) => {
+  const id = Number(ctx.match[1]);
+  const query = searches.get(id);
+  if (query === undefined) {
+    await ctx.answerCallbackQuery({ text: ctx.tp("button-expired") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const view = searchView(ctx, id, query, Number(ctx.match[2]));
+  await editHtml(ctx, view.text, view.keyboard);
+});

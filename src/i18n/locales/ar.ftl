@@ -134,3 +134,93 @@ button-subscribe = تابع { $topic }
 plain-text-hint = أرسل اسم منطقة لمتابعتها، أو /topics للاختيار من القائمة. تجد كل الأوامر في /help.
 button-expired = انتهت صلاحية هذا الزر.
 error-generic = عذرًا، حدث خطأ. حاول مرة أخرى.
+
+## آخر الأخبار والبحث
+latest-mine = 📰 <b>آخر أخبار مواضيعك</b> · صفحة { $page } من { $pages }
+latest-topic = 📰 <b>آخر أخبار { $topic }</b> · صفحة { $page } من { $pages }
+latest-all = 📰 <b>آخر الأخبار</b> · صفحة { $page } من { $pages }
+latest-empty = لا توجد أخبار بعد.
+latest-empty-topic = لا توجد أخبار عن { $topic } بعد.
+latest-hint-subscribe = لا تتابع أي موضوع بعد، لذا تظهر لك كل الأخبار. اختر ما تتابعه من /topics.
+search-usage = اكتب الكلمات التي تبحث عنها بعد الأمر، مثل <code>/search حقل العمر</code> أو <code>/search Omar oil field</code>.
+search-heading = 🔎 <b>«{ $query }»</b> · { $count ->
+    [one] مقال واحد
+    [two] مقالان
+    [few] { $count } مقالات
+   *[other] { $count } مقالًا
+} · صفحة { $page } من { $pages }
+search-heading-many = 🔎 <b>«{ $query }»</b> · { $count } مقال أو أكثر · صفحة { $page }
+search-none = 🔎 لم أجد شيئًا عن «{ $query }».
+
+## نشر المقالات (للمحررين)
+post-usage = اكتب المقال بعد الأمر: السطر الأول عنوانه، والأسطر التالية نصه، والسطر الذي يحوي رابطًا فقط يصبح رابط المقال. مثال:
+    <code>/post استهداف حقل العمر بالصواريخ
+    استهدفت ثمانية صواريخ القاعدة صباح اليوم…
+    https://example.org/omar</code>
+post-stored = ✅ حُفظ برقم <b>{ $id }</b>.
+post-duplicate = هذا المقال محفوظ من قبل برقم <b>{ $id }</b> (الرابط نفسه أو النص نفسه)، ولم يُضف شيء.
+post-topics = المواضيع: { $topics }
+post-no-topics = لم يطابق نصه أي موضوع. يمكن تعليمي المكان عبر /addtopic أو /alias.
+post-breaking = عنوانه يجعله خبرًا عاجلًا: أرسله إلى قرائه بالأمر <code>/alert { $id }</code>.
+
+## قائمة المواضيع (للمديرين)
+addtopic-usage = اكتب الاسم العربي ثم الإنجليزي ثم الموضوع الأب إن وُجد، تفصل بينها |، مثل <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
+addtopic-exists = يوجد موضوع بالمعرّف { $slug } من قبل.
+addtopic-name-taken = هذا الاسم يخص موضوع <b>{ $topic }</b> من قبل. استخدم /alias لإضافة اسم آخر له.
+addtopic-done = ✅ أُضيف موضوع <b>{ $topic }</b> ({ $slug }). { $count ->
+    [0] لا يذكره أي مقال حديث بعد.
+    [one] يذكره مقال حديث واحد، وصار موسومًا به.
+    [two] يذكره مقالان حديثان، وصارا موسومين به.
+    [few] يذكره { $count } مقالات حديثة، وصارت موسومة به.
+   *[other] يذكره { $count } مقالًا حديثًا، وصارت موسومة به.
+}
+addtopic-done-under = ✅ أُضيف موضوع <b>{ $topic }</b> ({ $slug }) ضمن { $parent }. { $count ->
+    [0] لا يذكره أي مقال حديث بعد.
+    [one] يذكره مقال حديث واحد، وصار موسومًا به.
+    [two] يذكره مقالان حديثان، وصارا موسومين به.
+    [few] يذكره { $count } مقالات حديثة، وصارت موسومة به.
+   *[other] يذكره { $count } مقالًا حديثًا، وصارت موسومة به.
+}
+alias-usage = اكتب الموضوع ثم اسمه الجديد تفصل بينهما |، مثل <code>/alias دير الزور | مدينة دير الزور</code>.
+alias-exists = «{ $alias }» اسم لموضوع { $topic } من قبل.
+alias-done = ✅ صار «{ $alias }» يعني <b>{ $topic }</b> في البحث عن المواضيع وفي الوسم. { $count ->
+    [0] لم يتغير أي مقال حديث.
+    [one] أُعيد وسم مقال حديث واحد.
+    [two] أُعيد وسم مقالين حديثين.
+    [few] أُعيد وسم { $count } مقالات حديثة.
+   *[other] أُعيد وسم { $count } مقالًا حديثًا.
+}
+alias-shared = تنبيه: «{ $alias }» اسم لموضوع { $other } أيضًا؛ سيُسأل القراء الذين يكتبونه أيهما يقصدون.
+
+## المصادر (للمحررين)
+feeds-title = 🛰 <b>المصادر</b>
+feeds-none = لا توجد مصادر بعد. أضف مصدرًا بالأمر <code>/addfeed https://example.org/feed.xml</code>.
+feeds-auto = ⚡ تنبيه تلقائي
+feeds-last-success = ✓ آخر قراءة ناجحة { $time } · { $count ->
+    [0] لم يُضف أي مقال
+    [one] مقال واحد إجمالًا
+    [two] مقالان إجمالًا
+    [few] { $count } مقالات إجمالًا
+   *[other] { $count } مقالًا إجمالًا
+}
+feeds-never-succeeded = … لم تنجح قراءته بعد
+feeds-last-error = ✗ يفشل منذ { $time } ({ $failures } مرات متتالية): { $error }
+feeds-gone = لا يوجد مصدر بهذا الرقم. تجد المصادر في /feeds.
+button-auto-on = ⚡ التنبيه التلقائي #{ $id }: فعّله
+button-auto-off = ⚡ التنبيه التلقائي #{ $id }: أوقفه
+toast-auto-on = ستصبح الأخبار العاجلة من هذا المصدر تنبيهات تلقائيًا
+toast-auto-off = ستنتظر الأخبار العاجلة من هذا المصدر قرار محرر
+addfeed-usage = اكتب عنوان المصدر، وأضف "auto" لتصبح أخباره العاجلة تنبيهات تلقائيًا: <code>/addfeed https://example.org/feed.xml auto</code>
+addfeed-bad-url = «{ $url }» ليس عنوان موقع (http أو https).
+addfeed-exists = هذا المصدر موجود من قبل برقم #{ $id }.
+addfeed-added = ✅ أُضيف المصدر #{ $id }: <b>{ $title }</b>
+addfeed-first-poll = { $count ->
+    [0] قرأته: لا جديد يُحفظ.
+    [one] قرأته: حُفظ مقال جديد واحد.
+    [two] قرأته: حُفظ مقالان جديدان.
+    [few] قرأته: حُفظت { $count } مقالات جديدة.
+   *[other] قرأته: حُفظ { $count } مقالًا جديدًا.
+}
+addfeed-first-poll-failed = ⚠️ فشلت قراءته: { $error }. سأعاود المحاولة على فترات متباعدة، وتجد حاله في /feeds.
+removefeed-usage = اكتب رقم المصدر كما يظهر في /feeds، مثل <code>/removefeed 3</code>.
+removefeed-done = حُذف المصدر #{ $id } ({ $title }). مقالاته باقية.

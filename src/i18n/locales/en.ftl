@@ -130,3 +130,80 @@ button-subscribe = Follow { $topic }
 plain-text-hint = Send the name of a place to follow it, or /topics to choose from the list. /help lists everything.
 button-expired = This button has expired.
 error-generic = Sorry, something went wrong. Please try again.
+
+## Latest and search
+latest-mine = 📰 <b>Latest from your topics</b> · page { $page }/{ $pages }
+latest-topic = 📰 <b>Latest: { $topic }</b> · page { $page }/{ $pages }
+latest-all = 📰 <b>Latest news</b> · page { $page }/{ $pages }
+latest-empty = No articles yet.
+latest-empty-topic = No articles about { $topic } yet.
+latest-hint-subscribe = You don't follow any topic yet, so this is everything. /topics to choose what you follow.
+search-usage = Send the words to look for, e.g. <code>/search حقل العمر</code> or <code>/search Omar oil field</code>.
+search-heading = 🔎 <b>“{ $query }”</b> · { $count ->
+    [one] one article
+   *[other] { $count } articles
+} · page { $page }/{ $pages }
+search-heading-many = 🔎 <b>“{ $query }”</b> · { $count } or more articles · page { $page }
+search-none = 🔎 Nothing found for “{ $query }”.
+
+## Posting articles (editors)
+post-usage = Send the article after the command: the first line is the title, the next lines the body, and a line that is only a link becomes the article's link. For example:
+    <code>/post Rockets hit the Omar oil field
+    Eight rockets hit the base this morning…
+    https://example.org/omar</code>
+post-stored = ✅ Stored as <b>{ $id }</b>.
+post-duplicate = This article is already stored as <b>{ $id }</b> (same link or same text); nothing was added.
+post-topics = Topics: { $topics }
+post-no-topics = No topic matched its text. /addtopic or /alias can teach me the place.
+post-breaking = Its title marks it as breaking news: <code>/alert { $id }</code> pushes it to its readers.
+
+## Topic catalog (admins)
+addtopic-usage = Send the Arabic name, the English name and optionally the parent topic, separated by |, e.g. <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
+addtopic-exists = A topic with the identifier { $slug } already exists.
+addtopic-name-taken = That name already belongs to the topic <b>{ $topic }</b>. Use /alias to give it another name.
+addtopic-done = ✅ Added the topic <b>{ $topic }</b> ({ $slug }). { $count ->
+    [0] No recent article mentions it yet.
+    [one] One recent article mentions it and now carries it.
+   *[other] { $count } recent articles mention it and now carry it.
+}
+addtopic-done-under = ✅ Added the topic <b>{ $topic }</b> ({ $slug }) under { $parent }. { $count ->
+    [0] No recent article mentions it yet.
+    [one] One recent article mentions it and now carries it.
+   *[other] { $count } recent articles mention it and now carry it.
+}
+alias-usage = Send the topic and its new name separated by |, e.g. <code>/alias دير الزور | Deir Ezzor city</code>.
+alias-exists = “{ $alias }” is already a name of { $topic }.
+alias-done = ✅ “{ $alias }” now means <b>{ $topic }</b>, in lookups and in tagging. { $count ->
+    [0] No recent article changed.
+    [one] One recent article was tagged again.
+   *[other] { $count } recent articles were tagged again.
+}
+alias-shared = Note: “{ $alias }” is also a name of { $other }; readers typing it will be asked which one they mean.
+
+## Feeds (editors)
+feeds-title = 🛰 <b>Feeds</b>
+feeds-none = No feeds yet. Add one with <code>/addfeed https://example.org/feed.xml</code>.
+feeds-auto = ⚡ auto-alert
+feeds-last-success = ✓ Last success { $time } · { $count ->
+    [one] one article in all
+   *[other] { $count } articles in all
+}
+feeds-never-succeeded = … not read successfully yet
+feeds-last-error = ✗ Failing since { $time } ({ $failures } in a row): { $error }
+feeds-gone = There is no such feed. /feeds lists them.
+button-auto-on = ⚡ Auto-alert #{ $id }: turn on
+button-auto-off = ⚡ Auto-alert #{ $id }: turn off
+toast-auto-on = Breaking items of this feed will become alerts
+toast-auto-off = This feed's breaking items will wait for an editor
+addfeed-usage = Send the feed's address, and "auto" for its breaking items to become alerts by themselves: <code>/addfeed https://example.org/feed.xml auto</code>
+addfeed-bad-url = “{ $url }” is not a web address (http or https).
+addfeed-exists = That feed is already there as #{ $id }.
+addfeed-added = ✅ Added feed #{ $id }: <b>{ $title }</b>
+addfeed-first-poll = { $count ->
+    [0] Read it: nothing new to store.
+    [one] Read it: one new article stored.
+   *[other] Read it: { $count } new articles stored.
+}
+addfeed-first-poll-failed = ⚠️ Reading it failed: { $error }. I'll keep trying, less and less often, and /feeds shows how it goes.
+removefeed-usage = Send the feed's number from /feeds, e.g. <code>/removefeed 3</code>.
+removefeed-done = Removed feed #{ $id } ({ $title }). Its articles stay.

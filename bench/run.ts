@@ -1,0 +1,15 @@
+// `npm run bench`: prints figures; never fails on timing. Sections: articles (more arrive with delivery
+// and digests). `npm run bench -- articles` runs one section.
+import { benchArticles } from "./articles";
+import { printFigures } from "./report";
+
+const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>> = {
+  articles: benchArticles,
+};
+
+const wanted = process.argv.slice(2).filter((a) => a in sections);
+console.log(`Nashra benchmarks · node ${process.version} · ${new Date().toISOString()}`);
+for (const name of wanted.length ? wanted : Object.keys(sections)) {
+  printFigures(name, await (sections[name] as () => Promise<Parameters<typeof printFigures>[1]>)());
+}
+console.log(`\npeak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

@@ -1,0 +1,107 @@
+// Editors' feeds: /feeds (with each feed's last success and last error), /addfeed <url> [auto],
+// /removefeed <id>, and a button per feed to switch its auto-alert.
+import { Composer, InlineKeyboard } from "grammy";
+import { formatDateTime } from "../../i18n/format";
+import type { FeedRecord } from "../../store/feeds";
+import { escapeHtml, isolate } from "../../text/html";
+import type { NashraContext } from "../context";
+import { requireRole } from "../guards";
+import { commandArgument, echo, editHtml, replyHtml } from "../reply";
+import { timeZoneOf } from "./settings";
+
+const AUTO_WORDS = new Set(["auto", "auto-alert", "تلقائي"]);
+
+function feedEntry(ctx: NashraContext, feed: FeedRecord): string {
+  const when = (ms: number) => isolate(formatDateTime(ms, ctx.language, timeZoneOf(ctx)));
+  const lines = [
+    `${isolate(`#${feed.id}`)} <b>${escapeHtml(feed.title ?? feed.url)}</b>${feed.autoAlert ? ` · ${ctx.t("feeds-auto")}` : ""}`,
+    isolate(escapeHtml(feed.url)),
+  ];
+  lines.push(
+    feed.lastSuccessAt
+      ? ctx.t("feeds-last-success", { time: when(feed.lastSuccessAt), count: feed.itemsAdded })
+      : ctx.t("feeds-never-succeeded"),
+  );
+  if (feed.lastError && feed.lastErrorAt && (!feed.lastSuccessAt || feed.lastErrorAt > feed.lastSuccessAt)) {
+    lines.push(
+      ctx.t("feeds-last-error", {
+        time: when(feed.lastErrorAt),
+        error: feed.lastError,
+        failures: feed.failures,
+      }),
+    );
+  }
+  return lines.join("\n");
+}
+
+function feedsView(ctx: NashraContext) {
+  const feeds = ctx.deps.store.feeds.all();
+  if (feeds.length === 0) return { text: ctx.t("feeds-none"), keyboard: new InlineKeyboard() };
+  const keyboard = new InlineKeyboard();
+  for (const f of feeds) {
+    keyboard
+      .text(ctx.tp(f.autoAlert ? "button-auto-off" : "button-auto-on", { id: f.id }), `fd:aa:${f.id}`)
+      .row();
+  }
+  return { text: [ctx.t("feeds-title"), ...feeds.map((f) => feedEntry(ctx, f))].join("\n\n"), keyboard };
+}
+
+export const feedsFeature = new Composer<NashraContext>();
+const editorOnly = requireRole("editor");
+
+feedsFeature.command("feeds", editorOnly, async (ctx) => {
+  const view = feedsView(ctx);
+  await replyHtml(ctx, view.text, view.keyboard);
+});
+
+feedsFeature.callbackQuery(/^fd:aa:(\d+)$/, editorOnly, async (ctx) => {
+  const feed = ctx.deps.store.feeds.find(Number(ctx.match[1]));
+  if (!feed) {
+    await ctx.answerCallbackQuery({ text: ctx.tp("feeds-gone") });
+    return;
+  }
+  ctx.deps.store.feeds.autoAlert(feed.id, !feed.autoAlert);
+  await ctx.answerCallbackQuery({ text: ctx.tp(feed.autoAlert ? "toast-auto-off" : "toast-auto-on") });
+  const view = feedsView(ctx);
+  await editHtml(ctx, view.text, view.keyboard);
+});
+
+feedsFeature.command("addfeed", editorOnly, async (ctx) => {
+  const [url = "", ...flags] = commandArgument(ctx).split(/\s+/);
+  if (url === "") {
+    await replyHtml(ctx, ctx.t("addfeed-usage"));
+    return;
+  }
+  const autoAlert = flags.some((f) => AUTO_WORDS.has(f.toLowerCase()));
+  await ctx.replyWithChatAction("typing");
+  const result = await ctx.deps.feeds.add(url, { autoAlert, addedBy: ctx.from?.id ?? null });
+  if (!result) {
+    await replyHtml(ctx, ctx.t("addfeed-bad-url", { url: echo(url) }));
+    return;
+  }
+  const { feed, created, outcome } = result;
+  if (!created) {
+    await replyHtml(ctx, ctx.t("addfeed-exists", { id: String(feed.id) }));
+    return;
+  }
+  const lines = [ctx.t("addfeed-added", { id: String(feed.id), title: feed.title ?? feed.url })];
+  if (outcome?.status === "error")
+    lines.push(ctx.t("addfeed-first-poll-failed", { error: outcome.error ?? "" }));
+  else lines.push(ctx.t("addfeed-first-poll", { count: outcome?.added.length ?? 0 }));
+  if (feed.autoAlert) lines.push(ctx.t("feeds-auto"));
+  await replyHtml(ctx, lines.join("\n"));
+});
+
+feedsFeature.command("removefeed", editorOnly, async (ctx) => {
+  const id = Number(commandArgument(ctx).replace(/^#/, ""));
+  if (!Number.isInteger(id) || id <= 0) {
+    await replyHtml(ctx, ctx.t("removefeed-usage"));
+    return;
+  }
+  const feed = ctx.deps.store.feeds.find(id);
+  if (!feed || !ctx.deps.store.feeds.delete(id)) {
+    await replyHtml(ctx, ctx.t("feeds-gone"));
+    return;
+  }
+  await replyHtml(ctx, ctx.t("removefeed-done", { id: String(id), title: feed.title ?? feed.url }));
+});

@@ -1,0 +1,38 @@
+// Articles as Telegram HTML for readers: linked title, source, local time; everything escaped.
+import { formatDateTime } from "../../i18n/format";
+import type { ArticleRecord } from "../../store/articles";
+import type { Language } from "../../store/chats";
+import { escapeHtml, isolate } from "../../text/html";
+
+const SNIPPET = 160;
+
+/** One article as a list entry: linked title, then source and time (and a snippet when there is no link). */
+export function articleEntry(article: ArticleRecord, language: Language, timeZone: string): string {
+  const title = escapeHtml(article.title);
+  const heading = article.url
+    ? `<b><a href="${escapeHtml(article.url)}">${title}</a></b>`
+    : `<b>${title}</b>`;
+  const meta = [
+    article.source ? escapeHtml(article.source) : undefined,
+    isolate(formatDateTime(article.sortAt, language, timeZone)),
+    isolate(`#${article.id}`),
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const lines = [heading, `<i>${meta}</i>`];
+  if (!article.url && article.body) {
+    const chars = [...article.body.replace(/\s+/g, " ").trim()];
+    lines.push(escapeHtml(chars.length > SNIPPET ? `${chars.slice(0, SNIPPET).join("")}…` : chars.join("")));
+  }
+  return lines.join("\n");
+}
+
+/** A numbered list of entries. */
+export function articleList(
+  articles: ArticleRecord[],
+  language: Language,
+  timeZone: string,
+  first = 1,
+): string {
+  return articles.map((a, i) => `${first + i}. ${articleEntry(a, language, timeZone)}`).join("\n\n");
+}

@@ -1,0 +1,277 @@
+// `npm run cli -- <command>`: the same services the bot uses, from a shell. Results go to stdout,
+// everything else to stderr; exit 0 on success, 1 with a one-line error otherwise.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { systemClock } from "./clock";
+import { ConfigError, loadCliConfig } from "./config";
+import { parseFeed } from "./ingest/feed";
+import { fetchFeed } from "./ingest/fetch-feed";
+import type { ImportedArticle } from "./ingest/importer";
+import { parseJsonArticles } from "./ingest/json";
+import { parsePlainText } from "./ingest/plain-text";
+import { type ArticleInput, IngestError } from "./ingest/types";
+import { createLogger } from "./logger";
+import { createServices, type Services } from "./services";
+
+const HELP: Record<string, string> = {
+  main: `Usage: npm run cli -- <command> [options]
+
+Commands:
+  import <file|dir|url>...   import articles: .txt (plain text), .json, .xml/.rss/.atom, a folder of them, or a feed URL
+  tag                        read text on stdin, print the slugs of its topics, one per line
+  topics                     list the topic catalog
+  feeds add <url> [--auto-alert] | list | remove <id> | poll
+  stats                      counts of articles, topics, readers, subscriptions and feeds
+
+Every command takes --help. The database is DATABASE_PATH (default ./data/nashra.db).`,
+  import: `Usage: npm run cli -- import <file|dir|url>...
+
+Imports articles, each file in one transaction (all of its articles or none):
+  .txt        one article: first line the title, then paragraphs; the site's footer is removed
+              (built-in rules plus BOILERPLATE_FILE, if set)
+  .json       an array of {title, body, url?, published_at?, source?}
+  .xml .rss .atom   an RSS 2.0 or Atom document
+  a folder    every such file in it, recursively
+  http(s)://  a feed, fetched once
+Articles already stored (same guid, link or text) are counted, not stored again.`,
+  tag: `Usage: echo "text" | npm run --silent cli -- tag
+
+Prints the slugs of the topics the text on stdin is about, one per line, in order of first mention.`,
+  topics: `Usage: npm run cli -- topics
+
+Lists every topic: slug, Arabic name, English name, indented under its parent.`,
+  feeds: `Usage: npm run cli -- feeds <add <url> [--auto-alert] | list | remove <id> | poll>
+
+  add <url>       add a feed and read it once (--auto-alert: its breaking items become alerts)
+  list            every feed with its last success and last error
+  remove <id>     remove a feed (its articles stay)
+  poll            read every feed now`,
+  stats: `Usage: npm run cli -- stats
+
+Prints counts of articles, topics, readers, subscriptions and feeds.`,
+};
+
+class UsageError extends Error {}
+
+const out = (line = "") => process.stdout.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: "boolean", short: "h" }, "auto-alert": { type: "boolean" } },
+  });
+  const [command, ...rest] = positionals;
+  if (!command) {
+    out(HELP.main);
+    if (!values.help) throw new UsageError("no command given");
+    return;
+  }
+  if (!(command in HELP) || command === "main")
+    throw new UsageError(`unknown command "${command}" (see --help)`);
+  if (values.help) {
+    out(HELP[command]);
+    return;
+  }
+  const config = loadCliConfig();
+  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, 2);
+  const services = createServices({
+    databasePath: config.DATABASE_PATH,
+    clock: systemClock,
+    logger,
+    feedPollMinutes: config.FEED_POLL_MINUTES,
+    boilerplateFile: config.BOILERPLATE_FILE,
+  });
+  try {
+    switch (command) {
+      case "import":
+        return await importCommand(services, rest);
+      case "tag":
+        return tagCommand(services);
+      case "topics":
+        return topicsCommand(services);
+      case "feeds":
+        return await feedsCommand(services, rest, values["auto-alert"] === true);
+      case "stats":
+        return statsCommand(services);
+    }
+  } finally {
+    services.store.close();
+  }
+}
+
+/** The files an import argument names: the file itself, or a folder's importable files. */
+function filesOf(path: string): string[] {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => {
+      const child = join(path, name);
+      if (statSync(child).isDirectory()) return filesOf(child);
+      return [".txt", ".json", ".xml", ".rss", ".atom"].includes(extname(name).toLowerCase()) ? [child] : [];
+    });
+}
+
+/** Reads one file's articles by its extension (or its first character when the extension says nothing). */
+function readArticles(path: string, services: Services): ArticleInput[] {
+  const text = readFileSync(path, "utf8");
+  const ext = extname(path).toLowerCase();
+  const kind =
+    ext === ".txt"
+      ? "text"
+      : ext === ".json"
+        ? "json"
+        : [".xml", ".rss", ".atom"].includes(ext)
+          ? "feed"
+          : undefined;
+  const sniffed =
+    kind ?? (text.trimStart().startsWith("<") ? "feed" : text.trimStart().startsWith("[") ? "json" : "text");
+  if (sniffed === "json") return parseJsonArticles(text, services.boilerplate);
+  if (sniffed === "feed") {
+    const feed = parseFeed(text, services.boilerplate);
+    return feed.items.map((item) => ({ ...item, source: item.source ?? feed.title }));
+  }
+  return [parsePlainText(text, services.boilerplate)];
+}
+
+function summary(imported: ImportedArticle[]): string {
+  const added = imported.filter((a) => a.created).length;
+  return `${added} new, ${imported.length - added} already stored`;
+}
+
+async function importCommand(services: Services, targets: string[]): Promise<void> {
+  if (targets.length === 0)
+    throw new UsageError("import needs a file, a folder or a URL (see import --help)");
+  let failed = 0;
+  for (const target of targets) {
+    if (/^https?:\/\//i.test(target)) {
+      try {
+        const result = await fetchFeed(target);
+        if (result.kind !== "ok")
+          throw new IngestError("the server answered 304 Not Modified to a plain GET");
+        const feed = parseFeed(result.body, services.boilerplate);
+        const imported = services.importer.importAll(feed.items, {
+          origin: "import",
+          source: feed.title ?? null,
+        });
+        out(`${target}: ${summary(imported)}`);
+      } catch (error) {
+        failed++;
+        process.stderr.write(`nashra: ${target}: ${oneLine(error)}\n`);
+      }
+      continue;
+    }
+    let files: string[];
+    try {
+      files = filesOf(target);
+    } catch (error) {
+      failed++;
+      process.stderr.write(`nashra: ${target}: ${oneLine(error)}\n`);
+      continue;
+    }
+    for (const file of files) {
+      try {
+        const imported = services.importer.importAll(readArticles(file, services), { origin: "import" });
+        out(`${file}: ${summary(imported)}`);
+      } catch (error) {
+        failed++;
+        process.stderr.write(`nashra: ${file}: ${oneLine(error)}\n`);
+      }
+    }
+  }
+  if (failed > 0) throw new ReportedError(`${failed} import${failed === 1 ? "" : "s"} failed`);
+}
+
+function tagCommand(services: Services): void {
+  const text = readFileSync(0, "utf8");
+  for (const topic of services.topics.tag(text)) out(topic.slug);
+}
+
+function topicsCommand(services: Services): void {
+  for (const t of services.topics.index().ordered)
+    out(`${"  ".repeat(t.depth)}${t.slug}\t${t.nameAr}\t${t.nameEn}`);
+}
+
+async function feedsCommand(services: Services, args: string[], autoAlert: boolean): Promise<void> {
+  const [action, argument] = args;
+  const { feeds, store } = services;
+  switch (action) {
+    case "add": {
+      if (!argument) throw new UsageError("feeds add needs a URL");
+      const result = await feeds.add(argument, { autoAlert });
+      if (!result) throw new UsageError(`"${argument}" is not an http(s) URL`);
+      if (!result.created) {
+        out(`#${result.feed.id} already there: ${result.feed.url}`);
+        return;
+      }
+      const outcome = result.outcome;
+      out(`#${result.feed.id} added: ${result.feed.title ?? result.feed.url}`);
+      if (outcome?.status === "error") throw new ReportedError(`first read failed: ${outcome.error}`);
+      out(`${outcome?.added.length ?? 0} new articles`);
+      return;
+    }
+    case "list":
+      for (const f of store.feeds.all()) {
+        const ok = f.lastSuccessAt ? new Date(f.lastSuccessAt).toISOString() : "never";
+        const error = f.lastError ? `\tlast error: ${f.lastError}` : "";
+        out(
+          `#${f.id}\t${f.url}\t${f.title ?? ""}\tauto-alert: ${f.autoAlert ? "on" : "off"}\tlast success: ${ok}${error}`,
+        );
+      }
+      return;
+    case "remove": {
+      const id = Number(argument);
+      if (!Number.isInteger(id) || !store.feeds.delete(id))
+        throw new UsageError(`no feed #${argument ?? ""}`);
+      out(`#${id} removed`);
+      return;
+    }
+    case "poll": {
+      const outcomes = await feeds.pollAll();
+      let failed = 0;
+      for (const o of outcomes) {
+        if (o.status === "error") failed++;
+        out(`#${o.feed.id}\t${o.status}\t${o.added.length} new${o.error ? `\t${o.error}` : ""}`);
+      }
+      if (failed > 0) throw new ReportedError(`${failed} feed${failed === 1 ? "" : "s"} failed`);
+      return;
+    }
+    default:
+      throw new UsageError("feeds needs add, list, remove or poll (see feeds --help)");
+  }
+}
+
+function statsCommand(services: Services): void {
+  const { store, topics } = services;
+  const db = store.db;
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const chats = store.chats.counts();
+  out(`articles\t${count("SELECT count(*) AS n FROM articles")}`);
+  out(`articles today\t${store.articles.countIngestedSince(Date.now() - 86_400_000)}`);
+  out(`topics\t${topics.index().size}`);
+  out(`readers\t${chats.total} (${chats.active} active, ${chats.inactive} inactive)`);
+  out(`subscriptions\t${count("SELECT count(*) AS n FROM subscriptions")}`);
+  out(`feeds\t${store.feeds.all().length}`);
+}
+
+/** An error whose details were already printed; only the summary line remains. */
+class ReportedError extends Error {}
+
+function oneLine(error: unknown): string {
+  if (error instanceof Error && "code" in error && typeof error.code === "string") {
+    const code = error.code;
+    if (code === "ENOENT") return "no such file or folder";
+    if (code === "EACCES") return "permission denied";
+    if (code === "EISDIR") return "is a folder";
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`nashra: configuration error: ${error.message}\n`);
+  else process.stderr.write(`nashra: ${oneLine(error)}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});

@@ -1,0 +1,132 @@
+// The importer: every source's articles pass here to be cleaned, deduplicated, tagged and stored.
+import { createHash } from "node:crypto";
+import type { Clock } from "../clock";
+import type { Store } from "../store";
+import type { ArticleOrigin, ArticleRecord } from "../store/articles";
+import { detectLanguage } from "../text/language";
+import { normalize } from "../text/normalize";
+import type { TopicService } from "../topics/service";
+import type { Topic } from "../topics/topic-index";
+import { type ArticleInput, IngestError } from "./types";
+import { canonicalUrl } from "./url";
+
+const MAX_TITLE = 512;
+const MAX_BODY = 100_000;
+
+/** Where articles come from, for the record. */
+export interface ImportOptions {
+  origin: ArticleOrigin;
+  feedId?: number | null;
+  postedBy?: number | null;
+  /** Used when an article names no source of its own. */
+  source?: string | null;
+}
+
+/** One article after import: the stored row, its topics, and whether it is new. */
+export interface ImportedArticle {
+  article: ArticleRecord;
+  topics: Topic[];
+  created: boolean;
+}
+
+/** True for "عاجل …" and "BREAKING …" titles, which may become alerts on their own. */
+export function isBreaking(title: string): boolean {
+  const first = normalize(title).split(" ", 1)[0];
+  return first === "عاجل" || first === "breaking";
+}
+
+export class Importer {
+  constructor(
+    private readonly store: Store,
+    private readonly topics: TopicService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Imports one article (see importAll). */
+  importOne(input: ArticleInput, options: ImportOptions): ImportedArticle {
+    return this.importAll([input], options)[0] as ImportedArticle;
+  }
+
+  /**
+   * Imports articles in one transaction: all of them or, if one is invalid, none. An article already
+   * stored under the same guid, canonical URL or normalized content is not stored again; it comes
+   * back with `created: false`.
+   */
+  importAll(inputs: readonly ArticleInput[], options: ImportOptions): ImportedArticle[] {
+    const index = this.topics.index();
+    const now = this.clock();
+    const { articles } = this.store;
+    return articles.transaction(() =>
+      inputs.map((input, i) => {
+        const title = input.title.replace(/\s+/g, " ").trim().slice(0, MAX_TITLE);
+        if (title === "") throw new IngestError(`article ${i + 1} has no title`);
+        const body = input.body.trim().slice(0, MAX_BODY);
+        const normalizedTitle = normalize(title);
+        const normalizedBody = normalize(body);
+        const searchText = `${normalizedTitle} ${normalizedBody}`.trim();
+        const source = input.source?.trim() || options.source || null;
+        const url = input.url ? (canonicalUrl(input.url) ?? null) : null;
+        const guidKey = input.guid ? `${source ?? ""}\u0000${input.guid}` : null;
+        const contentHash = createHash("sha256")
+          .update(`${normalizedTitle}\n${normalizedBody}`)
+          .digest("hex");
+
+        const existing = articles.findDuplicate({ guidKey, url, contentHash });
+        if (existing !== undefined) {
+          const topicIds = articles.topicIds(existing);
+          return {
+            article: articles.get(existing) as ArticleRecord,
+            topics: topicIds.flatMap((id) => index.get(id) ?? []),
+            created: false,
+          };
+        }
+
+        const topics = index.tagWords(searchText === "" ? [] : searchText.split(" "));
+        const publishedAt =
+          input.publishedAt !== undefined && Number.isFinite(input.publishedAt) ? input.publishedAt : null;
+        const id = articles.insert({
+          title,
+          body,
+          url,
+          guidKey,
+          source,
+          author: input.author?.trim() || null,
+          language: detectLanguage(`${title}\n${body}`),
+          contentHash,
+          breaking: isBreaking(title),
+          origin: options.origin,
+          feedId: options.feedId ?? null,
+          postedBy: options.postedBy ?? null,
+          publishedAt,
+          ingestedAt: now,
+          // A date in the future (a wrong clock at the source) must not pin an article to the top.
+          sortAt: publishedAt !== null && publishedAt <= now ? publishedAt : now,
+          searchText,
+          topicIds: topics.map((t) => t.id),
+        });
+        return { article: articles.get(id) as ArticleRecord, topics, created: true };
+      }),
+    );
+  }
+
+  /**
+   * Tags again the articles ingested since a time, after topics or aliases changed, so recent news
+   * reaches the new topic too. Returns how many articles' tags changed.
+   */
+  retagSince(since: number): number {
+    const index = this.topics.index();
+    const { articles } = this.store;
+    return articles.transaction(() => {
+      let changed = 0;
+      for (const { id, searchText } of articles.searchTextsSince(since)) {
+        const next = index.tagWords(searchText === "" ? [] : searchText.split(" ")).map((t) => t.id);
+        const current = articles.topicIds(id);
+        if (next.length !== current.length || next.some((t) => !current.includes(t))) {
+          articles.setTopics(id, next);
+          changed++;
+        }
+      }
+      return changed;
+    });
+  }
+}

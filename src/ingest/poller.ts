@@ -1,0 +1,168 @@
+// Feeds on a schedule: each due feed is fetched (conditional GET), parsed and imported on its own,
+// so one failing feed never holds up the others; failures back off exponentially.
+import type { Clock } from "../clock";
+import type { Logger } from "../logger";
+import type { Store } from "../store";
+import type { FeedRecord } from "../store/feeds";
+import { parseFeed } from "./feed";
+import { FeedFetchError, type FetchFeedOptions, type FetchFeedResult, fetchFeed } from "./fetch-feed";
+import type { ImportedArticle, Importer } from "./importer";
+import type { BoilerplateRules } from "./plain-text";
+import { canonicalUrl } from "./url";
+
+/** The longest a failing feed waits before it is tried again. */
+const MAX_BACKOFF_MS = 6 * 3_600_000;
+/** Feeds polled at the same time. */
+const CONCURRENCY = 4;
+
+/** What one poll of one feed did. */
+export interface PollOutcome {
+  feed: FeedRecord;
+  status: "ok" | "not-modified" | "error";
+  /** Articles the poll stored for the first time. */
+  added: ImportedArticle[];
+  error?: string;
+}
+
+export interface FeedPollerOptions {
+  store: Store;
+  importer: Importer;
+  clock: Clock;
+  logger: Logger;
+  /** Time between two polls of a healthy feed. */
+  intervalMs: number;
+  /** Site-footer rules applied to item bodies (the built-in ones when absent). */
+  boilerplate?: BoilerplateRules;
+  /** Replaced in tests. */
+  fetch?: (url: string, options: FetchFeedOptions) => Promise<FetchFeedResult>;
+  /** Called with each poll's new articles (auto-alerts hook in here). */
+  onNewArticles?: (feed: FeedRecord, added: ImportedArticle[]) => void | Promise<void>;
+}
+
+export class FeedPoller {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  /** Aborted by stop(), so shutdown does not wait for a slow site. */
+  private shutdown = new AbortController();
+  private readonly fetch: NonNullable<FeedPollerOptions["fetch"]>;
+
+  constructor(private readonly options: FeedPollerOptions) {
+    this.fetch = options.fetch ?? fetchFeed;
+  }
+
+  /**
+   * Adds a feed and polls it once at once, so the editor learns straight away whether it works.
+   * A URL that is not http(s) is refused with `undefined`.
+   */
+  async add(
+    rawUrl: string,
+    options: { autoAlert?: boolean; addedBy?: number | null } = {},
+  ): Promise<{ feed: FeedRecord; created: boolean; outcome?: PollOutcome } | undefined> {
+    const url = canonicalUrl(rawUrl.trim());
+    if (!url) return undefined;
+    const { feed, created } = this.options.store.feeds.add(url, options);
+    if (!created) return { feed, created };
+    const outcome = await this.poll(feed);
+    return { feed: outcome.feed, created, outcome };
+  }
+
+  /** Fetches, parses and imports one feed; records success or failure. Never throws. */
+  async poll(feed: FeedRecord): Promise<PollOutcome> {
+    const { store, importer, clock, logger, intervalMs } = this.options;
+    try {
+      const result = await this.fetch(feed.url, {
+        signal: this.shutdown.signal,
+        ...(feed.etag ? { etag: feed.etag } : {}),
+        ...(feed.lastModified ? { lastModified: feed.lastModified } : {}),
+      });
+      const nextPollAt = clock() + intervalMs;
+      if (result.kind === "not-modified") {
+        store.feeds.recordSuccess(feed.id, {
+          etag: feed.etag,
+          lastModified: feed.lastModified,
+          added: 0,
+          nextPollAt,
+        });
+        return { feed: store.feeds.find(feed.id) ?? feed, status: "not-modified", added: [] };
+      }
+      const parsed = parseFeed(result.body, this.options.boilerplate);
+      const imported = importer.importAll(parsed.items, {
+        origin: "feed",
+        feedId: feed.id,
+        source: parsed.title ?? feed.title ?? new URL(feed.url).hostname,
+      });
+      const added = imported.filter((a) => a.created);
+      store.feeds.recordSuccess(feed.id, {
+        title: parsed.title ?? null,
+        etag: result.etag ?? null,
+        lastModified: result.lastModified ?? null,
+        added: added.length,
+        nextPollAt,
+      });
+      const updated = store.feeds.find(feed.id) ?? feed;
+      if (added.length > 0) {
+        logger.info({ feed: feed.id, added: added.length }, "feed polled");
+        await this.options.onNewArticles?.(updated, added);
+      }
+      return { feed: updated, status: "ok", added };
+    } catch (error) {
+      const message = error instanceof Error ? (error.message.split("\n")[0] ?? "failed") : String(error);
+      // Cut short by shutdown: not the feed's fault, and it stays due for the next start.
+      if (this.shutdown.signal.aborted) return { feed, status: "error", added: [], error: message };
+      const failures = feed.failures + 1;
+      const backoff = Math.min(intervalMs * 2 ** Math.min(failures, 10), MAX_BACKOFF_MS);
+      // A site's Retry-After is honoured, within the same cap as the backoff.
+      const retryAfter = Math.min(
+        error instanceof FeedFetchError ? (error.retryAfterMs ?? 0) : 0,
+        MAX_BACKOFF_MS,
+      );
+      const jitter = 0.9 + Math.random() * 0.2;
+      store.feeds.recordFailure(feed.id, message, clock() + Math.max(backoff * jitter, retryAfter));
+      logger.warn({ feed: feed.id, url: feed.url, failures, error: message }, "feed poll failed");
+      return { feed: store.feeds.find(feed.id) ?? feed, status: "error", added: [], error: message };
+    }
+  }
+
+  /** Polls every feed that is due, a few at a time. */
+  async pollDue(): Promise<PollOutcome[]> {
+    return this.pollEach(this.options.store.feeds.due(this.options.clock()));
+  }
+
+  /** Polls every feed now, due or not (the CLI's `feeds poll`). */
+  async pollAll(): Promise<PollOutcome[]> {
+    return this.pollEach(this.options.store.feeds.all());
+  }
+
+  private async pollEach(feeds: FeedRecord[]): Promise<PollOutcome[]> {
+    const outcomes: PollOutcome[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < feeds.length) {
+        const feed = feeds[next++] as FeedRecord;
+        outcomes.push(await this.poll(feed));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, feeds.length) }, worker));
+    return outcomes;
+  }
+
+  /** Starts checking for due feeds every `checkEveryMs` (a poll still running is not started twice). */
+  start(checkEveryMs = 30_000): void {
+    if (this.timer) clearInterval(this.timer);
+    this.shutdown = new AbortController();
+    this.timer = setInterval(() => {
+      this.running ??= this.pollDue().finally(() => {
+        this.running = undefined;
+      });
+    }, checkEveryMs);
+    this.timer.unref();
+  }
+
+  /** Stops the schedule, cancels fetches in flight and waits for the poll in progress to record them. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.shutdown.abort();
+    await this.running;
+  }
+}

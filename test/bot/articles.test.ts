@@ -1,0 +1,247 @@
+// Articles through the bot: /post, /latest, /search, /addtopic, /alias, /feeds — as editors and readers see them.
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parsePlainText } from "../../src/ingest/plain-text";
+import { buttonData, buttonLabels, type Harness, startHarness, visible } from "../support/harness";
+import { callback, command, user } from "../support/updates";
+
+const ADMIN = user({ language_code: "en" });
+const EDITOR = user({ language_code: "ar" });
+const FIXTURE = readFileSync(
+  new URL("../fixtures/articles/omar-field-rockets.ar.txt", import.meta.url),
+  "utf8",
+);
+const RSS = readFileSync(new URL("../fixtures/feeds/euphrates-desk.rss", import.meta.url), "utf8");
+
+let h: Harness;
+let feedServer: Server;
+let feedRoot = "";
+let fixtureId = 0;
+
+beforeAll(async () => {
+  h = await startHarness({
+    env: { ADMIN_IDS: String(ADMIN.id), EDITOR_IDS: String(EDITOR.id), DEFAULT_TIMEZONE: "Asia/Damascus" },
+  });
+  fixtureId = h.app.deps.importer.importOne(parsePlainText(FIXTURE), { origin: "import" }).article.id;
+  feedServer = createServer((req, res) => {
+    if (req.url === "/feed.rss") {
+      res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag: '"v1"' });
+      res.end(RSS);
+    } else if (req.url === "/broken.rss") {
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.end("<rss><channel><item><title>unclosed");
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => feedServer.listen(0, "127.0.0.1", () => r()));
+  feedRoot = `http://127.0.0.1:${(feedServer.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  await h.stop();
+  await new Promise((r) => feedServer.close(r));
+});
+
+describe("/latest", () => {
+  it("shows a Mayadin subscriber the fixture, linked to its topics through the hierarchy", async () => {
+    const reader = user({ language_code: "ar" });
+    await h.send(command("subscribe", "الميادين", { from: reader }));
+    const [reply] = await h.send(command("latest", "", { from: reader }));
+    const text = visible(reply);
+    expect(text).toContain("آخر أخبار مواضيعك");
+    expect(text).toContain("استهداف قاعدة التحالف بحقل العمر");
+    expect(text).toContain(`#${fixtureId}`);
+  });
+
+  it("reaches a Syria subscriber too (descendants included)", async () => {
+    const reader = user({ language_code: "en" });
+    await h.send(command("subscribe", "Syria", { from: reader }));
+    const [reply] = await h.send(command("latest", "", { from: reader }));
+    expect(visible(reply)).toContain("استهداف قاعدة التحالف");
+  });
+
+  it("takes a topic in any spelling", async () => {
+    const [reply] = await h.send(command("latest", "Abu Kamal", { from: user({ language_code: "en" }) }));
+    expect(visible(reply)).toContain("Latest: Al-Bukamal");
+    expect(visible(reply)).toContain("استهداف قاعدة التحالف");
+  });
+
+  it("without subscriptions shows the newest overall and a hint to subscribe", async () => {
+    const [reply] = await h.send(command("latest", "", { from: user({ language_code: "en" }) }));
+    expect(visible(reply)).toContain("Latest news");
+    expect(visible(reply)).toContain("You don't follow any topic yet");
+  });
+
+  it("says when a topic has no news", async () => {
+    const [reply] = await h.send(command("latest", "Quneitra", { from: user({ language_code: "en" }) }));
+    expect(visible(reply)).toContain("No articles about Quneitra yet.");
+  });
+});
+
+describe("/search", () => {
+  it.each(["دير الزور", "دَيْر الزُّور", "بدير الزور", "ديرالزور", "حقل العمر", "بحقل العمر", "Deir Ezzor"])(
+    "%s finds the fixture",
+    async (query) => {
+      const [reply] = await h.send(command("search", query, { from: user({ language_code: "ar" }) }));
+      expect(visible(reply)).toContain("استهداف قاعدة التحالف");
+    },
+  );
+
+  it("handles queries shorter than a trigram", async () => {
+    const [reply] = await h.send(command("search", "55", { from: user({ language_code: "en" }) }));
+    expect(visible(reply)).toContain("استهداف قاعدة التحالف");
+  });
+
+  it("offers to follow a place it names", async () => {
+    const reader = user({ language_code: "ar" });
+    const [reply] = await h.send(command("search", "الميادين", { from: reader }));
+    expect(buttonLabels(reply)).toContain("تابع الميادين");
+    await h.send(
+      callback(buttonData(reply, "تابع الميادين"), { from: reader, message: h.fake.lastMessage(reader.id) }),
+    );
+    expect(h.app.deps.topics.subscriptionsOf(reader.id).map((t) => t.slug)).toEqual(["mayadin"]);
+  });
+
+  it("says so when nothing matches, and escapes the query", async () => {
+    const [reply] = await h.send(command("search", "<b>zzzz</b>", { from: user({ language_code: "en" }) }));
+    expect(visible(reply)).toBe("🔎 Nothing found for “<b>zzzz</b>”.");
+  });
+
+  it("pages through many results", async () => {
+    for (let i = 0; i < 7; i++) {
+      h.app.deps.importer.importOne(
+        { title: `Hajin market report ${i}`, body: `Prices in Hajin, week ${i}` },
+        { origin: "import" },
+      );
+    }
+    const reader = user({ language_code: "en" });
+    const [reply] = await h.send(command("search", "Hajin market", { from: reader }));
+    expect(visible(reply)).toContain("7 articles · page 1/2");
+    await h.send(
+      callback(buttonData(reply, "Next"), { from: reader, message: h.fake.lastMessage(reader.id) }),
+    );
+    expect(visible(h.fake.lastMessage(reader.id))).toContain("page 2/2");
+  });
+
+  it("explains its use when empty", async () => {
+    const [reply] = await h.send(command("search", "", { from: user({ language_code: "en" }) }));
+    expect(visible(reply)).toContain("Send the words to look for");
+  });
+});
+
+describe("/post", () => {
+  it("stores the editor's article and answers with #id and its topics", async () => {
+    const [reply] = await h.send(
+      command(
+        "post",
+        "قصف مدفعي على البوكمال\nتعرضت أطراف مدينة البوكمال لقصف مدفعي صباح اليوم.\nhttps://news.example.org/2022/01/06/bukamal?utm_source=tg",
+        { from: EDITOR },
+      ),
+    );
+    const text = visible(reply);
+    const id = Number(/#(\d+)/.exec(text)?.[1]);
+    expect(text).toContain(`حُفظ برقم #${id}`);
+    expect(text).toContain("البوكمال");
+    const article = h.app.deps.store.articles.get(id);
+    expect(article).toMatchObject({
+      title: "قصف مدفعي على البوكمال",
+      url: "https://news.example.org/2022/01/06/bukamal",
+      origin: "post",
+      postedBy: EDITOR.id,
+    });
+    const [again] = await h.send(
+      command("post", "قصف مدفعي على البوكمال\nتعرضت أطراف مدينة البوكمال لقصف مدفعي صباح اليوم.", {
+        from: EDITOR,
+      }),
+    );
+    expect(visible(again)).toContain(`محفوظ من قبل برقم #${id}`);
+  });
+
+  it("points a breaking title to /alert", async () => {
+    const [reply] = await h.send(command("post", "عاجل: انفجار في حقل كونيكو", { from: EDITOR }));
+    expect(visible(reply)).toContain("/alert");
+  });
+
+  it("explains its use when empty, and refuses readers", async () => {
+    const [usage] = await h.send(command("post", "", { from: EDITOR }));
+    expect(visible(usage)).toContain("السطر الأول عنوانه");
+    const [refused] = await h.send(command("post", "عنوان", { from: user({ language_code: "en" }) }));
+    expect(visible(refused)).toBe("⛔ This command is for the newsroom's editors.");
+  });
+});
+
+describe("/addtopic and /alias", () => {
+  it("adds a topic that lookup and tagging use at once", async () => {
+    const [reply] = await h.send(command("addtopic", "درنج | Darnaj | دير الزور", { from: ADMIN }));
+    expect(visible(reply)).toContain("Added the topic درنج / Darnaj (darnaj) under Deir ez-Zor");
+    const reader = user({ language_code: "ar" });
+    const [sub] = await h.send(command("subscribe", "درنج", { from: reader }));
+    expect(visible(sub)).toContain("أصبحت تتابع درنج");
+    const [post] = await h.send(command("post", "توزيع الخبز في درنج", { from: EDITOR }));
+    expect(visible(post)).toContain("المواضيع: درنج");
+  });
+
+  it("refuses a malformed /addtopic and a duplicate", async () => {
+    expect(visible((await h.send(command("addtopic", "only one name", { from: ADMIN })))[0])).toContain(
+      "separated by |",
+    );
+    expect(
+      visible((await h.send(command("addtopic", "ميادين جديدة | al-Mayadin", { from: ADMIN })))[0]),
+    ).toContain("already belongs");
+  });
+
+  it("adds an alias in either form, effective at once", async () => {
+    const [reply] = await h.send(command("alias", "Mayadin | Mayadine", { from: ADMIN }));
+    expect(visible(reply)).toContain("“Mayadine” now means Mayadin");
+    const [sub] = await h.send(command("subscribe", "mayadine", { from: user({ language_code: "en" }) }));
+    expect(visible(sub)).toContain("You now follow Mayadin");
+    const [spaced] = await h.send(command("alias", "دير الزور ديرزور", { from: ADMIN }));
+    expect(visible(spaced)).toContain("“ديرزور” now means Deir ez-Zor");
+  });
+
+  it("refuses editors", async () => {
+    const [reply] = await h.send(command("alias", "Mayadin | x", { from: EDITOR }));
+    expect(visible(reply)).toBe("⛔ هذا الأمر مخصص لمديري نشرة.");
+  });
+});
+
+describe("feeds", () => {
+  it("adds a feed, reads it at once, and lists its state", async () => {
+    const [added] = await h.send(command("addfeed", `${feedRoot}/feed.rss auto`, { from: EDITOR }));
+    expect(visible(added)).toContain("أُضيف المصدر");
+    expect(visible(added)).toContain("حُفظت 4 مقالات جديدة");
+    const [list] = await h.send(command("feeds", "", { from: EDITOR }));
+    expect(visible(list)).toContain("مكتب الفرات");
+    expect(visible(list)).toContain("⚡ تنبيه تلقائي");
+    expect(visible(list)).toContain("آخر قراءة ناجحة");
+    const feeds = h.app.deps.store.feeds.all();
+    expect(feeds.find((f) => f.url.endsWith("/feed.rss"))).toMatchObject({
+      autoAlert: true,
+      etag: '"v1"',
+      failures: 0,
+    });
+  });
+
+  it("records a failing feed's error without touching the others", async () => {
+    const [added] = await h.send(command("addfeed", `${feedRoot}/broken.rss`, { from: EDITOR }));
+    expect(visible(added)).toContain("فشلت قراءته");
+    const [list] = await h.send(command("feeds", "", { from: EDITOR }));
+    expect(visible(list)).toContain("✗");
+    const good = h.app.deps.store.feeds.all().find((f) => f.url.endsWith("/feed.rss"));
+    expect(good?.lastError).toBeNull();
+  });
+
+  it("refuses a non-web address and removes a feed by number", async () => {
+    expect(visible((await h.send(command("addfeed", "ftp://x", { from: EDITOR })))[0])).toContain(
+      "ليس عنوان موقع",
+    );
+    const id = h.app.deps.store.feeds.all().at(-1)?.id;
+    const [removed] = await h.send(command("removefeed", String(id), { from: EDITOR }));
+    expect(visible(removed)).toContain(`حُذف المصدر #${id}`);
+    expect(visible((await h.send(command("removefeed", "999", { from: EDITOR })))[0])).toContain(
+      "لا يوجد مصدر",
+    );
+  });
+});

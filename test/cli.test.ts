@@ -1,0 +1,128 @@
+// The command line as a newsroom uses it: real processes on a temporary database.
+import { execFile } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tempDatabasePath } from "./support/temp";
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, "..");
+const FIXTURES = join(ROOT, "test/fixtures");
+const temp = tempDatabasePath();
+afterAll(() => temp.cleanup());
+
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+const CLI = join(ROOT, "src/cli.ts");
+
+/**
+ * Runs the CLI with stdin; resolves with stdout, stderr and the exit code. `viaNpm` goes through
+ * `npm run --silent cli --` exactly as documented (slower: npm itself takes a second).
+ */
+async function cli(
+  args: string[],
+  stdin?: string,
+  viaNpm = false,
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  const [command, commandArgs] = viaNpm
+    ? ["npm", ["run", "--silent", "cli", "--", ...args]]
+    : [TSX, [CLI, ...args]];
+  const child = run(command as string, commandArgs as string[], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_PATH: temp.path },
+  });
+  if (stdin !== undefined) {
+    child.child.stdin?.end(stdin);
+  } else {
+    child.child.stdin?.end();
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+const count = async () => {
+  const { stdout } = await cli(["stats"]);
+  return Number(/^articles\t(\d+)/m.exec(stdout)?.[1]);
+};
+
+describe("npm run cli", () => {
+  beforeAll(() => {
+    mkdirSync(temp.dir, { recursive: true });
+  });
+
+  it("imports the fixture once, however often it is imported", async () => {
+    const file = join(FIXTURES, "articles/omar-field-rockets.ar.txt");
+    const first = await cli(["import", file]);
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toContain("1 new, 0 already stored");
+    const second = await cli(["import", file]);
+    expect(second.stdout).toContain("0 new, 1 already stored");
+    expect(await count()).toBe(1);
+  });
+
+  it("imports an RSS file and a folder", async () => {
+    const result = await cli(["import", join(FIXTURES, "feeds")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("euphrates-desk.rss: 4 new");
+  });
+
+  it("prints only slugs on stdout for tag", async () => {
+    const result = await cli(
+      ["tag"],
+      "قصف على مدينة الميادين وريف دير الزور الشرقي، وانفجار قرب البوكمال",
+      true,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("mayadin\ndeir-ez-zor\nal-bukamal\n");
+    const english = await cli(["tag"], "Shelling hit Deir Ezzor's countryside; Al Mayadeen TV reported it.");
+    expect(english.stdout).toBe("deir-ez-zor\n");
+    const none = await cli(["tag"], "");
+    expect(none).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it.each([
+    ["a missing file", ["import", "/no/such/file.txt"], "no such file or folder"],
+    ["malformed JSON", ["import", "BAD_JSON"], "BAD_JSON"],
+    ["malformed XML", ["import", "BAD_XML"], "BAD_XML"],
+  ])("fails on %s with one line and leaves the database as it was", async (_, args, expected) => {
+    const dir = join(temp.dir, "bad");
+    mkdirSync(dir, { recursive: true });
+    const badJson = join(dir, "bad.json");
+    writeFileSync(badJson, '[{"title": "صالح", "body": "نص"}, {"title": 5}]');
+    const badXml = join(dir, "bad.xml");
+    writeFileSync(badXml, "<rss><channel><item><title>نص</title></item><item><title>unclosed");
+    const before = await count();
+    const resolved = args.map((a) => (a === "BAD_JSON" ? badJson : a === "BAD_XML" ? badXml : a));
+    const result = await cli(resolved);
+    expect(result.code).not.toBe(0);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines[0]).toContain(
+      expected === "BAD_JSON" ? "bad.json" : expected === "BAD_XML" ? "bad.xml" : expected,
+    );
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(result.stderr).not.toMatch(/\bat \S+ \(/);
+    expect(await count()).toBe(before);
+  });
+
+  it("lists topics, and gives help for every command", async () => {
+    const topics = await cli(["topics"]);
+    expect(topics.stdout).toMatch(/^syria\tسوريا\tSyria$/m);
+    expect(topics.stdout).toMatch(/^ {4}mayadin\t/m);
+    for (const command of ["import", "tag", "topics", "feeds", "stats"]) {
+      const help = await cli([command, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain("Usage: ");
+    }
+  });
+
+  it("refuses an unknown command with a non-zero exit", async () => {
+    const result = await cli(["frobnicate"], undefined, true);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.trim()).toBe('nashra: unknown command "frobnicate" (see --help)');
+  });
+});

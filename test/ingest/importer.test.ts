@@ -1,0 +1,112 @@
+// The importer: dedupe, tagging, one transaction per batch.
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Importer, isBreaking } from "../../src/ingest/importer";
+import { parsePlainText } from "../../src/ingest/plain-text";
+import type { Store } from "../../src/store";
+import type { TopicService } from "../../src/topics/service";
+import { manualClock, tempStore } from "../support/temp";
+
+const FIXTURE = readFileSync(
+  new URL("../fixtures/articles/omar-field-rockets.ar.txt", import.meta.url),
+  "utf8",
+);
+
+let store: Store;
+let topics: TopicService;
+let importer: Importer;
+let cleanup: () => void;
+const clock = manualClock();
+
+beforeEach(() => {
+  ({ store, topics, cleanup } = tempStore(clock));
+  importer = new Importer(store, topics, clock);
+});
+afterEach(() => cleanup());
+
+const articleCount = () => (store.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+
+describe("importing the fixture", () => {
+  it("stores one article with the expected tags, twice imported", () => {
+    const first = importer.importOne(parsePlainText(FIXTURE), { origin: "import" });
+    const second = importer.importOne(parsePlainText(FIXTURE), { origin: "import" });
+    expect(first.created).toBe(true);
+    expect(second.created).toBe(false);
+    expect(second.article.id).toBe(first.article.id);
+    expect(articleCount()).toBe(1);
+    const slugs = first.topics.map((t) => t.slug);
+    for (const slug of [
+      "deir-ez-zor",
+      "mayadin",
+      "al-bukamal",
+      "omar-oil-field",
+      "al-tanf",
+      "iraq",
+      "iran",
+    ]) {
+      expect(slugs).toContain(slug);
+    }
+    expect(second.topics.map((t) => t.slug).sort()).toEqual([...slugs].sort());
+    expect(first.article).toMatchObject({ language: "ar", origin: "import", breaking: false });
+    expect(first.article.title).toBe("استهداف قاعدة التحالف بحقل العمر بالصواريخ دون وقوع ضحايا");
+    expect(first.article.body).not.toContain("شارك المقال");
+  });
+
+  it("dedupes by guid, by canonical URL and by normalized content", () => {
+    const base = { title: "خبر", body: "نص الخبر في الميادين" };
+    importer.importOne({ ...base, guid: "g-1", source: "S" }, { origin: "feed" });
+    expect(
+      importer.importOne({ title: "آخر", body: "مختلف", guid: "g-1", source: "S" }, { origin: "feed" })
+        .created,
+    ).toBe(false);
+    importer.importOne(
+      { title: "ثالث", body: "ثالث", url: "https://x.org/a?utm_source=rss" },
+      { origin: "feed" },
+    );
+    expect(
+      importer.importOne({ title: "رابع", body: "رابع", url: "https://X.org/a#top" }, { origin: "feed" })
+        .created,
+    ).toBe(false);
+    // The same text with harakat and tatweel is the same content.
+    expect(
+      importer.importOne({ title: "خَبَر", body: "نـص الخبر في الميادين" }, { origin: "post" }).created,
+    ).toBe(false);
+    expect(articleCount()).toBe(2);
+  });
+
+  it("imports a batch all or nothing", () => {
+    expect(() =>
+      importer.importAll(
+        [
+          { title: "صالح", body: "نص" },
+          { title: "   ", body: "بلا عنوان" },
+        ],
+        { origin: "import" },
+      ),
+    ).toThrow(/article 2 has no title/);
+    expect(articleCount()).toBe(0);
+  });
+
+  it("tags again recent articles when an alias is added", () => {
+    const { article } = importer.importOne({ title: "قصف على درنج", body: "…" }, { origin: "post" });
+    expect(store.articles.topicIds(article.id)).toEqual([]);
+    const deir = topics.index().bySlug("deir-ez-zor");
+    if (!deir) throw new Error("catalog");
+    const created = topics.create({ slug: "darnaj", nameAr: "درنج", nameEn: "Darnaj", parentId: deir.id });
+    expect(importer.retagSince(0)).toBe(1);
+    expect(store.articles.topicIds(article.id)).toEqual([created.id]);
+  });
+});
+
+describe("isBreaking", () => {
+  it.each([
+    ["عاجل | انفجار قرب معبر البوكمال", true],
+    ["عاجل: قصف", true],
+    ["BREAKING: blast near Al-Bukamal", true],
+    ["Breaking news", true],
+    ["أخبار عاجلة", false],
+    ["Breakingly good", false],
+  ])("%s → %s", (title, expected) => {
+    expect(isBreaking(title)).toBe(expected);
+  });
+});
