@@ -1,0 +1,133 @@
+// The feed poller: one failing feed never holds up the others; failures back off; 304s keep validators.
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "../../src/ingest/fetch-feed";
+import { Importer } from "../../src/ingest/importer";
+import { FeedPoller } from "../../src/ingest/poller";
+import { createLogger } from "../../src/logger";
+import type { Store } from "../../src/store";
+import { manualClock, tempStore } from "../support/temp";
+
+const RSS = readFileSync(new URL("../fixtures/feeds/euphrates-desk.rss", import.meta.url), "utf8");
+const MINUTE = 60_000;
+
+let store: Store;
+let cleanup: () => void;
+let poller: FeedPoller;
+const clock = manualClock();
+const requests: { url: string; options: FetchFeedOptions }[] = [];
+const answers = new Map<string, () => FetchFeedResult>();
+
+beforeEach(() => {
+  const temp = tempStore(clock);
+  store = temp.store;
+  cleanup = temp.cleanup;
+  requests.length = 0;
+  poller = new FeedPoller({
+    store,
+    importer: new Importer(store, temp.topics, clock),
+    clock,
+    logger: createLogger("silent"),
+    intervalMs: 10 * MINUTE,
+    fetch: async (url, options) => {
+      requests.push({ url, options });
+      const answer = answers.get(url);
+      if (!answer) throw new FeedFetchError("HTTP 404 Not Found", { status: 404, retryable: false });
+      return answer();
+    },
+  });
+});
+afterEach(() => cleanup());
+
+describe("FeedPoller", () => {
+  it("imports a good feed while a broken one fails beside it, and backs the broken one off", async () => {
+    answers.set("https://good.example/feed", () => ({
+      kind: "ok",
+      body: RSS,
+      etag: '"e1"',
+      finalUrl: "https://good.example/feed",
+    }));
+    const good = store.feeds.add("https://good.example/feed").feed;
+    const bad = store.feeds.add("https://bad.example/feed").feed;
+    const outcomes = await poller.pollDue();
+    expect(outcomes.find((o) => o.feed.id === good.id)).toMatchObject({ status: "ok" });
+    expect(outcomes.find((o) => o.feed.id === good.id)?.added).toHaveLength(4);
+    expect(outcomes.find((o) => o.feed.id === bad.id)).toMatchObject({
+      status: "error",
+      error: "HTTP 404 Not Found",
+    });
+
+    const goodAfter = store.feeds.find(good.id);
+    expect(goodAfter).toMatchObject({
+      etag: '"e1"',
+      failures: 0,
+      title: "مكتب الفرات — أخبار (نموذج اختبار)",
+      itemsAdded: 4,
+    });
+    expect(goodAfter?.nextPollAt).toBe(clock() + 10 * MINUTE);
+    const badAfter = store.feeds.find(bad.id);
+    expect(badAfter).toMatchObject({ failures: 1, lastError: "HTTP 404 Not Found" });
+    // Twice the interval, give or take 10% of jitter.
+    expect(badAfter?.nextPollAt).toBeGreaterThanOrEqual(clock() + 18 * MINUTE);
+    expect(badAfter?.nextPollAt).toBeLessThanOrEqual(clock() + 22 * MINUTE);
+
+    // Nothing is due a minute later; the failing feed waits longer after each failure.
+    clock.advance(MINUTE);
+    expect(await poller.pollDue()).toEqual([]);
+    clock.advance(30 * MINUTE);
+    await poller.pollDue();
+    const again = store.feeds.find(bad.id);
+    expect(again?.failures).toBe(2);
+    expect((again?.nextPollAt ?? 0) - clock()).toBeGreaterThanOrEqual(36 * MINUTE);
+  });
+
+  it("sends its validators and keeps them on 304", async () => {
+    let calls = 0;
+    answers.set("https://good.example/feed", () =>
+      calls++ === 0
+        ? {
+            kind: "ok",
+            body: RSS,
+            etag: '"e1"',
+            lastModified: "Wed, 05 Jan 2022 09:30:00 GMT",
+            finalUrl: "x",
+          }
+        : { kind: "not-modified" },
+    );
+    const { feed } = store.feeds.add("https://good.example/feed");
+    await poller.pollDue();
+    clock.advance(11 * MINUTE);
+    const [outcome] = await poller.pollDue();
+    expect(outcome?.status).toBe("not-modified");
+    expect(requests[1]?.options).toMatchObject({
+      etag: '"e1"',
+      lastModified: "Wed, 05 Jan 2022 09:30:00 GMT",
+    });
+    expect(store.feeds.find(feed.id)).toMatchObject({ etag: '"e1"', failures: 0 });
+  });
+
+  it("honours a site's Retry-After, within the 6 h cap", async () => {
+    answers.set("https://busy.example/feed", () => {
+      throw new FeedFetchError("HTTP 429 Too Many Requests", {
+        status: 429,
+        retryable: true,
+        retryAfterMs: 365 * 86_400_000,
+      });
+    });
+    const { feed } = store.feeds.add("https://busy.example/feed");
+    await poller.pollDue();
+    expect((store.feeds.find(feed.id)?.nextPollAt ?? 0) - clock()).toBe(6 * 60 * MINUTE);
+  });
+
+  it("refuses a URL that is not http(s), and adds a feed once", async () => {
+    expect(await poller.add("javascript:alert(1)")).toBeUndefined();
+    answers.set("https://good.example/feed", () => ({ kind: "ok", body: RSS, finalUrl: "x" }));
+    const first = await poller.add("https://good.example/feed?utm_source=x", { autoAlert: true });
+    expect(first).toMatchObject({
+      created: true,
+      feed: { url: "https://good.example/feed", autoAlert: true },
+    });
+    expect(first?.outcome?.added).toHaveLength(4);
+    expect(await poller.add("https://good.example/feed")).toMatchObject({ created: false });
+  });
+});
