@@ -1,12 +1,13 @@
 // Composition: config → store → services → bot → HTTP server, and the orderly stop of all of it.
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import { type Bot, webhookCallback } from "grammy";
+import { Api, type Bot, webhookCallback } from "grammy";
 import { ALLOWED_UPDATES, createBot } from "./bot";
 import { syncCommandMenus } from "./bot/commands";
 import type { BotDeps, NashraContext } from "./bot/context";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
+import { concurrencyFor, Delivery, RateLimiter } from "./delivery";
 import { createHttpServer } from "./http/server";
 import { I18n } from "./i18n";
 import { createLogger, type Logger } from "./logger";
@@ -45,8 +46,26 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const { store, feeds } = services;
   try {
+    const delivery = new Delivery(store, new RateLimiter(config.SEND_RATE), {
+      // The sender has an Api of its own: the bot's passes replies through the limiter's reply path.
+      api: new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 30 }),
+      clock,
+      logger,
+      concurrency: concurrencyFor(config.SEND_RATE),
+      paidBroadcast: config.PAID_BROADCAST,
+      events: {
+        sent: (row, latencyMs) => {
+          metrics.deliveries.inc({ outcome: "sent", purpose: row.purpose });
+          metrics.sendLatency.observe(latencyMs / 1000);
+        },
+        failed: (row) => metrics.deliveries.inc({ outcome: "failed", purpose: row.purpose }),
+        dropped: (row) => metrics.deliveries.inc({ outcome: "dropped", purpose: row.purpose }),
+        flood: () => metrics.floods.inc(),
+      },
+    });
     const deps: BotDeps = {
       ...services,
+      delivery,
       config,
       i18n: new I18n(config.DEFAULT_LANGUAGE),
       logger,
@@ -54,6 +73,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       clock,
     };
     const bot = createBot(config.BOT_TOKEN, deps);
+    bot.api.config.use(delivery.replyTransformer());
     await bot.init();
     try {
       await syncCommandMenus(bot.api, deps);
@@ -87,12 +107,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     }
     feeds.start();
+    delivery.sender.start();
     logger.info({ mode: config.BOT_MODE, port, bot: bot.botInfo.username }, "nashra started");
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
         await feeds.stop();
+        await delivery.sender.stop();
         if (runner) {
           if (runner.isRunning()) await runner.stop();
           // stop() ends fetching only; let the updates already taken finish (their replies included).

@@ -85,6 +85,9 @@ const cliSchema = base.pick({
 /** The configuration of `npm run cli`. */
 export type CliConfig = z.infer<typeof cliSchema>;
 
+/** Messages a second Telegram lets a free bot send to many chats. */
+const FREE_RATE = 30;
+
 /** The validated configuration every module receives (never process.env directly). */
 export type Config = z.infer<typeof schema>;
 
@@ -100,7 +103,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
   const input = withoutEmpty(env);
   input.BOT_MODE ??= "polling";
-  return parseOrExplain(schema, input, env);
+  const config = parseOrExplain(schema, input, env);
+  if (config.SEND_RATE > FREE_RATE && !config.PAID_BROADCAST) {
+    throw new ConfigError(
+      `SEND_RATE above ${FREE_RATE} needs PAID_BROADCAST=true (Telegram allows free bots about 30 messages a second) (got "${config.SEND_RATE}")`,
+    );
+  }
+  return config;
 }
 
 /** Like loadConfig, for the command line: the storage settings only. */

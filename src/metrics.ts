@@ -1,5 +1,5 @@
 // Prometheus metrics (prom-client), one registry per process (or per test), served on /metrics.
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 export class Metrics {
   readonly registry = new Registry();
@@ -25,6 +25,29 @@ export class Metrics {
     name: "nashra_errors_total",
     help: "Errors, by where they happened",
     labelNames: ["kind"] as const,
+    registers: [this.registry],
+  });
+
+  readonly deliveries = new Counter({
+    name: "nashra_deliveries_total",
+    help: "Outbox messages by outcome (sent, failed, dropped) and purpose",
+    labelNames: ["outcome", "purpose"] as const,
+    registers: [this.registry],
+  });
+  readonly floods = new Counter({
+    name: "nashra_telegram_429_total",
+    help: "429 Too Many Requests answers received (each pauses all sending)",
+    registers: [this.registry],
+  });
+  readonly sendLatency = new Histogram({
+    name: "nashra_delivery_latency_seconds",
+    help: "Time from enqueue to the last part sent",
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
+    registers: [this.registry],
+  });
+  readonly queueDepth = new Gauge({
+    name: "nashra_outbox_depth",
+    help: "Outbox messages queued or being sent",
     registers: [this.registry],
   });
 

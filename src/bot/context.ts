@@ -3,6 +3,7 @@ import type { Context } from "grammy";
 import type { ArticleService } from "../articles/service";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
+import type { Delivery } from "../delivery";
 import type { I18n, MessageArgs } from "../i18n";
 import type { Importer } from "../ingest/importer";
 import type { FeedPoller } from "../ingest/poller";
@@ -23,6 +24,7 @@ export interface BotDeps {
   articles: ArticleService;
   importer: Importer;
   feeds: FeedPoller;
+  delivery: Delivery;
   i18n: I18n;
   logger: Logger;
   metrics: Metrics;

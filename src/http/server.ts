@@ -44,6 +44,7 @@ export function createHttpServer({ store, metrics, logger, webhook }: HttpOption
         );
       }
       if (path === "/metrics") {
+        if (store.healthy()) metrics.queueDepth.set(store.outbox.queueDepth());
         return send(res, 200, metrics.registry.contentType, await metrics.registry.metrics());
       }
       return send(res, 404, "text/plain", "not found\n");

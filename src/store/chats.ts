@@ -68,7 +68,7 @@ export class ChatStore {
   private readonly countAll: Database.Statement<[], { total: number; active: number | null }>;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {
     this.get = db.prepare("SELECT * FROM chats WHERE id = ?");
@@ -127,6 +127,28 @@ export class ChatStore {
       digests: prefs.digestsEnabled === undefined ? null : Number(prefs.digestsEnabled),
     });
     return this.find(id);
+  }
+
+  /**
+   * A group became a supergroup with a new id: the chat's row (and by cascade its subscriptions and
+   * outbox rows) moves to the new id, or merges into it when the new id is already known.
+   */
+  migrate(oldId: number, newId: number): void {
+    this.db.transaction(() => {
+      if (this.find(newId)) {
+        this.db
+          .prepare(
+            "INSERT OR IGNORE INTO subscriptions (chat_id, topic_id, created_at) SELECT ?, topic_id, created_at FROM subscriptions WHERE chat_id = ?",
+          )
+          .run(newId, oldId);
+        this.db.prepare("UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ?").run(newId, oldId);
+        this.remove.run(oldId);
+      } else {
+        this.db
+          .prepare("UPDATE chats SET id = ?, type = 'supergroup', updated_at = ? WHERE id = ?")
+          .run(newId, this.clock(), oldId);
+      }
+    })();
   }
 
   /** Deletes the chat and, by cascade, its subscriptions and everything else stored about it. */

@@ -4,6 +4,7 @@ import { ArticleStore } from "./articles";
 import { ChatStore } from "./chats";
 import { type Db, openDatabase } from "./db";
 import { FeedStore } from "./feeds";
+import { OutboxStore } from "./outbox";
 import { RoleStore } from "./roles";
 import { SubscriptionStore } from "./subscriptions";
 import { TopicStore } from "./topics";
@@ -17,6 +18,7 @@ export interface Store {
   roles: RoleStore;
   articles: ArticleStore;
   feeds: FeedStore;
+  outbox: OutboxStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   close(): void;
@@ -33,6 +35,7 @@ export function createStore(path: string, clock: Clock): Store {
     roles: new RoleStore(db, clock),
     articles: new ArticleStore(db),
     feeds: new FeedStore(db, clock),
+    outbox: new OutboxStore(db, clock),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;

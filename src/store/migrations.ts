@@ -144,4 +144,35 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: "outbox",
+    up: `
+      -- Every alert and digest message is a row here before it is sent (architecture.md: a row before a
+      -- side effect). status: queued -> sending -> sent | failed | dropped; a crash leaves 'sending',
+      -- which start-up turns back into 'queued' (at most the part in flight is sent twice).
+      CREATE TABLE outbox (
+        id              INTEGER PRIMARY KEY,
+        chat_id         INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        purpose         TEXT    NOT NULL,             -- alert, digest, ...
+        priority        INTEGER NOT NULL,             -- lower is sent first: alerts before digests
+        ref             TEXT    NOT NULL,             -- what produced it, e.g. alert:17 (progress is counted per ref)
+        dedupe_key      TEXT    NOT NULL,             -- enqueuing the same key twice for a chat and purpose is a no-op
+        parts           TEXT    NOT NULL,             -- JSON array of Telegram-HTML messages, each within limits
+        parts_sent      INTEGER NOT NULL DEFAULT 0,   -- a crash between parts resumes at the next one
+        status          TEXT    NOT NULL DEFAULT 'queued'
+                        CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'dropped')),
+        attempts        INTEGER NOT NULL DEFAULT 0,   -- transient failures (5xx, network); 429 waits do not count
+        next_attempt_at INTEGER NOT NULL,
+        message_ids     TEXT,                         -- JSON array of Telegram message ids, one per part sent
+        last_error      TEXT,
+        enqueued_at     INTEGER NOT NULL,
+        sent_at         INTEGER,
+        UNIQUE (chat_id, purpose, dedupe_key)
+      );
+      CREATE INDEX outbox_due ON outbox (priority, next_attempt_at, id) WHERE status = 'queued';
+      CREATE INDEX outbox_ref ON outbox (ref, status);
+      CREATE INDEX outbox_sending ON outbox (status) WHERE status = 'sending';
+    `,
+  },
 ];

@@ -1,0 +1,198 @@
+// The sender: drains the outbox, alerts before digests, within Telegram's limits, surviving 429s,
+// 5xx, network failures, blocked readers, migrated groups and crashes.
+import type { Api } from "grammy";
+import type { Clock } from "../clock";
+import type { Logger } from "../logger";
+import type { Store } from "../store";
+import type { OutboxRow } from "../store/outbox";
+import { classifySendError } from "./errors";
+import { chatGap, type RateLimiter } from "./limiter";
+
+/** Transient failures (5xx, network) a message survives before it is marked failed. */
+export const MAX_ATTEMPTS = 8;
+/** Rows looked at per pass, beyond the free places in flight (rows of busy chats are skipped). */
+const LOOKAHEAD = 200;
+/** How often the outbox is looked at when nothing woke the sender (rows written by another process). */
+const IDLE_POLL_MS = 500;
+
+/** What the sender reports, for metrics and live progress. */
+export interface SenderEvents {
+  sent?(row: OutboxRow, latencyMs: number): void;
+  failed?(row: OutboxRow, error: string): void;
+  dropped?(row: OutboxRow, error: string): void;
+  flood?(retryAfterMs: number): void;
+  /** Any row of this ref changed state (sent, failed, dropped). */
+  progress?(ref: string): void;
+}
+
+export interface SenderOptions {
+  api: Api;
+  store: Store;
+  limiter: RateLimiter;
+  clock: Clock;
+  logger: Logger;
+  /** Messages in flight at once; enough to reach the rate despite network latency. */
+  concurrency: number;
+  paidBroadcast: boolean;
+  events?: SenderEvents;
+}
+
+export class Sender {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly busyChats = new Set<number>();
+
+  constructor(private readonly options: SenderOptions) {}
+
+  /** Queues again what a crash left half-sent, then drains until stopped. */
+  start(): void {
+    if (this.running) return;
+    const recovered = this.options.store.outbox.recover();
+    if (recovered > 0)
+      this.options.logger.warn({ recovered }, "outbox rows left sending by a crash are queued again");
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Looks at the outbox now (call after enqueueing). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Stops taking rows and waits for the messages in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await Promise.all(this.inFlight.values());
+  }
+
+  private async run(): Promise<void> {
+    const { store, concurrency, clock } = this.options;
+    while (this.running) {
+      let dispatched = 0;
+      let earliestChatReady = Number.POSITIVE_INFINITY;
+      if (this.inFlight.size < concurrency) {
+        for (const due of store.outbox.dueRows(concurrency - this.inFlight.size + LOOKAHEAD)) {
+          if (!this.running || this.inFlight.size >= concurrency) break;
+          // One message at a time per chat keeps parts and messages in order.
+          if (this.busyChats.has(due.chatId)) continue;
+          // A reader who blocked the bot is not written to again until they write to it.
+          if (!due.chatActive) {
+            store.outbox.dropForChat(due.chatId, "chat inactive");
+            continue;
+          }
+          const ready = this.options.limiter.chatReady(due.chatId);
+          if (ready > clock()) {
+            earliestChatReady = Math.min(earliestChatReady, ready);
+            continue;
+          }
+          const row = store.outbox.claim(due);
+          if (!row) continue;
+          this.dispatch(row);
+          dispatched++;
+        }
+      }
+      if (dispatched > 0 && this.inFlight.size < concurrency) continue;
+      // Sleep until something can change: a send finishes, a row or chat falls due, or a wake().
+      const nextDue = store.outbox.nextDueAt();
+      const until = Math.min(nextDue ?? Number.POSITIVE_INFINITY, earliestChatReady, clock() + IDLE_POLL_MS);
+      await this.idle(Math.max(1, until - clock()));
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const racers = [...this.inFlight.values()];
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+      if (racers.length > 0) Promise.race(racers).then(done, done);
+    });
+  }
+
+  private dispatch(row: OutboxRow): void {
+    this.busyChats.add(row.chatId);
+    const task = this.deliver(row)
+      .catch((error) =>
+        this.options.logger.error({ err: error, row: row.id }, "outbox row crashed the sender"),
+      )
+      .finally(() => {
+        this.busyChats.delete(row.chatId);
+        this.inFlight.delete(row.id);
+      });
+    this.inFlight.set(row.id, task);
+  }
+
+  /** Sends a row's remaining parts in order; records each part as it goes. */
+  private async deliver(row: OutboxRow): Promise<void> {
+    const { api, store, limiter, clock, logger, events, paidBroadcast } = this.options;
+    const messageIds = [...row.messageIds];
+    const gap = chatGap(row.chatType, row.chatId);
+    for (let part = row.partsSent; part < row.parts.length; part++) {
+      await limiter.acquire(row.chatId, gap);
+      try {
+        const message = await api.sendMessage(row.chatId, row.parts[part] as string, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: part > 0 || row.parts.length > 1 },
+          ...(paidBroadcast ? { allow_paid_broadcast: true } : {}),
+        });
+        messageIds.push(message.message_id);
+        store.outbox.recordPart(row.id, part + 1, messageIds);
+      } catch (error) {
+        const failure = classifySendError(error);
+        switch (failure.kind) {
+          case "flood": {
+            const until = clock() + failure.retryAfterMs;
+            limiter.pause(until);
+            events?.flood?.(failure.retryAfterMs);
+            store.outbox.retry(row.id, until, false, failure.description);
+            logger.warn({ retryAfterMs: failure.retryAfterMs }, "429: all sending paused");
+            return;
+          }
+          case "transient": {
+            if (row.attempts + 1 >= MAX_ATTEMPTS) {
+              store.outbox.fail(row.id, failure.description);
+              events?.failed?.(row, failure.description);
+              events?.progress?.(row.ref);
+              return;
+            }
+            // 1 s, 2 s, 4 s … up to 5 minutes, with jitter so a recovering server is not hit all at once.
+            const backoff = Math.min(1000 * 2 ** row.attempts, 300_000) * (0.5 + Math.random());
+            store.outbox.retry(row.id, clock() + backoff, true, failure.description);
+            return;
+          }
+          case "dead-chat": {
+            store.chats.markInactive(row.chatId, failure.description);
+            store.outbox.dropForChat(row.chatId, failure.description);
+            events?.dropped?.(row, failure.description);
+            events?.progress?.(row.ref);
+            logger.info({ chat: row.chatId, reason: failure.description }, "chat is gone; marked inactive");
+            return;
+          }
+          case "migrated": {
+            store.chats.migrate(row.chatId, failure.newChatId);
+            // The row moved with the chat (ON UPDATE CASCADE); it is sent again to the new id.
+            store.outbox.retry(row.id, clock(), false, failure.description);
+            return;
+          }
+          case "permanent": {
+            store.outbox.fail(row.id, failure.description);
+            events?.failed?.(row, failure.description);
+            events?.progress?.(row.ref);
+            logger.error({ row: row.id, error: failure.description }, "Telegram refused a message we built");
+            return;
+          }
+        }
+      }
+    }
+    store.outbox.sent(row.id);
+    events?.sent?.(row, clock() - row.enqueuedAt);
+    events?.progress?.(row.ref);
+  }
+}

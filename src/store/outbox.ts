@@ -1,0 +1,206 @@
+// The durable outbox: what must reach readers, written before it is sent, with its delivery state.
+import type Database from "better-sqlite3";
+import type { Clock } from "../clock";
+import type { Db } from "./db";
+
+export type OutboxStatus = "queued" | "sending" | "sent" | "failed" | "dropped";
+
+/** Lower is sent first. */
+export const PRIORITY = { alert: 0, notice: 1, digest: 2 } as const;
+export type Purpose = keyof typeof PRIORITY;
+
+/** One message to enqueue for one chat. */
+export interface OutboxMessage {
+  chatId: number;
+  purpose: Purpose;
+  ref: string;
+  /** With chat and purpose, identifies the message: enqueuing it again changes nothing. */
+  dedupeKey: string;
+  /** Telegram-HTML parts, each already within Telegram's limits (see splitMessage). */
+  parts: string[];
+}
+
+/** A due row, as the sender scans them (its parts are loaded once it is claimed). */
+export interface DueRow {
+  id: number;
+  chatId: number;
+  chatType: string | null;
+  /** False when the chat blocked the bot (or is gone) since the row was enqueued. */
+  chatActive: boolean;
+  purpose: Purpose;
+  ref: string;
+  partsSent: number;
+  attempts: number;
+  enqueuedAt: number;
+}
+
+/** A claimed row with what is left to send. */
+export interface OutboxRow extends DueRow {
+  parts: string[];
+  messageIds: number[];
+}
+
+/** Delivery counts of one ref (an alert, a digest run). `dropped` are chats that blocked the bot or vanished. */
+export interface Progress {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  dropped: number;
+  total: number;
+}
+
+interface Row {
+  id: number;
+  chat_id: number;
+  chat_type: string | null;
+  chat_active: number | null;
+  purpose: Purpose;
+  ref: string;
+  parts_sent: number;
+  attempts: number;
+  enqueued_at: number;
+}
+
+export class OutboxStore {
+  private readonly insert: Database.Statement<Record<string, unknown>>;
+  private readonly due: Database.Statement<[number, number], Row>;
+  private readonly nextDue: Database.Statement<[], { at: number | null }>;
+  private readonly markSending: Database.Statement<[number]>;
+  private readonly payload: Database.Statement<[number], { parts: string; message_ids: string | null }>;
+  private readonly partSent: Database.Statement<[number, string, number]>;
+  private readonly markSent: Database.Statement<[number, number]>;
+  private readonly requeue: Database.Statement<[number, number, string | null, number]>;
+  private readonly markFailed: Database.Statement<[string, number]>;
+  private readonly dropChat: Database.Statement<[string, number]>;
+  private readonly recoverSending: Database.Statement<[]>;
+  private readonly countRef: Database.Statement<[string], { status: OutboxStatus; n: number }>;
+  private readonly depth: Database.Statement<[], { n: number }>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.insert = db.prepare(`
+      INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, parts, next_attempt_at, enqueued_at)
+      VALUES (@chatId, @purpose, @priority, @ref, @dedupeKey, @parts, @now, @now)
+      ON CONFLICT (chat_id, purpose, dedupe_key) DO NOTHING`);
+    this.due = db.prepare(`
+      SELECT o.id, o.chat_id, c.type AS chat_type, c.active AS chat_active, o.purpose, o.ref, o.parts_sent, o.attempts, o.enqueued_at
+      FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id
+      WHERE o.status = 'queued' AND o.next_attempt_at <= ?
+      ORDER BY o.priority, o.next_attempt_at, o.id
+      LIMIT ?`);
+    this.nextDue = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'queued'");
+    this.markSending = db.prepare("UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued'");
+    this.payload = db.prepare("SELECT parts, message_ids FROM outbox WHERE id = ?");
+    this.partSent = db.prepare("UPDATE outbox SET parts_sent = ?, message_ids = ? WHERE id = ?");
+    this.markSent = db.prepare(
+      "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?",
+    );
+    this.requeue = db.prepare(
+      "UPDATE outbox SET status = 'queued', next_attempt_at = ?, attempts = attempts + ?, last_error = ? WHERE id = ?",
+    );
+    this.markFailed = db.prepare("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?");
+    this.dropChat = db.prepare(
+      "UPDATE outbox SET status = 'dropped', last_error = ? WHERE chat_id = ? AND status IN ('queued', 'sending')",
+    );
+    this.recoverSending = db.prepare("UPDATE outbox SET status = 'queued' WHERE status = 'sending'");
+    this.countRef = db.prepare("SELECT status, count(*) AS n FROM outbox WHERE ref = ? GROUP BY status");
+    this.depth = db.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')");
+  }
+
+  /** Enqueues messages in one transaction; returns how many were new (duplicates are skipped). */
+  enqueue(messages: readonly OutboxMessage[]): number {
+    return this.db.transaction(() => {
+      const now = this.clock();
+      let added = 0;
+      for (const m of messages) {
+        if (m.parts.length === 0) continue;
+        added += this.insert.run({
+          chatId: m.chatId,
+          purpose: m.purpose,
+          priority: PRIORITY[m.purpose],
+          ref: m.ref,
+          dedupeKey: m.dedupeKey,
+          parts: JSON.stringify(m.parts),
+          now,
+        }).changes;
+      }
+      return added;
+    })();
+  }
+
+  /** Rows whose time has come, alerts first, oldest first. */
+  dueRows(limit: number): DueRow[] {
+    return this.due.all(this.clock(), limit).map((r) => ({
+      id: r.id,
+      chatId: r.chat_id,
+      chatType: r.chat_type,
+      chatActive: r.chat_active === 1,
+      purpose: r.purpose,
+      ref: r.ref,
+      partsSent: r.parts_sent,
+      attempts: r.attempts,
+      enqueuedAt: r.enqueued_at,
+    }));
+  }
+
+  /** Claims a due row before its send and loads its parts; undefined if another sender took it. */
+  claim(row: DueRow): OutboxRow | undefined {
+    if (this.markSending.run(row.id).changes === 0) return undefined;
+    const payload = this.payload.get(row.id);
+    if (!payload) return undefined;
+    return {
+      ...row,
+      parts: JSON.parse(payload.parts) as string[],
+      messageIds: payload.message_ids ? (JSON.parse(payload.message_ids) as number[]) : [],
+    };
+  }
+
+  /** When the next queued row falls due (undefined when none is queued). */
+  nextDueAt(): number | undefined {
+    return this.nextDue.get()?.at ?? undefined;
+  }
+
+  recordPart(id: number, partsSent: number, messageIds: number[]): void {
+    this.partSent.run(partsSent, JSON.stringify(messageIds), id);
+  }
+
+  sent(id: number): void {
+    this.markSent.run(this.clock(), id);
+  }
+
+  /** Back to the queue until `at`; `countsAsAttempt` for transient failures (not for 429 waits). */
+  retry(id: number, at: number, countsAsAttempt: boolean, error: string | null): void {
+    this.requeue.run(at, countsAsAttempt ? 1 : 0, error, id);
+  }
+
+  fail(id: number, error: string): void {
+    this.markFailed.run(error.slice(0, 500), id);
+  }
+
+  /** Drops every unsent row of a chat (it blocked the bot, or no longer exists). Returns how many. */
+  dropForChat(chatId: number, reason: string): number {
+    return this.dropChat.run(reason.slice(0, 500), chatId).changes;
+  }
+
+  /** At start: rows a crash left 'sending' are queued again. Returns how many. */
+  recover(): number {
+    return this.recoverSending.run().changes;
+  }
+
+  progress(ref: string): Progress {
+    const p: Progress = { queued: 0, sending: 0, sent: 0, failed: 0, dropped: 0, total: 0 };
+    for (const { status, n } of this.countRef.all(ref)) {
+      p[status] = n;
+      p.total += n;
+    }
+    return p;
+  }
+
+  /** Messages not yet delivered (queued or being sent). */
+  queueDepth(): number {
+    return this.depth.get()?.n ?? 0;
+  }
+}
