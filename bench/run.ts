@@ -1,10 +1,12 @@
-// `npm run bench`: prints figures; never fails on timing. Sections: articles (more arrive with delivery
-// and digests). `npm run bench -- articles` runs one section.
+// `npm run bench`: prints figures; never fails on timing. Sections: articles, delivery (more arrive with
+// digests). `npm run bench -- articles` runs one section.
 import { benchArticles } from "./articles";
+import { benchDelivery } from "./delivery";
 import { printFigures } from "./report";
 
 const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>> = {
   articles: benchArticles,
+  delivery: benchDelivery,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

@@ -14,6 +14,9 @@ export function chatGap(chatType: string | null | undefined, chatId: number): nu
  */
 export const RATE_MARGIN = 1.02;
 
+/** The most timer lateness credited back to the rate (see RateLimiter.advance). */
+const LATENESS_CREDIT_MS = 5;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export class RateLimiter {
@@ -22,6 +25,9 @@ export class RateLimiter {
   private pausedUntil = 0;
   private readonly chatReadyAt = new Map<number, number>();
   private readonly interval: number;
+  /** Senders waiting for a global slot, first come first served. */
+  private readonly waiting: (() => void)[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     ratePerSecond: number,
@@ -46,37 +52,55 @@ export class RateLimiter {
   }
 
   /**
-   * Waits for a slot and takes it: after any pause, after the chat's own gap, at the global spacing.
-   * Slots are handed out in call order, so a reply to a reader (which calls this directly) waits only
-   * behind the few sends already in flight, never behind the outbox.
+   * Waits for the chat's gap, then for a global slot (after any pause, at the even spacing), and takes
+   * it. Slots are handed out in arrival order by one timer, so a reply to a reader (acquireReply) waits
+   * only behind the sends already waiting, never behind the outbox.
    */
   async acquire(chatId: number, gap: number): Promise<void> {
-    for (;;) {
-      const now = this.now();
-      const start = Math.max(now, this.pausedUntil, this.nextSlot, this.chatReady(chatId));
-      if (start <= now) break;
-      await sleep(start - now);
-    }
-    const now = this.now();
-    this.nextSlot = Math.max(this.nextSlot, now) + this.interval;
-    this.chatReadyAt.set(chatId, now + gap);
-    if (this.chatReadyAt.size > 50_000) this.prune(now);
+    const ready = this.chatReady(chatId) - this.now();
+    if (ready > 0) await sleep(ready);
+    await this.slot();
+    this.chatReadyAt.set(chatId, this.now() + gap);
+    if (this.chatReadyAt.size > 50_000) this.prune(this.now());
   }
 
   /** Waits out a pause and takes the next global slot, without waiting for a chat's gap (replies). */
-  async acquireReply(): Promise<void> {
-    for (;;) {
-      const now = this.now();
-      const start = Math.max(now, this.pausedUntil, this.nextSlot);
-      if (start <= now) break;
-      await sleep(start - now);
-    }
-    this.nextSlot = Math.max(this.nextSlot, this.now()) + this.interval;
+  acquireReply(): Promise<void> {
+    return this.slot();
   }
 
   /** Starts a chat's gap again after a message sent outside acquire (a reply). */
   note(chatId: number, gap: number): void {
     this.chatReadyAt.set(chatId, this.now() + gap);
+  }
+
+  private slot(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.pump();
+    });
+  }
+
+  /** Grants every slot that is due now, then sleeps until the next one. */
+  private pump(): void {
+    if (this.timer) return;
+    const now = this.now();
+    // A timer fires up to a millisecond late; at 1000/s that lateness would be lost on every slot, so up
+    // to LATENESS_CREDIT_MS of it is credited back (well within the 2% margin).
+    this.nextSlot = Math.max(this.nextSlot, now - LATENESS_CREDIT_MS);
+    while (this.waiting.length > 0 && this.pausedUntil <= now && this.nextSlot <= now) {
+      this.nextSlot += this.interval;
+      (this.waiting.shift() as () => void)();
+    }
+    if (this.waiting.length === 0) return;
+    const at = Math.max(this.pausedUntil, this.nextSlot);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.pump();
+      },
+      Math.max(1, Math.ceil(at - now)),
+    );
   }
 
   private prune(now: number): void {

@@ -73,12 +73,17 @@ export class Sender {
     const { store, concurrency, clock } = this.options;
     while (this.running) {
       let dispatched = 0;
+      let blockedByChat = false;
       let earliestChatReady = Number.POSITIVE_INFINITY;
-      if (this.inFlight.size < concurrency) {
-        for (const due of store.outbox.dueRows(concurrency - this.inFlight.size + LOOKAHEAD)) {
+      const free = concurrency - this.inFlight.size;
+      if (free > 0) {
+        for (const due of store.outbox.dueRows(free + LOOKAHEAD)) {
           if (!this.running || this.inFlight.size >= concurrency) break;
           // One message at a time per chat keeps parts and messages in order.
-          if (this.busyChats.has(due.chatId)) continue;
+          if (this.busyChats.has(due.chatId)) {
+            blockedByChat = true;
+            continue;
+          }
           // A reader who blocked the bot is not written to again until they write to it.
           if (!due.chatActive) {
             store.outbox.dropForChat(due.chatId, "chat inactive");
@@ -96,23 +101,29 @@ export class Sender {
         }
       }
       if (dispatched > 0 && this.inFlight.size < concurrency) continue;
-      // Sleep until something can change: a send finishes, a row or chat falls due, or a wake().
+      // Sleep until something can change: a send completes (dispatch wakes us), a chat's gap ends,
+      // a queued row falls due, or another process may have written rows (IDLE_POLL_MS). A row that is
+      // due but waits for its busy chat is no reason to look again before a send completes.
+      const now = clock();
+      let until = Math.min(earliestChatReady, now + IDLE_POLL_MS);
       const nextDue = store.outbox.nextDueAt();
-      const until = Math.min(nextDue ?? Number.POSITIVE_INFINITY, earliestChatReady, clock() + IDLE_POLL_MS);
-      await this.idle(Math.max(1, until - clock()));
+      if (nextDue !== undefined && (nextDue > now || !(blockedByChat || this.inFlight.size >= concurrency))) {
+        until = Math.min(until, nextDue);
+      }
+      await this.idle(Math.max(1, until - now));
     }
   }
 
   private idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
-      const racers = [...this.inFlight.values()];
+      const self = this;
       function done() {
         clearTimeout(timer);
+        if (self.wakeUp === done) self.wakeUp = undefined;
         resolve();
       }
       this.wakeUp = done;
-      if (racers.length > 0) Promise.race(racers).then(done, done);
     });
   }
 
@@ -125,6 +136,9 @@ export class Sender {
       .finally(() => {
         this.busyChats.delete(row.chatId);
         this.inFlight.delete(row.id);
+        // Refill in batches: with many messages in flight, wait until a quarter of the places are free.
+        const { concurrency } = this.options;
+        if (concurrency < 8 || this.inFlight.size <= concurrency - concurrency / 4) this.wake();
       });
     this.inFlight.set(row.id, task);
   }
@@ -143,7 +157,8 @@ export class Sender {
           ...(paidBroadcast ? { allow_paid_broadcast: true } : {}),
         });
         messageIds.push(message.message_id);
-        store.outbox.recordPart(row.id, part + 1, messageIds);
+        // The last part is recorded with the row's "sent" below: one write per message in the usual case.
+        if (part + 1 < row.parts.length) store.outbox.recordPart(row.id, part + 1, messageIds);
       } catch (error) {
         const failure = classifySendError(error);
         switch (failure.kind) {
@@ -191,7 +206,7 @@ export class Sender {
         }
       }
     }
-    store.outbox.sent(row.id);
+    store.outbox.sent(row.id, row.parts.length, messageIds);
     events?.sent?.(row, clock() - row.enqueuedAt);
     events?.progress?.(row.ref);
   }

@@ -69,7 +69,7 @@ export class OutboxStore {
   private readonly markSending: Database.Statement<[number]>;
   private readonly payload: Database.Statement<[number], { parts: string; message_ids: string | null }>;
   private readonly partSent: Database.Statement<[number, string, number]>;
-  private readonly markSent: Database.Statement<[number, number]>;
+  private readonly markSent: Database.Statement<[number, number, string, number]>;
   private readonly requeue: Database.Statement<[number, number, string | null, number]>;
   private readonly markFailed: Database.Statement<[string, number]>;
   private readonly dropChat: Database.Statement<[string, number]>;
@@ -96,7 +96,7 @@ export class OutboxStore {
     this.payload = db.prepare("SELECT parts, message_ids FROM outbox WHERE id = ?");
     this.partSent = db.prepare("UPDATE outbox SET parts_sent = ?, message_ids = ? WHERE id = ?");
     this.markSent = db.prepare(
-      "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?",
+      "UPDATE outbox SET status = 'sent', sent_at = ?, parts_sent = ?, message_ids = ?, last_error = NULL WHERE id = ?",
     );
     this.requeue = db.prepare(
       "UPDATE outbox SET status = 'queued', next_attempt_at = ?, attempts = attempts + ?, last_error = ? WHERE id = ?",
@@ -167,8 +167,9 @@ export class OutboxStore {
     this.partSent.run(partsSent, JSON.stringify(messageIds), id);
   }
 
-  sent(id: number): void {
-    this.markSent.run(this.clock(), id);
+  /** The row's last part went out: all `partsSent` parts, with their Telegram message ids. */
+  sent(id: number, partsSent: number, messageIds: number[]): void {
+    this.markSent.run(this.clock(), partsSent, JSON.stringify(messageIds), id);
   }
 
   /** Back to the queue until `at`; `countsAsAttempt` for transient failures (not for 429 waits). */
