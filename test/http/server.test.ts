@@ -31,6 +31,14 @@ describe("in polling mode", () => {
     expect(text).toMatch(/nashra_commands_total\{command="help"\} [1-9]/);
     expect(text).toContain("nashra_errors_total");
     expect(text).toContain("nashra_process_resident_memory_bytes");
+    for (const name of [
+      "nashra_deliveries_total",
+      "nashra_telegram_429_total",
+      "nashra_delivery_latency_seconds",
+    ]) {
+      expect(text).toContain(`# TYPE ${name}`);
+    }
+    expect(text).toMatch(/^nashra_outbox_depth 0$/m);
   });
 
   it("has no webhook path in polling mode and 404s the rest", async () => {
