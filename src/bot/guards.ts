@@ -26,7 +26,9 @@ export function requireRole(required: Exclude<Role, "reader">): Middleware<Nashr
  */
 export async function canManageChat(ctx: NashraContext): Promise<boolean> {
   const chat = ctx.chat;
-  if (!chat || chat.type === "private" || chat.type === "channel") return true;
+  if (!chat || chat.type === "private") return true;
+  // Only a channel's admins can post in it; but anyone who sees a channel post can tap its buttons.
+  if (chat.type === "channel" && ctx.channelPost) return true;
   const sender = ctx.from;
   if (!sender) return false;
   if (sender.id === GROUP_ANONYMOUS_BOT && ctx.msg?.sender_chat?.id === chat.id) return true;

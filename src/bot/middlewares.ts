@@ -58,7 +58,8 @@ export function attachReader(deps: BotDeps): Middleware<NashraContext> {
       ctx.reader = deps.store.chats.find(chat.id);
     }
     ctx.role = roleOf(ctx.from?.id, deps);
-    useLanguage(ctx, ctx.reader?.language ?? undefined);
+    const shared = chat !== undefined && chat.type !== "private";
+    useLanguage(ctx, ctx.reader?.language ?? (shared ? deps.config.DEFAULT_LANGUAGE : undefined));
     await next();
   };
 }

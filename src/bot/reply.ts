@@ -1,16 +1,25 @@
 // Small helpers shared by features for sending and editing HTML messages.
 import { GrammyError, type InlineKeyboard } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { NashraContext } from "./context";
 
 /** Longest piece of user input echoed back in a reply, so a huge argument cannot make a huge reply. */
 const ECHO_LIMIT = 64;
+
+/** The keyboard without empty rows (builders leave one after a trailing row()), or undefined when empty. */
+function markup(
+  keyboard: InlineKeyboard | undefined,
+): { reply_markup: InlineKeyboardMarkup } | Record<string, never> {
+  const rows = keyboard?.inline_keyboard.filter((row) => row.length > 0) ?? [];
+  return rows.length > 0 ? { reply_markup: { inline_keyboard: rows } } : {};
+}
 
 /** Sends an HTML reply without link previews. */
 export function replyHtml(ctx: NashraContext, html: string, keyboard?: InlineKeyboard) {
   return ctx.reply(html, {
     parse_mode: "HTML",
     link_preview_options: { is_disabled: true },
-    ...(keyboard ? { reply_markup: keyboard } : {}),
+    ...markup(keyboard),
   });
 }
 
@@ -23,7 +32,7 @@ export async function editHtml(ctx: NashraContext, html: string, keyboard?: Inli
     await ctx.editMessageText(html, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
-      ...(keyboard ? { reply_markup: keyboard } : {}),
+      ...markup(keyboard),
     });
   } catch (error) {
     if (!isNotModified(error)) throw error;
@@ -33,7 +42,7 @@ export async function editHtml(ctx: NashraContext, html: string, keyboard?: Inli
 /** Replaces only the keyboard of the message a button belongs to. */
 export async function editKeyboard(ctx: NashraContext, keyboard: InlineKeyboard): Promise<void> {
   try {
-    await ctx.editMessageReplyMarkup({ reply_markup: keyboard });
+    await ctx.editMessageReplyMarkup(markup(keyboard));
   } catch (error) {
     if (!isNotModified(error)) throw error;
   }

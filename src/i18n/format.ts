@@ -8,14 +8,14 @@ export function formatDateTime(ms: number, language: Language, timeZone: string)
   const key = `${language}|${timeZone}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language === "ar" ? "ar-u-nu-latn" : "en-GB", {
+    formatter = new Intl.DateTimeFormat(language === "ar" ? "ar-SY-u-nu-latn" : "en-GB", {
       timeZone,
       day: "numeric",
       month: "short",
       year: "numeric",
       hour: "2-digit",
       minute: "2-digit",
-      hour12: false,
+      hourCycle: "h23",
     });
     formatters.set(key, formatter);
   }

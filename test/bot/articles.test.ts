@@ -74,9 +74,10 @@ describe("/latest", () => {
     expect(visible(reply)).toContain("You don't follow any topic yet");
   });
 
-  it("says when a topic has no news", async () => {
+  it("says when a topic has no news, with no empty keyboard", async () => {
     const [reply] = await h.send(command("latest", "Quneitra", { from: user({ language_code: "en" }) }));
     expect(visible(reply)).toContain("No articles about Quneitra yet.");
+    expect(reply?.reply_markup).toBeUndefined();
   });
 });
 
@@ -142,7 +143,7 @@ describe("/post", () => {
     );
     const text = visible(reply);
     const id = Number(/#(\d+)/.exec(text)?.[1]);
-    expect(text).toContain(`حُفظ برقم #${id}`);
+    expect(text).toContain(`حُفظ المقال برقم #${id}`);
     expect(text).toContain("البوكمال");
     const article = h.app.deps.store.articles.get(id);
     expect(article).toMatchObject({
@@ -159,9 +160,18 @@ describe("/post", () => {
     expect(visible(again)).toContain(`محفوظ من قبل برقم #${id}`);
   });
 
-  it("points a breaking title to /alert", async () => {
+  it("marks a breaking title, and never shows readers the editor's own name", async () => {
     const [reply] = await h.send(command("post", "عاجل: انفجار في حقل كونيكو", { from: EDITOR }));
-    expect(visible(reply)).toContain("/alert");
+    expect(visible(reply)).not.toContain("/alert"); // not promised before alerts exist
+    const id = Number(/#(\d+)/.exec(visible(reply))?.[1]);
+    expect(h.app.deps.store.articles.get(id)).toMatchObject({
+      breaking: true,
+      source: null,
+      postedBy: EDITOR.id,
+    });
+    const [latest] = await h.send(command("latest", "Conoco", { from: user({ language_code: "ar" }) }));
+    expect(visible(latest)).toContain("انفجار في حقل كونيكو");
+    expect(visible(latest)).not.toContain(EDITOR.first_name);
   });
 
   it("explains its use when empty, and refuses readers", async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, visible } from "../support/harness";
 import {
   botUser,
+  callback,
   channelChat,
   channelPost,
   group,
@@ -40,7 +41,7 @@ describe("a group", () => {
     const chat = newGroup();
     const member = user({ language_code: "en" });
     const [reply] = await h.send(groupMessage("/subscribe Deir ez-Zor", { from: member, chat }));
-    expect(visible(reply)).toBe("Only this group's admins can change what it follows.");
+    expect(visible(reply)).toBe("مشرفو هذه المجموعة وحدهم يستطيعون تغيير ما تتابعه.");
     expect(topicsOf(chat.id)).toEqual([]);
   });
 
@@ -49,11 +50,11 @@ describe("a group", () => {
     const admin = user({ language_code: "en" });
     h.fake.setChatMember(chat.id, admin.id, "administrator");
     const [reply] = await h.send(groupMessage("/subscribe@nashra_test_bot دير الزور", { from: admin, chat }));
-    expect(visible(reply)).toContain("You now follow Deir ez-Zor");
+    expect(visible(reply)).toContain("أصبحت تتابع دير الزور");
     expect(topicsOf(chat.id)).toEqual(["deir-ez-zor"]);
     // Any member may read what the group follows.
     const [list] = await h.send(groupMessage("/mytopics", { from: user({ language_code: "en" }), chat }));
-    expect(visible(list)).toContain("Deir ez-Zor");
+    expect(visible(list)).toContain("دير الزور");
   });
 
   it("ignores commands addressed to another bot and plain chatter", async () => {
@@ -63,7 +64,7 @@ describe("a group", () => {
     const [reply] = await h.send(
       groupMessage("/frobnicate@nashra_test_bot", { chat, from: user({ language_code: "en" }) }),
     );
-    expect(visible(reply)).toContain("I don't know the command /frobnicate");
+    expect(visible(reply)).toContain("لا أعرف الأمر /frobnicate");
   });
 
   it("is marked inactive when the bot is removed, keeping its subscriptions", async () => {
@@ -77,15 +78,40 @@ describe("a group", () => {
   });
 });
 
+describe("a group's language", () => {
+  it("is the group's own: DEFAULT_LANGUAGE until an admin chooses, whoever writes", async () => {
+    const chat = newGroup();
+    const [english] = await h.send(groupMessage("/help", { from: user({ language_code: "en" }), chat }));
+    expect(visible(english)).toContain("نشرة ترسل إليك");
+  });
+});
+
 describe("a channel", () => {
+  it("refuses buttons tapped by a reader who is not one of its admins", async () => {
+    h.fake.setChat(channelChat.id, channelChat);
+    await h.send(channelPost("/subscribe Raqqa"));
+    const before = topicsOf(channelChat.id);
+    const reader = user({ language_code: "ar" });
+    h.fake.setChatMember(channelChat.id, reader.id, "member");
+    const message = { message_id: 5, chat: channelChat };
+    await h.send(callback("stop:yes", { from: reader, message }));
+    await h.send(callback("set:alerts", { from: reader, message }));
+    expect(h.app.deps.store.chats.find(channelChat.id)).toMatchObject({ alertsEnabled: true });
+    expect(topicsOf(channelChat.id)).toEqual(before);
+    expect(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text).toBe(
+      "مشرفو هذه المجموعة وحدهم يستطيعون تغيير ما تتابعه.",
+    );
+  });
+
   it("is managed by commands posted in it (only admins post)", async () => {
     h.fake.setChat(channelChat.id, channelChat);
+    const posted = h.fake.sentTo(channelChat.id).length;
     await h.send(
       myChatMember({ chat: channelChat, from: user(), oldStatus: "left", newStatus: "administrator" }),
     );
-    expect(h.fake.sentTo(channelChat.id)).toEqual([]); // no greeting posted to a channel's readers
+    expect(h.fake.sentTo(channelChat.id)).toHaveLength(posted); // no greeting posted to a channel's readers
     await h.send(channelPost("/subscribe Mayadin"));
-    expect(topicsOf(channelChat.id)).toEqual(["mayadin"]);
+    expect(topicsOf(channelChat.id)).toContain("mayadin");
     expect(h.app.deps.store.chats.find(channelChat.id)?.type).toBe("channel");
   });
 });

@@ -18,14 +18,14 @@ describe("/start", () => {
     expect(sent).toHaveLength(2);
     expect(visible(sent[0])).toContain("أهلًا بك في نشرة يا سارة");
     expect(visible(sent[1])).toContain("اختر المناطق التي تتابعها");
-    expect(buttonLabels(sent[1])).toContain("سوريا (كلها)");
+    expect(buttonLabels(sent[1])).toContain("كل سوريا");
   });
 
   it("answers in English to an English user", async () => {
     const reader = user({ language_code: "en-GB", first_name: "Sam" });
     const sent = await h.send(command("start", "", { from: reader }));
     expect(visible(sent[0])).toContain("Welcome to Nashra, Sam");
-    expect(buttonLabels(sent[1])).toContain("Syria (all)");
+    expect(buttonLabels(sent[1])).toContain("All of Syria");
   });
 
   it("uses DEFAULT_LANGUAGE (ar) for other languages", async () => {
@@ -33,11 +33,14 @@ describe("/start", () => {
     expect(visible(sent[0])).toContain("أهلًا بك");
   });
 
-  it("subscribes at once from a sub_<slug> deep link", async () => {
+  it("subscribes at once from a sub_<slug> deep link, and welcomes a newcomer", async () => {
     const reader = user({ language_code: "en" });
     const sent = await h.send(command("start", "sub_deir-ez-zor", { from: reader }));
     expect(visible(sent[0])).toContain("You now follow Deir ez-Zor");
+    expect(visible(sent[1])).toContain("Welcome to Nashra");
     expect(topicsOf(reader.id)).toEqual(["deir-ez-zor"]);
+    const again = await h.send(command("start", "sub_mayadin", { from: reader }));
+    expect(again).toHaveLength(1); // not new any more
   });
 
   it("says so when a deep link names no topic, and subscribes to nothing", async () => {
@@ -192,7 +195,7 @@ describe("/topics", () => {
     current = h.fake.lastMessage(reader.id);
     await h.send(callback(buttonData(current, "دير الزور"), { from: reader, message: current }));
     expect(buttonLabels(h.fake.lastMessage(reader.id))).toEqual(
-      expect.arrayContaining(["دير الزور (كلها)", "الميادين", "البوكمال"]),
+      expect.arrayContaining(["كل دير الزور", "الميادين", "البوكمال"]),
     );
   });
 });
@@ -228,6 +231,14 @@ describe("/settings", () => {
     expect(visible(h.fake.lastMessage(reader.id))).toContain("Language: English");
     const [help] = await h.send(command("help", "", { from: reader }));
     expect(visible(help)).toContain("Nashra sends the news");
+  });
+
+  it("shows the hour after midnight as 00, not 24, in Arabic", async () => {
+    const { formatDateTime } = await import("../../src/i18n/format");
+    const justAfterMidnight = Date.UTC(2026, 10, 23, 21, 5); // 00:05 in Damascus (UTC+3)
+    expect(formatDateTime(justAfterMidnight, "ar", "Asia/Damascus")).toContain("00:05");
+    expect(formatDateTime(justAfterMidnight, "ar", "Asia/Damascus")).toContain("تشرين الثاني");
+    expect(formatDateTime(justAfterMidnight, "en", "Asia/Damascus")).toContain("00:05");
   });
 
   it("sets the time zone from a list", async () => {

@@ -46,8 +46,8 @@ postFeature.command("post", requireRole("editor"), async (ctx) => {
     created,
   } = importer.importOne(input, {
     origin: "post",
+    // Never the editor's own Telegram name: readers see the source, and reporters' safety comes first.
     postedBy: ctx.from?.id ?? null,
-    source: ctx.from ? [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ") : null,
   });
   const index = topics.index();
   const names = tagged.map((t) => index.name(t, ctx.language)).join(ctx.language === "ar" ? "، " : ", ");
@@ -55,6 +55,5 @@ postFeature.command("post", requireRole("editor"), async (ctx) => {
     ctx.t(created ? "post-stored" : "post-duplicate", { id: `#${article.id}` }),
     names ? ctx.t("post-topics", { topics: names }) : ctx.t("post-no-topics"),
   ];
-  if (created && article.breaking) lines.push(ctx.t("post-breaking", { id: String(article.id) }));
   await replyHtml(ctx, lines.join("\n"));
 });

@@ -43,12 +43,12 @@ export function timeZoneOf(ctx: NashraContext): string {
 
 /** The local time now in a zone, as a reader of that language writes it (Latin digits). */
 function localTime(ctx: NashraContext, zone: string): string {
-  const locale = ctx.language === "ar" ? "ar-u-nu-latn" : "en-GB";
+  const locale = ctx.language === "ar" ? "ar-SY-u-nu-latn" : "en-GB";
   return new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     hour: "2-digit",
     minute: "2-digit",
-    hour12: false,
+    hourCycle: "h23",
   }).format(ctx.deps.clock());
 }
 

@@ -24,6 +24,10 @@ startFeature.command("start", async (ctx) => {
     if (topic) {
       if (!(await ensureCanManage(ctx))) return;
       await replyHtml(ctx, await subscribeAndConfirm(ctx, topic));
+      // Someone who arrived by the link and follows only this topic is new here: say what else there is.
+      if (ctx.chat.type === "private" && ctx.deps.topics.subscriptionsOf(ctx.chat.id).length === 1) {
+        await replyHtml(ctx, ctx.t("welcome-after-link"));
+      }
       return;
     }
     await replyHtml(ctx, ctx.t("start-link-unknown"));

@@ -179,7 +179,7 @@ subscriptionsFeature.callbackQuery(/^uns:(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
   }
   const remaining = topics.subscriptionsOf(chatId);
-  if (remaining.length === 0) await editHtml(ctx, ctx.t("mytopics-none"));
+  if (remaining.length === 0) await editHtml(ctx, ctx.t("unsubscribe-emptied"));
   else await editKeyboard(ctx, unsubscribeKeyboard(ctx, remaining));
 });
 

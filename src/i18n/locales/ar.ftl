@@ -5,7 +5,7 @@
 welcome = 👋 أهلًا بك في <b>نشرة</b> يا { $name }!
     أرسل إليك أخبار المناطق التي تتابعها: التنبيهات العاجلة فور وقوعها، وملخصات في مواعيد محددة.
     اضغط على المناطق أدناه لمتابعتها، أو أرسل /subscribe مع اسم المنطقة، مثل <code>/subscribe دير الزور</code>.
-welcome-group = 👋 <b>نشرة</b> هنا. يختار مشرفو المجموعة المناطق التي تتابعها: /topics أو <code>/subscribe دير الزور</code>. وتجد كل الأوامر في /help.
+welcome-group = 👋 مرحبًا، معكم <b>نشرة</b>. يختار مشرفو المجموعة ما تتابعه عبر /topics أو <code>/subscribe دير الزور</code>، وتجدون كل الأوامر في /help.
 start-link-unknown = هذا الرابط يشير إلى موضوع لا أعرفه. اختر من القائمة أدناه.
 help-intro = <b>نشرة</b> ترسل إليك أخبار المناطق التي تتابعها.
 help-intro-editor = <b>نشرة</b> — أنت <b>محرر</b>: يمكنك أيضًا نشر المقالات وإرسال التنبيهات العاجلة.
@@ -45,7 +45,7 @@ picker-text = <b>اختر المناطق التي تتابعها</b> — اضغ�
     متابعة منطقة تشمل المناطق التابعة لها.
 
     📍 <b>{ $section }</b> · صفحة { $page } من { $pages }
-picker-all-of = { $name } (كلها)
+picker-all-of = كل { $name }
 picker-more-topics = مواضيع أخرى
 picker-sections = ☰ الأقسام
 picker-previous = › السابق
@@ -64,8 +64,8 @@ topic-unknown = لا أعرف موضوعًا باسم «{ $input }». تجد ا�
 subscribe-done = ✅ أصبحت تتابع <b>{ $topic }</b>.
 subscribe-done-with-children = ✅ أصبحت تتابع <b>{ $topic }</b>، ومنها { $children }.
 subscribe-done-many = ✅ أصبحت تتابع <b>{ $topics }</b>.
-subscribe-already = أنت تتابع <b>{ $topic }</b> من قبل.
-subscribe-already-via = (كانت أخبار { $topic } تصلك من قبل عبر متابعتك { $parent }.)
+subscribe-already = أنت تتابع <b>{ $topic }</b> بالفعل.
+subscribe-already-via = (كانت أخبار { $topic } تصلك من قبل عبر متابعتك لـ{ $parent }.)
 unsubscribe-choose = اضغط على موضوع لإلغاء متابعته:
 unsubscribe-unknown = لا تتابع شيئًا باسم «{ $input }». مواضيعك:
 unsubscribe-done = ألغيت متابعة <b>{ $topic }</b>.
@@ -117,7 +117,7 @@ toast-language = تغيّرت اللغة
 toast-timezone = المنطقة الزمنية: { $timezone }
 
 ## الإيقاف
-stop-confirm = سيُلغى اشتراك هذه المحادثة في كل المواضيع وتُحذف إعداداتها. هل تريد المتابعة؟
+stop-confirm = سأُلغي متابعة هذه المحادثة لكل المواضيع وأحذف إعداداتها. هل أنت متأكد؟
 button-stop-confirm = نعم، احذف كل شيء
 button-cancel = إلغاء
 stop-done = تم: لم يعد أي شيء عن هذه المحادثة محفوظًا. أرسل /start متى أردت العودة.
@@ -157,11 +157,10 @@ post-usage = اكتب المقال بعد الأمر: السطر الأول عن
     <code>/post استهداف حقل العمر بالصواريخ
     استهدفت ثمانية صواريخ القاعدة صباح اليوم…
     https://example.org/omar</code>
-post-stored = ✅ حُفظ برقم <b>{ $id }</b>.
+post-stored = ✅ حُفظ المقال برقم <b>{ $id }</b>.
 post-duplicate = هذا المقال محفوظ من قبل برقم <b>{ $id }</b> (الرابط نفسه أو النص نفسه)، ولم يُضف شيء.
 post-topics = المواضيع: { $topics }
 post-no-topics = لم يطابق نصه أي موضوع. يمكن تعليمي المكان عبر /addtopic أو /alias.
-post-breaking = عنوانه يجعله خبرًا عاجلًا: أرسله إلى قرائه بالأمر <code>/alert { $id }</code>.
 
 ## قائمة المواضيع (للمديرين)
 addtopic-usage = اكتب الاسم العربي ثم الإنجليزي ثم الموضوع الأب إن وُجد، تفصل بينها |، مثل <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
@@ -221,6 +220,10 @@ addfeed-first-poll = { $count ->
     [few] قرأته: حُفظت { $count } مقالات جديدة.
    *[other] قرأته: حُفظ { $count } مقالًا جديدًا.
 }
-addfeed-first-poll-failed = ⚠️ فشلت قراءته: { $error }. سأعاود المحاولة على فترات متباعدة، وتجد حاله في /feeds.
+addfeed-first-poll-failed = ⚠️ فشلت قراءته: { $error }. سأعاود المحاولة على فترات متباعدة، وتجد حالته في /feeds.
 removefeed-usage = اكتب رقم المصدر كما يظهر في /feeds، مثل <code>/removefeed 3</code>.
 removefeed-done = حُذف المصدر #{ $id } ({ $title }). مقالاته باقية.
+
+## إضافات
+welcome-after-link = 👋 أهلًا بك في <b>نشرة</b>. تصلك الآن التنبيهات العاجلة والملخصات عن هذا الموضوع. أضف مناطق أخرى من /topics، وغيّر اللغة والمنطقة الزمنية من /settings، وتجد كل الأوامر في /help.
+unsubscribe-emptied = لم تعد تتابع أي موضوع. اختر ما تتابعه من /topics.

@@ -5,7 +5,7 @@
 welcome = 👋 Welcome to <b>Nashra</b>, { $name }!
     I send you the news of the places you follow: breaking alerts as they happen and digests on a schedule.
     Tap the places below to follow them, or send /subscribe with a name, e.g. <code>/subscribe Deir ez-Zor</code>.
-welcome-group = 👋 <b>Nashra</b> is here. The group's admins choose the places this group follows: /topics or <code>/subscribe Deir ez-Zor</code>. /help lists everything.
+welcome-group = 👋 Hello, <b>Nashra</b> is here. The group's admins choose what it follows with /topics or <code>/subscribe Deir ez-Zor</code>; /help lists every command.
 start-link-unknown = That link names a topic I don't know. Choose from the list below.
 help-intro = <b>Nashra</b> sends the news of the places you follow.
 help-intro-editor = <b>Nashra</b> — you are an <b>editor</b>: you can also publish articles and push breaking alerts.
@@ -45,7 +45,7 @@ picker-text = <b>Choose the places you follow</b> — tap to follow, tap again t
     Following a place includes the places under it.
 
     📍 <b>{ $section }</b> · page { $page }/{ $pages }
-picker-all-of = { $name } (all)
+picker-all-of = All of { $name }
 picker-more-topics = More topics
 picker-sections = ☰ Sections
 picker-previous = ‹ Previous
@@ -113,7 +113,7 @@ toast-language = Language changed
 toast-timezone = Time zone: { $timezone }
 
 ## Stop
-stop-confirm = This unsubscribes this chat from everything and deletes its settings. Continue?
+stop-confirm = This unsubscribes this chat from every topic and deletes its settings. Are you sure?
 button-stop-confirm = Yes, delete everything
 button-cancel = Cancel
 stop-done = Done: nothing about this chat is stored any more. Send /start whenever you want to come back.
@@ -151,11 +151,10 @@ post-usage = Send the article after the command: the first line is the title, th
     <code>/post Rockets hit the Omar oil field
     Eight rockets hit the base this morning…
     https://example.org/omar</code>
-post-stored = ✅ Stored as <b>{ $id }</b>.
+post-stored = ✅ Article stored as <b>{ $id }</b>.
 post-duplicate = This article is already stored as <b>{ $id }</b> (same link or same text); nothing was added.
 post-topics = Topics: { $topics }
 post-no-topics = No topic matched its text. /addtopic or /alias can teach me the place.
-post-breaking = Its title marks it as breaking news: <code>/alert { $id }</code> pushes it to its readers.
 
 ## Topic catalog (admins)
 addtopic-usage = Send the Arabic name, the English name and optionally the parent topic, separated by |, e.g. <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
@@ -207,3 +206,7 @@ addfeed-first-poll = { $count ->
 addfeed-first-poll-failed = ⚠️ Reading it failed: { $error }. I'll keep trying, less and less often, and /feeds shows how it goes.
 removefeed-usage = Send the feed's number from /feeds, e.g. <code>/removefeed 3</code>.
 removefeed-done = Removed feed #{ $id } ({ $title }). Its articles stay.
+
+## Additions
+welcome-after-link = 👋 Welcome to <b>Nashra</b>. You'll get breaking alerts and digests on this topic. Add other places with /topics, change language and time zone in /settings, and find every command in /help.
+unsubscribe-emptied = You no longer follow any topic. Choose some with /topics.
