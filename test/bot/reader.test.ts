@@ -28,9 +28,10 @@ describe("/start", () => {
     expect(buttonLabels(sent[1])).toContain("All of Syria");
   });
 
-  it("uses DEFAULT_LANGUAGE (ar) for other languages", async () => {
+  it("uses DEFAULT_LANGUAGE (ar) for other languages, and says where English is", async () => {
     const sent = await h.send(command("start", "", { from: user({ language_code: "fr" }) }));
     expect(visible(sent[0])).toContain("أهلًا بك");
+    expect(visible(sent[0])).toContain("For English: /settings");
   });
 
   it("subscribes at once from a sub_<slug> deep link, and welcomes a newcomer", async () => {
@@ -72,7 +73,7 @@ describe("/subscribe", () => {
     expect(text).toContain("You follow one topic");
     expect(text).toContain("Deir ez-Zor");
     expect(text).toContain("Breaking alerts: on");
-    expect(text).toContain("Time zone: Asia/Damascus");
+    expect(text).toContain("Time zone: Damascus");
   });
 
   it("takes several topics separated by commas, Arabic commas included", async () => {
@@ -176,6 +177,21 @@ describe("/topics", () => {
     expect(buttonLabels(h.fake.lastMessage(reader.id))).toContain("Damascus");
   });
 
+  it("marks places covered by a followed parent, and does not follow them twice", async () => {
+    const reader = user({ language_code: "ar" });
+    await h.send(command("subscribe", "دير الزور", { from: reader }));
+    await h.send(command("topics", "", { from: reader }));
+    let current = h.fake.lastMessage(reader.id);
+    await h.send(callback(buttonData(current, "الأقسام"), { from: reader, message: current }));
+    current = h.fake.lastMessage(reader.id);
+    await h.send(callback(buttonData(current, "دير الزور"), { from: reader, message: current }));
+    current = h.fake.lastMessage(reader.id);
+    expect(buttonLabels(current)).toEqual(expect.arrayContaining(["✓ كل دير الزور", "(✓) الميادين"]));
+    await h.send(callback(buttonData(current, "الميادين"), { from: reader, message: current }));
+    expect(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text).toContain("تصلك عبر متابعتك لـ");
+    expect(topicsOf(reader.id)).toEqual(["deir-ez-zor"]);
+  });
+
   it("pages through sections grouped by parent", async () => {
     const reader = user({ language_code: "ar" });
     await h.send(command("topics", "", { from: reader }));
@@ -247,10 +263,10 @@ describe("/settings", () => {
     let current = h.fake.lastMessage(reader.id);
     await h.send(callback(buttonData(current, "Time zone"), { from: reader, message: current }));
     current = h.fake.lastMessage(reader.id);
-    expect(buttonLabels(current).some((l) => l.startsWith("✓ Asia/Damascus"))).toBe(true);
-    await h.send(callback(buttonData(current, "Europe/Berlin"), { from: reader, message: current }));
+    expect(buttonLabels(current).some((l) => l.startsWith("✓ Damascus"))).toBe(true);
+    await h.send(callback(buttonData(current, "Berlin"), { from: reader, message: current }));
     expect(h.app.deps.store.chats.find(reader.id)?.timezone).toBe("Europe/Berlin");
-    expect(visible(h.fake.lastMessage(reader.id))).toContain("Time zone: Europe/Berlin");
+    expect(visible(h.fake.lastMessage(reader.id))).toContain("Time zone: Berlin");
   });
 });
 
@@ -290,6 +306,13 @@ describe("anything else", () => {
     const [reply] = await h.send(message({ text: "الميادين", from: reader }));
     expect(visible(reply)).toContain("Do you want to follow Mayadin?");
     expect(buttonLabels(reply)).toEqual(["Follow Mayadin"]);
+  });
+
+  it("offers to follow the places a sentence names", async () => {
+    const reader = user({ language_code: "ar" });
+    const [reply] = await h.send(message({ text: "هل من جديد عن القصف على الميادين؟", from: reader }));
+    expect(visible(reply)).toContain("/latest الميادين");
+    expect(buttonLabels(reply)).toEqual(["تابع الميادين"]);
   });
 
   it("answers a stale button without an error", async () => {

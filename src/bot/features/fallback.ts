@@ -31,6 +31,21 @@ fallbackFeature.on("message:text", async (ctx) => {
     );
     return;
   }
+  // A sentence that names places ("قصف على الميادين؟"): offer to follow them.
+  const index = ctx.deps.topics.index();
+  const followed = new Set(ctx.deps.topics.subscriptionsOf(ctx.chat.id).map((t) => t.id));
+  const named = ctx.deps.topics
+    .tag(text.slice(0, 1000))
+    .filter((t) => !followed.has(t.id))
+    .slice(0, 3);
+  if (named.length > 0) {
+    const keyboard = new InlineKeyboard();
+    for (const t of named)
+      keyboard.text(ctx.tp("button-subscribe", { topic: index.name(t, ctx.language) }), `sub:${t.id}`).row();
+    const first = index.name(named[0] as (typeof named)[number], ctx.language);
+    await replyHtml(ctx, ctx.t("offer-topics-in-text", { topic: first }), keyboard);
+    return;
+  }
   await replyHtml(ctx, ctx.t("plain-text-hint"));
 });
 

@@ -25,6 +25,30 @@ export const TIME_ZONES = [
   "UTC",
 ] as const;
 
+/** The zones' names as readers say them. */
+const ZONE_NAMES: Record<string, { ar: string; en: string }> = {
+  "Asia/Damascus": { ar: "دمشق", en: "Damascus" },
+  "Asia/Baghdad": { ar: "بغداد", en: "Baghdad" },
+  "Asia/Beirut": { ar: "بيروت", en: "Beirut" },
+  "Asia/Amman": { ar: "عمّان", en: "Amman" },
+  "Europe/Istanbul": { ar: "إسطنبول", en: "Istanbul" },
+  "Asia/Riyadh": { ar: "الرياض", en: "Riyadh" },
+  "Asia/Dubai": { ar: "دبي", en: "Dubai" },
+  "Africa/Cairo": { ar: "القاهرة", en: "Cairo" },
+  "Europe/Berlin": { ar: "برلين", en: "Berlin" },
+  "Europe/Stockholm": { ar: "ستوكهولم", en: "Stockholm" },
+  "Europe/Amsterdam": { ar: "أمستردام", en: "Amsterdam" },
+  "Europe/Paris": { ar: "باريس", en: "Paris" },
+  "Europe/London": { ar: "لندن", en: "London" },
+  "America/New_York": { ar: "نيويورك", en: "New York" },
+  UTC: { ar: "التوقيت العالمي (UTC)", en: "UTC" },
+};
+
+/** A zone's name in the reader's language (the IANA id for zones not in the list). */
+export function zoneName(zone: string, language: Language): string {
+  return ZONE_NAMES[zone]?.[language] ?? zone;
+}
+
 /** Callback data of the settings buttons. */
 export const settingsData = {
   home: "set:home",
@@ -60,7 +84,7 @@ export function settingsSummary(ctx: NashraContext): string {
     alerts: ctx.tp(reader?.alertsEnabled === false ? "state-off" : "state-on"),
     digests: ctx.tp(reader?.digestsEnabled === false ? "state-off" : "state-on"),
     language: ctx.tp(reader?.language ? `language-${reader.language}` : "language-auto"),
-    timezone: zone,
+    timezone: zoneName(zone, ctx.language),
     time: localTime(ctx, zone),
   });
 }
@@ -136,7 +160,10 @@ settingsFeature.callbackQuery(settingsData.zoneMenu, async (ctx) => {
   const current = timeZoneOf(ctx);
   const keyboard = new InlineKeyboard();
   TIME_ZONES.forEach((zone, i) => {
-    keyboard.text(`${zone === current ? "✓ " : ""}${zone} · ${localTime(ctx, zone)}`, settingsData.zone(i));
+    keyboard.text(
+      `${zone === current ? "✓ " : ""}${zoneName(zone, ctx.language)} · ${localTime(ctx, zone)}`,
+      settingsData.zone(i),
+    );
     if (i % 2 === 1) keyboard.row();
   });
   keyboard.row().text(ctx.tp("button-back"), settingsData.home);
@@ -151,6 +178,8 @@ settingsFeature.callbackQuery(/^set:tz:(\d+)$/, async (ctx) => {
     return;
   }
   ctx.reader = ctx.deps.store.chats.update(ctx.reader.id, { timezone: zone });
-  await ctx.answerCallbackQuery({ text: ctx.tp("toast-timezone", { timezone: zone }) });
+  await ctx.answerCallbackQuery({
+    text: ctx.tp("toast-timezone", { timezone: zoneName(zone, ctx.language) }),
+  });
   await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
 });

@@ -1,5 +1,6 @@
 // /start (with sub_<slug> deep links) and /help.
 import { Composer } from "grammy";
+import { languageFromCode } from "../../i18n";
 import { commandsFor, syncStaffMenu } from "../commands";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
@@ -33,7 +34,12 @@ startFeature.command("start", async (ctx) => {
     await replyHtml(ctx, ctx.t("start-link-unknown"));
   }
   const welcome = ctx.chat.type === "private" ? "welcome" : "welcome-group";
-  await replyHtml(ctx, ctx.t(welcome, { name: ctx.from?.first_name ?? "" }));
+  let text = ctx.t(welcome, { name: ctx.from?.first_name ?? "" });
+  // Telegram in neither Arabic nor English: say where the other language is.
+  if (ctx.chat.type === "private" && !ctx.reader?.language && !languageFromCode(ctx.from?.language_code)) {
+    text += `\n\n${ctx.t("welcome-language-hint")}`;
+  }
+  await replyHtml(ctx, text);
   await sendPicker(ctx);
 });
 

@@ -59,8 +59,16 @@ topicsFeature.callbackQuery(/^pk:t:(\d+):(\d+)$/, async (ctx) => {
   }
   const chatId = ctx.chatId as number;
   const name = topics.index().name(topic, ctx.language);
+  const via = topics.coveringAncestor(chatId, topic);
   if (topics.unsubscribe(chatId, topic)) {
     await ctx.answerCallbackQuery({ text: ctx.tp("toast-unsubscribed", { topic: name }) });
+  } else if (via) {
+    // Following it too would only leave a stray subscription behind when the parent is dropped.
+    await ctx.answerCallbackQuery({
+      text: ctx.tp("toast-covered", { topic: name, parent: topics.index().name(via, ctx.language) }),
+      show_alert: true,
+    });
+    return;
   } else {
     topics.subscribe(chatId, [topic]);
     await ctx.answerCallbackQuery({ text: ctx.tp("toast-subscribed", { topic: name }) });

@@ -71,7 +71,10 @@ export function pickerText(
   return i18n.t(language, "picker-text", { section: title, page: page + 1, pages: pages.length });
 }
 
-/** The keyboard of one page; `subscribed` holds the chat's topic ids. */
+/**
+ * The keyboard of one page. `subscribed` holds the chat's topic ids: those get a ✓, and the places
+ * under them a (✓) — their news already arrives through the parent.
+ */
 export function pickerKeyboard(
   i18n: I18n,
   language: Language,
@@ -80,13 +83,15 @@ export function pickerKeyboard(
   page: number,
   subscribed: ReadonlySet<number>,
 ): InlineKeyboard {
+  const covered = (topic: Topic) => index.ancestors(topic).some((a) => subscribed.has(a.id));
   const keyboard = new InlineKeyboard();
   const current = pages[page];
   if (!current) return keyboard;
   current.items.forEach((topic, i) => {
     const name = index.name(topic, language);
     const label = topic.id === current.section?.id ? i18n.plain(language, "picker-all-of", { name }) : name;
-    keyboard.text(`${subscribed.has(topic.id) ? "✓ " : ""}${label}`, pickerData.toggle(topic.id, page));
+    const mark = subscribed.has(topic.id) ? "✓ " : covered(topic) ? "(✓) " : "";
+    keyboard.text(`${mark}${label}`, pickerData.toggle(topic.id, page));
     if (i % PER_ROW === PER_ROW - 1) keyboard.row();
   });
   keyboard.row();

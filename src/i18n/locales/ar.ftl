@@ -227,3 +227,6 @@ removefeed-done = حُذف المصدر #{ $id } ({ $title }). مقالاته ب
 ## إضافات
 welcome-after-link = 👋 أهلًا بك في <b>نشرة</b>. تصلك الآن التنبيهات العاجلة والملخصات عن هذا الموضوع. أضف مناطق أخرى من /topics، وغيّر اللغة والمنطقة الزمنية من /settings، وتجد كل الأوامر في /help.
 unsubscribe-emptied = لم تعد تتابع أي موضوع. اختر ما تتابعه من /topics.
+toast-covered = أخبار { $topic } تصلك عبر متابعتك لـ{ $parent }.
+offer-topics-in-text = يمكنني أن أرسل إليك أخبار هذه الأماكن. اختر ما تتابعه، أو اطّلع على آخر أخبارها بالأمر <code>/latest { $topic }</code>.
+welcome-language-hint = For English: /settings → 🌐

@@ -210,3 +210,6 @@ removefeed-done = Removed feed #{ $id } ({ $title }). Its articles stay.
 ## Additions
 welcome-after-link = 👋 Welcome to <b>Nashra</b>. You'll get breaking alerts and digests on this topic. Add other places with /topics, change language and time zone in /settings, and find every command in /help.
 unsubscribe-emptied = You no longer follow any topic. Choose some with /topics.
+toast-covered = You already get { $topic } news through { $parent }.
+offer-topics-in-text = I can send you the news of these places. Choose what to follow, or see the latest with <code>/latest { $topic }</code>.
+welcome-language-hint = بالعربية: /settings ← 🌐
