@@ -14,6 +14,12 @@ export function skipRepeats(capacity = 2048): Middleware<NashraContext> {
   const seen = new Set<number>();
   return async (ctx, next) => {
     if (ctx.update.edited_message || ctx.update.edited_channel_post) return;
+    // Telegram's menus send lower case; a reader typing /START means /start.
+    const message = ctx.update.message ?? ctx.update.channel_post;
+    const command = message?.text && /^\/[A-Za-z0-9_]+/.exec(message.text)?.[0];
+    if (message?.text && command && command !== command.toLowerCase()) {
+      message.text = command.toLowerCase() + message.text.slice(command.length);
+    }
     const id = ctx.update.update_id;
     if (seen.has(id)) return;
     seen.add(id);

@@ -236,9 +236,13 @@ describe("feeds", () => {
 
   it("records a failing feed's error without touching the others", async () => {
     const [added] = await h.send(command("addfeed", `${feedRoot}/broken.rss`, { from: EDITOR }));
-    expect(visible(added)).toContain("فشلت قراءته");
+    expect(visible(added)).toContain("هذا العنوان لا يقدّم مصدر RSS أو Atom صالحًا.");
+    expect(visible(added)).not.toContain("malformed"); // the English log text stays out of the reply
     const [list] = await h.send(command("feeds", "", { from: EDITOR }));
-    expect(visible(list)).toContain("✗");
+    expect(visible(list)).toContain("✗ يفشل منذ");
+    expect(visible(list)).toContain("لا يقدّم مصدر RSS");
+    const [missing] = await h.send(command("addfeed", `${feedRoot}/gone.rss`, { from: EDITOR }));
+    expect(visible(missing)).toContain("لم يُعثر على المصدر في هذا العنوان (404).");
     const good = h.app.deps.store.feeds.all().find((f) => f.url.endsWith("/feed.rss"));
     expect(good?.lastError).toBeNull();
   });
@@ -248,6 +252,7 @@ describe("feeds", () => {
       "ليس عنوان موقع",
     );
     const id = h.app.deps.store.feeds.all().at(-1)?.id;
+    expect(id).toBeDefined();
     const [removed] = await h.send(command("removefeed", String(id), { from: EDITOR }));
     expect(visible(removed)).toContain(`حُذف المصدر #${id}`);
     expect(visible((await h.send(command("removefeed", "999", { from: EDITOR })))[0])).toContain(

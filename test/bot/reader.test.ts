@@ -296,6 +296,12 @@ describe("/stop", () => {
 });
 
 describe("anything else", () => {
+  it("takes commands in capitals", async () => {
+    const reader = user({ language_code: "en" });
+    const [reply] = await h.send(command("SUBSCRIBE", "Raqqa", { from: reader }));
+    expect(visible(reply)).toContain("You now follow Raqqa");
+  });
+
   it("answers an unknown command in the user's language", async () => {
     const [reply] = await h.send(command("frobnicate", "", { from: user({ language_code: "ar" }) }));
     expect(visible(reply)).toContain("لا أعرف الأمر /frobnicate");

@@ -11,6 +11,19 @@ import { timeZoneOf } from "./settings";
 
 const AUTO_WORDS = new Set(["auto", "auto-alert", "تلقائي"]);
 
+/** A fetch or parse error (stored in English for the logs) as a sentence in the editor's language. */
+export function feedErrorText(ctx: NashraContext, raw: string): string {
+  const status = /^HTTP (\d{3})/.exec(raw)?.[1];
+  if (status === "404" || status === "410") return ctx.t("feed-error-not-found");
+  if (status === "401" || status === "403") return ctx.t("feed-error-forbidden");
+  if (status) return ctx.t("feed-error-http", { status });
+  if (/timed out/.test(raw)) return ctx.t("feed-error-timeout");
+  if (/larger than/.test(raw)) return ctx.t("feed-error-too-large");
+  if (/network error|ENOTFOUND|ECONNREFUSED/.test(raw)) return ctx.t("feed-error-network");
+  if (/malformed XML|not an RSS or Atom|not a feed/i.test(raw)) return ctx.t("feed-error-not-a-feed");
+  return ctx.t("feed-error-other", { error: raw });
+}
+
 function feedEntry(ctx: NashraContext, feed: FeedRecord): string {
   const when = (ms: number) => isolate(formatDateTime(ms, ctx.language, timeZoneOf(ctx)));
   const lines = [
@@ -24,11 +37,7 @@ function feedEntry(ctx: NashraContext, feed: FeedRecord): string {
   );
   if (feed.lastError && feed.lastErrorAt && (!feed.lastSuccessAt || feed.lastErrorAt > feed.lastSuccessAt)) {
     lines.push(
-      ctx.t("feeds-last-error", {
-        time: when(feed.lastErrorAt),
-        error: feed.lastError,
-        failures: feed.failures,
-      }),
+      `${ctx.t("feeds-last-error", { time: when(feed.lastErrorAt), failures: feed.failures })} ${feedErrorText(ctx, feed.lastError)}`,
     );
   }
   return lines.join("\n");
@@ -85,9 +94,11 @@ feedsFeature.command("addfeed", editorOnly, async (ctx) => {
     return;
   }
   const lines = [ctx.t("addfeed-added", { id: String(feed.id), title: feed.title ?? feed.url })];
-  if (outcome?.status === "error")
-    lines.push(ctx.t("addfeed-first-poll-failed", { error: outcome.error ?? "" }));
-  else lines.push(ctx.t("addfeed-first-poll", { count: outcome?.added.length ?? 0 }));
+  if (outcome?.status === "error") {
+    lines.push(`⚠️ ${feedErrorText(ctx, outcome.error ?? "")}`, ctx.t("addfeed-first-poll-failed"));
+  } else {
+    lines.push(ctx.t("addfeed-first-poll", { count: outcome?.added.length ?? 0 }));
+  }
   if (feed.autoAlert) lines.push(ctx.t("feeds-auto"));
   await replyHtml(ctx, lines.join("\n"));
 });

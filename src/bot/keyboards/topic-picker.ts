@@ -117,5 +117,5 @@ export function sectionsKeyboard(
     keyboard.text(sectionTitle(i18n, language, index, p.section), pickerData.page(page));
     if (++column % PER_ROW === 0) keyboard.row();
   });
-  return keyboard;
+  return keyboard.row().text(i18n.plain(language, "button-back"), pickerData.page(0));
 }

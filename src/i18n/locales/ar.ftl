@@ -203,7 +203,7 @@ feeds-last-success = ✓ آخر قراءة ناجحة { $time } · { $count ->
    *[other] { $count } مقالًا إجمالًا
 }
 feeds-never-succeeded = … لم تنجح قراءته بعد
-feeds-last-error = ✗ يفشل منذ { $time } ({ $failures } مرات متتالية): { $error }
+feeds-last-error = ✗ يفشل منذ { $time } ({ $failures } مرات متتالية):
 feeds-gone = لا يوجد مصدر بهذا الرقم. تجد المصادر في /feeds.
 button-auto-on = ⚡ التنبيه التلقائي #{ $id }: فعّله
 button-auto-off = ⚡ التنبيه التلقائي #{ $id }: أوقفه
@@ -220,7 +220,7 @@ addfeed-first-poll = { $count ->
     [few] قرأته: حُفظت { $count } مقالات جديدة.
    *[other] قرأته: حُفظ { $count } مقالًا جديدًا.
 }
-addfeed-first-poll-failed = ⚠️ فشلت قراءته: { $error }. سأعاود المحاولة على فترات متباعدة، وتجد حالته في /feeds.
+addfeed-first-poll-failed = سأعاود المحاولة على فترات متباعدة، وتجد حالته في /feeds.
 removefeed-usage = اكتب رقم المصدر كما يظهر في /feeds، مثل <code>/removefeed 3</code>.
 removefeed-done = حُذف المصدر #{ $id } ({ $title }). مقالاته باقية.
 
@@ -230,3 +230,11 @@ unsubscribe-emptied = لم تعد تتابع أي موضوع. اختر ما تت
 toast-covered = أخبار { $topic } تصلك عبر متابعتك لـ{ $parent }.
 offer-topics-in-text = يمكنني أن أرسل إليك أخبار هذه الأماكن. اختر ما تتابعه، أو اطّلع على آخر أخبارها بالأمر <code>/latest { $topic }</code>.
 welcome-language-hint = For English: /settings → 🌐
+feed-error-not-found = لم يُعثر على المصدر في هذا العنوان (404).
+feed-error-forbidden = الموقع يرفض طلب المصدر (ممنوع).
+feed-error-http = أجاب الموقع بخطأ { $status }.
+feed-error-timeout = لم يُجب الموقع في الوقت المحدد.
+feed-error-too-large = المصدر أكبر من الحد المسموح.
+feed-error-network = تعذّر الوصول إلى الموقع.
+feed-error-not-a-feed = هذا العنوان لا يقدّم مصدر RSS أو Atom صالحًا.
+feed-error-other = تعذّرت قراءة المصدر: { $error }

@@ -188,7 +188,7 @@ feeds-last-success = ✓ Last success { $time } · { $count ->
    *[other] { $count } articles in all
 }
 feeds-never-succeeded = … not read successfully yet
-feeds-last-error = ✗ Failing since { $time } ({ $failures } in a row): { $error }
+feeds-last-error = ✗ Failing since { $time } ({ $failures } in a row):
 feeds-gone = There is no such feed. /feeds lists them.
 button-auto-on = ⚡ Auto-alert #{ $id }: turn on
 button-auto-off = ⚡ Auto-alert #{ $id }: turn off
@@ -203,7 +203,7 @@ addfeed-first-poll = { $count ->
     [one] Read it: one new article stored.
    *[other] Read it: { $count } new articles stored.
 }
-addfeed-first-poll-failed = ⚠️ Reading it failed: { $error }. I'll keep trying, less and less often, and /feeds shows how it goes.
+addfeed-first-poll-failed = I'll keep trying, less and less often, and /feeds shows how it goes.
 removefeed-usage = Send the feed's number from /feeds, e.g. <code>/removefeed 3</code>.
 removefeed-done = Removed feed #{ $id } ({ $title }). Its articles stay.
 
@@ -213,3 +213,11 @@ unsubscribe-emptied = You no longer follow any topic. Choose some with /topics.
 toast-covered = You already get { $topic } news through { $parent }.
 offer-topics-in-text = I can send you the news of these places. Choose what to follow, or see the latest with <code>/latest { $topic }</code>.
 welcome-language-hint = بالعربية: /settings ← 🌐
+feed-error-not-found = There is no feed at that address (404).
+feed-error-forbidden = The site refuses to serve the feed (forbidden).
+feed-error-http = The site answered with error { $status }.
+feed-error-timeout = The site did not answer in time.
+feed-error-too-large = The feed is larger than the limit.
+feed-error-network = The site could not be reached.
+feed-error-not-a-feed = That address does not serve a valid RSS or Atom feed.
+feed-error-other = The feed could not be read: { $error }
