@@ -74,6 +74,9 @@ export function attachReader(deps: BotDeps): Middleware<NashraContext> {
 export function useLanguage(ctx: NashraContext, language: Language | undefined): void {
   const { i18n, config } = ctx.deps;
   ctx.language = language ?? languageFromCode(ctx.from?.language_code) ?? config.DEFAULT_LANGUAGE;
-  ctx.t = (key, args) => i18n.t(ctx.language, key, args);
-  ctx.tp = (key, args) => i18n.plain(ctx.language, key, args);
+  // In a group or channel, messages that speak of "you" have a "-group" variant that speaks of the chat.
+  const shared = ctx.chat !== undefined && ctx.chat.type !== "private";
+  const voiced = (key: string) => (shared && i18n.has(`${key}-group`) ? `${key}-group` : key);
+  ctx.t = (key, args) => i18n.t(ctx.language, voiced(key), args);
+  ctx.tp = (key, args) => i18n.plain(ctx.language, voiced(key), args);
 }

@@ -50,10 +50,11 @@ describe("a group", () => {
     const admin = user({ language_code: "en" });
     h.fake.setChatMember(chat.id, admin.id, "administrator");
     const [reply] = await h.send(groupMessage("/subscribe@nashra_test_bot دير الزور", { from: admin, chat }));
-    expect(visible(reply)).toContain("أصبحت تتابع دير الزور");
+    expect(visible(reply)).toContain("أصبحت هذه المحادثة تتابع دير الزور");
     expect(topicsOf(chat.id)).toEqual(["deir-ez-zor"]);
     // Any member may read what the group follows.
     const [list] = await h.send(groupMessage("/mytopics", { from: user({ language_code: "en" }), chat }));
+    expect(visible(list)).toContain("تتابع هذه المحادثة موضوعًا واحدًا");
     expect(visible(list)).toContain("دير الزور");
   });
 

@@ -238,3 +238,19 @@ feed-error-too-large = المصدر أكبر من الحد المسموح.
 feed-error-network = تعذّر الوصول إلى الموقع.
 feed-error-not-a-feed = هذا العنوان لا يقدّم مصدر RSS أو Atom صالحًا.
 feed-error-other = تعذّرت قراءة المصدر: { $error }
+
+## في المجموعات والقنوات (تحل محل الرسائل المخاطِبة لشخص)
+subscribe-done-group = ✅ أصبحت هذه المحادثة تتابع <b>{ $topic }</b>.
+subscribe-done-with-children-group = ✅ أصبحت هذه المحادثة تتابع <b>{ $topic }</b>، ومنها { $children }.
+subscribe-done-many-group = ✅ أصبحت هذه المحادثة تتابع <b>{ $topics }</b>.
+subscribe-already-group = هذه المحادثة تتابع <b>{ $topic }</b> بالفعل.
+mytopics-none-group = لا تتابع هذه المحادثة أي موضوع بعد. يختار المشرفون من /topics.
+mytopics-list-group = { $count ->
+    [one] <b>تتابع هذه المحادثة موضوعًا واحدًا:</b>
+    [two] <b>تتابع هذه المحادثة موضوعين:</b>
+    [few] <b>تتابع هذه المحادثة { $count } مواضيع:</b>
+   *[other] <b>تتابع هذه المحادثة { $count } موضوعًا:</b>
+}
+unsubscribe-done-group = ألغت هذه المحادثة متابعة <b>{ $topic }</b>.
+latest-mine-group = 📰 <b>آخر أخبار مواضيع هذه المحادثة</b> · صفحة { $page } من { $pages }
+toast-subscribed-group = ✓ تتابع هذه المحادثة الآن { $topic }

@@ -221,3 +221,17 @@ feed-error-too-large = The feed is larger than the limit.
 feed-error-network = The site could not be reached.
 feed-error-not-a-feed = That address does not serve a valid RSS or Atom feed.
 feed-error-other = The feed could not be read: { $error }
+
+## In groups and channels (replace the messages that speak to a person)
+subscribe-done-group = ✅ This chat now follows <b>{ $topic }</b>.
+subscribe-done-with-children-group = ✅ This chat now follows <b>{ $topic }</b>, including { $children }.
+subscribe-done-many-group = ✅ This chat now follows <b>{ $topics }</b>.
+subscribe-already-group = This chat already follows <b>{ $topic }</b>.
+mytopics-none-group = This chat doesn't follow any topic yet. Its admins choose with /topics.
+mytopics-list-group = { $count ->
+    [one] <b>This chat follows one topic:</b>
+   *[other] <b>This chat follows { $count } topics:</b>
+}
+unsubscribe-done-group = This chat no longer follows <b>{ $topic }</b>.
+latest-mine-group = 📰 <b>Latest from this chat's topics</b> · page { $page }/{ $pages }
+toast-subscribed-group = ✓ This chat now follows { $topic }
