@@ -75,28 +75,25 @@ describe("start-up errors", () => {
   });
 });
 
+/** A fake Bot API and a real bot process on a temporary database, once it has said it started. */
+async function startRunningBot(): Promise<{ fake: FakeBotApi; run: Run }> {
+  const fake = await FakeBotApi.start();
+  cleanups.push(() => fake.close());
+  const temp = tempDatabasePath();
+  cleanups.push(temp.cleanup);
+  const env = { BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: temp.path, PORT: "0" };
+  const run = launch(TSX, [MAIN], baseEnv(env), temp.dir);
+  await waitUntil(
+    () => run.stdout().includes("nashra started"),
+    15_000,
+    () => run.stdout() + run.stderr(),
+  );
+  return { fake, run };
+}
+
 describe("a running bot", () => {
   it("answers, serves /healthz, and on SIGTERM finishes the reply in flight and exits 0 within 5 s", async () => {
-    const fake = await FakeBotApi.start();
-    cleanups.push(() => fake.close());
-    const temp = tempDatabasePath();
-    cleanups.push(temp.cleanup);
-    const run = launch(
-      TSX,
-      [MAIN],
-      baseEnv({
-        BOT_TOKEN: TEST_TOKEN,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        DATABASE_PATH: temp.path,
-        PORT: "0",
-      }),
-      temp.dir,
-    );
-    await waitUntil(
-      () => run.stdout().includes("nashra started"),
-      15_000,
-      () => run.stdout() + run.stderr(),
-    );
+    const { fake, run } = await startRunningBot();
     const port = JSON.parse(
       run
         .stdout()
@@ -126,26 +123,7 @@ describe("a running bot", () => {
   }, 30_000);
 
   it("exits 0 on SIGINT too", async () => {
-    const fake = await FakeBotApi.start();
-    cleanups.push(() => fake.close());
-    const temp = tempDatabasePath();
-    cleanups.push(temp.cleanup);
-    const run = launch(
-      TSX,
-      [MAIN],
-      baseEnv({
-        BOT_TOKEN: TEST_TOKEN,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        DATABASE_PATH: temp.path,
-        PORT: "0",
-      }),
-      temp.dir,
-    );
-    await waitUntil(
-      () => run.stdout().includes("nashra started"),
-      15_000,
-      () => run.stdout() + run.stderr(),
-    );
+    const { fake, run } = await startRunningBot();
     const stoppedAt = Date.now();
     run.child.kill("SIGINT");
     const { code } = await run.exit;

@@ -3,21 +3,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseFeed, parseFeedDate } from "../../src/ingest/feed";
 import { IngestError } from "../../src/ingest/types";
+import { ingestError } from "../support/errors";
 
 const RSS = readFileSync(new URL("../fixtures/feeds/euphrates-desk.rss", import.meta.url), "utf8");
 const CHANNEL = "مكتب الفرات — أخبار (نموذج اختبار)";
-
-function ingestError(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    const e = error as IngestError;
-    expect(e.message).not.toMatch(/\n/);
-    return e;
-  }
-  throw new Error("expected an IngestError");
-}
 
 describe("the RSS fixture", () => {
   const feed = parseFeed(RSS);

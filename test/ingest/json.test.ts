@@ -2,18 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseJsonArticles } from "../../src/ingest/json";
 import { IngestError } from "../../src/ingest/types";
-
-function ingestError(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    const e = error as IngestError;
-    expect(e.message).not.toMatch(/\n/);
-    return e;
-  }
-  throw new Error("expected an IngestError");
-}
+import { ingestError } from "../support/errors";
 
 const MS = Date.UTC(2022, 0, 5, 5, 15, 0);
 

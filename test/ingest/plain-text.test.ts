@@ -11,6 +11,7 @@ import {
   parsePlainText,
 } from "../../src/ingest/plain-text";
 import { IngestError } from "../../src/ingest/types";
+import { ingestError } from "../support/errors";
 
 const FIXTURE = readFileSync(
   new URL("../fixtures/articles/omar-field-rockets.ar.txt", import.meta.url),
@@ -25,19 +26,6 @@ const BOILERPLATE = [
   "مساحة نسوية",
   "أرشيف الاتحاد",
 ];
-
-/** The IngestError a call throws (fails the test when it throws nothing or something else). */
-function ingestError(fn: () => unknown): IngestError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    const e = error as IngestError;
-    expect(e.message).not.toMatch(/\n/);
-    return e;
-  }
-  throw new Error("expected an IngestError");
-}
 
 const dir = mkdtempSync(join(tmpdir(), "nashra-boilerplate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
