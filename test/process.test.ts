@@ -123,7 +123,7 @@ describe("a running bot", () => {
   }, 30_000);
 
   it("exits 0 on SIGINT too", async () => {
-    const { fake, run } = await startRunningBot();
+    const { run } = await startRunningBot();
     const stoppedAt = Date.now();
     run.child.kill("SIGINT");
     const { code } = await run.exit;

@@ -1,7 +1,6 @@
 // JSON article files.
 import { describe, expect, it } from "vitest";
 import { parseJsonArticles } from "../../src/ingest/json";
-import { IngestError } from "../../src/ingest/types";
 import { ingestError } from "../support/errors";
 
 const MS = Date.UTC(2022, 0, 5, 5, 15, 0);

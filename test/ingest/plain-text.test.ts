@@ -10,7 +10,6 @@ import {
   mergeBoilerplate,
   parsePlainText,
 } from "../../src/ingest/plain-text";
-import { IngestError } from "../../src/ingest/types";
 import { ingestError } from "../support/errors";
 
 const FIXTURE = readFileSync(
