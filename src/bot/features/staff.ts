@@ -1,5 +1,6 @@
-// Editor and admin commands not built yet (alerts, digests, admin tools). Role checks apply already;
-// those allowed hear "coming soon" until the command lands in its own feature.
+// Editor and admin commands not built yet (alerts, digests, admin tools). Registered after every other
+// feature: a command that has a feature of its own is handled (or refused) there and never gets here.
+// Role checks apply already; those allowed hear "coming soon".
 import { Composer } from "grammy";
 import { ADMIN_COMMANDS, EDITOR_COMMANDS } from "../commands";
 import type { NashraContext } from "../context";
@@ -10,16 +11,5 @@ export const staffFeature = new Composer<NashraContext>();
 
 const comingSoon = (ctx: NashraContext) => replyHtml(ctx, ctx.t("coming-soon"));
 
-/** Commands that have a feature of their own (registered before this one). */
-const BUILT = new Set(["post", "feeds", "addfeed", "removefeed", "addtopic", "alias"]);
-
-staffFeature.command(
-  EDITOR_COMMANDS.filter((c) => !BUILT.has(c)),
-  requireRole("editor"),
-  comingSoon,
-);
-staffFeature.command(
-  ADMIN_COMMANDS.filter((c) => !BUILT.has(c)),
-  requireRole("admin"),
-  comingSoon,
-);
+staffFeature.command([...EDITOR_COMMANDS], requireRole("editor"), comingSoon);
+staffFeature.command([...ADMIN_COMMANDS], requireRole("admin"), comingSoon);
