@@ -3,18 +3,7 @@
 
 import type { ArticleInput } from "../src/ingest/types";
 import { loadCatalog } from "../src/topics/catalog";
-
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same text. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../test/support/random";
 
 const AR_FILLER = [
   "وأفادت مصادر محلية بأن الأوضاع الميدانية شهدت توترًا ملحوظًا خلال الساعات الماضية",

@@ -1,5 +1,6 @@
 // Fake Telegram Bot API HTTP server for integration tests (127.0.0.1, random port): records every call, serves
 // updates by long polling, and injects Telegram's failures (429/5xx/403/migration, dropped sockets, flood limits).
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type {
@@ -19,6 +20,7 @@ import type {
   User,
   UserFromGetMe,
 } from "grammy/types";
+import { random } from "./random";
 import { chatMember, type MemberStatus, type NewUpdate, testBotInfo } from "./updates";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -257,17 +259,6 @@ function toNumber(v: unknown): number | undefined {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
   return undefined;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const unixNow = (): number => Math.floor(Date.now() / 1000);
@@ -647,7 +638,7 @@ export class FakeBotApi {
   private constructor(options: FakeBotApiOptions) {
     this.options = options;
     this.botInfo = { ...testBotInfo, ...options.botInfo };
-    this.rng = mulberry32(options.seed ?? 1);
+    this.rng = random(options.seed ?? 1);
     this.latencyMs = options.latencyMs ?? 0;
     this.faults = { fail429Rate: 0, retryAfter: 1, fail5xxRate: 0, dropRate: 0, ...options.faults };
     this.limiterOn = options.limiter !== undefined;
