@@ -245,14 +245,12 @@ async function feedsCommand(services: Services, args: string[], autoAlert: boole
 
 function statsCommand(services: Services): void {
   const { store, topics } = services;
-  const db = store.db;
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const chats = store.chats.counts();
-  out(`articles\t${count("SELECT count(*) AS n FROM articles")}`);
+  out(`articles\t${store.articles.count()}`);
   out(`articles today\t${store.articles.countIngestedSince(Date.now() - 86_400_000)}`);
   out(`topics\t${topics.index().size}`);
   out(`readers\t${chats.total} (${chats.active} active, ${chats.inactive} inactive)`);
-  out(`subscriptions\t${count("SELECT count(*) AS n FROM subscriptions")}`);
+  out(`subscriptions\t${store.subscriptions.count()}`);
   out(`feeds\t${store.feeds.all().length}`);
 }
 

@@ -3,21 +3,28 @@ import type { Language } from "../store/chats";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "5 Jan 2022, 08:15" / "5 يناير 2022، 08:15" (Latin digits, as Syrian newsrooms write them). */
-export function formatDateTime(ms: number, language: Language, timeZone: string): string {
-  const key = `${language}|${timeZone}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language === "ar" ? "ar-SY-u-nu-latn" : "en-GB", {
+function formatter(language: Language, timeZone: string, withDate: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${withDate}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language === "ar" ? "ar-SY-u-nu-latn" : "en-GB", {
       timeZone,
-      day: "numeric",
-      month: "short",
-      year: "numeric",
+      ...(withDate ? { day: "numeric", month: "short", year: "numeric" } : {}),
       hour: "2-digit",
       minute: "2-digit",
       hourCycle: "h23",
     });
-    formatters.set(key, formatter);
+    formatters.set(key, f);
   }
-  return formatter.format(ms);
+  return f;
+}
+
+/** "5 Jan 2022, 08:15" / "5 تشرين الثاني 2022، 08:15" (Latin digits, as Syrian newsrooms write them). */
+export function formatDateTime(ms: number, language: Language, timeZone: string): string {
+  return formatter(language, timeZone, true).format(ms);
+}
+
+/** "08:15": the time of day only. */
+export function formatClock(ms: number, language: Language, timeZone: string): string {
+  return formatter(language, timeZone, false).format(ms);
 }

@@ -31,7 +31,11 @@ export interface ImportedArticle {
 
 /** True for "عاجل …" and "BREAKING …" titles, which may become alerts on their own. */
 export function isBreaking(title: string): boolean {
-  const first = normalize(title).split(" ", 1)[0];
+  return startsBreaking(normalize(title));
+}
+
+function startsBreaking(normalizedTitle: string): boolean {
+  const first = normalizedTitle.split(" ", 1)[0];
   return first === "عاجل" || first === "breaking";
 }
 
@@ -93,7 +97,7 @@ export class Importer {
           author: input.author?.trim() || null,
           language: detectLanguage(`${title}\n${body}`),
           contentHash,
-          breaking: isBreaking(title),
+          breaking: startsBreaking(normalizedTitle),
           origin: options.origin,
           feedId: options.feedId ?? null,
           postedBy: options.postedBy ?? null,

@@ -131,6 +131,7 @@ export class ArticleStore {
   >();
   private readonly since: Database.Statement<[number], { id: number; search_text: string }>;
   private readonly countSince: Database.Statement<[number], { n: number }>;
+  private readonly countAll: Database.Statement<[], { n: number }>;
 
   constructor(private readonly db: Db) {
     this.byGuid = db.prepare("SELECT id FROM articles WHERE guid_key = ?");
@@ -149,6 +150,7 @@ export class ArticleStore {
     this.selectTopics = db.prepare("SELECT topic_id FROM article_topics WHERE article_id = ?");
     this.since = db.prepare("SELECT id, search_text FROM articles WHERE ingested_at >= ? ORDER BY id");
     this.countSince = db.prepare("SELECT count(*) AS n FROM articles WHERE ingested_at >= ?");
+    this.countAll = db.prepare("SELECT count(*) AS n FROM articles");
   }
 
   /** The id of an article already stored under the same guid, canonical URL or content, if any. */
@@ -220,6 +222,10 @@ export class ArticleStore {
   /** Articles ingested since a time, with their normalized text (for re-tagging). */
   searchTextsSince(ms: number): { id: number; searchText: string }[] {
     return this.since.all(ms).map((r) => ({ id: r.id, searchText: r.search_text }));
+  }
+
+  count(): number {
+    return this.countAll.get()?.n ?? 0;
   }
 
   countIngestedSince(ms: number): number {

@@ -9,6 +9,7 @@ export class SubscriptionStore {
   private readonly removeAllOf: Database.Statement<[number]>;
   private readonly topicsOf: Database.Statement<[number], { topic_id: number }>;
   private readonly perTopic: Database.Statement<[], { topic_id: number; readers: number }>;
+  private readonly countAll: Database.Statement<[], { n: number }>;
 
   constructor(
     private readonly db: Db,
@@ -22,6 +23,7 @@ export class SubscriptionStore {
     this.topicsOf = db.prepare(
       "SELECT topic_id FROM subscriptions WHERE chat_id = ? ORDER BY created_at, topic_id",
     );
+    this.countAll = db.prepare("SELECT count(*) AS n FROM subscriptions");
     this.perTopic = db.prepare(
       "SELECT topic_id, count(*) AS readers FROM subscriptions GROUP BY topic_id ORDER BY readers DESC",
     );
@@ -48,6 +50,10 @@ export class SubscriptionStore {
   /** The topic ids the chat subscribes to, oldest subscription first. */
   topicIds(chatId: number): number[] {
     return this.topicsOf.all(chatId).map((r) => r.topic_id);
+  }
+
+  count(): number {
+    return this.countAll.get()?.n ?? 0;
   }
 
   /** Readers per topic id, most followed first. */

@@ -5,8 +5,11 @@ import type { NewTopic } from "../store/topics";
 import type { Catalog } from "./catalog";
 import { type LookupResult, type Topic, TopicIndex } from "./topic-index";
 
+/** How often the database is asked whether another process changed the catalog. */
+const REVISION_CHECK_MS = 250;
+
 export class TopicService {
-  private cached: { revision: string; index: TopicIndex } | undefined;
+  private cached: { revision: string; index: TopicIndex; checkedAt: number } | undefined;
   private readonly cues: string[];
 
   constructor(
@@ -17,14 +20,21 @@ export class TopicService {
     store.topics.seed(catalog);
   }
 
-  /** The index of the catalog as it is now; a topic or alias added anywhere shows up on the next call. */
+  /**
+   * The index of the catalog as it is now. Changes made through this service show up on the next call;
+   * changes made by another process (the CLI) within REVISION_CHECK_MS: handlers call this often, and
+   * the database is asked for the catalog's revision at most that often (real time, not the injected
+   * clock, which tests hold still).
+   */
   index(): TopicIndex {
+    const now = performance.now();
+    if (this.cached && now - this.cached.checkedAt < REVISION_CHECK_MS) return this.cached.index;
     const revision = this.store.topics.revision();
-    if (this.cached?.revision !== revision) {
-      this.cached = {
-        revision,
-        index: new TopicIndex(this.store.topics.all(), this.store.topics.aliases(), this.cues),
-      };
+    if (this.cached?.revision === revision) {
+      this.cached.checkedAt = now;
+    } else {
+      const index = new TopicIndex(this.store.topics.all(), this.store.topics.aliases(), this.cues);
+      this.cached = { revision, index, checkedAt: now };
     }
     return this.cached.index;
   }
@@ -41,11 +51,14 @@ export class TopicService {
   /** Creates a topic; its names become aliases at once. */
   create(topic: NewTopic): Topic {
     const id = this.store.topics.create(topic);
+    this.cached = undefined;
     return this.index().get(id) as Topic;
   }
 
   addAlias(topic: Topic, alias: string): boolean {
-    return this.store.topics.addAlias(topic.id, alias);
+    const added = this.store.topics.addAlias(topic.id, alias);
+    if (added) this.cached = undefined;
+    return added;
   }
 
   /** The chat's subscribed topics, in the order they were chosen. */

@@ -1,5 +1,6 @@
 // /settings: breaking alerts on/off, digests on/off, language, time zone — all by buttons.
 import { Composer, InlineKeyboard } from "grammy";
+import { formatClock } from "../../i18n/format";
 import type { Language } from "../../store/chats";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
@@ -65,15 +66,8 @@ export function timeZoneOf(ctx: NashraContext): string {
   return ctx.reader?.timezone ?? ctx.deps.config.DEFAULT_TIMEZONE;
 }
 
-/** The local time now in a zone, as a reader of that language writes it (Latin digits). */
 function localTime(ctx: NashraContext, zone: string): string {
-  const locale = ctx.language === "ar" ? "ar-SY-u-nu-latn" : "en-GB";
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(ctx.deps.clock());
+  return formatClock(ctx.deps.clock(), ctx.language, zone);
 }
 
 /** The chat's settings as lines of text (also shown by /mytopics). */
