@@ -22,23 +22,10 @@ export interface ArticleRecord {
   sortAt: number;
 }
 
-/** Everything the importer computed for a new article. */
-export interface NewArticle {
-  title: string;
-  body: string;
-  url: string | null;
+/** Everything the importer computed for a new article: the stored fields, its keys and its topics. */
+export interface NewArticle extends Omit<ArticleRecord, "id"> {
   guidKey: string | null;
-  source: string | null;
-  author: string | null;
-  language: "ar" | "en";
   contentHash: string;
-  breaking: boolean;
-  origin: ArticleOrigin;
-  feedId: number | null;
-  postedBy: number | null;
-  publishedAt: number | null;
-  ingestedAt: number;
-  sortAt: number;
   searchText: string;
   topicIds: number[];
 }
