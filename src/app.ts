@@ -2,9 +2,11 @@
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot, webhookCallback } from "grammy";
+import { AlertService } from "./alerts/service";
 import { ALLOWED_UPDATES, createBot } from "./bot";
 import { syncCommandMenus } from "./bot/commands";
 import type { BotDeps, NashraContext } from "./bot/context";
+import { statusUpdater } from "./bot/features/alerts";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { concurrencyFor, Delivery, RateLimiter } from "./delivery";
@@ -30,6 +32,8 @@ export interface App {
 export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
+  /** How often an alert's status message may be edited (tests shorten it). */
+  alertStatusIntervalMs?: number;
 }
 
 /** Builds the services around one database and starts the bot in the configured mode. */
@@ -46,6 +50,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const { store, feeds } = services;
   try {
+    // The sender reports progress to the alerts, which are built after it (they enqueue through it).
+    let alerts: AlertService | undefined;
     const delivery = new Delivery(store, new RateLimiter(config.SEND_RATE), {
       // The sender has an Api of its own: the bot's passes replies through the limiter's reply path.
       api: new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 30 }),
@@ -61,13 +67,29 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         failed: (row) => metrics.deliveries.inc({ outcome: "failed", purpose: row.purpose }),
         dropped: (row) => metrics.deliveries.inc({ outcome: "dropped", purpose: row.purpose }),
         flood: () => metrics.floods.inc(),
+        progress: (ref) => alerts?.noteProgress(ref),
       },
+    });
+    const i18n = new I18n(config.DEFAULT_LANGUAGE);
+    alerts = new AlertService({
+      store,
+      topics: services.topics,
+      delivery,
+      i18n,
+      clock,
+      logger,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
+      defaultTimezone: config.DEFAULT_TIMEZONE,
+      ...(options.alertStatusIntervalMs === undefined
+        ? {}
+        : { statusIntervalMs: options.alertStatusIntervalMs }),
     });
     const deps: BotDeps = {
       ...services,
       delivery,
+      alerts,
       config,
-      i18n: new I18n(config.DEFAULT_LANGUAGE),
+      i18n,
       logger,
       metrics,
       clock,
@@ -75,6 +97,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const bot = createBot(config.BOT_TOKEN, deps);
     bot.api.config.use(delivery.replyTransformer());
     await bot.init();
+    alerts.onStatus = statusUpdater(bot.api, i18n);
+    const alertService = alerts;
+    // Breaking items of auto-alert feeds become alerts as soon as a poll brings them in.
+    feeds.onNewArticles = (_feed, added) => {
+      alertService.autoAlert(added.map((a) => a.article));
+    };
     try {
       await syncCommandMenus(bot.api, deps);
     } catch (error) {
@@ -108,12 +136,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     feeds.start();
     delivery.sender.start();
+    alerts.resume();
     logger.info({ mode: config.BOT_MODE, port, bot: bot.botInfo.username }, "nashra started");
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
         await feeds.stop();
+        alertService.stop();
         await delivery.sender.stop();
         if (runner) {
           if (runner.isRunning()) await runner.stop();

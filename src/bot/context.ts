@@ -1,5 +1,6 @@
 // The bot's context: what every handler gets besides grammY's own context.
 import type { Context } from "grammy";
+import type { AlertService } from "../alerts/service";
 import type { ArticleService } from "../articles/service";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
@@ -25,6 +26,7 @@ export interface BotDeps {
   importer: Importer;
   feeds: FeedPoller;
   delivery: Delivery;
+  alerts: AlertService;
   i18n: I18n;
   logger: Logger;
   metrics: Metrics;

@@ -59,7 +59,8 @@ export function attachReader(deps: BotDeps): Middleware<NashraContext> {
     // Membership changes are handled by their own feature: a "kicked" update must not reactivate the chat.
     if (chat && !ctx.update.my_chat_member) {
       const title = chat.type === "private" ? null : (chat.title ?? null);
-      ctx.reader = deps.store.chats.touch(chat.id, chat.type as ChatType, title);
+      const clientLanguage = chat.type === "private" ? languageFromCode(ctx.from?.language_code) : undefined;
+      ctx.reader = deps.store.chats.touch(chat.id, chat.type as ChatType, title, clientLanguage ?? null);
     } else if (chat) {
       ctx.reader = deps.store.chats.find(chat.id);
     }

@@ -45,9 +45,12 @@ export class FeedPoller {
   /** Aborted by stop(), so shutdown does not wait for a slow site. */
   private shutdown = new AbortController();
   private readonly fetch: NonNullable<FeedPollerOptions["fetch"]>;
+  /** Called with each poll's new articles; settable after construction (the alerts are built later). */
+  onNewArticles: FeedPollerOptions["onNewArticles"];
 
   constructor(private readonly options: FeedPollerOptions) {
     this.fetch = options.fetch ?? fetchFeed;
+    this.onNewArticles = options.onNewArticles;
   }
 
   /**
@@ -102,7 +105,12 @@ export class FeedPoller {
       const updated = store.feeds.find(feed.id) ?? feed;
       if (added.length > 0) {
         logger.info({ feed: feed.id, added: added.length }, "feed polled");
-        await this.options.onNewArticles?.(updated, added);
+        try {
+          await this.onNewArticles?.(updated, added);
+        } catch (error) {
+          // The articles are stored; a failing hook (an auto-alert) is not the feed's fault.
+          logger.error({ err: error, feed: feed.id }, "handling a feed's new articles failed");
+        }
       }
       return { feed: updated, status: "ok", added };
     } catch (error) {

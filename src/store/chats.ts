@@ -12,6 +12,8 @@ export interface ChatRecord {
   type: ChatType;
   title: string | null;
   language: Language | null;
+  /** The language of the reader's Telegram app (last seen, when ar or en): used when `language` is null. */
+  clientLanguage: Language | null;
   timezone: string | null;
   alertsEnabled: boolean;
   digestsEnabled: boolean;
@@ -26,6 +28,7 @@ interface ChatRow {
   type: ChatType;
   title: string | null;
   language: Language | null;
+  client_language: Language | null;
   timezone: string | null;
   alerts_enabled: number;
   digests_enabled: number;
@@ -40,6 +43,7 @@ const toRecord = (r: ChatRow): ChatRecord => ({
   type: r.type,
   title: r.title,
   language: r.language,
+  clientLanguage: r.client_language,
   timezone: r.timezone,
   alertsEnabled: r.alerts_enabled === 1,
   digestsEnabled: r.digests_enabled === 1,
@@ -60,6 +64,7 @@ export class ChatStore {
     id: number;
     type: ChatType;
     title: string | null;
+    clientLanguage: Language | null;
     now: number;
   }>;
   private readonly remove: Database.Statement<[number]>;
@@ -74,10 +79,12 @@ export class ChatStore {
     this.get = db.prepare("SELECT * FROM chats WHERE id = ?");
     // Seeing a chat again (it wrote to us) makes it active: a reader who unblocked the bot is back.
     this.upsert = db.prepare(`
-      INSERT INTO chats (id, type, title, created_at, updated_at) VALUES (@id, @type, @title, @now, @now)
+      INSERT INTO chats (id, type, title, client_language, created_at, updated_at)
+      VALUES (@id, @type, @title, @clientLanguage, @now, @now)
       ON CONFLICT (id) DO UPDATE SET
         type = excluded.type,
         title = excluded.title,
+        client_language = coalesce(excluded.client_language, chats.client_language),
         active = 1,
         inactive_reason = NULL,
         updated_at = CASE WHEN chats.active = 0 OR chats.title IS NOT excluded.title OR chats.type <> excluded.type
@@ -103,9 +110,17 @@ export class ChatStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Records that the chat is talking to the bot (creating it, or reactivating it) and returns it. */
-  touch(id: number, type: ChatType, title: string | null = null): ChatRecord {
-    this.upsert.run({ id, type, title, now: this.clock() });
+  /**
+   * Records that the chat is talking to the bot (creating it, or reactivating it) and returns it.
+   * `clientLanguage`: the writer's Telegram language when it is ar or en (kept when not given).
+   */
+  touch(
+    id: number,
+    type: ChatType,
+    title: string | null = null,
+    clientLanguage: Language | null = null,
+  ): ChatRecord {
+    this.upsert.run({ id, type, title, clientLanguage, now: this.clock() });
     return this.find(id) as ChatRecord;
   }
 
@@ -162,4 +177,13 @@ export class ChatStore {
     const active = row.active ?? 0;
     return { total: row.total, active, inactive: row.total - active };
   }
+}
+
+/** The language a message the bot sends on its own (an alert, a digest) is written in for this chat. */
+export function chatLanguage(
+  chat: Pick<ChatRecord, "type" | "language" | "clientLanguage">,
+  fallback: Language,
+): Language {
+  // Groups and channels speak the group's language (set in /settings), else the default, never a member's.
+  return chat.language ?? (chat.type === "private" ? (chat.clientLanguage ?? fallback) : fallback);
 }

@@ -1,5 +1,6 @@
 // The store: one SQLite file and a module per table group. No Telegram or grammY here.
 import type { Clock } from "../clock";
+import { AlertStore } from "./alerts";
 import { ArticleStore } from "./articles";
 import { ChatStore } from "./chats";
 import { type Db, openDatabase } from "./db";
@@ -19,6 +20,7 @@ export interface Store {
   articles: ArticleStore;
   feeds: FeedStore;
   outbox: OutboxStore;
+  alerts: AlertStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   close(): void;
@@ -36,6 +38,7 @@ export function createStore(path: string, clock: Clock): Store {
     articles: new ArticleStore(db),
     feeds: new FeedStore(db, clock),
     outbox: new OutboxStore(db, clock),
+    alerts: new AlertStore(db, clock),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;

@@ -175,4 +175,51 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_sending ON outbox (status) WHERE status = 'sending';
     `,
   },
+  {
+    version: 4,
+    name: "alerts, article deliveries, the language a reader's Telegram app uses",
+    up: `
+      -- A chat that follows its Telegram language (language IS NULL) is written to in that language when the
+      -- bot speaks first (alerts, digests), so the last language_code seen (mapped to ar/en) is kept.
+      ALTER TABLE chats ADD COLUMN client_language TEXT CHECK (client_language IN ('ar', 'en'));
+
+      -- A breaking alert: an editor's text for a topic, or an existing article. pending (a preview waiting
+      -- for Send) -> sending (enqueued) -> done; or pending -> cancelled | expired.
+      CREATE TABLE alerts (
+        id                INTEGER PRIMARY KEY,
+        origin            TEXT    NOT NULL CHECK (origin IN ('editor', 'auto')),
+        topic_id          INTEGER REFERENCES topics (id) ON DELETE SET NULL,
+        article_id        INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        text              TEXT,                -- the editor's words (text alerts)
+        requested_by      INTEGER,             -- the editor's user id (NULL for auto-alerts)
+        requested_by_name TEXT,                -- shown to editors in /alerts
+        language          TEXT    NOT NULL CHECK (language IN ('ar', 'en')),  -- the editor's, for the status
+        status            TEXT    NOT NULL DEFAULT 'pending'
+                          CHECK (status IN ('pending', 'cancelled', 'expired', 'sending', 'done')),
+        audience          INTEGER,             -- chats counted in the preview
+        recipients        INTEGER,             -- chats enqueued when sent
+        sent              INTEGER NOT NULL DEFAULT 0,
+        failed            INTEGER NOT NULL DEFAULT 0,
+        blocked           INTEGER NOT NULL DEFAULT 0,
+        status_chat_id    INTEGER,             -- the message edited as delivery progresses
+        status_message_id INTEGER,
+        created_at        INTEGER NOT NULL,
+        confirmed_at      INTEGER,
+        finished_at       INTEGER
+      );
+      CREATE INDEX alerts_recent ON alerts (confirmed_at) WHERE confirmed_at IS NOT NULL;
+      -- An article becomes an auto-alert once, however many polls see it.
+      CREATE UNIQUE INDEX alerts_auto_article ON alerts (article_id) WHERE origin = 'auto';
+
+      -- Articles that reached a chat (as an alert): digests leave them out, a second alert skips the chat.
+      CREATE TABLE article_deliveries (
+        chat_id    INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        via        TEXT    NOT NULL,   -- alert:<id>
+        at         INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_deliveries_article ON article_deliveries (article_id);
+    `,
+  },
 ];

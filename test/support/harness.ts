@@ -1,6 +1,7 @@
 // A whole Nashra (startApp: store, bot, HTTP server) against the fake Bot API, on a temporary SQLite file.
 import type { App } from "../../src/app";
 import { startApp } from "../../src/app";
+import type { Clock } from "../../src/clock";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { stripBidi } from "../../src/text/html";
@@ -25,6 +26,10 @@ export interface HarnessOptions {
   fake?: FakeBotApiOptions;
   /** Reuse a database file (e.g. to restart on it). */
   databasePath?: string;
+  /** The app's clock (default: the system's). */
+  clock?: Clock;
+  /** How often an alert's status message may be edited (default 100 ms, so tests need not wait). */
+  alertStatusIntervalMs?: number;
 }
 
 /** Starts Nashra in polling mode (unless env says otherwise) against a new fake Bot API server. */
@@ -40,7 +45,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: "silent",
     ...options.env,
   });
-  const app = await startApp(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent") });
+  const app = await startApp(config, {
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    alertStatusIntervalMs: options.alertStatusIntervalMs ?? 100,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     fake,
     app,

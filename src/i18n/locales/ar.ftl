@@ -162,6 +162,40 @@ post-duplicate = هذا المقال محفوظ من قبل برقم <b>{ $id }<
 post-topics = المواضيع: { $topics }
 post-no-topics = لم يطابق نصه أي موضوع. يمكن تعليمي المكان عبر /addtopic أو /alias.
 
+## Alerts (/alert, /alerts, what readers get)
+alert-label = 🔴 <b>عاجل</b>
+alert-usage = اكتب الموضوع ثم نقطتين ثم نص التنبيه، مثل:
+    <code>/alert دير الزور: انقطاع الكهرباء عن أحياء المدينة</code>
+    أو رقم مقال محفوظ: <code>/alert 17</code>
+alert-article-unknown = لا يوجد مقال برقم { $id }. تجد أرقام المقالات في /latest و/search.
+alert-article-no-topics = المقال { $id } غير موسوم بأي موضوع، فلا أحد يتابعه. علّمني المكان عبر /addtopic أو /alias ثم أعد المحاولة.
+alert-choose-topic = «{ $input }» يطابق أكثر من موضوع. إلى متابعي أيّها يُرسل التنبيه؟
+alert-no-audience = لا يتابع هذا الموضوع أحد ممن فعّلوا التنبيهات، فلن يصل التنبيه إلى أي محادثة، ولم يُرسل شيء.
+button-alert-send = 📣 إرسال ({ $count })
+button-alert-cancel = ✖️ إلغاء
+alert-confirm = ⬆️ هذه معاينة التنبيه كما سيصل. { $count ->
+    [one] سيصل إلى محادثة واحدة.
+    [two] سيصل إلى محادثتين.
+    [few] سيصل إلى { $count } محادثات.
+   *[other] سيصل إلى { $count } محادثة.
+} يبقى زر الإرسال صالحًا { $minutes } دقيقة.
+alert-expired = ⌛ انتهت صلاحية هذه المعاينة. أرسل /alert من جديد.
+alert-cancelled = ✖️ أُلغي التنبيه، ولم يُرسل شيء.
+alert-not-yours = طلب هذا التنبيه محررٌ آخر، وهو وحده من يرسله أو يلغيه.
+alert-sent-already = أُرسل هذا التنبيه من قبل.
+alert-gone = لم يعد هذا التنبيه موجودًا.
+toast-alert-sending = جارٍ الإرسال…
+alert-status-sending = 📤 التنبيه { $id }: أُرسل إلى { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked } …
+alert-status-done = ✅ انتهى إرسال التنبيه { $id }: وصل إلى { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked }.
+alerts-none = لم يُرسل أي تنبيه بعد.
+alerts-heading = 📣 <b>آخر التنبيهات</b>
+alerts-line-head = <b>{ $id }</b> · { $when } · { $by }
+alerts-by-feed = تلقائي من خلاصة
+alerts-what-article = المقال { $id }: «{ $title }»
+alerts-what-text = { $topic }: «{ $text }»
+alerts-outcome-done = ✅ وصل إلى { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked }
+alerts-outcome-sending = 📤 جارٍ الإرسال: { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked }
+
 ## قائمة المواضيع (للمديرين)
 addtopic-usage = اكتب الاسم العربي ثم الإنجليزي ثم الموضوع الأب إن وُجد، تفصل بينها |، مثل <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
 addtopic-exists = يوجد موضوع بالمعرّف { $slug } من قبل.

@@ -156,6 +156,38 @@ post-duplicate = This article is already stored as <b>{ $id }</b> (same link or 
 post-topics = Topics: { $topics }
 post-no-topics = No topic matched its text. /addtopic or /alias can teach me the place.
 
+## Alerts (/alert, /alerts, what readers get)
+alert-label = 🔴 <b>Breaking</b>
+alert-usage = Send the topic, a colon, then the alert's text, for example:
+    <code>/alert Deir ez-Zor: Power cut across the city</code>
+    or the number of a stored article: <code>/alert 17</code>
+alert-article-unknown = There is no article { $id }. /latest and /search show article numbers.
+alert-article-no-topics = Article { $id } is not tagged with any topic, so nobody follows it. Teach me the place with /addtopic or /alias, then try again.
+alert-choose-topic = “{ $input }” matches more than one topic. Whose followers should get the alert?
+alert-no-audience = Nobody with alerts on follows this topic, so the alert would reach no chat; nothing was sent.
+button-alert-send = 📣 Send ({ $count })
+button-alert-cancel = ✖️ Cancel
+alert-confirm = ⬆️ This is the alert exactly as readers will get it. { $count ->
+    [one] It will reach 1 chat.
+   *[other] It will reach { $count } chats.
+} The Send button works for { $minutes } minutes.
+alert-expired = ⌛ This preview has expired. Send /alert again.
+alert-cancelled = ✖️ Alert cancelled; nothing was sent.
+alert-not-yours = Another editor asked for this alert; only they can send or cancel it.
+alert-sent-already = This alert has already been sent.
+alert-gone = This alert no longer exists.
+toast-alert-sending = Sending…
+alert-status-sending = 📤 Alert { $id }: sent to { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked } …
+alert-status-done = ✅ Alert { $id } done: reached { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }.
+alerts-none = No alert has been sent yet.
+alerts-heading = 📣 <b>Recent alerts</b>
+alerts-line-head = <b>{ $id }</b> · { $when } · { $by }
+alerts-by-feed = automatic, from a feed
+alerts-what-article = Article { $id }: “{ $title }”
+alerts-what-text = { $topic }: “{ $text }”
+alerts-outcome-done = ✅ reached { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }
+alerts-outcome-sending = 📤 sending: { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }
+
 ## Topic catalog (admins)
 addtopic-usage = Send the Arabic name, the English name and optionally the parent topic, separated by |, e.g. <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
 addtopic-exists = A topic with the identifier { $slug } already exists.

@@ -1,0 +1,388 @@
+// Breaking alerts: previews an editor confirms, automatic alerts from feeds, one transaction that enqueues the
+// audience, and the status an editor watches while the outbox delivers. The bot and the feed poller call in
+// here; Telegram calls stay in the bot (onStatus).
+import type { Clock } from "../clock";
+import type { Delivery } from "../delivery";
+import type { I18n } from "../i18n";
+import type { Logger } from "../logger";
+import type { Store } from "../store";
+import type { AlertRecord, AudienceChat } from "../store/alerts";
+import type { ArticleRecord } from "../store/articles";
+import { chatLanguage, type Language } from "../store/chats";
+import type { OutboxMessage, Progress } from "../store/outbox";
+import type { TopicService } from "../topics/service";
+import type { Topic } from "../topics/topic-index";
+import { type AlertContent, renderAlert } from "./render";
+
+/** A preview's Send button works for this long. */
+export const PREVIEW_TTL_MS = 15 * 60_000;
+/** The status message is edited at most this often. */
+export const STATUS_INTERVAL_MS = 3000;
+/** At start, breaking articles of auto-alert feeds ingested this recently and not yet alerted are alerted. */
+export const AUTO_ALERT_CATCH_UP_MS = 60 * 60_000;
+
+/** The editor asking for an alert. */
+export interface Requester {
+  id: number;
+  name: string;
+  language: Language;
+  timeZone: string;
+}
+
+export type AlertTarget = { topic: Topic; text: string } | { article: ArticleRecord };
+
+export interface Preview {
+  alert: AlertRecord;
+  /** Exactly what a reader with the editor's language and zone will get. */
+  parts: string[];
+  audience: number;
+}
+
+export type ConfirmOutcome =
+  | { kind: "sending"; alert: AlertRecord; recipients: number }
+  | { kind: "not-yours" | "expired" | "sent-already" | "cancelled" | "gone" };
+
+export type CancelOutcome = "cancelled" | "not-yours" | "sent-already" | "gone";
+
+/** Delivery counts an editor sees: `blocked` are chats that blocked the bot or vanished. */
+export interface AlertProgress {
+  total: number;
+  sent: number;
+  failed: number;
+  blocked: number;
+  done: boolean;
+}
+
+export interface AlertServiceOptions {
+  store: Store;
+  topics: TopicService;
+  delivery: Delivery;
+  i18n: I18n;
+  clock: Clock;
+  logger: Logger;
+  defaultLanguage: Language;
+  defaultTimezone: string;
+  statusIntervalMs?: number;
+}
+
+const refOf = (alertId: number) => `alert:${alertId}`;
+
+export function alertProgress(p: Progress): AlertProgress {
+  return {
+    total: p.total,
+    sent: p.sent,
+    failed: p.failed,
+    blocked: p.dropped,
+    done: p.queued + p.sending === 0,
+  };
+}
+
+interface Watch {
+  lastReport: number;
+  timer?: NodeJS.Timeout | undefined;
+}
+
+export class AlertService {
+  /** Told of each alert's progress (at most every few seconds) and once when it is done. */
+  onStatus: ((alert: AlertRecord, progress: AlertProgress) => Promise<void>) | undefined;
+  private readonly watches = new Map<number, Watch>();
+  private stopped = false;
+
+  constructor(private readonly options: AlertServiceOptions) {}
+
+  /** Topic ids whose subscribers an alert reaches: the topics and all their ancestors. */
+  private coveredTopicIds(topics: readonly Topic[]): number[] {
+    const index = this.options.topics.index();
+    const ids = new Set<number>();
+    for (const t of topics) {
+      ids.add(t.id);
+      for (const a of index.ancestors(t)) ids.add(a.id);
+    }
+    return [...ids];
+  }
+
+  private articleTopics(articleId: number): Topic[] {
+    const index = this.options.topics.index();
+    return this.options.store.articles.topicIds(articleId).flatMap((id) => index.get(id) ?? []);
+  }
+
+  /** The topics an alert reaches (before ancestors), and its article if it has one. */
+  private subject(alert: AlertRecord): { topics: Topic[]; article: ArticleRecord | undefined } {
+    const { store, topics } = this.options;
+    if (alert.articleId !== null) {
+      return { topics: this.articleTopics(alert.articleId), article: store.articles.get(alert.articleId) };
+    }
+    const topic = alert.topicId === null ? undefined : topics.index().get(alert.topicId);
+    return { topics: topic ? [topic] : [], article: undefined };
+  }
+
+  /** Chats an article or topic alert would reach now. */
+  audienceCount(target: AlertTarget): number {
+    if ("article" in target) {
+      const ids = this.coveredTopicIds(this.articleTopics(target.article.id));
+      return this.options.store.alerts.countAudience(ids, target.article.id);
+    }
+    return this.options.store.alerts.countAudience(this.coveredTopicIds([target.topic]));
+  }
+
+  /** Records a pending alert and renders its preview for the editor. */
+  preview(target: AlertTarget, requester: Requester): Preview {
+    const audience = this.audienceCount(target);
+    const alert = this.options.store.alerts.create({
+      origin: "editor",
+      ...("article" in target
+        ? { articleId: target.article.id }
+        : { topicId: target.topic.id, text: target.text }),
+      requestedBy: requester.id,
+      requestedByName: requester.name,
+      language: requester.language,
+      audience,
+    });
+    return { alert, audience, parts: this.render(alert, requester.language, requester.timeZone) };
+  }
+
+  /** A text alert whose topic is still to be chosen (the editor gets suggestions). */
+  draft(text: string, requester: Requester): AlertRecord {
+    return this.options.store.alerts.create({
+      origin: "editor",
+      text,
+      requestedBy: requester.id,
+      requestedByName: requester.name,
+      language: requester.language,
+    });
+  }
+
+  /** The editor chose the topic of a draft: its preview, or why not. */
+  chooseTopic(
+    id: number,
+    topic: Topic,
+    requester: Requester,
+  ): Preview | Exclude<ConfirmOutcome, { kind: "sending" }> {
+    const { store } = this.options;
+    const refusal = this.refusal(store.alerts.get(id), requester.id);
+    if (refusal) return refusal;
+    const audience = this.audienceCount({ topic, text: "" });
+    store.alerts.setTopic(id, topic.id, audience);
+    const updated = store.alerts.get(id) as AlertRecord;
+    return { alert: updated, audience, parts: this.render(updated, requester.language, requester.timeZone) };
+  }
+
+  private refusal(
+    alert: AlertRecord | undefined,
+    userId: number,
+  ): Exclude<ConfirmOutcome, { kind: "sending" }> | undefined {
+    if (!alert) return { kind: "gone" };
+    if (alert.requestedBy !== userId) return { kind: "not-yours" };
+    if (alert.status === "cancelled") return { kind: "cancelled" };
+    if (alert.status === "expired") return { kind: "expired" };
+    if (alert.status !== "pending") return { kind: "sent-already" };
+    if (this.options.clock() - alert.createdAt > PREVIEW_TTL_MS) {
+      this.options.store.alerts.closePending(alert.id, "expired");
+      return { kind: "expired" };
+    }
+    return undefined;
+  }
+
+  /** The Send button: enqueues the alert for its audience, once. */
+  confirm(id: number, userId: number): ConfirmOutcome {
+    const { store, clock } = this.options;
+    const alert = store.alerts.get(id);
+    const refusal = this.refusal(alert, userId);
+    if (refusal) return refusal;
+    if (alert?.topicId === null && alert.articleId === null) return { kind: "gone" };
+    const recipients = store.db.transaction(() =>
+      // Only one press wins: claimPending is a conditional update inside this transaction.
+      store.alerts.claimPending(id, clock() - PREVIEW_TTL_MS) ? this.dispatch(id) : undefined,
+    )();
+    if (recipients === undefined) return { kind: "sent-already" };
+    this.watch(id);
+    return { kind: "sending", alert: store.alerts.get(id) as AlertRecord, recipients };
+  }
+
+  /** The Cancel button. */
+  cancel(id: number, userId: number): CancelOutcome {
+    const { store } = this.options;
+    const alert = store.alerts.get(id);
+    if (!alert) return "gone";
+    if (alert.requestedBy !== userId) return "not-yours";
+    if (alert.status === "sending" || alert.status === "done") return "sent-already";
+    store.alerts.closePending(id, "cancelled");
+    return "cancelled";
+  }
+
+  /**
+   * Breaking articles from auto-alert feeds become alerts, once per article. Call with the articles a poll
+   * added; with none, catches up on those of the last hour that have no alert yet (e.g. polled by the CLI).
+   */
+  autoAlert(articles?: readonly ArticleRecord[]): AlertRecord[] {
+    const { store, clock, defaultLanguage } = this.options;
+    const candidates = articles
+      ? new Set(store.alerts.breakingWithoutAlert(clock() - AUTO_ALERT_CATCH_UP_MS))
+      : undefined;
+    const ids = articles
+      ? articles.filter((a) => candidates?.has(a.id)).map((a) => a.id)
+      : store.alerts.breakingWithoutAlert(clock() - AUTO_ALERT_CATCH_UP_MS);
+    const started: AlertRecord[] = [];
+    for (const articleId of ids) {
+      const alert = store.db.transaction(() => {
+        const created = store.alerts.createAuto(articleId, defaultLanguage);
+        if (!created) return undefined;
+        store.alerts.startAuto(created.id);
+        this.dispatch(created.id);
+        return created;
+      })();
+      if (alert) {
+        this.options.logger.info({ alert: alert.id, article: articleId }, "auto-alert sent");
+        this.watch(alert.id);
+        started.push(alert);
+      }
+    }
+    return started;
+  }
+
+  /** Inside the sending transaction: renders for each reader and enqueues; returns the chats enqueued. */
+  private dispatch(id: number): number {
+    const { store, delivery, defaultLanguage, defaultTimezone } = this.options;
+    const alert = store.alerts.get(id) as AlertRecord;
+    const { topics, article } = this.subject(alert);
+    const audience = store.alerts.audience(this.coveredTopicIds(topics), alert.articleId);
+    const rendered = new Map<string, string[]>();
+    const partsFor = (chat: AudienceChat) => {
+      const language = chatLanguage(chat, defaultLanguage);
+      const zone = chat.timezone ?? defaultTimezone;
+      const key = `${language}|${zone}`;
+      let parts = rendered.get(key);
+      if (!parts) {
+        parts = this.renderContent(this.content(alert, topics, article, language), language, zone);
+        rendered.set(key, parts);
+      }
+      return parts;
+    };
+    const ref = refOf(id);
+    const messages: OutboxMessage[] = audience.map((chat) => ({
+      chatId: chat.id,
+      purpose: "alert",
+      ref,
+      // An article reaches a chat as an alert once, whoever alerts it again.
+      dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
+      parts: partsFor(chat),
+    }));
+    const recipients = delivery.enqueue(messages);
+    if (alert.articleId !== null) {
+      store.alerts.recordDeliveries(
+        alert.articleId,
+        audience.map((c) => c.id),
+        ref,
+      );
+    }
+    store.alerts.recordRecipients(id, recipients);
+    return recipients;
+  }
+
+  private content(
+    alert: AlertRecord,
+    topics: readonly Topic[],
+    article: ArticleRecord | undefined,
+    language: Language,
+  ): AlertContent {
+    const index = this.options.topics.index();
+    // The most specific place: Mayadin rather than Deir ez-Zor or Syria.
+    const place = [...topics].sort((a, b) => index.ancestors(b).length - index.ancestors(a).length)[0];
+    return {
+      topicName: place ? index.name(place, language) : undefined,
+      text: alert.text ?? undefined,
+      article,
+      at: alert.confirmedAt ?? this.options.clock(),
+    };
+  }
+
+  private renderContent(content: AlertContent, language: Language, zone: string): string[] {
+    return renderAlert(content, language, zone, this.options.i18n);
+  }
+
+  /** What a reader with this language and zone gets for the alert. */
+  render(alert: AlertRecord, language: Language, zone: string): string[] {
+    const { topics, article } = this.subject(alert);
+    return this.renderContent(this.content(alert, topics, article, language), language, zone);
+  }
+
+  /** The message that shows an alert's progress (the editor's preview question, edited in place). */
+  setStatusMessage(id: number, chatId: number, messageId: number): void {
+    this.options.store.alerts.setStatusMessage(id, chatId, messageId);
+  }
+
+  get(id: number): AlertRecord | undefined {
+    return this.options.store.alerts.get(id);
+  }
+
+  recent(limit = 10): AlertRecord[] {
+    return this.options.store.alerts.recent(limit);
+  }
+
+  progress(id: number): AlertProgress {
+    return alertProgress(this.options.delivery.progress(refOf(id)));
+  }
+
+  /** The sender reports progress for a ref: alerts' status messages follow it. */
+  noteProgress(ref: string): void {
+    const match = /^alert:(\d+)$/.exec(ref);
+    if (match) this.watch(Number(match[1]));
+  }
+
+  /** At start: alerts a stop interrupted are watched again (and auto-alerts caught up). */
+  resume(): void {
+    for (const alert of this.options.store.alerts.sending()) this.watch(alert.id);
+    this.autoAlert();
+  }
+
+  /** Reports an alert's progress within the status interval (one timer per alert, never more often). */
+  private watch(id: number): void {
+    if (this.stopped) return;
+    const interval = this.options.statusIntervalMs ?? STATUS_INTERVAL_MS;
+    let watch = this.watches.get(id);
+    if (!watch) {
+      // The press itself showed "sending": the first update waits a whole interval.
+      watch = { lastReport: Date.now() };
+      this.watches.set(id, watch);
+    }
+    if (watch.timer) return;
+    const w = watch;
+    w.timer = setTimeout(
+      () => {
+        w.timer = undefined;
+        w.lastReport = Date.now();
+        void this.report(id);
+      },
+      Math.max(0, w.lastReport + interval - Date.now()),
+    );
+  }
+
+  private async report(id: number): Promise<void> {
+    const { store, logger } = this.options;
+    const alert = store.alerts.get(id);
+    if (!alert || alert.status !== "sending") {
+      this.watches.delete(id);
+      return;
+    }
+    const progress = this.progress(id);
+    if (progress.done) {
+      store.alerts.markDone(id, progress.sent, progress.failed, progress.blocked);
+      this.watches.delete(id);
+      logger.info({ alert: id, ...progress }, "alert delivered");
+    } else {
+      store.alerts.updateCounts(id, progress.sent, progress.failed, progress.blocked);
+    }
+    try {
+      await this.onStatus?.(store.alerts.get(id) as AlertRecord, progress);
+    } catch (error) {
+      logger.warn({ err: error, alert: id }, "could not update an alert's status message");
+    }
+  }
+
+  /** Stops the status timers (the outbox keeps the alerts; resume() picks them up at the next start). */
+  stop(): void {
+    this.stopped = true;
+    for (const w of this.watches.values()) clearTimeout(w.timer);
+    this.watches.clear();
+  }
+}

@@ -1,0 +1,293 @@
+// Breaking alerts: the record of each (who, what, to how many, with what outcome), their audience, and the
+// articles that reached each chat as an alert (so digests leave them out).
+import type Database from "better-sqlite3";
+import type { Clock } from "../clock";
+import type { ChatType, Language } from "./chats";
+import type { Db } from "./db";
+
+export type AlertStatus = "pending" | "cancelled" | "expired" | "sending" | "done";
+export type AlertOrigin = "editor" | "auto";
+
+export interface AlertRecord {
+  id: number;
+  origin: AlertOrigin;
+  topicId: number | null;
+  articleId: number | null;
+  text: string | null;
+  requestedBy: number | null;
+  requestedByName: string | null;
+  /** The requester's language: the status message is written in it. */
+  language: Language;
+  status: AlertStatus;
+  /** Chats counted when the preview was made. */
+  audience: number | null;
+  /** Chats the alert was enqueued for when sent. */
+  recipients: number | null;
+  sent: number;
+  failed: number;
+  blocked: number;
+  statusChatId: number | null;
+  statusMessageId: number | null;
+  createdAt: number;
+  confirmedAt: number | null;
+  finishedAt: number | null;
+}
+
+export interface NewAlert {
+  origin: AlertOrigin;
+  topicId?: number | null;
+  articleId?: number | null;
+  text?: string | null;
+  requestedBy?: number | null;
+  requestedByName?: string | null;
+  language: Language;
+  audience?: number | null;
+}
+
+/** A chat an alert goes to, with what its rendering needs. */
+export interface AudienceChat {
+  id: number;
+  type: ChatType;
+  language: Language | null;
+  clientLanguage: Language | null;
+  timezone: string | null;
+}
+
+interface AlertRow {
+  id: number;
+  origin: AlertOrigin;
+  topic_id: number | null;
+  article_id: number | null;
+  text: string | null;
+  requested_by: number | null;
+  requested_by_name: string | null;
+  language: Language;
+  status: AlertStatus;
+  audience: number | null;
+  recipients: number | null;
+  sent: number;
+  failed: number;
+  blocked: number;
+  status_chat_id: number | null;
+  status_message_id: number | null;
+  created_at: number;
+  confirmed_at: number | null;
+  finished_at: number | null;
+}
+
+const toRecord = (r: AlertRow): AlertRecord => ({
+  id: r.id,
+  origin: r.origin,
+  topicId: r.topic_id,
+  articleId: r.article_id,
+  text: r.text,
+  requestedBy: r.requested_by,
+  requestedByName: r.requested_by_name,
+  language: r.language,
+  status: r.status,
+  audience: r.audience,
+  recipients: r.recipients,
+  sent: r.sent,
+  failed: r.failed,
+  blocked: r.blocked,
+  statusChatId: r.status_chat_id,
+  statusMessageId: r.status_message_id,
+  createdAt: r.created_at,
+  confirmedAt: r.confirmed_at,
+  finishedAt: r.finished_at,
+});
+
+// Chats subscribed to any of the topics (a JSON array of ids), active, with alerts on; for an article, minus
+// the chats it already reached. Driven from the subscriptions index, so a small topic costs little.
+const AUDIENCE_WHERE = `
+  c.id IN (SELECT s.chat_id FROM subscriptions s WHERE s.topic_id IN (SELECT value FROM json_each(@topics)))
+  AND c.active = 1 AND c.alerts_enabled = 1
+  AND (@article IS NULL OR NOT EXISTS (
+    SELECT 1 FROM article_deliveries d WHERE d.chat_id = c.id AND d.article_id = @article))`;
+
+export class AlertStore {
+  private readonly insert: Database.Statement<Record<string, unknown>>;
+  private readonly insertAuto: Database.Statement<Record<string, unknown>>;
+  private readonly byId: Database.Statement<[number], AlertRow>;
+  private readonly audienceRows: Database.Statement<
+    { topics: string; article: number | null },
+    {
+      id: number;
+      type: ChatType;
+      language: Language | null;
+      client_language: Language | null;
+      timezone: string | null;
+    }
+  >;
+  private readonly audienceCount: Database.Statement<
+    { topics: string; article: number | null },
+    { n: number }
+  >;
+  private readonly retopic: Database.Statement<[number, number, number]>;
+  private readonly statusMessage: Database.Statement<[number, number, number]>;
+  private readonly close: Database.Statement<[AlertStatus, number, number]>;
+  private readonly claim: Database.Statement<[number, number, number]>;
+  private readonly setRecipients: Database.Statement<[number, number]>;
+  private readonly counts: Database.Statement<[number, number, number, number]>;
+  private readonly finish: Database.Statement<[number, number, number, number, number]>;
+  private readonly inFlight: Database.Statement<[], AlertRow>;
+  private readonly recentRows: Database.Statement<[number], AlertRow>;
+  private readonly delivered: Database.Statement<[number, number, string, number]>;
+  private readonly breakingCandidates: Database.Statement<[number], { id: number }>;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    const columns =
+      "(origin, topic_id, article_id, text, requested_by, requested_by_name, language, audience, created_at)";
+    const values =
+      "(@origin, @topicId, @articleId, @text, @requestedBy, @requestedByName, @language, @audience, @now)";
+    this.insert = db.prepare(`INSERT INTO alerts ${columns} VALUES ${values}`);
+    this.insertAuto = db.prepare(`INSERT OR IGNORE INTO alerts ${columns} VALUES ${values}`);
+    this.byId = db.prepare("SELECT * FROM alerts WHERE id = ?");
+    this.audienceRows = db.prepare(`
+      SELECT c.id, c.type, c.language, c.client_language, c.timezone FROM chats c
+      WHERE ${AUDIENCE_WHERE} ORDER BY c.id`);
+    this.audienceCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${AUDIENCE_WHERE}`);
+    this.retopic = db.prepare(
+      "UPDATE alerts SET topic_id = ?, audience = ? WHERE id = ? AND status = 'pending'",
+    );
+    this.statusMessage = db.prepare(
+      "UPDATE alerts SET status_chat_id = ?, status_message_id = ? WHERE id = ?",
+    );
+    this.close = db.prepare(
+      "UPDATE alerts SET status = ?, finished_at = ? WHERE id = ? AND status = 'pending'",
+    );
+    // The one transition that sends: a second press, or a press after expiry, changes nothing.
+    this.claim = db.prepare(
+      "UPDATE alerts SET status = 'sending', confirmed_at = ? WHERE id = ? AND status = 'pending' AND created_at >= ?",
+    );
+    this.setRecipients = db.prepare("UPDATE alerts SET recipients = ? WHERE id = ?");
+    this.counts = db.prepare("UPDATE alerts SET sent = ?, failed = ?, blocked = ? WHERE id = ?");
+    this.finish = db.prepare(
+      "UPDATE alerts SET status = 'done', sent = ?, failed = ?, blocked = ?, finished_at = ? WHERE id = ? AND status = 'sending'",
+    );
+    this.inFlight = db.prepare("SELECT * FROM alerts WHERE status = 'sending' ORDER BY id");
+    this.recentRows = db.prepare(
+      "SELECT * FROM alerts WHERE confirmed_at IS NOT NULL ORDER BY confirmed_at DESC, id DESC LIMIT ?",
+    );
+    this.delivered = db.prepare(
+      "INSERT OR IGNORE INTO article_deliveries (chat_id, article_id, via, at) VALUES (?, ?, ?, ?)",
+    );
+    // Breaking articles from auto-alert feeds, not yet auto-alerted.
+    this.breakingCandidates = db.prepare(`
+      SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
+      WHERE a.breaking = 1 AND f.auto_alert = 1 AND a.ingested_at >= ?
+        AND NOT EXISTS (SELECT 1 FROM alerts x WHERE x.article_id = a.id AND x.origin = 'auto')
+      ORDER BY a.id`);
+  }
+
+  /** Records a new alert (a pending preview, or an auto-alert about to be sent). */
+  create(alert: NewAlert): AlertRecord {
+    const id = Number(this.insert.run(this.params(alert)).lastInsertRowid);
+    return this.get(id) as AlertRecord;
+  }
+
+  /** An auto-alert for an article, unless one exists already (then undefined). */
+  createAuto(articleId: number, language: Language): AlertRecord | undefined {
+    const result = this.insertAuto.run(this.params({ origin: "auto", articleId, language }));
+    return result.changes > 0 ? this.get(Number(result.lastInsertRowid)) : undefined;
+  }
+
+  private params(alert: NewAlert): Record<string, unknown> {
+    return {
+      origin: alert.origin,
+      topicId: alert.topicId ?? null,
+      articleId: alert.articleId ?? null,
+      text: alert.text ?? null,
+      requestedBy: alert.requestedBy ?? null,
+      requestedByName: alert.requestedByName ?? null,
+      language: alert.language,
+      audience: alert.audience ?? null,
+      now: this.clock(),
+    };
+  }
+
+  get(id: number): AlertRecord | undefined {
+    const row = this.byId.get(id);
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** The chats an alert for these topics (and article) reaches now, by chat id. */
+  audience(topicIds: readonly number[], articleId: number | null = null): AudienceChat[] {
+    return this.audienceRows.all({ topics: JSON.stringify(topicIds), article: articleId }).map((r) => ({
+      id: r.id,
+      type: r.type,
+      language: r.language,
+      clientLanguage: r.client_language,
+      timezone: r.timezone,
+    }));
+  }
+
+  countAudience(topicIds: readonly number[], articleId: number | null = null): number {
+    return this.audienceCount.get({ topics: JSON.stringify(topicIds), article: articleId })?.n ?? 0;
+  }
+
+  /** A pending text alert gets its topic (chosen from suggestions) and the audience counted for it. */
+  setTopic(id: number, topicId: number, audience: number): boolean {
+    return this.retopic.run(topicId, audience, id).changes > 0;
+  }
+
+  setStatusMessage(id: number, chatId: number, messageId: number): void {
+    this.statusMessage.run(chatId, messageId, id);
+  }
+
+  /** Ends a pending alert without sending (cancelled by its editor, or expired); false if it was not pending. */
+  closePending(id: number, status: "cancelled" | "expired"): boolean {
+    return this.close.run(status, this.clock(), id).changes > 0;
+  }
+
+  /**
+   * Marks a pending alert created at or after `notBefore` as sending; false when it was not pending (sent,
+   * cancelled) or is older. Call inside the transaction that enqueues it.
+   */
+  claimPending(id: number, notBefore: number): boolean {
+    return this.claim.run(this.clock(), id, notBefore).changes > 0;
+  }
+
+  /** An auto-alert goes straight to sending. */
+  startAuto(id: number): void {
+    this.claim.run(this.clock(), id, 0);
+  }
+
+  recordRecipients(id: number, recipients: number): void {
+    this.setRecipients.run(recipients, id);
+  }
+
+  /** The counts so far of an alert being sent. */
+  updateCounts(id: number, sent: number, failed: number, blocked: number): void {
+    this.counts.run(sent, failed, blocked, id);
+  }
+
+  /** Final counts; false when the alert was not sending (already done). */
+  markDone(id: number, sent: number, failed: number, blocked: number): boolean {
+    return this.finish.run(sent, failed, blocked, this.clock(), id).changes > 0;
+  }
+
+  /** Alerts still being delivered (to watch again after a restart). */
+  sending(): AlertRecord[] {
+    return this.inFlight.all().map(toRecord);
+  }
+
+  /** Sent alerts (editors' and automatic), newest first. */
+  recent(limit: number): AlertRecord[] {
+    return this.recentRows.all(limit).map(toRecord);
+  }
+
+  /** Records that the article reached these chats (as alert `via`), so digests leave it out for them. */
+  recordDeliveries(articleId: number, chatIds: readonly number[], via: string): void {
+    const now = this.clock();
+    for (const chatId of chatIds) this.delivered.run(chatId, articleId, via, now);
+  }
+
+  /** Breaking articles of auto-alert feeds ingested since `sinceMs` that have no auto-alert yet. */
+  breakingWithoutAlert(sinceMs: number): number[] {
+    return this.breakingCandidates.all(sinceMs).map((r) => r.id);
+  }
+}
