@@ -360,7 +360,7 @@ export class AlertService {
   private async report(id: number): Promise<void> {
     const { store, logger } = this.options;
     const alert = store.alerts.get(id);
-    if (!alert || alert.status !== "sending") {
+    if (alert?.status !== "sending") {
       this.watches.delete(id);
       return;
     }

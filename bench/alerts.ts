@@ -1,0 +1,118 @@
+// Benchmark of a breaking alert's start: how long from the editor's press on Send until the first reader's copy
+// reaches the (fake) Bot API, for audiences of 1,000 to 50,000 chats. The press runs one transaction that
+// renders the alert per language and zone and enqueues the whole audience, then wakes the sender; the target is
+// that the first message leaves within 100 ms. Also: the preview's round trip (counting the audience).
+//
+// Everything runs in this process: the whole app (startApp) polling the fake Bot API (20 ms per call).
+import { startApp } from "../src/app";
+import { loadConfig } from "../src/config";
+import { createLogger } from "../src/logger";
+import { createServices } from "../src/services";
+import { FakeBotApi } from "../test/support/fake-bot-api";
+import { TEST_TOKEN, waitUntil } from "../test/support/harness";
+import { tempDatabasePath } from "../test/support/temp";
+import { callback, command, user } from "../test/support/updates";
+import { type Figure, percentile } from "./report";
+
+const AUDIENCES = [1_000, 10_000, 50_000];
+const RUNS = 3;
+const LATENCY_MS = 20;
+const EDITOR = user({ language_code: "ar" });
+const TEXT = "دير الزور: انقطاع الكهرباء عن أحياء الجورة والقصور وهرابش بعد عطل في محطة التحويل الرئيسية";
+
+/** Chats 1..n subscribed to Deir ez-Zor, a third of them in English, some in another zone. */
+function populate(path: string, readers: number): void {
+  const services = createServices({
+    databasePath: path,
+    clock: Date.now,
+    logger: createLogger("silent"),
+    feedPollMinutes: 15,
+  });
+  const { store, topics } = services;
+  const dez = topics.index().bySlug("deir-ez-zor");
+  if (!dez) throw new Error("catalog without deir-ez-zor");
+  store.db.transaction(() => {
+    for (let id = 1; id <= readers; id++) {
+      store.chats.touch(id, "private", null, id % 3 === 0 ? "en" : "ar");
+      if (id % 7 === 0) store.chats.update(id, { timezone: "Europe/Berlin" });
+      store.subscriptions.add(id, [dez.id]);
+    }
+  })();
+  store.close();
+}
+
+interface Run {
+  previewMs: number;
+  firstMessageMs: number;
+}
+
+async function oneRun(readers: number): Promise<Run> {
+  const fake = await FakeBotApi.start({ latencyMs: LATENCY_MS });
+  const temp = tempDatabasePath();
+  try {
+    populate(temp.path, readers);
+    const app = await startApp(
+      loadConfig({
+        BOT_TOKEN: TEST_TOKEN,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        DATABASE_PATH: temp.path,
+        PORT: "0",
+        EDITOR_IDS: String(EDITOR.id),
+        LOG_LEVEL: "silent",
+      }),
+      { logger: createLogger("silent") },
+    );
+    try {
+      const asked = Date.now();
+      fake.pushUpdate(command("alert", TEXT, { from: EDITOR }));
+      let question = fake.lastMessage(EDITOR.id);
+      await waitUntil(() => {
+        question = fake.lastMessage(EDITOR.id);
+        return question?.reply_markup !== undefined;
+      }, 30_000);
+      const previewMs = Date.now() - asked;
+      const data = (question?.reply_markup?.inline_keyboard[0]?.[0] as { callback_data: string }).callback_data;
+      const pressed = Date.now();
+      fake.pushUpdate(callback(data, { from: EDITOR, ...(question ? { message: question } : {}) }));
+      const first = await fake.waitFor(
+        (calls) => calls.find((c) => c.method === "sendMessage" && (c.chatId ?? 0) <= readers && c.at >= pressed),
+        30_000,
+      );
+      return { previewMs, firstMessageMs: first.at - pressed };
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await fake.close();
+    temp.cleanup();
+  }
+}
+
+export async function benchAlerts(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const readers of AUDIENCES) {
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(readers));
+    const label = `${readers / 1000}k`;
+    figures.push({
+      name: `press→first ${label}`,
+      value: percentile(
+        runs.map((r) => r.firstMessageMs),
+        50,
+      ),
+      unit: "ms",
+      target: "≤ 100",
+      note: `median of ${RUNS}; max ${Math.max(...runs.map((r) => r.firstMessageMs))} ms; fake API ${LATENCY_MS} ms/call`,
+    });
+    figures.push({
+      name: `preview ${label}`,
+      value: percentile(
+        runs.map((r) => r.previewMs),
+        50,
+      ),
+      unit: "ms",
+      note: "the /alert command to the question with Send (audience counted)",
+    });
+  }
+  return figures;
+}
