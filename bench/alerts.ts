@@ -71,11 +71,13 @@ async function oneRun(readers: number): Promise<Run> {
         return question?.reply_markup !== undefined;
       }, 30_000);
       const previewMs = Date.now() - asked;
-      const data = (question?.reply_markup?.inline_keyboard[0]?.[0] as { callback_data: string }).callback_data;
+      const data = (question?.reply_markup?.inline_keyboard[0]?.[0] as { callback_data: string })
+        .callback_data;
       const pressed = Date.now();
       fake.pushUpdate(callback(data, { from: EDITOR, ...(question ? { message: question } : {}) }));
       const first = await fake.waitFor(
-        (calls) => calls.find((c) => c.method === "sendMessage" && (c.chatId ?? 0) <= readers && c.at >= pressed),
+        (calls) =>
+          calls.find((c) => c.method === "sendMessage" && (c.chatId ?? 0) <= readers && c.at >= pressed),
         30_000,
       );
       return { previewMs, firstMessageMs: first.at - pressed };

@@ -1,4 +1,4 @@
-// Editor and admin commands not built yet (alerts, digests, admin tools). Registered after every other
+// Editor and admin commands not built yet (digests, admin tools). Registered after every other
 // feature: a command that has a feature of its own is handled (or refused) there and never gets here.
 // Role checks apply already; those allowed hear "coming soon".
 import { Composer } from "grammy";
