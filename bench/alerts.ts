@@ -9,7 +9,7 @@ import { loadConfig } from "../src/config";
 import { createLogger } from "../src/logger";
 import { createServices } from "../src/services";
 import { FakeBotApi } from "../test/support/fake-bot-api";
-import { TEST_TOKEN, waitUntil } from "../test/support/harness";
+import { buttonData, TEST_TOKEN, waitUntil } from "../test/support/harness";
 import { tempDatabasePath } from "../test/support/temp";
 import { callback, command, user } from "../test/support/updates";
 import { type Figure, percentile } from "./report";
@@ -71,8 +71,7 @@ async function oneRun(readers: number): Promise<Run> {
         return question?.reply_markup !== undefined;
       }, 30_000);
       const previewMs = Date.now() - asked;
-      const data = (question?.reply_markup?.inline_keyboard[0]?.[0] as { callback_data: string })
-        .callback_data;
+      const data = buttonData(question, "📣");
       const pressed = Date.now();
       fake.pushUpdate(callback(data, { from: EDITOR, ...(question ? { message: question } : {}) }));
       const first = await fake.waitFor(
