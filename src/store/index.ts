@@ -4,6 +4,7 @@ import { AlertStore } from "./alerts";
 import { ArticleStore } from "./articles";
 import { ChatStore } from "./chats";
 import { type Db, openDatabase } from "./db";
+import { DigestStore } from "./digests";
 import { FeedStore } from "./feeds";
 import { OutboxStore } from "./outbox";
 import { RoleStore } from "./roles";
@@ -21,6 +22,7 @@ export interface Store {
   feeds: FeedStore;
   outbox: OutboxStore;
   alerts: AlertStore;
+  digests: DigestStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   close(): void;
@@ -39,6 +41,7 @@ export function createStore(path: string, clock: Clock): Store {
     feeds: new FeedStore(db, clock),
     outbox: new OutboxStore(db, clock),
     alerts: new AlertStore(db, clock),
+    digests: new DigestStore(db, clock),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;

@@ -222,4 +222,43 @@ export const migrations: Migration[] = [
       CREATE INDEX article_deliveries_article ON article_deliveries (article_id);
     `,
   },
+  {
+    version: 5,
+    name: "digest schedules, runs, and each reader's place in each schedule",
+    up: `
+      CREATE TABLE schedules (
+        id          INTEGER PRIMARY KEY,
+        spec        TEXT    NOT NULL,   -- what the admin wrote after /schedule (shown in /schedules)
+        cron        TEXT    NOT NULL,   -- 5 or 6 fields, in timezone
+        timezone    TEXT    NOT NULL,   -- IANA zone
+        topic_id    INTEGER REFERENCES topics (id) ON DELETE CASCADE,  -- NULL: each reader's own topics
+        created_by  INTEGER,
+        created_at  INTEGER NOT NULL,
+        last_due_at INTEGER             -- the scheduled time of the last run started
+      );
+
+      -- A run of a schedule for one due time: the same (schedule, due time) never runs twice; a run a stop
+      -- interrupted is finished at start (the outbox's dedupe keys and the marks below make that safe).
+      CREATE TABLE digest_runs (
+        id          INTEGER PRIMARY KEY,
+        schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+        due_at      INTEGER NOT NULL,
+        through_id  INTEGER NOT NULL,   -- the newest article id when it started: what it may include
+        status      TEXT    NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'done')),
+        readers     INTEGER NOT NULL DEFAULT 0,   -- digests enqueued
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER,
+        UNIQUE (schedule_id, due_at)
+      );
+
+      -- Up to which article a reader's last digest from a schedule went (its next one starts after it).
+      CREATE TABLE digest_marks (
+        chat_id     INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+        through_id  INTEGER NOT NULL,
+        run_id      INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, schedule_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -162,6 +162,17 @@ post-duplicate = هذا المقال محفوظ من قبل برقم <b>{ $id }<
 post-topics = المواضيع: { $topics }
 post-no-topics = لم يطابق نصه أي موضوع. يمكن تعليمي المكان عبر /addtopic أو /alias.
 
+## Digests (what readers get)
+digest-heading = 📰 <b>نشرتك</b> · { $when }
+digest-topic = <b>📍 { $topic }</b>
+digest-topic-continued = <b>📍 { $topic }</b> (تتمة)
+digest-more = { $count ->
+    [one] …ومقال آخر. تجده في /latest
+    [two] …ومقالان آخران. تجدهما في /latest
+    [few] …و{ $count } مقالات أخرى. تجدها في /latest
+   *[other] …و{ $count } مقالًا آخر. تجدها في /latest
+}
+
 ## Alerts (/alert, /alerts, what readers get)
 alert-label = 🔴 <b>عاجل</b>
 alert-usage = اكتب الموضوع ثم نقطتين ثم نص التنبيه، مثل:

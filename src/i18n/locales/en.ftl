@@ -156,6 +156,15 @@ post-duplicate = This article is already stored as <b>{ $id }</b> (same link or 
 post-topics = Topics: { $topics }
 post-no-topics = No topic matched its text. /addtopic or /alias can teach me the place.
 
+## Digests (what readers get)
+digest-heading = 📰 <b>Your digest</b> · { $when }
+digest-topic = <b>📍 { $topic }</b>
+digest-topic-continued = <b>📍 { $topic }</b> (continued)
+digest-more = { $count ->
+    [one] …and 1 more article. See /latest
+   *[other] …and { $count } more articles. See /latest
+}
+
 ## Alerts (/alert, /alerts, what readers get)
 alert-label = 🔴 <b>Breaking</b>
 alert-usage = Send the topic, a colon, then the alert's text, for example:

@@ -1,0 +1,257 @@
+// Composing digests: for each reader, the new articles of their topics (and the places under them), minus what
+// already reached them as an alert, grouped under the most specific of their topics, newest first, capped, in
+// their language and zone, packed into Telegram-sized messages.
+//
+// A run composes for every reader at once, so the work that does not depend on the reader is done once: which
+// articles each topic covers (through the hierarchy), and each article's entry per language × zone. Per reader
+// there is only a walk over their topics' article lists and string joins.
+import type { I18n } from "../i18n";
+import { formatDateTime } from "../i18n/format";
+import type { Language } from "../store/chats";
+import type { DigestArticle } from "../store/digests";
+import { isolateLatinRunsHtml } from "../text/bidi";
+import { escapeHtml, htmlToText, isolate } from "../text/html";
+import { MAX_ENTITIES, MESSAGE_LIMIT, splitMessage } from "../text/split";
+import type { Topic, TopicIndex } from "../topics/topic-index";
+
+/** Items shown in one digest; the rest are counted ("and 12 more"). */
+export const DIGEST_CAP = 30;
+
+/** One of a reader's topics, and since when they follow it. */
+export interface ReaderTopic {
+  topicId: number;
+  since: number;
+}
+
+/** A reader as a digest sees them. */
+export interface DigestRecipient {
+  language: Language;
+  timeZone: string;
+  topics: readonly ReaderTopic[];
+  /** Only articles with a greater id (the reader's previous digest from this schedule went up to it). */
+  afterId: number;
+  /** Articles that already reached the reader (as alerts). */
+  excluded?: ReadonlySet<number> | undefined;
+}
+
+export interface ComposerOptions {
+  index: TopicIndex;
+  i18n: I18n;
+  /** Candidate articles, newest first. */
+  articles: readonly DigestArticle[];
+  /** Each candidate's tagged topics. */
+  articleTopics: ReadonlyMap<number, readonly number[]>;
+  /** The schedule's topic: digests cover only it (and what is under it). */
+  scope?: Topic | undefined;
+  /** Articles ingested before this are never included (the schedule's creation). */
+  notBefore: number;
+  /** The digest's time, shown in its heading. */
+  at: number;
+  cap?: number;
+}
+
+interface Entry {
+  html: string;
+  /** Visible length, as Telegram counts it (UTF-16 units). */
+  length: number;
+  entities: number;
+}
+
+function measure(html: string): Entry {
+  let entities = 0;
+  for (let i = html.indexOf("<"); i >= 0; i = html.indexOf("<", i + 1)) if (html[i + 1] !== "/") entities++;
+  return { html, length: htmlToText(html).length, entities };
+}
+
+export class DigestComposer {
+  /** For each topic id, the positions (in `articles`, so newest first) of the articles it covers. */
+  private readonly covered = new Map<number, number[]>();
+  private readonly entries = new Map<string, (Entry | undefined)[]>();
+  /** Per position, the stamp of the last reader that took it (avoids clearing a set per reader). */
+  private readonly taken: Uint32Array;
+  private readonly assigned: Int32Array;
+  private stamp = 0;
+  private readonly cap: number;
+
+  constructor(private readonly options: ComposerOptions) {
+    const { articles, articleTopics, index } = options;
+    this.cap = options.cap ?? DIGEST_CAP;
+    this.taken = new Uint32Array(articles.length);
+    this.assigned = new Int32Array(articles.length);
+    articles.forEach((article, position) => {
+      const closure = new Set<number>();
+      for (const id of articleTopics.get(article.id) ?? []) {
+        const topic = index.get(id);
+        if (!topic) continue;
+        closure.add(id);
+        for (const a of index.ancestors(topic)) closure.add(a.id);
+      }
+      for (const id of closure) {
+        let list = this.covered.get(id);
+        if (!list) this.covered.set(id, (list = []));
+        list.push(position);
+      }
+    });
+  }
+
+  /** The reader's topics as this digest covers them (the schedule's scope applied), most specific first. */
+  private effectiveTopics(topics: readonly ReaderTopic[]): { topic: Topic; since: number }[] {
+    const { index, scope } = this.options;
+    const out = new Map<number, { topic: Topic; since: number }>();
+    for (const t of topics) {
+      let topic = index.get(t.topicId);
+      if (!topic) continue;
+      if (scope && topic.id !== scope.id) {
+        if (index.ancestors(topic).some((a) => a.id === scope.id)) {
+          // Under the scope: as it is.
+        } else if (index.ancestors(scope).some((a) => a.id === topic?.id)) {
+          topic = scope; // Above the scope: the reader follows the whole scope.
+        } else continue;
+      }
+      const known = out.get(topic.id);
+      out.set(topic.id, { topic, since: known ? Math.min(known.since, t.since) : t.since });
+    }
+    return [...out.values()].sort((a, b) => b.topic.depth - a.topic.depth);
+  }
+
+  /** The digest's messages for a reader, or undefined when there is nothing new for them. */
+  compose(reader: DigestRecipient): string[] | undefined {
+    const { articles, notBefore } = this.options;
+    const stamp = ++this.stamp;
+    const picked: number[] = [];
+    const topics = this.effectiveTopics(reader.topics);
+    topics.forEach(({ topic, since }, k) => {
+      const from = Math.max(since, notBefore);
+      for (const position of this.covered.get(topic.id) ?? []) {
+        if (this.taken[position] === stamp) continue;
+        const article = articles[position] as DigestArticle;
+        if (article.id <= reader.afterId || article.ingestedAt < from || reader.excluded?.has(article.id))
+          continue;
+        this.taken[position] = stamp;
+        this.assigned[position] = k;
+        picked.push(position);
+      }
+    });
+    if (picked.length === 0) return undefined;
+    picked.sort((a, b) => a - b);
+    const shown = picked.slice(0, this.cap);
+    return this.render(
+      shown.map((p) => ({ position: p, group: this.assigned[p] as number })),
+      topics.map((t) => t.topic),
+      picked.length - shown.length,
+      reader,
+    );
+  }
+
+  private entry(position: number, language: Language, timeZone: string): Entry {
+    const key = `${language}|${timeZone}`;
+    let list = this.entries.get(key);
+    if (!list) this.entries.set(key, (list = []));
+    let entry = list[position];
+    if (!entry) {
+      const a = this.options.articles[position] as DigestArticle;
+      const title = escapeHtml(a.title);
+      const heading = a.url ? `<a href="${escapeHtml(a.url)}">${title}</a>` : title;
+      const meta = [
+        a.source ? escapeHtml(a.source) : undefined,
+        isolate(formatDateTime(a.sortAt, language, timeZone)),
+      ]
+        .filter(Boolean)
+        .join(" · ");
+      entry = measure(isolateLatinRunsHtml(`• ${heading}\n<i>${meta}</i>`));
+      list[position] = entry;
+    }
+    return entry;
+  }
+
+  private render(
+    items: { position: number; group: number }[],
+    topics: Topic[],
+    more: number,
+    reader: DigestRecipient,
+  ): string[] {
+    const { i18n, index, at } = this.options;
+    const { language, timeZone } = reader;
+    // Groups in the order of their newest item; items newest first within each.
+    const groups = new Map<number, number[]>();
+    for (const { position, group } of items) {
+      let list = groups.get(group);
+      if (!list) groups.set(group, (list = []));
+      list.push(position);
+    }
+    const packer = new Packer();
+    packer.push(
+      measure(i18n.t(language, "digest-heading", { when: isolate(formatDateTime(at, language, timeZone)) })),
+      "",
+    );
+    for (const [group, positions] of groups) {
+      const name = index.name(topics[group] as Topic, language);
+      const heading = measure(i18n.t(language, "digest-topic", { topic: name }));
+      positions.forEach((position, k) => {
+        const entry = this.entry(position, language, timeZone);
+        if (k === 0) {
+          // A group's heading never ends a message: it moves to the next one with its first item.
+          if (!packer.fits(combine(heading, "\n", entry), "\n\n")) packer.flush();
+          packer.push(heading, "\n\n");
+          packer.push(entry, "\n");
+        } else if (packer.fits(entry, "\n\n")) {
+          packer.push(entry, "\n\n");
+        } else {
+          // A message that starts inside a group repeats its heading, so each one reads on its own.
+          packer.flush();
+          packer.push(measure(i18n.t(language, "digest-topic-continued", { topic: name })), "");
+          packer.push(entry, "\n");
+        }
+      });
+    }
+    if (more > 0) {
+      const line = measure(i18n.t(language, "digest-more", { count: more }));
+      if (!packer.fits(line, "\n\n")) packer.flush();
+      packer.push(line, "\n\n");
+    }
+    packer.flush();
+    // An entry longer than a message on its own (a title of thousands of characters) is split by the splitter.
+    return packer.parts.flatMap((p) => (htmlToText(p).length > MESSAGE_LIMIT ? splitMessage(p) : [p]));
+  }
+}
+
+function combine(a: Entry, separator: string, b: Entry): Entry {
+  return {
+    html: a.html + separator + b.html,
+    length: a.length + separator.length + b.length,
+    entities: a.entities + b.entities,
+  };
+}
+
+/** Fills messages block by block, within Telegram's limits on visible length and entities. */
+class Packer {
+  readonly parts: string[] = [];
+  private html = "";
+  private length = 0;
+  private entities = 0;
+
+  fits(block: Entry, separator: string): boolean {
+    return (
+      this.html === "" ||
+      (this.length + separator.length + block.length <= MESSAGE_LIMIT &&
+        this.entities + block.entities <= MAX_ENTITIES)
+    );
+  }
+
+  push(block: Entry, separator: string): void {
+    if (this.html !== "") {
+      this.html += separator;
+      this.length += separator.length;
+    }
+    this.html += block.html;
+    this.length += block.length;
+    this.entities += block.entities;
+  }
+
+  flush(): void {
+    if (this.html !== "") this.parts.push(this.html);
+    this.html = "";
+    this.length = 0;
+    this.entities = 0;
+  }
+}

@@ -1,0 +1,293 @@
+// Digest schedules, their runs, each reader's place in each schedule, and the bulk reads a run composes from.
+// Reads that return many rows use raw arrays (no object per row): a run reads every subscription at once.
+import type Database from "better-sqlite3";
+import type { Clock } from "../clock";
+import type { ChatType, Language } from "./chats";
+import type { Db } from "./db";
+
+export interface ScheduleRecord {
+  id: number;
+  spec: string;
+  cron: string;
+  timezone: string;
+  topicId: number | null;
+  createdBy: number | null;
+  createdAt: number;
+  lastDueAt: number | null;
+}
+
+export interface NewSchedule {
+  spec: string;
+  cron: string;
+  timezone: string;
+  topicId: number | null;
+  createdBy: number | null;
+}
+
+export interface DigestRun {
+  id: number;
+  scheduleId: number;
+  dueAt: number;
+  throughId: number;
+  status: "running" | "done";
+  readers: number;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+/** A reader a digest may go to. */
+export interface DigestReader {
+  id: number;
+  type: ChatType;
+  language: Language | null;
+  clientLanguage: Language | null;
+  timezone: string | null;
+}
+
+/** What a digest shows of an article. */
+export interface DigestArticle {
+  id: number;
+  title: string;
+  url: string | null;
+  source: string | null;
+  sortAt: number;
+  ingestedAt: number;
+}
+
+interface ScheduleRow {
+  id: number;
+  spec: string;
+  cron: string;
+  timezone: string;
+  topic_id: number | null;
+  created_by: number | null;
+  created_at: number;
+  last_due_at: number | null;
+}
+
+interface RunRow {
+  id: number;
+  schedule_id: number;
+  due_at: number;
+  through_id: number;
+  status: "running" | "done";
+  readers: number;
+  started_at: number;
+  finished_at: number | null;
+}
+
+const toSchedule = (r: ScheduleRow): ScheduleRecord => ({
+  id: r.id,
+  spec: r.spec,
+  cron: r.cron,
+  timezone: r.timezone,
+  topicId: r.topic_id,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  lastDueAt: r.last_due_at,
+});
+
+const toRun = (r: RunRow): DigestRun => ({
+  id: r.id,
+  scheduleId: r.schedule_id,
+  dueAt: r.due_at,
+  throughId: r.through_id,
+  status: r.status,
+  readers: r.readers,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+});
+
+const READER_COLUMNS = "c.id, c.type, c.language, c.client_language, c.timezone";
+type ReaderRow = [number, ChatType, Language | null, Language | null, string | null];
+const toReader = (r: ReaderRow): DigestReader => ({
+  id: r[0],
+  type: r[1],
+  language: r[2],
+  clientLanguage: r[3],
+  timezone: r[4],
+});
+
+export class DigestStore {
+  private readonly insertSchedule: Database.Statement<Record<string, unknown>>;
+  private readonly oneSchedule: Database.Statement<[number], ScheduleRow>;
+  private readonly allSchedules: Database.Statement<[], ScheduleRow>;
+  private readonly deleteSchedule: Database.Statement<[number]>;
+  private readonly lastDue: Database.Statement<[number, number]>;
+  private readonly insertRun: Database.Statement<[number, number, number, number]>;
+  private readonly oneRun: Database.Statement<[number, number], RunRow>;
+  private readonly finish: Database.Statement<[number, number, number]>;
+  private readonly running: Database.Statement<[], RunRow>;
+  private readonly newest: Database.Statement<[], { id: number | null }>;
+  private readonly articles: Database.Statement<[number, number, number], DigestArticle>;
+  private readonly topics: Database.Statement<[number, number]>;
+  private readonly delivered: Database.Statement<[number, number]>;
+  private readonly deliveredToChat: Database.Statement<[number, number], { article_id: number }>;
+  private readonly readers: Database.Statement<[]>;
+  private readonly reader: Database.Statement<[number]>;
+  private readonly subscriptions: Database.Statement<[]>;
+  private readonly subscriptionsOf: Database.Statement<[number]>;
+  private readonly marks: Database.Statement<[number]>;
+  private readonly markOf: Database.Statement<[number], { through_id: number | null }>;
+  private readonly setMark: Database.Statement<[number, number, number, number]>;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.insertSchedule = db.prepare(`
+      INSERT INTO schedules (spec, cron, timezone, topic_id, created_by, created_at)
+      VALUES (@spec, @cron, @timezone, @topicId, @createdBy, @now)`);
+    this.oneSchedule = db.prepare("SELECT * FROM schedules WHERE id = ?");
+    this.allSchedules = db.prepare("SELECT * FROM schedules ORDER BY id");
+    this.deleteSchedule = db.prepare("DELETE FROM schedules WHERE id = ?");
+    this.lastDue = db.prepare(
+      "UPDATE schedules SET last_due_at = max(coalesce(last_due_at, 0), ?) WHERE id = ?",
+    );
+    this.insertRun = db.prepare(
+      "INSERT OR IGNORE INTO digest_runs (schedule_id, due_at, through_id, started_at) VALUES (?, ?, ?, ?)",
+    );
+    this.oneRun = db.prepare("SELECT * FROM digest_runs WHERE schedule_id = ? AND due_at = ?");
+    this.finish = db.prepare(
+      "UPDATE digest_runs SET status = 'done', readers = ?, finished_at = ? WHERE id = ?",
+    );
+    this.running = db.prepare("SELECT * FROM digest_runs WHERE status = 'running' ORDER BY id");
+    this.newest = db.prepare("SELECT max(id) AS id FROM articles");
+    this.articles = db.prepare(`
+      SELECT id, title, url, source, sort_at AS sortAt, ingested_at AS ingestedAt FROM articles
+      WHERE id > ? AND id <= ? AND ingested_at >= ? ORDER BY sort_at DESC, id DESC`);
+    this.topics = db
+      .prepare("SELECT article_id, topic_id FROM article_topics WHERE article_id > ? AND article_id <= ?")
+      .raw();
+    this.delivered = db
+      .prepare(
+        "SELECT chat_id, article_id FROM article_deliveries WHERE article_id > ? AND article_id <= ? ORDER BY chat_id",
+      )
+      .raw();
+    this.deliveredToChat = db.prepare(
+      "SELECT article_id FROM article_deliveries WHERE chat_id = ? AND article_id > ?",
+    );
+    // Chats a digest may go to: active, digests on, following something.
+    const readerWhere =
+      "c.active = 1 AND c.digests_enabled = 1 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id)";
+    this.readers = db
+      .prepare(`SELECT ${READER_COLUMNS} FROM chats c WHERE ${readerWhere} ORDER BY c.id`)
+      .raw();
+    this.reader = db.prepare(`SELECT ${READER_COLUMNS} FROM chats c WHERE c.id = ?`).raw();
+    this.subscriptions = db
+      .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions ORDER BY chat_id")
+      .raw();
+    this.subscriptionsOf = db
+      .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions WHERE chat_id = ?")
+      .raw();
+    this.marks = db.prepare("SELECT chat_id, through_id FROM digest_marks WHERE schedule_id = ?").raw();
+    this.markOf = db.prepare("SELECT max(through_id) AS through_id FROM digest_marks WHERE chat_id = ?");
+    this.setMark = db.prepare(`
+      INSERT INTO digest_marks (chat_id, schedule_id, through_id, run_id) VALUES (?, ?, ?, ?)
+      ON CONFLICT (chat_id, schedule_id) DO UPDATE SET through_id = excluded.through_id, run_id = excluded.run_id`);
+  }
+
+  // --- Schedules ------------------------------------------------------------------------------------------
+
+  createSchedule(schedule: NewSchedule): ScheduleRecord {
+    const id = Number(this.insertSchedule.run({ ...schedule, now: this.clock() }).lastInsertRowid);
+    return this.schedule(id) as ScheduleRecord;
+  }
+
+  schedule(id: number): ScheduleRecord | undefined {
+    const row = this.oneSchedule.get(id);
+    return row ? toSchedule(row) : undefined;
+  }
+
+  schedules(): ScheduleRecord[] {
+    return this.allSchedules.all().map(toSchedule);
+  }
+
+  /** Deletes a schedule (its runs and marks go with it); false when there was none. */
+  removeSchedule(id: number): boolean {
+    return this.deleteSchedule.run(id).changes > 0;
+  }
+
+  // --- Runs -----------------------------------------------------------------------------------------------
+
+  /**
+   * The run of a schedule for a due time: started now (including articles up to the newest), or the one
+   * already started for that time (`created` false: it must not be started again, only finished).
+   */
+  beginRun(scheduleId: number, dueAt: number): { run: DigestRun; created: boolean } {
+    const throughId = this.newest.get()?.id ?? 0;
+    const created = this.insertRun.run(scheduleId, dueAt, throughId, this.clock()).changes > 0;
+    if (created) this.lastDue.run(dueAt, scheduleId);
+    return { run: toRun(this.oneRun.get(scheduleId, dueAt) as RunRow), created };
+  }
+
+  finishRun(runId: number, readers: number): void {
+    this.finish.run(readers, this.clock(), runId);
+  }
+
+  /** Runs a stop interrupted. */
+  unfinishedRuns(): DigestRun[] {
+    return this.running.all().map(toRun);
+  }
+
+  // --- What a run composes from ---------------------------------------------------------------------------
+
+  newestArticleId(): number {
+    return this.newest.get()?.id ?? 0;
+  }
+
+  /** Articles with afterId < id ≤ throughId ingested at or after `since`, newest first. */
+  articlesBetween(afterId: number, throughId: number, since: number): DigestArticle[] {
+    return this.articles.all(afterId, throughId, since);
+  }
+
+  /** [article id, topic id] pairs of those articles. */
+  articleTopicsBetween(afterId: number, throughId: number): [number, number][] {
+    return this.topics.all(afterId, throughId) as [number, number][];
+  }
+
+  /** [chat id, article id]: articles of that range that already reached a chat (as alerts). */
+  deliveredBetween(afterId: number, throughId: number): [number, number][] {
+    return this.delivered.all(afterId, throughId) as [number, number][];
+  }
+
+  /** Articles after `afterId` that already reached one chat. */
+  deliveredTo(chatId: number, afterId: number): number[] {
+    return this.deliveredToChat.all(chatId, afterId).map((r) => r.article_id);
+  }
+
+  /** Every chat a digest may go to, by id. */
+  digestReaders(): DigestReader[] {
+    return (this.readers.all() as ReaderRow[]).map(toReader);
+  }
+
+  /** One chat, whatever its settings (for previews). */
+  digestReader(chatId: number): DigestReader | undefined {
+    const row = this.reader.get(chatId) as ReaderRow | undefined;
+    return row ? toReader(row) : undefined;
+  }
+
+  /** [chat id, topic id, subscribed at], by chat id (all chats, or one). */
+  subscriptionRows(chatId?: number): [number, number, number][] {
+    return (chatId === undefined ? this.subscriptions.all() : this.subscriptionsOf.all(chatId)) as [
+      number,
+      number,
+      number,
+    ][];
+  }
+
+  /** Each chat's place in a schedule: the newest article its last digest from it could include. */
+  marksOf(scheduleId: number): Map<number, number> {
+    return new Map(this.marks.all(scheduleId) as [number, number][]);
+  }
+
+  /** A chat's furthest mark in any schedule (previews start after it). */
+  lastMarkOf(chatId: number): number | undefined {
+    return this.markOf.get(chatId)?.through_id ?? undefined;
+  }
+
+  /** Records that these chats' digests from a schedule went up to `throughId`; call in the enqueue transaction. */
+  mark(scheduleId: number, runId: number, throughId: number, chatIds: readonly number[]): void {
+    for (const chatId of chatIds) this.setMark.run(chatId, scheduleId, throughId, runId);
+  }
+}
