@@ -254,3 +254,9 @@ mytopics-list-group = { $count ->
 unsubscribe-done-group = ألغت هذه المحادثة متابعة <b>{ $topic }</b>.
 latest-mine-group = 📰 <b>آخر أخبار مواضيع هذه المحادثة</b> · صفحة { $page } من { $pages }
 toast-subscribed-group = ✓ تتابع هذه المحادثة الآن { $topic }
+
+## Admin tools (grant, revoke, stats)
+# A digest schedule in words (describeSchedule in src/digests/schedule.ts); plain text.
+schedule-daily = كل يوم الساعة { $time } ({ $zone })
+schedule-weekly = كل يوم { $day } الساعة { $time } ({ $zone })
+schedule-cron = وفق جدول cron ‏«{ $cron }» ({ $zone })

@@ -235,3 +235,9 @@ mytopics-list-group = { $count ->
 unsubscribe-done-group = This chat no longer follows <b>{ $topic }</b>.
 latest-mine-group = 📰 <b>Latest from this chat's topics</b> · page { $page }/{ $pages }
 toast-subscribed-group = ✓ This chat now follows { $topic }
+
+## Admin tools (grant, revoke, stats)
+# A digest schedule in words (describeSchedule in src/digests/schedule.ts); plain text.
+schedule-daily = every day at { $time } ({ $zone })
+schedule-weekly = every { $day } at { $time } ({ $zone })
+schedule-cron = on the cron schedule “{ $cron }” ({ $zone })
