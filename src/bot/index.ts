@@ -3,6 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, NashraContext } from "./context";
+import { adminFeature } from "./features/admin";
 import { catalogFeature } from "./features/catalog";
 import { fallbackFeature } from "./features/fallback";
 import { feedsFeature } from "./features/feeds";
@@ -59,6 +60,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     postFeature,
     catalogFeature,
     feedsFeature,
+    adminFeature,
     staffFeature,
     membershipFeature,
     fallbackFeature,

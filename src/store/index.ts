@@ -6,6 +6,7 @@ import { type Db, openDatabase } from "./db";
 import { FeedStore } from "./feeds";
 import { OutboxStore } from "./outbox";
 import { RoleStore } from "./roles";
+import { StatsStore } from "./stats";
 import { SubscriptionStore } from "./subscriptions";
 import { TopicStore } from "./topics";
 
@@ -19,6 +20,8 @@ export interface Store {
   articles: ArticleStore;
   feeds: FeedStore;
   outbox: OutboxStore;
+  /** Counts for /stats. */
+  stats: StatsStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   close(): void;
@@ -36,6 +39,7 @@ export function createStore(path: string, clock: Clock): Store {
     articles: new ArticleStore(db),
     feeds: new FeedStore(db, clock),
     outbox: new OutboxStore(db, clock),
+    stats: new StatsStore(db),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;
