@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { collectStats } from "./admin/stats";
 import { systemClock } from "./clock";
 import { ConfigError, loadCliConfig } from "./config";
 import { parseFeed } from "./ingest/feed";
@@ -22,7 +23,7 @@ Commands:
   tag                        read text on stdin, print the slugs of its topics, one per line
   topics                     list the topic catalog
   feeds add <url> [--auto-alert] | list | remove <id> | poll
-  stats                      counts of articles, topics, readers, subscriptions and feeds
+  stats                      the figures of /stats: articles, readers, subscriptions, deliveries, queue
 
 Every command takes --help. The database is DATABASE_PATH (default ./data/nashra.db).`,
   import: `Usage: npm run cli -- import <file|dir|url>...
@@ -49,7 +50,9 @@ Lists every topic: slug, Arabic name, English name, indented under its parent.`,
   poll            read every feed now`,
   stats: `Usage: npm run cli -- stats
 
-Prints counts of articles, topics, readers, subscriptions and feeds.`,
+Prints the figures of the bot's /stats: articles (today counted in DEFAULT_TIMEZONE), topics, readers
+by kind of chat, subscriptions and the most followed topics, feeds, deliveries sent and failed in the
+last 24 hours, and the messages waiting to be sent.`,
 };
 
 class UsageError extends Error {}
@@ -94,7 +97,7 @@ async function main(argv: string[]): Promise<void> {
       case "feeds":
         return await feedsCommand(services, rest, values["auto-alert"] === true);
       case "stats":
-        return statsCommand(services);
+        return statsCommand(services, config.DEFAULT_TIMEZONE);
     }
   } finally {
     services.store.close();
@@ -243,15 +246,25 @@ async function feedsCommand(services: Services, args: string[], autoAlert: boole
   }
 }
 
-function statsCommand(services: Services): void {
+/** The figures of /stats (days in DEFAULT_TIMEZONE), one per line, name and value separated by a tab. */
+function statsCommand(services: Services, zone: string): void {
   const { store, topics } = services;
-  const chats = store.chats.counts();
-  out(`articles\t${store.articles.count()}`);
-  out(`articles today\t${store.articles.countIngestedSince(Date.now() - 86_400_000)}`);
+  const report = collectStats(store, topics.index(), systemClock(), zone);
+  const { readers: r } = report;
+  const kind = (k: { active: number; inactive: number }) => `${k.active} active, ${k.inactive} inactive`;
+  out(`articles\t${report.articles.total}`);
+  out(`articles today\t${report.articles.today} (since midnight ${zone})`);
   out(`topics\t${topics.index().size}`);
-  out(`readers\t${chats.total} (${chats.active} active, ${chats.inactive} inactive)`);
-  out(`subscriptions\t${store.subscriptions.count()}`);
+  out(`readers\t${report.chats} (${r.private.active + r.groups.active + r.channels.active} active)`);
+  out(`readers private\t${kind(r.private)}`);
+  out(`readers groups\t${kind(r.groups)}`);
+  out(`readers channels\t${kind(r.channels)}`);
+  out(`subscriptions\t${report.subscriptions}`);
+  for (const t of report.topTopics) out(`  ${t.nameEn}\t${t.readers}`);
   out(`feeds\t${store.feeds.all().length}`);
+  out(`sent last 24 h\t${report.deliveries.sent}`);
+  out(`failed last 24 h\t${report.deliveries.failed}`);
+  out(`queue\t${report.queueDepth}`);
 }
 
 /** An error whose details were already printed; only the summary line remains. */

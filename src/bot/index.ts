@@ -3,6 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, NashraContext } from "./context";
+import { adminFeature } from "./features/admin";
 import { alertsFeature } from "./features/alerts";
 import { catalogFeature } from "./features/catalog";
 import { fallbackFeature } from "./features/fallback";
@@ -61,6 +62,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     catalogFeature,
     feedsFeature,
     alertsFeature,
+    adminFeature,
     staffFeature,
     membershipFeature,
     fallbackFeature,

@@ -8,6 +8,7 @@ import { DigestStore } from "./digests";
 import { FeedStore } from "./feeds";
 import { OutboxStore } from "./outbox";
 import { RoleStore } from "./roles";
+import { StatsStore } from "./stats";
 import { SubscriptionStore } from "./subscriptions";
 import { TopicStore } from "./topics";
 
@@ -23,6 +24,8 @@ export interface Store {
   outbox: OutboxStore;
   alerts: AlertStore;
   digests: DigestStore;
+  /** Counts for /stats. */
+  stats: StatsStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   close(): void;
@@ -42,6 +45,7 @@ export function createStore(path: string, clock: Clock): Store {
     outbox: new OutboxStore(db, clock),
     alerts: new AlertStore(db, clock),
     digests: new DigestStore(db, clock),
+    stats: new StatsStore(db),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;

@@ -261,4 +261,16 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    name: "outbox failure time, for /stats",
+    up: `
+      -- When a message failed for good, so /stats can count the failures of the last 24 hours and of
+      -- each day (sent ones have sent_at). Rows that failed before this migration keep NULL.
+      ALTER TABLE outbox ADD COLUMN failed_at INTEGER;
+      CREATE INDEX outbox_sent_at ON outbox (sent_at) WHERE sent_at IS NOT NULL;
+      CREATE INDEX outbox_failed_at ON outbox (failed_at) WHERE failed_at IS NOT NULL;
+      CREATE INDEX chats_created ON chats (created_at);
+    `,
+  },
 ];

@@ -71,7 +71,7 @@ export class OutboxStore {
   private readonly partSent: Database.Statement<[number, string, number]>;
   private readonly markSent: Database.Statement<[number, number, string, number]>;
   private readonly requeue: Database.Statement<[number, number, string | null, number]>;
-  private readonly markFailed: Database.Statement<[string, number]>;
+  private readonly markFailed: Database.Statement<[string, number, number]>;
   private readonly dropChat: Database.Statement<[string, number]>;
   private readonly recoverSending: Database.Statement<[]>;
   private readonly countRef: Database.Statement<[string], { status: OutboxStatus; n: number }>;
@@ -101,7 +101,9 @@ export class OutboxStore {
     this.requeue = db.prepare(
       "UPDATE outbox SET status = 'queued', next_attempt_at = ?, attempts = attempts + ?, last_error = ? WHERE id = ?",
     );
-    this.markFailed = db.prepare("UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?");
+    this.markFailed = db.prepare(
+      "UPDATE outbox SET status = 'failed', last_error = ?, failed_at = ? WHERE id = ?",
+    );
     this.dropChat = db.prepare(
       "UPDATE outbox SET status = 'dropped', last_error = ? WHERE chat_id = ? AND status IN ('queued', 'sending')",
     );
@@ -178,7 +180,7 @@ export class OutboxStore {
   }
 
   fail(id: number, error: string): void {
-    this.markFailed.run(error.slice(0, 500), id);
+    this.markFailed.run(error.slice(0, 500), this.clock(), id);
   }
 
   /** Drops every unsent row of a chat (it blocked the bot, or no longer exists). Returns how many. */

@@ -72,11 +72,9 @@ describe("an editor", () => {
 
 describe("an admin", () => {
   it("may use every command", async () => {
-    const [alert] = await h.send(command("alert", "", { from: ADMIN }));
-    expect(visible(alert)).toContain("Send the topic, a colon, then the alert's text");
-    for (const name of ["stats", "grant"]) {
+    for (const name of [...EDITOR_COMMANDS, ...ADMIN_COMMANDS]) {
       const [reply] = await h.send(command(name, "", { from: ADMIN }));
-      expect(visible(reply)).toBe("This command is coming soon.");
+      expect(visible(reply), name).not.toMatch(/^⛔/);
     }
   });
 });

@@ -1,7 +1,13 @@
 // Tests of the fake Telegram Bot API server and the update builders, driven through a real grammY Bot.
 import { Bot, GrammyError, HttpError, InputFile } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeBotApi, type FakeBotApiOptions, inlineKeyboardOf, telegramErrors } from "./fake-bot-api";
+import {
+  FakeBotApi,
+  type FakeBotApiOptions,
+  type FakeUploadedFile,
+  inlineKeyboardOf,
+  telegramErrors,
+} from "./fake-bot-api";
 import {
   arUser,
   callback,
@@ -246,6 +252,8 @@ describe("request bodies", () => {
       filename: "pic.jpg",
       size: 3,
     });
+    const uploaded = fake.callsOf("sendPhoto")[0]?.params.photo as FakeUploadedFile;
+    expect([...uploaded.data]).toEqual([1, 2, 3]);
   });
 
   it("answers Telegram-shaped errors for unknown routes and bad JSON", async () => {

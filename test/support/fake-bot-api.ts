@@ -37,6 +37,8 @@ export interface FakeUploadedFile {
   filename: string;
   contentType: string;
   size: number;
+  /** The bytes uploaded. Not enumerable, so dumps of calls and `toEqual` on params leave them out. */
+  readonly data: Buffer;
 }
 
 /** One request the fake received. Mutated in place when it is answered. */
@@ -327,7 +329,8 @@ function parseMultipart(body: Buffer, boundary: string): CallParams {
           filename,
           contentType: headers.get("content-type") ?? "application/octet-stream",
           size: content.length,
-        };
+        } as FakeUploadedFile;
+        Object.defineProperty(file, "data", { value: Buffer.from(content), enumerable: false });
         params[name] = file;
       } else {
         params[name] = formValue(content.toString("utf8"));

@@ -299,3 +299,53 @@ mytopics-list-group = { $count ->
 unsubscribe-done-group = ألغت هذه المحادثة متابعة <b>{ $topic }</b>.
 latest-mine-group = 📰 <b>آخر أخبار مواضيع هذه المحادثة</b> · صفحة { $page } من { $pages }
 toast-subscribed-group = ✓ تتابع هذه المحادثة الآن { $topic }
+
+## Admin tools (grant, revoke, stats)
+# A digest schedule in words (describeSchedule in src/digests/schedule.ts); plain text.
+schedule-daily = كل يوم الساعة { $time } ({ $zone })
+schedule-weekly = كل يوم { $day } الساعة { $time } ({ $zone })
+schedule-cron = وفق جدول cron ‏«{ $cron }» ({ $zone })
+# /grant و /revoke. ‏$user معرّف مستخدم في تيليغرام؛ ‏$role هو editor أو admin.
+role-name = { $role ->
+    [admin] مديرًا
+   *[editor] محررًا
+}
+grant-usage = الاستخدام: <code>/grant &lt;معرّف المستخدم&gt; محرر</code> أو <code>/grant &lt;معرّف المستخدم&gt; مدير</code>، مثل <code>/grant 123456789 محرر</code>. المعرّف هو الرقم الذي يعرّف الشخص في تيليغرام، ويمكنه معرفته من بوت مثل ‎@userinfobot.
+grant-done = ✅ أصبح المستخدم <code>{ $user }</code> { role-name }، وتعرض قائمة أوامره الآن الأوامر الجديدة.
+grant-already = المستخدم <code>{ $user }</code> { $role ->
+    [admin] مدير
+   *[editor] محرر
+} بالفعل.
+grant-config-admin = المستخدم <code>{ $user }</code> مدير بموجب <code>ADMIN_IDS</code> في الإعدادات، فلا حاجة إلى منحه أي دور.
+grant-config-editor = المستخدم <code>{ $user }</code> محرر بالفعل بموجب <code>EDITOR_IDS</code> في الإعدادات.
+revoke-usage = الاستخدام: <code>/revoke &lt;معرّف المستخدم&gt;</code>، مثل <code>/revoke 123456789</code>.
+revoke-done = ✅ لم يعد المستخدم <code>{ $user }</code> { role-name }، وأصبح قارئًا.
+revoke-done-config-editor = ✅ سُحب دور المدير الممنوح للمستخدم <code>{ $user }</code>، ويبقى محررًا بموجب <code>EDITOR_IDS</code> في الإعدادات.
+revoke-config = ⛔ المستخدم <code>{ $user }</code> { $role ->
+    [admin] مدير
+   *[editor] محرر
+} بموجب <code>{ $variable }</code> في الإعدادات، ولا يمكن سحب هذا الدور من داخل البوت. احذف المعرّف من <code>{ $variable }</code> ثم أعد تشغيل نشرة.
+revoke-none = ليس للمستخدم <code>{ $user }</code> دور يمكن سحبه.
+role-notice-granted = أصبحت { role-name } في <b>نشرة</b>. تعرض /help الأوامر المتاحة لك.
+role-notice-revoked = سُحب دورك في <b>نشرة</b>، ويبقى لك كل ما يتاح للقراء.
+# /stats
+stats-title = 📊 <b>إحصاءات نشرة</b> · { $time }
+stats-readers = 👥 <b>القراء</b>: { $total }
+stats-readers-private = • الأفراد (محادثات خاصة): نشطون { $active } · غير نشطين { $inactive }
+stats-readers-groups = • المجموعات: نشطة { $active } · غير نشطة { $inactive }
+stats-readers-channels = • القنوات: نشطة { $active } · غير نشطة { $inactive }
+stats-inactive-note = <i>غير النشط: من حظر البوت أو أزاله، ويعود نشطًا حين يراسله من جديد.</i>
+stats-topics = 🏷 <b>الاشتراكات</b>: { $count }. أكثر المواضيع متابعة:
+stats-topics-none = 🏷 <b>الاشتراكات</b>: لا توجد بعد.
+stats-topic-line = { $rank }. { $topic }: { $count }
+stats-topics-more = …ومواضيع أخرى عددها { $count }.
+stats-articles = 📰 <b>المقالات</b>: اليوم { $today } · المجموع { $total }
+stats-deliveries = 📬 <b>آخر 24 ساعة</b>: الرسائل المرسلة { $sent } · المتعذّر إرسالها { $failed }
+stats-queue = ⏳ <b>رسائل تنتظر الإرسال</b>: { $depth }
+stats-chart-caption = 📈 القراء والرسائل يوميًا في آخر 30 يومًا ({ $zone }).
+stats-chart-failed = تعذّر رسم المخطط هذه المرة، والأرقام أعلاه كاملة.
+chart-title = نشرة: القراء والرسائل في آخر 30 يومًا
+chart-readers = القراء
+chart-deliveries = الرسائل في اليوم
+chart-sent = أُرسلت
+chart-failed = تعذّر إرسالها

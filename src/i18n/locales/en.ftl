@@ -276,3 +276,47 @@ mytopics-list-group = { $count ->
 unsubscribe-done-group = This chat no longer follows <b>{ $topic }</b>.
 latest-mine-group = 📰 <b>Latest from this chat's topics</b> · page { $page }/{ $pages }
 toast-subscribed-group = ✓ This chat now follows { $topic }
+
+## Admin tools (grant, revoke, stats)
+# A digest schedule in words (describeSchedule in src/digests/schedule.ts); plain text.
+schedule-daily = every day at { $time } ({ $zone })
+schedule-weekly = every { $day } at { $time } ({ $zone })
+schedule-cron = on the cron schedule “{ $cron }” ({ $zone })
+# /grant and /revoke. $user is a Telegram user id; $role is editor or admin.
+role-name = { $role ->
+    [admin] an admin
+   *[editor] an editor
+}
+grant-usage = Usage: <code>/grant &lt;user id&gt; editor</code> or <code>/grant &lt;user id&gt; admin</code>, e.g. <code>/grant 123456789 editor</code>. The id is the person's numeric Telegram id; they can see it with a bot such as @userinfobot.
+grant-done = ✅ User <code>{ $user }</code> is now { role-name }. Their command menu shows the new commands.
+grant-already = User <code>{ $user }</code> is already { role-name }.
+grant-config-admin = User <code>{ $user }</code> is an admin through <code>ADMIN_IDS</code> in the configuration; there is nothing to grant.
+grant-config-editor = User <code>{ $user }</code> is already an editor through <code>EDITOR_IDS</code> in the configuration.
+revoke-usage = Usage: <code>/revoke &lt;user id&gt;</code>, e.g. <code>/revoke 123456789</code>.
+revoke-done = ✅ User <code>{ $user }</code> is no longer { role-name }; they are a reader now.
+revoke-done-config-editor = ✅ The admin role granted to <code>{ $user }</code> is withdrawn. They stay an editor through <code>EDITOR_IDS</code> in the configuration.
+revoke-config = ⛔ User <code>{ $user }</code> is { role-name } through <code>{ $variable }</code> in the configuration, which cannot be revoked from the bot. Remove the id from <code>{ $variable }</code> and restart Nashra.
+revoke-none = User <code>{ $user }</code> has no role to revoke.
+role-notice-granted = You are now { role-name } of <b>Nashra</b>. /help lists your commands.
+role-notice-revoked = Your role in <b>Nashra</b> was withdrawn; you keep everything a reader can do.
+# /stats
+stats-title = 📊 <b>Nashra statistics</b> · { $time }
+stats-readers = 👥 <b>Readers</b>: { $total }
+stats-readers-private = • People (private chats): { $active } active, { $inactive } inactive
+stats-readers-groups = • Groups: { $active } active, { $inactive } inactive
+stats-readers-channels = • Channels: { $active } active, { $inactive } inactive
+stats-inactive-note = <i>Inactive: blocked or removed the bot; they come back when they write to it.</i>
+stats-topics = 🏷 <b>Subscriptions</b>: { $count }. Most followed topics:
+stats-topics-none = 🏷 <b>Subscriptions</b>: none yet.
+stats-topic-line = { $rank }. { $topic }: { $count }
+stats-topics-more = …and { $count } more topics.
+stats-articles = 📰 <b>Articles</b>: { $today } today, { $total } in all
+stats-deliveries = 📬 <b>Last 24 hours</b>: { $sent } messages sent, { $failed } failed
+stats-queue = ⏳ <b>Waiting to be sent</b>: { $depth }
+stats-chart-caption = 📈 Readers and messages per day over the last 30 days ({ $zone } time).
+stats-chart-failed = The chart could not be drawn this time; the figures above are complete.
+chart-title = Nashra: readers and messages, last 30 days
+chart-readers = Readers
+chart-deliveries = Messages per day
+chart-sent = Sent
+chart-failed = Failed

@@ -1,0 +1,205 @@
+// Admins' tools: /grant and /revoke (roles granted in the bot; ADMIN_IDS and EDITOR_IDS stay fixed) and
+// /stats (figures as text, then a chart of the last 30 days as a photo).
+import { Composer, InputFile } from "grammy";
+import { renderStatsChart } from "../../admin/chart";
+import { collectStats, type StatsReport } from "../../admin/stats";
+import { asciiDigits, zoneLabel } from "../../digests/schedule";
+import { formatDateTime } from "../../i18n/format";
+import type { StaffRole } from "../../store/roles";
+import { isolate } from "../../text/html";
+import { syncStaffMenu } from "../commands";
+import type { BotDeps, NashraContext, Role } from "../context";
+import { requireRole } from "../guards";
+import { commandArgument, replyHtml } from "../reply";
+import { roleOf } from "../roles";
+
+/** Role words admins type, folded (lower case, no ال, one alef). */
+const ROLE_WORDS: Record<string, StaffRole> = {
+  editor: "editor",
+  محرر: "editor",
+  admin: "admin",
+  administrator: "admin",
+  مدير: "admin",
+  مشرف: "admin",
+};
+
+function foldRole(word: string): string {
+  const folded = word
+    .toLowerCase()
+    .replace(/[\u064B-\u065F\u0640]/g, "")
+    .replace(/[أإآ]/g, "ا");
+  return folded.startsWith("ال") ? folded.slice(2) : folded;
+}
+
+/** A Telegram user id as typed (Latin or Arabic-Indic digits); undefined for anything else. */
+export function parseUserId(word: string): number | undefined {
+  const digits = asciiDigits(word.trim());
+  if (!/^\d{1,16}$/.test(digits)) return undefined;
+  const id = Number(digits);
+  return id > 0 && Number.isSafeInteger(id) ? id : undefined;
+}
+
+/** `/grant` arguments: a user id and a role word, in either order. */
+export function parseGrant(argument: string): { userId: number; role: StaffRole } | undefined {
+  const words = argument.split(/\s+/).filter(Boolean);
+  if (words.length !== 2) return undefined;
+  for (const [a, b] of [words, [...words].reverse()]) {
+    const userId = parseUserId(a as string);
+    const role = ROLE_WORDS[foldRole(b as string)];
+    if (userId !== undefined && role) return { userId, role };
+  }
+  return undefined;
+}
+
+/** Tells the user their role changed, in their language, if they have a private chat with the bot. */
+async function noticeRoleChange(ctx: NashraContext, userId: number, role: Role): Promise<void> {
+  const { deps } = ctx;
+  const chat = deps.store.chats.find(userId);
+  if (!chat?.active || chat.type !== "private") return;
+  const language = chat.language ?? deps.config.DEFAULT_LANGUAGE;
+  const text =
+    role === "reader"
+      ? deps.i18n.t(language, "role-notice-revoked")
+      : deps.i18n.t(language, "role-notice-granted", { role });
+  try {
+    await ctx.api.sendMessage(userId, text, { parse_mode: "HTML" });
+  } catch (error) {
+    deps.logger.info({ err: error, userId }, "role change notice not delivered");
+  }
+}
+
+async function afterRoleChange(ctx: NashraContext, userId: number): Promise<void> {
+  await syncStaffMenu(ctx.api, ctx.deps, userId);
+  await noticeRoleChange(ctx, userId, roleOf(userId, ctx.deps));
+}
+
+export const adminFeature = new Composer<NashraContext>();
+const adminOnly = requireRole("admin");
+
+adminFeature.command("grant", adminOnly, async (ctx) => {
+  const parsed = parseGrant(commandArgument(ctx));
+  if (!parsed) {
+    await replyHtml(ctx, ctx.t("grant-usage"));
+    return;
+  }
+  const { userId, role } = parsed;
+  const { config, store } = ctx.deps;
+  const user = String(userId);
+  if (config.ADMIN_IDS.includes(userId)) {
+    await replyHtml(ctx, ctx.t("grant-config-admin", { user }));
+    return;
+  }
+  if (role === "editor" && config.EDITOR_IDS.includes(userId) && store.roles.find(userId) !== "admin") {
+    await replyHtml(ctx, ctx.t("grant-config-editor", { user }));
+    return;
+  }
+  if (store.roles.find(userId) === role) {
+    await replyHtml(ctx, ctx.t("grant-already", { user, role }));
+    return;
+  }
+  // An editor by EDITOR_IDS who was granted admin goes back to editor by dropping the grant.
+  if (role === "editor" && config.EDITOR_IDS.includes(userId)) store.roles.revoke(userId);
+  else store.roles.grant(userId, role, ctx.from?.id ?? null);
+  await replyHtml(ctx, ctx.t("grant-done", { user, role }));
+  await afterRoleChange(ctx, userId);
+});
+
+adminFeature.command("revoke", adminOnly, async (ctx) => {
+  const argument = commandArgument(ctx);
+  const userId = argument.split(/\s+/).length === 1 ? parseUserId(argument) : undefined;
+  if (userId === undefined) {
+    await replyHtml(ctx, ctx.t("revoke-usage"));
+    return;
+  }
+  const { config, store } = ctx.deps;
+  const user = String(userId);
+  if (config.ADMIN_IDS.includes(userId)) {
+    await replyHtml(ctx, ctx.t("revoke-config", { user, role: "admin", variable: "ADMIN_IDS" }));
+    return;
+  }
+  const granted = store.roles.find(userId);
+  const fixedEditor = config.EDITOR_IDS.includes(userId);
+  if (!granted) {
+    await replyHtml(
+      ctx,
+      fixedEditor
+        ? ctx.t("revoke-config", { user, role: "editor", variable: "EDITOR_IDS" })
+        : ctx.t("revoke-none", { user }),
+    );
+    return;
+  }
+  store.roles.revoke(userId);
+  await replyHtml(
+    ctx,
+    fixedEditor
+      ? ctx.t("revoke-done-config-editor", { user })
+      : ctx.t("revoke-done", { user, role: granted }),
+  );
+  await afterRoleChange(ctx, userId);
+});
+
+/** The figures of /stats as one HTML message in the admin's language. */
+export function statsText(ctx: NashraContext, report: StatsReport): string {
+  // Counts go to Fluent as numbers: it formats them for the language.
+  const r = report.readers;
+  const total = [r.private, r.groups, r.channels].reduce((sum, k) => sum + k.active + k.inactive, 0);
+  const lines = [
+    ctx.t("stats-title", { time: isolate(formatDateTime(report.at, ctx.language, report.zone)) }),
+    "",
+    ctx.t("stats-readers", { total }),
+    ctx.t("stats-readers-private", { active: r.private.active, inactive: r.private.inactive }),
+    ctx.t("stats-readers-groups", { active: r.groups.active, inactive: r.groups.inactive }),
+    ctx.t("stats-readers-channels", { active: r.channels.active, inactive: r.channels.inactive }),
+    ctx.t("stats-inactive-note"),
+    "",
+  ];
+  if (report.topTopics.length === 0) lines.push(ctx.t("stats-topics-none"));
+  else {
+    lines.push(ctx.t("stats-topics", { count: report.subscriptions }));
+    report.topTopics.forEach((t, i) => {
+      const topic = ctx.language === "ar" ? t.nameAr : t.nameEn;
+      lines.push(ctx.t("stats-topic-line", { rank: i + 1, topic, count: t.readers }));
+    });
+    if (report.otherTopics > 0) lines.push(ctx.t("stats-topics-more", { count: report.otherTopics }));
+  }
+  lines.push(
+    "",
+    ctx.t("stats-articles", { today: report.articles.today, total: report.articles.total }),
+    ctx.t("stats-deliveries", { sent: report.deliveries.sent, failed: report.deliveries.failed }),
+    ctx.t("stats-queue", { depth: report.queueDepth }),
+  );
+  return lines.join("\n");
+}
+
+function chartLabels(ctx: NashraContext) {
+  return {
+    title: ctx.tp("chart-title"),
+    readers: ctx.tp("chart-readers"),
+    deliveries: ctx.tp("chart-deliveries"),
+    sent: ctx.tp("chart-sent"),
+    failed: ctx.tp("chart-failed"),
+  };
+}
+
+/** Gathers the figures now, in DEFAULT_TIMEZONE's days. */
+export function currentStats(deps: Pick<BotDeps, "store" | "topics" | "clock" | "config">): StatsReport {
+  return collectStats(deps.store, deps.topics.index(), deps.clock(), deps.config.DEFAULT_TIMEZONE);
+}
+
+adminFeature.command("stats", adminOnly, async (ctx) => {
+  const report = currentStats(ctx.deps);
+  await replyHtml(ctx, statsText(ctx, report));
+  let png: Buffer;
+  try {
+    await ctx.replyWithChatAction("upload_photo");
+    png = await renderStatsChart(report.days, chartLabels(ctx), ctx.language === "ar");
+  } catch (error) {
+    ctx.deps.logger.error({ err: error }, "stats chart not rendered");
+    await replyHtml(ctx, ctx.t("stats-chart-failed"));
+    return;
+  }
+  await ctx.replyWithPhoto(new InputFile(png, "nashra-stats.png"), {
+    caption: ctx.t("stats-chart-caption", { zone: zoneLabel(report.zone, ctx.language) }),
+    parse_mode: "HTML",
+  });
+});
