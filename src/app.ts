@@ -10,6 +10,8 @@ import { statusUpdater } from "./bot/features/alerts";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { concurrencyFor, Delivery, RateLimiter } from "./delivery";
+import { DigestSchedules, type DigestSchedulesOptions } from "./digests/schedules";
+import { DigestService } from "./digests/service";
 import { createHttpServer } from "./http/server";
 import { I18n } from "./i18n";
 import { createLogger, type Logger } from "./logger";
@@ -32,6 +34,8 @@ export interface App {
 export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
+  /** Timers of the digest scheduler (tests drive them). */
+  timers?: DigestSchedulesOptions["timers"];
   /** How often an alert's status message may be edited (tests shorten it). */
   alertStatusIntervalMs?: number;
 }
@@ -84,10 +88,29 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         ? {}
         : { statusIntervalMs: options.alertStatusIntervalMs }),
     });
+    const digests = new DigestService({
+      store,
+      topics: services.topics,
+      delivery,
+      i18n,
+      clock,
+      logger,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
+      defaultTimezone: config.DEFAULT_TIMEZONE,
+    });
+    const schedules = new DigestSchedules({
+      store,
+      digests,
+      clock,
+      logger,
+      ...(options.timers ? { timers: options.timers } : {}),
+    });
     const deps: BotDeps = {
       ...services,
       delivery,
       alerts,
+      digests,
+      schedules,
       config,
       i18n,
       logger,
@@ -137,6 +160,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     feeds.start();
     delivery.sender.start();
     alerts.resume();
+    schedules.start();
     logger.info({ mode: config.BOT_MODE, port, bot: bot.botInfo.username }, "nashra started");
 
     let stopping: Promise<void> | undefined;
@@ -144,6 +168,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       stopping ??= (async () => {
         await feeds.stop();
         alertService.stop();
+        await schedules.stop();
         await delivery.sender.stop();
         if (runner) {
           if (runner.isRunning()) await runner.stop();

@@ -5,6 +5,8 @@ import type { ArticleService } from "../articles/service";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { Delivery } from "../delivery";
+import type { DigestSchedules } from "../digests/schedules";
+import type { DigestService } from "../digests/service";
 import type { I18n, MessageArgs } from "../i18n";
 import type { Importer } from "../ingest/importer";
 import type { FeedPoller } from "../ingest/poller";
@@ -27,6 +29,8 @@ export interface BotDeps {
   feeds: FeedPoller;
   delivery: Delivery;
   alerts: AlertService;
+  digests: DigestService;
+  schedules: DigestSchedules;
   i18n: I18n;
   logger: Logger;
   metrics: Metrics;

@@ -6,6 +6,7 @@ import type { BotDeps, NashraContext } from "./context";
 import { adminFeature } from "./features/admin";
 import { alertsFeature } from "./features/alerts";
 import { catalogFeature } from "./features/catalog";
+import { digestsFeature } from "./features/digests";
 import { fallbackFeature } from "./features/fallback";
 import { feedsFeature } from "./features/feeds";
 import { membershipFeature } from "./features/membership";
@@ -63,6 +64,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     feedsFeature,
     alertsFeature,
     adminFeature,
+    digestsFeature,
     staffFeature,
     membershipFeature,
     fallbackFeature,

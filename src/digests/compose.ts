@@ -7,6 +7,7 @@
 // there is only a walk over their topics' article lists and string joins.
 import type { I18n } from "../i18n";
 import { formatDateTime } from "../i18n/format";
+import { getOrInsert } from "../maps";
 import type { Language } from "../store/chats";
 import type { DigestArticle } from "../store/digests";
 import { isolateLatinRunsHtml } from "../text/bidi";
@@ -87,8 +88,7 @@ export class DigestComposer {
         for (const a of index.ancestors(topic)) closure.add(a.id);
       }
       for (const id of closure) {
-        let list = this.covered.get(id);
-        if (!list) this.covered.set(id, (list = []));
+        const list = getOrInsert(this.covered, id, () => []);
         list.push(position);
       }
     });
@@ -145,8 +145,7 @@ export class DigestComposer {
 
   private entry(position: number, language: Language, timeZone: string): Entry {
     const key = `${language}|${timeZone}`;
-    let list = this.entries.get(key);
-    if (!list) this.entries.set(key, (list = []));
+    const list = getOrInsert(this.entries, key, () => []);
     let entry = list[position];
     if (!entry) {
       const a = this.options.articles[position] as DigestArticle;
@@ -175,8 +174,7 @@ export class DigestComposer {
     // Groups in the order of their newest item; items newest first within each.
     const groups = new Map<number, number[]>();
     for (const { position, group } of items) {
-      let list = groups.get(group);
-      if (!list) groups.set(group, (list = []));
+      const list = getOrInsert(groups, group, () => []);
       list.push(position);
     }
     const packer = new Packer();

@@ -7,6 +7,7 @@ import type { Clock } from "../clock";
 import type { Delivery } from "../delivery";
 import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
+import { getOrInsert } from "../maps";
 import type { Store } from "../store";
 import { chatLanguage, type Language } from "../store/chats";
 import type { DigestReader, ScheduleRecord } from "../store/digests";
@@ -22,7 +23,8 @@ const CHUNK = 2000;
 export interface DigestServiceOptions {
   store: Store;
   topics: TopicService;
-  delivery: Delivery;
+  /** Where runs enqueue (absent for previews only, e.g. the CLI). */
+  delivery?: Pick<Delivery, "enqueue"> | undefined;
   i18n: I18n;
   clock: Clock;
   logger: Logger;
@@ -47,7 +49,14 @@ export type PreviewOutcome =
   | { kind: "unknown-chat" };
 
 export class DigestService {
+  private stopping = false;
+
   constructor(private readonly options: DigestServiceOptions) {}
+
+  /** A run in progress stops after its current chunk (it stays 'running' and is finished at the next start). */
+  stop(): void {
+    this.stopping = true;
+  }
 
   private composerFor(schedule: ScheduleRecord | undefined, afterId: number, throughId: number, at: number) {
     const { store, topics, i18n, clock } = this.options;
@@ -56,8 +65,7 @@ export class DigestService {
     const articles = store.digests.articlesBetween(afterId, throughId, notBefore);
     const articleTopics = new Map<number, number[]>();
     for (const [articleId, topicId] of store.digests.articleTopicsBetween(afterId, throughId)) {
-      let list = articleTopics.get(articleId);
-      if (!list) articleTopics.set(articleId, (list = []));
+      const list = getOrInsert(articleTopics, articleId, () => []);
       list.push(topicId);
     }
     const scope = schedule?.topicId == null ? undefined : index.get(schedule.topicId);
@@ -70,7 +78,8 @@ export class DigestService {
 
   /** Runs a schedule for a due time (or finishes the run a stop interrupted). */
   async run(scheduleId: number, dueAt: number): Promise<RunOutcome | undefined> {
-    const { store, delivery, logger, clock, defaultTimezone } = this.options;
+    const { store, delivery, logger, defaultTimezone } = this.options;
+    if (!delivery) throw new Error("digest runs need a delivery");
     const schedule = store.digests.schedule(scheduleId);
     if (!schedule) return undefined;
     const { run } = store.digests.beginRun(scheduleId, dueAt);
@@ -84,8 +93,7 @@ export class DigestService {
     const composer = this.composerFor(schedule, afterId, run.throughId, dueAt);
     const excluded = new Map<number, Set<number>>();
     for (const [chatId, articleId] of store.digests.deliveredBetween(afterId, run.throughId)) {
-      let set = excluded.get(chatId);
-      if (!set) excluded.set(chatId, (set = new Set()));
+      const set = getOrInsert(excluded, chatId, () => new Set());
       set.add(articleId);
     }
     const topicsOf = groupSubscriptions(store.digests.subscriptionRows());
@@ -93,6 +101,7 @@ export class DigestService {
     const ref = `digest:${run.id}`;
     let enqueued = 0;
     for (let start = 0; start < readers.length; start += CHUNK) {
+      if (this.stopping) return { runId: run.id, ran: true, enqueued, readers: readers.length };
       const chunk = readers.slice(start, start + CHUNK);
       const messages: OutboxMessage[] = [];
       const done: number[] = [];
@@ -147,8 +156,7 @@ export class DigestService {
 function groupSubscriptions(rows: readonly [number, number, number][]): Map<number, ReaderTopic[]> {
   const out = new Map<number, ReaderTopic[]>();
   for (const [chatId, topicId, since] of rows) {
-    let list = out.get(chatId);
-    if (!list) out.set(chatId, (list = []));
+    const list = getOrInsert(out, chatId, () => []);
     list.push({ topicId, since });
   }
   return out;

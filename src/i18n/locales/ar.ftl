@@ -162,6 +162,55 @@ post-duplicate = هذا المقال محفوظ من قبل برقم <b>{ $id }<
 post-topics = المواضيع: { $topics }
 post-no-topics = لم يطابق نصه أي موضوع. يمكن تعليمي المكان عبر /addtopic أو /alias.
 
+## Digest schedules (/schedule, /schedules, /unschedule, /digestnow, /digestpreview)
+schedule-usage = اكتب الموعد، ثم الموضوع إن شئت، ثم المنطقة الزمنية إن شئت:
+    <code>/schedule daily 08:00</code> — كل يوم
+    <code>/schedule weekly الجمعة 07:30 دير الزور</code> — كل أسبوع
+    <code>/schedule "0 */6 * * *" tz=Asia/Damascus</code> — تعبير cron من 5 أو 6 حقول بين علامتي تنصيص
+    بلا موضوع تشمل النشرة مواضيع كل قارئ.
+schedule-error-missing-when = لم تكتب الموعد.
+schedule-error-unknown-when = لا أفهم «{ $detail }» موعدًا: اكتب daily أو weekly أو تعبير cron بين علامتي تنصيص.
+schedule-error-missing-time = ينقص الوقت بصيغة ساعة:دقيقة، مثل 08:00.
+schedule-error-bad-time = «{ $detail }» ليس وقتًا صحيحًا: اكتب الساعة من 00 إلى 23 والدقيقة من 00 إلى 59، مثل 08:00.
+schedule-error-missing-day = ينقص يوم الأسبوع، مثل الجمعة أو friday.
+schedule-error-bad-day = «{ $detail }» ليس يومًا من أيام الأسبوع.
+schedule-error-unquoted-cron = ضع تعبير cron بين علامتي تنصيص، مثل "{ $detail }".
+schedule-error-unclosed-quote = تعبير cron بلا علامة تنصيص تغلقه.
+schedule-error-cron-field-count = تعبير cron يحتاج 5 حقول أو 6، وفيه { $detail }.
+schedule-error-bad-cron-field = حقل { $field } في تعبير cron غير صحيح: «{ $detail }».
+schedule-error-cron-never-runs = تعبير cron هذا لا يقع في أي يوم: «{ $detail }».
+schedule-error-unknown-zone = لا أعرف المنطقة الزمنية «{ $detail }». اكتبها بصيغة IANA، مثل tz=Asia/Damascus.
+cron-field-second = الثواني
+cron-field-minute = الدقائق
+cron-field-hour = الساعات
+cron-field-day-of-month = يوم الشهر
+cron-field-month = الشهر
+cron-field-day-of-week = يوم الأسبوع
+schedule-own-topics = مواضيع كل قارئ
+schedule-topic-unknown = لا أعرف موضوعًا باسم «{ $input }»، ولم يُحفظ الموعد. تجد القائمة في /topics.
+schedule-topic-unclear = «{ $input }» غير واضح، ولم يُحفظ الموعد. هل تقصد: { $names }؟
+schedule-added = ✅ الموعد <b>{ $id }</b>: { $when } · { $topic }
+    أول نشرة: { $next }
+schedules-heading = 🗓 <b>مواعيد النشرات</b>
+schedules-none = لا مواعيد بعد. أضف واحدًا، مثل <code>/schedule daily 08:00</code>.
+schedules-line = <b>{ $id }</b> · { $when } · { $topic }
+    التالية: { $next }
+unschedule-usage = اكتب رقم الموعد، مثل <code>/unschedule 3</code>. تجد الأرقام في /schedules.
+unschedule-done = 🗑 حُذف الموعد { $id }.
+schedule-unknown = لا يوجد موعد برقم { $id }. تجد الأرقام في /schedules.
+digestnow-usage = اكتب رقم الموعد، مثل <code>/digestnow 3</code>. تجد الأرقام في /schedules.
+digestnow-started = ⏳ جارٍ إعداد نشرة الموعد { $id }…
+digestnow-done = ✅ نشرة الموعد { $id }: أُعدّت لـ{ $sent } من { $readers } قارئ، وتُرسل الآن (من لا جديد له لا تصله نشرة).
+digestpreview-usage = اكتب رقم المحادثة، مثل <code>/digestpreview 123456789</code>.
+digestpreview-unknown = لا أعرف محادثة برقم { $id }.
+digestpreview-empty = لا جديد للمحادثة { $id } منذ نشرتها السابقة: لن تصلها نشرة الآن.
+digestpreview-heading = 👁 هذا ما ستتلقاه المحادثة { $id } الآن ({ $count ->
+    [one] رسالة واحدة
+    [two] رسالتان
+    [few] { $count } رسائل
+   *[other] { $count } رسالة
+}). لم يُرسل إليها شيء.
+
 ## Digests (what readers get)
 digest-heading = 📰 <b>نشرتك</b> · { $when }
 digest-topic = <b>📍 { $topic }</b>

@@ -156,6 +156,53 @@ post-duplicate = This article is already stored as <b>{ $id }</b> (same link or 
 post-topics = Topics: { $topics }
 post-no-topics = No topic matched its text. /addtopic or /alias can teach me the place.
 
+## Digest schedules (/schedule, /schedules, /unschedule, /digestnow, /digestpreview)
+schedule-usage = Send when, then a topic if you like, then a time zone if you like:
+    <code>/schedule daily 08:00</code> — every day
+    <code>/schedule weekly friday 07:30 Deir ez-Zor</code> — every week
+    <code>/schedule "0 */6 * * *" tz=Asia/Damascus</code> — a cron expression of 5 or 6 fields, in quotes
+    Without a topic, the digest covers each reader's own topics.
+schedule-error-missing-when = You did not say when.
+schedule-error-unknown-when = I can't read “{ $detail }” as a time: write daily, weekly, or a cron expression in quotes.
+schedule-error-missing-time = The time is missing: write it as hours:minutes, like 08:00.
+schedule-error-bad-time = “{ $detail }” is not a valid time: hours 00–23 and minutes 00–59, like 08:00.
+schedule-error-missing-day = The day of the week is missing, like friday or الجمعة.
+schedule-error-bad-day = “{ $detail }” is not a day of the week.
+schedule-error-unquoted-cron = Put the cron expression in quotes, like "{ $detail }".
+schedule-error-unclosed-quote = The cron expression has no closing quote.
+schedule-error-cron-field-count = A cron expression needs 5 or 6 fields; this one has { $detail }.
+schedule-error-bad-cron-field = The { $field } field of the cron expression is not valid: “{ $detail }”.
+schedule-error-cron-never-runs = This cron expression never happens: “{ $detail }”.
+schedule-error-unknown-zone = I don't know the time zone “{ $detail }”. Write an IANA name, like tz=Asia/Damascus.
+cron-field-second = seconds
+cron-field-minute = minutes
+cron-field-hour = hours
+cron-field-day-of-month = day-of-month
+cron-field-month = month
+cron-field-day-of-week = day-of-week
+schedule-own-topics = each reader's topics
+schedule-topic-unknown = I don't know a topic called “{ $input }”; the schedule was not saved. See /topics for the list.
+schedule-topic-unclear = “{ $input }” is unclear; the schedule was not saved. Did you mean: { $names }?
+schedule-added = ✅ Schedule <b>{ $id }</b>: { $when } · { $topic }
+    First digest: { $next }
+schedules-heading = 🗓 <b>Digest schedules</b>
+schedules-none = No schedules yet. Add one, like <code>/schedule daily 08:00</code>.
+schedules-line = <b>{ $id }</b> · { $when } · { $topic }
+    Next: { $next }
+unschedule-usage = Send the schedule's number, like <code>/unschedule 3</code>. /schedules lists them.
+unschedule-done = 🗑 Schedule { $id } removed.
+schedule-unknown = There is no schedule { $id }. /schedules lists them.
+digestnow-usage = Send the schedule's number, like <code>/digestnow 3</code>. /schedules lists them.
+digestnow-started = ⏳ Preparing the digest of schedule { $id }…
+digestnow-done = ✅ Schedule { $id }: digests prepared for { $sent } of { $readers } readers and on their way (readers with nothing new get none).
+digestpreview-usage = Send the chat's id, like <code>/digestpreview 123456789</code>.
+digestpreview-unknown = I don't know a chat with id { $id }.
+digestpreview-empty = Nothing new for chat { $id } since its previous digest: it would get no digest now.
+digestpreview-heading = 👁 This is what chat { $id } would get now ({ $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}). Nothing was sent to it.
+
 ## Digests (what readers get)
 digest-heading = 📰 <b>Your digest</b> · { $when }
 digest-topic = <b>📍 { $topic }</b>

@@ -1,0 +1,152 @@
+// Admins' digest commands: /schedule, /schedules, /unschedule, /digestnow, /digestpreview.
+import { Composer } from "grammy";
+import { asciiDigits, describeSchedule, parseSchedule, type ScheduleError } from "../../digests/schedule";
+import { formatDateTime } from "../../i18n/format";
+import type { ScheduleRecord } from "../../store/digests";
+import { isolate } from "../../text/html";
+import type { Topic } from "../../topics/topic-index";
+import type { NashraContext } from "../context";
+import { requireRole } from "../guards";
+import { commandArgument, echo, replyHtml } from "../reply";
+
+export const digestsFeature = new Composer<NashraContext>();
+const adminOnly = requireRole("admin");
+
+/** "3", "#3", "٣" → 3. */
+function parseId(text: string): number | undefined {
+  const digits = asciiDigits(text.trim()).replace(/^#/, "");
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : undefined;
+}
+
+/** The reply to a schedule that cannot be read: which part is wrong, and how to write it. */
+function scheduleErrorText(ctx: NashraContext, error: ScheduleError): string {
+  const field = error.field ? ctx.tp(`cron-field-${error.field}`) : "";
+  const what = ctx.t(`schedule-error-${error.error}`, { detail: echo(error.detail), field });
+  return `${what}\n\n${ctx.t("schedule-usage")}`;
+}
+
+function topicLabel(ctx: NashraContext, schedule: ScheduleRecord): string {
+  const { topics } = ctx.deps;
+  const topic = schedule.topicId === null ? undefined : topics.index().get(schedule.topicId);
+  return topic ? topics.index().name(topic, ctx.language) : ctx.tp("schedule-own-topics");
+}
+
+function nextRunText(ctx: NashraContext, schedule: ScheduleRecord): string {
+  const next = ctx.deps.schedules.nextRunOf(schedule);
+  return isolate(formatDateTime(next.getTime(), ctx.language, schedule.timezone));
+}
+
+function scheduleLine(ctx: NashraContext, schedule: ScheduleRecord): string {
+  return ctx.t("schedules-line", {
+    id: `#${schedule.id}`,
+    when: describeSchedule(schedule.cron, schedule.timezone, ctx.language, ctx.deps.i18n),
+    topic: topicLabel(ctx, schedule),
+    next: nextRunText(ctx, schedule),
+  });
+}
+
+digestsFeature.command("schedule", adminOnly, async (ctx) => {
+  const { config, topics, schedules } = ctx.deps;
+  const argument = commandArgument(ctx);
+  if (argument === "") {
+    await replyHtml(ctx, ctx.t("schedule-usage"));
+    return;
+  }
+  const parsed = parseSchedule(argument, config.DEFAULT_TIMEZONE);
+  if (!parsed.ok) {
+    await replyHtml(ctx, scheduleErrorText(ctx, parsed));
+    return;
+  }
+  let topic: Topic | undefined;
+  if (parsed.topicText) {
+    const { matches, suggestions } = topics.lookup(parsed.topicText);
+    if (matches.length !== 1) {
+      const names = (matches.length > 1 ? matches : suggestions)
+        .map((t) => topics.index().name(t, ctx.language))
+        .join(ctx.language === "ar" ? "، " : ", ");
+      await replyHtml(
+        ctx,
+        ctx.t(names ? "schedule-topic-unclear" : "schedule-topic-unknown", {
+          input: echo(parsed.topicText),
+          names,
+        }),
+      );
+      return;
+    }
+    topic = matches[0];
+  }
+  const { schedule } = schedules.add({
+    spec: argument,
+    cron: parsed.cron,
+    timezone: parsed.zone,
+    topicId: topic?.id ?? null,
+    createdBy: ctx.from?.id ?? null,
+  });
+  await replyHtml(
+    ctx,
+    ctx.t("schedule-added", {
+      id: `#${schedule.id}`,
+      when: describeSchedule(schedule.cron, schedule.timezone, ctx.language, ctx.deps.i18n),
+      topic: topicLabel(ctx, schedule),
+      next: nextRunText(ctx, schedule),
+    }),
+  );
+});
+
+digestsFeature.command("schedules", adminOnly, async (ctx) => {
+  const all = ctx.deps.store.digests.schedules();
+  if (all.length === 0) {
+    await replyHtml(ctx, ctx.t("schedules-none"));
+    return;
+  }
+  const lines = all.map((s) => scheduleLine(ctx, s));
+  await replyHtml(ctx, [ctx.t("schedules-heading"), ...lines].join("\n\n"));
+});
+
+digestsFeature.command("unschedule", adminOnly, async (ctx) => {
+  const id = parseId(commandArgument(ctx));
+  if (id === undefined) {
+    await replyHtml(ctx, ctx.t("unschedule-usage"));
+    return;
+  }
+  const removed = ctx.deps.schedules.remove(id);
+  await replyHtml(ctx, ctx.t(removed ? "unschedule-done" : "schedule-unknown", { id: `#${id}` }));
+});
+
+digestsFeature.command("digestnow", adminOnly, async (ctx) => {
+  const id = parseId(commandArgument(ctx));
+  if (id === undefined) {
+    await replyHtml(ctx, ctx.t("digestnow-usage"));
+    return;
+  }
+  if (!ctx.deps.store.digests.schedule(id)) {
+    await replyHtml(ctx, ctx.t("schedule-unknown", { id: `#${id}` }));
+    return;
+  }
+  await replyHtml(ctx, ctx.t("digestnow-started", { id: `#${id}` }));
+  const outcome = await ctx.deps.schedules.runNow(id);
+  await replyHtml(
+    ctx,
+    ctx.t("digestnow-done", { id: `#${id}`, readers: outcome?.readers ?? 0, sent: outcome?.enqueued ?? 0 }),
+  );
+});
+
+digestsFeature.command("digestpreview", adminOnly, async (ctx) => {
+  const text = asciiDigits(commandArgument(ctx));
+  const chatId = /^-?\d{1,16}$/.test(text) ? Number(text) : undefined;
+  if (chatId === undefined) {
+    await replyHtml(ctx, ctx.t("digestpreview-usage"));
+    return;
+  }
+  const preview = ctx.deps.digests.preview(chatId);
+  if (preview.kind === "unknown-chat") {
+    await replyHtml(ctx, ctx.t("digestpreview-unknown", { id: String(chatId) }));
+    return;
+  }
+  if (preview.kind === "empty") {
+    await replyHtml(ctx, ctx.t("digestpreview-empty", { id: String(chatId) }));
+    return;
+  }
+  await replyHtml(ctx, ctx.t("digestpreview-heading", { id: String(chatId), count: preview.parts.length }));
+  for (const part of preview.parts) await replyHtml(ctx, part);
+});

@@ -1,0 +1,103 @@
+// Digest schedules at work: armed at start and on change, each firing one run; runs one after another.
+// At start, a run a stop interrupted is finished, and a run missed while the bot was down is made once if it was
+// due within the last hour (MISSED_RUN_GRACE_MS); older missed runs are skipped — the next digest covers their
+// articles anyway, since each reader's digest starts where their previous one ended.
+import type { Clock } from "../clock";
+import type { Logger } from "../logger";
+import type { Store } from "../store";
+import type { ScheduleRecord } from "../store/digests";
+import { missedRun, nextRun, Scheduler, type SchedulerOptions } from "./schedule";
+import type { DigestService, RunOutcome } from "./service";
+
+export interface DigestSchedulesOptions {
+  store: Store;
+  digests: DigestService;
+  clock: Clock;
+  logger: Logger;
+  /** Timer functions for the scheduler (tests drive time themselves). */
+  timers?: Pick<SchedulerOptions, "setTimer" | "clearTimer">;
+}
+
+export class DigestSchedules {
+  private readonly scheduler: Scheduler<number>;
+  /** Runs are made one after another: two schedules firing together do not interleave their chunks. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly options: DigestSchedulesOptions) {
+    this.scheduler = new Scheduler<number>({
+      clock: options.clock,
+      ...options.timers,
+      onError: (id, error) => options.logger.error({ err: error, schedule: id }, "digest schedule failed"),
+    });
+  }
+
+  /** Finishes interrupted runs, makes a missed run (within the grace), and arms every schedule. */
+  start(): void {
+    const { store, clock } = this.options;
+    for (const run of store.digests.unfinishedRuns()) void this.enqueueRun(run.scheduleId, run.dueAt);
+    for (const schedule of store.digests.schedules()) {
+      const missed = missedRun(
+        schedule.cron,
+        schedule.timezone,
+        new Date(schedule.lastDueAt ?? schedule.createdAt),
+        new Date(clock()),
+      );
+      if (missed) void this.enqueueRun(schedule.id, missed.getTime());
+      this.arm(schedule);
+    }
+  }
+
+  private arm(schedule: ScheduleRecord): Date {
+    return this.scheduler.arm(schedule.id, schedule.cron, schedule.timezone, (at) =>
+      this.enqueueRun(schedule.id, at.getTime()),
+    );
+  }
+
+  /** Queues a run; resolves with its outcome (undefined when the schedule is gone or we are stopping). */
+  enqueueRun(scheduleId: number, dueAt: number): Promise<RunOutcome | undefined> {
+    const run = this.queue.then(async () => {
+      if (this.stopped) return undefined;
+      try {
+        return await this.options.digests.run(scheduleId, dueAt);
+      } catch (error) {
+        this.options.logger.error({ err: error, schedule: scheduleId }, "digest run failed");
+        return undefined;
+      }
+    });
+    this.queue = run;
+    return run;
+  }
+
+  /** Stores and arms a schedule; returns it with its next run. */
+  add(schedule: Parameters<Store["digests"]["createSchedule"]>[0]): { schedule: ScheduleRecord; next: Date } {
+    const record = this.options.store.digests.createSchedule(schedule);
+    return { schedule: record, next: this.arm(record) };
+  }
+
+  remove(id: number): boolean {
+    this.scheduler.disarm(id);
+    return this.options.store.digests.removeSchedule(id);
+  }
+
+  /** The next run of a schedule (armed or not). */
+  nextRunOf(schedule: ScheduleRecord): Date {
+    return (
+      this.scheduler.nextRunOf(schedule.id) ??
+      nextRun(schedule.cron, schedule.timezone, new Date(this.options.clock()))
+    );
+  }
+
+  /** Runs a schedule now (`/digestnow`), as if it were due at this moment. */
+  runNow(id: number): Promise<RunOutcome | undefined> {
+    return this.enqueueRun(id, this.options.clock());
+  }
+
+  /** Disarms everything and waits for the run in progress to finish its chunk (the rest resumes at start). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.scheduler.stop();
+    this.options.digests.stop();
+    await this.queue;
+  }
+}
