@@ -179,7 +179,7 @@ export class DigestComposer {
     }
     const packer = new Packer();
     packer.push(
-      measure(i18n.t(language, "digest-heading", { when: isolate(formatDateTime(at, language, timeZone)) })),
+      measure(i18n.t(language, "digest-heading", { when: formatDateTime(at, language, timeZone) })),
       "",
     );
     for (const [group, positions] of groups) {

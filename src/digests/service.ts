@@ -30,6 +30,8 @@ export interface DigestServiceOptions {
   logger: Logger;
   defaultLanguage: Language;
   defaultTimezone: string;
+  /** Readers per transaction (default CHUNK). */
+  chunkSize?: number;
 }
 
 export interface RunOutcome {
@@ -100,9 +102,10 @@ export class DigestService {
 
     const ref = `digest:${run.id}`;
     let enqueued = 0;
-    for (let start = 0; start < readers.length; start += CHUNK) {
+    const size = this.options.chunkSize ?? CHUNK;
+    for (let start = 0; start < readers.length; start += size) {
       if (this.stopping) return { runId: run.id, ran: true, enqueued, readers: readers.length };
-      const chunk = readers.slice(start, start + CHUNK);
+      const chunk = readers.slice(start, start + size);
       const messages: OutboxMessage[] = [];
       const done: number[] = [];
       for (const reader of chunk) {

@@ -1,0 +1,220 @@
+// Digest runs on a real SQLite file: who gets what, grouped how, split how, and what a restart does.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DigestService } from "../../src/digests/service";
+import { I18n } from "../../src/i18n";
+import { Importer } from "../../src/ingest/importer";
+import { createLogger } from "../../src/logger";
+import type { Store } from "../../src/store";
+import { stripBidi } from "../../src/text/html";
+import { MESSAGE_LIMIT } from "../../src/text/split";
+import type { TopicService } from "../../src/topics/service";
+import { parseTelegramHtml } from "../support/fake-bot-api";
+import { manualClock, tempStore } from "../support/temp";
+
+const HOUR = 3600_000;
+let clock: ReturnType<typeof manualClock>;
+let store: Store;
+let topics: TopicService;
+let importer: Importer;
+let cleanup: () => void;
+
+beforeEach(() => {
+  clock = manualClock(Date.UTC(2026, 10, 20, 6, 0));
+  ({ store, topics, cleanup } = tempStore(clock));
+  importer = new Importer(store, topics, clock);
+});
+afterEach(() => cleanup());
+
+function service(chunkSize?: number): DigestService {
+  return new DigestService({
+    store,
+    topics,
+    delivery: { enqueue: (m) => store.outbox.enqueue(m) },
+    i18n: new I18n("ar"),
+    clock,
+    logger: createLogger("silent"),
+    defaultLanguage: "ar",
+    defaultTimezone: "Asia/Damascus",
+    ...(chunkSize ? { chunkSize } : {}),
+  });
+}
+
+/** A private chat following the topics (by slug). */
+function reader(id: number, slugs: string[], prefs: Parameters<Store["chats"]["update"]>[1] = {}): number {
+  store.chats.touch(id, "private", null);
+  store.chats.update(id, prefs);
+  const index = topics.index();
+  topics.subscribe(
+    id,
+    slugs.map((s) => index.bySlug(s) ?? expect.fail(s)),
+  );
+  return id;
+}
+
+function article(title: string, body = "نص الخبر.", extra: { url?: string; source?: string } = {}): number {
+  clock.advance(60_000);
+  return importer.importOne({ title, body, ...extra }, { origin: "import" }).article.id;
+}
+
+/** The parts of each chat's digest rows, by chat. */
+function digests(): Map<number, string[][]> {
+  const rows = store.db
+    .prepare("SELECT chat_id, parts FROM outbox WHERE purpose = 'digest' ORDER BY id")
+    .all() as { chat_id: number; parts: string }[];
+  const out = new Map<number, string[][]>();
+  for (const r of rows) out.set(r.chat_id, [...(out.get(r.chat_id) ?? []), JSON.parse(r.parts) as string[]]);
+  return out;
+}
+
+const visible = (parts: string[]) => stripBidi(parts.map((p) => parseTelegramHtml(p).text).join("\n"));
+
+function schedule(topicSlug?: string): number {
+  const topicId = topicSlug ? (topics.index().bySlug(topicSlug)?.id ?? null) : null;
+  return store.digests.createSchedule({
+    spec: "daily 08:00",
+    cron: "0 8 * * *",
+    timezone: "Asia/Damascus",
+    topicId,
+    createdBy: 1,
+  }).id;
+}
+
+describe("a digest run", () => {
+  it("gives each reader the new articles of their topics and the places under them, grouped under the most specific", async () => {
+    const dez = reader(1, ["deir-ez-zor"]);
+    const both = reader(2, ["syria", "mayadin"], { language: "en" });
+    const aleppo = reader(3, ["aleppo"]);
+    const id = schedule();
+    article("انفجار في الميادين", "وقع انفجار في مدينة الميادين بريف دير الزور الشرقي.");
+    article("ارتفاع أسعار الخبز في دير الزور", "ارتفعت أسعار الخبز في مدينة دير الزور.");
+    article("اجتماع في دمشق", "عقد اجتماع في دمشق.");
+    const outcome = await service().run(id, clock());
+    expect(outcome).toMatchObject({ ran: true, enqueued: 2 });
+    const got = digests();
+    expect(got.has(aleppo)).toBe(false); // nothing new: no digest
+    const dezText = visible(got.get(dez)?.[0] ?? []);
+    expect(dezText).toContain("📍 دير الزور");
+    expect(dezText).toContain("انفجار في الميادين");
+    expect(dezText).toContain("ارتفاع أسعار الخبز");
+    expect(dezText).not.toContain("دمشق");
+    // Syria and Mayadin: the Mayadin story under Mayadin, the rest under Syria, each once.
+    const bothText = visible(got.get(both)?.[0] ?? []);
+    expect(bothText).toMatch(/^📰 Your digest/);
+    expect(bothText).toContain("📍 Mayadin\n• انفجار في الميادين");
+    expect(bothText).toMatch(/📍 Syria\n• اجتماع في دمشق\n[^\n]+\n\n• ارتفاع أسعار الخبز/);
+    expect(bothText.match(/انفجار في الميادين/g)).toHaveLength(1);
+    expect(bothText).toContain("اجتماع في دمشق");
+  });
+
+  it("leaves out articles already alerted to the reader, and starts the next digest after the previous one", async () => {
+    const a = reader(1, ["deir-ez-zor"]);
+    const b = reader(2, ["deir-ez-zor"]);
+    const id = schedule();
+    const alerted = article("عاجل: قصف على دير الزور", "قصف على مدينة دير الزور.");
+    article("خبر عادي من دير الزور", "خبر من مدينة دير الزور.");
+    store.alerts.recordDeliveries(alerted, [a], "alert:1");
+    await service().run(id, clock());
+    expect(visible(digests().get(a)?.[0] ?? [])).not.toContain("قصف");
+    expect(visible(digests().get(b)?.[0] ?? [])).toContain("قصف");
+
+    clock.advance(HOUR);
+    article("خبر جديد من دير الزور", "جديد من مدينة دير الزور.");
+    await service().run(id, clock());
+    const second = digests().get(a)?.[1] ?? [];
+    expect(visible(second)).toContain("خبر جديد");
+    expect(visible(second)).not.toContain("خبر عادي");
+  });
+
+  it("covers only what came after the reader subscribed and after the schedule was created", async () => {
+    article("خبر قديم من دير الزور", "قديم من مدينة دير الزور.");
+    clock.advance(1000);
+    const r = reader(1, ["deir-ez-zor"]);
+    const id = schedule();
+    await service().run(id, clock());
+    expect(digests().size).toBe(0);
+    article("خبر بعد الاشتراك من دير الزور", "من مدينة دير الزور.");
+    await service().run(id, clock() + 1);
+    expect(visible(digests().get(r)?.[0] ?? [])).toContain("خبر بعد الاشتراك");
+  });
+
+  it("honours digests off, inactive chats, and the schedule's topic", async () => {
+    const off = reader(1, ["deir-ez-zor"], { digestsEnabled: false });
+    const blocked = reader(2, ["deir-ez-zor"]);
+    store.chats.markInactive(blocked, "blocked");
+    const syria = reader(3, ["syria"]);
+    const raqqa = reader(4, ["raqqa"]);
+    const id = schedule("deir-ez-zor");
+    article("خبر من الميادين", "من مدينة الميادين.");
+    article("خبر من الرقة", "من مدينة الرقة.");
+    await service().run(id, clock());
+    const got = digests();
+    expect([...got.keys()]).toEqual([syria]);
+    expect(visible(got.get(syria)?.[0] ?? [])).toContain("خبر من الميادين");
+    expect(visible(got.get(syria)?.[0] ?? [])).not.toContain("الرقة");
+    for (const c of [off, blocked, raqqa]) expect(got.has(c)).toBe(false);
+  });
+
+  it("shows 30 items, counts the rest, and keeps every part within Telegram's limits", async () => {
+    const r = reader(1, ["deir-ez-zor"], { timezone: "Europe/Berlin" });
+    const id = schedule();
+    for (let i = 0; i < 45; i++) {
+      article(`خبر رقم ${i} من دير الزور ${"وتفاصيل طويلة ".repeat(12)}`, `نص ${i} من مدينة دير الزور.`, {
+        url: `https://example.org/news/${i}?a=1&b=<2>`,
+        source: "Euphrates <Desk> & Co",
+      });
+    }
+    await service().run(id, clock());
+    const parts = digests().get(r)?.[0] ?? [];
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      const parsed = parseTelegramHtml(part); // throws on malformed HTML
+      expect(parsed.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(parsed.entities.length).toBeLessThan(100);
+    }
+    const text = visible(parts);
+    expect(text.match(/^• /gm)).toHaveLength(30);
+    expect(text).toContain("…و15 مقالًا آخر");
+    expect(text).toContain("خبر رقم 44"); // newest first
+    expect(text).not.toContain("خبر رقم 14 ");
+    expect(text).toContain("Euphrates <Desk> & Co");
+    expect(stripBidi(parts[1] ?? "")).toMatch(/^<b>📍 دير الزور<\/b> \(تتمة\)/);
+  });
+
+  it("finishes a run a stop interrupted without sending anyone a second copy", async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => reader(100 + i, ["deir-ez-zor"]));
+    const id = schedule();
+    article("خبر من دير الزور", "من مدينة دير الزور.");
+    const due = clock();
+    const first = service(3);
+    const interrupted = first.run(id, due);
+    first.stop(); // after the first chunk
+    await interrupted;
+    expect(digests().size).toBe(3);
+    expect(store.digests.unfinishedRuns()).toHaveLength(1);
+
+    const after = await service(3).run(id, due);
+    expect(after).toMatchObject({ ran: true, enqueued: 7 });
+    expect(store.digests.unfinishedRuns()).toHaveLength(0);
+    const got = digests();
+    for (const chat of ids) expect(got.get(chat)).toHaveLength(1);
+    // The same due time again: nothing.
+    expect(await service(3).run(id, due)).toMatchObject({ ran: false, enqueued: 0 });
+    expect(digests().get(ids[0] as number)).toHaveLength(1);
+  });
+});
+
+describe("a digest preview", () => {
+  it("shows what the reader would get now, and marks nothing", async () => {
+    const r = reader(1, ["mayadin"], { language: "en", timezone: "Europe/Berlin" });
+    article("انفجار في الميادين", "وقع انفجار في مدينة الميادين.");
+    const preview = service().preview(r);
+    expect(preview.kind).toBe("digest");
+    const text = preview.kind === "digest" ? visible(preview.parts) : "";
+    expect(text).toContain("Your digest");
+    expect(text).toContain("انفجار في الميادين");
+    expect(service().preview(r)).toEqual(preview);
+    expect(digests().size).toBe(0);
+    expect(service().preview(999)).toEqual({ kind: "unknown-chat" });
+    expect(service().preview(reader(2, ["aleppo"]))).toEqual({ kind: "empty" });
+  });
+});
