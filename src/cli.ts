@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import { collectStats } from "./admin/stats";
 import { systemClock } from "./clock";
 import { ConfigError, loadCliConfig } from "./config";
+import { DigestService } from "./digests/service";
+import { I18n } from "./i18n";
 import { parseFeed } from "./ingest/feed";
 import { fetchFeed } from "./ingest/fetch-feed";
 import type { ImportedArticle } from "./ingest/importer";
@@ -14,6 +16,8 @@ import { parsePlainText } from "./ingest/plain-text";
 import { type ArticleInput, IngestError } from "./ingest/types";
 import { createLogger } from "./logger";
 import { createServices, type Services } from "./services";
+import type { Language } from "./store/chats";
+import { htmlToText, stripBidi } from "./text/html";
 
 const HELP: Record<string, string> = {
   main: `Usage: npm run cli -- <command> [options]
@@ -23,6 +27,7 @@ Commands:
   tag                        read text on stdin, print the slugs of its topics, one per line
   topics                     list the topic catalog
   feeds add <url> [--auto-alert] | list | remove <id> | poll
+  digest preview <chat id>   what that chat would get in a digest now (nothing is sent or marked)
   stats                      the figures of /stats: articles, readers, subscriptions, deliveries, queue
 
 Every command takes --help. The database is DATABASE_PATH (default ./data/nashra.db).`,
@@ -48,6 +53,12 @@ Lists every topic: slug, Arabic name, English name, indented under its parent.`,
   list            every feed with its last success and last error
   remove <id>     remove a feed (its articles stay)
   poll            read every feed now`,
+  digest: `Usage: npm run cli -- digest preview <chat id> [--html]
+
+Prints the digest the chat would get now from its own topics: the articles since its previous digest
+(or since it subscribed, within the last 7 days), minus those it got as alerts, in its language and
+time zone. Messages are separated by a line of dashes; --html prints the Telegram HTML as sent.
+Nothing is sent and nothing is marked. Exit status 3 when there is nothing new for the chat.`,
   stats: `Usage: npm run cli -- stats
 
 Prints the figures of the bot's /stats: articles (today counted in DEFAULT_TIMEZONE), topics, readers
@@ -63,7 +74,11 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: "boolean", short: "h" }, "auto-alert": { type: "boolean" } },
+    options: {
+      help: { type: "boolean", short: "h" },
+      "auto-alert": { type: "boolean" },
+      html: { type: "boolean" },
+    },
   });
   const [command, ...rest] = positionals;
   if (!command) {
@@ -98,6 +113,8 @@ async function main(argv: string[]): Promise<void> {
         return await feedsCommand(services, rest, values["auto-alert"] === true);
       case "stats":
         return statsCommand(services, config.DEFAULT_TIMEZONE);
+      case "digest":
+        return digestCommand(services, rest, values.html === true, config);
     }
   } finally {
     services.store.close();
@@ -265,6 +282,37 @@ function statsCommand(services: Services, zone: string): void {
   out(`sent last 24 h\t${report.deliveries.sent}`);
   out(`failed last 24 h\t${report.deliveries.failed}`);
   out(`queue\t${report.queueDepth}`);
+}
+
+/** `digest preview <chat id>`: the digest the chat would get now, as text (or HTML). */
+function digestCommand(
+  services: Services,
+  args: string[],
+  html: boolean,
+  config: { DEFAULT_LANGUAGE: Language; DEFAULT_TIMEZONE: string },
+): void {
+  const [sub, id, ...extra] = args;
+  const chatId = id !== undefined && /^-?\d{1,16}$/.test(id) ? Number(id) : undefined;
+  if (sub !== "preview" || chatId === undefined || extra.length > 0) {
+    throw new UsageError("digest needs: preview <chat id> (see digest --help)");
+  }
+  const digests = new DigestService({
+    store: services.store,
+    topics: services.topics,
+    i18n: new I18n(config.DEFAULT_LANGUAGE),
+    clock: systemClock,
+    logger: createLogger("silent"),
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+  });
+  const preview = digests.preview(chatId);
+  if (preview.kind === "unknown-chat") throw new Error(`no chat ${chatId} in the database`);
+  if (preview.kind === "empty") {
+    process.stderr.write(`nothing new for chat ${chatId}: it would get no digest now\n`);
+    process.exitCode = 3;
+    return;
+  }
+  out(preview.parts.map((p) => (html ? p : stripBidi(htmlToText(p)))).join("\n----------\n"));
 }
 
 /** An error whose details were already printed; only the summary line remains. */

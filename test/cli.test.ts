@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStore } from "../src/store";
 import { tempDatabasePath } from "./support/temp";
 
 const run = promisify(execFile);
@@ -118,6 +119,38 @@ describe("npm run cli", () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain("Usage: ");
     }
+  });
+
+  it("previews a chat's digest without sending or marking anything", async () => {
+    await cli(["import", join(FIXTURES, "articles/omar-field-rockets.ar.txt")]);
+    // A reader who followed Mayadin since before the fixture arrived, and one who follows Aleppo.
+    const store = createStore(temp.path, () => Date.now() - 24 * 3600_000);
+    const topic = (slug: string) =>
+      (store.db.prepare("SELECT id FROM topics WHERE slug = ?").get(slug) as { id: number }).id;
+    store.chats.touch(501, "private", null, "en");
+    store.subscriptions.add(501, [topic("mayadin")]);
+    store.chats.touch(502, "private", null, "ar");
+    store.subscriptions.add(502, [topic("aleppo")]);
+    store.close();
+
+    const preview = await cli(["digest", "preview", "501"]);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/^📰 Your digest/);
+    expect(preview.stdout).toContain("📍 Mayadin");
+    expect(preview.stdout).toContain("استهداف قاعدة التحالف");
+    const html = await cli(["digest", "preview", "501", "--html"]);
+    expect(html.stdout).toContain("<b>📍");
+    // Nothing was marked: the same preview again.
+    expect((await cli(["digest", "preview", "501"])).stdout).toBe(preview.stdout);
+
+    const empty = await cli(["digest", "preview", "502"]);
+    expect(empty).toMatchObject({ code: 3, stdout: "" });
+    expect(empty.stderr).toContain("nothing new for chat 502");
+    const unknown = await cli(["digest", "preview", "999"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe("nashra: no chat 999 in the database");
+    const usage = await cli(["digest", "send", "501"]);
+    expect(usage.code).toBe(2);
   });
 
   it("refuses an unknown command with a non-zero exit", async () => {
