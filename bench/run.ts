@@ -1,14 +1,16 @@
-// `npm run bench`: prints figures; never fails on timing. Sections: articles, delivery, alerts (more arrive
-// with digests). `npm run bench -- articles` runs one section.
+// `npm run bench`: prints figures; never fails on timing. Sections: articles, delivery, alerts,
+// digests. `npm run bench -- articles` runs one section.
 import { benchAlerts } from "./alerts";
 import { benchArticles } from "./articles";
 import { benchDelivery } from "./delivery";
+import { benchDigests } from "./digests";
 import { printFigures } from "./report";
 
 const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>> = {
   articles: benchArticles,
   delivery: benchDelivery,
   alerts: benchAlerts,
+  digests: benchDigests,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

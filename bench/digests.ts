@@ -1,0 +1,176 @@
+// Benchmark of a digest run: 100,000 readers following 5 topics each (random places of the catalog, a third in
+// English, some in other zones), 1,000 new articles (the synthetic corpus, tagged by the real tagger), one run
+// of a schedule covering each reader's own topics. Target: the run in ≤ 10 s.
+//
+// The run happens twice on the same data, for two schedules: once with the outbox replaced by a counter
+// (composition, rendering, packing and each reader's mark), once for real (the rows written to the outbox too).
+// It runs in a child process of its own so that its peak RSS is its own.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { DigestService } from "../src/digests/service";
+import { I18n } from "../src/i18n";
+import { createLogger } from "../src/logger";
+import { createServices } from "../src/services";
+import type { OutboxMessage } from "../src/store/outbox";
+import { random } from "../test/support/random";
+import { tempDatabasePath } from "../test/support/temp";
+import { generateCorpus } from "./corpus";
+import type { Figure } from "./report";
+
+const READERS = 100_000;
+const TOPICS_EACH = 5;
+const ARTICLES = 1_000;
+const ZONES = ["Asia/Damascus", "Asia/Damascus", "Asia/Damascus", "Europe/Berlin", "Asia/Baghdad"];
+
+interface ChildResult {
+  setupMs: number;
+  composeMs: number;
+  runMs: number;
+  digests: number;
+  parts: number;
+  bytes: number;
+  startRssKb: number;
+  maxRssKb: number;
+}
+
+async function child(): Promise<ChildResult> {
+  const temp = tempDatabasePath();
+  let now = Date.UTC(2026, 10, 23, 5, 0);
+  const clock = () => now;
+  const services = createServices({
+    databasePath: temp.path,
+    clock,
+    logger: createLogger("silent"),
+    feedPollMinutes: 15,
+  });
+  const { store, topics, importer } = services;
+  try {
+    const setupStart = Date.now();
+    const topicIds = topics.index().ordered.map((t) => t.id);
+    const rnd = random(7);
+    store.db.transaction(() => {
+      for (let id = 1; id <= READERS; id++) {
+        store.chats.touch(id, "private", null, id % 3 === 0 ? "en" : "ar");
+        if (id % 4 === 0) store.chats.update(id, { timezone: ZONES[id % ZONES.length] as string });
+        const chosen = new Set<number>();
+        while (chosen.size < TOPICS_EACH) chosen.add(topicIds[Math.floor(rnd() * topicIds.length)] as number);
+        store.subscriptions.add(id, [...chosen]);
+      }
+    })();
+    const schedule = (n: number) =>
+      store.digests.createSchedule({
+        spec: "daily 08:00",
+        cron: "0 8 * * *",
+        timezone: "Asia/Damascus",
+        topicId: null,
+        createdBy: n,
+      }).id;
+    const first = schedule(1);
+    const second = schedule(2);
+    now += 3600_000;
+    const corpus = generateCorpus(ARTICLES, 1500, 11).map((a, i) => ({
+      ...a,
+      url: `https://nashra.example/a/${i}`,
+      source: i % 2 ? "مكتب الفرات" : "Euphrates Desk",
+    }));
+    for (let i = 0; i < corpus.length; i += 200)
+      importer.importAll(corpus.slice(i, i + 200), { origin: "import" });
+    now += 3600_000;
+    const setupMs = Date.now() - setupStart;
+
+    const options = {
+      store,
+      topics,
+      i18n: new I18n("ar"),
+      clock,
+      logger: createLogger("silent"),
+      defaultLanguage: "ar" as const,
+      defaultTimezone: "Asia/Damascus",
+    };
+    let digests = 0;
+    let parts = 0;
+    let bytes = 0;
+    const counter = {
+      enqueue(messages: readonly OutboxMessage[]) {
+        for (const m of messages) {
+          digests++;
+          parts += m.parts.length;
+          for (const p of m.parts) bytes += p.length;
+        }
+        return messages.length;
+      },
+    };
+    const startRssKb = process.memoryUsage().rss / 1024;
+    let t = Date.now();
+    await new DigestService({ ...options, delivery: counter }).run(first, now);
+    const composeMs = Date.now() - t;
+    t = Date.now();
+    await new DigestService({ ...options, delivery: { enqueue: (m) => store.outbox.enqueue(m) } }).run(
+      second,
+      now,
+    );
+    const runMs = Date.now() - t;
+    return {
+      setupMs,
+      composeMs,
+      runMs,
+      digests,
+      parts,
+      bytes,
+      startRssKb,
+      maxRssKb: process.resourceUsage().maxRSS,
+    };
+  } finally {
+    store.close();
+    temp.cleanup();
+  }
+}
+
+const thisFile = fileURLToPath(import.meta.url);
+
+export async function benchDigests(): Promise<Figure[]> {
+  const result = await new Promise<ChildResult>((resolve, reject) => {
+    const proc = spawn(process.execPath, [...process.execArgv, thisFile, "--child"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    proc.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    proc.on("error", reject);
+    proc.on("close", (code) => {
+      const line = out.trim().split("\n").pop() ?? "";
+      if (code !== 0 || !line.startsWith("{")) reject(new Error(`digest bench child exited ${code}: ${out}`));
+      else resolve(JSON.parse(line) as ChildResult);
+    });
+  });
+  const mb = (kb: number) => Math.round(kb / 1024);
+  const shape = `${READERS / 1000}k readers × ${TOPICS_EACH} topics, ${ARTICLES} new articles`;
+  return [
+    {
+      name: "digest run",
+      value: Math.round(result.runMs) / 1000,
+      unit: "s",
+      target: "≤ 10",
+      note: `${shape}; composed, rendered, packed, written to the outbox with each reader's mark`,
+    },
+    {
+      name: "digest compose only",
+      value: Math.round(result.composeMs) / 1000,
+      unit: "s",
+      note: `the same without the outbox rows: ${result.digests} digests, ${result.parts} messages, ${Math.round(result.bytes / 1e6)} MB of HTML`,
+    },
+    {
+      name: "digest peak RSS",
+      value: mb(result.maxRssKb),
+      unit: "MB",
+      note: `of the benchmark process (${mb(result.startRssKb)} MB before the runs; setup ${Math.round(result.setupMs / 1000)} s)`,
+    },
+  ];
+}
+
+// `tsx bench/digests.ts --child`: the run, reporting its figures as JSON on stdout.
+if (process.argv[1] === thisFile && process.argv[2] === "--child") {
+  const result = await child();
+  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
+}
