@@ -7,6 +7,7 @@
 // recorded calls nor the memory of earlier sections count. Rates are measured on the fake's side, from the
 // arrival times of the sendMessage calls that took effect.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
@@ -71,6 +72,21 @@ interface ChildResult {
   errors: number;
 }
 
+/**
+ * Peak RSS of this process, KB. Not `process.resourceUsage().maxRSS`: Linux carries a process's maxrss
+ * across fork and exec, so a child's figure starts at its parent's RSS at the time of the spawn (here,
+ * the harness with the fake's recorded calls). VmHWM is the high-water mark of this process's own memory.
+ */
+function peakRssKb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (hwm) return Number(hwm[1]);
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function runEngine(job: Extract<Job, { kind: "engine" }>): Promise<ChildResult> {
@@ -117,7 +133,7 @@ async function runEngine(job: Extract<Job, { kind: "engine" }>): Promise<ChildRe
       if (r.status === "sent" && r.sentAt !== null) latencies.push(r.sentAt - r.enqueuedAt);
     }
     return {
-      maxRssKb: process.resourceUsage().maxRSS,
+      maxRssKb: peakRssKb(),
       startRssKb,
       cpuMs: (used.user + used.system) / 1000,
       busy,
@@ -153,7 +169,7 @@ async function runGrammyLoop(job: Extract<Job, { kind: "grammy" }>): Promise<Chi
   }
   const used = process.cpuUsage(cpu);
   return {
-    maxRssKb: process.resourceUsage().maxRSS,
+    maxRssKb: peakRssKb(),
     startRssKb,
     cpuMs: (used.user + used.system) / 1000,
     busy: performance.eventLoopUtilization(elu).utilization,
