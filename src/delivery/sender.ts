@@ -70,37 +70,45 @@ export class Sender {
   }
 
   private async run(): Promise<void> {
-    const { store, concurrency, clock } = this.options;
+    const { store, concurrency, clock, limiter } = this.options;
     while (this.running) {
-      let dispatched = 0;
+      let claimed = 0;
       let blockedByChat = false;
       let earliestChatReady = Number.POSITIVE_INFINITY;
       const free = concurrency - this.inFlight.size;
       if (free > 0) {
-        for (const due of store.outbox.dueRows(free + LOOKAHEAD)) {
-          if (!this.running || this.inFlight.size >= concurrency) break;
+        const now = clock();
+        const picked = new Set<number>();
+        const inactive = new Set<number>();
+        const rows = store.outbox.scanDue(free + LOOKAHEAD, (chatId, chatActive) => {
+          if (picked.size >= free) return "stop";
           // One message at a time per chat keeps parts and messages in order.
-          if (this.busyChats.has(due.chatId)) {
+          if (this.busyChats.has(chatId) || picked.has(chatId)) {
             blockedByChat = true;
-            continue;
+            return false;
           }
           // A reader who blocked the bot is not written to again until they write to it.
-          if (!due.chatActive) {
-            store.outbox.dropForChat(due.chatId, "chat inactive");
-            continue;
+          if (!chatActive) {
+            inactive.add(chatId);
+            return false;
           }
-          const ready = this.options.limiter.chatReady(due.chatId);
-          if (ready > clock()) {
+          const ready = limiter.chatReady(chatId);
+          if (ready > now) {
             earliestChatReady = Math.min(earliestChatReady, ready);
-            continue;
+            return false;
           }
-          const row = store.outbox.claim(due);
-          if (!row) continue;
+          picked.add(chatId);
+          return true;
+        });
+        for (const chatId of inactive) store.outbox.dropForChat(chatId, "chat inactive");
+        if (!this.running) break;
+        // Claimed in one transaction: every row is 'sending' before its call.
+        for (const row of store.outbox.claimMany(rows)) {
           this.dispatch(row);
-          dispatched++;
+          claimed++;
         }
       }
-      if (dispatched > 0 && this.inFlight.size < concurrency) continue;
+      if (claimed > 0 && this.inFlight.size < concurrency) continue;
       // Sleep until something can change: a send completes (dispatch wakes us), a chat's gap ends,
       // a queued row falls due, or another process may have written rows (IDLE_POLL_MS). A row that is
       // due but waits for its busy chat is no reason to look again before a send completes.
