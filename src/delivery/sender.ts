@@ -4,7 +4,7 @@ import type { Api } from "grammy";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
-import type { OutboxRow } from "../store/outbox";
+import type { OutboxRow, SentRecord } from "../store/outbox";
 import { classifySendError } from "./errors";
 import { chatGap, type RateLimiter } from "./limiter";
 
@@ -14,6 +14,8 @@ export const MAX_ATTEMPTS = 8;
 const LOOKAHEAD = 200;
 /** How often the outbox is looked at when nothing woke the sender (rows written by another process). */
 const IDLE_POLL_MS = 500;
+/** Rows answered within this long are recorded sent in one transaction. */
+const SENT_BATCH_MS = 10;
 
 /** What the sender reports, for metrics and live progress. */
 export interface SenderEvents {
@@ -43,6 +45,8 @@ export class Sender {
   private wakeUp: (() => void) | undefined;
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly busyChats = new Set<number>();
+  /** Rows answered whose 'sent' is not written yet (see recordSent). */
+  private answered: { record: SentRecord; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(private readonly options: SenderOptions) {}
 
@@ -151,6 +155,30 @@ export class Sender {
     this.inFlight.set(row.id, task);
   }
 
+  /**
+   * Records a row as sent together with the others answered within SENT_BATCH_MS: one commit for
+   * many rows. Until then the row stays 'sending' and keeps its place in flight, so a crash repeats
+   * no more than the messages in flight, as before.
+   */
+  private recordSent(record: SentRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.answered.length === 0) setTimeout(() => this.flushSent(), SENT_BATCH_MS);
+      this.answered.push({ record, resolve, reject });
+    });
+  }
+
+  private flushSent(): void {
+    const batch = this.answered;
+    this.answered = [];
+    try {
+      this.options.store.outbox.sentMany(batch.map((b) => b.record));
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+      return;
+    }
+    for (const b of batch) b.resolve();
+  }
+
   /** Sends a row's remaining parts in order; records each part as it goes. */
   private async deliver(row: OutboxRow): Promise<void> {
     const { api, store, limiter, clock, logger, events, paidBroadcast } = this.options;
@@ -214,8 +242,9 @@ export class Sender {
         }
       }
     }
-    store.outbox.sent(row.id, row.parts.length, messageIds);
-    events?.sent?.(row, clock() - row.enqueuedAt);
+    const at = clock();
+    await this.recordSent({ id: row.id, partsSent: row.parts.length, messageIds, at });
+    events?.sent?.(row, at - row.enqueuedAt);
     events?.progress?.(row.ref);
   }
 }

@@ -50,6 +50,15 @@ export interface Progress {
   total: number;
 }
 
+/** One row's last part went out: what `OutboxStore.sentMany` records. */
+export interface SentRecord {
+  id: number;
+  partsSent: number;
+  messageIds: number[];
+  /** When its last part was answered. */
+  at: number;
+}
+
 interface Row {
   id: number;
   chat_id: number;
@@ -88,6 +97,7 @@ export class OutboxStore {
   private readonly dropChat: Database.Statement<[string, number]>;
   private readonly recoverSending: Database.Statement<[]>;
   private readonly claimTx: (rows: readonly DueRow[]) => OutboxRow[];
+  private readonly sentTx: (records: readonly SentRecord[]) => void;
   private readonly countRef: Database.Statement<[string], { status: OutboxStatus; n: number }>;
   private readonly depth: Database.Statement<[], { n: number }>;
 
@@ -135,6 +145,9 @@ export class OutboxStore {
         });
       }
       return claimed;
+    });
+    this.sentTx = db.transaction((records: readonly SentRecord[]) => {
+      for (const r of records) this.markSent.run(r.at, r.partsSent, JSON.stringify(r.messageIds), r.id);
     });
   }
 
@@ -200,7 +213,12 @@ export class OutboxStore {
 
   /** The row's last part went out: all `partsSent` parts, with their Telegram message ids. */
   sent(id: number, partsSent: number, messageIds: number[]): void {
-    this.markSent.run(this.clock(), partsSent, JSON.stringify(messageIds), id);
+    this.sentMany([{ id, partsSent, messageIds, at: this.clock() }]);
+  }
+
+  /** Several rows' last parts went out: recorded in one transaction (one commit instead of one per row). */
+  sentMany(records: readonly SentRecord[]): void {
+    if (records.length > 0) this.sentTx(records);
   }
 
   /** Back to the queue until `at`; `countsAsAttempt` for transient failures (not for 429 waits). */
