@@ -4,7 +4,7 @@ import type { Api } from "grammy";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
-import type { OutboxRow } from "../store/outbox";
+import type { OutboxRow, SentRecord } from "../store/outbox";
 import { classifySendError } from "./errors";
 import { chatGap, type RateLimiter } from "./limiter";
 
@@ -14,6 +14,8 @@ export const MAX_ATTEMPTS = 8;
 const LOOKAHEAD = 200;
 /** How often the outbox is looked at when nothing woke the sender (rows written by another process). */
 const IDLE_POLL_MS = 500;
+/** Rows answered within this long are recorded sent in one transaction. */
+const SENT_BATCH_MS = 10;
 
 /** What the sender reports, for metrics and live progress. */
 export interface SenderEvents {
@@ -43,6 +45,8 @@ export class Sender {
   private wakeUp: (() => void) | undefined;
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly busyChats = new Set<number>();
+  /** Rows answered whose 'sent' is not written yet (see recordSent). */
+  private answered: { record: SentRecord; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(private readonly options: SenderOptions) {}
 
@@ -70,37 +74,45 @@ export class Sender {
   }
 
   private async run(): Promise<void> {
-    const { store, concurrency, clock } = this.options;
+    const { store, concurrency, clock, limiter } = this.options;
     while (this.running) {
-      let dispatched = 0;
+      let claimed = 0;
       let blockedByChat = false;
       let earliestChatReady = Number.POSITIVE_INFINITY;
       const free = concurrency - this.inFlight.size;
       if (free > 0) {
-        for (const due of store.outbox.dueRows(free + LOOKAHEAD)) {
-          if (!this.running || this.inFlight.size >= concurrency) break;
+        const now = clock();
+        const picked = new Set<number>();
+        const inactive = new Set<number>();
+        const rows = store.outbox.scanDue(free + LOOKAHEAD, (chatId, chatActive) => {
+          if (picked.size >= free) return "stop";
           // One message at a time per chat keeps parts and messages in order.
-          if (this.busyChats.has(due.chatId)) {
+          if (this.busyChats.has(chatId) || picked.has(chatId)) {
             blockedByChat = true;
-            continue;
+            return false;
           }
           // A reader who blocked the bot is not written to again until they write to it.
-          if (!due.chatActive) {
-            store.outbox.dropForChat(due.chatId, "chat inactive");
-            continue;
+          if (!chatActive) {
+            inactive.add(chatId);
+            return false;
           }
-          const ready = this.options.limiter.chatReady(due.chatId);
-          if (ready > clock()) {
+          const ready = limiter.chatReady(chatId);
+          if (ready > now) {
             earliestChatReady = Math.min(earliestChatReady, ready);
-            continue;
+            return false;
           }
-          const row = store.outbox.claim(due);
-          if (!row) continue;
+          picked.add(chatId);
+          return true;
+        });
+        for (const chatId of inactive) store.outbox.dropForChat(chatId, "chat inactive");
+        if (!this.running) break;
+        // Claimed in one transaction: every row is 'sending' before its call.
+        for (const row of store.outbox.claimMany(rows)) {
           this.dispatch(row);
-          dispatched++;
+          claimed++;
         }
       }
-      if (dispatched > 0 && this.inFlight.size < concurrency) continue;
+      if (claimed > 0 && this.inFlight.size < concurrency) continue;
       // Sleep until something can change: a send completes (dispatch wakes us), a chat's gap ends,
       // a queued row falls due, or another process may have written rows (IDLE_POLL_MS). A row that is
       // due but waits for its busy chat is no reason to look again before a send completes.
@@ -141,6 +153,30 @@ export class Sender {
         if (concurrency < 8 || this.inFlight.size <= concurrency - concurrency / 4) this.wake();
       });
     this.inFlight.set(row.id, task);
+  }
+
+  /**
+   * Records a row as sent together with the others answered within SENT_BATCH_MS: one commit for
+   * many rows. Until then the row stays 'sending' and keeps its place in flight, so a crash repeats
+   * no more than the messages in flight, as before.
+   */
+  private recordSent(record: SentRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.answered.length === 0) setTimeout(() => this.flushSent(), SENT_BATCH_MS);
+      this.answered.push({ record, resolve, reject });
+    });
+  }
+
+  private flushSent(): void {
+    const batch = this.answered;
+    this.answered = [];
+    try {
+      this.options.store.outbox.sentMany(batch.map((b) => b.record));
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+      return;
+    }
+    for (const b of batch) b.resolve();
   }
 
   /** Sends a row's remaining parts in order; records each part as it goes. */
@@ -206,8 +242,9 @@ export class Sender {
         }
       }
     }
-    store.outbox.sent(row.id, row.parts.length, messageIds);
-    events?.sent?.(row, clock() - row.enqueuedAt);
+    const at = clock();
+    await this.recordSent({ id: row.id, partsSent: row.parts.length, messageIds, at });
+    events?.sent?.(row, at - row.enqueuedAt);
     events?.progress?.(row.ref);
   }
 }

@@ -50,6 +50,15 @@ export interface Progress {
   total: number;
 }
 
+/** One row's last part went out: what `OutboxStore.sentMany` records. */
+export interface SentRecord {
+  id: number;
+  partsSent: number;
+  messageIds: number[];
+  /** When its last part was answered. */
+  at: number;
+}
+
 interface Row {
   id: number;
   chat_id: number;
@@ -62,18 +71,33 @@ interface Row {
   enqueued_at: number;
 }
 
+function toDueRow(r: Row): DueRow {
+  return {
+    id: r.id,
+    chatId: r.chat_id,
+    chatType: r.chat_type,
+    chatActive: r.chat_active === 1,
+    purpose: r.purpose,
+    ref: r.ref,
+    partsSent: r.parts_sent,
+    attempts: r.attempts,
+    enqueuedAt: r.enqueued_at,
+  };
+}
+
 export class OutboxStore {
   private readonly insert: Database.Statement<Record<string, unknown>>;
   private readonly due: Database.Statement<[number, number], Row>;
   private readonly nextDue: Database.Statement<[], { at: number | null }>;
-  private readonly markSending: Database.Statement<[number]>;
-  private readonly payload: Database.Statement<[number], { parts: string; message_ids: string | null }>;
+  private readonly markSending: Database.Statement<[number], { parts: string; message_ids: string | null }>;
   private readonly partSent: Database.Statement<[number, string, number]>;
   private readonly markSent: Database.Statement<[number, number, string, number]>;
   private readonly requeue: Database.Statement<[number, number, string | null, number]>;
   private readonly markFailed: Database.Statement<[string, number, number]>;
   private readonly dropChat: Database.Statement<[string, number]>;
   private readonly recoverSending: Database.Statement<[]>;
+  private readonly claimTx: (rows: readonly DueRow[]) => OutboxRow[];
+  private readonly sentTx: (records: readonly SentRecord[]) => void;
   private readonly countRef: Database.Statement<[string], { status: OutboxStatus; n: number }>;
   private readonly depth: Database.Statement<[], { n: number }>;
 
@@ -92,8 +116,9 @@ export class OutboxStore {
       ORDER BY o.priority, o.next_attempt_at, o.id
       LIMIT ?`);
     this.nextDue = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'queued'");
-    this.markSending = db.prepare("UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued'");
-    this.payload = db.prepare("SELECT parts, message_ids FROM outbox WHERE id = ?");
+    this.markSending = db.prepare(
+      "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued' RETURNING parts, message_ids",
+    );
     this.partSent = db.prepare("UPDATE outbox SET parts_sent = ?, message_ids = ? WHERE id = ?");
     this.markSent = db.prepare(
       "UPDATE outbox SET status = 'sent', sent_at = ?, parts_sent = ?, message_ids = ?, last_error = NULL WHERE id = ?",
@@ -110,6 +135,22 @@ export class OutboxStore {
     this.recoverSending = db.prepare("UPDATE outbox SET status = 'queued' WHERE status = 'sending'");
     this.countRef = db.prepare("SELECT status, count(*) AS n FROM outbox WHERE ref = ? GROUP BY status");
     this.depth = db.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')");
+    this.claimTx = db.transaction((rows: readonly DueRow[]) => {
+      const claimed: OutboxRow[] = [];
+      for (const row of rows) {
+        const payload = this.markSending.get(row.id);
+        if (!payload) continue;
+        claimed.push({
+          ...row,
+          parts: JSON.parse(payload.parts) as string[],
+          messageIds: payload.message_ids ? (JSON.parse(payload.message_ids) as number[]) : [],
+        });
+      }
+      return claimed;
+    });
+    this.sentTx = db.transaction((records: readonly SentRecord[]) => {
+      for (const r of records) this.markSent.run(r.at, r.partsSent, JSON.stringify(r.messageIds), r.id);
+    });
   }
 
   /** Enqueues messages in one transaction; returns how many were new (duplicates are skipped). */
@@ -135,29 +176,32 @@ export class OutboxStore {
 
   /** Rows whose time has come, alerts first, oldest first. */
   dueRows(limit: number): DueRow[] {
-    return this.due.all(this.clock(), limit).map((r) => ({
-      id: r.id,
-      chatId: r.chat_id,
-      chatType: r.chat_type,
-      chatActive: r.chat_active === 1,
-      purpose: r.purpose,
-      ref: r.ref,
-      partsSent: r.parts_sent,
-      attempts: r.attempts,
-      enqueuedAt: r.enqueued_at,
-    }));
+    return this.scanDue(limit, () => true);
+  }
+
+  /**
+   * Walks the due rows (alerts first, oldest first, at most `limit`) and keeps those `take` accepts, until
+   * it returns "stop". Only the rows kept become objects: the sender looks at many more rows than it sends.
+   * `take` must not write to the database (the scan is still open).
+   */
+  scanDue(limit: number, take: (chatId: number, chatActive: boolean) => boolean | "stop"): DueRow[] {
+    const kept: DueRow[] = [];
+    for (const r of this.due.iterate(this.clock(), limit)) {
+      const verdict = take(r.chat_id, r.chat_active === 1);
+      if (verdict === "stop") break;
+      if (verdict) kept.push(toDueRow(r));
+    }
+    return kept;
+  }
+
+  /** Claims due rows before their send, in one transaction, and loads their parts; rows another sender took are left out. */
+  claimMany(rows: readonly DueRow[]): OutboxRow[] {
+    return rows.length === 0 ? [] : this.claimTx(rows);
   }
 
   /** Claims a due row before its send and loads its parts; undefined if another sender took it. */
   claim(row: DueRow): OutboxRow | undefined {
-    if (this.markSending.run(row.id).changes === 0) return undefined;
-    const payload = this.payload.get(row.id);
-    if (!payload) return undefined;
-    return {
-      ...row,
-      parts: JSON.parse(payload.parts) as string[],
-      messageIds: payload.message_ids ? (JSON.parse(payload.message_ids) as number[]) : [],
-    };
+    return this.claimMany([row])[0];
   }
 
   /** When the next queued row falls due (undefined when none is queued). */
@@ -171,7 +215,12 @@ export class OutboxStore {
 
   /** The row's last part went out: all `partsSent` parts, with their Telegram message ids. */
   sent(id: number, partsSent: number, messageIds: number[]): void {
-    this.markSent.run(this.clock(), partsSent, JSON.stringify(messageIds), id);
+    this.sentMany([{ id, partsSent, messageIds, at: this.clock() }]);
+  }
+
+  /** Several rows' last parts went out: recorded in one transaction (one commit instead of one per row). */
+  sentMany(records: readonly SentRecord[]): void {
+    if (records.length > 0) this.sentTx(records);
   }
 
   /** Back to the queue until `at`; `countsAsAttempt` for transient failures (not for 429 waits). */
