@@ -17,7 +17,7 @@ import { tempDatabasePath } from "../test/support/temp";
 import { generateCorpus } from "./corpus";
 import type { Figure } from "./report";
 
-const READERS = 100_000;
+const READERS = Number(process.env.BENCH_READERS ?? 100_000);
 const TOPICS_EACH = 5;
 const ARTICLES = 1_000;
 const ZONES = ["Asia/Damascus", "Asia/Damascus", "Asia/Damascus", "Europe/Berlin", "Asia/Baghdad"];

@@ -64,22 +64,45 @@ function measure(html: string): Entry {
   return { html, length: htmlToText(html).length, entities };
 }
 
+/** A set of article positions, one bit each (32 per word). */
+type Bits = Uint32Array;
+
+function popcount(bits: Bits): number {
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let v = bits[w] as number;
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
+
 export class DigestComposer {
-  /** For each topic id, the positions (in `articles`, so newest first) of the articles it covers. */
-  private readonly covered = new Map<number, number[]>();
+  /**
+   * For each topic id, the articles it covers (tagged with it or with a place under it) as a bitset over
+   * positions in `articles` (newest first). A reader's digest is then a few word-wise ANDs and ORs, whatever
+   * the number of articles: the per-reader cost does not grow with a busy news day.
+   */
+  private readonly covered = new Map<number, Bits>();
+  private readonly words: number;
+  private readonly positionOf = new Map<number, number>();
+  /** Articles after an id (the reader's previous digest), and ingested since a time (their subscription). */
+  private readonly afterMasks = new Map<number, Bits>();
+  private readonly sinceMasks = new Map<number, Bits>();
+  private readonly oldestIngested: number;
   private readonly entries = new Map<string, (Entry | undefined)[]>();
-  /** Per position, the stamp of the last reader that took it (avoids clearing a set per reader). */
-  private readonly taken: Uint32Array;
-  private readonly assigned: Int32Array;
-  private stamp = 0;
+  private readonly labels = new Map<string, Entry>();
   private readonly cap: number;
 
   constructor(private readonly options: ComposerOptions) {
     const { articles, articleTopics, index } = options;
     this.cap = options.cap ?? DIGEST_CAP;
-    this.taken = new Uint32Array(articles.length);
-    this.assigned = new Int32Array(articles.length);
+    this.words = Math.ceil(articles.length / 32);
+    let oldest = Number.POSITIVE_INFINITY;
     articles.forEach((article, position) => {
+      this.positionOf.set(article.id, position);
+      oldest = Math.min(oldest, article.ingestedAt);
       const closure = new Set<number>();
       for (const id of articleTopics.get(article.id) ?? []) {
         const topic = index.get(id);
@@ -88,9 +111,20 @@ export class DigestComposer {
         for (const a of index.ancestors(topic)) closure.add(a.id);
       }
       for (const id of closure) {
-        const list = getOrInsert(this.covered, id, () => []);
-        list.push(position);
+        const bits = getOrInsert(this.covered, id, () => new Uint32Array(this.words));
+        bits[position >>> 5] = (bits[position >>> 5] as number) | (1 << (position & 31));
       }
+    });
+    this.oldestIngested = oldest;
+  }
+
+  private mask(cache: Map<number, Bits>, key: number, keep: (a: DigestArticle) => boolean): Bits {
+    return getOrInsert(cache, key, () => {
+      const bits = new Uint32Array(this.words);
+      this.options.articles.forEach((a, p) => {
+        if (keep(a)) bits[p >>> 5] = (bits[p >>> 5] as number) | (1 << (p & 31));
+      });
+      return bits;
     });
   }
 
@@ -116,29 +150,56 @@ export class DigestComposer {
 
   /** The digest's messages for a reader, or undefined when there is nothing new for them. */
   compose(reader: DigestRecipient): string[] | undefined {
-    const { articles, notBefore } = this.options;
-    const stamp = ++this.stamp;
-    const picked: number[] = [];
+    const { notBefore } = this.options;
     const topics = this.effectiveTopics(reader.topics);
-    topics.forEach(({ topic, since }, k) => {
+    const after =
+      reader.afterId > 0
+        ? this.mask(this.afterMasks, reader.afterId, (a) => a.id > reader.afterId)
+        : undefined;
+    const excluded: number[] = [];
+    for (const id of reader.excluded ?? []) {
+      const p = this.positionOf.get(id);
+      if (p !== undefined) excluded.push(p);
+    }
+    // Per topic, most specific first: what it brings; and their union.
+    const union = new Uint32Array(this.words);
+    const perTopic = topics.map(({ topic, since }) => {
+      const bits = new Uint32Array(this.words);
+      const covered = this.covered.get(topic.id);
+      if (!covered) return bits;
       const from = Math.max(since, notBefore);
-      for (const position of this.covered.get(topic.id) ?? []) {
-        if (this.taken[position] === stamp) continue;
-        const article = articles[position] as DigestArticle;
-        if (article.id <= reader.afterId || article.ingestedAt < from || reader.excluded?.has(article.id))
-          continue;
-        this.taken[position] = stamp;
-        this.assigned[position] = k;
-        picked.push(position);
+      const recent =
+        from > this.oldestIngested
+          ? this.mask(this.sinceMasks, from, (a) => a.ingestedAt >= from)
+          : undefined;
+      for (let w = 0; w < this.words; w++) {
+        let v = covered[w] as number;
+        if (after) v &= after[w] as number;
+        if (recent) v &= recent[w] as number;
+        bits[w] = v;
+        union[w] = (union[w] as number) | v;
       }
+      return bits;
     });
-    if (picked.length === 0) return undefined;
-    picked.sort((a, b) => a - b);
-    const shown = picked.slice(0, this.cap);
+    for (const p of excluded) union[p >>> 5] = (union[p >>> 5] as number) & ~(1 << (p & 31));
+    const total = popcount(union);
+    if (total === 0) return undefined;
+    // The newest `cap` (lowest positions), each under the most specific topic that brings it.
+    const shown: { position: number; group: number }[] = [];
+    for (let w = 0; w < this.words && shown.length < this.cap; w++) {
+      let v = union[w] as number;
+      while (v !== 0 && shown.length < this.cap) {
+        const bit = 31 - Math.clz32(v & -v);
+        v &= v - 1;
+        const position = w * 32 + bit;
+        const group = perTopic.findIndex((bits) => ((bits[w] as number) & (1 << bit)) !== 0);
+        shown.push({ position, group });
+      }
+    }
     return this.render(
-      shown.map((p) => ({ position: p, group: this.assigned[p] as number })),
+      shown,
       topics.map((t) => t.topic),
-      picked.length - shown.length,
+      total - shown.length,
       reader,
     );
   }
@@ -179,12 +240,16 @@ export class DigestComposer {
     }
     const packer = new Packer();
     packer.push(
-      measure(i18n.t(language, "digest-heading", { when: formatDateTime(at, language, timeZone) })),
+      this.label(`h|${language}|${timeZone}`, () =>
+        i18n.t(language, "digest-heading", { when: formatDateTime(at, language, timeZone) }),
+      ),
       "",
     );
     for (const [group, positions] of groups) {
       const name = index.name(topics[group] as Topic, language);
-      const heading = measure(i18n.t(language, "digest-topic", { topic: name }));
+      const heading = this.label(`t|${language}|${name}`, () =>
+        i18n.t(language, "digest-topic", { topic: name }),
+      );
       positions.forEach((position, k) => {
         const entry = this.entry(position, language, timeZone);
         if (k === 0) {
@@ -197,19 +262,33 @@ export class DigestComposer {
         } else {
           // A message that starts inside a group repeats its heading, so each one reads on its own.
           packer.flush();
-          packer.push(measure(i18n.t(language, "digest-topic-continued", { topic: name })), "");
+          packer.push(
+            this.label(`c|${language}|${name}`, () =>
+              i18n.t(language, "digest-topic-continued", { topic: name }),
+            ),
+            "",
+          );
           packer.push(entry, "\n");
         }
       });
     }
     if (more > 0) {
-      const line = measure(i18n.t(language, "digest-more", { count: more }));
+      const line = this.label(`m|${language}|${more}`, () =>
+        i18n.t(language, "digest-more", { count: more }),
+      );
       if (!packer.fits(line, "\n\n")) packer.flush();
       packer.push(line, "\n\n");
     }
     packer.flush();
     // An entry longer than a message on its own (a title of thousands of characters) is split by the splitter.
-    return packer.parts.flatMap((p) => (htmlToText(p).length > MESSAGE_LIMIT ? splitMessage(p) : [p]));
+    return packer.parts.flatMap((p, i) =>
+      (packer.lengths[i] as number) > MESSAGE_LIMIT ? splitMessage(p) : [p],
+    );
+  }
+
+  /** A heading or line shared by many digests, measured once. */
+  private label(key: string, make: () => string): Entry {
+    return getOrInsert(this.labels, key, () => measure(make()));
   }
 }
 
@@ -224,6 +303,8 @@ function combine(a: Entry, separator: string, b: Entry): Entry {
 /** Fills messages block by block, within Telegram's limits on visible length and entities. */
 class Packer {
   readonly parts: string[] = [];
+  /** Visible length of each part. */
+  readonly lengths: number[] = [];
   private html = "";
   private length = 0;
   private entities = 0;
@@ -247,7 +328,10 @@ class Packer {
   }
 
   flush(): void {
-    if (this.html !== "") this.parts.push(this.html);
+    if (this.html !== "") {
+      this.parts.push(this.html);
+      this.lengths.push(this.length);
+    }
     this.html = "";
     this.length = 0;
     this.entities = 0;
