@@ -13,7 +13,6 @@ import { membershipFeature } from "./features/membership";
 import { postFeature } from "./features/post";
 import { readingFeature } from "./features/reading";
 import { settingsFeature } from "./features/settings";
-import { staffFeature } from "./features/staff";
 import { startFeature } from "./features/start";
 import { stopFeature } from "./features/stop";
 import { subscriptionsFeature } from "./features/subscriptions";
@@ -65,7 +64,6 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     alertsFeature,
     adminFeature,
     digestsFeature,
-    staffFeature,
     membershipFeature,
     fallbackFeature,
   );

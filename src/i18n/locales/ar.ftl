@@ -127,7 +127,6 @@ stop-cancelled = لم يُحذف شيء.
 refused-editor = ⛔ هذا الأمر مخصص لمحرري غرفة الأخبار.
 refused-admin = ⛔ هذا الأمر مخصص لمديري نشرة.
 group-admins-only = مشرفو هذه المجموعة وحدهم يستطيعون تغيير ما تتابعه.
-coming-soon = هذا الأمر قادم قريبًا.
 unknown-command = لا أعرف الأمر { $command }. تجد ما أستطيع فعله في /help.
 offer-subscribe = هل تريد متابعة <b>{ $topic }</b>؟
 button-subscribe = تابع { $topic }

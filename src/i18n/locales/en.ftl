@@ -123,7 +123,6 @@ stop-cancelled = Nothing was deleted.
 refused-editor = ⛔ This command is for the newsroom's editors.
 refused-admin = ⛔ This command is for Nashra's admins.
 group-admins-only = Only this group's admins can change what it follows.
-coming-soon = This command is coming soon.
 unknown-command = I don't know the command { $command }. /help lists what I can do.
 offer-subscribe = Do you want to follow <b>{ $topic }</b>?
 button-subscribe = Follow { $topic }
