@@ -1,4 +1,5 @@
 // Schedules: parsing what admins type, next runs across time zones and DST, missed runs, the Scheduler.
+
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,6 +15,7 @@ import {
   scheduleShape,
 } from "../../src/digests/schedule";
 import { I18n } from "../../src/i18n";
+import { ManualTime } from "../support/manual-time";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -378,46 +380,6 @@ describe("describeSchedule", () => {
     }
   });
 });
-
-/** Timers driven by hand: advance() moves the clock and fires what fell due, in order. */
-class ManualTime {
-  now: number;
-  private timers: { id: number; at: number; fire: () => void }[] = [];
-  private nextId = 1;
-  readonly delays: number[] = [];
-
-  constructor(start: string) {
-    this.now = Date.parse(start);
-  }
-
-  clock = () => this.now;
-  setTimer = (fire: () => void, ms: number) => {
-    this.delays.push(ms);
-    const id = this.nextId++;
-    this.timers.push({ id, at: this.now + ms, fire });
-    return id;
-  };
-  clearTimer = (id: unknown) => {
-    this.timers = this.timers.filter((t) => t.id !== id);
-  };
-
-  get pending(): number {
-    return this.timers.length;
-  }
-
-  advance(ms: number): void {
-    const end = this.now + ms;
-    for (;;) {
-      this.timers.sort((a, b) => a.at - b.at || a.id - b.id);
-      const due = this.timers[0];
-      if (!due || due.at > end) break;
-      this.timers.shift();
-      this.now = Math.max(this.now, due.at);
-      due.fire();
-    }
-    this.now = end;
-  }
-}
 
 describe("Scheduler", () => {
   function setup(start = "2026-03-27T00:00:00Z") {

@@ -1,0 +1,172 @@
+// Digest schedules driven by a manual clock: a daily schedule in Europe/Berlin across the spring DST change
+// fires once a day at 08:00 local, and each run gives each reader the day's news once; a restart finishes an
+// interrupted run and makes up a run missed within the last hour.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DigestSchedules } from "../../src/digests/schedules";
+import { DigestService } from "../../src/digests/service";
+import { I18n } from "../../src/i18n";
+import { Importer } from "../../src/ingest/importer";
+import { createLogger } from "../../src/logger";
+import type { Store } from "../../src/store";
+import { stripBidi } from "../../src/text/html";
+import type { TopicService } from "../../src/topics/service";
+import { ManualTime } from "../support/manual-time";
+import { tempStore } from "../support/temp";
+
+const HOUR = 3600_000;
+let time: ManualTime;
+let store: Store;
+let topics: TopicService;
+let cleanup: () => void;
+let schedules: DigestSchedules;
+
+function start(): DigestSchedules {
+  const options = {
+    store,
+    topics,
+    delivery: { enqueue: (m: Parameters<Store["outbox"]["enqueue"]>[0]) => store.outbox.enqueue(m) },
+    i18n: new I18n("ar"),
+    clock: time.clock,
+    logger: createLogger("silent"),
+    defaultLanguage: "ar" as const,
+    defaultTimezone: "Europe/Berlin",
+  };
+  schedules = new DigestSchedules({
+    store,
+    digests: new DigestService(options),
+    clock: time.clock,
+    logger: options.logger,
+    timers: { setTimer: time.setTimer, clearTimer: time.clearTimer },
+  });
+  return schedules;
+}
+
+/** Lets queued runs finish (they yield to the event loop between chunks). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+}
+
+/** Moves time forward an hour at a time, letting each run finish before the next hour. */
+async function advance(ms: number): Promise<void> {
+  for (let left = ms; left > 0; left -= HOUR) {
+    time.advance(Math.min(HOUR, left));
+    await settle();
+  }
+}
+
+function digestRows(chatId: number): string[] {
+  return (
+    store.db
+      .prepare("SELECT parts FROM outbox WHERE purpose = 'digest' AND chat_id = ? ORDER BY id")
+      .all(chatId) as { parts: string }[]
+  ).map((r) => stripBidi((JSON.parse(r.parts) as string[]).join("\n")));
+}
+
+function dueTimes(): string[] {
+  return (
+    store.db.prepare("SELECT due_at FROM digest_runs ORDER BY due_at").all() as { due_at: number }[]
+  ).map((r) => new Date(r.due_at).toISOString());
+}
+
+beforeEach(() => {
+  time = new ManualTime("2026-03-27T12:00:00Z");
+  ({ store, topics, cleanup } = tempStore(time.clock));
+});
+afterEach(async () => {
+  await schedules?.stop();
+  cleanup();
+});
+
+describe("a daily digest schedule", () => {
+  it("fires once a day at 08:00 Berlin time across the spring-forward Sunday, each day's news once", async () => {
+    const importer = new Importer(store, topics, time.clock);
+    const dez = topics.index().bySlug("deir-ez-zor");
+    if (!dez) throw new Error("no deir-ez-zor");
+    for (const id of [1, 2]) {
+      store.chats.touch(id, "private", null);
+      topics.subscribe(id, [dez]);
+    }
+    start().add({
+      spec: "daily 08:00",
+      cron: "0 8 * * *",
+      timezone: "Europe/Berlin",
+      topicId: null,
+      createdBy: 9,
+    });
+    schedules.start();
+    const days = ["27", "28", "29", "30"];
+    for (const day of days) {
+      time.advance(HOUR); // 13:00 UTC: the day's article
+      importer.importOne(
+        { title: `خبر يوم ${day} من دير الزور`, body: "من مدينة دير الزور." },
+        { origin: "import" },
+      );
+      await advance(23 * HOUR);
+    }
+    expect(dueTimes()).toEqual([
+      "2026-03-28T07:00:00.000Z", // 08:00 CET
+      "2026-03-29T06:00:00.000Z", // 08:00 CEST, the day the clocks go forward
+      "2026-03-30T06:00:00.000Z",
+      "2026-03-31T06:00:00.000Z",
+    ]);
+    for (const chat of [1, 2]) {
+      const rows = digestRows(chat);
+      expect(rows).toHaveLength(4);
+      rows.forEach((html, i) => {
+        expect(html).toContain(`خبر يوم ${days[i]}`);
+        expect(html.match(/خبر يوم/g)).toHaveLength(1);
+      });
+    }
+  });
+
+  it("after a restart, finishes an interrupted run and makes up a run missed within the hour, once", async () => {
+    const importer = new Importer(store, topics, time.clock);
+    const dez = topics.index().bySlug("deir-ez-zor");
+    if (!dez) throw new Error("no deir-ez-zor");
+    store.chats.touch(1, "private", null);
+    topics.subscribe(1, [dez]);
+    const { schedule } = start().add({
+      spec: "daily 08:00",
+      cron: "0 8 * * *",
+      timezone: "Europe/Berlin",
+      topicId: null,
+      createdBy: 9,
+    });
+    await schedules.stop(); // the bot is down…
+    time.advance(HOUR);
+    importer.importOne(
+      { title: "خبر أثناء التوقف من دير الزور", body: "من مدينة دير الزور." },
+      { origin: "import" },
+    );
+    time.now = Date.parse("2026-03-28T07:40:00Z"); // 08:40 Berlin: the 08:00 run was missed 40 minutes ago
+    start().start();
+    await settle();
+    expect(dueTimes()).toEqual(["2026-03-28T07:00:00.000Z"]);
+    expect(digestRows(1)).toHaveLength(1);
+    // A second start in the same hour does not make it up again.
+    await schedules.stop();
+    start().start();
+    await settle();
+    expect(digestRows(1)).toHaveLength(1);
+    expect(store.digests.schedule(schedule.id)?.lastDueAt).toBe(Date.parse("2026-03-28T07:00:00Z"));
+  });
+
+  it("skips a run missed more than an hour ago (the next digest covers its news)", async () => {
+    const dez = topics.index().bySlug("deir-ez-zor");
+    if (!dez) throw new Error("no deir-ez-zor");
+    store.chats.touch(1, "private", null);
+    topics.subscribe(1, [dez]);
+    start().add({
+      spec: "daily 08:00",
+      cron: "0 8 * * *",
+      timezone: "Europe/Berlin",
+      topicId: null,
+      createdBy: 9,
+    });
+    await schedules.stop();
+    time.now = Date.parse("2026-03-28T09:30:00Z");
+    start().start();
+    await settle();
+    expect(dueTimes()).toEqual([]);
+  });
+});
