@@ -123,8 +123,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     alerts.onStatus = statusUpdater(bot.api, i18n);
     const alertService = alerts;
     // Breaking items of auto-alert feeds become alerts as soon as a poll brings them in.
-    feeds.onNewArticles = (_feed, added) => {
-      alertService.autoAlert(added.map((a) => a.article));
+    feeds.onNewArticles = (feed, added) => {
+      const breaking = added.map((a) => a.article).filter((a) => a.breaking);
+      if (feed.autoAlert && breaking.length > 0) alertService.autoAlert(breaking);
     };
     try {
       await syncCommandMenus(bot.api, deps);

@@ -80,6 +80,8 @@ export function alertProgress(p: Progress): AlertProgress {
 interface Watch {
   lastReport: number;
   timer?: NodeJS.Timeout | undefined;
+  /** A report (and its status edit) is in flight. */
+  busy: boolean;
 }
 
 export class AlertService {
@@ -183,19 +185,24 @@ export class AlertService {
     return undefined;
   }
 
-  /** The Send button: enqueues the alert for its audience, once. */
-  confirm(id: number, userId: number): ConfirmOutcome {
+  /**
+   * The Send button: enqueues the alert for its audience, once. `status`: the message to edit as delivery
+   * goes (the question the button belongs to); the first edit follows at once.
+   */
+  confirm(id: number, userId: number, status?: { chatId: number; messageId: number }): ConfirmOutcome {
     const { store, clock } = this.options;
     const alert = store.alerts.get(id);
     const refusal = this.refusal(alert, userId);
     if (refusal) return refusal;
     if (alert?.topicId === null && alert.articleId === null) return { kind: "gone" };
-    const recipients = store.db.transaction(() =>
+    const recipients = store.db.transaction(() => {
       // Only one press wins: claimPending is a conditional update inside this transaction.
-      store.alerts.claimPending(id, clock() - PREVIEW_TTL_MS) ? this.dispatch(id) : undefined,
-    )();
+      if (!store.alerts.claimPending(id, clock() - PREVIEW_TTL_MS)) return undefined;
+      if (status) store.alerts.setStatusMessage(id, status.chatId, status.messageId);
+      return this.dispatch(id);
+    })();
     if (recipients === undefined) return { kind: "sent-already" };
-    this.watch(id);
+    this.watch(id, true);
     return { kind: "sending", alert: store.alerts.get(id) as AlertRecord, recipients };
   }
 
@@ -306,11 +313,6 @@ export class AlertService {
     return this.renderContent(this.content(alert, topics, article, language), language, zone);
   }
 
-  /** The message that shows an alert's progress (the editor's preview question, edited in place). */
-  setStatusMessage(id: number, chatId: number, messageId: number): void {
-    this.options.store.alerts.setStatusMessage(id, chatId, messageId);
-  }
-
   get(id: number): AlertRecord | undefined {
     return this.options.store.alerts.get(id);
   }
@@ -335,39 +337,43 @@ export class AlertService {
     this.autoAlert();
   }
 
-  /** Reports an alert's progress within the status interval (one timer per alert, never more often). */
-  private watch(id: number): void {
+  /**
+   * Reports an alert's progress: now (`immediate`) or when the status interval since the last report has
+   * passed; then again every interval until it is done — rows can end without a progress event (a chat
+   * that blocked the bot drops its other rows, /stop deletes them), so the status never waits on events
+   * alone. One report at a time per alert, so edits of its status message never overtake each other.
+   */
+  private watch(id: number, immediate = false): void {
     if (this.stopped) return;
     const interval = this.options.statusIntervalMs ?? STATUS_INTERVAL_MS;
-    let watch = this.watches.get(id);
-    if (!watch) {
-      // The press itself showed "sending": the first update waits a whole interval.
-      watch = { lastReport: Date.now() };
-      this.watches.set(id, watch);
+    let w = this.watches.get(id);
+    if (!w) {
+      w = { lastReport: immediate ? 0 : Date.now(), busy: false };
+      this.watches.set(id, w);
     }
-    if (watch.timer) return;
-    const w = watch;
-    w.timer = setTimeout(
+    if (w.timer || w.busy) return;
+    const watch = w;
+    watch.timer = setTimeout(
       () => {
-        w.timer = undefined;
-        w.lastReport = Date.now();
-        void this.report(id);
+        watch.timer = undefined;
+        void this.report(id, watch);
       },
-      Math.max(0, w.lastReport + interval - Date.now()),
+      Math.max(0, watch.lastReport + interval - Date.now()),
     );
   }
 
-  private async report(id: number): Promise<void> {
+  private async report(id: number, w: Watch): Promise<void> {
     const { store, logger } = this.options;
     const alert = store.alerts.get(id);
     if (alert?.status !== "sending") {
       this.watches.delete(id);
       return;
     }
+    w.busy = true;
+    w.lastReport = Date.now();
     const progress = this.progress(id);
     if (progress.done) {
       store.alerts.markDone(id, progress.sent, progress.failed, progress.blocked);
-      this.watches.delete(id);
       logger.info({ alert: id, ...progress }, "alert delivered");
     } else {
       store.alerts.updateCounts(id, progress.sent, progress.failed, progress.blocked);
@@ -376,7 +382,11 @@ export class AlertService {
       await this.onStatus?.(store.alerts.get(id) as AlertRecord, progress);
     } catch (error) {
       logger.warn({ err: error, alert: id }, "could not update an alert's status message");
+    } finally {
+      w.busy = false;
     }
+    if (progress.done) this.watches.delete(id);
+    else this.watch(id);
   }
 
   /** Stops the status timers (the outbox keeps the alerts; resume() picks them up at the next start). */

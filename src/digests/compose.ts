@@ -33,6 +33,8 @@ export interface DigestRecipient {
   afterId: number;
   /** Articles that already reached the reader (as alerts). */
   excluded?: ReadonlySet<number> | undefined;
+  /** Topic digests that covered a topic's articles up to an id, beyond `afterId`: left out here. */
+  coveredElsewhere?: readonly { topicId: number; throughId: number }[] | undefined;
 }
 
 export interface ComposerOptions {
@@ -90,6 +92,7 @@ export class DigestComposer {
   /** Articles after an id (the reader's previous digest), and ingested since a time (their subscription). */
   private readonly afterMasks = new Map<number, Bits>();
   private readonly sinceMasks = new Map<number, Bits>();
+  private readonly upToMasks = new Map<number, Bits>();
   private readonly oldestIngested: number;
   private readonly entries = new Map<string, (Entry | undefined)[]>();
   private readonly labels = new Map<string, Entry>();
@@ -182,6 +185,14 @@ export class DigestComposer {
       return bits;
     });
     for (const p of excluded) union[p >>> 5] = (union[p >>> 5] as number) & ~(1 << (p & 31));
+    for (const { topicId, throughId } of reader.coveredElsewhere ?? []) {
+      const covered = this.covered.get(topicId);
+      if (!covered) continue;
+      const upTo = this.mask(this.upToMasks, throughId, (a) => a.id <= throughId);
+      for (let w = 0; w < this.words; w++) {
+        union[w] = (union[w] as number) & ~((covered[w] as number) & (upTo[w] as number));
+      }
+    }
     const total = popcount(union);
     if (total === 0) return undefined;
     // The newest `cap` (lowest positions), each under the most specific topic that brings it.

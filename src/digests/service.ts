@@ -60,6 +60,7 @@ export class DigestService {
     this.stopping = true;
   }
 
+  /** The window a composition reads: articles after `afterId` (never older than the lookback) up to `throughId`. */
   private composerFor(schedule: ScheduleRecord | undefined, afterId: number, throughId: number, at: number) {
     const { store, topics, i18n, clock } = this.options;
     const index = topics.index();
@@ -74,8 +75,43 @@ export class DigestService {
     return new DigestComposer({ index, i18n, articles, articleTopics, scope, notBefore, at });
   }
 
+  /**
+   * The lowest article id a composition must look at: the oldest mark among the readers, but never before
+   * the lookback window (a reader without a mark, or back after months, is bounded by time, not by id).
+   */
+  private windowStart(marks: Iterable<number>, throughId: number, schedule?: ScheduleRecord): number {
+    const { store, clock } = this.options;
+    const notBefore = Math.max(schedule?.createdAt ?? 0, clock() - LOOKBACK_MS);
+    const first = store.digests.firstArticleSince(notBefore);
+    const floor = first === undefined ? throughId : first - 1;
+    let afterId = throughId;
+    for (const m of marks) afterId = Math.min(afterId, m);
+    return Math.max(afterId, floor);
+  }
+
   private languageOf(reader: DigestReader): Language {
     return chatLanguage(reader, this.options.defaultLanguage);
+  }
+
+  /**
+   * Where a reader's digest of a scope starts, and what it must leave out because another digest covered it.
+   * Own topics (scope 0): after the own mark, minus topic digests' articles beyond it. A topic digest: after its
+   * own mark and the own mark (an own digest covered everything the reader follows up to it).
+   */
+  private placeOf(
+    scope: number,
+    marks: {
+      scoped: number | undefined;
+      own: number | undefined;
+      topics: readonly [number, number][] | undefined;
+    },
+  ): { afterId: number; coveredElsewhere: { topicId: number; throughId: number }[] } {
+    if (scope !== 0) return { afterId: Math.max(marks.scoped ?? 0, marks.own ?? 0), coveredElsewhere: [] };
+    const afterId = marks.own ?? 0;
+    const coveredElsewhere = (marks.topics ?? [])
+      .filter(([, through]) => through > afterId)
+      .map(([topicId, throughId]) => ({ topicId, throughId }));
+    return { afterId, coveredElsewhere };
   }
 
   /** Runs a schedule for a due time (or finishes the run a stop interrupted). */
@@ -87,17 +123,23 @@ export class DigestService {
     const { run } = store.digests.beginRun(scheduleId, dueAt);
     if (run.status === "done") return { runId: run.id, ran: false, enqueued: 0, readers: 0 };
 
-    const marks = store.digests.marksOf(scheduleId);
+    const scope = schedule.topicId ?? 0;
+    const marks = store.digests.marksOf(scope);
+    const own = scope === 0 ? marks : store.digests.marksOf(0);
+    const topicMarks = scope === 0 ? store.digests.topicMarks() : new Map<number, [number, number][]>();
     const readers = store.digests.digestReaders();
-    // Articles from the oldest place any reader is at (0 for a reader without a mark: bounded by time).
-    let afterId = run.throughId;
-    for (const r of readers) afterId = Math.min(afterId, marks.get(r.id) ?? 0);
+    const places = new Map(
+      readers.map((r) => [
+        r.id,
+        this.placeOf(scope, { scoped: marks.get(r.id), own: own.get(r.id), topics: topicMarks.get(r.id) }),
+      ]),
+    );
+    const afterId = this.windowStart(
+      [...places.values()].map((p) => p.afterId),
+      run.throughId,
+      schedule,
+    );
     const composer = this.composerFor(schedule, afterId, run.throughId, dueAt);
-    const excluded = new Map<number, Set<number>>();
-    for (const [chatId, articleId] of store.digests.deliveredBetween(afterId, run.throughId)) {
-      const set = getOrInsert(excluded, chatId, () => new Set());
-      set.add(articleId);
-    }
     const topicsOf = groupSubscriptions(store.digests.subscriptionRows());
 
     const ref = `digest:${run.id}`;
@@ -106,24 +148,32 @@ export class DigestService {
     for (let start = 0; start < readers.length; start += size) {
       if (this.stopping) return { runId: run.id, ran: true, enqueued, readers: readers.length };
       const chunk = readers.slice(start, start + size);
-      const messages: OutboxMessage[] = [];
-      const done: number[] = [];
-      for (const reader of chunk) {
-        const mark = marks.get(reader.id);
-        if (mark !== undefined && mark >= run.throughId) continue; // done before a restart, or nothing new
-        done.push(reader.id);
-        const parts = composer.compose({
-          language: this.languageOf(reader),
-          timeZone: reader.timezone ?? defaultTimezone,
-          topics: topicsOf.get(reader.id) ?? [],
-          afterId: mark ?? 0,
-          excluded: excluded.get(reader.id),
-        });
-        if (parts) messages.push({ chatId: reader.id, purpose: "digest", ref, dedupeKey: ref, parts });
-      }
       store.db.transaction(() => {
+        // Read inside the transaction, chunk by chunk: an alert sent while the run goes on is left out too.
+        const excluded = new Map<number, Set<number>>();
+        const ids = chunk.map((r) => r.id);
+        for (const [chatId, articleId] of store.digests.deliveredToAny(ids, afterId, run.throughId)) {
+          getOrInsert(excluded, chatId, () => new Set()).add(articleId);
+        }
+        const messages: OutboxMessage[] = [];
+        const done: number[] = [];
+        for (const reader of chunk) {
+          const mark = marks.get(reader.id);
+          if (mark !== undefined && mark >= run.throughId) continue; // done before a restart, or nothing new
+          done.push(reader.id);
+          const place = places.get(reader.id) ?? { afterId: 0, coveredElsewhere: [] };
+          const parts = composer.compose({
+            language: this.languageOf(reader),
+            timeZone: reader.timezone ?? defaultTimezone,
+            topics: topicsOf.get(reader.id) ?? [],
+            afterId: place.afterId,
+            coveredElsewhere: place.coveredElsewhere,
+            excluded: excluded.get(reader.id),
+          });
+          if (parts) messages.push({ chatId: reader.id, purpose: "digest", ref, dedupeKey: ref, parts });
+        }
         enqueued += delivery.enqueue(messages);
-        store.digests.mark(scheduleId, run.id, run.throughId, done);
+        store.digests.mark(scope, run.id, run.throughId, done);
       })();
       await yieldToLoop();
     }
@@ -133,23 +183,29 @@ export class DigestService {
   }
 
   /**
-   * What a chat would get now from its own topics (or a schedule's), after its last digest: nothing is
-   * enqueued or marked.
+   * What a chat would get now in a digest of its own topics, as a run would compose it (after its previous
+   * digest, without what reached it otherwise): nothing is enqueued or marked.
    */
-  preview(chatId: number, scheduleId?: number): PreviewOutcome {
+  preview(chatId: number): PreviewOutcome {
     const { store, clock, defaultTimezone } = this.options;
     const reader = store.digests.digestReader(chatId);
     if (!reader) return { kind: "unknown-chat" };
-    const schedule = scheduleId === undefined ? undefined : store.digests.schedule(scheduleId);
-    const afterId =
-      (schedule ? store.digests.marksOf(schedule.id).get(chatId) : store.digests.lastMarkOf(chatId)) ?? 0;
-    const composer = this.composerFor(schedule, afterId, store.digests.newestArticleId(), clock());
-    const excluded = new Set(store.digests.deliveredTo(chatId, afterId));
+    const chatMarks = store.digests.marksOfChat(chatId);
+    const place = this.placeOf(0, {
+      scoped: undefined,
+      own: chatMarks.get(0),
+      topics: [...chatMarks].filter(([scope]) => scope !== 0),
+    });
+    const throughId = store.digests.newestArticleId();
+    const afterId = this.windowStart([place.afterId], throughId);
+    const composer = this.composerFor(undefined, afterId, throughId, clock());
+    const excluded = new Set(store.digests.deliveredToAny([chatId], afterId, throughId).map(([, a]) => a));
     const parts = composer.compose({
       language: this.languageOf(reader),
       timeZone: reader.timezone ?? defaultTimezone,
       topics: groupSubscriptions(store.digests.subscriptionRows(chatId)).get(chatId) ?? [],
-      afterId,
+      afterId: place.afterId,
+      coveredElsewhere: place.coveredElsewhere,
       excluded,
     });
     return parts ? { kind: "digest", parts } : { kind: "empty" };

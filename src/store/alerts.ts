@@ -123,7 +123,7 @@ export class AlertStore {
     { topics: string; article: number | null },
     { n: number }
   >;
-  private readonly retopic: Database.Statement<[number, number, number]>;
+  private readonly retopic: Database.Statement<[number, number, number, number]>;
   private readonly statusMessage: Database.Statement<[number, number, number]>;
   private readonly close: Database.Statement<[AlertStatus, number, number]>;
   private readonly claim: Database.Statement<[number, number, number]>;
@@ -150,8 +150,9 @@ export class AlertStore {
       SELECT c.id, c.type, c.language, c.client_language, c.timezone FROM chats c
       WHERE ${AUDIENCE_WHERE} ORDER BY c.id`);
     this.audienceCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${AUDIENCE_WHERE}`);
+    // Choosing the topic starts the preview's 15 minutes: the editor sees the preview only now.
     this.retopic = db.prepare(
-      "UPDATE alerts SET topic_id = ?, audience = ? WHERE id = ? AND status = 'pending'",
+      "UPDATE alerts SET topic_id = ?, audience = ?, created_at = ? WHERE id = ? AND status = 'pending'",
     );
     this.statusMessage = db.prepare(
       "UPDATE alerts SET status_chat_id = ?, status_message_id = ? WHERE id = ?",
@@ -175,12 +176,12 @@ export class AlertStore {
     this.delivered = db.prepare(
       "INSERT OR IGNORE INTO article_deliveries (chat_id, article_id, via, at) VALUES (?, ?, ?, ?)",
     );
-    // Breaking articles from auto-alert feeds, not yet auto-alerted.
+    // Breaking articles from auto-alert feeds, not yet auto-alerted (through the ingested_at index: recent only).
     this.breakingCandidates = db.prepare(`
       SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
-      WHERE a.breaking = 1 AND f.auto_alert = 1 AND a.ingested_at >= ?
+      WHERE a.ingested_at >= ? AND a.breaking = 1 AND f.auto_alert = 1
         AND NOT EXISTS (SELECT 1 FROM alerts x WHERE x.article_id = a.id AND x.origin = 'auto')
-      ORDER BY a.id`);
+      ORDER BY a.ingested_at, a.id`);
   }
 
   /** Records a new alert (a pending preview, or an auto-alert about to be sent). */
@@ -231,7 +232,7 @@ export class AlertStore {
 
   /** A pending text alert gets its topic (chosen from suggestions) and the audience counted for it. */
   setTopic(id: number, topicId: number, audience: number): boolean {
-    return this.retopic.run(topicId, audience, id).changes > 0;
+    return this.retopic.run(topicId, audience, this.clock(), id).changes > 0;
   }
 
   setStatusMessage(id: number, chatId: number, messageId: number): void {

@@ -121,14 +121,15 @@ export class DigestStore {
   private readonly newest: Database.Statement<[], { id: number | null }>;
   private readonly articles: Database.Statement<[number, number, number], DigestArticle>;
   private readonly topics: Database.Statement<[number, number]>;
-  private readonly delivered: Database.Statement<[number, number]>;
-  private readonly deliveredToChat: Database.Statement<[number, number], { article_id: number }>;
   private readonly readers: Database.Statement<[]>;
   private readonly reader: Database.Statement<[number]>;
   private readonly subscriptions: Database.Statement<[]>;
   private readonly subscriptionsOf: Database.Statement<[number]>;
+  private readonly firstSince: Database.Statement<[number], { id: number | null }>;
+  private readonly deliveredToChats: Database.Statement<[string, number, number]>;
   private readonly marks: Database.Statement<[number]>;
-  private readonly markOf: Database.Statement<[number], { through_id: number | null }>;
+  private readonly scopedMarks: Database.Statement<[]>;
+  private readonly chatMarks: Database.Statement<[number]>;
   private readonly setMark: Database.Statement<[number, number, number, number]>;
 
   constructor(
@@ -159,14 +160,6 @@ export class DigestStore {
     this.topics = db
       .prepare("SELECT article_id, topic_id FROM article_topics WHERE article_id > ? AND article_id <= ?")
       .raw();
-    this.delivered = db
-      .prepare(
-        "SELECT chat_id, article_id FROM article_deliveries WHERE article_id > ? AND article_id <= ? ORDER BY chat_id",
-      )
-      .raw();
-    this.deliveredToChat = db.prepare(
-      "SELECT article_id FROM article_deliveries WHERE chat_id = ? AND article_id > ?",
-    );
     // Chats a digest may go to: active, digests on, following something.
     const readerWhere =
       "c.active = 1 AND c.digests_enabled = 1 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id)";
@@ -180,11 +173,21 @@ export class DigestStore {
     this.subscriptionsOf = db
       .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions WHERE chat_id = ?")
       .raw();
-    this.marks = db.prepare("SELECT chat_id, through_id FROM digest_marks WHERE schedule_id = ?").raw();
-    this.markOf = db.prepare("SELECT max(through_id) AS through_id FROM digest_marks WHERE chat_id = ?");
+    this.firstSince = db.prepare("SELECT min(id) AS id FROM articles WHERE ingested_at >= ?");
+    this.deliveredToChats = db
+      .prepare(`
+        SELECT chat_id, article_id FROM article_deliveries
+        WHERE chat_id IN (SELECT value FROM json_each(?)) AND article_id > ? AND article_id <= ?`)
+      .raw();
+    this.marks = db.prepare("SELECT chat_id, through_id FROM digest_marks WHERE scope = ?").raw();
+    this.scopedMarks = db
+      .prepare("SELECT chat_id, scope, through_id FROM digest_marks WHERE scope <> 0 ORDER BY chat_id")
+      .raw();
+    this.chatMarks = db.prepare("SELECT scope, through_id FROM digest_marks WHERE chat_id = ?").raw();
     this.setMark = db.prepare(`
-      INSERT INTO digest_marks (chat_id, schedule_id, through_id, run_id) VALUES (?, ?, ?, ?)
-      ON CONFLICT (chat_id, schedule_id) DO UPDATE SET through_id = excluded.through_id, run_id = excluded.run_id`);
+      INSERT INTO digest_marks (chat_id, scope, through_id, run_id) VALUES (?, ?, ?, ?)
+      ON CONFLICT (chat_id, scope) DO UPDATE SET
+        through_id = max(through_id, excluded.through_id), run_id = excluded.run_id`);
   }
 
   // --- Schedules ------------------------------------------------------------------------------------------
@@ -246,16 +249,6 @@ export class DigestStore {
     return this.topics.all(afterId, throughId) as [number, number][];
   }
 
-  /** [chat id, article id]: articles of that range that already reached a chat (as alerts). */
-  deliveredBetween(afterId: number, throughId: number): [number, number][] {
-    return this.delivered.all(afterId, throughId) as [number, number][];
-  }
-
-  /** Articles after `afterId` that already reached one chat. */
-  deliveredTo(chatId: number, afterId: number): number[] {
-    return this.deliveredToChat.all(chatId, afterId).map((r) => r.article_id);
-  }
-
   /** Every chat a digest may go to, by id. */
   digestReaders(): DigestReader[] {
     return (this.readers.all() as ReaderRow[]).map(toReader);
@@ -276,18 +269,39 @@ export class DigestStore {
     ][];
   }
 
-  /** Each chat's place in a schedule: the newest article its last digest from it could include. */
-  marksOf(scheduleId: number): Map<number, number> {
-    return new Map(this.marks.all(scheduleId) as [number, number][]);
+  /** The first article ingested at or after a time (undefined when none is). */
+  firstArticleSince(ms: number): number | undefined {
+    return this.firstSince.get(ms)?.id ?? undefined;
   }
 
-  /** A chat's furthest mark in any schedule (previews start after it). */
-  lastMarkOf(chatId: number): number | undefined {
-    return this.markOf.get(chatId)?.through_id ?? undefined;
+  /** [chat id, article id]: articles in (afterId, throughId] that already reached these chats (as alerts). */
+  deliveredToAny(chatIds: readonly number[], afterId: number, throughId: number): [number, number][] {
+    return this.deliveredToChats.all(JSON.stringify(chatIds), afterId, throughId) as [number, number][];
   }
 
-  /** Records that these chats' digests from a schedule went up to `throughId`; call in the enqueue transaction. */
-  mark(scheduleId: number, runId: number, throughId: number, chatIds: readonly number[]): void {
-    for (const chatId of chatIds) this.setMark.run(chatId, scheduleId, throughId, runId);
+  /** Each chat's place in a scope (0: own topics; else a topic): the newest article its last digest covered. */
+  marksOf(scope: number): Map<number, number> {
+    return new Map(this.marks.all(scope) as [number, number][]);
+  }
+
+  /** Topic-scope marks, by chat: [topic id, through id] pairs. */
+  topicMarks(): Map<number, [number, number][]> {
+    const out = new Map<number, [number, number][]>();
+    for (const [chatId, scope, through] of this.scopedMarks.all() as [number, number, number][]) {
+      const list = out.get(chatId);
+      if (list) list.push([scope, through]);
+      else out.set(chatId, [[scope, through]]);
+    }
+    return out;
+  }
+
+  /** One chat's marks: scope → through id. */
+  marksOfChat(chatId: number): Map<number, number> {
+    return new Map(this.chatMarks.all(chatId) as [number, number][]);
+  }
+
+  /** Records that these chats' digests of a scope went up to `throughId`; call in the enqueue transaction. */
+  mark(scope: number, runId: number, throughId: number, chatIds: readonly number[]): void {
+    for (const chatId of chatIds) this.setMark.run(chatId, scope, throughId, runId);
   }
 }

@@ -251,14 +251,17 @@ export const migrations: Migration[] = [
         UNIQUE (schedule_id, due_at)
       );
 
-      -- Up to which article a reader's last digest from a schedule went (its next one starts after it).
+      -- Up to which article a reader's last digest went, per scope: 0 for digests of the reader's own
+      -- topics (every such schedule shares it, so two daily schedules never repeat an article), else the
+      -- topic of a topic schedule. A reader's next digest of a scope starts after its mark.
       CREATE TABLE digest_marks (
-        chat_id     INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
-        schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
-        through_id  INTEGER NOT NULL,
-        run_id      INTEGER NOT NULL,
-        PRIMARY KEY (chat_id, schedule_id)
+        chat_id    INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        scope      INTEGER NOT NULL,
+        through_id INTEGER NOT NULL,
+        run_id     INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, scope)
       ) WITHOUT ROWID;
+      CREATE INDEX digest_marks_scope ON digest_marks (scope, chat_id);
     `,
   },
   {

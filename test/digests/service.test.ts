@@ -180,6 +180,45 @@ describe("a digest run", () => {
     expect(stripBidi(parts[1] ?? "")).toMatch(/^<b>📍 دير الزور<\/b> \(تتمة\)/);
   });
 
+  it("never repeats an article across schedules: two daily ones, and a topic one with an own-topics one", async () => {
+    const r = reader(1, ["deir-ez-zor"]);
+    const morning = schedule();
+    const evening = schedule();
+    const dezOnly = schedule("deir-ez-zor");
+    article("خبر الصباح من دير الزور", "من مدينة دير الزور.");
+    await service().run(morning, clock());
+    clock.advance(HOUR);
+    await service().run(evening, clock());
+    await service().run(dezOnly, clock());
+    expect(digests().get(r)).toHaveLength(1);
+
+    // A topic digest first: the own-topics digest leaves its articles out, and keeps the others.
+    article("خبر الظهر من الميادين", "من مدينة الميادين.");
+    await service().run(dezOnly, clock() + 1);
+    reader(1, ["raqqa"]);
+    article("خبر من الرقة", "من مدينة الرقة.");
+    await service().run(evening, clock() + 2);
+    const texts = (digests().get(r) ?? []).map(visible);
+    expect(texts).toHaveLength(3);
+    expect(texts[1]).toContain("خبر الظهر من الميادين");
+    expect(texts[2]).toContain("خبر من الرقة");
+    expect(texts[2]).not.toContain("خبر الظهر");
+    expect(service().preview(r)).toEqual({ kind: "empty" });
+  });
+
+  it("leaves out an article alerted while the run is going on", async () => {
+    const first = reader(1, ["deir-ez-zor"]);
+    const second = reader(2, ["deir-ez-zor"]);
+    const id = schedule();
+    const news = article("خبر عن دير الزور", "من مدينة دير الزور.");
+    const running = service(1).run(id, clock());
+    // The first chunk (chat 1) is composed; now an alert of the same article reaches chat 2.
+    store.alerts.recordDeliveries(news, [second], "alert:7");
+    await running;
+    expect(visible(digests().get(first)?.[0] ?? [])).toContain("خبر عن دير الزور");
+    expect(digests().has(second)).toBe(false);
+  });
+
   it("finishes a run a stop interrupted without sending anyone a second copy", async () => {
     const ids = Array.from({ length: 10 }, (_, i) => reader(100 + i, ["deir-ez-zor"]));
     const id = schedule();

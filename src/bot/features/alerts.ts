@@ -133,19 +133,19 @@ alertsFeature.callbackQuery(/^al:t:(\d+):(\d+)$/, requireRole("editor"), async (
 });
 
 alertsFeature.callbackQuery(/^al:s:(\d+)$/, requireRole("editor"), async (ctx) => {
-  const { alerts } = ctx.deps;
-  const outcome = alerts.confirm(Number(ctx.match[1]), ctx.from.id);
+  const message = ctx.callbackQuery.message;
+  const outcome = ctx.deps.alerts.confirm(
+    Number(ctx.match[1]),
+    ctx.from.id,
+    message ? { chatId: message.chat.id, messageId: message.message_id } : undefined,
+  );
   if (outcome.kind !== "sending") {
     await refuse(ctx, outcome.kind);
     return;
   }
-  // Enqueued and the sender woken before anything else: the first reader's copy is already on its way.
-  const { alert, recipients } = outcome;
+  // Enqueued and the sender woken before anything else: the first reader's copy is already on its way, and
+  // the question becomes the status message (edited by the alert service as delivery goes).
   await ctx.answerCallbackQuery({ text: ctx.tp("toast-alert-sending") });
-  const message = ctx.callbackQuery.message;
-  if (message) alerts.setStatusMessage(alert.id, message.chat.id, message.message_id);
-  const progress = { total: recipients, sent: 0, failed: 0, blocked: 0, done: recipients === 0 };
-  await editHtml(ctx, statusText(ctx.deps.i18n, alert, progress));
 });
 
 alertsFeature.callbackQuery(/^al:c:(\d+)$/, requireRole("editor"), async (ctx) => {
