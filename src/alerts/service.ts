@@ -36,6 +36,8 @@ export interface Preview {
   /** Exactly what a reader with the editor's language and zone will get. */
   parts: string[];
   audience: number;
+  /** Chats that follow it but already got this article as an alert (left out of `audience`). */
+  alreadyReached: number;
 }
 
 export type ConfirmOutcome =
@@ -140,7 +142,16 @@ export class AlertService {
       language: requester.language,
       audience,
     });
-    return { alert, audience, parts: this.render(alert, requester.language, requester.timeZone) };
+    const alreadyReached =
+      "article" in target && audience === 0
+        ? this.options.store.alerts.countAudience(this.coveredTopicIds(this.articleTopics(target.article.id)))
+        : 0;
+    return {
+      alert,
+      audience,
+      alreadyReached,
+      parts: this.render(alert, requester.language, requester.timeZone),
+    };
   }
 
   /** A text alert whose topic is still to be chosen (the editor gets suggestions). */
@@ -166,7 +177,12 @@ export class AlertService {
     const audience = this.audienceCount({ topic, text: "" });
     store.alerts.setTopic(id, topic.id, audience);
     const updated = store.alerts.get(id) as AlertRecord;
-    return { alert: updated, audience, parts: this.render(updated, requester.language, requester.timeZone) };
+    return {
+      alert: updated,
+      audience,
+      alreadyReached: 0,
+      parts: this.render(updated, requester.language, requester.timeZone),
+    };
   }
 
   private refusal(

@@ -133,7 +133,7 @@ export class AlertStore {
   private readonly inFlight: Database.Statement<[], AlertRow>;
   private readonly recentRows: Database.Statement<[number], AlertRow>;
   private readonly delivered: Database.Statement<[number, number, string, number]>;
-  private readonly breakingCandidates: Database.Statement<[number], { id: number }>;
+  private readonly breakingCandidates: Database.Statement<{ since: number }, { id: number }>;
 
   constructor(
     db: Db,
@@ -179,7 +179,7 @@ export class AlertStore {
     // Breaking articles from auto-alert feeds, not yet auto-alerted (through the ingested_at index: recent only).
     this.breakingCandidates = db.prepare(`
       SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
-      WHERE a.ingested_at >= ? AND a.breaking = 1 AND f.auto_alert = 1
+      WHERE a.ingested_at >= @since AND a.sort_at >= @since AND a.breaking = 1 AND f.auto_alert = 1
         AND NOT EXISTS (SELECT 1 FROM alerts x WHERE x.article_id = a.id AND x.origin = 'auto')
       ORDER BY a.ingested_at, a.id`);
   }
@@ -287,8 +287,11 @@ export class AlertStore {
     for (const chatId of chatIds) this.delivered.run(chatId, articleId, via, now);
   }
 
-  /** Breaking articles of auto-alert feeds ingested since `sinceMs` that have no auto-alert yet. */
+  /**
+   * Breaking articles of auto-alert feeds ingested and published since `sinceMs` that have no auto-alert yet
+   * (a feed added today may carry a "breaking" item from years ago: that is not news any more).
+   */
   breakingWithoutAlert(sinceMs: number): number[] {
-    return this.breakingCandidates.all(sinceMs).map((r) => r.id);
+    return this.breakingCandidates.all({ since: sinceMs }).map((r) => r.id);
   }
 }

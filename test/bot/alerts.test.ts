@@ -8,7 +8,7 @@ import { parsePlainText } from "../../src/ingest/plain-text";
 import { stripBidi } from "../../src/text/html";
 import { parseTelegramHtml } from "../support/fake-bot-api";
 import { buttonData, buttonLabels, type Harness, startHarness, visible, waitUntil } from "../support/harness";
-import { callback, command, user } from "../support/updates";
+import { callback, command, groupMessage, user } from "../support/updates";
 
 const EDITOR = user({ language_code: "ar", first_name: "عمر" });
 const OTHER_EDITOR = user({ language_code: "en", first_name: "Lina" });
@@ -229,6 +229,16 @@ describe("an editor's /alert to a topic", () => {
     expect(alertsTo(dez.id)).toEqual([expect.stringContaining("خبر عاجل")]);
   });
 
+  it("keeps the preview out of groups: /alert there points the editor to a private chat", async () => {
+    const dez = await reader("دير الزور");
+    const replies = await h.send(groupMessage("/alert دير الزور: مسودة سرية", { from: EDITOR }));
+    expect(replies).toHaveLength(1);
+    expect(visible(replies[0])).toContain("أرسل /alert إليّ في محادثة خاصة");
+    expect(visible(replies[0])).not.toContain("مسودة سرية");
+    expect(h.app.deps.alerts.recent()).toEqual([]);
+    expect(alertsTo(dez.id)).toEqual([]);
+  });
+
   it("refuses readers", async () => {
     const dez = await reader("دير الزور");
     const [reply] = await h.send(command("alert", "دير الزور: نص", { from: dez }));
@@ -273,7 +283,7 @@ describe("an alert of an article", () => {
 
     // Alerting the same article again reaches nobody twice.
     const again = await askAlert(String(id));
-    expect(visible(again.question)).toContain("لن يصل التنبيه إلى أي محادثة");
+    expect(visible(again.question)).toContain("وصل هذا المقال من قبل تنبيهًا إلى المحادثات الـ3 التي تتابعه");
     expect(buttonLabels(again.question)).toEqual([]);
 
     const delivered = h.app.deps.store.db
@@ -289,9 +299,13 @@ describe("auto-alerts from feeds", () => {
   let feedUrl = "";
 
   beforeAll(async () => {
-    feedServer = createServer((_req, res) => {
+    feedServer = createServer((req, res) => {
       res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
-      res.end(RSS);
+      // /feed.rss: the fixture as if published now; /old.rss: as it is (January 2022).
+      const now = new Date().toUTCString();
+      res.end(
+        req.url === "/old.rss" ? RSS : RSS.replace(/<pubDate>[^<]*<\/pubDate>/g, `<pubDate>${now}</pubDate>`),
+      );
     });
     await new Promise<void>((r) => feedServer.listen(0, "127.0.0.1", () => r()));
     feedUrl = `http://127.0.0.1:${(feedServer.address() as { port: number }).port}/feed.rss`;
@@ -318,6 +332,15 @@ describe("auto-alerts from feeds", () => {
     const [list] = await h.send(command("alerts", "", { from: EDITOR }));
     expect(visible(list)).toContain("تلقائي من خلاصة");
     expect(visible(list)).toContain("وصل إلى 1 من 1");
+  });
+
+  it("does not push a breaking item that is old news (a feed just added with its archive)", async () => {
+    const bukamal = await reader("البوكمال");
+    await h.send(command("addfeed", `${feedUrl.replace("feed.rss", "old.rss")} auto`, { from: EDITOR }));
+    await h.app.deps.feeds.pollAll();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(alertsTo(bukamal.id)).toEqual([]);
+    expect(h.app.deps.alerts.recent()).toEqual([]);
   });
 
   it("does nothing for a feed without auto-alert", async () => {

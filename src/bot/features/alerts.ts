@@ -41,7 +41,11 @@ async function sendPreview(ctx: NashraContext, preview: Preview): Promise<void> 
   for (const part of preview.parts) await replyHtml(ctx, part);
   const { alert, audience } = preview;
   if (audience === 0) {
-    await replyHtml(ctx, ctx.t("alert-no-audience"));
+    const reached = preview.alreadyReached;
+    await replyHtml(
+      ctx,
+      reached > 0 ? ctx.t("alert-already-reached", { count: reached }) : ctx.t("alert-no-audience"),
+    );
     return;
   }
   const minutes = PREVIEW_TTL_MS / 60_000;
@@ -61,6 +65,11 @@ function topicButtons(ctx: NashraContext, alertId: number, topics: readonly Topi
 export const alertsFeature = new Composer<NashraContext>();
 
 alertsFeature.command("alert", requireRole("editor"), async (ctx) => {
+  // The preview and its buttons are for the editor's eyes: in a group they would publish the draft.
+  if (ctx.chat.type !== "private") {
+    await replyHtml(ctx, ctx.t("alert-private-only"));
+    return;
+  }
   const argument = commandArgument(ctx);
   const { alerts, articles, topics } = ctx.deps;
   const byId = ARTICLE_ID.exec(argument);

@@ -223,6 +223,7 @@ digest-more = { $count ->
 
 ## Alerts (/alert, /alerts, what readers get)
 alert-label = 🔴 <b>عاجل</b>
+alert-private-only = أرسل /alert إليّ في محادثة خاصة: المعاينة وأزرار الإرسال لا تُعرض أمام أعضاء المجموعة.
 alert-usage = اكتب الموضوع ثم نقطتين ثم نص التنبيه، مثل:
     <code>/alert دير الزور: انقطاع الكهرباء عن أحياء المدينة</code>
     أو رقم مقال محفوظ: <code>/alert 17</code>
@@ -230,6 +231,12 @@ alert-article-unknown = لا يوجد مقال برقم { $id }. تجد أرقا
 alert-article-no-topics = المقال { $id } غير موسوم بأي موضوع، فلا أحد يتابعه. علّمني المكان عبر /addtopic أو /alias ثم أعد المحاولة.
 alert-choose-topic = «{ $input }» يطابق أكثر من موضوع. إلى متابعي أيّها يُرسل التنبيه؟
 alert-no-audience = لا يتابع هذا الموضوع أحد ممن فعّلوا التنبيهات، فلن يصل التنبيه إلى أي محادثة، ولم يُرسل شيء.
+alert-already-reached = وصل هذا المقال من قبل تنبيهًا إلى { $count ->
+    [one] المحادثة الوحيدة التي تتابعه
+    [two] المحادثتين اللتين تتابعانه
+    [few] المحادثات الـ{ $count } التي تتابعه
+   *[other] المحادثات الـ{ $count } التي تتابعه
+}، فلن يُرسل مرة ثانية.
 button-alert-send = 📣 إرسال ({ $count })
 button-alert-cancel = ✖️ إلغاء
 alert-confirm = ⬆️ هذه معاينة التنبيه كما سيصل. { $count ->

@@ -213,6 +213,7 @@ digest-more = { $count ->
 
 ## Alerts (/alert, /alerts, what readers get)
 alert-label = 🔴 <b>Breaking</b>
+alert-private-only = Send /alert to me in a private chat: the preview and its Send button are not for a group's eyes.
 alert-usage = Send the topic, a colon, then the alert's text, for example:
     <code>/alert Deir ez-Zor: Power cut across the city</code>
     or the number of a stored article: <code>/alert 17</code>
@@ -220,6 +221,10 @@ alert-article-unknown = There is no article { $id }. /latest and /search show ar
 alert-article-no-topics = Article { $id } is not tagged with any topic, so nobody follows it. Teach me the place with /addtopic or /alias, then try again.
 alert-choose-topic = “{ $input }” matches more than one topic. Whose followers should get the alert?
 alert-no-audience = Nobody with alerts on follows this topic, so the alert would reach no chat; nothing was sent.
+alert-already-reached = This article already reached { $count ->
+    [one] the one chat that follows it
+   *[other] all { $count } chats that follow it
+} as an alert; it is not sent twice.
 button-alert-send = 📣 Send ({ $count })
 button-alert-cancel = ✖️ Cancel
 alert-confirm = ⬆️ This is the alert exactly as readers will get it. { $count ->
