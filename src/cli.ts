@@ -58,7 +58,8 @@ Lists every topic: slug, Arabic name, English name, indented under its parent.`,
 Prints the digest the chat would get now from its own topics: the articles since its previous digest
 (or since it subscribed, within the last 7 days), minus those it got as alerts, in its language and
 time zone. Messages are separated by a line of dashes; --html prints the Telegram HTML as sent.
-Nothing is sent and nothing is marked. Exit status 3 when there is nothing new for the chat.`,
+Nothing is sent and nothing is marked. Exit status 3 when the chat would get no digest (nothing new,
+digests off, or it blocked the bot).`,
   stats: `Usage: npm run cli -- stats
 
 Prints the figures of the bot's /stats: articles (today counted in DEFAULT_TIMEZONE), topics, readers
@@ -307,8 +308,13 @@ function digestCommand(
   });
   const preview = digests.preview(chatId);
   if (preview.kind === "unknown-chat") throw new Error(`no chat ${chatId} in the database`);
-  if (preview.kind === "empty") {
-    process.stderr.write(`nothing new for chat ${chatId}: it would get no digest now\n`);
+  if (preview.kind !== "digest") {
+    const why = {
+      empty: "nothing new for it",
+      "digests-off": "it turned digests off",
+      inactive: "it blocked the bot or left",
+    }[preview.kind];
+    process.stderr.write(`chat ${chatId} would get no digest now: ${why}\n`);
     process.exitCode = 3;
     return;
   }

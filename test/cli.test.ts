@@ -145,7 +145,7 @@ describe("npm run cli", () => {
 
     const empty = await cli(["digest", "preview", "502"]);
     expect(empty).toMatchObject({ code: 3, stdout: "" });
-    expect(empty.stderr).toContain("nothing new for chat 502");
+    expect(empty.stderr).toContain("chat 502 would get no digest now: nothing new for it");
     const unknown = await cli(["digest", "preview", "999"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe("nashra: no chat 999 in the database");

@@ -48,7 +48,9 @@ export interface RunOutcome {
 export type PreviewOutcome =
   | { kind: "digest"; parts: string[] }
   | { kind: "empty" }
-  | { kind: "unknown-chat" };
+  | { kind: "unknown-chat" }
+  /** The chat turned digests off, or blocked the bot: a run sends it nothing. */
+  | { kind: "digests-off" | "inactive" };
 
 export class DigestService {
   private stopping = false;
@@ -189,7 +191,10 @@ export class DigestService {
   preview(chatId: number): PreviewOutcome {
     const { store, clock, defaultTimezone } = this.options;
     const reader = store.digests.digestReader(chatId);
-    if (!reader) return { kind: "unknown-chat" };
+    const chat = store.chats.find(chatId);
+    if (!reader || !chat) return { kind: "unknown-chat" };
+    if (!chat.active) return { kind: "inactive" };
+    if (!chat.digestsEnabled) return { kind: "digests-off" };
     const chatMarks = store.digests.marksOfChat(chatId);
     const place = this.placeOf(0, {
       scoped: undefined,

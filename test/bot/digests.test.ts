@@ -102,9 +102,13 @@ describe("/schedule", () => {
 
     const dez = await reader("دير الزور");
     importFixture();
-    const replies = await h.send(command("digestnow", "1", { from: ADMIN }));
-    expect(visible(replies.at(-1))).toContain("digests prepared for 1 of 1 readers");
+    const [started] = await h.send(command("digestnow", "1", { from: ADMIN }));
+    expect(visible(started)).toContain("Preparing the digest of schedule #1");
+    await waitUntil(() => visible(h.fake.lastSent(ADMIN.id)).includes("digests prepared for 1 of 1 reader"));
     await waitUntil(() => digestsTo(dez.id).length === 1);
+    await h.send(command("digestnow", "1", { from: ADMIN }));
+    await waitUntil(() => visible(h.fake.lastSent(ADMIN.id)).includes("nothing new for any reader"));
+    expect(digestsTo(dez.id)).toHaveLength(1);
     expect(digestsTo(dez.id)[0]).toContain("📍 دير الزور");
 
     const [removed] = await h.send(command("unschedule", "#1", { from: ADMIN }));
@@ -157,6 +161,10 @@ describe("/digestpreview", () => {
     expect(h.fake.sentTo(r.id)).toHaveLength(sentBefore);
     const [unknown] = await h.send(command("digestpreview", "42", { from: ADMIN }));
     expect(visible(unknown)).toContain("I don't know a chat with id 42");
+    await h.send(command("settings", "", { from: r }));
+    await h.send(callback("set:digests", { from: r }));
+    const [off] = await h.send(command("digestpreview", String(r.id), { from: ADMIN }));
+    expect(visible(off)).toContain("turned digests off in its settings: it would get none");
     const [usage] = await h.send(command("digestpreview", "someone", { from: ADMIN }));
     expect(visible(usage)).toContain("Send the chat's id");
   });

@@ -124,11 +124,18 @@ digestsFeature.command("digestnow", adminOnly, async (ctx) => {
     return;
   }
   await replyHtml(ctx, ctx.t("digestnow-started", { id: `#${id}` }));
-  const outcome = await ctx.deps.schedules.runNow(id);
-  await replyHtml(
-    ctx,
-    ctx.t("digestnow-done", { id: `#${id}`, readers: outcome?.readers ?? 0, sent: outcome?.enqueued ?? 0 }),
-  );
+  // A big run takes seconds: the handler returns now (a webhook must answer quickly); the end is reported.
+  const { api, t } = ctx;
+  const chatId = ctx.chat.id;
+  void ctx.deps.schedules.runNow(id).then(async (outcome) => {
+    const args = { id: `#${id}`, readers: outcome?.readers ?? 0, sent: outcome?.enqueued ?? 0 };
+    const text = t(outcome && outcome.enqueued > 0 ? "digestnow-done" : "digestnow-nothing", args);
+    try {
+      await api.sendMessage(chatId, text, { parse_mode: "HTML" });
+    } catch (error) {
+      ctx.deps.logger.warn({ err: error }, "could not report the end of a digest run");
+    }
+  });
 });
 
 digestsFeature.command("digestpreview", adminOnly, async (ctx) => {
@@ -143,8 +150,8 @@ digestsFeature.command("digestpreview", adminOnly, async (ctx) => {
     await replyHtml(ctx, ctx.t("digestpreview-unknown", { id: String(chatId) }));
     return;
   }
-  if (preview.kind === "empty") {
-    await replyHtml(ctx, ctx.t("digestpreview-empty", { id: String(chatId) }));
+  if (preview.kind !== "digest") {
+    await replyHtml(ctx, ctx.t(`digestpreview-${preview.kind}`, { id: String(chatId) }));
     return;
   }
   await replyHtml(ctx, ctx.t("digestpreview-heading", { id: String(chatId), count: preview.parts.length }));

@@ -199,10 +199,18 @@ unschedule-done = 🗑 حُذف الموعد { $id }.
 schedule-unknown = لا يوجد موعد برقم { $id }. تجد الأرقام في /schedules.
 digestnow-usage = اكتب رقم الموعد، مثل <code>/digestnow 3</code>. تجد الأرقام في /schedules.
 digestnow-started = ⏳ جارٍ إعداد نشرة الموعد { $id }…
-digestnow-done = ✅ نشرة الموعد { $id }: أُعدّت لـ{ $sent } من { $readers } قارئ، وتُرسل الآن (من لا جديد له لا تصله نشرة).
+digestnow-done = ✅ نشرة الموعد { $id }: أُعدّت لـ{ $sent } من { $readers ->
+    [one] قارئ واحد
+    [two] قارئَين
+    [few] { $readers } قرّاء
+   *[other] { $readers } قارئ
+}، وهي في طريقها إليهم (من لا جديد له لا تصله نشرة).
+digestnow-nothing = نشرة الموعد { $id }: لا جديد لأي قارئ، فلم يُرسل شيء.
 digestpreview-usage = اكتب رقم المحادثة، مثل <code>/digestpreview 123456789</code>.
 digestpreview-unknown = لا أعرف محادثة برقم { $id }.
 digestpreview-empty = لا جديد للمحادثة { $id } منذ نشرتها السابقة: لن تصلها نشرة الآن.
+digestpreview-digests-off = أوقفت المحادثة { $id } النشرات في إعداداتها، فلن تصلها نشرة.
+digestpreview-inactive = المحادثة { $id } حظرت البوت أو غادرته، فلن تصلها نشرة حتى تكتب إليه من جديد.
 digestpreview-heading = 👁 هذا ما ستتلقاه المحادثة { $id } الآن ({ $count ->
     [one] رسالة واحدة
     [two] رسالتان

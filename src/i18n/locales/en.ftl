@@ -193,10 +193,16 @@ unschedule-done = 🗑 Schedule { $id } removed.
 schedule-unknown = There is no schedule { $id }. /schedules lists them.
 digestnow-usage = Send the schedule's number, like <code>/digestnow 3</code>. /schedules lists them.
 digestnow-started = ⏳ Preparing the digest of schedule { $id }…
-digestnow-done = ✅ Schedule { $id }: digests prepared for { $sent } of { $readers } readers and on their way (readers with nothing new get none).
+digestnow-done = ✅ Schedule { $id }: digests prepared for { $sent } of { $readers ->
+    [one] 1 reader
+   *[other] { $readers } readers
+} and on their way (readers with nothing new get none).
+digestnow-nothing = Schedule { $id }: nothing new for any reader, so nothing was sent.
 digestpreview-usage = Send the chat's id, like <code>/digestpreview 123456789</code>.
 digestpreview-unknown = I don't know a chat with id { $id }.
 digestpreview-empty = Nothing new for chat { $id } since its previous digest: it would get no digest now.
+digestpreview-digests-off = Chat { $id } turned digests off in its settings: it would get none.
+digestpreview-inactive = Chat { $id } blocked the bot or left: it gets no digest until it writes again.
 digestpreview-heading = 👁 This is what chat { $id } would get now ({ $count ->
     [one] 1 message
    *[other] { $count } messages
