@@ -78,7 +78,10 @@ describe("/grant and /revoke", () => {
 
   it("a granted admin can use admin commands", async () => {
     const deputy = user({ language_code: "en" });
-    await say(ADMIN, "grant", `${deputy.id} admin`);
+    await say(deputy, "start");
+    await say(ADMIN_AR, "grant", `${deputy.id} admin`);
+    // Told in the language of their own Telegram app, not the granting admin's or the default.
+    expect(visible(h.fake.lastSent(deputy.id))).toMatch(/You are now an? admin/i);
     expect(await say(deputy, "stats")).toContain("Nashra statistics");
     await say(ADMIN, "revoke", String(deputy.id));
     expect(await say(deputy, "stats")).toBe("⛔ This command is for Nashra's admins.");

@@ -5,6 +5,7 @@ import { renderStatsChart } from "../../admin/chart";
 import { collectStats, type StatsReport } from "../../admin/stats";
 import { asciiDigits, zoneLabel } from "../../digests/schedule";
 import { formatDateTime } from "../../i18n/format";
+import { chatLanguage } from "../../store/chats";
 import type { StaffRole } from "../../store/roles";
 import { isolate } from "../../text/html";
 import { syncStaffMenu } from "../commands";
@@ -56,7 +57,7 @@ async function noticeRoleChange(ctx: NashraContext, userId: number, role: Role):
   const { deps } = ctx;
   const chat = deps.store.chats.find(userId);
   if (!chat?.active || chat.type !== "private") return;
-  const language = chat.language ?? deps.config.DEFAULT_LANGUAGE;
+  const language = chatLanguage(chat, deps.config.DEFAULT_LANGUAGE);
   const text =
     role === "reader"
       ? deps.i18n.t(language, "role-notice-revoked")
