@@ -237,6 +237,19 @@ describe("/settings", () => {
     });
   });
 
+  it("does what a button says even on an older copy of the menu", async () => {
+    const reader = user({ language_code: "en" });
+    const [older] = await h.send(command("settings", "", { from: reader }));
+    const [newer] = await h.send(command("settings", "", { from: reader }));
+    const off = (menu: typeof older) => buttonData(menu, "Turn breaking alerts off");
+    await h.send(callback(off(newer), { from: reader }));
+    expect(h.app.deps.store.chats.find(reader.id)?.alertsEnabled).toBe(false);
+    await h.send(callback(off(older), { from: reader }));
+    expect(h.app.deps.store.chats.find(reader.id)?.alertsEnabled).toBe(false);
+    const toasts = h.fake.callsOf("answerCallbackQuery").map((c) => String(c.params.text));
+    expect(toasts.slice(-2)).toEqual(["Breaking alerts off", "Breaking alerts off"]);
+  });
+
   it("switches the language, and later replies follow it", async () => {
     const reader = user({ language_code: "ar" });
     await h.send(command("settings", "", { from: reader }));

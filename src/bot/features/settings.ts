@@ -50,11 +50,13 @@ export function zoneName(zone: string, language: Language): string {
   return ZONE_NAMES[zone]?.[language] ?? zone;
 }
 
-/** Callback data of the settings buttons. */
+/**
+ * Callback data of the settings buttons. A switch button says the state it sets (`set:alerts:0`), so a press
+ * on an older copy of the menu does what its label says; `set:alerts` alone (menus sent before) toggles.
+ */
 export const settingsData = {
   home: "set:home",
-  alerts: "set:alerts",
-  digests: "set:digests",
+  switchTo: (what: "alerts" | "digests", on: boolean) => `set:${what}:${on ? 1 : 0}`,
   languageMenu: "set:lang",
   language: (l: Language | "auto") => `set:lang:${l}`,
   zoneMenu: "set:tz",
@@ -88,12 +90,12 @@ function homeKeyboard(ctx: NashraContext): InlineKeyboard {
   return new InlineKeyboard()
     .text(
       ctx.tp(reader?.alertsEnabled === false ? "button-alerts-turn-on" : "button-alerts-turn-off"),
-      settingsData.alerts,
+      settingsData.switchTo("alerts", reader?.alertsEnabled === false),
     )
     .row()
     .text(
       ctx.tp(reader?.digestsEnabled === false ? "button-digests-turn-on" : "button-digests-turn-off"),
-      settingsData.digests,
+      settingsData.switchTo("digests", reader?.digestsEnabled === false),
     )
     .row()
     .text(ctx.tp("button-language"), settingsData.languageMenu)
@@ -113,12 +115,14 @@ settingsFeature.callbackQuery(settingsData.home, async (ctx) => {
   await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
 });
 
-settingsFeature.callbackQuery([settingsData.alerts, settingsData.digests], async (ctx) => {
+settingsFeature.callbackQuery(/^set:(alerts|digests)(?::([01]))?$/, async (ctx) => {
   if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
-  const alerts = ctx.callbackQuery.data === settingsData.alerts;
+  const alerts = ctx.match[1] === "alerts";
+  const current = alerts ? ctx.reader.alertsEnabled : ctx.reader.digestsEnabled;
+  const wanted = ctx.match[2] === undefined ? !current : ctx.match[2] === "1";
   ctx.reader = ctx.deps.store.chats.update(
     ctx.reader.id,
-    alerts ? { alertsEnabled: !ctx.reader.alertsEnabled } : { digestsEnabled: !ctx.reader.digestsEnabled },
+    alerts ? { alertsEnabled: wanted } : { digestsEnabled: wanted },
   );
   const on = alerts ? ctx.reader?.alertsEnabled : ctx.reader?.digestsEnabled;
   await ctx.answerCallbackQuery({
