@@ -43,7 +43,7 @@ function graphemes(): Intl.Segmenter {
  *
  * A message that fits comes back as `[html]`, unchanged; one with no visible text but whitespace as `[]`.
  * Otherwise each part is trimmed, non-empty, and breaks fall at the last blank line that fits, else the last line
- * break, else the last space; a word longer than a part is cut at a grapheme boundary (or, for a grapheme longer
+ * break, else the last space (a stronger break only while the part stays at least half full); a word longer than a part is cut at a grapheme boundary (or, for a grapheme longer
  * than `limit`, a code point boundary) — never inside a tag, an entity or a surrogate pair. Tags open at a break
  * are closed at the end of the part and reopened, attributes and all, at the start of the next. Concatenating
  * the parts' visible text gives the original's, less the whitespace at the breaks.
@@ -158,7 +158,8 @@ class Splitter {
 
   /**
    * The whitespace run to break at for a part starting at `s` and ending by `maxEnd` (the run starts in
-   * (s, maxEnd]): the strongest kind, then the latest. Undefined when there is none.
+   * (s, maxEnd]): the strongest kind among those in the second half of the part, then the latest; in the first
+   * half, only the latest. Undefined when there is none.
    */
   private bestBreak(s: number, maxEnd: number): { start: number; end: number } | undefined {
     const text = this.text;
@@ -175,7 +176,9 @@ class Splitter {
       }
       const kind: Kind =
         newlines >= 2 ? PARAGRAPH : newlines === 1 ? LINE : breaking ? SPACE : NO_BREAK_SPACE;
-      if (kind > bestKind) {
+      // A stronger break wins only if the part stays at least half full: a heading followed by one long
+      // paragraph is not sent as a message of its own with the paragraph cut further on anyway.
+      if (kind > bestKind && (best === undefined || a - s >= (maxEnd - s) / 2)) {
         best = { start: a, end: b };
         bestKind = kind;
         if (kind === PARAGRAPH) break;

@@ -200,6 +200,23 @@ describe("an editor's /alert to a topic", () => {
     expect(parsed.text).toContain("\u2068Omar oil field\u2069 & المدينة");
   });
 
+  it("splits a very long alert into full messages, the label staying with the text", async () => {
+    const dez = await reader("دير الزور");
+    const text = "قصف مدفعي على أطراف المدينة وتضرر منازل المدنيين ".repeat(95).trim(); // ~4,700 characters
+    const { replies } = await askAlert(`دير الزور: ${text}`);
+    expect(replies).toHaveLength(3); // two parts of the alert, then the question
+    expect(visible(replies[0])).toMatch(/^🔴 عاجل · دير الزور\n\nقصف مدفعي/);
+    expect(visible(replies[0]).length).toBeGreaterThan(3000);
+    await press("إرسال", EDITOR);
+    await statusDone();
+    const got = h.fake
+      .sentTo(dez.id)
+      .slice(-2)
+      .map((m) => visible(m));
+    expect(got[0]).toMatch(/^🔴 عاجل/);
+    expect(got.join(" ").replace(/\s+/g, " ")).toContain(text.slice(-200));
+  });
+
   it("explains what is missing, in the editor's language, and changes nothing", async () => {
     await reader("دير الزور");
     for (const args of ["", "دير الزور", "دير الزور:", ": نص بلا موضوع"]) {
