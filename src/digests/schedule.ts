@@ -170,7 +170,8 @@ export function parseSchedule(args: string, defaultZone: string): ScheduleParseR
     kind = "weekly";
     rest = words.slice(WEEKLY_WORDS.has(head) ? 1 : 2);
   } else if (parseTimeOfDay(words[0] as string)) {
-    kind = "daily"; // a time alone: every day
+    // A time then a day ("07:30 الجمعة"): weekly; a time alone: every day.
+    kind = words[1] !== undefined && parseWeekday(words[1]) !== undefined ? "weekly" : "daily";
     rest = words;
   } else if (parseWeekday(words[0] as string) !== undefined || (head === "يوم" && words.length > 1)) {
     kind = "weekly";

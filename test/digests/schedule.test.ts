@@ -46,6 +46,20 @@ function runs(cron: string, zone: string, from: Date, to: Date): Date[] {
 }
 
 describe("parseSchedule", () => {
+  it("reads a time followed by a day as weekly (the time may come first)", () => {
+    expect(parseSchedule("07:30 الجمعة", "UTC")).toMatchObject({
+      ok: true,
+      kind: "weekly",
+      cron: "30 7 * * 5",
+    });
+    expect(parseSchedule("07:30 friday دير الزور", "UTC")).toMatchObject({
+      kind: "weekly",
+      cron: "30 7 * * 5",
+      topicText: "دير الزور",
+    });
+    expect(parseSchedule("07:30 دير الزور", "UTC")).toMatchObject({ kind: "daily", topicText: "دير الزور" });
+  });
+
   it.each([
     ["daily 08:00", { kind: "daily", cron: "0 8 * * *", zone: "UTC", hour: 8, minute: 0 }],
     ["daily 8:05 Deir ez-Zor", { kind: "daily", cron: "5 8 * * *", topicText: "Deir ez-Zor" }],

@@ -49,7 +49,7 @@ function feedsView(ctx: NashraContext) {
   const keyboard = new InlineKeyboard();
   for (const f of feeds) {
     keyboard
-      .text(ctx.tp(f.autoAlert ? "button-auto-off" : "button-auto-on", { id: f.id }), `fd:aa:${f.id}`)
+      .text(ctx.tp(f.autoAlert ? "button-auto-off" : "button-auto-on", { id: `#${f.id}` }), `fd:aa:${f.id}`)
       .row();
   }
   return { text: [ctx.t("feeds-title"), ...feeds.map((f) => feedEntry(ctx, f))].join("\n\n"), keyboard };
@@ -90,10 +90,10 @@ feedsFeature.command("addfeed", editorOnly, async (ctx) => {
   }
   const { feed, created, outcome } = result;
   if (!created) {
-    await replyHtml(ctx, ctx.t("addfeed-exists", { id: String(feed.id) }));
+    await replyHtml(ctx, ctx.t("addfeed-exists", { id: `#${feed.id}` }));
     return;
   }
-  const lines = [ctx.t("addfeed-added", { id: String(feed.id), title: feed.title ?? feed.url })];
+  const lines = [ctx.t("addfeed-added", { id: `#${feed.id}`, title: feed.title ?? feed.url })];
   if (outcome?.status === "error") {
     lines.push(`⚠️ ${feedErrorText(ctx, outcome.error ?? "")}`, ctx.t("addfeed-first-poll-failed"));
   } else {
@@ -114,5 +114,5 @@ feedsFeature.command("removefeed", editorOnly, async (ctx) => {
     await replyHtml(ctx, ctx.t("feeds-gone"));
     return;
   }
-  await replyHtml(ctx, ctx.t("removefeed-done", { id: String(id), title: feed.title ?? feed.url }));
+  await replyHtml(ctx, ctx.t("removefeed-done", { id: `#${id}`, title: feed.title ?? feed.url }));
 });

@@ -311,16 +311,21 @@ feeds-last-success = ✓ آخر قراءة ناجحة { $time } · { $count ->
    *[other] { $count } مقالًا إجمالًا
 }
 feeds-never-succeeded = … لم تنجح قراءته بعد
-feeds-last-error = ✗ يفشل منذ { $time } ({ $failures } مرات متتالية):
+feeds-last-error = ✗ يفشل منذ { $time } ({ $failures ->
+    [one] مرة واحدة
+    [two] مرتين متتاليتين
+    [few] { $failures } مرات متتالية
+   *[other] { $failures } مرة متتالية
+}):
 feeds-gone = لا يوجد مصدر بهذا الرقم. تجد المصادر في /feeds.
-button-auto-on = ⚡ التنبيه التلقائي #{ $id }: فعّله
-button-auto-off = ⚡ التنبيه التلقائي #{ $id }: أوقفه
+button-auto-on = ⚡ التنبيه التلقائي { $id }: فعّله
+button-auto-off = ⚡ التنبيه التلقائي { $id }: أوقفه
 toast-auto-on = ستصبح الأخبار العاجلة من هذا المصدر تنبيهات تلقائيًا
 toast-auto-off = ستنتظر الأخبار العاجلة من هذا المصدر قرار محرر
 addfeed-usage = اكتب عنوان المصدر، وأضف "auto" لتصبح أخباره العاجلة تنبيهات تلقائيًا: <code>/addfeed https://example.org/feed.xml auto</code>
 addfeed-bad-url = «{ $url }» ليس عنوان موقع (http أو https).
-addfeed-exists = هذا المصدر موجود من قبل برقم #{ $id }.
-addfeed-added = ✅ أُضيف المصدر #{ $id }: <b>{ $title }</b>
+addfeed-exists = هذا المصدر موجود من قبل برقم { $id }.
+addfeed-added = ✅ أُضيف المصدر { $id }: <b>{ $title }</b>
 addfeed-first-poll = { $count ->
     [0] قرأته: لا جديد يُحفظ.
     [one] قرأته: حُفظ مقال جديد واحد.
@@ -330,7 +335,7 @@ addfeed-first-poll = { $count ->
 }
 addfeed-first-poll-failed = سأعاود المحاولة على فترات متباعدة، وتجد حالته في /feeds.
 removefeed-usage = اكتب رقم المصدر كما يظهر في /feeds، مثل <code>/removefeed 3</code>.
-removefeed-done = حُذف المصدر #{ $id } ({ $title }). مقالاته باقية.
+removefeed-done = حُذف المصدر { $id } ({ $title }). مقالاته باقية.
 
 ## إضافات
 welcome-after-link = 👋 أهلًا بك في <b>نشرة</b>. تصلك الآن التنبيهات العاجلة والملخصات عن هذا الموضوع. أضف مناطق أخرى من /topics، وغيّر اللغة والمنطقة الزمنية من /settings، وتجد كل الأوامر في /help.

@@ -288,14 +288,14 @@ feeds-last-success = ✓ Last success { $time } · { $count ->
 feeds-never-succeeded = … not read successfully yet
 feeds-last-error = ✗ Failing since { $time } ({ $failures } in a row):
 feeds-gone = There is no such feed. /feeds lists them.
-button-auto-on = ⚡ Auto-alert #{ $id }: turn on
-button-auto-off = ⚡ Auto-alert #{ $id }: turn off
+button-auto-on = ⚡ Auto-alert { $id }: turn on
+button-auto-off = ⚡ Auto-alert { $id }: turn off
 toast-auto-on = Breaking items of this feed will become alerts
 toast-auto-off = This feed's breaking items will wait for an editor
 addfeed-usage = Send the feed's address, and "auto" for its breaking items to become alerts by themselves: <code>/addfeed https://example.org/feed.xml auto</code>
 addfeed-bad-url = “{ $url }” is not a web address (http or https).
-addfeed-exists = That feed is already there as #{ $id }.
-addfeed-added = ✅ Added feed #{ $id }: <b>{ $title }</b>
+addfeed-exists = That feed is already there as { $id }.
+addfeed-added = ✅ Added feed { $id }: <b>{ $title }</b>
 addfeed-first-poll = { $count ->
     [0] Read it: nothing new to store.
     [one] Read it: one new article stored.
@@ -303,7 +303,7 @@ addfeed-first-poll = { $count ->
 }
 addfeed-first-poll-failed = I'll keep trying, less and less often, and /feeds shows how it goes.
 removefeed-usage = Send the feed's number from /feeds, e.g. <code>/removefeed 3</code>.
-removefeed-done = Removed feed #{ $id } ({ $title }). Its articles stay.
+removefeed-done = Removed feed { $id } ({ $title }). Its articles stay.
 
 ## Additions
 welcome-after-link = 👋 Welcome to <b>Nashra</b>. You'll get breaking alerts and digests on this topic. Add other places with /topics, change language and time zone in /settings, and find every command in /help.
