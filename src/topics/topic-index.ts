@@ -3,7 +3,7 @@
 import type { Language } from "../store/chats";
 import type { AliasRecord, TopicRecord } from "../store/topics";
 import { type AliasHit, AliasMatcher, procliticForms } from "../text/matcher";
-import { compact, words } from "../text/normalize";
+import { compact, hasArabic, words } from "../text/normalize";
 
 /** A topic with its place in the hierarchy. */
 export interface Topic extends TopicRecord {
@@ -117,7 +117,12 @@ export class TopicIndex {
   lookup(input: string): LookupResult {
     const key = compact(input);
     if (key === "") return { matches: [], suggestions: [] };
-    const ids = this.keys.get(key);
+    // Readers drop the article: "ميادين" is الميادين. Not for short words: "دير" alone is not الدير.
+    const ids =
+      this.keys.get(key) ??
+      (key.length >= 4 && hasArabic(key)
+        ? this.keys.get(key.startsWith("ال") ? key.slice(2) : `ال${key}`)
+        : undefined);
     if (ids) return { matches: [...ids].flatMap((id) => this.byId.get(id) ?? []), suggestions: [] };
     return { matches: [], suggestions: this.suggest(key) };
   }
