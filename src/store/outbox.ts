@@ -158,15 +158,23 @@ export class OutboxStore {
     return this.db.transaction(() => {
       const now = this.clock();
       let added = 0;
+      // An alert's audience shares a few rendered variants (one per language and zone): serialize each once.
+      const serialized = new Map<readonly string[], string>();
       for (const m of messages) {
         if (m.parts.length === 0) continue;
+        let json = serialized.get(m.parts);
+        if (json === undefined) {
+          json = JSON.stringify(m.parts);
+          // Digests are one array per reader: remember only arrays that may come again.
+          if (serialized.size < 64) serialized.set(m.parts, json);
+        }
         added += this.insert.run({
           chatId: m.chatId,
           purpose: m.purpose,
           priority: PRIORITY[m.purpose],
           ref: m.ref,
           dedupeKey: m.dedupeKey,
-          parts: JSON.stringify(m.parts),
+          parts: json,
           now,
         }).changes;
       }
