@@ -6,7 +6,7 @@
 // articles each topic covers (through the hierarchy), and each article's entry per language × zone. Per reader
 // there is only a walk over their topics' article lists and string joins.
 import type { I18n } from "../i18n";
-import { formatDateTime } from "../i18n/format";
+import { formatDateTime, formatNear } from "../i18n/format";
 import { getOrInsert } from "../maps";
 import type { Language } from "../store/chats";
 import type { DigestArticle } from "../store/digests";
@@ -215,9 +215,12 @@ export class DigestComposer {
     );
   }
 
-  private entry(position: number, language: Language, timeZone: string): Entry {
-    const key = `${language}|${timeZone}`;
-    const list = getOrInsert(this.entries, key, () => []);
+  /** The entries rendered so far for a language and zone, by position (looked up once per digest). */
+  private entryList(language: Language, timeZone: string): (Entry | undefined)[] {
+    return getOrInsert(this.entries, `${language}|${timeZone}`, () => []);
+  }
+
+  private entry(list: (Entry | undefined)[], position: number, language: Language, timeZone: string): Entry {
     let entry = list[position];
     if (!entry) {
       const a = this.options.articles[position] as DigestArticle;
@@ -225,7 +228,7 @@ export class DigestComposer {
       const heading = a.url ? `<a href="${escapeHtml(a.url)}">${title}</a>` : title;
       const meta = [
         a.source ? escapeHtml(a.source) : undefined,
-        isolate(formatDateTime(a.sortAt, language, timeZone)),
+        isolate(formatNear(a.sortAt, this.options.at, language, timeZone)),
       ]
         .filter(Boolean)
         .join(" · ");
@@ -246,9 +249,11 @@ export class DigestComposer {
     // Groups in the order of their newest item; items newest first within each.
     const groups = new Map<number, number[]>();
     for (const { position, group } of items) {
-      const list = getOrInsert(groups, group, () => []);
-      list.push(position);
+      const list = groups.get(group);
+      if (list) list.push(position);
+      else groups.set(group, [position]);
     }
+    const entries = this.entryList(language, timeZone);
     const packer = new Packer();
     packer.push(
       this.label(`h|${language}|${timeZone}`, () =>
@@ -262,7 +267,7 @@ export class DigestComposer {
         i18n.t(language, "digest-topic", { topic: name }),
       );
       positions.forEach((position, k) => {
-        const entry = this.entry(position, language, timeZone);
+        const entry = this.entry(entries, position, language, timeZone);
         if (k === 0) {
           // A group's heading never ends a message: it moves to the next one with its first item.
           if (!packer.fits(combine(heading, "\n", entry), "\n\n")) packer.flush();

@@ -18,7 +18,7 @@ import { DigestComposer, type ReaderTopic } from "./compose";
 /** A digest never reaches further back than this (a reader back after months gets a week, not a year). */
 export const LOOKBACK_MS = 7 * 24 * 3600_000;
 /** Readers composed and enqueued per transaction; the event loop gets a turn between chunks. */
-const CHUNK = 2000;
+const CHUNK = 500;
 
 export interface DigestServiceOptions {
   store: Store;
@@ -220,8 +220,9 @@ export class DigestService {
 function groupSubscriptions(rows: readonly [number, number, number][]): Map<number, ReaderTopic[]> {
   const out = new Map<number, ReaderTopic[]>();
   for (const [chatId, topicId, since] of rows) {
-    const list = getOrInsert(out, chatId, () => []);
-    list.push({ topicId, since });
+    const list = out.get(chatId);
+    if (list) list.push({ topicId, since });
+    else out.set(chatId, [{ topicId, since }]);
   }
   return out;
 }
