@@ -33,8 +33,14 @@ export interface DigestRecipient {
   afterId: number;
   /** Articles that already reached the reader (as alerts). */
   excluded?: ReadonlySet<number> | undefined;
-  /** Topic digests that covered a topic's articles up to an id, beyond `afterId`: left out here. */
-  coveredElsewhere?: readonly { topicId: number; throughId: number }[] | undefined;
+  /** Only articles ingested at or after this (default: the composer's `notBefore`). */
+  notBefore?: number | undefined;
+}
+
+/** A reader's digest: its messages, and the articles it shows (not those only counted in "…and N more"). */
+export interface Digest {
+  parts: string[];
+  shown: number[];
 }
 
 export interface ComposerOptions {
@@ -92,7 +98,6 @@ export class DigestComposer {
   /** Articles after an id (the reader's previous digest), and ingested since a time (their subscription). */
   private readonly afterMasks = new Map<number, Bits>();
   private readonly sinceMasks = new Map<number, Bits>();
-  private readonly upToMasks = new Map<number, Bits>();
   private readonly oldestIngested: number;
   private readonly entries = new Map<string, (Entry | undefined)[]>();
   private readonly labels = new Map<string, Entry>();
@@ -152,8 +157,8 @@ export class DigestComposer {
   }
 
   /** The digest's messages for a reader, or undefined when there is nothing new for them. */
-  compose(reader: DigestRecipient): string[] | undefined {
-    const { notBefore } = this.options;
+  compose(reader: DigestRecipient): Digest | undefined {
+    const notBefore = reader.notBefore ?? this.options.notBefore;
     const topics = this.effectiveTopics(reader.topics);
     const after =
       reader.afterId > 0
@@ -185,14 +190,6 @@ export class DigestComposer {
       return bits;
     });
     for (const p of excluded) union[p >>> 5] = (union[p >>> 5] as number) & ~(1 << (p & 31));
-    for (const { topicId, throughId } of reader.coveredElsewhere ?? []) {
-      const covered = this.covered.get(topicId);
-      if (!covered) continue;
-      const upTo = this.mask(this.upToMasks, throughId, (a) => a.id <= throughId);
-      for (let w = 0; w < this.words; w++) {
-        union[w] = (union[w] as number) & ~((covered[w] as number) & (upTo[w] as number));
-      }
-    }
     const total = popcount(union);
     if (total === 0) return undefined;
     // The newest `cap` (lowest positions), each under the most specific topic that brings it.
@@ -207,12 +204,13 @@ export class DigestComposer {
         shown.push({ position, group });
       }
     }
-    return this.render(
+    const parts = this.render(
       shown,
       topics.map((t) => t.topic),
       total - shown.length,
       reader,
     );
+    return { parts, shown: shown.map((s) => (this.options.articles[s.position] as DigestArticle).id) };
   }
 
   /** The entries rendered so far for a language and zone, by position (looked up once per digest). */

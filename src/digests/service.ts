@@ -38,6 +38,8 @@ export interface RunOutcome {
   runId: number;
   /** False when this due time had already run to the end (nothing was done). */
   ran: boolean;
+  /** The bot is stopping: the run stopped between chunks and will be finished at the next start. */
+  stopped: boolean;
   /** Readers whose digest was enqueued by this call. */
   enqueued: number;
   /** Readers considered. */
@@ -62,29 +64,33 @@ export class DigestService {
     this.stopping = true;
   }
 
-  /** The window a composition reads: articles after `afterId` (never older than the lookback) up to `throughId`. */
-  private composerFor(schedule: ScheduleRecord | undefined, afterId: number, throughId: number, at: number) {
-    const { store, topics, i18n, clock } = this.options;
+  /** Composes from the articles after `afterId` up to `throughId`, ingested at or after `notBefore`. */
+  private composerFor(
+    schedule: ScheduleRecord | undefined,
+    afterId: number,
+    throughId: number,
+    notBefore: number,
+    at: number,
+  ): DigestComposer {
+    const { store, topics, i18n } = this.options;
     const index = topics.index();
-    const notBefore = Math.max(schedule?.createdAt ?? 0, clock() - LOOKBACK_MS);
     const articles = store.digests.articlesBetween(afterId, throughId, notBefore);
     const articleTopics = new Map<number, number[]>();
     for (const [articleId, topicId] of store.digests.articleTopicsBetween(afterId, throughId)) {
-      const list = getOrInsert(articleTopics, articleId, () => []);
-      list.push(topicId);
+      const list = articleTopics.get(articleId);
+      if (list) list.push(topicId);
+      else articleTopics.set(articleId, [topicId]);
     }
     const scope = schedule?.topicId == null ? undefined : index.get(schedule.topicId);
     return new DigestComposer({ index, i18n, articles, articleTopics, scope, notBefore, at });
   }
 
   /**
-   * The lowest article id a composition must look at: the oldest mark among the readers, but never before
-   * the lookback window (a reader without a mark, or back after months, is bounded by time, not by id).
+   * The lowest article id a composition must read: the oldest mark among the readers, floored by the first
+   * article ingested since `notBefore` (a reader without a mark, or back after months, is bounded by time).
    */
-  private windowStart(marks: Iterable<number>, throughId: number, schedule?: ScheduleRecord): number {
-    const { store, clock } = this.options;
-    const notBefore = Math.max(schedule?.createdAt ?? 0, clock() - LOOKBACK_MS);
-    const first = store.digests.firstArticleSince(notBefore);
+  private windowStart(marks: Iterable<number>, throughId: number, notBefore: number): number {
+    const first = this.options.store.digests.firstArticleSince(notBefore);
     const floor = first === undefined ? throughId : first - 1;
     let afterId = throughId;
     for (const m of marks) afterId = Math.min(afterId, m);
@@ -96,59 +102,45 @@ export class DigestService {
   }
 
   /**
-   * Where a reader's digest of a scope starts, and what it must leave out because another digest covered it.
-   * Own topics (scope 0): after the own mark, minus topic digests' articles beyond it. A topic digest: after its
-   * own mark and the own mark (an own digest covered everything the reader follows up to it).
+   * Runs a schedule for a due time (or finishes the run a stop interrupted).
+   *
+   * Once per reader, across schedules: every digest of a reader's own topics continues from the reader's own
+   * mark (shared by all such schedules; a reader without one starts at this schedule's creation), and leaves
+   * out what reached them as an alert or in a topic digest (`article_deliveries`). A topic digest (a schedule
+   * with a topic) starts at its schedule's creation, after the own mark (own digests covered everything the
+   * reader follows up to it), leaves out the same, and records what it showed in `article_deliveries`.
    */
-  private placeOf(
-    scope: number,
-    marks: {
-      scoped: number | undefined;
-      own: number | undefined;
-      topics: readonly [number, number][] | undefined;
-    },
-  ): { afterId: number; coveredElsewhere: { topicId: number; throughId: number }[] } {
-    if (scope !== 0) return { afterId: Math.max(marks.scoped ?? 0, marks.own ?? 0), coveredElsewhere: [] };
-    const afterId = marks.own ?? 0;
-    const coveredElsewhere = (marks.topics ?? [])
-      .filter(([, through]) => through > afterId)
-      .map(([topicId, throughId]) => ({ topicId, throughId }));
-    return { afterId, coveredElsewhere };
-  }
-
-  /** Runs a schedule for a due time (or finishes the run a stop interrupted). */
   async run(scheduleId: number, dueAt: number): Promise<RunOutcome | undefined> {
-    const { store, delivery, logger, defaultTimezone } = this.options;
+    const { store, delivery, logger, defaultTimezone, clock } = this.options;
     if (!delivery) throw new Error("digest runs need a delivery");
     const schedule = store.digests.schedule(scheduleId);
     if (!schedule) return undefined;
     const { run } = store.digests.beginRun(scheduleId, dueAt);
-    if (run.status === "done") return { runId: run.id, ran: false, enqueued: 0, readers: 0 };
+    if (run.status === "done") return { runId: run.id, ran: false, stopped: false, enqueued: 0, readers: 0 };
 
     const scope = schedule.topicId ?? 0;
-    const marks = store.digests.marksOf(scope);
-    const own = scope === 0 ? marks : store.digests.marksOf(0);
-    const topicMarks = scope === 0 ? store.digests.topicMarks() : new Map<number, [number, number][]>();
+    const own = store.digests.marksOf(0);
+    // Where each reader is in this run's scope: a reader at or past the run's last article is done (a restart).
+    const progress = scope === 0 ? own : store.digests.marksOf(scope);
     const readers = store.digests.digestReaders();
-    const places = new Map(
-      readers.map((r) => [
-        r.id,
-        this.placeOf(scope, { scoped: marks.get(r.id), own: own.get(r.id), topics: topicMarks.get(r.id) }),
-      ]),
-    );
+    const lookback = clock() - LOOKBACK_MS;
+    const created = Math.max(schedule.createdAt, lookback);
+    const notBeforeOf = (chatId: number) => (scope === 0 && own.has(chatId) ? lookback : created);
+    const notBefore = scope === 0 && readers.some((r) => own.has(r.id)) ? lookback : created;
     const afterId = this.windowStart(
-      [...places.values()].map((p) => p.afterId),
+      readers.map((r) => own.get(r.id) ?? 0),
       run.throughId,
-      schedule,
+      notBefore,
     );
-    const composer = this.composerFor(schedule, afterId, run.throughId, dueAt);
+    const composer = this.composerFor(schedule, afterId, run.throughId, notBefore, dueAt);
     const topicsOf = groupSubscriptions(store.digests.subscriptionRows());
 
     const ref = `digest:${run.id}`;
     let enqueued = 0;
     const size = this.options.chunkSize ?? CHUNK;
     for (let start = 0; start < readers.length; start += size) {
-      if (this.stopping) return { runId: run.id, ran: true, enqueued, readers: readers.length };
+      if (this.stopping)
+        return { runId: run.id, ran: true, stopped: true, enqueued, readers: readers.length };
       const chunk = readers.slice(start, start + size);
       store.db.transaction(() => {
         // Read inside the transaction, chunk by chunk: an alert sent while the run goes on is left out too.
@@ -160,19 +152,20 @@ export class DigestService {
         const messages: OutboxMessage[] = [];
         const done: number[] = [];
         for (const reader of chunk) {
-          const mark = marks.get(reader.id);
-          if (mark !== undefined && mark >= run.throughId) continue; // done before a restart, or nothing new
+          const at = progress.get(reader.id);
+          if (at !== undefined && at >= run.throughId) continue; // done before a restart, or nothing new
           done.push(reader.id);
-          const place = places.get(reader.id) ?? { afterId: 0, coveredElsewhere: [] };
-          const parts = composer.compose({
+          const digest = composer.compose({
             language: this.languageOf(reader),
             timeZone: reader.timezone ?? defaultTimezone,
             topics: topicsOf.get(reader.id) ?? [],
-            afterId: place.afterId,
-            coveredElsewhere: place.coveredElsewhere,
+            afterId: own.get(reader.id) ?? 0,
+            notBefore: notBeforeOf(reader.id),
             excluded: excluded.get(reader.id),
           });
-          if (parts) messages.push({ chatId: reader.id, purpose: "digest", ref, dedupeKey: ref, parts });
+          if (!digest) continue;
+          messages.push({ chatId: reader.id, purpose: "digest", ref, dedupeKey: ref, parts: digest.parts });
+          if (scope !== 0) store.alerts.recordArticles(reader.id, digest.shown, ref);
         }
         enqueued += delivery.enqueue(messages);
         store.digests.mark(scope, run.id, run.throughId, done);
@@ -181,7 +174,7 @@ export class DigestService {
     }
     store.digests.finishRun(run.id, enqueued);
     logger.info({ schedule: scheduleId, run: run.id, readers: readers.length, enqueued }, "digest run done");
-    return { runId: run.id, ran: true, enqueued, readers: readers.length };
+    return { runId: run.id, ran: true, stopped: false, enqueued, readers: readers.length };
   }
 
   /**
@@ -195,25 +188,20 @@ export class DigestService {
     if (!reader || !chat) return { kind: "unknown-chat" };
     if (!chat.active) return { kind: "inactive" };
     if (!chat.digestsEnabled) return { kind: "digests-off" };
-    const chatMarks = store.digests.marksOfChat(chatId);
-    const place = this.placeOf(0, {
-      scoped: undefined,
-      own: chatMarks.get(0),
-      topics: [...chatMarks].filter(([scope]) => scope !== 0),
-    });
+    const mark = store.digests.marksOfChat(chatId).get(0);
+    const notBefore = clock() - LOOKBACK_MS;
     const throughId = store.digests.newestArticleId();
-    const afterId = this.windowStart([place.afterId], throughId);
-    const composer = this.composerFor(undefined, afterId, throughId, clock());
+    const afterId = this.windowStart([mark ?? 0], throughId, notBefore);
+    const composer = this.composerFor(undefined, afterId, throughId, notBefore, clock());
     const excluded = new Set(store.digests.deliveredToAny([chatId], afterId, throughId).map(([, a]) => a));
-    const parts = composer.compose({
+    const digest = composer.compose({
       language: this.languageOf(reader),
       timeZone: reader.timezone ?? defaultTimezone,
       topics: groupSubscriptions(store.digests.subscriptionRows(chatId)).get(chatId) ?? [],
-      afterId: place.afterId,
-      coveredElsewhere: place.coveredElsewhere,
+      afterId: mark ?? 0,
       excluded,
     });
-    return parts ? { kind: "digest", parts } : { kind: "empty" };
+    return digest ? { kind: "digest", parts: digest.parts } : { kind: "empty" };
   }
 }
 

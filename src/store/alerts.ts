@@ -287,6 +287,12 @@ export class AlertStore {
     for (const chatId of chatIds) this.delivered.run(chatId, articleId, via, now);
   }
 
+  /** Records that these articles reached one chat (`via`: a topic digest's ref), so later digests skip them. */
+  recordArticles(chatId: number, articleIds: readonly number[], via: string): void {
+    const now = this.clock();
+    for (const articleId of articleIds) this.delivered.run(chatId, articleId, via, now);
+  }
+
   /**
    * Breaking articles of auto-alert feeds ingested and published since `sinceMs` that have no auto-alert yet
    * (a feed added today may carry a "breaking" item from years ago: that is not news any more).

@@ -128,7 +128,6 @@ export class DigestStore {
   private readonly firstSince: Database.Statement<[number], { id: number | null }>;
   private readonly deliveredToChats: Database.Statement<[string, number, number]>;
   private readonly marks: Database.Statement<[number]>;
-  private readonly scopedMarks: Database.Statement<[]>;
   private readonly chatMarks: Database.Statement<[number]>;
   private readonly setMark: Database.Statement<[number, number, number, number]>;
 
@@ -180,9 +179,6 @@ export class DigestStore {
         WHERE chat_id IN (SELECT value FROM json_each(?)) AND article_id > ? AND article_id <= ?`)
       .raw();
     this.marks = db.prepare("SELECT chat_id, through_id FROM digest_marks WHERE scope = ?").raw();
-    this.scopedMarks = db
-      .prepare("SELECT chat_id, scope, through_id FROM digest_marks WHERE scope <> 0 ORDER BY chat_id")
-      .raw();
     this.chatMarks = db.prepare("SELECT scope, through_id FROM digest_marks WHERE chat_id = ?").raw();
     this.setMark = db.prepare(`
       INSERT INTO digest_marks (chat_id, scope, through_id, run_id) VALUES (?, ?, ?, ?)
@@ -282,17 +278,6 @@ export class DigestStore {
   /** Each chat's place in a scope (0: own topics; else a topic): the newest article its last digest covered. */
   marksOf(scope: number): Map<number, number> {
     return new Map(this.marks.all(scope) as [number, number][]);
-  }
-
-  /** Topic-scope marks, by chat: [topic id, through id] pairs. */
-  topicMarks(): Map<number, [number, number][]> {
-    const out = new Map<number, [number, number][]>();
-    for (const [chatId, scope, through] of this.scopedMarks.all() as [number, number, number][]) {
-      const list = out.get(chatId);
-      if (list) list.push([scope, through]);
-      else out.set(chatId, [[scope, through]]);
-    }
-    return out;
   }
 
   /** One chat's marks: scope → through id. */

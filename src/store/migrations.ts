@@ -251,9 +251,10 @@ export const migrations: Migration[] = [
         UNIQUE (schedule_id, due_at)
       );
 
-      -- Up to which article a reader's last digest went, per scope: 0 for digests of the reader's own
-      -- topics (every such schedule shares it, so two daily schedules never repeat an article), else the
-      -- topic of a topic schedule. A reader's next digest of a scope starts after its mark.
+      -- Scope 0: up to which article the reader's last digest of their own topics went (every own-topics
+      -- schedule shares it: the next one starts after it). Scope <topic id>: up to which article a run of a
+      -- topic schedule handled the reader (only so that a restarted run skips them; what a topic digest
+      -- showed is in article_deliveries).
       CREATE TABLE digest_marks (
         chat_id    INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
         scope      INTEGER NOT NULL,

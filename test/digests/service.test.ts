@@ -206,6 +206,38 @@ describe("a digest run", () => {
     expect(service().preview(r)).toEqual({ kind: "empty" });
   });
 
+  it("loses nothing across schedules: a topic digest the reader gets nothing from, a new own schedule, an article from before a topic schedule", async () => {
+    const r = reader(1, ["raqqa"]);
+    const own = schedule();
+    await service().run(own, clock());
+    // Tagged Deir ez-Zor and Raqqa: the Deir ez-Zor digest has nothing for a Raqqa reader, the own one has it.
+    const both = article("خبر من دير الزور والرقة", "من مدينة دير الزور ومدينة الرقة.");
+    const dezOnly = schedule("deir-ez-zor");
+    await service().run(dezOnly, clock() + 1);
+    expect(digests().has(r)).toBe(false);
+    // A second own schedule created after the article: the reader continues from their own mark.
+    clock.advance(HOUR);
+    const later = schedule();
+    await service().run(later, clock());
+    expect(visible(digests().get(r)?.[0] ?? [])).toContain("خبر من دير الزور والرقة");
+    expect(
+      store.db.prepare("SELECT count(*) AS n FROM article_deliveries WHERE article_id = ?").get(both),
+    ).toEqual({
+      n: 0,
+    });
+  });
+
+  it("never repeats an article in two overlapping topic schedules", async () => {
+    const r = reader(1, ["syria"]);
+    const dez = schedule("deir-ez-zor");
+    const mayadin = schedule("mayadin");
+    article("خبر من الميادين", "من مدينة الميادين.");
+    await service().run(dez, clock());
+    await service().run(mayadin, clock() + 1);
+    expect(digests().get(r)).toHaveLength(1);
+    expect(visible(digests().get(r)?.[0] ?? [])).toContain("خبر من الميادين");
+  });
+
   it("leaves out an article alerted while the run is going on", async () => {
     const first = reader(1, ["deir-ez-zor"]);
     const second = reader(2, ["deir-ez-zor"]);
