@@ -159,7 +159,7 @@ class Splitter {
   /**
    * The whitespace run to break at for a part starting at `s` and ending by `maxEnd` (the run starts in
    * (s, maxEnd]): the strongest kind among those in the second half of the part, then the latest; in the first
-   * half, only the latest. Undefined when there is none.
+   * half, only the latest (any ordinary break beats a no-break space, though). Undefined when there is none.
    */
   private bestBreak(s: number, maxEnd: number): { start: number; end: number } | undefined {
     const text = this.text;
@@ -178,7 +178,10 @@ class Splitter {
         newlines >= 2 ? PARAGRAPH : newlines === 1 ? LINE : breaking ? SPACE : NO_BREAK_SPACE;
       // A stronger break wins only if the part stays at least half full: a heading followed by one long
       // paragraph is not sent as a message of its own with the paragraph cut further on anyway.
-      if (kind > bestKind && (best === undefined || a - s >= (maxEnd - s) / 2)) {
+      if (
+        kind > bestKind &&
+        (best === undefined || bestKind === NO_BREAK_SPACE || a - s >= (maxEnd - s) / 2)
+      ) {
         best = { start: a, end: b };
         bestKind = kind;
         if (kind === PARAGRAPH) break;

@@ -219,10 +219,14 @@ describe("splitMessage properties", () => {
             expect(boundaries.has(end)).toBe(true);
           } else {
             // The latest break always qualifies; a stronger one only while the part stays at least half full.
-            const candidates = [
+            let candidates = [
               ...window.filter((r) => r.at - s >= limit / 2),
               window.at(-1) as (typeof window)[number],
             ];
+            // Any ordinary break beats a no-break space: then the latest ordinary one, wherever it is.
+            if (Math.max(...candidates.map((r) => r.kind)) === 0 && window.some((r) => r.kind > 0)) {
+              candidates = [window.filter((r) => r.kind > 0).at(-1) as (typeof window)[number]];
+            }
             const best = Math.max(...candidates.map((r) => r.kind));
             expect(taken).toBe(best);
             expect(Math.max(...candidates.filter((r) => r.kind === best).map((r) => r.at))).toBe(end);
@@ -287,6 +291,13 @@ describe("splitMessage examples", () => {
     }
     expect(seen).toEqual(paragraphs);
     checkSplit(html, 4096);
+  });
+
+  it("prefers an ordinary space early in a part to a no-break space late in it", () => {
+    const html = `${"كلمة ".repeat(8).trim()}${"\u00a0ع".repeat(60)}`; // spaces in the first 40, then NBSPs
+    const parts = splitMessage(html, { limit: 100 });
+    expect(parts[0]).toBe("كلمة ".repeat(7).trim()); // the 8th word is glued to the no-break run
+    checkSplit(html, 100);
   });
 
   it("keeps a short heading with what follows, and splits a long paragraph at a line, then at a space", () => {
