@@ -42,7 +42,7 @@ export interface Preview {
 
 export type ConfirmOutcome =
   | { kind: "sending"; alert: AlertRecord; recipients: number }
-  | { kind: "not-yours" | "expired" | "sent-already" | "cancelled" | "gone" };
+  | { kind: "not-yours" | "expired" | "sent-already" | "cancelled" | "gone" | "chosen" };
 
 export type CancelOutcome = "cancelled" | "not-yours" | "sent-already" | "gone";
 
@@ -175,7 +175,7 @@ export class AlertService {
     const refusal = this.refusal(store.alerts.get(id), requester.id);
     if (refusal) return refusal;
     const audience = this.audienceCount({ topic, text: "" });
-    store.alerts.setTopic(id, topic.id, audience);
+    if (!store.alerts.setTopic(id, topic.id, audience)) return { kind: "chosen" };
     const updated = store.alerts.get(id) as AlertRecord;
     return {
       alert: updated,

@@ -150,10 +150,11 @@ export class AlertStore {
       SELECT c.id, c.type, c.language, c.client_language, c.timezone FROM chats c
       WHERE ${AUDIENCE_WHERE} ORDER BY c.id`);
     this.audienceCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${AUDIENCE_WHERE}`);
-    // Choosing the topic starts the preview's 15 minutes: the editor sees the preview only now.
-    this.retopic = db.prepare(
-      "UPDATE alerts SET topic_id = ?, audience = ?, created_at = ? WHERE id = ? AND status = 'pending'",
-    );
+    // Choosing the topic starts the preview's 15 minutes: the editor sees the preview only now. Only a draft
+    // (no topic yet): a second tap on another suggestion must not retarget a preview already shown.
+    this.retopic = db.prepare(`
+      UPDATE alerts SET topic_id = ?, audience = ?, created_at = ?
+      WHERE id = ? AND status = 'pending' AND topic_id IS NULL AND article_id IS NULL`);
     this.statusMessage = db.prepare(
       "UPDATE alerts SET status_chat_id = ?, status_message_id = ? WHERE id = ?",
     );
@@ -230,7 +231,7 @@ export class AlertStore {
     return this.audienceCount.get({ topics: JSON.stringify(topicIds), article: articleId })?.n ?? 0;
   }
 
-  /** A pending text alert gets its topic (chosen from suggestions) and the audience counted for it. */
+  /** A draft text alert gets its topic (chosen from suggestions) and its audience; false if it had one already. */
   setTopic(id: number, topicId: number, audience: number): boolean {
     return this.retopic.run(topicId, audience, this.clock(), id).changes > 0;
   }

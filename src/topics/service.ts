@@ -39,8 +39,8 @@ export class TopicService {
     return this.cached.index;
   }
 
-  lookup(name: string): LookupResult {
-    return this.index().lookup(name);
+  lookup(name: string, options: { exact?: boolean } = {}): LookupResult {
+    return this.index().lookup(name, options);
   }
 
   /** The topics a text is about (see TopicIndex.tag). */

@@ -1,9 +1,11 @@
 // An in-memory view of the topic catalog: hierarchy, lookup by any name or alias, suggestions, tagging.
 // Built from the store's rows; rebuilt by TopicService whenever the catalog changes.
+
+import { getOrInsert } from "../maps";
 import type { Language } from "../store/chats";
 import type { AliasRecord, TopicRecord } from "../store/topics";
 import { type AliasHit, AliasMatcher, procliticForms } from "../text/matcher";
-import { compact, hasArabic, words } from "../text/normalize";
+import { compact, words } from "../text/normalize";
 
 /** A topic with its place in the hierarchy. */
 export interface Topic extends TopicRecord {
@@ -26,6 +28,8 @@ export class TopicIndex {
   private readonly byId = new Map<number, Topic>();
   private readonly bySlugMap = new Map<string, Topic>();
   private readonly keys = new Map<string, Set<number>>();
+  /** Arabic topic names without their article (ميادين → Mayadin), when that is not a key already. */
+  private readonly articleless = new Map<string, Set<number>>();
   private readonly matcher: AliasMatcher;
   private readonly cues: string[][];
   /** Topics in display order: each parent followed by its subtree. */
@@ -54,6 +58,12 @@ export class TopicIndex {
       this.addKey(t.nameEn, t.id);
     }
     for (const a of aliases) if (a.strength !== "exclude") this.addKey(a.alias, a.topicId);
+    for (const t of this.byId.values()) {
+      const name = compact(t.nameAr);
+      if (name.startsWith("ال") && !this.keys.has(name.slice(2))) {
+        getOrInsert(this.articleless, name.slice(2), () => new Set()).add(t.id);
+      }
+    }
 
     this.matcher = new AliasMatcher(
       aliases.flatMap((a) => {
@@ -114,15 +124,14 @@ export class TopicIndex {
    * Finds the topic a reader means by a name in either language, any alias, any spelling
    * (diacritics, joined words, hyphens) or the slug. Several topics sharing the name are all returned.
    */
-  lookup(input: string): LookupResult {
+  lookup(input: string, options: { exact?: boolean } = {}): LookupResult {
     const key = compact(input);
     if (key === "") return { matches: [], suggestions: [] };
-    // Readers drop the article: "ميادين" is الميادين. Not for short words: "دير" alone is not الدير.
+    // Readers drop the article of a place's Arabic name: "ميادين" is الميادين. Only topic names (not aliases,
+    // whose bare forms are often ordinary words), only 4 letters and more, and not for `exact` lookups (is a
+    // name taken?).
     const ids =
-      this.keys.get(key) ??
-      (key.length >= 4 && hasArabic(key)
-        ? this.keys.get(key.startsWith("ال") ? key.slice(2) : `ال${key}`)
-        : undefined);
+      this.keys.get(key) ?? (options.exact || key.length < 4 ? undefined : this.articleless.get(key));
     if (ids) return { matches: [...ids].flatMap((id) => this.byId.get(id) ?? []), suggestions: [] };
     return { matches: [], suggestions: this.suggest(key) };
   }

@@ -237,10 +237,19 @@ describe("an editor's /alert to a topic", () => {
     const dez = await reader("دير الزور");
     const [suggest] = await h.send(command("alert", "دير الزوو: خبر عاجل", { from: EDITOR }));
     expect(visible(suggest)).toContain("هل تقصد");
+    const suggestion = h.fake.lastMessage(EDITOR.id);
     const [preview] = await h.send(
-      callback(buttonData(suggest, "دير الزور"), { from: EDITOR, message: h.fake.lastMessage(EDITOR.id) }),
+      callback(buttonData(suggest, "دير الزور"), { from: EDITOR, message: suggestion }),
     );
     expect(visible(preview)).toContain("عاجل · دير الزور");
+    // A second tap on the (old) suggestions changes nothing: the preview shown stays the one that is sent.
+    const other = buttonLabels(suggest).find((l) => l !== "دير الزور") as string;
+    expect(other).toBeDefined();
+    const again = await h.send(callback(buttonData(suggest, other), { from: EDITOR, message: suggestion }));
+    expect(again).toEqual([]);
+    expect(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text).toBe(
+      "اخترتَ الموضوع من قبل، والمعاينة أعلاه.",
+    );
     await press("إرسال", EDITOR);
     await statusDone();
     expect(alertsTo(dez.id)).toEqual([expect.stringContaining("خبر عاجل")]);

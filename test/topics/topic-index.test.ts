@@ -114,6 +114,15 @@ describe("lookup of what a reader types", () => {
     },
   );
 
+  it("finds a place named without its article, but turns no alias's bare form into a topic", () => {
+    expect(looked("ميادين")).toEqual(["mayadin"]);
+    expect(looked("بوكمال")).toEqual(["al-bukamal"]);
+    // Bare forms of aliases are ordinary words: layer, dignity, standing.
+    for (const word of ["طبقة", "كرامة", "قايم"]) expect(looked(word)).toEqual([]);
+    // Is a name taken? Only the exact name counts.
+    expect(topics.lookup("ميادين", { exact: true }).matches).toEqual([]);
+  });
+
   it("suggests the nearest topics for a misspelling", () => {
     expect(topics.lookup("Deir Ezor").suggestions.map((t) => t.slug)).toContain("deir-ez-zor");
     expect(topics.lookup("ميادن").suggestions.map((t) => t.slug)).toContain("mayadin");

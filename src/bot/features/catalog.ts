@@ -52,7 +52,7 @@ catalogFeature.command("addtopic", requireRole("admin"), async (ctx) => {
     await replyHtml(ctx, ctx.t("addtopic-exists", { slug }));
     return;
   }
-  const taken = [nameAr, nameEn].flatMap((n) => topics.lookup(n).matches);
+  const taken = [nameAr, nameEn].flatMap((n) => topics.lookup(n, { exact: true }).matches);
   if (taken[0]) {
     await replyHtml(ctx, ctx.t("addtopic-name-taken", { topic: index.name(taken[0], ctx.language) }));
     return;
@@ -100,7 +100,7 @@ catalogFeature.command("alias", requireRole("admin"), async (ctx) => {
   }
   const { topics } = ctx.deps;
   const index = topics.index();
-  const others = topics.lookup(alias).matches.filter((t) => t.id !== topic.id);
+  const others = topics.lookup(alias, { exact: true }).matches.filter((t) => t.id !== topic.id);
   const added = topics.addAlias(topic, alias);
   const name = index.name(topic, ctx.language);
   if (!added) {

@@ -129,7 +129,15 @@ digestsFeature.command("digestnow", adminOnly, async (ctx) => {
   const chatId = ctx.chat.id;
   void ctx.deps.schedules.runNow(id).then(async (outcome) => {
     const args = { id: `#${id}`, readers: outcome?.readers ?? 0, sent: outcome?.enqueued ?? 0 };
-    const text = t(outcome && outcome.enqueued > 0 ? "digestnow-done" : "digestnow-nothing", args);
+    // No outcome: the run failed (logged) or the bot is stopping; stopped: it resumes at the next start.
+    const key = !outcome
+      ? "digestnow-failed"
+      : outcome.stopped
+        ? "digestnow-stopped"
+        : outcome.enqueued > 0
+          ? "digestnow-done"
+          : "digestnow-nothing";
+    const text = t(key, args);
     try {
       await api.sendMessage(chatId, text, { parse_mode: "HTML" });
     } catch (error) {

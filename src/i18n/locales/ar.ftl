@@ -206,6 +206,8 @@ digestnow-done = ✅ نشرة الموعد { $id }: أُعدّت لـ{ $sent } �
    *[other] { $readers } قارئ
 }، وهي في طريقها إليهم (من لا جديد له لا تصله نشرة).
 digestnow-nothing = نشرة الموعد { $id }: لا جديد لأي قارئ، فلم يُرسل شيء.
+digestnow-failed = ⚠️ تعذّر إعداد نشرة الموعد { $id }. التفاصيل في سجل البوت.
+digestnow-stopped = ⏸ توقّف إعداد نشرة الموعد { $id } لأن البوت يتوقف، وسيكتمل عند تشغيله من جديد دون تكرار.
 digestpreview-usage = اكتب رقم المحادثة، مثل <code>/digestpreview 123456789</code>.
 digestpreview-unknown = لا أعرف محادثة برقم { $id }.
 digestpreview-empty = لا جديد للمحادثة { $id } منذ نشرتها السابقة: لن تصلها نشرة الآن.
@@ -258,6 +260,7 @@ alert-cancelled = ✖️ أُلغي التنبيه، ولم يُرسل شيء.
 alert-not-yours = طلب هذا التنبيه محررٌ آخر، وهو وحده من يرسله أو يلغيه.
 alert-sent-already = أُرسل هذا التنبيه من قبل.
 alert-gone = لم يعد هذا التنبيه موجودًا.
+alert-chosen = اخترتَ الموضوع من قبل، والمعاينة أعلاه.
 toast-alert-sending = جارٍ الإرسال…
 alert-status-sending = 📤 التنبيه { $id }: أُرسل إلى { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked } …
 alert-status-done = ✅ انتهى إرسال التنبيه { $id }: وصل إلى { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked }.

@@ -198,6 +198,8 @@ digestnow-done = ✅ Schedule { $id }: digests prepared for { $sent } of { $read
    *[other] { $readers } readers
 } and on their way (readers with nothing new get none).
 digestnow-nothing = Schedule { $id }: nothing new for any reader, so nothing was sent.
+digestnow-failed = ⚠️ The digest of schedule { $id } could not be prepared. The bot's log has the details.
+digestnow-stopped = ⏸ The digest of schedule { $id } paused because the bot is stopping; it finishes at the next start, with no repeats.
 digestpreview-usage = Send the chat's id, like <code>/digestpreview 123456789</code>.
 digestpreview-unknown = I don't know a chat with id { $id }.
 digestpreview-empty = Nothing new for chat { $id } since its previous digest: it would get no digest now.
@@ -242,6 +244,7 @@ alert-cancelled = ✖️ Alert cancelled; nothing was sent.
 alert-not-yours = Another editor asked for this alert; only they can send or cancel it.
 alert-sent-already = This alert has already been sent.
 alert-gone = This alert no longer exists.
+alert-chosen = The topic was already chosen; the preview is above.
 toast-alert-sending = Sending…
 alert-status-sending = 📤 Alert { $id }: sent to { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked } …
 alert-status-done = ✅ Alert { $id } done: reached { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }.
