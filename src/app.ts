@@ -75,7 +75,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       },
     });
     const i18n = new I18n(config.DEFAULT_LANGUAGE);
-    alerts = new AlertService({
+    // What alerts and digests both need to render and enqueue for readers.
+    const publishing = {
       store,
       topics: services.topics,
       delivery,
@@ -84,20 +85,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       defaultLanguage: config.DEFAULT_LANGUAGE,
       defaultTimezone: config.DEFAULT_TIMEZONE,
+    };
+    alerts = new AlertService({
+      ...publishing,
       ...(options.alertStatusIntervalMs === undefined
         ? {}
         : { statusIntervalMs: options.alertStatusIntervalMs }),
     });
-    const digests = new DigestService({
-      store,
-      topics: services.topics,
-      delivery,
-      i18n,
-      clock,
-      logger,
-      defaultLanguage: config.DEFAULT_LANGUAGE,
-      defaultTimezone: config.DEFAULT_TIMEZONE,
-    });
+    const digests = new DigestService(publishing);
     const schedules = new DigestSchedules({
       store,
       digests,
