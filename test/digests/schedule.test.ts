@@ -395,6 +395,17 @@ describe("describeSchedule", () => {
   });
 });
 
+/** A Scheduler whose timers fire only when a test calls them (at whatever time it sets): early, late, never. */
+function wokenByHand(start: string) {
+  const timers: (() => void)[] = [];
+  let now = Date.parse(start);
+  const s = new Scheduler({ clock: () => now, setTimer: (fire) => timers.push(fire), clearTimer: () => {} });
+  const at = (iso: string): void => {
+    now = Date.parse(iso);
+  };
+  return { s, timers, at };
+}
+
 describe("Scheduler", () => {
   function setup(start = "2026-03-27T00:00:00Z") {
     const time = new ManualTime(start);
@@ -447,34 +458,22 @@ describe("Scheduler", () => {
   });
 
   it("does not fire early when a timer wakes before its time", () => {
-    const timers: (() => void)[] = [];
-    let now = Date.parse("2026-01-01T00:00:00Z");
-    const s = new Scheduler({
-      clock: () => now,
-      setTimer: (fire) => timers.push(fire),
-      clearTimer: () => {},
-    });
+    const { s, timers, at } = wokenByHand("2026-01-01T00:00:00Z");
     const fired: Date[] = [];
     s.arm("x", "0 8 * * *", "UTC", (at) => fired.push(at));
-    now = Date.parse("2026-01-01T07:59:59.500Z");
+    at("2026-01-01T07:59:59.500Z");
     timers.shift()?.();
     expect(fired).toEqual([]);
-    now = Date.parse("2026-01-01T08:00:00.000Z");
+    at("2026-01-01T08:00:00.000Z");
     timers.shift()?.();
     expect(fired.map((d) => d.toISOString())).toEqual(["2026-01-01T08:00:00.000Z"]);
   });
 
   it("after a long sleep fires the overdue run once, then continues from now", () => {
-    const timers: (() => void)[] = [];
-    let now = Date.parse("2026-01-01T00:00:00Z");
-    const s = new Scheduler({
-      clock: () => now,
-      setTimer: (fire) => timers.push(fire),
-      clearTimer: () => {},
-    });
+    const { s, timers, at } = wokenByHand("2026-01-01T00:00:00Z");
     const fired: string[] = [];
     s.arm("x", "0 * * * *", "UTC", (at) => fired.push(at.toISOString()));
-    now = Date.parse("2026-01-01T05:30:00Z"); // the machine slept through five runs
+    at("2026-01-01T05:30:00Z"); // the machine slept through five runs
     timers.shift()?.();
     expect(fired).toEqual(["2026-01-01T01:00:00.000Z"]);
     expect(s.nextRunOf("x")?.toISOString()).toBe("2026-01-01T06:00:00.000Z");

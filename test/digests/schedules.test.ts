@@ -1,6 +1,6 @@
 // Digest schedules driven by a manual clock: a daily schedule in Europe/Berlin across the spring DST change
-// fires once a day at 08:00 local, and each run gives each reader the day's news once; a restart finishes an
-// interrupted run and makes up a run missed within the last hour.
+// fires once a day at 08:00 local, and each run gives each reader the day's news once; a restart makes up a run
+// missed within the last hour. (Finishing an interrupted run is tested in service.test.ts.)
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DigestSchedules } from "../../src/digests/schedules";
 import { DigestService } from "../../src/digests/service";
@@ -77,30 +77,44 @@ afterEach(async () => {
   cleanup();
 });
 
+/** Private chats following Deir ez-Zor. */
+function followDeirEzZor(...chatIds: number[]): void {
+  const dez = topics.index().bySlug("deir-ez-zor");
+  if (!dez) throw new Error("no deir-ez-zor");
+  for (const id of chatIds) {
+    store.chats.touch(id, "private", null);
+    topics.subscribe(id, [dez]);
+  }
+}
+
+/** A daily 08:00 Berlin schedule of each reader's own topics, stored and armed. */
+function addDailyBerlin() {
+  return start().add({
+    spec: "daily 08:00",
+    cron: "0 8 * * *",
+    timezone: "Europe/Berlin",
+    topicId: null,
+    createdBy: 9,
+  }).schedule;
+}
+
+/** An article about Deir ez-Zor, ingested now. */
+function news(title: string): void {
+  new Importer(store, topics, time.clock).importOne(
+    { title: `${title} من دير الزور`, body: "من مدينة دير الزور." },
+    { origin: "import" },
+  );
+}
+
 describe("a daily digest schedule", () => {
   it("fires once a day at 08:00 Berlin time across the spring-forward Sunday, each day's news once", async () => {
-    const importer = new Importer(store, topics, time.clock);
-    const dez = topics.index().bySlug("deir-ez-zor");
-    if (!dez) throw new Error("no deir-ez-zor");
-    for (const id of [1, 2]) {
-      store.chats.touch(id, "private", null);
-      topics.subscribe(id, [dez]);
-    }
-    start().add({
-      spec: "daily 08:00",
-      cron: "0 8 * * *",
-      timezone: "Europe/Berlin",
-      topicId: null,
-      createdBy: 9,
-    });
+    followDeirEzZor(1, 2);
+    addDailyBerlin();
     schedules.start();
     const days = ["27", "28", "29", "30"];
     for (const day of days) {
       time.advance(HOUR); // 13:00 UTC: the day's article
-      importer.importOne(
-        { title: `خبر يوم ${day} من دير الزور`, body: "من مدينة دير الزور." },
-        { origin: "import" },
-      );
+      news(`خبر يوم ${day}`);
       await advance(23 * HOUR);
     }
     expect(dueTimes()).toEqual([
@@ -119,25 +133,12 @@ describe("a daily digest schedule", () => {
     }
   });
 
-  it("after a restart, finishes an interrupted run and makes up a run missed within the hour, once", async () => {
-    const importer = new Importer(store, topics, time.clock);
-    const dez = topics.index().bySlug("deir-ez-zor");
-    if (!dez) throw new Error("no deir-ez-zor");
-    store.chats.touch(1, "private", null);
-    topics.subscribe(1, [dez]);
-    const { schedule } = start().add({
-      spec: "daily 08:00",
-      cron: "0 8 * * *",
-      timezone: "Europe/Berlin",
-      topicId: null,
-      createdBy: 9,
-    });
+  it("after a restart, makes up a run missed within the hour, once", async () => {
+    followDeirEzZor(1);
+    const schedule = addDailyBerlin();
     await schedules.stop(); // the bot is down…
     time.advance(HOUR);
-    importer.importOne(
-      { title: "خبر أثناء التوقف من دير الزور", body: "من مدينة دير الزور." },
-      { origin: "import" },
-    );
+    news("خبر أثناء التوقف");
     time.now = Date.parse("2026-03-28T07:40:00Z"); // 08:40 Berlin: the 08:00 run was missed 40 minutes ago
     start().start();
     await settle();
@@ -152,17 +153,8 @@ describe("a daily digest schedule", () => {
   });
 
   it("skips a run missed more than an hour ago (the next digest covers its news)", async () => {
-    const dez = topics.index().bySlug("deir-ez-zor");
-    if (!dez) throw new Error("no deir-ez-zor");
-    store.chats.touch(1, "private", null);
-    topics.subscribe(1, [dez]);
-    start().add({
-      spec: "daily 08:00",
-      cron: "0 8 * * *",
-      timezone: "Europe/Berlin",
-      topicId: null,
-      createdBy: 9,
-    });
+    followDeirEzZor(1);
+    addDailyBerlin();
     await schedules.stop();
     time.now = Date.parse("2026-03-28T09:30:00Z");
     start().start();
