@@ -3,7 +3,7 @@
 // is escaped; Latin runs inside Arabic lines are isolated; the result is split into Telegram-sized parts.
 import type { I18n } from "../i18n";
 import { formatDateTime } from "../i18n/format";
-import { isBreaking } from "../ingest/importer";
+import { withoutBreakingPrefix } from "../ingest/importer";
 import type { ArticleRecord } from "../store/articles";
 import type { Language } from "../store/chats";
 import { isolateLatinRunsHtml } from "../text/bidi";
@@ -22,13 +22,6 @@ export interface AlertContent {
   article?: ArticleRecord | undefined;
   /** When a text alert was sent (shown in the reader's zone). */
   at: number;
-}
-
-/** "عاجل: …", "BREAKING - …": the label already says it, so the title drops it (unless nothing would remain). */
-export function withoutBreakingPrefix(title: string): string {
-  if (!isBreaking(title)) return title;
-  const rest = title.replace(/^\s*[^\s:：|\-–—]+[\s:：|\-–—]*/u, "");
-  return rest.trim() === "" ? title : rest;
 }
 
 function snippet(body: string): string {

@@ -39,6 +39,22 @@ function startsBreaking(normalizedTitle: string): boolean {
   return first === "عاجل" || first === "breaking";
 }
 
+/** What may stand around the word: emoji and marks before it, dashes, bars, colons, tatweel after it. */
+const BREAKING_LEAD = /^[^\p{L}]*/u;
+const BREAKING_WORD = /^\p{L}[\p{L}\p{M}\u0640]*(?:\s+news\b)?/iu;
+const BREAKING_TAIL = /^[\s:：|/\\\-–—ـ،,.!]*/u;
+
+/**
+ * A breaking title without its "عاجل |" / "BREAKING NEWS:" prefix (a label says it already); the title as it is
+ * when it is not breaking or nothing would remain.
+ */
+export function withoutBreakingPrefix(title: string): string {
+  if (!isBreaking(title)) return title;
+  let rest = title.replace(BREAKING_LEAD, "");
+  rest = rest.replace(BREAKING_WORD, "").replace(BREAKING_TAIL, "");
+  return rest.trim() === "" ? title : rest;
+}
+
 export class Importer {
   constructor(
     private readonly store: Store,
@@ -65,17 +81,21 @@ export class Importer {
         const title = input.title.replace(/\s+/g, " ").trim().slice(0, MAX_TITLE);
         if (title === "") throw new IngestError(`article ${i + 1} has no title`);
         const body = input.body.trim().slice(0, MAX_BODY);
-        const normalizedTitle = normalize(title);
-        const normalizedBody = normalize(body);
-        const searchText = `${normalizedTitle} ${normalizedBody}`.trim();
         const source = input.source?.trim() || options.source || null;
         const url = input.url ? (canonicalUrl(input.url) ?? null) : null;
         const guidKey = input.guid ? `${source ?? ""}\u0000${input.guid}` : null;
-        const contentHash = createHash("sha256")
-          .update(`${normalizedTitle}\n${normalizedBody}`)
-          .digest("hex");
+        // Normalized and hashed only when guid and URL do not already find the article (a feed polled again).
+        let normalized: { title: string; body: string; hash: string } | undefined;
+        const normalizedText = () => {
+          if (!normalized) {
+            const t = normalize(title);
+            const b = normalize(body);
+            normalized = { title: t, body: b, hash: createHash("sha256").update(`${t}\n${b}`).digest("hex") };
+          }
+          return normalized;
+        };
 
-        const existing = articles.findDuplicate({ guidKey, url, contentHash });
+        const existing = articles.findDuplicate({ guidKey, url, contentHash: () => normalizedText().hash });
         if (existing !== undefined) {
           const topicIds = articles.topicIds(existing);
           return {
@@ -85,6 +105,8 @@ export class Importer {
           };
         }
 
+        const { title: normalizedTitle, body: normalizedBody, hash: contentHash } = normalizedText();
+        const searchText = `${normalizedTitle} ${normalizedBody}`.trim();
         const topics = index.tagWords(searchText === "" ? [] : searchText.split(" "));
         const publishedAt =
           input.publishedAt !== undefined && Number.isFinite(input.publishedAt) ? input.publishedAt : null;

@@ -140,16 +140,20 @@ export class ArticleStore {
     this.countAll = db.prepare("SELECT count(*) AS n FROM articles");
   }
 
-  /** The id of an article already stored under the same guid, canonical URL or content, if any. */
+  /**
+   * The id of an article already stored under the same guid, canonical URL or content, if any. `contentHash` is
+   * asked for only when guid and URL find nothing: most items of a feed polled again are known by them, and
+   * hashing means normalizing the whole text.
+   */
   findDuplicate(keys: {
     guidKey: string | null;
     url: string | null;
-    contentHash: string;
+    contentHash: () => string;
   }): number | undefined {
     return (
       (keys.guidKey ? this.byGuid.get(keys.guidKey)?.id : undefined) ??
       (keys.url ? this.byUrl.get(keys.url)?.id : undefined) ??
-      this.byHash.get(keys.contentHash)?.id
+      this.byHash.get(keys.contentHash())?.id
     );
   }
 

@@ -1,7 +1,7 @@
 // The importer: dedupe, tagging, one transaction per batch.
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Importer, isBreaking } from "../../src/ingest/importer";
+import { Importer, isBreaking, withoutBreakingPrefix } from "../../src/ingest/importer";
 import { parsePlainText } from "../../src/ingest/plain-text";
 import type { Store } from "../../src/store";
 import type { TopicService } from "../../src/topics/service";
@@ -108,5 +108,20 @@ describe("isBreaking", () => {
     ["Breakingly good", false],
   ])("%s → %s", (title, expected) => {
     expect(isBreaking(title)).toBe(expected);
+  });
+});
+
+describe("withoutBreakingPrefix", () => {
+  it.each([
+    ["عاجل | انفجار قرب معبر البوكمال", "انفجار قرب معبر البوكمال"],
+    ["🔴 عاجل: قصف", "قصف"],
+    ["عاجل ـ قصف", "قصف"],
+    ["عــاجل/قصف", "قصف"],
+    ["BREAKING NEWS: blast near Al-Bukamal", "blast near Al-Bukamal"],
+    ["Breaking - Fire in town", "Fire in town"],
+    ["عاجل", "عاجل"], // nothing would remain
+    ["قصف عاجل على المدينة", "قصف عاجل على المدينة"], // not breaking
+  ])("%s → %s", (title, expected) => {
+    expect(withoutBreakingPrefix(title)).toBe(expected);
   });
 });
