@@ -162,16 +162,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
-        await feeds.stop();
-        alertService.stop();
-        await schedules.stop();
-        await delivery.sender.stop();
+        // Updates first (the spec: stop taking updates, finish the ones in flight), then the background work.
         if (runner) {
           if (runner.isRunning()) await runner.stop();
           // stop() ends fetching only; let the updates already taken finish (their replies included).
           const deadline = Date.now() + DRAIN_MS;
           while (runner.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
         }
+        await feeds.stop();
+        alertService.stop();
+        await schedules.stop();
+        await delivery.sender.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

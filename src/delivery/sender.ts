@@ -21,7 +21,7 @@ const SENT_BATCH_MS = 10;
 export interface SenderEvents {
   sent?(row: OutboxRow, latencyMs: number): void;
   failed?(row: OutboxRow, error: string): void;
-  dropped?(row: OutboxRow, error: string): void;
+  dropped?(row: Pick<OutboxRow, "purpose" | "ref">, error: string): void;
   flood?(retryAfterMs: number): void;
   /** Any row of this ref changed state (sent, failed, dropped). */
   progress?(ref: string): void;
@@ -43,6 +43,8 @@ export class Sender {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** Ends waits that stop() should not sit out (the gap before a message's next part). */
+  private readonly stopping = new Set<() => void>();
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly busyChats = new Set<number>();
   /** Rows answered whose 'sent' is not written yet (see recordSent). */
@@ -68,6 +70,7 @@ export class Sender {
   /** Stops taking rows and waits for the messages in flight. */
   async stop(): Promise<void> {
     this.running = false;
+    for (const end of this.stopping) end();
     this.wake();
     await this.loop;
     await Promise.all(this.inFlight.values());
@@ -104,7 +107,7 @@ export class Sender {
           picked.add(chatId);
           return true;
         });
-        for (const chatId of inactive) store.outbox.dropForChat(chatId, "chat inactive");
+        for (const chatId of inactive) this.dropChat(chatId, "chat inactive");
         if (!this.running) break;
         // Claimed in one transaction: every row is 'sending' before its call.
         for (const row of store.outbox.claimMany(rows)) {
@@ -179,12 +182,43 @@ export class Sender {
     for (const b of batch) b.resolve();
   }
 
+  /** Waits `ms`, or less if the sender is stopped meanwhile. */
+  private unlessStopped(ms: number): Promise<void> {
+    if (ms <= 0 || !this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const end = () => {
+        clearTimeout(timer);
+        this.stopping.delete(end);
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      this.stopping.add(end);
+    });
+  }
+
+  /** Drops a chat's unsent rows, reporting each (metrics) and each ref once (alerts' status). */
+  private dropChat(chatId: number, reason: string): void {
+    const { store, events } = this.options;
+    const dropped = store.outbox.dropForChat(chatId, reason);
+    for (const row of dropped) events?.dropped?.(row, reason);
+    for (const ref of new Set(dropped.map((r) => r.ref))) events?.progress?.(ref);
+  }
+
   /** Sends a row's remaining parts in order; records each part as it goes. */
   private async deliver(row: OutboxRow): Promise<void> {
     const { api, store, limiter, clock, logger, events, paidBroadcast } = this.options;
     const messageIds = [...row.messageIds];
     const gap = chatGap(row.chatType, row.chatId);
     for (let part = row.partsSent; part < row.parts.length; part++) {
+      if (part > row.partsSent) {
+        // A later part waits for the chat's gap (seconds in a group): a stop does not sit it out, and the rest
+        // of the message is sent at the next start (the parts sent are recorded).
+        await this.unlessStopped(limiter.chatReady(row.chatId) - Date.now());
+        if (!this.running) {
+          store.outbox.retry(row.id, clock(), false, null);
+          return;
+        }
+      }
       await limiter.acquire(row.chatId, gap);
       try {
         const message = await api.sendMessage(row.chatId, row.parts[part] as string, {
@@ -220,9 +254,7 @@ export class Sender {
           }
           case "dead-chat": {
             store.chats.markInactive(row.chatId, failure.description);
-            store.outbox.dropForChat(row.chatId, failure.description);
-            events?.dropped?.(row, failure.description);
-            events?.progress?.(row.ref);
+            this.dropChat(row.chatId, failure.description);
             logger.info({ chat: row.chatId, reason: failure.description }, "chat is gone; marked inactive");
             return;
           }

@@ -94,7 +94,7 @@ export class OutboxStore {
   private readonly markSent: Database.Statement<[number, number, string, number]>;
   private readonly requeue: Database.Statement<[number, number, string | null, number]>;
   private readonly markFailed: Database.Statement<[string, number, number]>;
-  private readonly dropChat: Database.Statement<[string, number]>;
+  private readonly dropChat: Database.Statement<[string, number], { purpose: Purpose; ref: string }>;
   private readonly recoverSending: Database.Statement<[]>;
   private readonly claimTx: (rows: readonly DueRow[]) => OutboxRow[];
   private readonly sentTx: (records: readonly SentRecord[]) => void;
@@ -115,7 +115,14 @@ export class OutboxStore {
       WHERE o.status = 'queued' AND o.next_attempt_at <= ?
       ORDER BY o.priority, o.next_attempt_at, o.id
       LIMIT ?`);
-    this.nextDue = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE status = 'queued'");
+    // One index seek per priority (the due index starts with priority): min() over the whole index would walk it.
+    this.nextDue = db.prepare(`
+      SELECT min(at) AS at FROM (${Object.values(PRIORITY)
+        .map(
+          (p) =>
+            `SELECT (SELECT next_attempt_at FROM outbox WHERE status = 'queued' AND priority = ${p} ORDER BY next_attempt_at LIMIT 1) AS at`,
+        )
+        .join(" UNION ALL ")})`);
     this.markSending = db.prepare(
       "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued' RETURNING parts, message_ids",
     );
@@ -130,11 +137,13 @@ export class OutboxStore {
       "UPDATE outbox SET status = 'failed', last_error = ?, failed_at = ? WHERE id = ?",
     );
     this.dropChat = db.prepare(
-      "UPDATE outbox SET status = 'dropped', last_error = ? WHERE chat_id = ? AND status IN ('queued', 'sending')",
+      "UPDATE outbox SET status = 'dropped', last_error = ? WHERE chat_id = ? AND status IN ('queued', 'sending') RETURNING purpose, ref",
     );
     this.recoverSending = db.prepare("UPDATE outbox SET status = 'queued' WHERE status = 'sending'");
     this.countRef = db.prepare("SELECT status, count(*) AS n FROM outbox WHERE ref = ? GROUP BY status");
-    this.depth = db.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('queued', 'sending')");
+    // Through the two partial indexes (due, sending): the ref index would count the whole history.
+    this.depth = db.prepare(`
+      SELECT (SELECT count(*) FROM outbox WHERE status = 'queued') + (SELECT count(*) FROM outbox WHERE status = 'sending') AS n`);
     this.claimTx = db.transaction((rows: readonly DueRow[]) => {
       const claimed: OutboxRow[] = [];
       for (const row of rows) {
@@ -182,11 +191,6 @@ export class OutboxStore {
     })();
   }
 
-  /** Rows whose time has come, alerts first, oldest first. */
-  dueRows(limit: number): DueRow[] {
-    return this.scanDue(limit, () => true);
-  }
-
   /**
    * Walks the due rows (alerts first, oldest first, at most `limit`) and keeps those `take` accepts, until
    * it returns "stop". Only the rows kept become objects: the sender looks at many more rows than it sends.
@@ -207,11 +211,6 @@ export class OutboxStore {
     return rows.length === 0 ? [] : this.claimTx(rows);
   }
 
-  /** Claims a due row before its send and loads its parts; undefined if another sender took it. */
-  claim(row: DueRow): OutboxRow | undefined {
-    return this.claimMany([row])[0];
-  }
-
   /** When the next queued row falls due (undefined when none is queued). */
   nextDueAt(): number | undefined {
     return this.nextDue.get()?.at ?? undefined;
@@ -219,11 +218,6 @@ export class OutboxStore {
 
   recordPart(id: number, partsSent: number, messageIds: number[]): void {
     this.partSent.run(partsSent, JSON.stringify(messageIds), id);
-  }
-
-  /** The row's last part went out: all `partsSent` parts, with their Telegram message ids. */
-  sent(id: number, partsSent: number, messageIds: number[]): void {
-    this.sentMany([{ id, partsSent, messageIds, at: this.clock() }]);
   }
 
   /** Several rows' last parts went out: recorded in one transaction (one commit instead of one per row). */
@@ -240,9 +234,9 @@ export class OutboxStore {
     this.markFailed.run(error.slice(0, 500), this.clock(), id);
   }
 
-  /** Drops every unsent row of a chat (it blocked the bot, or no longer exists). Returns how many. */
-  dropForChat(chatId: number, reason: string): number {
-    return this.dropChat.run(reason.slice(0, 500), chatId).changes;
+  /** Drops every unsent row of a chat (it blocked the bot, or no longer exists); returns what they were. */
+  dropForChat(chatId: number, reason: string): { purpose: Purpose; ref: string }[] {
+    return this.dropChat.all(reason.slice(0, 500), chatId);
   }
 
   /** At start: rows a crash left 'sending' are queued again. Returns how many. */

@@ -2,6 +2,7 @@
 import { Api } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { Delivery, RateLimiter } from "../../src/delivery";
+import type { SenderEvents } from "../../src/delivery/sender";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import type { ChatType } from "../../src/store/chats";
@@ -25,7 +26,7 @@ afterEach(async () => {
 });
 
 async function rig(
-  options: { rate?: number; concurrency?: number; fake?: FakeBotApiOptions } = {},
+  options: { rate?: number; concurrency?: number; fake?: FakeBotApiOptions; events?: SenderEvents } = {},
 ): Promise<Rig> {
   const fake = await FakeBotApi.start(options.fake);
   const { store, cleanup } = tempStore(Date.now);
@@ -35,6 +36,7 @@ async function rig(
     logger: createLogger("silent"),
     concurrency: options.concurrency ?? 16,
     paidBroadcast: false,
+    ...(options.events ? { events: options.events } : {}),
   });
   const r = { fake, store, delivery, cleanup };
   rigs.push(r);
@@ -140,6 +142,37 @@ describe("the sender", () => {
     r.delivery.sender.wake();
     await drained(r);
     expect(r.fake.calls.filter((c) => c.chatId === blocked)).toHaveLength(1);
+  });
+
+  it("reports every message it drops for a dead chat, and each alert they belonged to", async () => {
+    const dropped: string[] = [];
+    const progressed = new Set<string>();
+    const r = await rig({
+      concurrency: 1,
+      events: { dropped: (row) => dropped.push(row.ref), progress: (ref) => progressed.add(ref) },
+    });
+    const [blocked] = chats(r.store, 1);
+    r.fake.blockChat(blocked as number);
+    broadcast(r, "alert:1", [blocked as number]);
+    broadcast(r, "alert:2", [blocked as number]);
+    broadcast(r, "digest:3", [blocked as number], "digest");
+    r.delivery.sender.start();
+    await drained(r);
+    expect(dropped.sort()).toEqual(["alert:1", "alert:2", "digest:3"]);
+    expect([...progressed].sort()).toEqual(["alert:1", "alert:2", "digest:3"]);
+  });
+
+  it("stops between the parts of a message, leaving the rest for the next start", async () => {
+    const r = await rig();
+    const [group] = chats(r.store, 1, 20_000, "group");
+    broadcast(r, "digest:1", [group as number], "digest", 3);
+    r.delivery.sender.start();
+    await waitUntil(() => r.fake.sentTo(group as number).length === 1);
+    // The next part would wait ~3 s for the group's gap: stopping does not.
+    await r.delivery.sender.stop();
+    expect(r.fake.sentTo(group as number)).toHaveLength(1);
+    const row = r.store.db.prepare("SELECT status, parts_sent FROM outbox").get();
+    expect(row).toEqual({ status: "queued", parts_sent: 1 });
   });
 
   it("treats chat not found, kicked and deactivated as dead chats", async () => {
