@@ -1,6 +1,6 @@
 // Delivery: the one way alerts and digests reach readers (enqueue into the outbox; the sender drains
 // it), and the limiter every reply to a reader passes through too.
-import type { Api, Transformer } from "grammy";
+import type { Transformer } from "grammy";
 import type { Store } from "../store";
 import type { OutboxMessage, Progress } from "../store/outbox";
 import { chatGap, RateLimiter } from "./limiter";
@@ -70,5 +70,4 @@ export class Delivery {
   }
 }
 
-export type { Api };
 export { RateLimiter, Sender };

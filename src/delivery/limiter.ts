@@ -41,11 +41,6 @@ export class RateLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, until);
   }
 
-  /** The end of the current pause, if one is running. */
-  pausedTill(): number | undefined {
-    return this.pausedUntil > this.now() ? this.pausedUntil : undefined;
-  }
-
   /** When a chat may receive its next message. */
   chatReady(chatId: number): number {
     return this.chatReadyAt.get(chatId) ?? 0;

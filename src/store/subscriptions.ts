@@ -6,7 +6,6 @@ import type { Db } from "./db";
 export class SubscriptionStore {
   private readonly insert: Database.Statement<[number, number, number]>;
   private readonly remove: Database.Statement<[number, number]>;
-  private readonly removeAllOf: Database.Statement<[number]>;
   private readonly topicsOf: Database.Statement<[number], { topic_id: number }>;
   private readonly perTopic: Database.Statement<[], { topic_id: number; readers: number }>;
   private readonly countAll: Database.Statement<[], { n: number }>;
@@ -19,7 +18,6 @@ export class SubscriptionStore {
       "INSERT INTO subscriptions (chat_id, topic_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
     );
     this.remove = db.prepare("DELETE FROM subscriptions WHERE chat_id = ? AND topic_id = ?");
-    this.removeAllOf = db.prepare("DELETE FROM subscriptions WHERE chat_id = ?");
     this.topicsOf = db.prepare(
       "SELECT topic_id FROM subscriptions WHERE chat_id = ? ORDER BY created_at, topic_id",
     );
@@ -40,11 +38,6 @@ export class SubscriptionStore {
   /** Unsubscribes; false when the chat was not subscribed. */
   removeOne(chatId: number, topicId: number): boolean {
     return this.remove.run(chatId, topicId).changes > 0;
-  }
-
-  /** Removes every subscription of the chat; returns how many there were. */
-  clear(chatId: number): number {
-    return this.removeAllOf.run(chatId).changes;
   }
 
   /** The topic ids the chat subscribes to, oldest subscription first. */

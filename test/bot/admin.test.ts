@@ -198,7 +198,9 @@ describe("/stats", () => {
     // one waits for a retry an hour away.
     const [a, b, c, d, queued, old] = ids as number[];
     store.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE id = ?").run(now + 3_600_000, queued);
-    for (const id of [a, b, c] as number[]) store.outbox.sent(id, 1, [1]);
+    store.outbox.sentMany(
+      [a, b, c].map((id) => ({ id: id as number, partsSent: 1, messageIds: [1], at: Date.now() })),
+    );
     store.outbox.fail(d as number, "Bad Request: test");
     store.db
       .prepare("UPDATE outbox SET status = 'sent', sent_at = ? WHERE id = ?")

@@ -152,7 +152,7 @@ export interface FakeBotApiOptions {
   firstUpdateId?: number;
 }
 
-/** Counters kept by the fake; reset with `resetStats()`. */
+/** Counters kept by the fake. */
 export interface FakeBotApiStats {
   /** Requests received (all methods). */
   requests: number;
@@ -754,11 +754,6 @@ export class FakeBotApi {
     this.calls.length = 0;
   }
 
-  /** Resets `stats` to zero. */
-  resetStats(): void {
-    Object.assign(this.stats, FakeBotApi.emptyStats());
-  }
-
   /**
    * Polls `predicate(calls)` every 10 ms until it returns a truthy value, which is resolved. Rejects after
    * `timeoutMs` with the recent calls in the message.
@@ -821,11 +816,6 @@ export class FakeBotApi {
     this.learn(full);
     this.servePoller();
     return id;
-  }
-
-  /** Queues several updates; returns their update_ids. */
-  pushUpdates(...updates: NewUpdate[]): number[] {
-    return updates.map((u) => this.pushUpdate(u));
   }
 
   /** Updates queued and not yet confirmed by a getUpdates offset. */

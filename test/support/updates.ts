@@ -1,5 +1,5 @@
 // Builders for Telegram updates in tests: canned users and chats, messages, commands, callbacks, channel
-// posts and my_chat_member changes. Builders leave `update_id` unset; FakeBotApi.pushUpdate or toUpdate assigns it.
+// posts and my_chat_member changes. Builders leave `update_id` unset; FakeBotApi.pushUpdate assigns it.
 import type {
   CallbackQuery,
   Chat,
@@ -12,7 +12,7 @@ import type {
   UserFromGetMe,
 } from "grammy/types";
 
-/** An update as built by these helpers: everything but `update_id`, which the fake (or `toUpdate`) assigns. */
+/** An update as built by these helpers: everything but `update_id`, which the fake assigns. */
 export type NewUpdate = Omit<Update, "update_id"> & { update_id?: number };
 
 /** A message update in a private chat, group or supergroup. */
@@ -80,7 +80,6 @@ export const channelChat: Chat.ChannelChat = {
 let nextUserId = 2001;
 let nextMessageId = 10_000;
 let nextCallbackId = 1;
-let nextUpdateId = 1;
 
 const now = (): number => Math.floor(Date.now() / 1000);
 
@@ -167,14 +166,6 @@ export function groupMessage(
   opts: Omit<MessageOptions, "text" | "chat"> & { chat?: Chat.GroupChat | Chat.SupergroupChat } = {},
 ): MessageUpdate {
   return message({ ...opts, text, chat: opts.chat ?? groupChat });
-}
-
-/** A message in a supergroup (defaults: `supergroupChat`, from `arUser`). */
-export function supergroupMessage(
-  text: string,
-  opts: Omit<MessageOptions, "text" | "chat"> & { chat?: Chat.SupergroupChat } = {},
-): MessageUpdate {
-  return message({ ...opts, text, chat: opts.chat ?? supergroupChat });
 }
 
 /** A channel post (no `from`; `sender_chat` is the channel). */
@@ -315,9 +306,4 @@ export function myChatMember(opts: MyChatMemberOptions): MyChatMemberUpdate {
       new_chat_member: chatMember(botUser, opts.newStatus),
     },
   };
-}
-
-/** Gives a built update an `update_id` (module-wide counter) for `bot.handleUpdate` without the fake server. */
-export function toUpdate(update: NewUpdate): Update {
-  return { ...update, update_id: update.update_id ?? nextUpdateId++ };
 }

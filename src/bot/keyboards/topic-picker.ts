@@ -48,12 +48,6 @@ export function pickerPages(index: TopicIndex): PickerPage[] {
   return pages;
 }
 
-/** The page that shows a topic's section (so a keyboard opened for Mayadin starts at Deir ez-Zor's page). */
-export function pageOfSection(pages: PickerPage[], section: Topic): number {
-  const found = pages.findIndex((p) => p.section?.id === section.id);
-  return Math.max(0, found);
-}
-
 function sectionTitle(i18n: I18n, language: Language, index: TopicIndex, section: Topic | null): string {
   return section ? index.name(section, language) : i18n.plain(language, "picker-more-topics");
 }
