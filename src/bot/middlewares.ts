@@ -2,7 +2,7 @@
 // and attaching the reader, language, role and translator to the context.
 import type { Middleware } from "grammy";
 import { languageFromCode } from "../i18n";
-import type { ChatType, Language } from "../store/chats";
+import type { ChatType } from "../store/chats";
 import type { BotDeps, NashraContext } from "./context";
 import { roleOf } from "./roles";
 
@@ -65,18 +65,25 @@ export function attachReader(deps: BotDeps): Middleware<NashraContext> {
       ctx.reader = deps.store.chats.find(chat.id);
     }
     ctx.role = roleOf(ctx.from?.id, deps);
-    const shared = chat !== undefined && chat.type !== "private";
-    useLanguage(ctx, ctx.reader?.language ?? (shared ? deps.config.DEFAULT_LANGUAGE : undefined));
+    useLanguage(ctx);
     await next();
   };
 }
 
-/** Sets the reply language: the given one, else the user's Telegram language, else the default. */
-export function useLanguage(ctx: NashraContext, language: Language | undefined): void {
+/**
+ * Sets the reply language from the chat as stored (call again after changing it): the chat's choice; in a
+ * group or channel, else DEFAULT_LANGUAGE (never a member's); in a private chat, else the user's Telegram
+ * language, else the default. The same rule as messages the bot sends first (`chatLanguage`).
+ */
+export function useLanguage(ctx: NashraContext): void {
   const { i18n, config } = ctx.deps;
-  ctx.language = language ?? languageFromCode(ctx.from?.language_code) ?? config.DEFAULT_LANGUAGE;
-  // In a group or channel, messages that speak of "you" have a "-group" variant that speaks of the chat.
   const shared = ctx.chat !== undefined && ctx.chat.type !== "private";
+  ctx.language =
+    ctx.reader?.language ??
+    (shared
+      ? config.DEFAULT_LANGUAGE
+      : (languageFromCode(ctx.from?.language_code) ?? config.DEFAULT_LANGUAGE));
+  // In a group or channel, messages that speak of "you" have a "-group" variant that speaks of the chat.
   const voiced = (key: string) => (shared && i18n.has(`${key}-group`) ? `${key}-group` : key);
   ctx.t = (key, args) => i18n.t(ctx.language, voiced(key), args);
   ctx.tp = (key, args) => i18n.plain(ctx.language, voiced(key), args);

@@ -84,6 +84,17 @@ describe("a group's language", () => {
     const chat = newGroup();
     const [english] = await h.send(groupMessage("/help", { from: user({ language_code: "en" }), chat }));
     expect(visible(english)).toContain("نشرة ترسل إليك");
+    // An English-speaking admin chooses English, then "automatic": the group is back to DEFAULT_LANGUAGE,
+    // not the admin's own language, from the confirmation on.
+    const admin = user({ language_code: "en" });
+    h.fake.setChatMember(chat.id, admin.id, "creator");
+    const message = { message_id: 1, chat };
+    await h.send(callback("set:lang:en", { from: admin, message }));
+    expect(h.fake.callsOf("editMessageText").at(-1)?.params.text).toContain("Settings");
+    await h.send(callback("set:lang:auto", { from: admin, message }));
+    expect(h.fake.callsOf("editMessageText").at(-1)?.params.text).toContain("الإعدادات");
+    const [later] = await h.send(groupMessage("/help", { from: admin, chat }));
+    expect(visible(later)).toContain("نشرة ترسل إليك");
   });
 });
 

@@ -148,7 +148,7 @@ settingsFeature.callbackQuery(/^set:lang:(ar|en|auto)$/, async (ctx) => {
   const choice = ctx.match[1];
   const language = choice === "ar" || choice === "en" ? choice : null;
   ctx.reader = ctx.deps.store.chats.update(ctx.reader.id, { language });
-  useLanguage(ctx, language ?? undefined); // answer in the language just chosen
+  useLanguage(ctx); // answer in the language just chosen (for "auto": the chat's default one)
   await ctx.answerCallbackQuery({ text: ctx.tp("toast-language") });
   await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
 });
