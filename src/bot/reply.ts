@@ -1,6 +1,7 @@
 // Small helpers shared by features for sending and editing HTML messages.
 import { GrammyError, type InlineKeyboard } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { asciiDigits } from "../text/normalize";
 import type { NashraContext } from "./context";
 
 /** Longest piece of user input echoed back in a reply, so a huge argument cannot make a huge reply. */
@@ -62,4 +63,15 @@ export function echo(input: string): string {
 export function commandArgument(ctx: NashraContext): string {
   const match = ctx.match;
   return typeof match === "string" ? match.trim() : "";
+}
+
+/**
+ * A number as people type it after a command: "17", "#17", "١٧"; negative only when `signed` (chat ids of
+ * groups). Undefined for anything else (then the command answers with its usage).
+ */
+export function parseId(text: string, options: { signed?: boolean } = {}): number | undefined {
+  const digits = asciiDigits(text.trim()).replace(/^#\s*/, "");
+  if (!(options.signed ? /^-?\d{1,16}$/ : /^\d{1,16}$/).test(digits)) return undefined;
+  const id = Number(digits);
+  return Number.isSafeInteger(id) && (options.signed || id > 0) ? id : undefined;
 }

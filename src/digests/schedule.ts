@@ -1,8 +1,10 @@
 // Digest schedules as admins type them (/schedule daily 08:00 …), their next runs in a time zone (DST
 // included), and a Scheduler that fires them from an injected clock and timers. Pure: no database, no bot.
+
 import { Cron } from "croner";
 import type { Clock } from "../clock";
 import type { Language } from "../store/chats";
+import { asciiDigits } from "../text/normalize";
 
 /** How a schedule was written: it decides how it is described back to the admin. */
 export type ScheduleKind = "daily" | "weekly" | "cron";
@@ -85,11 +87,6 @@ for (const [day, names] of [
   [6, ["saturday", "sat", "سبت"]],
 ] as const) {
   for (const name of names) DAY_NAMES[name] = day;
-}
-
-/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits as ASCII ones. */
-export function asciiDigits(text: string): string {
-  return text.replace(/[٠-٩۰-۹]/g, (d) => String((d.codePointAt(0) as number) & 0xf));
 }
 
 /** Folds a word for comparison: lower case, no harakat or tatweel, one alef, hamza dropped, ة→ه, ى→ي. */

@@ -12,6 +12,7 @@ import {
   type RdfFeed,
   type RssFeed,
 } from "feedsmith";
+import { asciiDigits } from "../text/normalize";
 import { htmlToText } from "./html";
 import { type BoilerplateRules, cleanBody, defaultBoilerplate } from "./plain-text";
 import { type ArticleInput, IngestError, type ParsedFeed } from "./types";
@@ -44,7 +45,6 @@ function isHtml(type: string | undefined, value: string): boolean {
   return type.toLowerCase().includes("html");
 }
 
-const ARABIC_INDIC_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/g;
 const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 /** An RFC 822 date that ends with its time: no zone given. */
 const RFC822_WITHOUT_ZONE = /^(\w{3},?\s+)?\d{1,2}\s+\w{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(:\d{2})?$/;
@@ -56,9 +56,7 @@ const RFC822_WITHOUT_ZONE = /^(\w{3},?\s+)?\d{1,2}\s+\w{3}\s+\d{2,4}\s+\d{1,2}:\
  */
 export function parseFeedDate(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  let s = raw
-    .trim()
-    .replace(ARABIC_INDIC_DIGIT, (d) => String(d.charCodeAt(0) - (d >= "\u06f0" ? 0x06f0 : 0x0660)));
+  let s = asciiDigits(raw.trim());
   if (s === "") return undefined;
   if (ISO_WITHOUT_ZONE.test(s)) s = `${s.replace(" ", "T")}Z`;
   else if (RFC822_WITHOUT_ZONE.test(s)) s = `${s} GMT`;

@@ -244,3 +244,8 @@ const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe
 export function hasArabic(text: string): boolean {
   return ARABIC_LETTER.test(text);
 }
+
+/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits as ASCII ones (ids, times and dates as people type them). */
+export function asciiDigits(text: string): string {
+  return text.replace(/[٠-٩۰-۹]/g, (d) => String((d.codePointAt(0) as number) & 0xf));
+}

@@ -253,7 +253,9 @@ describe("feeds", () => {
     );
     const id = h.app.deps.store.feeds.all().at(-1)?.id;
     expect(id).toBeDefined();
-    const [removed] = await h.send(command("removefeed", String(id), { from: EDITOR }));
+    // Typed in Arabic-Indic digits, as an Arabic keyboard gives them.
+    const arabicId = String(id).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    const [removed] = await h.send(command("removefeed", arabicId, { from: EDITOR }));
     expect(visible(removed)).toContain(`حُذف المصدر #${id}`);
     expect(visible((await h.send(command("removefeed", "999", { from: EDITOR })))[0])).toContain(
       "لا يوجد مصدر",

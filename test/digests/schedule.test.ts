@@ -3,7 +3,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  asciiDigits,
   checkCron,
   describeSchedule,
   MAX_TIMER_MS,
@@ -15,6 +14,7 @@ import {
   scheduleShape,
 } from "../../src/digests/schedule";
 import { I18n } from "../../src/i18n";
+import { asciiDigits } from "../../src/text/normalize";
 import { ManualTime } from "../support/manual-time";
 
 const HOUR = 3_600_000;

@@ -3,7 +3,7 @@
 import { Composer, InputFile } from "grammy";
 import { renderStatsChart } from "../../admin/chart";
 import { collectStats, type StatsReport } from "../../admin/stats";
-import { asciiDigits, zoneLabel } from "../../digests/schedule";
+import { zoneLabel } from "../../digests/schedule";
 import { formatDateTime } from "../../i18n/format";
 import { chatLanguage } from "../../store/chats";
 import type { StaffRole } from "../../store/roles";
@@ -11,7 +11,7 @@ import { isolate } from "../../text/html";
 import { syncStaffMenu } from "../commands";
 import type { BotDeps, NashraContext, Role } from "../context";
 import { requireRole } from "../guards";
-import { commandArgument, replyHtml } from "../reply";
+import { commandArgument, parseId, replyHtml } from "../reply";
 import { roleOf } from "../roles";
 
 /** Role words admins type, folded (lower case, no ال, one alef). */
@@ -32,20 +32,12 @@ function foldRole(word: string): string {
   return folded.startsWith("ال") ? folded.slice(2) : folded;
 }
 
-/** A Telegram user id as typed (Latin or Arabic-Indic digits); undefined for anything else. */
-export function parseUserId(word: string): number | undefined {
-  const digits = asciiDigits(word.trim());
-  if (!/^\d{1,16}$/.test(digits)) return undefined;
-  const id = Number(digits);
-  return id > 0 && Number.isSafeInteger(id) ? id : undefined;
-}
-
 /** `/grant` arguments: a user id and a role word, in either order. */
 export function parseGrant(argument: string): { userId: number; role: StaffRole } | undefined {
   const words = argument.split(/\s+/).filter(Boolean);
   if (words.length !== 2) return undefined;
   for (const [a, b] of [words, [...words].reverse()]) {
-    const userId = parseUserId(a as string);
+    const userId = parseId(a as string);
     const role = ROLE_WORDS[foldRole(b as string)];
     if (userId !== undefined && role) return { userId, role };
   }
@@ -107,7 +99,7 @@ adminFeature.command("grant", adminOnly, async (ctx) => {
 
 adminFeature.command("revoke", adminOnly, async (ctx) => {
   const argument = commandArgument(ctx);
-  const userId = argument.split(/\s+/).length === 1 ? parseUserId(argument) : undefined;
+  const userId = argument.split(/\s+/).length === 1 ? parseId(argument) : undefined;
   if (userId === undefined) {
     await replyHtml(ctx, ctx.t("revoke-usage"));
     return;

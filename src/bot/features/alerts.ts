@@ -9,10 +9,8 @@ import { isolate } from "../../text/html";
 import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { commandArgument, echo, editHtml, editKeyboard, replyHtml } from "../reply";
+import { commandArgument, echo, editHtml, editKeyboard, parseId, replyHtml } from "../reply";
 
-/** "/alert 17", "/alert #17", "/alert ١٧". */
-const ARTICLE_ID = /^#?\s*([0-9٠-٩]{1,12})$/;
 /** The topic ends at the first colon (ASCII or full-width) or line break. */
 const TOPIC_END = /[:：\n]/;
 const RECENT = 10;
@@ -20,8 +18,6 @@ const RECENT = 10;
 const sendData = (id: number) => `al:s:${id}`;
 const cancelData = (id: number) => `al:c:${id}`;
 const topicData = (id: number, topicId: number) => `al:t:${id}:${topicId}`;
-
-const toAsciiDigits = (s: string) => s.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 
 function requester(ctx: NashraContext): Requester {
   const from = ctx.from;
@@ -72,9 +68,9 @@ alertsFeature.command("alert", requireRole("editor"), async (ctx) => {
   }
   const argument = commandArgument(ctx);
   const { alerts, articles, topics } = ctx.deps;
-  const byId = ARTICLE_ID.exec(argument);
-  if (byId) {
-    const id = Number(toAsciiDigits(byId[1] as string));
+  // "/alert 17", "/alert #17", "/alert ١٧": an article.
+  const id = parseId(argument);
+  if (id !== undefined) {
     const found = articles.get(id);
     if (!found) {
       await replyHtml(ctx, ctx.t("alert-article-unknown", { id: `#${id}` }));

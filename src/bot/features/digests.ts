@@ -1,22 +1,16 @@
 // Admins' digest commands: /schedule, /schedules, /unschedule, /digestnow, /digestpreview.
 import { Composer } from "grammy";
-import { asciiDigits, describeSchedule, parseSchedule, type ScheduleError } from "../../digests/schedule";
+import { describeSchedule, parseSchedule, type ScheduleError } from "../../digests/schedule";
 import { formatDateTime } from "../../i18n/format";
 import type { ScheduleRecord } from "../../store/digests";
 import { isolate } from "../../text/html";
 import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { commandArgument, echo, replyHtml } from "../reply";
+import { commandArgument, echo, parseId, replyHtml } from "../reply";
 
 export const digestsFeature = new Composer<NashraContext>();
 const adminOnly = requireRole("admin");
-
-/** "3", "#3", "٣" → 3. */
-function parseId(text: string): number | undefined {
-  const digits = asciiDigits(text.trim()).replace(/^#/, "");
-  return /^\d{1,9}$/.test(digits) ? Number(digits) : undefined;
-}
 
 /** The reply to a schedule that cannot be read: which part is wrong, and how to write it. */
 function scheduleErrorText(ctx: NashraContext, error: ScheduleError): string {
@@ -147,8 +141,7 @@ digestsFeature.command("digestnow", adminOnly, async (ctx) => {
 });
 
 digestsFeature.command("digestpreview", adminOnly, async (ctx) => {
-  const text = asciiDigits(commandArgument(ctx));
-  const chatId = /^-?\d{1,16}$/.test(text) ? Number(text) : undefined;
+  const chatId = parseId(commandArgument(ctx), { signed: true });
   if (chatId === undefined) {
     await replyHtml(ctx, ctx.t("digestpreview-usage"));
     return;

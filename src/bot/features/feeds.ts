@@ -6,7 +6,7 @@ import type { FeedRecord } from "../../store/feeds";
 import { escapeHtml, isolate } from "../../text/html";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { commandArgument, echo, editHtml, replyHtml } from "../reply";
+import { commandArgument, echo, editHtml, parseId, replyHtml } from "../reply";
 import { timeZoneOf } from "./settings";
 
 const AUTO_WORDS = new Set(["auto", "auto-alert", "تلقائي"]);
@@ -104,8 +104,8 @@ feedsFeature.command("addfeed", editorOnly, async (ctx) => {
 });
 
 feedsFeature.command("removefeed", editorOnly, async (ctx) => {
-  const id = Number(commandArgument(ctx).replace(/^#/, ""));
-  if (!Number.isInteger(id) || id <= 0) {
+  const id = parseId(commandArgument(ctx));
+  if (id === undefined) {
     await replyHtml(ctx, ctx.t("removefeed-usage"));
     return;
   }
