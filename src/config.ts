@@ -62,7 +62,10 @@ const polling = base.extend({
 
 const webhook = base.extend({
   BOT_MODE: z.literal("webhook"),
-  WEBHOOK_URL: z.url({ message: "is required in webhook mode and must be an https URL" }),
+  WEBHOOK_URL: z.url({
+    protocol: /^https$/,
+    message: "is required in webhook mode and must be an https URL",
+  }),
   WEBHOOK_SECRET: z
     .string({ error: "is required in webhook mode" })
     .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: "must be 1-256 characters of A-Z, a-z, 0-9, _ and -" }),

@@ -56,6 +56,10 @@ describe("loadConfig", () => {
     [{ BOT_TOKEN: "123:abc def" }, "BOT_TOKEN is malformed"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "carrier-pigeon" }, 'BOT_MODE must be "polling" or "webhook"'],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL is required in webhook mode"],
+    [
+      { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://x.org/h", WEBHOOK_SECRET: "s" },
+      "WEBHOOK_URL is required in webhook mode and must be an https URL",
+    ],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h" }, "WEBHOOK_SECRET is required"],
     [
       { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h", WEBHOOK_SECRET: "has space" },

@@ -2,7 +2,7 @@
 // (Rust, shipped as a prebuilt package per platform) with the Vazirmatn font, which shapes Arabic.
 import { createRequire } from "node:module";
 import { renderAsync } from "@resvg/resvg-js";
-import { escapeHtml } from "../text/html";
+import { escapeHtml, stripBidi } from "../text/html";
 import type { DayFigures } from "./stats";
 
 /** The words on the chart, already in the reader's language. */
@@ -32,7 +32,7 @@ export function niceCeiling(n: number): number {
 }
 
 // Fluent's isolation marks have no glyph in the font; the chart's strings are single-direction anyway.
-const clean = (s: string) => escapeHtml(s.replace(/[\u2066-\u2069\u200e\u200f]/g, ""));
+const clean = (s: string) => escapeHtml(stripBidi(s));
 
 function text(x: number, y: number, content: string, attrs = ""): string {
   return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" fill="${COLORS.text}" ${attrs}>${clean(content)}</text>`;

@@ -49,7 +49,8 @@ export async function editKeyboard(ctx: NashraContext, keyboard: InlineKeyboard)
   }
 }
 
-function isNotModified(error: unknown): boolean {
+/** Telegram's answer to an edit that changes nothing: not an error for the bot. */
+export function isNotModified(error: unknown): boolean {
   return error instanceof GrammyError && error.description.includes("message is not modified");
 }
 

@@ -234,6 +234,18 @@ describe("feeds", () => {
     });
   });
 
+  it("switches a feed's auto-alert with its button, and an older /feeds does what its button says", async () => {
+    const [older] = await h.send(command("feeds", "", { from: EDITOR }));
+    const [newer] = await h.send(command("feeds", "", { from: EDITOR }));
+    const feed = () => h.app.deps.store.feeds.all().find((f) => f.url.endsWith("/feed.rss"));
+    expect(feed()?.autoAlert).toBe(true);
+    const off = (menu: typeof older) => buttonData(menu, `#${feed()?.id}: أوقفه`);
+    await h.send(callback(off(newer), { from: EDITOR }));
+    expect(feed()?.autoAlert).toBe(false);
+    await h.send(callback(off(older), { from: EDITOR }));
+    expect(feed()?.autoAlert).toBe(false);
+  });
+
   it("records a failing feed's error without touching the others", async () => {
     const [added] = await h.send(command("addfeed", `${feedRoot}/broken.rss`, { from: EDITOR }));
     expect(visible(added)).toContain("هذا العنوان لا يقدّم مصدر RSS أو Atom صالحًا.");

@@ -103,11 +103,15 @@ describe("a channel", () => {
     h.fake.setChat(channelChat.id, channelChat);
     await h.send(channelPost("/subscribe Raqqa"));
     const before = topicsOf(channelChat.id);
+    expect(before).toContain("raqqa");
     const reader = user({ language_code: "ar" });
     h.fake.setChatMember(channelChat.id, reader.id, "member");
     const message = { message_id: 5, chat: channelChat };
+    const edits = h.fake.callsOf("editMessageText").length;
     await h.send(callback("stop:yes", { from: reader, message }));
+    await h.send(callback("stop:no", { from: reader, message }));
     await h.send(callback("set:alerts", { from: reader, message }));
+    expect(h.fake.callsOf("editMessageText")).toHaveLength(edits); // the admin's question stays as it is
     expect(h.app.deps.store.chats.find(channelChat.id)).toMatchObject({ alertsEnabled: true });
     expect(topicsOf(channelChat.id)).toEqual(before);
     expect(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text).toBe(

@@ -9,7 +9,7 @@ import { isolate } from "../../text/html";
 import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { commandArgument, echo, editHtml, editKeyboard, parseId, replyHtml } from "../reply";
+import { commandArgument, echo, editHtml, editKeyboard, isNotModified, parseId, replyHtml } from "../reply";
 
 /** The topic ends at the first colon (ASCII or full-width) or line break. */
 const TOPIC_END = /[:：\n]/;
@@ -219,7 +219,7 @@ export function statusUpdater(api: Api, i18n: I18n) {
         },
       );
     } catch (error) {
-      if (!String((error as Error).message).includes("message is not modified")) throw error;
+      if (!isNotModified(error)) throw error;
     }
   };
 }

@@ -49,7 +49,11 @@ function feedsView(ctx: NashraContext) {
   const keyboard = new InlineKeyboard();
   for (const f of feeds) {
     keyboard
-      .text(ctx.tp(f.autoAlert ? "button-auto-off" : "button-auto-on", { id: `#${f.id}` }), `fd:aa:${f.id}`)
+      // The state the button sets, not a toggle: a press on an older /feeds does what its label says.
+      .text(
+        ctx.tp(f.autoAlert ? "button-auto-off" : "button-auto-on", { id: `#${f.id}` }),
+        `fd:aa:${f.id}:${f.autoAlert ? 0 : 1}`,
+      )
       .row();
   }
   return { text: [ctx.t("feeds-title"), ...feeds.map((f) => feedEntry(ctx, f))].join("\n\n"), keyboard };
@@ -63,14 +67,16 @@ feedsFeature.command("feeds", editorOnly, async (ctx) => {
   await replyHtml(ctx, view.text, view.keyboard);
 });
 
-feedsFeature.callbackQuery(/^fd:aa:(\d+)$/, editorOnly, async (ctx) => {
+feedsFeature.callbackQuery(/^fd:aa:(\d+)(?::([01]))?$/, editorOnly, async (ctx) => {
   const feed = ctx.deps.store.feeds.find(Number(ctx.match[1]));
   if (!feed) {
     await ctx.answerCallbackQuery({ text: ctx.tp("feeds-gone") });
     return;
   }
-  ctx.deps.store.feeds.autoAlert(feed.id, !feed.autoAlert);
-  await ctx.answerCallbackQuery({ text: ctx.tp(feed.autoAlert ? "toast-auto-off" : "toast-auto-on") });
+  // Buttons sent before they carried the state toggle.
+  const on = ctx.match[2] === undefined ? !feed.autoAlert : ctx.match[2] === "1";
+  ctx.deps.store.feeds.autoAlert(feed.id, on);
+  await ctx.answerCallbackQuery({ text: ctx.tp(on ? "toast-auto-on" : "toast-auto-off") });
   const view = feedsView(ctx);
   await editHtml(ctx, view.text, view.keyboard);
 });

@@ -23,6 +23,8 @@ stopFeature.callbackQuery("stop:yes", async (ctx) => {
 });
 
 stopFeature.callbackQuery("stop:no", async (ctx) => {
+  // In a group, only an admin may answer the admin's question (a member could otherwise dismiss it).
+  if (!(await ensureCanManage(ctx))) return;
   await ctx.answerCallbackQuery();
   await editHtml(ctx, ctx.t("stop-cancelled"));
 });
