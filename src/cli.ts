@@ -151,8 +151,7 @@ function readArticles(path: string, services: Services): ArticleInput[] {
     kind ?? (text.trimStart().startsWith("<") ? "feed" : text.trimStart().startsWith("[") ? "json" : "text");
   if (sniffed === "json") return parseJsonArticles(text, services.boilerplate);
   if (sniffed === "feed") {
-    const feed = parseFeed(text, services.boilerplate);
-    return feed.items.map((item) => ({ ...item, source: item.source ?? feed.title }));
+    return parseFeed(text, services.boilerplate).items; // each item's source is already the feed's title
   }
   return [parsePlainText(text, services.boilerplate)];
 }

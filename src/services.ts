@@ -49,6 +49,7 @@ export function createServices(options: ServiceOptions): Services {
       clock,
       logger,
       intervalMs: options.feedPollMinutes * 60_000,
+      boilerplate, // the newsroom's footer rules apply to polled feeds as to imported files
     });
     return { store, topics, importer, articles: new ArticleService(store, topics), feeds, boilerplate };
   } catch (error) {

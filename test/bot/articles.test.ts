@@ -55,6 +55,17 @@ describe("/latest", () => {
     expect(text).toContain(`#${fixtureId}`);
   });
 
+  it("keeps Latin names and numbers in order inside Arabic titles", async () => {
+    h.app.deps.importer.importOne(
+      { title: "قصف قرب Omar oil field في الميادين صباح 23 الشهر", body: "في مدينة الميادين." },
+      { origin: "import" },
+    );
+    const reader = user({ language_code: "ar" });
+    await h.send(command("subscribe", "الميادين", { from: reader }));
+    const [reply] = await h.send(command("latest", "", { from: reader }));
+    expect(reply?.text).toContain("قصف قرب \u2068Omar oil field\u2069 في الميادين صباح \u206823\u2069 الشهر");
+  });
+
   it("reaches a Syria subscriber too (descendants included)", async () => {
     const reader = user({ language_code: "en" });
     await h.send(command("subscribe", "Syria", { from: reader }));

@@ -2,6 +2,7 @@
 import { formatDateTime } from "../../i18n/format";
 import type { ArticleRecord } from "../../store/articles";
 import type { Language } from "../../store/chats";
+import { isolateLatinRunsHtml } from "../../text/bidi";
 import { escapeHtml, isolate } from "../../text/html";
 
 const SNIPPET = 160;
@@ -34,5 +35,8 @@ export function articleList(
   timeZone: string,
   first = 1,
 ): string {
-  return articles.map((a, i) => `${first + i}. ${articleEntry(a, language, timeZone)}`).join("\n\n");
+  // Latin names and numbers inside Arabic titles keep their order, as in alerts and digests.
+  return isolateLatinRunsHtml(
+    articles.map((a, i) => `${first + i}. ${articleEntry(a, language, timeZone)}`).join("\n\n"),
+  );
 }
