@@ -119,8 +119,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const alertService = alerts;
     // Breaking items of auto-alert feeds become alerts as soon as a poll brings them in.
     feeds.onNewArticles = (feed, added) => {
-      const breaking = added.map((a) => a.article).filter((a) => a.breaking);
-      if (feed.autoAlert && breaking.length > 0) alertService.autoAlert(breaking);
+      if (feed.autoAlert && added.some((a) => a.article.breaking)) alertService.autoAlert();
     };
     try {
       await syncCommandMenus(bot.api, deps);

@@ -18,8 +18,10 @@ import { type AlertContent, renderAlert } from "./render";
 export const PREVIEW_TTL_MS = 15 * 60_000;
 /** The status message is edited at most this often. */
 export const STATUS_INTERVAL_MS = 3000;
-/** At start, breaking articles of auto-alert feeds ingested this recently and not yet alerted are alerted. */
-export const AUTO_ALERT_CATCH_UP_MS = 60 * 60_000;
+/** Breaking articles of auto-alert feeds this recent (ingested and published) and not yet alerted are alerted. */
+const AUTO_ALERT_CATCH_UP_MS = 60 * 60_000;
+/** How often articles stored by another process (the CLI) are looked at for auto-alerts. */
+const AUTO_ALERT_CHECK_MS = 30_000;
 
 /** The editor asking for an alert. */
 export interface Requester {
@@ -69,7 +71,7 @@ export interface AlertServiceOptions {
 
 const refOf = (alertId: number) => `alert:${alertId}`;
 
-export function alertProgress(p: Progress): AlertProgress {
+function alertProgress(p: Progress): AlertProgress {
   return {
     total: p.total,
     sent: p.sent,
@@ -91,47 +93,36 @@ export class AlertService {
   onStatus: ((alert: AlertRecord, progress: AlertProgress) => Promise<void>) | undefined;
   private readonly watches = new Map<number, Watch>();
   private stopped = false;
+  private autoAlertTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: AlertServiceOptions) {}
 
   /** Topic ids whose subscribers an alert reaches: the topics and all their ancestors. */
   private coveredTopicIds(topics: readonly Topic[]): number[] {
-    const index = this.options.topics.index();
-    const ids = new Set<number>();
-    for (const t of topics) {
-      ids.add(t.id);
-      for (const a of index.ancestors(t)) ids.add(a.id);
-    }
-    return [...ids];
-  }
-
-  private articleTopics(articleId: number): Topic[] {
-    const index = this.options.topics.index();
-    return this.options.store.articles.topicIds(articleId).flatMap((id) => index.get(id) ?? []);
+    return [...this.options.topics.index().withAncestors(topics.map((t) => t.id))];
   }
 
   /** The topics an alert reaches (before ancestors), and its article if it has one. */
   private subject(alert: AlertRecord): { topics: Topic[]; article: ArticleRecord | undefined } {
     const { store, topics } = this.options;
     if (alert.articleId !== null) {
-      return { topics: this.articleTopics(alert.articleId), article: store.articles.get(alert.articleId) };
+      return {
+        topics: topics.topicsOfArticle(alert.articleId),
+        article: store.articles.get(alert.articleId),
+      };
     }
     const topic = alert.topicId === null ? undefined : topics.index().get(alert.topicId);
     return { topics: topic ? [topic] : [], article: undefined };
   }
 
-  /** Chats an article or topic alert would reach now. */
-  audienceCount(target: AlertTarget): number {
-    if ("article" in target) {
-      const ids = this.coveredTopicIds(this.articleTopics(target.article.id));
-      return this.options.store.alerts.countAudience(ids, target.article.id);
-    }
-    return this.options.store.alerts.countAudience(this.coveredTopicIds([target.topic]));
-  }
-
   /** Records a pending alert and renders its preview for the editor. */
   preview(target: AlertTarget, requester: Requester): Preview {
-    const audience = this.audienceCount(target);
+    const { store, topics } = this.options;
+    const article = "article" in target ? target.article : undefined;
+    const covered = this.coveredTopicIds(
+      "article" in target ? topics.topicsOfArticle(target.article.id) : [target.topic],
+    );
+    const audience = store.alerts.countAudience(covered, article?.id ?? null);
     const alert = this.options.store.alerts.create({
       origin: "editor",
       ...("article" in target
@@ -142,10 +133,8 @@ export class AlertService {
       language: requester.language,
       audience,
     });
-    const alreadyReached =
-      "article" in target && audience === 0
-        ? this.options.store.alerts.countAudience(this.coveredTopicIds(this.articleTopics(target.article.id)))
-        : 0;
+    // An article no chat is left to receive: say whether its followers all had it already.
+    const alreadyReached = article && audience === 0 ? store.alerts.countAudience(covered) : 0;
     return {
       alert,
       audience,
@@ -174,7 +163,7 @@ export class AlertService {
     const { store } = this.options;
     const refusal = this.refusal(store.alerts.get(id), requester.id);
     if (refusal) return refusal;
-    const audience = this.audienceCount({ topic, text: "" });
+    const audience = store.alerts.countAudience(this.coveredTopicIds([topic]));
     if (!store.alerts.setTopic(id, topic.id, audience)) return { kind: "chosen" };
     const updated = store.alerts.get(id) as AlertRecord;
     return {
@@ -234,19 +223,14 @@ export class AlertService {
   }
 
   /**
-   * Breaking articles from auto-alert feeds become alerts, once per article. Call with the articles a poll
-   * added; with none, catches up on those of the last hour that have no alert yet (e.g. polled by the CLI).
+   * Breaking articles of auto-alert feeds, ingested and published within the last hour, become alerts, once
+   * per article: called when a poll adds articles, at start, and every AUTO_ALERT_CHECK_MS (articles stored by
+   * another process, e.g. `npm run cli -- feeds poll`). One indexed query when there is nothing to do.
    */
-  autoAlert(articles?: readonly ArticleRecord[]): AlertRecord[] {
+  autoAlert(): AlertRecord[] {
     const { store, clock, defaultLanguage } = this.options;
-    const candidates = articles
-      ? new Set(store.alerts.breakingWithoutAlert(clock() - AUTO_ALERT_CATCH_UP_MS))
-      : undefined;
-    const ids = articles
-      ? articles.filter((a) => candidates?.has(a.id)).map((a) => a.id)
-      : store.alerts.breakingWithoutAlert(clock() - AUTO_ALERT_CATCH_UP_MS);
     const started: AlertRecord[] = [];
-    for (const articleId of ids) {
+    for (const articleId of store.alerts.breakingWithoutAlert(clock() - AUTO_ALERT_CATCH_UP_MS)) {
       const alert = store.db.transaction(() => {
         const created = store.alerts.createAuto(articleId, defaultLanguage);
         if (!created) return undefined;
@@ -276,7 +260,12 @@ export class AlertService {
       const key = `${language}|${zone}`;
       let parts = rendered.get(key);
       if (!parts) {
-        parts = this.renderContent(this.content(alert, topics, article, language), language, zone);
+        parts = renderAlert(
+          this.content(alert, topics, article, language),
+          language,
+          zone,
+          this.options.i18n,
+        );
         rendered.set(key, parts);
       }
       return parts;
@@ -310,7 +299,7 @@ export class AlertService {
   ): AlertContent {
     const index = this.options.topics.index();
     // The most specific place: Mayadin rather than Deir ez-Zor or Syria.
-    const place = [...topics].sort((a, b) => index.ancestors(b).length - index.ancestors(a).length)[0];
+    const place = [...topics].sort((a, b) => b.depth - a.depth)[0];
     return {
       topicName: place ? index.name(place, language) : undefined,
       text: alert.text ?? undefined,
@@ -319,18 +308,10 @@ export class AlertService {
     };
   }
 
-  private renderContent(content: AlertContent, language: Language, zone: string): string[] {
-    return renderAlert(content, language, zone, this.options.i18n);
-  }
-
   /** What a reader with this language and zone gets for the alert. */
-  render(alert: AlertRecord, language: Language, zone: string): string[] {
+  private render(alert: AlertRecord, language: Language, zone: string): string[] {
     const { topics, article } = this.subject(alert);
-    return this.renderContent(this.content(alert, topics, article, language), language, zone);
-  }
-
-  get(id: number): AlertRecord | undefined {
-    return this.options.store.alerts.get(id);
+    return renderAlert(this.content(alert, topics, article, language), language, zone, this.options.i18n);
   }
 
   recent(limit = 10): AlertRecord[] {
@@ -351,6 +332,8 @@ export class AlertService {
   resume(): void {
     for (const alert of this.options.store.alerts.sending()) this.watch(alert.id);
     this.autoAlert();
+    this.autoAlertTimer = setInterval(() => this.autoAlert(), AUTO_ALERT_CHECK_MS);
+    this.autoAlertTimer.unref();
   }
 
   /**
@@ -408,6 +391,7 @@ export class AlertService {
   /** Stops the status timers (the outbox keeps the alerts; resume() picks them up at the next start). */
   stop(): void {
     this.stopped = true;
+    clearInterval(this.autoAlertTimer);
     for (const w of this.watches.values()) clearTimeout(w.timer);
     this.watches.clear();
   }

@@ -34,8 +34,7 @@ export class ArticleService {
   get(id: number): { article: ArticleRecord; topics: Topic[] } | undefined {
     const article = this.store.articles.get(id);
     if (!article) return undefined;
-    const index = this.topics.index();
-    return { article, topics: this.store.articles.topicIds(id).flatMap((t) => index.get(t) ?? []) };
+    return { article, topics: this.topics.topicsOfArticle(id) };
   }
 
   /**

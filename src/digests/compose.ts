@@ -111,14 +111,7 @@ export class DigestComposer {
     articles.forEach((article, position) => {
       this.positionOf.set(article.id, position);
       oldest = Math.min(oldest, article.ingestedAt);
-      const closure = new Set<number>();
-      for (const id of articleTopics.get(article.id) ?? []) {
-        const topic = index.get(id);
-        if (!topic) continue;
-        closure.add(id);
-        for (const a of index.ancestors(topic)) closure.add(a.id);
-      }
-      for (const id of closure) {
+      for (const id of index.withAncestors(articleTopics.get(article.id) ?? [])) {
         const bits = getOrInsert(this.covered, id, () => new Uint32Array(this.words));
         bits[position >>> 5] = (bits[position >>> 5] as number) | (1 << (position & 31));
       }

@@ -10,7 +10,7 @@ import type { Logger } from "../logger";
 import { getOrInsert } from "../maps";
 import type { Store } from "../store";
 import { chatLanguage, type Language } from "../store/chats";
-import type { DigestReader, ScheduleRecord } from "../store/digests";
+import type { ScheduleRecord } from "../store/digests";
 import type { OutboxMessage } from "../store/outbox";
 import type { TopicService } from "../topics/service";
 import { DigestComposer, type ReaderTopic } from "./compose";
@@ -97,10 +97,6 @@ export class DigestService {
     return Math.max(afterId, floor);
   }
 
-  private languageOf(reader: DigestReader): Language {
-    return chatLanguage(reader, this.options.defaultLanguage);
-  }
-
   /**
    * Runs a schedule for a due time (or finishes the run a stop interrupted).
    *
@@ -156,7 +152,7 @@ export class DigestService {
           if (at !== undefined && at >= run.throughId) continue; // done before a restart, or nothing new
           done.push(reader.id);
           const digest = composer.compose({
-            language: this.languageOf(reader),
+            language: chatLanguage(reader, this.options.defaultLanguage),
             timeZone: reader.timezone ?? defaultTimezone,
             topics: topicsOf.get(reader.id) ?? [],
             afterId: own.get(reader.id) ?? 0,
@@ -183,9 +179,8 @@ export class DigestService {
    */
   preview(chatId: number): PreviewOutcome {
     const { store, clock, defaultTimezone } = this.options;
-    const reader = store.digests.digestReader(chatId);
     const chat = store.chats.find(chatId);
-    if (!reader || !chat) return { kind: "unknown-chat" };
+    if (!chat) return { kind: "unknown-chat" };
     if (!chat.active) return { kind: "inactive" };
     if (!chat.digestsEnabled) return { kind: "digests-off" };
     const mark = store.digests.marksOfChat(chatId).get(0);
@@ -195,8 +190,8 @@ export class DigestService {
     const composer = this.composerFor(undefined, afterId, throughId, notBefore, clock());
     const excluded = new Set(store.digests.deliveredToAny([chatId], afterId, throughId).map(([, a]) => a));
     const digest = composer.compose({
-      language: this.languageOf(reader),
-      timeZone: reader.timezone ?? defaultTimezone,
+      language: chatLanguage(chat, this.options.defaultLanguage),
+      timeZone: chat.timezone ?? defaultTimezone,
       topics: groupSubscriptions(store.digests.subscriptionRows(chatId)).get(chatId) ?? [],
       afterId: mark ?? 0,
       excluded,

@@ -97,10 +97,9 @@ export class Importer {
 
         const existing = articles.findDuplicate({ guidKey, url, contentHash: () => normalizedText().hash });
         if (existing !== undefined) {
-          const topicIds = articles.topicIds(existing);
           return {
             article: articles.get(existing) as ArticleRecord,
-            topics: topicIds.flatMap((id) => index.get(id) ?? []),
+            topics: this.topics.topicsOfArticle(existing),
             created: false,
           };
         }

@@ -2,7 +2,7 @@
 // articles that reached each chat as an alert (so digests leave them out).
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
-import type { ChatType, Language } from "./chats";
+import type { ChatType, Language, Recipient } from "./chats";
 import type { Db } from "./db";
 
 export type AlertStatus = "pending" | "cancelled" | "expired" | "sending" | "done";
@@ -45,13 +45,7 @@ export interface NewAlert {
 }
 
 /** A chat an alert goes to, with what its rendering needs. */
-export interface AudienceChat {
-  id: number;
-  type: ChatType;
-  language: Language | null;
-  clientLanguage: Language | null;
-  timezone: string | null;
-}
+export type AudienceChat = Recipient;
 
 interface AlertRow {
   id: number;

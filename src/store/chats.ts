@@ -179,6 +179,9 @@ export class ChatStore {
   }
 }
 
+/** What rendering a message for a chat needs (alerts' audience, digests' readers). */
+export type Recipient = Pick<ChatRecord, "id" | "type" | "language" | "clientLanguage" | "timezone">;
+
 /** The language a message the bot sends on its own (an alert, a digest) is written in for this chat. */
 export function chatLanguage(
   chat: Pick<ChatRecord, "type" | "language" | "clientLanguage">,

@@ -2,7 +2,7 @@
 // Reads that return many rows use raw arrays (no object per row): a run reads every subscription at once.
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
-import type { ChatType, Language } from "./chats";
+import type { ChatType, Language, Recipient } from "./chats";
 import type { Db } from "./db";
 
 export interface ScheduleRecord {
@@ -36,13 +36,7 @@ export interface DigestRun {
 }
 
 /** A reader a digest may go to. */
-export interface DigestReader {
-  id: number;
-  type: ChatType;
-  language: Language | null;
-  clientLanguage: Language | null;
-  timezone: string | null;
-}
+export type DigestReader = Recipient;
 
 /** What a digest shows of an article. */
 export interface DigestArticle {
@@ -122,7 +116,6 @@ export class DigestStore {
   private readonly articles: Database.Statement<[number, number, number], DigestArticle>;
   private readonly topics: Database.Statement<[number, number]>;
   private readonly readers: Database.Statement<[]>;
-  private readonly reader: Database.Statement<[number]>;
   private readonly subscriptions: Database.Statement<[]>;
   private readonly subscriptionsOf: Database.Statement<[number]>;
   private readonly firstSince: Database.Statement<[number], { id: number | null }>;
@@ -165,7 +158,6 @@ export class DigestStore {
     this.readers = db
       .prepare(`SELECT ${READER_COLUMNS} FROM chats c WHERE ${readerWhere} ORDER BY c.id`)
       .raw();
-    this.reader = db.prepare(`SELECT ${READER_COLUMNS} FROM chats c WHERE c.id = ?`).raw();
     this.subscriptions = db
       .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions ORDER BY chat_id")
       .raw();
@@ -248,12 +240,6 @@ export class DigestStore {
   /** Every chat a digest may go to, by id. */
   digestReaders(): DigestReader[] {
     return (this.readers.all() as ReaderRow[]).map(toReader);
-  }
-
-  /** One chat, whatever its settings (for previews). */
-  digestReader(chatId: number): DigestReader | undefined {
-    const row = this.reader.get(chatId) as ReaderRow | undefined;
-    return row ? toReader(row) : undefined;
   }
 
   /** [chat id, topic id, subscribed at], by chat id (all chats, or one). */

@@ -61,6 +61,12 @@ export class TopicService {
     return added;
   }
 
+  /** The topics an article is tagged with. */
+  topicsOfArticle(articleId: number): Topic[] {
+    const index = this.index();
+    return this.store.articles.topicIds(articleId).flatMap((id) => index.get(id) ?? []);
+  }
+
   /** The chat's subscribed topics, in the order they were chosen. */
   subscriptionsOf(chatId: number): Topic[] {
     const index = this.index();

@@ -109,6 +109,15 @@ export class TopicIndex {
     return out;
   }
 
+  /** The topics of these ids and all their ancestors, as ids (whose news reaches a topic's followers). */
+  withAncestors(ids: Iterable<number>): Set<number> {
+    const out = new Set<number>();
+    for (const id of ids) {
+      for (let t = this.byId.get(id); t && !out.has(t.id); t = t.parent ?? undefined) out.add(t.id);
+    }
+    return out;
+  }
+
   /** The topic and everything under it. */
   subtree(topic: Topic): Topic[] {
     const out: Topic[] = [];
