@@ -10,7 +10,6 @@
 // measured on the fake's side, from the arrival times of the sendMessage calls that took effect.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
@@ -20,6 +19,7 @@ import { createStore } from "../src/store";
 import { FakeBotApi, type LimiterOptions } from "../test/support/fake-bot-api";
 import { TEST_TOKEN } from "../test/support/harness";
 import { tempDatabasePath } from "../test/support/temp";
+import { childMain, runChild, sampleProcess } from "./child";
 import { type Figure, percentile } from "./report";
 
 /** Fake Bot API latency per call: a realistic round trip to Telegram. */
@@ -81,25 +81,6 @@ interface SideResult {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Linux's clock ticks per second, the unit of utime and stime in /proc/<pid>/stat. */
-const CLOCK_TICKS = 100;
-
-/**
- * Memory and CPU of a process, from /proc (Linux). Peak RSS is VmHWM, the process's own high-water mark;
- * not getrusage's maxRSS, which Linux carries across fork and exec, so that a child's figure starts at its
- * parent's RSS at the time of the spawn.
- */
-function sampleProcess(pid: number | "self"): { rssKb: number; hwmKb: number; cpuMs: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) =>
-    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
-  // Fields after the command name (which may hold spaces): state is 3rd, utime 14th, stime 15th.
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return { rssKb: kb("VmRSS"), hwmKb: kb("VmHWM"), cpuMs: (ticks * 1000) / CLOCK_TICKS };
-}
 
 /** Builds dist/main.js, as `npm start` does before it runs it. */
 function buildBot(): void {
@@ -228,35 +209,7 @@ const thisFile = fileURLToPath(import.meta.url);
 
 /** The grammY loop in a child process of its own (same node, same tsx loader as this process). */
 function runGrammyChild(fake: FakeBotApi, job: Job): Promise<SideResult> {
-  return new Promise((resolve, reject) => {
-    const spec = JSON.stringify({ ...job, apiRoot: fake.apiRoot });
-    const child = spawn(process.execPath, [...process.execArgv, thisFile, "--child", spec], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      err += c.toString();
-    });
-    const killer = setTimeout(() => child.kill("SIGKILL"), RUN_DEADLINE_MS + 30_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(killer);
-      const line = out
-        .trim()
-        .split("\n")
-        .reverse()
-        .find((l) => l.startsWith("{"));
-      if (code !== 0 || !line) {
-        reject(new Error(`grammY loop child exited ${code}: ${err.trim() || out.trim()}`));
-        return;
-      }
-      resolve(JSON.parse(line) as SideResult);
-    });
-  });
+  return runChild<SideResult>(thisFile, { ...job, apiRoot: fake.apiRoot }, RUN_DEADLINE_MS + 30_000);
 }
 
 interface Measured {
@@ -428,7 +381,4 @@ export async function benchDelivery(): Promise<Figure[]> {
 }
 
 // `tsx bench/delivery.ts --child <job>`: the grammY loop, reporting its figures as JSON on stdout.
-if (process.argv[1] === thisFile && process.argv[2] === "--child") {
-  const result = await runGrammyLoop(JSON.parse(process.argv[3] ?? "{}") as Job & { apiRoot: string });
-  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
-}
+await childMain(thisFile, runGrammyLoop);

@@ -5,7 +5,6 @@
 // The run happens twice on the same data, for two schedules: once with the outbox replaced by a counter
 // (composition, rendering, packing and each reader's mark), once for real (the rows written to the outbox too).
 // It runs in a child process of its own so that its peak RSS is its own.
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { DigestService } from "../src/digests/service";
 import { I18n } from "../src/i18n";
@@ -14,6 +13,7 @@ import { createServices } from "../src/services";
 import type { OutboxMessage } from "../src/store/outbox";
 import { random } from "../test/support/random";
 import { tempDatabasePath } from "../test/support/temp";
+import { childMain, runChild, sampleProcess } from "./child";
 import { generateCorpus } from "./corpus";
 import type { Figure } from "./report";
 
@@ -100,7 +100,7 @@ async function child(): Promise<ChildResult> {
         return messages.length;
       },
     };
-    const startRssKb = process.memoryUsage().rss / 1024;
+    const startRssKb = sampleProcess("self").rssKb;
     let t = Date.now();
     await new DigestService({ ...options, delivery: counter }).run(first, now);
     const composeMs = Date.now() - t;
@@ -120,7 +120,7 @@ async function child(): Promise<ChildResult> {
       parts,
       bytes,
       startRssKb,
-      maxRssKb: process.resourceUsage().maxRSS,
+      maxRssKb: sampleProcess("self").hwmKb,
     };
   } finally {
     store.close();
@@ -131,21 +131,7 @@ async function child(): Promise<ChildResult> {
 const thisFile = fileURLToPath(import.meta.url);
 
 export async function benchDigests(): Promise<Figure[]> {
-  const result = await new Promise<ChildResult>((resolve, reject) => {
-    const proc = spawn(process.execPath, [...process.execArgv, thisFile, "--child"], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    proc.stdout.on("data", (c: Buffer) => {
-      out += c.toString();
-    });
-    proc.on("error", reject);
-    proc.on("close", (code) => {
-      const line = out.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !line.startsWith("{")) reject(new Error(`digest bench child exited ${code}: ${out}`));
-      else resolve(JSON.parse(line) as ChildResult);
-    });
-  });
+  const result = await runChild<ChildResult>(thisFile, {}, 300_000);
   const mb = (kb: number) => Math.round(kb / 1024);
   const shape = `${READERS / 1000}k readers × ${TOPICS_EACH} topics, ${ARTICLES} new articles`;
   return [
@@ -166,13 +152,10 @@ export async function benchDigests(): Promise<Figure[]> {
       name: "digest peak RSS",
       value: mb(result.maxRssKb),
       unit: "MB",
-      note: `of the benchmark process (${mb(result.startRssKb)} MB before the runs; setup ${Math.round(result.setupMs / 1000)} s)`,
+      note: `of the run's own process (VmHWM; ${mb(result.startRssKb)} MB before the runs; setup ${Math.round(result.setupMs / 1000)} s)`,
     },
   ];
 }
 
 // `tsx bench/digests.ts --child`: the run, reporting its figures as JSON on stdout.
-if (process.argv[1] === thisFile && process.argv[2] === "--child") {
-  const result = await child();
-  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
-}
+await childMain(thisFile, child);

@@ -1,0 +1,65 @@
+// What the benchmarks share to run a measured side in a process of its own (so that its peak memory is its
+// own): spawning a bench file with `--child <json>`, reading its figures back, and the process's own figures.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+/** Linux's clock ticks per second, the unit of utime and stime in /proc/<pid>/stat. */
+const CLOCK_TICKS = 100;
+
+/**
+ * Memory and CPU of a process, from /proc (Linux). Peak RSS is VmHWM, the process's own high-water mark;
+ * not getrusage's maxRSS, which Linux carries across fork and exec, so that a child's figure starts at its
+ * parent's RSS at the time of the spawn.
+ */
+export function sampleProcess(pid: number | "self"): { rssKb: number; hwmKb: number; cpuMs: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
+  // Fields after the command name (which may hold spaces): state is 3rd, utime 14th, stime 15th.
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return { rssKb: kb("VmRSS"), hwmKb: kb("VmHWM"), cpuMs: (ticks * 1000) / CLOCK_TICKS };
+}
+
+/**
+ * Runs `file --child <job as JSON>` with the same node and tsx loader as this process; resolves with the last
+ * JSON line it prints. Killed after `timeoutMs`.
+ */
+export function runChild<T>(file: string, job: unknown, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, file, "--child", JSON.stringify(job)], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString();
+    });
+    const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(killer);
+      const line = out
+        .trim()
+        .split("\n")
+        .reverse()
+        .find((l) => l.startsWith("{"));
+      if (code !== 0 || !line) {
+        reject(new Error(`${file} child exited ${code}: ${err.trim() || out.trim()}`));
+        return;
+      }
+      resolve(JSON.parse(line) as T);
+    });
+  });
+}
+
+/** In a bench file: when it was started as a child, runs `side` with its job and prints the result. */
+export async function childMain<J, T>(file: string, side: (job: J) => Promise<T>): Promise<void> {
+  if (process.argv[1] !== file || process.argv[2] !== "--child") return;
+  const result = await side(JSON.parse(process.argv[3] ?? "{}") as J);
+  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
+}
