@@ -7,7 +7,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parsePlainText } from "../../src/ingest/plain-text";
 import { stripBidi } from "../../src/text/html";
 import { parseTelegramHtml } from "../support/fake-bot-api";
-import { buttonData, buttonLabels, type Harness, startHarness, visible, waitUntil } from "../support/harness";
+import {
+  buttonData,
+  buttonLabels,
+  type Harness,
+  received,
+  startHarness,
+  subscriber,
+  visible,
+  waitUntil,
+} from "../support/harness";
 import { callback, command, groupMessage, user } from "../support/updates";
 
 const EDITOR = user({ language_code: "ar", first_name: "عمر" });
@@ -33,20 +42,9 @@ async function startBot(): Promise<void> {
   });
 }
 
-/** A new reader in a private chat, subscribed to the topics. */
-async function reader(topic: string, language = "ar"): Promise<User> {
-  const u = user({ language_code: language });
-  await h.send(command("subscribe", topic, { from: u }));
-  return u;
-}
-
+const reader = (topic: string, language = "ar") => subscriber(h, topic, language);
 /** The alerts (messages with the Breaking label) a chat has received. */
-function alertsTo(chatId: number): string[] {
-  return h.fake
-    .sentTo(chatId)
-    .map((m) => visible(m))
-    .filter((t) => t.startsWith("🔴"));
-}
+const alertsTo = (chatId: number) => received(h, chatId, "🔴");
 
 /** Sends /alert as `from`; returns the question message (the one with Send and Cancel) and all replies. */
 async function askAlert(args: string, from: User = EDITOR) {
@@ -104,7 +102,8 @@ describe("an editor's /alert to a topic", () => {
     await h.send(
       callback(buttonData(question, "إرسال"), { from: EDITOR, message: h.fake.lastMessage(EDITOR.id) }),
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // The press is handled (h.send waited for it): anything it enqueued would be waiting in the outbox now.
+    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
     for (const u of [...dez, syria]) expect(alertsTo(u.id)).toHaveLength(1);
   });
 
@@ -116,9 +115,9 @@ describe("an editor's /alert to a topic", () => {
     expect(answer).toBeUndefined();
     expect(visible(h.fake.lastMessage(EDITOR.id))).toBe("✖️ أُلغي التنبيه، ولم يُرسل شيء.");
     await h.send(callback(sendData, { from: EDITOR, message: h.fake.lastMessage(EDITOR.id) }));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(alertsTo(dez.id)).toEqual([]);
     expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.deps.alerts.recent()).toEqual([]);
+    expect(alertsTo(dez.id)).toEqual([]);
   });
 
   it("lets only the editor who asked press Send or Cancel", async () => {
@@ -132,7 +131,8 @@ describe("an editor's /alert to a topic", () => {
     const toasts = h.fake.callsOf("answerCallbackQuery").map((c) => String(c.params.text));
     expect(toasts.filter((t) => t.includes("Another editor asked for this alert"))).toHaveLength(2);
     expect(toasts.filter((t) => t.includes("مخصص لمحرري"))).toHaveLength(2);
-    await new Promise((r) => setTimeout(r, 300));
+    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.deps.alerts.recent()).toEqual([]);
     expect(alertsTo(dez.id)).toEqual([]);
     // Still pending: its own editor can send it.
     await press("إرسال", EDITOR);
@@ -148,7 +148,8 @@ describe("an editor's /alert to a topic", () => {
     expect(visible(h.fake.lastMessage(EDITOR.id))).toContain("انتهت صلاحية هذه المعاينة");
     const toasts = h.fake.callsOf("answerCallbackQuery").map((c) => String(c.params.text));
     expect(toasts.at(-1)).toContain("انتهت صلاحية");
-    await new Promise((r) => setTimeout(r, 300));
+    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.deps.alerts.recent()).toEqual([]);
     expect(alertsTo(dez.id)).toEqual([]);
   });
 
@@ -352,7 +353,7 @@ describe("auto-alerts from feeds", () => {
     expect(alertsTo(hasakah.id)).toEqual([]);
 
     await h.app.deps.feeds.pollAll();
-    await new Promise((r) => setTimeout(r, 300));
+    expect(h.app.deps.alerts.recent()).toHaveLength(1); // the second poll made no second alert
     expect(alertsTo(bukamal.id)).toHaveLength(1);
     await waitUntil(() => h.app.deps.alerts.recent()[0]?.status === "done", 5000);
     const [list] = await h.send(command("alerts", "", { from: EDITOR }));
@@ -364,17 +365,17 @@ describe("auto-alerts from feeds", () => {
     const bukamal = await reader("البوكمال");
     await h.send(command("addfeed", `${feedUrl.replace("feed.rss", "old.rss")} auto`, { from: EDITOR }));
     await h.app.deps.feeds.pollAll();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(alertsTo(bukamal.id)).toEqual([]);
     expect(h.app.deps.alerts.recent()).toEqual([]);
+    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(alertsTo(bukamal.id)).toEqual([]);
   });
 
   it("does nothing for a feed without auto-alert", async () => {
     const bukamal = await reader("البوكمال");
     await h.send(command("addfeed", feedUrl, { from: EDITOR }));
     await h.app.deps.feeds.pollAll();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(alertsTo(bukamal.id)).toEqual([]);
     expect(h.app.deps.alerts.recent()).toEqual([]);
+    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(alertsTo(bukamal.id)).toEqual([]);
   });
 });

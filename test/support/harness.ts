@@ -1,4 +1,6 @@
 // A whole Nashra (startApp: store, bot, HTTP server) against the fake Bot API, on a temporary SQLite file.
+
+import type { User } from "grammy/types";
 import type { App } from "../../src/app";
 import { startApp } from "../../src/app";
 import type { Clock } from "../../src/clock";
@@ -7,7 +9,7 @@ import { createLogger } from "../../src/logger";
 import { stripBidi } from "../../src/text/html";
 import { FakeBotApi, type FakeBotApiOptions, inlineKeyboardOf, type SentMessageParams } from "./fake-bot-api";
 import { tempDatabasePath } from "./temp";
-import type { NewUpdate } from "./updates";
+import { command, type NewUpdate, user } from "./updates";
 
 export const TEST_TOKEN = "123456:TEST-token_for-nashra";
 
@@ -125,4 +127,19 @@ export function buttonData(message: { reply_markup?: unknown } | undefined, labe
     throw new Error(`no button "${label}" in ${JSON.stringify(buttonLabels(message))}`);
   }
   return button.callback_data;
+}
+
+/** A new reader in a private chat who has subscribed (with /subscribe) to `topic`. */
+export async function subscriber(h: Harness, topic: string, language = "ar"): Promise<User> {
+  const reader = user({ language_code: language });
+  await h.send(command("subscribe", topic, { from: reader }));
+  return reader;
+}
+
+/** What a chat received, as readers see it, of the messages that start with `mark` (🔴 alerts, 📰 digests). */
+export function received(h: Harness, chatId: number, mark: string): string[] {
+  return h.fake
+    .sentTo(chatId)
+    .map((m) => visible(m))
+    .filter((t) => t.startsWith(mark));
 }
