@@ -3,6 +3,7 @@
 
 import { Cron } from "croner";
 import type { Clock } from "../clock";
+import { zoneName } from "../i18n/format";
 import type { Language } from "../store/chats";
 import { asciiDigits } from "../text/normalize";
 
@@ -371,21 +372,6 @@ export function weekdayName(weekday: number, language: Language): string {
   }).format(Date.UTC(2023, 0, 1 + (weekday % 7)));
 }
 
-/** A zone as a reader names it: "Damascus" in English, "توقيت سوريا" in Arabic (Intl), UTC as "UTC". */
-export function zoneLabel(zone: string, language: Language): string {
-  if (/^(Etc\/)?(UTC|GMT|UCT|Universal|Zulu)$/i.test(zone)) return "UTC";
-  const city = (zone.split("/").pop() ?? zone).replaceAll("_", " ");
-  if (language === "en") return city;
-  try {
-    const part = new Intl.DateTimeFormat("ar", { timeZone: zone, timeZoneName: "shortGeneric" })
-      .formatToParts(0)
-      .find((p) => p.type === "timeZoneName")?.value;
-    return part && !/[+-]\d/.test(part) ? part : city;
-  } catch {
-    return city;
-  }
-}
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
@@ -399,7 +385,7 @@ export function describeSchedule(
   i18n: PlainTranslator,
 ): string {
   const shape = scheduleShape(expression);
-  const where = zoneLabel(zone, language);
+  const where = zoneName(zone, language);
   if (shape.kind === "cron") return i18n.plain(language, "schedule-cron", { cron: shape.cron, zone: where });
   const time = `${pad(shape.hour)}:${pad(shape.minute)}`;
   if (shape.kind === "daily") return i18n.plain(language, "schedule-daily", { time, zone: where });

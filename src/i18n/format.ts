@@ -48,3 +48,42 @@ export function formatNear(ms: number, reference: number, language: Language, ti
   if (a.slice(-4) === b.slice(-4)) return formatter(language, timeZone, "day-time").format(ms);
   return formatter(language, timeZone, "date-time").format(ms);
 }
+
+/** The zones' names as readers say them. */
+const ZONE_NAMES: Record<string, { ar: string; en: string }> = {
+  "Asia/Damascus": { ar: "دمشق", en: "Damascus" },
+  "Asia/Baghdad": { ar: "بغداد", en: "Baghdad" },
+  "Asia/Beirut": { ar: "بيروت", en: "Beirut" },
+  "Asia/Amman": { ar: "عمّان", en: "Amman" },
+  "Europe/Istanbul": { ar: "إسطنبول", en: "Istanbul" },
+  "Asia/Riyadh": { ar: "الرياض", en: "Riyadh" },
+  "Asia/Dubai": { ar: "دبي", en: "Dubai" },
+  "Africa/Cairo": { ar: "القاهرة", en: "Cairo" },
+  "Europe/Berlin": { ar: "برلين", en: "Berlin" },
+  "Europe/Stockholm": { ar: "ستوكهولم", en: "Stockholm" },
+  "Europe/Amsterdam": { ar: "أمستردام", en: "Amsterdam" },
+  "Europe/Paris": { ar: "باريس", en: "Paris" },
+  "Europe/London": { ar: "لندن", en: "London" },
+  "America/New_York": { ar: "نيويورك", en: "New York" },
+  UTC: { ar: "التوقيت العالمي UTC", en: "UTC" },
+};
+
+/**
+ * A time zone as readers name it, in their language: the city for the zones Nashra offers (the same in
+ * /settings, /schedules and /stats), else what Intl calls it in Arabic, else the city of the IANA id.
+ */
+export function zoneName(zone: string, language: Language): string {
+  const known = ZONE_NAMES[zone]?.[language];
+  if (known) return known;
+  if (/^(Etc\/)?(UTC|GMT|UCT|Universal|Zulu)$/i.test(zone)) return "UTC";
+  const city = (zone.split("/").pop() ?? zone).replaceAll("_", " ");
+  if (language === "en") return city;
+  try {
+    const part = new Intl.DateTimeFormat("ar", { timeZone: zone, timeZoneName: "shortGeneric" })
+      .formatToParts(0)
+      .find((p) => p.type === "timeZoneName")?.value;
+    return part && !/[+-]\d/.test(part) ? part : city;
+  } catch {
+    return city;
+  }
+}

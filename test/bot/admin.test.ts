@@ -237,7 +237,7 @@ describe("/stats", () => {
     expect(text).toContain("1. دير الزور: 2");
     expect(text).toContain("تنبيهات ونشرات وصلت 3 · تعذّر إيصالها 1");
     const { caption, file } = photoTo(ADMIN_AR.id);
-    expect(caption).toBe("📈 القراء والرسائل يوميًا في آخر 30 يومًا (توقيت سوريا).");
+    expect(caption).toBe("📈 القراء والرسائل يوميًا في آخر 30 يومًا (دمشق).");
     expect(pngSize(file.data)).toEqual({ width: 1000, height: 600 });
   });
 });

@@ -370,10 +370,12 @@ describe("describeSchedule", () => {
       "every day at 08:00 (Damascus)",
     );
     expect(strip(describeSchedule("0 8 * * *", "Asia/Damascus", "ar", i18n))).toBe(
-      "كل يوم الساعة 08:00 (توقيت سوريا)",
+      "كل يوم الساعة 08:00 (دمشق)",
     );
     expect(strip(describeSchedule("30 7 * * 5", "UTC", "en", i18n))).toBe("every Friday at 07:30 (UTC)");
-    expect(strip(describeSchedule("30 7 * * 5", "UTC", "ar", i18n))).toBe("كل يوم الجمعة الساعة 07:30 (UTC)");
+    expect(strip(describeSchedule("30 7 * * 5", "UTC", "ar", i18n))).toBe(
+      "كل يوم الجمعة الساعة 07:30 (التوقيت العالمي UTC)",
+    );
     expect(strip(describeSchedule("0 9 * * 0", "America/New_York", "en", i18n))).toBe(
       "every Sunday at 09:00 (New York)",
     );

@@ -3,8 +3,7 @@
 import { Composer, InputFile } from "grammy";
 import { renderStatsChart } from "../../admin/chart";
 import { collectStats, type StatsReport } from "../../admin/stats";
-import { zoneLabel } from "../../digests/schedule";
-import { formatDateTime } from "../../i18n/format";
+import { formatDateTime, zoneName } from "../../i18n/format";
 import { chatLanguage } from "../../store/chats";
 import type { StaffRole } from "../../store/roles";
 import { isolate } from "../../text/html";
@@ -192,7 +191,7 @@ adminFeature.command("stats", adminOnly, async (ctx) => {
     return;
   }
   await ctx.replyWithPhoto(new InputFile(png, "nashra-stats.png"), {
-    caption: ctx.t("stats-chart-caption", { zone: zoneLabel(report.zone, ctx.language) }),
+    caption: ctx.t("stats-chart-caption", { zone: zoneName(report.zone, ctx.language) }),
     parse_mode: "HTML",
   });
 });

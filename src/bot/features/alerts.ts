@@ -10,6 +10,7 @@ import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, isNotModified, parseId, replyHtml } from "../reply";
+import { timeZoneOf } from "./settings";
 
 /** The topic ends at the first colon (ASCII or full-width) or line break. */
 const TOPIC_END = /[:：\n]/;
@@ -28,7 +29,7 @@ function requester(ctx: NashraContext): Requester {
     id: from?.id ?? 0,
     name,
     language: ctx.language,
-    timeZone: ctx.reader?.timezone ?? ctx.deps.config.DEFAULT_TIMEZONE,
+    timeZone: timeZoneOf(ctx),
   };
 }
 
@@ -175,8 +176,8 @@ alertsFeature.command("alerts", requireRole("editor"), async (ctx) => {
 
 /** One alert in /alerts: when, by whom, what, to how many, and how it went. */
 function alertLine(ctx: NashraContext, alert: AlertRecord): string {
-  const { topics, articles, config } = ctx.deps;
-  const zone = ctx.reader?.timezone ?? config.DEFAULT_TIMEZONE;
+  const { topics, articles } = ctx.deps;
+  const zone = timeZoneOf(ctx);
   const when = isolate(formatDateTime(alert.confirmedAt ?? alert.createdAt, ctx.language, zone));
   const by = alert.origin === "auto" ? ctx.tp("alerts-by-feed") : (alert.requestedByName ?? "?");
   let what: string;

@@ -1,6 +1,6 @@
 // /settings: breaking alerts on/off, digests on/off, language, time zone — all by buttons.
 import { Composer, InlineKeyboard } from "grammy";
-import { formatClock } from "../../i18n/format";
+import { formatClock, zoneName } from "../../i18n/format";
 import type { Language } from "../../store/chats";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
@@ -25,30 +25,6 @@ export const TIME_ZONES = [
   "America/New_York",
   "UTC",
 ] as const;
-
-/** The zones' names as readers say them. */
-const ZONE_NAMES: Record<string, { ar: string; en: string }> = {
-  "Asia/Damascus": { ar: "دمشق", en: "Damascus" },
-  "Asia/Baghdad": { ar: "بغداد", en: "Baghdad" },
-  "Asia/Beirut": { ar: "بيروت", en: "Beirut" },
-  "Asia/Amman": { ar: "عمّان", en: "Amman" },
-  "Europe/Istanbul": { ar: "إسطنبول", en: "Istanbul" },
-  "Asia/Riyadh": { ar: "الرياض", en: "Riyadh" },
-  "Asia/Dubai": { ar: "دبي", en: "Dubai" },
-  "Africa/Cairo": { ar: "القاهرة", en: "Cairo" },
-  "Europe/Berlin": { ar: "برلين", en: "Berlin" },
-  "Europe/Stockholm": { ar: "ستوكهولم", en: "Stockholm" },
-  "Europe/Amsterdam": { ar: "أمستردام", en: "Amsterdam" },
-  "Europe/Paris": { ar: "باريس", en: "Paris" },
-  "Europe/London": { ar: "لندن", en: "London" },
-  "America/New_York": { ar: "نيويورك", en: "New York" },
-  UTC: { ar: "التوقيت العالمي (UTC)", en: "UTC" },
-};
-
-/** A zone's name in the reader's language (the IANA id for zones not in the list). */
-export function zoneName(zone: string, language: Language): string {
-  return ZONE_NAMES[zone]?.[language] ?? zone;
-}
 
 /**
  * Callback data of the settings buttons. A switch button says the state it sets (`set:alerts:0`), so a press
