@@ -11,7 +11,7 @@ import { getOrInsert } from "../maps";
 import type { Language } from "../store/chats";
 import type { DigestArticle } from "../store/digests";
 import { isolateLatinRunsHtml } from "../text/bidi";
-import { escapeHtml, htmlToText, isolate } from "../text/html";
+import { escapeHtml, isolate, measureHtml } from "../text/html";
 import { MAX_ENTITIES, MESSAGE_LIMIT, splitMessage } from "../text/split";
 import type { Topic, TopicIndex } from "../topics/topic-index";
 
@@ -67,9 +67,7 @@ interface Entry {
 }
 
 function measure(html: string): Entry {
-  let entities = 0;
-  for (let i = html.indexOf("<"); i >= 0; i = html.indexOf("<", i + 1)) if (html[i + 1] !== "/") entities++;
-  return { html, length: htmlToText(html).length, entities };
+  return { html, ...measureHtml(html) };
 }
 
 /** A set of article positions, one bit each (32 per word). */

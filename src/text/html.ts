@@ -163,9 +163,16 @@ export function htmlToText(html: string): string {
   return out;
 }
 
-/** Number of formatting tags (each start tag is one Telegram entity at most). */
-export function countFormattingTags(html: string): number {
-  let n = 0;
-  for (const t of tokenizeHtml(html)) if (t.kind === "open") n++;
-  return n;
+/**
+ * What Telegram's limits count, in one pass: the visible length (UTF-16 units, as `htmlToText`) and the
+ * formatting tags (each start tag is one entity at most).
+ */
+export function measureHtml(html: string): { length: number; entities: number } {
+  let length = 0;
+  let entities = 0;
+  for (const t of tokenizeHtml(html)) {
+    if (t.kind === "text") length += t.text.length;
+    else if (t.kind === "open") entities++;
+  }
+  return { length, entities };
 }
