@@ -3,13 +3,11 @@
 // renders the alert per language and zone and enqueues the whole audience, then wakes the sender; the target is
 // that the first message leaves within 100 ms. Also: the preview's round trip (counting the audience).
 //
-// Everything runs in this process: the whole app (startApp) polling the fake Bot API (20 ms per call).
-import { startApp } from "../src/app";
-import { loadConfig } from "../src/config";
+// Everything runs in this process: the whole app (the tests' harness) polling the fake Bot API (20 ms per call).
+import { STATUS_INTERVAL_MS } from "../src/alerts/service";
 import { createLogger } from "../src/logger";
 import { createServices } from "../src/services";
-import { FakeBotApi } from "../test/support/fake-bot-api";
-import { buttonData, TEST_TOKEN, waitUntil } from "../test/support/harness";
+import { buttonData, startHarness, waitUntil } from "../test/support/harness";
 import { tempDatabasePath } from "../test/support/temp";
 import { callback, command, user } from "../test/support/updates";
 import { type Figure, percentile } from "./report";
@@ -47,21 +45,16 @@ interface Run {
 }
 
 async function oneRun(readers: number): Promise<Run> {
-  const fake = await FakeBotApi.start({ latencyMs: LATENCY_MS });
   const temp = tempDatabasePath();
   try {
     populate(temp.path, readers);
-    const app = await startApp(
-      loadConfig({
-        BOT_TOKEN: TEST_TOKEN,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        DATABASE_PATH: temp.path,
-        PORT: "0",
-        EDITOR_IDS: String(EDITOR.id),
-        LOG_LEVEL: "silent",
-      }),
-      { logger: createLogger("silent") },
-    );
+    const h = await startHarness({
+      databasePath: temp.path,
+      fake: { latencyMs: LATENCY_MS },
+      env: { EDITOR_IDS: String(EDITOR.id) },
+      alertStatusIntervalMs: STATUS_INTERVAL_MS,
+    });
+    const { fake } = h;
     try {
       const asked = Date.now();
       fake.pushUpdate(command("alert", TEXT, { from: EDITOR }));
@@ -81,10 +74,9 @@ async function oneRun(readers: number): Promise<Run> {
       );
       return { previewMs, firstMessageMs: first.at - pressed };
     } finally {
-      await app.stop();
+      await h.stop();
     }
   } finally {
-    await fake.close();
     temp.cleanup();
   }
 }
