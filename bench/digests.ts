@@ -6,7 +6,7 @@
 // (composition, rendering, packing and each reader's mark), once for real (the rows written to the outbox too).
 // It runs in a child process of its own so that its peak RSS is its own.
 import { fileURLToPath } from "node:url";
-import { DigestService } from "../src/digests/service";
+import { DigestService } from "../src/digest/service";
 import { I18n } from "../src/i18n";
 import { createLogger } from "../src/logger";
 import { createServices } from "../src/services";

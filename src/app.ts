@@ -10,8 +10,8 @@ import { statusUpdater } from "./bot/features/alerts";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { concurrencyFor, Delivery, RateLimiter } from "./delivery";
-import { DigestSchedules, type DigestSchedulesOptions } from "./digests/schedules";
-import { DigestService } from "./digests/service";
+import { ScheduleArmer, type ScheduleArmerOptions } from "./digest/arm-schedules";
+import { DigestService } from "./digest/service";
 import { createHttpServer } from "./http/server";
 import { I18n } from "./i18n";
 import { createLogger, type Logger } from "./logger";
@@ -35,7 +35,7 @@ export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
   /** Timers of the digest scheduler (tests drive them). */
-  timers?: DigestSchedulesOptions["timers"];
+  timers?: ScheduleArmerOptions["timers"];
   /** How often an alert's status message may be edited (tests shorten it). */
   alertStatusIntervalMs?: number;
 }
@@ -93,7 +93,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         : { statusIntervalMs: options.alertStatusIntervalMs }),
     });
     const digests = new DigestService(publishing);
-    const schedules = new DigestSchedules({
+    const schedules = new ScheduleArmer({
       store,
       digests,
       clock,

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { collectStats } from "./admin/stats";
 import { systemClock } from "./clock";
 import { ConfigError, loadCliConfig } from "./config";
-import { DigestService } from "./digests/service";
+import { DigestService } from "./digest/service";
 import { I18n } from "./i18n";
 import { parseFeed } from "./ingest/feed";
 import { fetchFeed } from "./ingest/fetch-feed";

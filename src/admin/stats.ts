@@ -1,6 +1,6 @@
 // The figures of /stats and `cli stats`, gathered from the store at one instant, with days counted in
 // the newsroom's zone (DEFAULT_TIMEZONE). Rendering (text, chart) is left to the callers.
-import { nextRun } from "../digests/schedule";
+import { nextRun } from "../digest/next-run";
 import type { Store } from "../store";
 import type { ReaderCounts } from "../store/stats";
 import type { TopicIndex } from "../topics/topic-index";

@@ -1,6 +1,7 @@
 // Admins' digest commands: /schedule, /schedules, /unschedule, /digestnow, /digestpreview.
 import { Composer } from "grammy";
-import { describeSchedule, parseSchedule, type ScheduleError } from "../../digests/schedule";
+import { parseSchedule, type ScheduleError } from "../../digest/parse";
+import { describeSchedule } from "../../digest/wording";
 import { formatDateTime } from "../../i18n/format";
 import type { ScheduleRecord } from "../../store/digests";
 import { isolate } from "../../text/html";

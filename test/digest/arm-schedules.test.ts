@@ -2,8 +2,8 @@
 // fires once a day at 08:00 local, and each run gives each reader the day's news once; a restart makes up a run
 // missed within the last hour. (Finishing an interrupted run is tested in service.test.ts.)
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DigestSchedules } from "../../src/digests/schedules";
-import { DigestService } from "../../src/digests/service";
+import { ScheduleArmer } from "../../src/digest/arm-schedules";
+import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
 import { Importer } from "../../src/ingest/importer";
 import { createLogger } from "../../src/logger";
@@ -18,9 +18,9 @@ let time: ManualTime;
 let store: Store;
 let topics: TopicService;
 let cleanup: () => void;
-let schedules: DigestSchedules;
+let schedules: ScheduleArmer;
 
-function start(): DigestSchedules {
+function start(): ScheduleArmer {
   const options = {
     store,
     topics,
@@ -31,7 +31,7 @@ function start(): DigestSchedules {
     defaultLanguage: "ar" as const,
     defaultTimezone: "Europe/Berlin",
   };
-  schedules = new DigestSchedules({
+  schedules = new ScheduleArmer({
     store,
     digests: new DigestService(options),
     clock: time.clock,

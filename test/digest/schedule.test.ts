@@ -2,17 +2,10 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  checkCron,
-  describeSchedule,
-  MAX_TIMER_MS,
-  missedRun,
-  nextRun,
-  parseSchedule,
-  parseWeekday,
-  Scheduler,
-  scheduleShape,
-} from "../../src/digests/schedule";
+import { missedRun, nextRun } from "../../src/digest/next-run";
+import { checkCron, parseSchedule, parseWeekday } from "../../src/digest/parse";
+import { MAX_TIMER_MS, Scheduler } from "../../src/digest/scheduler";
+import { describeSchedule, scheduleShape } from "../../src/digest/wording";
 import { I18n } from "../../src/i18n";
 import { asciiDigits } from "../../src/text/normalize";
 import { ManualTime } from "../support/manual-time";

@@ -1,6 +1,6 @@
 // Digest runs on a real SQLite file: who gets what, grouped how, split how, and what a restart does.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DigestService } from "../../src/digests/service";
+import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
 import { Importer } from "../../src/ingest/importer";
 import { createLogger } from "../../src/logger";

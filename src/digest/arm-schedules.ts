@@ -6,10 +6,11 @@ import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
 import type { ScheduleRecord } from "../store/digests";
-import { missedRun, nextRun, Scheduler, type SchedulerOptions } from "./schedule";
+import { missedRun, nextRun } from "./next-run";
+import { Scheduler, type SchedulerOptions } from "./scheduler";
 import type { DigestService, RunOutcome } from "./service";
 
-export interface DigestSchedulesOptions {
+export interface ScheduleArmerOptions {
   store: Store;
   digests: DigestService;
   clock: Clock;
@@ -18,13 +19,13 @@ export interface DigestSchedulesOptions {
   timers?: Pick<SchedulerOptions, "setTimer" | "clearTimer">;
 }
 
-export class DigestSchedules {
+export class ScheduleArmer {
   private readonly scheduler: Scheduler<number>;
   /** Runs are made one after another: two schedules firing together do not interleave their chunks. */
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
 
-  constructor(private readonly options: DigestSchedulesOptions) {
+  constructor(private readonly options: ScheduleArmerOptions) {
     this.scheduler = new Scheduler<number>({
       clock: options.clock,
       ...options.timers,
