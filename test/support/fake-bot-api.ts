@@ -1,5 +1,7 @@
 // Fake Telegram Bot API HTTP server for integration tests (127.0.0.1, random port): records every call, serves
 // updates by long polling, and injects Telegram's failures (429/5xx/403/migration, dropped sockets, flood limits).
+// Its parts are in fake-bot-api/ (types, errors, request bodies, HTML parse mode, flood limiter); tests import
+// everything from here.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -7,205 +9,36 @@ import type {
   BotCommand,
   Chat,
   ChatMember,
-  ForceReply,
   InlineKeyboardButton,
   InlineKeyboardMarkup,
   LinkPreviewOptions,
   Message,
   MessageEntity,
-  ReplyKeyboardMarkup,
-  ReplyKeyboardRemove,
-  ResponseParameters,
   Update,
   User,
   UserFromGetMe,
 } from "grammy/types";
+import { formValue, isRecord, parseBody, readBody, toNumber } from "./fake-bot-api/body";
+import { ApiFailure, badRequest, type TelegramError, telegramErrors } from "./fake-bot-api/errors";
+import { parseTelegramHtml } from "./fake-bot-api/html";
+import { FloodLimiter } from "./fake-bot-api/limiter";
+import type {
+  CallMatcher,
+  CallParams,
+  FakeBotApiOptions,
+  FakeBotApiStats,
+  FakeCall,
+  RandomFaults,
+  SentMessageParams,
+  Truthy,
+} from "./fake-bot-api/types";
 import { random } from "./random";
 import { chatMember, type MemberStatus, type NewUpdate, testBotInfo } from "./updates";
 
-// ---------------------------------------------------------------------------------------------------------------
-// Public types
-
-/** Parameters of a recorded call, merged from the query string and the JSON / urlencoded / multipart body. */
-export type CallParams = Record<string, unknown>;
-
-/** A file part of a multipart upload, as recorded in `params` (top-level `attach://` references are resolved). */
-export interface FakeUploadedFile {
-  kind: "file";
-  /** Name of the multipart field that carried the bytes. */
-  field: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  /** The bytes uploaded. Not enumerable, so dumps of calls and `toEqual` on params leave them out. */
-  readonly data: Buffer;
-}
-
-/** One request the fake received. Mutated in place when it is answered. */
-export interface FakeCall {
-  /** Method name as requested (e.g. "sendMessage"). */
-  method: string;
-  params: CallParams;
-  /** Arrival time, ms since the epoch. */
-  at: number;
-  /** `params.chat_id` when it is numeric (also from form bodies). */
-  chatId?: number;
-  /** The bot token from the URL (routing ignores it). */
-  token: string;
-  /** Unset while in flight; "dropped" when the socket was destroyed without an answer. */
-  outcome?: "ok" | "error" | "dropped";
-  answeredAt?: number;
-  /** `result` of a successful answer. */
-  result?: unknown;
-  errorCode?: number;
-  description?: string;
-  /** True when the error or drop was injected (failNext, rates, blockChat, migrateChat, limiter). */
-  injected?: boolean;
-  /** The call took effect (message stored, commands set...), even if its answer was then dropped. */
-  delivered: boolean;
-  /** A send arrived while a 429 retry_after window was active (see `stats.sentDuringRetryAfter`). */
-  duringRetryAfter?: boolean;
-  /** Which flood limit this send broke, when the limiter is on. */
-  limiterViolation?: "global" | "chat" | "both";
-}
-
-/** Any reply_markup a send method accepts. */
-export type ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply;
-
-/** Params of a delivered sendMessage call, as returned by `sentTo` / `lastSent`. */
-export interface SentMessageParams {
-  chat_id: number | string;
-  text: string;
-  parse_mode?: string;
-  reply_markup?: ReplyMarkup;
-  link_preview_options?: LinkPreviewOptions;
-  [key: string]: unknown;
-}
-
-/** A Bot API error as Telegram sends it. */
-export interface TelegramError {
-  error_code: number;
-  description: string;
-  parameters?: ResponseParameters;
-}
-
-/** Which calls a fault rule applies to. Without `method`, rules match every method except getUpdates. */
-export interface CallMatcher {
-  method?: string | string[];
-  chatId?: number;
-}
-
-/** Random fault injection for send/edit methods (fractions 0..1, drawn from the seeded PRNG). */
-export interface RandomFaults {
-  /** Fraction answered 429 with `retry_after` = `retryAfter`. */
-  fail429Rate?: number;
-  /** `retry_after` seconds for random 429s (default 1). */
-  retryAfter?: number;
-  /** Fraction answered 500 "Internal Server Error". */
-  fail5xxRate?: number;
-  /** Fraction whose socket is destroyed before processing. */
-  dropRate?: number;
-}
-
-/** Telegram-like flood limits (off unless given). Sliding windows over delivered sends; edits don't count. */
-export interface LimiterOptions {
-  /** Sends per second across all chats (default 30). */
-  globalPerSecond?: number;
-  /** Sends per second with `allow_paid_broadcast: true` (default 1000). */
-  paidBroadcastPerSecond?: number;
-  /** Sends per second to one private chat (default 1). */
-  privatePerSecond?: number;
-  /** Sends per minute to one group, supergroup or channel (default 20). */
-  groupPerMinute?: number;
-  /** Extra sends tolerated in each window before counting a violation (default 0). */
-  burst?: number;
-  /** Answer violating sends with 429 instead of only counting them (default false). */
-  enforce?: boolean;
-  /** Fixed `retry_after` for enforced 429s; default: seconds until the window frees a slot (at least 1). */
-  retryAfter?: number;
-}
-
-/** Options of `FakeBotApi.start`. */
-export interface FakeBotApiOptions {
-  /**
-   * Overrides of the getMe answer (default: `testBotInfo`, id 777000111, @nashra_test_bot). The builders in
-   * updates.ts use the default identity, so keep the id if you push their my_chat_member updates.
-   */
-  botInfo?: Partial<UserFromGetMe>;
-  /** PRNG seed for random faults (default 1): same seed and call order, same faults. */
-  seed?: number;
-  /** Artificial delay before each call is processed (default 0). */
-  latencyMs?: number;
-  faults?: RandomFaults;
-  limiter?: LimiterOptions;
-  /** Whether a 429's retry_after forbids sends to every chat ("global", default, as for bulk sends) or that chat. */
-  retryAfterScope?: "global" | "chat";
-  /** Sends this close to the end of a retry_after window are not violations (default 5 ms, timer jitter). */
-  retryAfterToleranceMs?: number;
-  /** Check texts like Telegram: empty, too long, HTML parse errors, button data (default true). */
-  validateText?: boolean;
-  /** Also reject bare "&" and unknown named HTML entities, as the project rules demand (default true). */
-  strictHtml?: boolean;
-  /** Answer 400 "message is not modified" when an edit changes nothing on a known message (default true). */
-  notModifiedErrors?: boolean;
-  /** First update_id assigned by pushUpdate (default 1). */
-  firstUpdateId?: number;
-}
-
-/** Counters kept by the fake. */
-export interface FakeBotApiStats {
-  /** Requests received (all methods). */
-  requests: number;
-  /** Delivered sends (sendMessage, sendPhoto, sendDocument, copyMessage, forwardMessage...; not edits). */
-  sent: number;
-  /** Successful edit* calls. */
-  edits: number;
-  /** Error answers of any code. */
-  errors: number;
-  errorsByCode: Record<number, number>;
-  /** 429 answers (what the bot received). */
-  received429: number;
-  /** 5xx answers. */
-  received5xx: number;
-  /** Sockets destroyed without an answer. */
-  dropped: number;
-  /** Send/edit calls that arrived while a 429 retry_after window was active. Should stay 0. */
-  sentDuringRetryAfter: number;
-  /** Flood-limit violations seen by the limiter (counted even when not enforced). */
-  violations: { global: number; perChat: number; byChat: Map<number, number> };
-}
-
-/** Ready-made Telegram errors for `failNext`, e.g. `fake.failNext(1, { method: "sendMessage", ...telegramErrors.tooManyRequests(3) })`. */
-export const telegramErrors = {
-  tooManyRequests: (retryAfter: number): TelegramError => ({
-    error_code: 429,
-    description: `Too Many Requests: retry after ${retryAfter}`,
-    parameters: { retry_after: retryAfter },
-  }),
-  internal: (): TelegramError => ({ error_code: 500, description: "Internal Server Error" }),
-  badGateway: (): TelegramError => ({ error_code: 502, description: "Bad Gateway" }),
-  chatNotFound: (): TelegramError => ({ error_code: 400, description: "Bad Request: chat not found" }),
-  blocked: (): TelegramError => ({ error_code: 403, description: "Forbidden: bot was blocked by the user" }),
-  deactivated: (): TelegramError => ({ error_code: 403, description: "Forbidden: user is deactivated" }),
-  kicked: (): TelegramError => ({
-    error_code: 403,
-    description: "Forbidden: bot was kicked from the group chat",
-  }),
-  cantInitiate: (): TelegramError => ({
-    error_code: 403,
-    description: "Forbidden: bot can't initiate conversation with a user",
-  }),
-  migrated: (newChatId: number): TelegramError => ({
-    error_code: 400,
-    description: "Bad Request: group chat was migrated to a supergroup chat",
-    parameters: { migrate_to_chat_id: newChatId },
-  }),
-  messageTooLong: (): TelegramError => ({ error_code: 400, description: "Bad Request: message is too long" }),
-  cantParseEntities: (detail: string): TelegramError => ({
-    error_code: 400,
-    description: `Bad Request: can't parse entities: ${detail}`,
-  }),
-};
+export { type TelegramError, telegramErrors } from "./fake-bot-api/errors";
+export { parseTelegramHtml } from "./fake-bot-api/html";
+export type { LimiterOptions } from "./fake-bot-api/limiter";
+export type * from "./fake-bot-api/types";
 
 /** The inline keyboard of sent params or a message (empty when there is none). */
 export function inlineKeyboardOf(x: { reply_markup?: unknown } | undefined): InlineKeyboardButton[][] {
@@ -220,16 +53,6 @@ export function inlineKeyboardOf(x: { reply_markup?: unknown } | undefined): Inl
 // Internals
 
 type ApiResult = { ok: true; result: unknown } | ({ ok: false } & TelegramError);
-
-/** Thrown by handlers to answer with a Telegram error. */
-class ApiFailure extends Error {
-  constructor(readonly error: TelegramError) {
-    super(error.description);
-  }
-}
-
-const badRequest = (detail: string): ApiFailure =>
-  new ApiFailure({ error_code: 400, description: `Bad Request: ${detail}` });
 
 interface FaultRule extends CallMatcher {
   remaining: number;
@@ -253,312 +76,9 @@ const isEdit = (m: string): boolean => /^edit/i.test(m);
 
 const DEFAULT_EXCLUDED_UPDATES = new Set(["chat_member", "message_reaction", "message_reaction_count"]);
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function toNumber(v: unknown): number | undefined {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
-  return undefined;
-}
-
 const unixNow = (): number => Math.floor(Date.now() / 1000);
 const codePoints = (s: string): number => [...s].length;
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-// --- Request bodies --------------------------------------------------------------------------------------------
-
-function formValue(value: string): unknown {
-  const t = value.trim();
-  if (t.startsWith("{") || t.startsWith("[")) {
-    try {
-      return JSON.parse(t) as unknown;
-    } catch {
-      return value;
-    }
-  }
-  return value;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function headerParam(header: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|;)\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]*))`, "i");
-  const m = re.exec(header);
-  return m ? (m[1] ?? m[2]) : undefined;
-}
-
-/** Lenient multipart parser: grammY writes `content-disposition:form-data;name="x";filename=y`, which undici rejects. */
-function parseMultipart(body: Buffer, boundary: string): CallParams {
-  const params: CallParams = {};
-  const delimiter = Buffer.from(`--${boundary}`);
-  const next = Buffer.from(`\r\n--${boundary}`);
-  let pos = body.indexOf(delimiter);
-  if (pos === -1) throw badRequest("can't parse multipart body");
-  pos += delimiter.length;
-  for (;;) {
-    if (body.subarray(pos, pos + 2).toString() === "--") break;
-    if (body.subarray(pos, pos + 2).toString() === "\r\n") pos += 2;
-    const headerEnd = body.indexOf("\r\n\r\n", pos);
-    if (headerEnd === -1) break;
-    const headers = new Map<string, string>();
-    for (const line of body.subarray(pos, headerEnd).toString("utf8").split("\r\n")) {
-      const colon = line.indexOf(":");
-      if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-    }
-    const start = headerEnd + 4;
-    let end = body.indexOf(next, start);
-    if (end === -1) end = body.length;
-    const content = body.subarray(start, end);
-    const disposition = headers.get("content-disposition") ?? "";
-    const name = headerParam(disposition, "name");
-    const filename = headerParam(disposition, "filename");
-    if (name !== undefined) {
-      if (filename !== undefined) {
-        const file: FakeUploadedFile = {
-          kind: "file",
-          field: name,
-          filename,
-          contentType: headers.get("content-type") ?? "application/octet-stream",
-          size: content.length,
-        } as FakeUploadedFile;
-        Object.defineProperty(file, "data", { value: Buffer.from(content), enumerable: false });
-        params[name] = file;
-      } else {
-        params[name] = formValue(content.toString("utf8"));
-      }
-    }
-    if (end >= body.length) break;
-    pos = end + next.length;
-  }
-  // Resolve top-level "attach://<field>" references to the uploaded file.
-  for (const [key, value] of Object.entries(params)) {
-    if (typeof value === "string" && value.startsWith("attach://")) {
-      const field = value.slice("attach://".length);
-      const file = params[field];
-      if (isRecord(file) && file.kind === "file") {
-        params[key] = file;
-        delete params[field];
-      }
-    }
-  }
-  return params;
-}
-
-function parseBody(body: Buffer, contentType: string | undefined): CallParams {
-  if (body.length === 0) return {};
-  const ct = (contentType ?? "").toLowerCase();
-  if (ct.startsWith("multipart/form-data")) {
-    const boundary = headerParam(contentType ?? "", "boundary");
-    if (!boundary) throw badRequest("multipart boundary is missing");
-    return parseMultipart(body, boundary);
-  }
-  if (ct.startsWith("application/x-www-form-urlencoded")) {
-    const params: CallParams = {};
-    for (const [k, v] of new URLSearchParams(body.toString("utf8"))) params[k] = formValue(v);
-    return params;
-  }
-  const text = body.toString("utf8");
-  if (ct.startsWith("application/json") || text.trimStart().startsWith("{")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw badRequest("can't parse JSON object");
-    }
-    if (!isRecord(parsed)) throw badRequest("JSON body must be an object");
-    return parsed;
-  }
-  return {};
-}
-
-// --- HTML parse mode -------------------------------------------------------------------------------------------
-
-const HTML_TAGS = new Set([
-  "b",
-  "strong",
-  "i",
-  "em",
-  "u",
-  "ins",
-  "s",
-  "strike",
-  "del",
-  "tg-spoiler",
-  "span",
-  "a",
-  "code",
-  "pre",
-  "blockquote",
-  "tg-emoji",
-]);
-const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
-
-interface OpenTag {
-  name: string;
-  offset: number;
-  attrs: Map<string, string>;
-  language?: string;
-}
-
-function decodeAttr(v: string): string {
-  return v.replace(/&(lt|gt|amp|quot);/g, (_, n: string) => NAMED_ENTITIES[n] ?? "");
-}
-
-/** Parses Telegram HTML into plain text and entities (offsets in UTF-16 units); throws Telegram's 400s. */
-export function parseTelegramHtml(src: string, strict = true): { text: string; entities: MessageEntity[] } {
-  let out = "";
-  const stack: OpenTag[] = [];
-  const entities: MessageEntity[] = [];
-  const at = (i: number): string => `at byte offset ${Buffer.byteLength(src.slice(0, i))}`;
-  const fail = (detail: string): ApiFailure => new ApiFailure(telegramErrors.cantParseEntities(detail));
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i] as string;
-    if (c === "&") {
-      const m = /^&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});/.exec(src.slice(i, i + 40));
-      if (m) {
-        const name = m[1] as string;
-        let decoded: string | undefined;
-        if (name.startsWith("#")) {
-          const hex = name[1] === "x" || name[1] === "X";
-          const cp = Number.parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
-          if (cp > 0 && cp <= 0x10ffff) decoded = String.fromCodePoint(cp);
-        } else {
-          decoded = NAMED_ENTITIES[name];
-        }
-        if (decoded !== undefined) {
-          out += decoded;
-          i += m[0].length;
-          continue;
-        }
-        if (strict) throw fail(`Unsupported HTML entity "${m[0]}" ${at(i)}`);
-      } else if (strict) {
-        throw fail(`Character "&" must be escaped as "&amp;" ${at(i)}`);
-      }
-      out += c;
-      i++;
-      continue;
-    }
-    if (c !== "<") {
-      out += c;
-      i++;
-      continue;
-    }
-    const close = src.indexOf(">", i);
-    if (src[i + 1] === "/") {
-      if (close === -1) throw fail(`Unclosed end tag ${at(i)}`);
-      const name = src
-        .slice(i + 2, close)
-        .trim()
-        .toLowerCase();
-      const top = stack.pop();
-      if (!top) throw fail(`Unexpected end tag ${at(i)}`);
-      if (top.name !== name)
-        throw fail(`Unmatched end tag ${at(i)}, expected "</${top.name}>", found "</${name}>"`);
-      const entity = closeTag(top, out.length, stack[stack.length - 1]);
-      if (entity) entities.push(entity);
-      i = close + 1;
-      continue;
-    }
-    if (close === -1) throw fail(`Unclosed start tag ${at(i)}`);
-    const inner = src.slice(i + 1, close);
-    const name = (/^[A-Za-z][A-Za-z0-9-]*/.exec(inner)?.[0] ?? "").toLowerCase();
-    if (!HTML_TAGS.has(name)) throw fail(`Unsupported start tag "${name}" ${at(i)}`);
-    const attrs = new Map<string, string>();
-    const attrRe = /\s*([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
-    attrRe.lastIndex = name.length;
-    const rest = inner.replace(/\/\s*$/, "");
-    for (let m = attrRe.exec(rest); m !== null && m[0] !== ""; m = attrRe.exec(rest)) {
-      attrs.set((m[1] as string).toLowerCase(), decodeAttr(m[2] ?? m[3] ?? m[4] ?? ""));
-    }
-    if (name === "span" && attrs.get("class") !== "tg-spoiler") {
-      throw fail(`Tag "span" must have class "tg-spoiler" ${at(i)}`);
-    }
-    if (name === "tg-emoji" && !attrs.has("emoji-id"))
-      throw fail(`Tag "tg-emoji" must have attribute "emoji-id" ${at(i)}`);
-    stack.push({ name, offset: out.length, attrs });
-    i = close + 1;
-  }
-  const open = stack[stack.length - 1];
-  if (open) throw fail(`Can't find end tag corresponding to start tag "${open.name}"`);
-  entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
-  return { text: out, entities };
-}
-
-function closeTag(tag: OpenTag, end: number, parent: OpenTag | undefined): MessageEntity | undefined {
-  const offset = tag.offset;
-  const length = end - offset;
-  if (tag.name === "code" && parent?.name === "pre") {
-    const cls = tag.attrs.get("class");
-    if (cls?.startsWith("language-")) {
-      parent.language = cls.slice("language-".length);
-      return undefined;
-    }
-  }
-  if (length <= 0) return undefined;
-  switch (tag.name) {
-    case "b":
-    case "strong":
-      return { type: "bold", offset, length };
-    case "i":
-    case "em":
-      return { type: "italic", offset, length };
-    case "u":
-    case "ins":
-      return { type: "underline", offset, length };
-    case "s":
-    case "strike":
-    case "del":
-      return { type: "strikethrough", offset, length };
-    case "tg-spoiler":
-    case "span":
-      return { type: "spoiler", offset, length };
-    case "code":
-      return { type: "code", offset, length };
-    case "pre":
-      return tag.language !== undefined
-        ? { type: "pre", offset, length, language: tag.language }
-        : { type: "pre", offset, length };
-    case "blockquote":
-      return { type: tag.attrs.has("expandable") ? "expandable_blockquote" : "blockquote", offset, length };
-    case "a": {
-      const url = tag.attrs.get("href");
-      return url ? { type: "text_link", offset, length, url } : undefined;
-    }
-    case "tg-emoji":
-      return { type: "custom_emoji", offset, length, custom_emoji_id: tag.attrs.get("emoji-id") ?? "" };
-    default:
-      return undefined;
-  }
-}
-
-// --- Flood limiter ---------------------------------------------------------------------------------------------
-
-class SlidingWindow {
-  private readonly times: number[] = [];
-  constructor(readonly windowMs: number) {}
-  count(now: number): number {
-    while (this.times.length > 0 && (this.times[0] as number) <= now - this.windowMs) this.times.shift();
-    return this.times.length;
-  }
-  /** Seconds until the oldest entry leaves the window (at least 1). */
-  secondsUntilFree(now: number): number {
-    const oldest = this.times[0] ?? now;
-    return Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
-  }
-  add(now: number): void {
-    this.times.push(now);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -605,8 +125,8 @@ export class FakeBotApi {
   private readonly rng: () => number;
   private latencyMs: number;
   private faults: Required<RandomFaults>;
-  private readonly limiter: Required<Omit<LimiterOptions, "retryAfter">> & { retryAfter?: number };
-  private readonly limiterOn: boolean;
+  /** Set when the `limiter` option is given. */
+  private readonly limiter: FloodLimiter | undefined;
   private readonly options: FakeBotApiOptions;
 
   private readonly updates: Update[] = [];
@@ -633,9 +153,6 @@ export class FakeBotApi {
   private readonly migrated = new Map<number, number>();
   private retryUntil = 0;
   private readonly retryUntilByChat = new Map<number, number>();
-  private readonly globalWindow = new SlidingWindow(1000);
-  private readonly paidWindow = new SlidingWindow(1000);
-  private readonly chatWindows = new Map<number, SlidingWindow>();
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 
   private constructor(options: FakeBotApiOptions) {
@@ -644,16 +161,7 @@ export class FakeBotApi {
     this.rng = random(options.seed ?? 1);
     this.latencyMs = options.latencyMs ?? 0;
     this.faults = { fail429Rate: 0, retryAfter: 1, fail5xxRate: 0, dropRate: 0, ...options.faults };
-    this.limiterOn = options.limiter !== undefined;
-    this.limiter = {
-      globalPerSecond: 30,
-      paidBroadcastPerSecond: 1000,
-      privatePerSecond: 1,
-      groupPerMinute: 20,
-      burst: 0,
-      enforce: false,
-      ...options.limiter,
-    };
+    this.limiter = options.limiter && new FloodLimiter(options.limiter, this.stats.violations);
     this.nextUpdateId = options.firstUpdateId ?? 1;
     this.server = createServer((req, res) => {
       this.onRequest(req, res).catch((err: unknown) => {
@@ -969,8 +477,8 @@ export class FakeBotApi {
     }
 
     let limiterViolation: { retryAfter: number } | undefined;
-    if (this.limiterOn && isCountedSend(method) && call.chatId !== undefined) {
-      limiterViolation = this.checkLimits(call);
+    if (this.limiter && isCountedSend(method) && call.chatId !== undefined) {
+      limiterViolation = this.limiter.check(call);
       if (limiterViolation && this.limiter.enforce) {
         call.injected = true;
         this.answer(res, call, { ok: false, ...telegramErrors.tooManyRequests(limiterViolation.retryAfter) });
@@ -995,7 +503,7 @@ export class FakeBotApi {
       call.delivered = true;
       if (isCountedSend(method)) {
         this.stats.sent++;
-        if (this.limiterOn && call.chatId !== undefined) this.recordSend(call);
+        if (this.limiter && call.chatId !== undefined) this.limiter.record(call);
       } else if (isEdit(method)) {
         this.stats.edits++;
       }
@@ -1132,48 +640,6 @@ export class FakeBotApi {
     if (r < dropRate + fail429Rate) return telegramErrors.tooManyRequests(retryAfter);
     if (r < dropRate + fail429Rate + fail5xxRate) return telegramErrors.internal();
     return undefined;
-  }
-
-  private chatWindow(chatId: number): SlidingWindow {
-    let w = this.chatWindows.get(chatId);
-    if (!w) {
-      w = new SlidingWindow(chatId > 0 ? 1000 : 60_000);
-      this.chatWindows.set(chatId, w);
-    }
-    return w;
-  }
-
-  private checkLimits(call: FakeCall): { retryAfter: number } | undefined {
-    const chatId = call.chatId as number;
-    const now = Date.now();
-    const paid = call.params.allow_paid_broadcast === true || call.params.allow_paid_broadcast === "true";
-    const { burst } = this.limiter;
-    const global = paid ? this.paidWindow : this.globalWindow;
-    const globalLimit = (paid ? this.limiter.paidBroadcastPerSecond : this.limiter.globalPerSecond) + burst;
-    const chat = this.chatWindow(chatId);
-    const chatLimit = (chatId > 0 ? this.limiter.privatePerSecond : this.limiter.groupPerMinute) + burst;
-    const globalHit = global.count(now) >= globalLimit;
-    const chatHit = chat.count(now) >= chatLimit;
-    if (!globalHit && !chatHit) return undefined;
-    const v = this.stats.violations;
-    if (globalHit) v.global++;
-    if (chatHit) {
-      v.perChat++;
-      v.byChat.set(chatId, (v.byChat.get(chatId) ?? 0) + 1);
-    }
-    call.limiterViolation = globalHit && chatHit ? "both" : globalHit ? "global" : "chat";
-    const wait = Math.max(
-      globalHit ? global.secondsUntilFree(now) : 1,
-      chatHit ? chat.secondsUntilFree(now) : 1,
-    );
-    return { retryAfter: this.limiter.retryAfter ?? wait };
-  }
-
-  private recordSend(call: FakeCall): void {
-    const now = Date.now();
-    const paid = call.params.allow_paid_broadcast === true || call.params.allow_paid_broadcast === "true";
-    (paid ? this.paidWindow : this.globalWindow).add(now);
-    this.chatWindow(call.chatId as number).add(now);
   }
 
   // --- getUpdates ----------------------------------------------------------------------------------------------
@@ -1735,6 +1201,3 @@ export class FakeBotApi {
     };
   }
 }
-
-/** What `waitFor` resolves to: the predicate's value without its falsy members. */
-export type Truthy<T> = Exclude<T, false | 0 | "" | null | undefined>;
