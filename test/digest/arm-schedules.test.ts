@@ -10,11 +10,11 @@ import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { stripBidi } from "../../src/text/html";
 import type { TopicService } from "../../src/topics/service";
-import { ManualTime } from "../support/manual-time";
+import { type ManualClock, manualClock } from "../support/clock";
 import { tempStore } from "../support/temp";
 
 const HOUR = 3600_000;
-let time: ManualTime;
+let time: ManualClock;
 let store: Store;
 let topics: TopicService;
 let cleanup: () => void;
@@ -26,7 +26,7 @@ function start(): ScheduleArmer {
     topics,
     delivery: { enqueue: (m: Parameters<Store["outbox"]["enqueue"]>[0]) => store.outbox.enqueue(m) },
     i18n: new I18n("ar"),
-    clock: time.clock,
+    clock: time,
     logger: createLogger("silent"),
     defaultLanguage: "ar" as const,
     defaultTimezone: "Europe/Berlin",
@@ -34,7 +34,7 @@ function start(): ScheduleArmer {
   schedules = new ScheduleArmer({
     store,
     digests: new DigestService(options),
-    clock: time.clock,
+    clock: time,
     logger: options.logger,
     timers: { setTimer: time.setTimer, clearTimer: time.clearTimer },
   });
@@ -69,8 +69,8 @@ function dueTimes(): string[] {
 }
 
 beforeEach(() => {
-  time = new ManualTime("2026-03-27T12:00:00Z");
-  ({ store, topics, cleanup } = tempStore(time.clock));
+  time = manualClock("2026-03-27T12:00:00Z");
+  ({ store, topics, cleanup } = tempStore(time));
 });
 afterEach(async () => {
   await schedules?.stop();
@@ -100,7 +100,7 @@ function addDailyBerlin() {
 
 /** An article about Deir ez-Zor, ingested now. */
 function news(title: string): void {
-  new Importer(store, topics, time.clock).importOne(
+  new Importer(store, topics, time).importOne(
     { title: `${title} من دير الزور`, body: "من مدينة دير الزور." },
     { origin: "import" },
   );

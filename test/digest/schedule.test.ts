@@ -8,7 +8,7 @@ import { MAX_TIMER_MS, Scheduler } from "../../src/digest/scheduler";
 import { describeSchedule, scheduleShape } from "../../src/digest/wording";
 import { I18n } from "../../src/i18n";
 import { asciiDigits } from "../../src/text/normalize";
-import { ManualTime } from "../support/manual-time";
+import { manualClock } from "../support/clock";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -393,20 +393,20 @@ describe("describeSchedule", () => {
 /** A Scheduler whose timers fire only when a test calls them (at whatever time it sets): early, late, never. */
 function wokenByHand(start: string) {
   const timers: (() => void)[] = [];
-  let now = Date.parse(start);
-  const s = new Scheduler({ clock: () => now, setTimer: (fire) => timers.push(fire), clearTimer: () => {} });
+  const clock = manualClock(start);
+  const s = new Scheduler({ clock, setTimer: (fire) => timers.push(fire), clearTimer: () => {} });
   const at = (iso: string): void => {
-    now = Date.parse(iso);
+    clock.now = Date.parse(iso);
   };
   return { s, timers, at };
 }
 
 describe("Scheduler", () => {
   function setup(start = "2026-03-27T00:00:00Z") {
-    const time = new ManualTime(start);
+    const time = manualClock(start);
     const errors: unknown[] = [];
     const scheduler = new Scheduler({
-      clock: time.clock,
+      clock: time,
       setTimer: time.setTimer,
       clearTimer: time.clearTimer,
       onError: (_id, e) => errors.push(e),

@@ -8,8 +8,9 @@ import type { Store } from "../../src/store";
 import { stripBidi } from "../../src/text/html";
 import { MESSAGE_LIMIT } from "../../src/text/split";
 import type { TopicService } from "../../src/topics/service";
+import { manualClock } from "../support/clock";
 import { parseTelegramHtml } from "../support/fake-bot-api";
-import { manualClock, tempStore } from "../support/temp";
+import { tempStore } from "../support/temp";
 
 const HOUR = 3600_000;
 let clock: ReturnType<typeof manualClock>;

@@ -5,7 +5,8 @@ import { Importer, isBreaking, withoutBreakingPrefix } from "../../src/ingest/im
 import { parsePlainText } from "../../src/ingest/plain-text";
 import type { Store } from "../../src/store";
 import type { TopicService } from "../../src/topics/service";
-import { manualClock, tempStore } from "../support/temp";
+import { manualClock } from "../support/clock";
+import { tempStore } from "../support/temp";
 
 const FIXTURE = readFileSync(
   new URL("../fixtures/articles/omar-field-rockets.ar.txt", import.meta.url),

@@ -6,7 +6,8 @@ import { Importer } from "../../src/ingest/importer";
 import { FeedPoller } from "../../src/ingest/poller";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
-import { manualClock, tempStore } from "../support/temp";
+import { manualClock } from "../support/clock";
+import { tempStore } from "../support/temp";
 
 const RSS = readFileSync(new URL("../fixtures/feeds/euphrates-desk.rss", import.meta.url), "utf8");
 const MINUTE = 60_000;

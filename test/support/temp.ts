@@ -6,6 +6,7 @@ import type { Clock } from "../../src/clock";
 import { createStore, type Store } from "../../src/store";
 import { loadCatalog } from "../../src/topics/catalog";
 import { TopicService } from "../../src/topics/service";
+import { manualClock } from "./clock";
 
 /** A fresh folder and the path of a database file inside it (not created yet). */
 export function tempDatabasePath(): { path: string; dir: string; cleanup: () => void } {
@@ -15,21 +16,6 @@ export function tempDatabasePath(): { path: string; dir: string; cleanup: () => 
     path: join(dir, "data", "nashra.db"),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
-}
-
-/** A clock tests move by hand. */
-export function manualClock(
-  start = Date.UTC(2026, 0, 5, 9, 0, 0),
-): Clock & { advance(ms: number): void; set(ms: number): void } {
-  let now = start;
-  const clock = (() => now) as Clock & { advance(ms: number): void; set(ms: number): void };
-  clock.advance = (ms) => {
-    now += ms;
-  };
-  clock.set = (ms) => {
-    now = ms;
-  };
-  return clock;
 }
 
 /** A store on a temporary file with the built-in catalog seeded, and its topic service. */
