@@ -1,12 +1,12 @@
 // Breaking alerts as editors and readers live them: /alert with a preview, Send and Cancel, the audience
 // (topic and ancestors, alerts on, active), the status message, /alerts, and auto-alerts from feeds.
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import type { User } from "grammy/types";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parsePlainText } from "../../src/ingest/plain-text";
 import { stripBidi } from "../../src/text/html";
 import { parseTelegramHtml } from "../support/fake-bot-api";
+import { type FeedServer, serveFeeds } from "../support/feed-server";
 import {
   buttonData,
   buttonLabels,
@@ -322,11 +322,11 @@ describe("an alert of an article", () => {
 });
 
 describe("auto-alerts from feeds", () => {
-  let feedServer: Server;
+  let feedServer: FeedServer;
   let feedUrl = "";
 
   beforeAll(async () => {
-    feedServer = createServer((req, res) => {
+    feedServer = await serveFeeds((req, res) => {
       res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
       // /feed.rss: the fixture as if published now; /old.rss: as it is (January 2022).
       const now = new Date().toUTCString();
@@ -334,10 +334,9 @@ describe("auto-alerts from feeds", () => {
         req.url === "/old.rss" ? RSS : RSS.replace(/<pubDate>[^<]*<\/pubDate>/g, `<pubDate>${now}</pubDate>`),
       );
     });
-    await new Promise<void>((r) => feedServer.listen(0, "127.0.0.1", () => r()));
-    feedUrl = `http://127.0.0.1:${(feedServer.address() as { port: number }).port}/feed.rss`;
+    feedUrl = `${feedServer.url}/feed.rss`;
   });
-  afterAll(() => new Promise<void>((r) => feedServer.close(() => r())));
+  afterAll(() => feedServer.close());
   beforeEach(startBot);
   afterEach(() => h.stop());
 

@@ -1,8 +1,8 @@
 // Articles through the bot: /post, /latest, /search, /addtopic, /alias, /feeds — as editors and readers see them.
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePlainText } from "../../src/ingest/plain-text";
+import { type FeedServer, serveFeeds } from "../support/feed-server";
 import { buttonData, buttonLabels, type Harness, startHarness, visible } from "../support/harness";
 import { callback, command, user } from "../support/updates";
 
@@ -15,7 +15,7 @@ const FIXTURE = readFileSync(
 const RSS = readFileSync(new URL("../fixtures/feeds/euphrates-desk.rss", import.meta.url), "utf8");
 
 let h: Harness;
-let feedServer: Server;
+let feedServer: FeedServer;
 let feedRoot = "";
 let fixtureId = 0;
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
     env: { ADMIN_IDS: String(ADMIN.id), EDITOR_IDS: String(EDITOR.id), DEFAULT_TIMEZONE: "Asia/Damascus" },
   });
   fixtureId = h.app.deps.importer.importOne(parsePlainText(FIXTURE), { origin: "import" }).article.id;
-  feedServer = createServer((req, res) => {
+  feedServer = await serveFeeds((req, res) => {
     if (req.url === "/feed.rss") {
       res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag: '"v1"' });
       res.end(RSS);
@@ -36,12 +36,11 @@ beforeAll(async () => {
       res.end();
     }
   });
-  await new Promise<void>((r) => feedServer.listen(0, "127.0.0.1", () => r()));
-  feedRoot = `http://127.0.0.1:${(feedServer.address() as { port: number }).port}`;
+  feedRoot = feedServer.url;
 });
 afterAll(async () => {
   await h.stop();
-  await new Promise((r) => feedServer.close(r));
+  await feedServer.close();
 });
 
 describe("/latest", () => {

@@ -1,37 +1,20 @@
 // fetchFeed against real HTTP servers on 127.0.0.1: conditional GET, redirects, limits, charsets, errors.
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders, RequestListener } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeFeedBytes, FeedFetchError, fetchFeed } from "../../src/ingest/fetch-feed";
+import { type FeedServer, serveFeeds } from "../support/feed-server";
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+const servers: FeedServer[] = [];
 
-const servers: Server[] = [];
-
-/** Starts a server on 127.0.0.1 and a free port; returns its base URL. */
-async function serve(handler: Handler): Promise<string> {
-  const server = createServer(handler);
+/** Starts a server on 127.0.0.1 and a free port, closed after the test; returns its base URL. */
+async function serve(handler: RequestListener): Promise<string> {
+  const server = await serveFeeds(handler);
   servers.push(server);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-function stop(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
+  return server.url;
 }
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map(stop));
+  await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
 /** The FeedFetchError a promise rejects with. */
@@ -331,8 +314,7 @@ describe("fetchFeed over HTTP", () => {
 
   it("reports a refused connection as a retryable network error", async () => {
     const base = await serve(() => {});
-    const server = servers.pop();
-    if (server) await stop(server);
+    await servers.pop()?.close();
 
     const err = await failure(fetchFeed(`${base}/feed.xml`, {}));
 
