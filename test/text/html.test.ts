@@ -10,13 +10,9 @@ import {
   stripBidi,
   tokenizeHtml,
 } from "../../src/text/html";
+import { codePoint } from "../support/arbitraries";
 import { parseTelegramHtml } from "../support/fake-bot-api";
 
-/** Any code point (fast-check's "binary" unit costs a second to set up). */
-const codePoint = fc
-  .integer({ min: 0, max: 0x10ffff })
-  .filter((c) => c < 0xd800 || c > 0xdfff)
-  .map((c) => String.fromCodePoint(c));
 const utf16 = fc
   .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 })
   .map((units) => String.fromCharCode(...units));

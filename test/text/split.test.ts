@@ -4,6 +4,7 @@ import type { MessageEntity } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "../../src/text/html";
 import { splitMessage } from "../../src/text/split";
+import { codePoint } from "../support/arbitraries";
 import { parseTelegramHtml } from "../support/fake-bot-api";
 
 // --- Generators ------------------------------------------------------------------------------------------------
@@ -53,11 +54,6 @@ const tidyWord: fc.Arbitrary<Doc> = fc
     },
   )
   .map(text);
-/** Any code point (fast-check's "binary" unit costs a second to set up). */
-const codePoint = fc
-  .integer({ min: 0, max: 0x10ffff })
-  .filter((c) => c < 0xd800 || c > 0xdfff)
-  .map((c) => String.fromCodePoint(c));
 /** Any graphemes at all, control and space characters included; graphemes longer than a part; empty elements. */
 const wildWord: fc.Arbitrary<Doc> = fc.oneof(
   fc
