@@ -77,12 +77,18 @@ async function drained(r: Rig, timeoutMs = 30_000): Promise<void> {
 
 describe("the sender", () => {
   it("delivers exactly one copy to every chat through 429s, 5xx and dropped connections", async () => {
-    // At the free tier's pace (25/s, one send every 40 ms) no request is on the wire when a 429 comes back,
-    // so none can land inside its window. (At paid rates, sends already in flight may: see docs/delivery.md.)
+    // At the free tier's pace (25/s, one send every 40 ms) a send is rarely on the wire when a 429 comes back;
+    // on a busy machine one may be, so sends within 100 ms of the 429 are forgiven and the rest of its window
+    // (0.3 s here, to keep the test short; Telegram's are whole seconds) must stay empty. (At paid rates, sends
+    // already in flight are the rule: see docs/delivery.md.)
     const r = await rig({
       rate: 25,
       concurrency: 5,
-      fake: { seed: 7, faults: { fail429Rate: 0.2, retryAfter: 1, fail5xxRate: 0.05, dropRate: 0.05 } },
+      fake: {
+        seed: 7,
+        inFlightGraceMs: 100,
+        faults: { fail429Rate: 0.2, retryAfter: 0.3, fail5xxRate: 0.05, dropRate: 0.05 },
+      },
     });
     const ids = chats(r.store, 40);
     expect(broadcast(r, "alert:1", ids)).toBe(40);

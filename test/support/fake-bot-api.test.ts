@@ -398,6 +398,17 @@ describe("fault injection", () => {
     expect(fake.callsOf("sendMessage")[1]?.duringRetryAfter).toBe(true);
   });
 
+  it("forgives sends that arrive within inFlightGraceMs of the 429, not the rest of its window", async () => {
+    const { fake, bot } = await setup({ inFlightGraceMs: 300 });
+    fake.failNext(1, { method: "sendMessage", ...telegramErrors.tooManyRequests(1) });
+    await expect(bot.api.sendMessage(1, "a")).rejects.toBeInstanceOf(GrammyError);
+    await bot.api.sendMessage(2, "already on its way");
+    expect(fake.stats.sentDuringRetryAfter).toBe(0);
+    await new Promise((r) => setTimeout(r, 400));
+    await bot.api.sendMessage(3, "too early");
+    expect(fake.stats.sentDuringRetryAfter).toBe(1);
+  });
+
   it("blocks chats, migrates groups and drops connections", async () => {
     const { fake, bot } = await setup();
     fake.blockChat(arUser.id);

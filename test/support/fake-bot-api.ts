@@ -108,7 +108,8 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) 
  * - the flood limiter (`limiter` option): `globalPerSecond` 30, `privatePerSecond` 1, `groupPerMinute` 20,
  *   `burst` 0, counted in `stats.violations`; with `enforce: true` a violating send gets
  *   429 "Too Many Requests: retry after N".
- * After any 429 with retry_after R, a send/edit arriving within R seconds counts in `stats.sentDuringRetryAfter`.
+ * After any 429 with retry_after R, a send/edit arriving within R seconds counts in `stats.sentDuringRetryAfter`
+ * (unless within `inFlightGraceMs` of the 429, or `retryAfterToleranceMs` of the window's end).
  * `latencyMs` (option or `setLatency`) delays every call.
  */
 export class FakeBotApi {
@@ -151,8 +152,8 @@ export class FakeBotApi {
   private readonly dropRules: FaultRule[] = [];
   private readonly blocked = new Map<number, TelegramError>();
   private readonly migrated = new Map<number, number>();
-  private retryUntil = 0;
-  private readonly retryUntilByChat = new Map<number, number>();
+  /** The retry_after windows of the 429s answered, while they last. */
+  private retryWindows: { from: number; until: number; chatId: number | undefined }[] = [];
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 
   private constructor(options: FakeBotApiOptions) {
@@ -523,11 +524,16 @@ export class FakeBotApi {
     this.stats.requests++;
     if (isSendOrEdit(method)) {
       const tolerance = this.options.retryAfterToleranceMs ?? 5;
-      const until =
-        (this.options.retryAfterScope ?? "global") === "global"
-          ? this.retryUntil
-          : (this.retryUntilByChat.get(chatId ?? Number.NaN) ?? 0);
-      if (now < until - tolerance) {
+      const grace = this.options.inFlightGraceMs ?? 0;
+      const global = (this.options.retryAfterScope ?? "global") === "global";
+      this.retryWindows = this.retryWindows.filter((w) => w.until > now);
+      const inside = this.retryWindows.some(
+        (w) =>
+          (global || (chatId !== undefined && w.chatId === chatId)) &&
+          now >= w.from + grace &&
+          now < w.until - tolerance,
+      );
+      if (inside) {
         call.duringRetryAfter = true;
         this.stats.sentDuringRetryAfter++;
       }
@@ -551,14 +557,8 @@ export class FakeBotApi {
         this.stats.received429++;
         const retryAfter = result.parameters?.retry_after;
         if (retryAfter !== undefined) {
-          const until = call.answeredAt + retryAfter * 1000;
-          this.retryUntil = Math.max(this.retryUntil, until);
-          if (call.chatId !== undefined) {
-            this.retryUntilByChat.set(
-              call.chatId,
-              Math.max(this.retryUntilByChat.get(call.chatId) ?? 0, until),
-            );
-          }
+          const from = call.answeredAt;
+          this.retryWindows.push({ from, until: from + retryAfter * 1000, chatId: call.chatId });
         }
       }
       if (result.error_code >= 500) this.stats.received5xx++;

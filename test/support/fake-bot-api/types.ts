@@ -75,7 +75,7 @@ export interface CallMatcher {
 export interface RandomFaults {
   /** Fraction answered 429 with `retry_after` = `retryAfter`. */
   fail429Rate?: number;
-  /** `retry_after` seconds for random 429s (default 1). */
+  /** `retry_after` seconds for random 429s (default 1; Telegram sends whole seconds, tests may send less). */
   retryAfter?: number;
   /** Fraction answered 500 "Internal Server Error". */
   fail5xxRate?: number;
@@ -100,6 +100,11 @@ export interface FakeBotApiOptions {
   retryAfterScope?: "global" | "chat";
   /** Sends this close to the end of a retry_after window are not violations (default 5 ms, timer jitter). */
   retryAfterToleranceMs?: number;
+  /**
+   * Sends arriving this soon after a 429 was answered are not violations either: on a busy machine they may have
+   * left before the bot had read the 429 (default 0).
+   */
+  inFlightGraceMs?: number;
   /** Check texts like Telegram: empty, too long, HTML parse errors, button data (default true). */
   validateText?: boolean;
   /** Also reject bare "&" and unknown named HTML entities, as the project rules demand (default true). */
