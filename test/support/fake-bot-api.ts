@@ -1,7 +1,7 @@
 // Fake Telegram Bot API HTTP server for integration tests (127.0.0.1, random port): records every call, serves
 // updates by long polling, and injects Telegram's failures (429/5xx/403/migration, dropped sockets, flood limits).
-// Its parts are in fake-bot-api/ (types, errors, request bodies, HTML parse mode, flood limiter); tests import
-// everything from here.
+// Its parts are in fake-bot-api/ (types, errors, request bodies, HTML parse mode, message content checks, flood
+// limiter); tests import everything from here.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,17 +10,15 @@ import type {
   Chat,
   ChatMember,
   InlineKeyboardButton,
-  InlineKeyboardMarkup,
   LinkPreviewOptions,
   Message,
-  MessageEntity,
   Update,
   User,
   UserFromGetMe,
 } from "grammy/types";
 import { formValue, isRecord, parseBody, readBody, toNumber } from "./fake-bot-api/body";
+import { type ContentChecks, codePoints, formatText, inlineMarkup } from "./fake-bot-api/content";
 import { ApiFailure, badRequest, type TelegramError, telegramErrors } from "./fake-bot-api/errors";
-import { parseTelegramHtml } from "./fake-bot-api/html";
 import { FloodLimiter } from "./fake-bot-api/limiter";
 import type {
   CallMatcher,
@@ -77,7 +75,6 @@ const isEdit = (m: string): boolean => /^edit/i.test(m);
 const DEFAULT_EXCLUDED_UPDATES = new Set(["chat_member", "message_reaction", "message_reaction_count"]);
 
 const unixNow = (): number => Math.floor(Date.now() / 1000);
-const codePoints = (s: string): number => [...s].length;
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -129,6 +126,7 @@ export class FakeBotApi {
   /** Set when the `limiter` option is given. */
   private readonly limiter: FloodLimiter | undefined;
   private readonly options: FakeBotApiOptions;
+  private readonly checks: ContentChecks;
 
   private readonly updates: Update[] = [];
   private nextUpdateId: number;
@@ -158,6 +156,7 @@ export class FakeBotApi {
 
   private constructor(options: FakeBotApiOptions) {
     this.options = options;
+    this.checks = { validate: options.validateText ?? true, strictHtml: options.strictHtml ?? true };
     this.botInfo = { ...testBotInfo, ...options.botInfo };
     this.rng = random(options.seed ?? 1);
     this.latencyMs = options.latencyMs ?? 0;
@@ -793,8 +792,8 @@ export class FakeBotApi {
 
   private sendMessage(p: CallParams): Message {
     const chat = this.requireChat(p.chat_id);
-    const { text, entities } = this.formatText(p.text, p.parse_mode, p.entities, "text");
-    const markup = this.inlineMarkup(p.reply_markup);
+    const { text, entities } = formatText(p.text, p.parse_mode, p.entities, "text", this.checks);
+    const markup = inlineMarkup(p.reply_markup, this.checks);
     return this.store({
       ...this.baseMessage(chat),
       text,
@@ -811,8 +810,8 @@ export class FakeBotApi {
     const caption =
       p.caption === undefined
         ? undefined
-        : this.formatText(p.caption, p.parse_mode, p.caption_entities, "caption");
-    const markup = this.inlineMarkup(p.reply_markup);
+        : formatText(p.caption, p.parse_mode, p.caption_entities, "caption", this.checks);
+    const markup = inlineMarkup(p.reply_markup, this.checks);
     return this.store({
       ...this.baseMessage(chat),
       ...this.mediaFields(kind),
@@ -834,7 +833,7 @@ export class FakeBotApi {
       const caption =
         m.caption === undefined
           ? undefined
-          : this.formatText(m.caption, m.parse_mode, m.caption_entities, "caption");
+          : formatText(m.caption, m.parse_mode, m.caption_entities, "caption", this.checks);
       return this.store({
         ...this.baseMessage(chat),
         media_group_id: groupId,
@@ -885,11 +884,11 @@ export class FakeBotApi {
   private editMessage(p: CallParams, what: "text" | "caption" | "markup"): Message | true {
     const text =
       what === "text"
-        ? this.formatText(p.text, p.parse_mode, p.entities, "text")
+        ? formatText(p.text, p.parse_mode, p.entities, "text", this.checks)
         : what === "caption" && p.caption !== undefined
-          ? this.formatText(p.caption, p.parse_mode, p.caption_entities, "caption")
+          ? formatText(p.caption, p.parse_mode, p.caption_entities, "caption", this.checks)
           : undefined;
-    const markup = this.inlineMarkup(p.reply_markup);
+    const markup = inlineMarkup(p.reply_markup, this.checks);
     if (p.inline_message_id !== undefined) return true;
     const chat = this.requireChat(p.chat_id);
     const messageId = toNumber(p.message_id);
@@ -1026,66 +1025,6 @@ export class FakeBotApi {
   }
 
   // --- Helpers -------------------------------------------------------------------------------------------------
-
-  private formatText(
-    raw: unknown,
-    parseMode: unknown,
-    entities: unknown,
-    kind: "text" | "caption",
-  ): { text: string; entities: MessageEntity[] } {
-    const validate = this.options.validateText ?? true;
-    const source = typeof raw === "string" ? raw : raw === undefined ? "" : String(raw);
-    let parsed: { text: string; entities: MessageEntity[] } = {
-      text: source,
-      entities: Array.isArray(entities) ? (entities as MessageEntity[]) : [],
-    };
-    if (validate && typeof parseMode === "string" && parseMode.toLowerCase() === "html") {
-      parsed = parseTelegramHtml(source, this.options.strictHtml ?? true);
-    }
-    if (validate) {
-      if (kind === "text" && parsed.text.trim() === "") throw badRequest("message text is empty");
-      const max = kind === "text" ? 4096 : 1024;
-      if (codePoints(parsed.text) > max) {
-        throw badRequest(kind === "text" ? "message is too long" : "message caption is too long");
-      }
-    }
-    return parsed;
-  }
-
-  /** Validates reply_markup; returns it when it is an inline keyboard (the only markup Telegram echoes). */
-  private inlineMarkup(markup: unknown): InlineKeyboardMarkup | undefined {
-    if (!isRecord(markup) || !("inline_keyboard" in markup)) return undefined;
-    const rows = markup.inline_keyboard;
-    if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r))) {
-      throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays');
-    }
-    if (this.options.validateText ?? true) {
-      for (const row of rows as unknown[][]) {
-        for (const b of row) {
-          if (!isRecord(b) || typeof b.text !== "string" || b.text === "") {
-            throw badRequest("can't parse inline keyboard button: Text is not specified");
-          }
-          const actions = Object.keys(b).filter(
-            (k) => k !== "text" && k !== "style" && k !== "icon_custom_emoji_id",
-          );
-          if (actions.length === 0) {
-            throw badRequest(
-              "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
-            );
-          }
-          if (
-            "callback_data" in b &&
-            (typeof b.callback_data !== "string" ||
-              Buffer.byteLength(b.callback_data) < 1 ||
-              Buffer.byteLength(b.callback_data) > 64)
-          ) {
-            throw badRequest("BUTTON_DATA_INVALID");
-          }
-        }
-      }
-    }
-    return markup as unknown as InlineKeyboardMarkup;
-  }
 
   private baseMessage(chat: Chat): Message {
     const base: Message = { message_id: this.nextMessageId++, date: unixNow(), chat };
