@@ -7,6 +7,7 @@ import { collectStats } from "./admin/stats";
 import { systemClock } from "./clock";
 import { ConfigError, loadCliConfig } from "./config";
 import { DigestService } from "./digest/service";
+import type { Language } from "./domain";
 import { I18n } from "./i18n";
 import { parseFeed } from "./ingest/feed";
 import { fetchFeed } from "./ingest/fetch-feed";
@@ -16,7 +17,6 @@ import { parsePlainText } from "./ingest/plain-text";
 import { type ArticleInput, IngestError } from "./ingest/types";
 import { createLogger } from "./logger";
 import { createServices, type Services } from "./services";
-import type { Language } from "./store/chats";
 import { htmlToText, stripBidi } from "./text/html";
 
 const HELP: Record<string, string> = {

@@ -1,11 +1,12 @@
 // An alert as a reader sees it: a localized "Breaking" label and place, then the editor's words or the
 // article (linked title, opening lines, source and time in the reader's zone). Everything from people or feeds
 // is escaped; Latin runs inside Arabic lines are isolated; the result is split into Telegram-sized parts.
+
+import type { Language } from "../domain";
 import type { I18n } from "../i18n";
 import { formatDateTime } from "../i18n/format";
 import { withoutBreakingPrefix } from "../ingest/importer";
 import type { ArticleRecord } from "../store/articles";
-import type { Language } from "../store/chats";
 import { isolateLatinRunsHtml } from "../text/bidi";
 import { escapeHtml, isolate } from "../text/html";
 import { splitMessage } from "../text/split";

@@ -3,12 +3,12 @@
 // here; Telegram calls stay in the bot (onStatus).
 import type { Clock } from "../clock";
 import type { Delivery } from "../delivery";
+import { chatLanguage, chatTimeZone, type Language } from "../domain";
 import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
 import type { AlertRecord, AudienceChat } from "../store/alerts";
 import type { ArticleRecord } from "../store/articles";
-import { chatLanguage, type Language } from "../store/chats";
 import type { OutboxMessage, Progress } from "../store/outbox";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
@@ -256,7 +256,7 @@ export class AlertService {
     const rendered = new Map<string, string[]>();
     const partsFor = (chat: AudienceChat) => {
       const language = chatLanguage(chat, defaultLanguage);
-      const zone = chat.timezone ?? defaultTimezone;
+      const zone = chatTimeZone(chat, defaultTimezone);
       const key = `${language}|${zone}`;
       let parts = rendered.get(key);
       if (!parts) {

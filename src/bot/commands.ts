@@ -2,9 +2,8 @@
 // their own private chats), registered with setMyCommands.
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
-import { LANGUAGES } from "../i18n";
-import type { Language } from "../store/chats";
-import type { BotDeps, Role } from "./context";
+import { LANGUAGES, type Language, type Role } from "../domain";
+import type { BotDeps } from "./context";
 import { roleOf } from "./roles";
 
 export const READER_COMMANDS = [

@@ -7,17 +7,15 @@ import type { Config } from "../config";
 import type { Delivery } from "../delivery";
 import type { ScheduleArmer } from "../digest/arm-schedules";
 import type { DigestService } from "../digest/service";
+import type { Language, Role } from "../domain";
 import type { I18n, MessageArgs } from "../i18n";
 import type { Importer } from "../ingest/importer";
 import type { FeedPoller } from "../ingest/poller";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import type { Store } from "../store";
-import type { ChatRecord, Language } from "../store/chats";
+import type { ChatRecord } from "../store/chats";
 import type { TopicService } from "../topics/service";
-
-/** What a user may do: readers subscribe and read, editors also publish, admins also administer. */
-export type Role = "reader" | "editor" | "admin";
 
 /** The services the bot calls; handlers stay thin and leave the rules to these. */
 export interface BotDeps {
@@ -41,8 +39,10 @@ export interface NashraFlavor {
   deps: BotDeps;
   /** The chat as stored (absent for updates without a chat). */
   reader?: ChatRecord;
-  /** The language replies are written in. */
+  /** The language replies are written in (`chatLanguage`). */
   language: Language;
+  /** The time zone times are shown in (`chatTimeZone`). */
+  timeZone: string;
   /** The sender's role. */
   role: Role;
   /** A localized message as Telegram HTML (string arguments escaped). */

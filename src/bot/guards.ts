@@ -1,7 +1,7 @@
 // Role and group-admin checks. A refused user gets a clear answer in their language and nothing changes.
 import type { Middleware } from "grammy";
-import type { NashraContext, Role } from "./context";
-import { hasRole } from "./roles";
+import { hasRole, type Role } from "../domain";
+import type { NashraContext } from "./context";
 
 /** Telegram's stand-in sender for a group's anonymous admins. */
 const GROUP_ANONYMOUS_BOT = 1087968824;

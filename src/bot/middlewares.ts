@@ -1,8 +1,7 @@
 // Middlewares that run before every feature: skipping what must not be handled twice, metrics,
 // and attaching the reader, language, role and translator to the context.
 import type { Middleware } from "grammy";
-import { languageFromCode } from "../i18n";
-import type { ChatType } from "../store/chats";
+import { chatLanguage, chatTimeZone, type Language, languageFromCode } from "../domain";
 import type { BotDeps, NashraContext } from "./context";
 import { roleOf } from "./roles";
 
@@ -49,8 +48,8 @@ export function countUpdates(deps: BotDeps): Middleware<NashraContext> {
 }
 
 /**
- * Puts the services on the context, records the chat (a chat that writes to the bot is active again),
- * and chooses the reply language: the chat's setting, else the user's Telegram language, else the default.
+ * Puts the services on the context, records the chat (a chat that writes to the bot is active again, and a
+ * private chat's Telegram language is noted), and sets the chat's language and time zone.
  */
 export function attachReader(deps: BotDeps): Middleware<NashraContext> {
   return async (ctx, next) => {
@@ -59,30 +58,40 @@ export function attachReader(deps: BotDeps): Middleware<NashraContext> {
     // Membership changes are handled by their own feature: a "kicked" update must not reactivate the chat.
     if (chat && !ctx.update.my_chat_member) {
       const title = chat.type === "private" ? null : (chat.title ?? null);
-      const clientLanguage = chat.type === "private" ? languageFromCode(ctx.from?.language_code) : undefined;
-      ctx.reader = deps.store.chats.touch(chat.id, chat.type as ChatType, title, clientLanguage ?? null);
+      ctx.reader = deps.store.chats.touch(chat.id, chat.type, title, seenLanguage(ctx));
     } else if (chat) {
       ctx.reader = deps.store.chats.find(chat.id);
     }
     ctx.role = roleOf(ctx.from?.id, deps);
-    useLanguage(ctx);
+    useChatSettings(ctx);
     await next();
   };
 }
 
 /**
- * Sets the reply language from the chat as stored (call again after changing it): the chat's choice; in a
- * group or channel, else DEFAULT_LANGUAGE (never a member's); in a private chat, else the user's Telegram
- * language, else the default. The same rule as messages the bot sends first (`chatLanguage`).
+ * A private chat's Telegram language in this update: ar or en, null when it is another one, undefined when
+ * Telegram did not say (then the one seen before still holds).
  */
-export function useLanguage(ctx: NashraContext): void {
+function seenLanguage(ctx: NashraContext): Language | null | undefined {
+  const code = ctx.chat?.type === "private" ? ctx.from?.language_code : undefined;
+  return code === undefined ? undefined : (languageFromCode(code) ?? null);
+}
+
+/**
+ * Sets the language and time zone of replies from the chat as stored (call again after changing either), by
+ * the same rules as messages the bot sends first: `chatLanguage` and `chatTimeZone`.
+ */
+export function useChatSettings(ctx: NashraContext): void {
   const { i18n, config } = ctx.deps;
   const shared = ctx.chat !== undefined && ctx.chat.type !== "private";
-  ctx.language =
-    ctx.reader?.language ??
-    (shared
-      ? config.DEFAULT_LANGUAGE
-      : (languageFromCode(ctx.from?.language_code) ?? config.DEFAULT_LANGUAGE));
+  // A chat not stored (a membership update of an unknown chat) is taken as it would be stored.
+  const facts = ctx.reader ?? {
+    type: ctx.chat?.type ?? "private",
+    language: null,
+    clientLanguage: seenLanguage(ctx) ?? null,
+  };
+  ctx.language = chatLanguage(facts, config.DEFAULT_LANGUAGE);
+  ctx.timeZone = chatTimeZone(ctx.reader, config.DEFAULT_TIMEZONE);
   // In a group or channel, messages that speak of "you" have a "-group" variant that speaks of the chat.
   const voiced = (key: string) => (shared && i18n.has(`${key}-group`) ? `${key}-group` : key);
   ctx.t = (key, args) => i18n.t(ctx.language, voiced(key), args);

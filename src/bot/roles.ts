@@ -1,7 +1,6 @@
 // Who is an editor or an admin: the environment's lists, then roles granted in the bot.
-import type { BotDeps, Role } from "./context";
-
-const RANK: Record<Role, number> = { reader: 0, editor: 1, admin: 2 };
+import type { Role } from "../domain";
+import type { BotDeps } from "./context";
 
 /** The role of a Telegram user. ADMIN_IDS and EDITOR_IDS cannot be revoked from inside the bot. */
 export function roleOf(userId: number | undefined, deps: Pick<BotDeps, "config" | "store">): Role {
@@ -11,9 +10,4 @@ export function roleOf(userId: number | undefined, deps: Pick<BotDeps, "config" 
   if (granted === "admin") return "admin";
   if (granted === "editor" || deps.config.EDITOR_IDS.includes(userId)) return "editor";
   return "reader";
-}
-
-/** True when `role` includes everything `required` may do. */
-export function hasRole(role: Role, required: Role): boolean {
-  return RANK[role] >= RANK[required];
 }

@@ -5,10 +5,11 @@
 // A run composes for every reader at once, so the work that does not depend on the reader is done once: which
 // articles each topic covers (through the hierarchy), and each article's entry per language × zone. Per reader
 // there is only a walk over their topics' article lists and string joins.
+
+import type { Language } from "../domain";
 import type { I18n } from "../i18n";
 import { formatDateTime, formatNear } from "../i18n/format";
 import { getOrInsert } from "../maps";
-import type { Language } from "../store/chats";
 import type { DigestArticle } from "../store/digests";
 import { isolateLatinRunsHtml } from "../text/bidi";
 import { escapeHtml, isolate, measureHtml } from "../text/html";

@@ -5,11 +5,11 @@
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { Clock } from "../clock";
 import type { Delivery } from "../delivery";
+import { chatLanguage, chatTimeZone, type Language } from "../domain";
 import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
 import { getOrInsert } from "../maps";
 import type { Store } from "../store";
-import { chatLanguage, type Language } from "../store/chats";
 import type { ScheduleRecord } from "../store/digests";
 import type { OutboxMessage } from "../store/outbox";
 import type { TopicService } from "../topics/service";
@@ -153,7 +153,7 @@ export class DigestService {
           done.push(reader.id);
           const digest = composer.compose({
             language: chatLanguage(reader, this.options.defaultLanguage),
-            timeZone: reader.timezone ?? defaultTimezone,
+            timeZone: chatTimeZone(reader, defaultTimezone),
             topics: topicsOf.get(reader.id) ?? [],
             afterId: own.get(reader.id) ?? 0,
             notBefore: notBeforeOf(reader.id),
@@ -191,7 +191,7 @@ export class DigestService {
     const excluded = new Set(store.digests.deliveredToAny([chatId], afterId, throughId).map(([, a]) => a));
     const digest = composer.compose({
       language: chatLanguage(chat, this.options.defaultLanguage),
-      timeZone: chat.timezone ?? defaultTimezone,
+      timeZone: chatTimeZone(chat, defaultTimezone),
       topics: groupSubscriptions(store.digests.subscriptionRows(chatId)).get(chatId) ?? [],
       afterId: mark ?? 0,
       excluded,

@@ -1,8 +1,8 @@
 // A schedule in words for admins ("every day at 08:00 (Damascus)", «كل يوم جمعة الساعة 08:00»): presentation
 // only, in the reader's language.
 
+import type { Language } from "../domain";
 import { zoneName } from "../i18n/format";
-import type { Language } from "../store/chats";
 
 /** The parts of a schedule an admin recognises: what describeSchedule puts into words. */
 export type ScheduleShape =

@@ -1,5 +1,5 @@
 // Dates and times as a reader of each language writes them, in the reader's time zone.
-import type { Language } from "../store/chats";
+import type { Language } from "../domain";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -2,10 +2,8 @@
 // (alerts and digests render for readers who are not the one talking to the bot).
 import { readFileSync } from "node:fs";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import type { Language } from "../store/chats";
+import { LANGUAGES, type Language } from "../domain";
 import { escapeHtml } from "../text/html";
-
-export const LANGUAGES: readonly Language[] = ["ar", "en"];
 
 /** Arguments of a message: strings are escaped for Telegram HTML by `t`, numbers formatted by Fluent. */
 export type MessageArgs = Record<string, string | number>;
@@ -62,10 +60,4 @@ export class I18n {
     }
     return key;
   }
-}
-
-/** Telegram's language_code (e.g. "ar", "ar-SY", "en-GB") mapped to a supported language, if any. */
-export function languageFromCode(code: string | undefined): Language | undefined {
-  const base = code?.toLowerCase().split(/[-_]/)[0];
-  return base === "ar" || base === "en" ? base : undefined;
 }

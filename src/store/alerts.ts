@@ -2,7 +2,8 @@
 // articles that reached each chat as an alert (so digests leave them out).
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
-import type { ChatType, Language, Recipient } from "./chats";
+import type { ChatType, Language } from "../domain";
+import type { Recipient } from "./chats";
 import type { Db } from "./db";
 
 export type AlertStatus = "pending" | "cancelled" | "expired" | "sending" | "done";

@@ -1,10 +1,8 @@
 // Readers' chats: type, preferences, and whether the bot may still write to them.
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
+import type { ChatType, Language } from "../domain";
 import type { Db } from "./db";
-
-export type ChatType = "private" | "group" | "supergroup" | "channel";
-export type Language = "ar" | "en";
 
 /** A chat as stored. `language` and `timezone` are null when the chat follows the defaults. */
 export interface ChatRecord {
@@ -65,6 +63,7 @@ export class ChatStore {
     type: ChatType;
     title: string | null;
     clientLanguage: Language | null;
+    seen: number;
     now: number;
   }>;
   private readonly remove: Database.Statement<[number]>;
@@ -84,7 +83,7 @@ export class ChatStore {
       ON CONFLICT (id) DO UPDATE SET
         type = excluded.type,
         title = excluded.title,
-        client_language = coalesce(excluded.client_language, chats.client_language),
+        client_language = CASE WHEN @seen = 1 THEN excluded.client_language ELSE chats.client_language END,
         active = 1,
         inactive_reason = NULL,
         updated_at = CASE WHEN chats.active = 0 OR chats.title IS NOT excluded.title OR chats.type <> excluded.type
@@ -112,15 +111,17 @@ export class ChatStore {
 
   /**
    * Records that the chat is talking to the bot (creating it, or reactivating it) and returns it.
-   * `clientLanguage`: the writer's Telegram language when it is ar or en (kept when not given).
+   * `clientLanguage`: the writer's Telegram language when it is ar or en, null when it is another one;
+   * undefined (Telegram did not say) keeps the one seen before.
    */
   touch(
     id: number,
     type: ChatType,
     title: string | null = null,
-    clientLanguage: Language | null = null,
+    clientLanguage?: Language | null,
   ): ChatRecord {
-    this.upsert.run({ id, type, title, clientLanguage, now: this.clock() });
+    const seen = clientLanguage === undefined ? 0 : 1;
+    this.upsert.run({ id, type, title, clientLanguage: clientLanguage ?? null, seen, now: this.clock() });
     return this.find(id) as ChatRecord;
   }
 
@@ -181,12 +182,3 @@ export class ChatStore {
 
 /** What rendering a message for a chat needs (alerts' audience, digests' readers). */
 export type Recipient = Pick<ChatRecord, "id" | "type" | "language" | "clientLanguage" | "timezone">;
-
-/** The language a message the bot sends on its own (an alert, a digest) is written in for this chat. */
-export function chatLanguage(
-  chat: Pick<ChatRecord, "type" | "language" | "clientLanguage">,
-  fallback: Language,
-): Language {
-  // Groups and channels speak the group's language (set in /settings), else the default, never a member's.
-  return chat.language ?? (chat.type === "private" ? (chat.clientLanguage ?? fallback) : fallback);
-}

@@ -2,7 +2,8 @@
 // Reads that return many rows use raw arrays (no object per row): a run reads every subscription at once.
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
-import type { ChatType, Language, Recipient } from "./chats";
+import type { ChatType, Language } from "../domain";
+import type { Recipient } from "./chats";
 import type { Db } from "./db";
 
 export interface ScheduleRecord {

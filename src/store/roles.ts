@@ -1,9 +1,8 @@
 // Roles granted inside the bot. ADMIN_IDS and EDITOR_IDS from the environment are applied by the caller.
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
+import type { StaffRole } from "../domain";
 import type { Db } from "./db";
-
-export type StaffRole = "editor" | "admin";
 
 export class RoleStore {
   private readonly get: Database.Statement<[number], { role: StaffRole }>;

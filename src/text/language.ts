@@ -1,7 +1,6 @@
 // The language of an article or a message: Arabic or English, by the script its letters are written in.
 
-/** The languages Nashra reads and writes. */
-export type Language = "ar" | "en";
+import type { Language } from "../domain";
 
 /** Share of Arabic-script letters from which a text counts as Arabic. */
 export const ARABIC_SHARE = 0.3;

@@ -1,8 +1,8 @@
 // An in-memory view of the topic catalog: hierarchy, lookup by any name or alias, suggestions, tagging.
 // Built from the store's rows; rebuilt by TopicService whenever the catalog changes.
 
+import type { Language } from "../domain";
 import { getOrInsert } from "../maps";
-import type { Language } from "../store/chats";
 import type { AliasRecord, TopicRecord } from "../store/topics";
 import { type AliasHit, AliasMatcher, procliticForms } from "../text/matcher";
 import { compact, words } from "../text/normalize";

@@ -3,12 +3,11 @@
 import { Composer, InputFile } from "grammy";
 import { renderStatsChart } from "../../admin/chart";
 import { collectStats, type StatsReport } from "../../admin/stats";
+import { chatLanguage, type Role, type StaffRole } from "../../domain";
 import { formatDateTime, zoneName } from "../../i18n/format";
-import { chatLanguage } from "../../store/chats";
-import type { StaffRole } from "../../store/roles";
 import { isolate } from "../../text/html";
 import { syncStaffMenu } from "../commands";
-import type { BotDeps, NashraContext, Role } from "../context";
+import type { BotDeps, NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, parseId, replyHtml } from "../reply";
 import { roleOf } from "../roles";

@@ -10,7 +10,6 @@ import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, isNotModified, parseId, replyHtml } from "../reply";
-import { timeZoneOf } from "./settings";
 
 /** The topic ends at the first colon (ASCII or full-width) or line break. */
 const TOPIC_END = /[:：\n]/;
@@ -29,7 +28,7 @@ function requester(ctx: NashraContext): Requester {
     id: from?.id ?? 0,
     name,
     language: ctx.language,
-    timeZone: timeZoneOf(ctx),
+    timeZone: ctx.timeZone,
   };
 }
 
@@ -177,7 +176,7 @@ alertsFeature.command("alerts", requireRole("editor"), async (ctx) => {
 /** One alert in /alerts: when, by whom, what, to how many, and how it went. */
 function alertLine(ctx: NashraContext, alert: AlertRecord): string {
   const { topics, articles } = ctx.deps;
-  const zone = timeZoneOf(ctx);
+  const zone = ctx.timeZone;
   const when = isolate(formatDateTime(alert.confirmedAt ?? alert.createdAt, ctx.language, zone));
   const by = alert.origin === "auto" ? ctx.tp("alerts-by-feed") : (alert.requestedByName ?? "?");
   let what: string;

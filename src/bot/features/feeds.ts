@@ -7,7 +7,6 @@ import { escapeHtml, isolate } from "../../text/html";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, editHtml, parseId, replyHtml } from "../reply";
-import { timeZoneOf } from "./settings";
 
 const AUTO_WORDS = new Set(["auto", "auto-alert", "تلقائي"]);
 
@@ -25,7 +24,7 @@ export function feedErrorText(ctx: NashraContext, raw: string): string {
 }
 
 function feedEntry(ctx: NashraContext, feed: FeedRecord): string {
-  const when = (ms: number) => isolate(formatDateTime(ms, ctx.language, timeZoneOf(ctx)));
+  const when = (ms: number) => isolate(formatDateTime(ms, ctx.language, ctx.timeZone));
   const lines = [
     `${isolate(`#${feed.id}`)} <b>${escapeHtml(feed.title ?? feed.url)}</b>${feed.autoAlert ? ` · ${ctx.t("feeds-auto")}` : ""}`,
     isolate(escapeHtml(feed.url)),

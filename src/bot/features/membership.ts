@@ -1,6 +1,6 @@
 // The bot's own membership: blocked by a reader, added to or removed from a group or channel.
 import { Composer } from "grammy";
-import type { ChatType } from "../../store/chats";
+import type { ChatType } from "../../domain";
 import type { NashraContext } from "../context";
 import { replyHtml } from "../reply";
 

@@ -7,7 +7,6 @@ import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
 import { articleList } from "../render/articles";
 import { commandArgument, echo, editHtml, replyHtml } from "../reply";
-import { timeZoneOf } from "./settings";
 
 /** Recent searches, so page buttons need not carry the query (callback data holds 64 bytes). */
 const searches = new Map<number, string>();
@@ -45,7 +44,7 @@ function pager(
 }
 
 function list(ctx: NashraContext, result: ArticlePage, page: number): string {
-  return articleList(result.items, ctx.language, timeZoneOf(ctx), page * PAGE_SIZE + 1);
+  return articleList(result.items, ctx.language, ctx.timeZone, page * PAGE_SIZE + 1);
 }
 
 const latestData = (topicId: number, page: number) => `lt:${topicId}:${page}`;

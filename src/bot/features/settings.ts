@@ -1,10 +1,10 @@
 // /settings: breaking alerts on/off, digests on/off, language, time zone — all by buttons.
 import { Composer, InlineKeyboard } from "grammy";
+import type { Language } from "../../domain";
 import { formatClock, zoneName } from "../../i18n/format";
-import type { Language } from "../../store/chats";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
-import { useLanguage } from "../middlewares";
+import { useChatSettings } from "../middlewares";
 import { editHtml, replyHtml } from "../reply";
 
 /** Zones offered in /settings: where the newsrooms' readers live, at home and abroad. */
@@ -39,11 +39,6 @@ export const settingsData = {
   zone: (i: number) => `set:tz:${i}`,
 };
 
-/** The chat's effective time zone. */
-export function timeZoneOf(ctx: NashraContext): string {
-  return ctx.reader?.timezone ?? ctx.deps.config.DEFAULT_TIMEZONE;
-}
-
 function localTime(ctx: NashraContext, zone: string): string {
   return formatClock(ctx.deps.clock(), ctx.language, zone);
 }
@@ -51,7 +46,7 @@ function localTime(ctx: NashraContext, zone: string): string {
 /** The chat's settings as lines of text (also shown by /mytopics). */
 export function settingsSummary(ctx: NashraContext): string {
   const reader = ctx.reader;
-  const zone = timeZoneOf(ctx);
+  const zone = ctx.timeZone;
   return ctx.t("settings-summary", {
     alerts: ctx.tp(reader?.alertsEnabled === false ? "state-off" : "state-on"),
     digests: ctx.tp(reader?.digestsEnabled === false ? "state-off" : "state-on"),
@@ -124,14 +119,14 @@ settingsFeature.callbackQuery(/^set:lang:(ar|en|auto)$/, async (ctx) => {
   const choice = ctx.match[1];
   const language = choice === "ar" || choice === "en" ? choice : null;
   ctx.reader = ctx.deps.store.chats.update(ctx.reader.id, { language });
-  useLanguage(ctx); // answer in the language just chosen (for "auto": the chat's default one)
+  useChatSettings(ctx); // answer in the language just chosen (for "auto": the chat's default one)
   await ctx.answerCallbackQuery({ text: ctx.tp("toast-language") });
   await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
 });
 
 settingsFeature.callbackQuery(settingsData.zoneMenu, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const current = timeZoneOf(ctx);
+  const current = ctx.timeZone;
   const keyboard = new InlineKeyboard();
   TIME_ZONES.forEach((zone, i) => {
     keyboard.text(
@@ -152,6 +147,7 @@ settingsFeature.callbackQuery(/^set:tz:(\d+)$/, async (ctx) => {
     return;
   }
   ctx.reader = ctx.deps.store.chats.update(ctx.reader.id, { timezone: zone });
+  useChatSettings(ctx);
   await ctx.answerCallbackQuery({
     text: ctx.tp("toast-timezone", { timezone: zoneName(zone, ctx.language) }),
   });

@@ -1,6 +1,6 @@
 // /start (with sub_<slug> deep links) and /help.
 import { Composer } from "grammy";
-import { languageFromCode } from "../../i18n";
+import { languageFromCode } from "../../domain";
 import { commandsFor, syncStaffMenu } from "../commands";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";

@@ -1,8 +1,8 @@
 // The /topics keyboard: topics grouped by parent (a section per place that has places under it),
 // paged, a ✓ on subscribed ones; one tap toggles and the keyboard is redrawn in place.
 import { InlineKeyboard } from "grammy";
+import type { Language } from "../../domain";
 import type { I18n } from "../../i18n";
-import type { Language } from "../../store/chats";
 import type { Topic, TopicIndex } from "../../topics/topic-index";
 
 const PER_PAGE = 10;

@@ -1,7 +1,8 @@
 // Articles as Telegram HTML for readers: linked title, source, local time; everything escaped.
+
+import type { Language } from "../../domain";
 import { formatDateTime } from "../../i18n/format";
 import type { ArticleRecord } from "../../store/articles";
-import type { Language } from "../../store/chats";
 import { isolateLatinRunsHtml } from "../../text/bidi";
 import { escapeHtml, isolate } from "../../text/html";
 
