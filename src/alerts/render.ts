@@ -5,9 +5,9 @@
 import type { Language } from "../domain";
 import type { I18n } from "../i18n";
 import { formatDateTime } from "../i18n/format";
-import { withoutBreakingPrefix } from "../ingest/importer";
 import type { ArticleRecord } from "../store/articles";
 import { isolateLatinRunsHtml } from "../text/bidi";
+import { withoutBreakingPrefix } from "../text/breaking";
 import { escapeHtml, isolate } from "../text/html";
 import { splitMessage } from "../text/split";
 

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Clock } from "../clock";
 import type { Store } from "../store";
 import type { ArticleOrigin, ArticleRecord } from "../store/articles";
+import { startsBreaking } from "../text/breaking";
 import { detectLanguage } from "../text/language";
 import { normalize } from "../text/normalize";
 import type { TopicService } from "../topics/service";
@@ -27,32 +28,6 @@ export interface ImportedArticle {
   article: ArticleRecord;
   topics: Topic[];
   created: boolean;
-}
-
-/** True for "عاجل …" and "BREAKING …" titles, which may become alerts on their own. */
-export function isBreaking(title: string): boolean {
-  return startsBreaking(normalize(title));
-}
-
-function startsBreaking(normalizedTitle: string): boolean {
-  const first = normalizedTitle.split(" ", 1)[0];
-  return first === "عاجل" || first === "breaking";
-}
-
-/** What may stand around the word: emoji and marks before it, dashes, bars, colons, tatweel after it. */
-const BREAKING_LEAD = /^[^\p{L}]*/u;
-const BREAKING_WORD = /^\p{L}[\p{L}\p{M}\u0640]*(?:\s+news\b)?/iu;
-const BREAKING_TAIL = /^[\s:：|/\\\-–—ـ،,.!]*/u;
-
-/**
- * A breaking title without its "عاجل |" / "BREAKING NEWS:" prefix (a label says it already); the title as it is
- * when it is not breaking or nothing would remain.
- */
-export function withoutBreakingPrefix(title: string): string {
-  if (!isBreaking(title)) return title;
-  let rest = title.replace(BREAKING_LEAD, "");
-  rest = rest.replace(BREAKING_WORD, "").replace(BREAKING_TAIL, "");
-  return rest.trim() === "" ? title : rest;
 }
 
 export class Importer {

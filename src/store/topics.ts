@@ -1,9 +1,9 @@
 // Topics and their aliases. The built-in catalog is seeded from data; admins add more at run time.
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
+import type { Language } from "../domain";
 import type { AliasStrength } from "../text/matcher";
 import { hasArabic } from "../text/normalize";
-import type { Catalog } from "../topics/catalog";
 import type { Db } from "./db";
 
 /** A topic as stored. */
@@ -22,8 +22,18 @@ export interface TopicRecord {
 export interface AliasRecord {
   topicId: number;
   alias: string;
-  lang: "ar" | "en";
+  lang: Language;
   strength: AliasStrength;
+}
+
+/** A built-in topic to seed: its row, parent by slug, and every alias (its names included). */
+export interface SeedTopic {
+  slug: string;
+  parent: string | null;
+  kind: string;
+  nameAr: string;
+  nameEn: string;
+  aliases: { alias: string; lang: Language; strength: AliasStrength }[];
 }
 
 interface TopicRow {
@@ -50,7 +60,7 @@ export class TopicStore {
   private readonly selectTopics: Database.Statement<[], TopicRow>;
   private readonly selectAliases: Database.Statement<
     [],
-    { topic_id: number; alias: string; lang: "ar" | "en"; strength: AliasStrength }
+    { topic_id: number; alias: string; lang: Language; strength: AliasStrength }
   >;
   private readonly insertTopic: Database.Statement<Record<string, unknown>>;
   private readonly upsertBuiltin: Database.Statement<Record<string, unknown>>;
@@ -118,38 +128,23 @@ export class TopicStore {
   }
 
   /**
-   * Brings the built-in catalog into the database: new topics and aliases are added, names and parents
-   * of built-in topics follow the file; nothing an admin added is removed. Skipped when the file is unchanged.
+   * Brings the built-in topics into the database, in their order (a parent before its children): new topics
+   * and aliases are added, names and parents of built-in topics follow them; nothing an admin added is
+   * removed. Skipped when `hash` (of the catalog they come from) is the one seeded last.
    */
-  seed(catalog: Catalog): boolean {
-    if (this.readMeta.get("catalog_hash")?.value === catalog.hash) return false;
+  seed(hash: string, topics: SeedTopic[]): boolean {
+    if (this.readMeta.get("catalog_hash")?.value === hash) return false;
     this.db.transaction(() => {
       const now = this.clock();
-      catalog.topics.forEach((t, position) => {
-        this.upsertBuiltin.run({
-          slug: t.slug,
-          parent: t.parent,
-          kind: t.kind,
-          nameAr: t.name.ar,
-          nameEn: t.name.en,
-          position,
-          now,
-        });
+      topics.forEach(({ aliases: _, ...topic }, position) => {
+        this.upsertBuiltin.run({ ...topic, position, now });
       });
       const ids = new Map(this.all().map((t) => [t.slug, t.id]));
-      for (const t of catalog.topics) {
+      for (const t of topics) {
         const topicId = ids.get(t.slug);
-        const add = (alias: string, lang: "ar" | "en", strength: AliasStrength) =>
-          this.insertAlias.run({ topicId, alias, lang, strength, builtin: 1 });
-        add(t.name.ar, "ar", "strong");
-        add(t.name.en, "en", "strong");
-        for (const lang of ["ar", "en"] as const) {
-          for (const a of t.aliases[lang]) add(a, lang, "strong");
-          for (const a of t.weak[lang]) add(a, lang, "weak");
-          for (const a of t.exclude[lang]) add(a, lang, "exclude");
-        }
+        for (const a of t.aliases) this.insertAlias.run({ topicId, ...a, builtin: 1 });
       }
-      this.writeMeta.run("catalog_hash", catalog.hash);
+      this.writeMeta.run("catalog_hash", hash);
       this.bumpRevision.run();
     })();
     return true;

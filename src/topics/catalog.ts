@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { LANGUAGES } from "../domain";
+import type { SeedTopic } from "../store/topics";
 
 const perLanguage = z.object({ ar: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
 
@@ -41,4 +43,23 @@ export function loadCatalog(path: URL | string = CATALOG_URL): Catalog {
     seen.add(topic.slug);
   }
   return { ...catalog, hash: createHash("sha256").update(raw).digest("hex") };
+}
+
+/**
+ * The catalog's topics as the store seeds them: names and `aliases` are strong aliases, `weak` ones need
+ * support, `exclude` ones cancel the hits they overlap (text/matcher's AliasStrength).
+ */
+export function seedTopics(catalog: Catalog): SeedTopic[] {
+  return catalog.topics.map((t) => {
+    const aliases: SeedTopic["aliases"] = [
+      { alias: t.name.ar, lang: "ar", strength: "strong" },
+      { alias: t.name.en, lang: "en", strength: "strong" },
+    ];
+    for (const lang of LANGUAGES) {
+      for (const alias of t.aliases[lang]) aliases.push({ alias, lang, strength: "strong" });
+      for (const alias of t.weak[lang]) aliases.push({ alias, lang, strength: "weak" });
+      for (const alias of t.exclude[lang]) aliases.push({ alias, lang, strength: "exclude" });
+    }
+    return { slug: t.slug, parent: t.parent, kind: t.kind, nameAr: t.name.ar, nameEn: t.name.en, aliases };
+  });
 }

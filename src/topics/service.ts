@@ -2,7 +2,7 @@
 // reader subscriptions expressed in topics.
 import type { Store } from "../store";
 import type { NewTopic } from "../store/topics";
-import type { Catalog } from "./catalog";
+import { type Catalog, seedTopics } from "./catalog";
 import { type LookupResult, type Topic, TopicIndex } from "./topic-index";
 
 /** How often the database is asked whether another process changed the catalog. */
@@ -17,7 +17,7 @@ export class TopicService {
     catalog: Catalog,
   ) {
     this.cues = [...catalog.cues.ar, ...catalog.cues.en];
-    store.topics.seed(catalog);
+    store.topics.seed(catalog.hash, seedTopics(catalog));
   }
 
   /**

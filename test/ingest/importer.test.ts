@@ -1,9 +1,10 @@
 // The importer: dedupe, tagging, one transaction per batch.
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Importer, isBreaking, withoutBreakingPrefix } from "../../src/ingest/importer";
+import { Importer } from "../../src/ingest/importer";
 import { parsePlainText } from "../../src/ingest/plain-text";
 import type { Store } from "../../src/store";
+import { isBreaking, withoutBreakingPrefix } from "../../src/text/breaking";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { tempStore } from "../support/temp";
