@@ -1,22 +1,24 @@
-// Composition: config → store → services → bot → HTTP server, and the orderly stop of all of it.
+// Composition: buildApp wires config → store → services → bot → HTTP server (constructors only, no network);
+// startApp starts the parts in order and stops them in the reverse order.
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot, webhookCallback } from "grammy";
 import { AlertService } from "./alerts/service";
 import { ALLOWED_UPDATES, createBot } from "./bot";
+import { AlertStatusMessages } from "./bot/alert-status";
 import { syncCommandMenus } from "./bot/commands";
 import type { BotDeps, NashraContext } from "./bot/context";
-import { statusUpdater } from "./bot/features/alerts";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { concurrencyFor, Delivery, RateLimiter } from "./delivery";
+import type { SenderEvents } from "./delivery/sender";
 import { ScheduleArmer, type ScheduleArmerOptions } from "./digest/arm-schedules";
 import { DigestService } from "./digest/service";
 import { createHttpServer } from "./http/server";
 import { I18n } from "./i18n";
 import { createLogger, type Logger } from "./logger";
 import { Metrics } from "./metrics";
-import { createServices } from "./services";
+import { createFeedPoller, openCoreServices } from "./services";
 
 /** How long a stop waits for updates in flight. main.ts exits anyway shortly after. */
 const DRAIN_MS = 4000;
@@ -27,7 +29,7 @@ export interface App {
   deps: BotDeps;
   /** The HTTP port actually bound (PORT=0 picks a free one). */
   port: number;
-  /** Stops taking updates, lets handlers in flight finish, closes the HTTP server and the database. */
+  /** Stops taking updates, lets handlers in flight finish, stops the background work, closes the database. */
   stop(): Promise<void>;
 }
 
@@ -40,45 +42,66 @@ export interface AppOptions {
   alertStatusIntervalMs?: number;
 }
 
-/** Builds the services around one database and starts the bot in the configured mode. */
-export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+/** Something that runs: started in the order of `BuiltApp.parts`, stopped in the reverse order. */
+export interface Part {
+  name: string;
+  start(): void | Promise<void>;
+  stop(): void | Promise<void>;
+}
+
+/** Nashra wired and not started: nothing has touched the network (the database file is open). */
+export interface BuiltApp {
+  bot: Bot<NashraContext>;
+  deps: BotDeps;
+  parts: Part[];
+  /** The HTTP port, once the "http" part has started. */
+  port(): number;
+}
+
+/** The outbox's events as metrics. */
+function deliveryMetrics(metrics: Metrics): SenderEvents {
+  return {
+    sent: (row, latencyMs) => {
+      metrics.deliveries.inc({ outcome: "sent", purpose: row.purpose });
+      metrics.sendLatency.observe(latencyMs / 1000);
+    },
+    failed: (row) => metrics.deliveries.inc({ outcome: "failed", purpose: row.purpose }),
+    dropped: (row) => metrics.deliveries.inc({ outcome: "dropped", purpose: row.purpose }),
+    flood: () => metrics.floods.inc(),
+  };
+}
+
+/** Builds every part around one database; each constructor gets what it needs, nothing is set afterwards. */
+export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = new Metrics();
-  const services = createServices({
+  const serviceOptions = {
     databasePath: config.DATABASE_PATH,
     clock,
     logger,
     feedPollMinutes: config.FEED_POLL_MINUTES,
     boilerplateFile: config.BOILERPLATE_FILE,
-  });
-  const { store, feeds } = services;
+  };
+  const core = openCoreServices(serviceOptions);
+  const { store } = core;
   try {
-    // The sender reports progress to the alerts, which are built after it (they enqueue through it).
-    let alerts: AlertService | undefined;
-    const delivery = new Delivery(store, new RateLimiter(config.SEND_RATE), {
-      // The sender has an Api of its own: the bot's passes replies through the limiter's reply path.
-      api: new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 30 }),
+    // The sender's own Api (the bot's passes replies through the limiter's reply path); it also edits
+    // alerts' status messages.
+    const telegram = new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 30 });
+    const delivery = new Delivery(store, new RateLimiter(config.SEND_RATE, clock), {
+      api: telegram,
       clock,
       logger,
       concurrency: concurrencyFor(config.SEND_RATE),
       paidBroadcast: config.PAID_BROADCAST,
-      events: {
-        sent: (row, latencyMs) => {
-          metrics.deliveries.inc({ outcome: "sent", purpose: row.purpose });
-          metrics.sendLatency.observe(latencyMs / 1000);
-        },
-        failed: (row) => metrics.deliveries.inc({ outcome: "failed", purpose: row.purpose }),
-        dropped: (row) => metrics.deliveries.inc({ outcome: "dropped", purpose: row.purpose }),
-        flood: () => metrics.floods.inc(),
-        progress: (ref) => alerts?.noteProgress(ref),
-      },
+      events: deliveryMetrics(metrics),
     });
     const i18n = new I18n(config.DEFAULT_LANGUAGE);
     // What alerts and digests both need to render and enqueue for readers.
     const publishing = {
       store,
-      topics: services.topics,
+      topics: core.topics,
       delivery,
       i18n,
       clock,
@@ -86,11 +109,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       defaultLanguage: config.DEFAULT_LANGUAGE,
       defaultTimezone: config.DEFAULT_TIMEZONE,
     };
-    alerts = new AlertService({
+    const alerts = new AlertService({
       ...publishing,
+      status: new AlertStatusMessages(telegram, i18n),
       ...(options.alertStatusIntervalMs === undefined
         ? {}
         : { statusIntervalMs: options.alertStatusIntervalMs }),
+    });
+    // Breaking items of auto-alert feeds become alerts as soon as a poll brings them in.
+    const feeds = createFeedPoller(core, serviceOptions, (feed, added) => {
+      if (feed.autoAlert && added.some((a) => a.article.breaking)) alerts.autoAlert();
     });
     const digests = new DigestService(publishing);
     const schedules = new ScheduleArmer({
@@ -101,7 +129,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ...(options.timers ? { timers: options.timers } : {}),
     });
     const deps: BotDeps = {
-      ...services,
+      ...core,
+      feeds,
       delivery,
       alerts,
       digests,
@@ -114,19 +143,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     };
     const bot = createBot(config.BOT_TOKEN, deps);
     bot.api.config.use(delivery.replyTransformer());
-    await bot.init();
-    alerts.onStatus = statusUpdater(bot.api, i18n);
-    const alertService = alerts;
-    // Breaking items of auto-alert feeds become alerts as soon as a poll brings them in.
-    feeds.onNewArticles = (feed, added) => {
-      if (feed.autoAlert && added.some((a) => a.article.breaking)) alertService.autoAlert();
-    };
-    try {
-      await syncCommandMenus(bot.api, deps);
-    } catch (error) {
-      logger.warn({ err: error }, "could not register the command menus");
-    }
-
     const webhook =
       config.BOT_MODE === "webhook"
         ? {
@@ -136,54 +152,96 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           }
         : undefined;
     const server = createHttpServer({ store, metrics, logger, ...(webhook ? { webhook } : {}) });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(config.PORT, () => resolve());
-    });
-    const port = (server.address() as AddressInfo).port;
 
     let runner: RunnerHandle | undefined;
-    if (config.BOT_MODE === "webhook") {
-      await bot.api.setWebhook(config.WEBHOOK_URL, {
-        secret_token: config.WEBHOOK_SECRET,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
-    } else {
-      await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-    }
-    feeds.start();
-    delivery.sender.start();
-    alerts.resume();
-    schedules.start();
-    logger.info({ mode: config.BOT_MODE, port, bot: bot.botInfo.username }, "nashra started");
-
-    let stopping: Promise<void> | undefined;
-    const stop = () => {
-      stopping ??= (async () => {
-        // Updates first (the spec: stop taking updates, finish the ones in flight), then the background work.
-        if (runner) {
+    const parts: Part[] = [
+      { name: "database", start() {}, stop: () => store.close() },
+      {
+        name: "bot",
+        async start() {
+          await bot.init();
+          try {
+            await syncCommandMenus(bot.api, deps);
+          } catch (error) {
+            logger.warn({ err: error }, "could not register the command menus");
+          }
+        },
+        stop() {},
+      },
+      {
+        name: "http",
+        start: () =>
+          new Promise<void>((resolve, reject) => {
+            server.once("error", reject);
+            server.listen(config.PORT, () => resolve());
+          }),
+        stop: () =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          }),
+      },
+      { name: "sender", start: () => delivery.sender.start(), stop: () => delivery.sender.stop() },
+      { name: "schedules", start: () => schedules.start(), stop: () => schedules.stop() },
+      { name: "alerts", start: () => alerts.resume(), stop: () => alerts.stop() },
+      { name: "feeds", start: () => feeds.start(), stop: () => feeds.stop() },
+      {
+        // Last to start, first to stop (the spec: stop taking updates, finish the ones in flight).
+        name: "updates",
+        async start() {
+          if (config.BOT_MODE === "webhook") {
+            await bot.api.setWebhook(config.WEBHOOK_URL, {
+              secret_token: config.WEBHOOK_SECRET,
+              allowed_updates: [...ALLOWED_UPDATES],
+            });
+          } else {
+            await bot.api.deleteWebhook();
+            runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+          }
+        },
+        async stop() {
+          if (!runner) return;
           if (runner.isRunning()) await runner.stop();
           // stop() ends fetching only; let the updates already taken finish (their replies included).
-          const deadline = Date.now() + DRAIN_MS;
-          while (runner.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-        }
-        await feeds.stop();
-        alertService.stop();
-        await schedules.stop();
-        await delivery.sender.stop();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
-        store.close();
-        logger.info("nashra stopped");
-      })();
-      return stopping;
-    };
-    return { bot, deps, port, stop };
+          const deadline = clock() + DRAIN_MS;
+          while (runner.size() > 0 && clock() < deadline) await new Promise((r) => setTimeout(r, 10));
+        },
+      },
+    ];
+    return { bot, deps, parts, port: () => (server.address() as AddressInfo).port };
   } catch (error) {
     store.close();
     throw error;
   }
+}
+
+/** Stops parts in the reverse order of `parts` (those that started). */
+async function stopAll(parts: readonly Part[]): Promise<void> {
+  for (const part of [...parts].reverse()) await part.stop();
+}
+
+/** Builds Nashra and starts it in the configured mode; a part that fails to start stops those before it. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const built = buildApp(config, options);
+  const { bot, deps, parts } = built;
+  const started: Part[] = [];
+  try {
+    for (const part of parts) {
+      await part.start();
+      started.push(part);
+    }
+  } catch (error) {
+    await stopAll(started).catch((stopError: unknown) => {
+      deps.logger.warn({ err: stopError }, "could not stop what had started");
+    });
+    throw error;
+  }
+  const port = built.port();
+  deps.logger.info({ mode: config.BOT_MODE, port, bot: bot.botInfo.username }, "nashra started");
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= stopAll(parts).then(() => deps.logger.info("nashra stopped"));
+    return stopping;
+  };
+  return { bot, deps, port, stop };
 }

@@ -8,20 +8,24 @@ import {
   loadBoilerplate,
   mergeBoilerplate,
 } from "./ingest/plain-text";
-import { FeedPoller } from "./ingest/poller";
+import { FeedPoller, type FeedPollerOptions } from "./ingest/poller";
 import type { Logger } from "./logger";
 import { createStore, type Store } from "./store";
 import { loadCatalog } from "./topics/catalog";
 import { TopicService } from "./topics/service";
 
-export interface Services {
+/** The services on the database that need nothing else (no feeds: they may need the alerts). */
+export interface CoreServices {
   store: Store;
   topics: TopicService;
   importer: Importer;
   articles: ArticleService;
-  feeds: FeedPoller;
   /** The site-boilerplate rules for plain-text articles: built-in, plus BOILERPLATE_FILE's. */
   boilerplate: BoilerplateRules;
+}
+
+export interface Services extends CoreServices {
+  feeds: FeedPoller;
 }
 
 export interface ServiceOptions {
@@ -32,9 +36,9 @@ export interface ServiceOptions {
   boilerplateFile?: string | undefined;
 }
 
-/** Opens the database (migrating it, seeding the catalog) and builds the services on it. */
-export function createServices(options: ServiceOptions): Services {
-  const { clock, logger } = options;
+/** Opens the database (migrating it, seeding the catalog) and builds the core services on it. */
+export function openCoreServices(options: ServiceOptions): CoreServices {
+  const { clock } = options;
   // Read before opening the database, so a bad rules file stops start-up with nothing open.
   const boilerplate = options.boilerplateFile
     ? mergeBoilerplate(defaultBoilerplate(), loadBoilerplate(options.boilerplateFile))
@@ -43,17 +47,32 @@ export function createServices(options: ServiceOptions): Services {
   try {
     const topics = new TopicService(store, loadCatalog());
     const importer = new Importer(store, topics, clock);
-    const feeds = new FeedPoller({
-      store,
-      importer,
-      clock,
-      logger,
-      intervalMs: options.feedPollMinutes * 60_000,
-      boilerplate, // the newsroom's footer rules apply to polled feeds as to imported files
-    });
-    return { store, topics, importer, articles: new ArticleService(store, topics), feeds, boilerplate };
+    return { store, topics, importer, articles: new ArticleService(store, topics), boilerplate };
   } catch (error) {
     store.close();
     throw error;
   }
+}
+
+/** The feed poller on the core services; `onNewArticles` hears of each poll's new articles (auto-alerts). */
+export function createFeedPoller(
+  core: CoreServices,
+  options: ServiceOptions,
+  onNewArticles?: FeedPollerOptions["onNewArticles"],
+): FeedPoller {
+  return new FeedPoller({
+    store: core.store,
+    importer: core.importer,
+    clock: options.clock,
+    logger: options.logger,
+    intervalMs: options.feedPollMinutes * 60_000,
+    boilerplate: core.boilerplate, // the newsroom's footer rules apply to polled feeds as to imported files
+    ...(onNewArticles ? { onNewArticles } : {}),
+  });
+}
+
+/** Opens the database and builds every service on it (the CLI and benchmarks: no alerts, no bot). */
+export function createServices(options: ServiceOptions): Services {
+  const core = openCoreServices(options);
+  return { ...core, feeds: createFeedPoller(core, options) };
 }

@@ -1,6 +1,6 @@
 // Breaking alerts: previews an editor confirms, automatic alerts from feeds, one transaction that enqueues the
 // audience, and the status an editor watches while the outbox delivers. The bot and the feed poller call in
-// here; Telegram calls stay in the bot (onStatus).
+// here; Telegram calls stay in the bot (the status port).
 import type { Clock } from "../clock";
 import type { Delivery } from "../delivery";
 import { chatLanguage, chatTimeZone, type Language } from "../domain";
@@ -66,7 +66,14 @@ export interface AlertServiceOptions {
   logger: Logger;
   defaultLanguage: Language;
   defaultTimezone: string;
+  /** Where each alert's progress is shown (at most every few seconds, and once when it is done). */
+  status?: AlertStatusPort | undefined;
   statusIntervalMs?: number;
+}
+
+/** Shows an alert's progress to the editor who sent it (the bot edits their status message). */
+export interface AlertStatusPort {
+  show(alert: AlertRecord, progress: AlertProgress): Promise<void>;
 }
 
 const refOf = (alertId: number) => `alert:${alertId}`;
@@ -89,8 +96,6 @@ interface Watch {
 }
 
 export class AlertService {
-  /** Told of each alert's progress (at most every few seconds) and once when it is done. */
-  onStatus: ((alert: AlertRecord, progress: AlertProgress) => Promise<void>) | undefined;
   private readonly watches = new Map<number, Watch>();
   private stopped = false;
   private autoAlertTimer: NodeJS.Timeout | undefined;
@@ -322,12 +327,6 @@ export class AlertService {
     return alertProgress(this.options.delivery.progress(refOf(id)));
   }
 
-  /** The sender reports progress for a ref: alerts' status messages follow it. */
-  noteProgress(ref: string): void {
-    const match = /^alert:(\d+)$/.exec(ref);
-    if (match) this.watch(Number(match[1]));
-  }
-
   /** At start: alerts a stop interrupted are watched again (and auto-alerts caught up). */
   resume(): void {
     for (const alert of this.options.store.alerts.sending()) this.watch(alert.id);
@@ -347,7 +346,7 @@ export class AlertService {
     const interval = this.options.statusIntervalMs ?? STATUS_INTERVAL_MS;
     let w = this.watches.get(id);
     if (!w) {
-      w = { lastReport: immediate ? 0 : Date.now(), busy: false };
+      w = { lastReport: immediate ? 0 : this.options.clock(), busy: false };
       this.watches.set(id, w);
     }
     if (w.timer || w.busy) return;
@@ -357,7 +356,7 @@ export class AlertService {
         watch.timer = undefined;
         void this.report(id, watch);
       },
-      Math.max(0, watch.lastReport + interval - Date.now()),
+      Math.max(0, watch.lastReport + interval - this.options.clock()),
     );
   }
 
@@ -369,7 +368,7 @@ export class AlertService {
       return;
     }
     w.busy = true;
-    w.lastReport = Date.now();
+    w.lastReport = this.options.clock();
     const progress = this.progress(id);
     if (progress.done) {
       store.alerts.markDone(id, progress.sent, progress.failed, progress.blocked);
@@ -378,7 +377,7 @@ export class AlertService {
       store.alerts.updateCounts(id, progress.sent, progress.failed, progress.blocked);
     }
     try {
-      await this.onStatus?.(store.alerts.get(id) as AlertRecord, progress);
+      await this.options.status?.show(store.alerts.get(id) as AlertRecord, progress);
     } catch (error) {
       logger.warn({ err: error, alert: id }, "could not update an alert's status message");
     } finally {

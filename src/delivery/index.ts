@@ -1,6 +1,7 @@
 // Delivery: the one way alerts and digests reach readers (enqueue into the outbox; the sender drains
 // it), and the limiter every reply to a reader passes through too.
 import type { Transformer } from "grammy";
+import type { Clock } from "../clock";
 import type { Store } from "../store";
 import type { OutboxMessage, Progress } from "../store/outbox";
 import { chatGap, RateLimiter } from "./limiter";
@@ -28,11 +29,14 @@ export function concurrencyFor(ratePerSecond: number): number {
 export class Delivery {
   readonly sender: Sender;
 
+  private readonly clock: Clock;
+
   constructor(
     private readonly store: Store,
     readonly limiter: RateLimiter,
     options: Omit<SenderOptions, "store" | "limiter">,
   ) {
+    this.clock = options.clock;
     this.sender = new Sender({ ...options, store, limiter });
   }
 
@@ -61,7 +65,7 @@ export class Delivery {
         const result = await prev(method, payload, signal);
         this.limiter.note(chatId, chatGap(undefined, chatId));
         if (!result.ok && result.error_code === 429) {
-          this.limiter.pause(Date.now() + (result.parameters?.retry_after ?? 5) * 1000);
+          this.limiter.pause(this.clock() + (result.parameters?.retry_after ?? 5) * 1000);
         }
         return result;
       }

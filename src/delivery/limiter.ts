@@ -1,5 +1,6 @@
 // Pacing within Telegram's limits: an even spacing across all chats (SEND_RATE), one message a second
 // per private chat, twenty a minute per group or channel, and a global pause after any 429.
+import type { Clock } from "../clock";
 
 /** Start-to-start gap between two messages to one chat, by chat type. */
 export function chatGap(chatType: string | null | undefined, chatId: number): number {
@@ -31,7 +32,7 @@ export class RateLimiter {
 
   constructor(
     ratePerSecond: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: Clock,
   ) {
     this.interval = (1000 / ratePerSecond) * RATE_MARGIN;
   }

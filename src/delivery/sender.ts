@@ -213,7 +213,7 @@ export class Sender {
       if (part > row.partsSent) {
         // A later part waits for the chat's gap (seconds in a group): a stop does not sit it out, and the rest
         // of the message is sent at the next start (the parts sent are recorded).
-        await this.unlessStopped(limiter.chatReady(row.chatId) - Date.now());
+        await this.unlessStopped(limiter.chatReady(row.chatId) - clock());
         if (!this.running) {
           store.outbox.retry(row.id, clock(), false, null);
           return;

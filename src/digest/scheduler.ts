@@ -10,8 +10,8 @@ export const MAX_TIMER_MS = 24 * 86_400_000;
 export type TimerHandle = unknown;
 
 export interface SchedulerOptions {
-  /** Current time (default Date.now). */
-  clock?: Clock;
+  /** Current time. */
+  clock: Clock;
   /** Default setTimeout (unref'd, so schedules alone keep no process alive). */
   setTimer?: (fire: () => void, ms: number) => TimerHandle;
   clearTimer?: (handle: TimerHandle) => void;
@@ -41,8 +41,8 @@ export class Scheduler<Id extends string | number = string | number> {
   private readonly onError: (id: Id, error: unknown) => void;
   private stopped = false;
 
-  constructor(options: SchedulerOptions = {}) {
-    this.clock = options.clock ?? Date.now;
+  constructor(options: SchedulerOptions) {
+    this.clock = options.clock;
     this.setTimer =
       options.setTimer ??
       ((fire, ms) => {

@@ -1,6 +1,8 @@
 // Fetching one RSS/Atom feed over HTTP: conditional GET, redirects, timeout, size limit and charset
 // decoding to a string. Parsing the XML and deciding when to poll again belong to the poller.
+
 import { TextDecoder } from "node:util";
+import { type Clock, systemClock } from "../clock";
 import { IngestError } from "./types";
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -24,6 +26,8 @@ export interface FetchFeedOptions {
   userAgent?: string;
   /** Cancels the fetch (e.g. on shutdown); the fetch then fails with the message "aborted". */
   signal?: AbortSignal;
+  /** Reads a Retry-After date; default the system's. */
+  clock?: Clock;
 }
 
 /** The feed has not changed since the ETag / Last-Modified that were sent (HTTP 304). */
@@ -126,7 +130,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     }
     if (res.status < 200 || res.status > 299) {
       discard(res);
-      throw httpError(res);
+      throw httpError(res, options.clock ?? systemClock);
     }
     const encoding = res.headers.get("content-encoding")?.trim().toLowerCase();
     const declared = Number(res.headers.get("content-length") ?? Number.NaN);
@@ -227,25 +231,25 @@ function discard(res: Response): void {
   res.body?.cancel().catch(() => {});
 }
 
-function httpError(res: Response): FeedFetchError {
+function httpError(res: Response, clock: Clock): FeedFetchError {
   const status = res.status;
   const text = oneLine(res.statusText);
   const retryable = status >= 500 || status === 429 || status === 408;
   const details: FeedFetchErrorDetails = { status, retryable };
   if (status === 429 || status === 503) {
-    const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
+    const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"), clock());
     if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;
   }
   return new FeedFetchError(text ? `HTTP ${status} ${text}` : `HTTP ${status}`, details);
 }
 
-/** Retry-After as delay-seconds or an HTTP date, in ms from now. */
-function parseRetryAfter(value: string | null): number | undefined {
+/** Retry-After as delay-seconds or an HTTP date, in ms from `now`. */
+function parseRetryAfter(value: string | null, now: number): number | undefined {
   const v = value?.trim();
   if (!v) return undefined;
   if (/^\d+$/.test(v)) return Number(v) * 1000;
   const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** undici rejects with TypeError("fetch failed") and puts what happened in `cause`. */

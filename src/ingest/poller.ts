@@ -45,12 +45,8 @@ export class FeedPoller {
   /** Aborted by stop(), so shutdown does not wait for a slow site. */
   private shutdown = new AbortController();
   private readonly fetch: NonNullable<FeedPollerOptions["fetch"]>;
-  /** Called with each poll's new articles; settable after construction (the alerts are built later). */
-  onNewArticles: FeedPollerOptions["onNewArticles"];
-
   constructor(private readonly options: FeedPollerOptions) {
     this.fetch = options.fetch ?? fetchFeed;
-    this.onNewArticles = options.onNewArticles;
   }
 
   /**
@@ -75,6 +71,7 @@ export class FeedPoller {
     try {
       const result = await this.fetch(feed.url, {
         signal: this.shutdown.signal,
+        clock,
         ...(feed.etag ? { etag: feed.etag } : {}),
         ...(feed.lastModified ? { lastModified: feed.lastModified } : {}),
       });
@@ -106,7 +103,7 @@ export class FeedPoller {
       if (added.length > 0) {
         logger.info({ feed: feed.id, added: added.length }, "feed polled");
         try {
-          await this.onNewArticles?.(updated, added);
+          await this.options.onNewArticles?.(updated, added);
         } catch (error) {
           // The articles are stored; a failing hook (an auto-alert) is not the feed's fault.
           logger.error({ err: error, feed: feed.id }, "handling a feed's new articles failed");

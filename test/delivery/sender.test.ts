@@ -30,7 +30,7 @@ async function rig(
 ): Promise<Rig> {
   const fake = await FakeBotApi.start(options.fake);
   const { store, cleanup } = tempStore(Date.now);
-  const delivery = new Delivery(store, new RateLimiter(options.rate ?? 200), {
+  const delivery = new Delivery(store, new RateLimiter(options.rate ?? 200, Date.now), {
     api: new Api(TEST_TOKEN, { apiRoot: fake.apiRoot }),
     clock: Date.now,
     logger: createLogger("silent"),

@@ -1,15 +1,13 @@
-// Editors' /alert (preview, then Send or Cancel) and /alerts (recent alerts and how they went), and the
-// status message that follows an alert's delivery.
-import { type Api, Composer, InlineKeyboard } from "grammy";
-import { type AlertProgress, PREVIEW_TTL_MS, type Preview, type Requester } from "../../alerts/service";
-import type { I18n } from "../../i18n";
+// Editors' /alert (preview, then Send or Cancel) and /alerts (recent alerts and how they went).
+import { Composer, InlineKeyboard } from "grammy";
+import { PREVIEW_TTL_MS, type Preview, type Requester } from "../../alerts/service";
 import { formatDateTime } from "../../i18n/format";
 import type { AlertRecord } from "../../store/alerts";
 import { isolate } from "../../text/html";
 import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { commandArgument, echo, editHtml, editKeyboard, isNotModified, parseId, replyHtml } from "../reply";
+import { commandArgument, echo, editHtml, editKeyboard, parseId, replyHtml } from "../reply";
 
 /** The topic ends at the first colon (ASCII or full-width) or line break. */
 const TOPIC_END = /[:：\n]/;
@@ -197,29 +195,4 @@ function alertLine(ctx: NashraContext, alert: AlertRecord): string {
     blocked: alert.blocked,
   });
   return [ctx.t("alerts-line-head", { id: `#${alert.id}`, when, by }), what, outcome].join("\n");
-}
-
-/** The status message's text, in the requesting editor's language. */
-export function statusText(i18n: I18n, alert: AlertRecord, p: AlertProgress): string {
-  const args = { id: `#${alert.id}`, total: p.total, sent: p.sent, failed: p.failed, blocked: p.blocked };
-  return i18n.t(alert.language, p.done ? "alert-status-done" : "alert-status-sending", args);
-}
-
-/** Edits an alert's status message as its delivery progresses (set as AlertService.onStatus). */
-export function statusUpdater(api: Api, i18n: I18n) {
-  return async (alert: AlertRecord, progress: AlertProgress): Promise<void> => {
-    if (alert.statusChatId === null || alert.statusMessageId === null) return;
-    try {
-      await api.editMessageText(
-        alert.statusChatId,
-        alert.statusMessageId,
-        statusText(i18n, alert, progress),
-        {
-          parse_mode: "HTML",
-        },
-      );
-    } catch (error) {
-      if (!isNotModified(error)) throw error;
-    }
-  };
 }

@@ -5,8 +5,8 @@ import { commandsFor, syncStaffMenu } from "../commands";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
 import { commandArgument, replyHtml } from "../reply";
-import { subscribeAndConfirm } from "./subscriptions";
-import { sendPicker } from "./topics";
+import { sendPicker } from "../views/picker";
+import { subscribeAndConfirm } from "../views/subscribe";
 
 /** Deep-link payloads: t.me/<bot>?start=sub_deir-ez-zor */
 const SUBSCRIBE_PAYLOAD = /^sub_([a-z0-9-]{1,60})$/;

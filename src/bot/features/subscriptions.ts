@@ -6,8 +6,9 @@ import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
 import { pickerData } from "../keyboards/topic-picker";
 import { commandArgument, echo, editHtml, editKeyboard, replyHtml } from "../reply";
-import { settingsData, settingsSummary } from "./settings";
-import { sendPicker } from "./topics";
+import { sendPicker } from "../views/picker";
+import { settingsData, settingsSummary } from "../views/settings";
+import { subscribeAndConfirm, topicName } from "../views/subscribe";
 
 /** Several topics may be given at once: "/subscribe دير الزور، الميادين". */
 const LIST_SEPARATOR = /[,،؛;\n]+/;
@@ -15,10 +16,6 @@ const MAX_TOPICS_PER_COMMAND = 10;
 
 const subscribeData = (topicId: number) => `sub:${topicId}`;
 const unsubscribeData = (topicId: number) => `uns:${topicId}`;
-
-function topicName(ctx: NashraContext, topic: Topic): string {
-  return ctx.deps.topics.index().name(topic, ctx.language);
-}
 
 function nameList(ctx: NashraContext, topics: readonly Topic[]): string {
   return topics.map((t) => topicName(ctx, t)).join(ctx.language === "ar" ? "، " : ", ");
@@ -33,30 +30,6 @@ function topicButtons(
   const keyboard = new InlineKeyboard();
   for (const t of topics) keyboard.text(topicName(ctx, t), data(t.id)).row();
   return keyboard;
-}
-
-/** Confirms a subscription, saying what it includes, or why nothing changed. */
-function subscribedText(ctx: NashraContext, topic: Topic, added: boolean): string {
-  const { topics } = ctx.deps;
-  const name = topicName(ctx, topic);
-  if (!added) return ctx.t("subscribe-already", { topic: name });
-  const children = topic.children.slice(0, 4).map((c) => topicName(ctx, c));
-  const more = topic.children.length > 4 ? "…" : "";
-  let text = children.length
-    ? ctx.t("subscribe-done-with-children", {
-        topic: name,
-        children: children.join(ctx.language === "ar" ? "، " : ", ") + more,
-      })
-    : ctx.t("subscribe-done", { topic: name });
-  const via = topics.coveringAncestor(ctx.chatId as number, topic);
-  if (via) text += `\n${ctx.t("subscribe-already-via", { topic: name, parent: topicName(ctx, via) })}`;
-  return text;
-}
-
-/** Subscribes to one topic and confirms (used by the deep link and the buttons too). */
-export async function subscribeAndConfirm(ctx: NashraContext, topic: Topic): Promise<string> {
-  const added = ctx.deps.topics.subscribe(ctx.chatId as number, [topic]).length > 0;
-  return subscribedText(ctx, topic, added);
 }
 
 export const subscriptionsFeature = new Composer<NashraContext>();
