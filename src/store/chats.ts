@@ -56,6 +56,32 @@ export type ChatPreferences = Partial<
   Pick<ChatRecord, "language" | "timezone" | "alertsEnabled" | "digestsEnabled">
 >;
 
+/** The ids of a chat migration (a group's old id, the supergroup's new one) and its time. */
+interface MigrationIds {
+  old: number;
+  new: number;
+  now: number;
+}
+
+/**
+ * Every table with a column that references chats (a test compares this with the schema's foreign keys), and
+ * the statements that merge the old id's rows into the new id's before the rest move over. A new table that
+ * references chats is added here, or a migration of its chat loses its rows.
+ */
+export const CHAT_REFERENCES: Record<string, { column: string; merge?: string[] }> = {
+  subscriptions: { column: "chat_id" },
+  outbox: { column: "chat_id" },
+  article_deliveries: { column: "chat_id" },
+  digest_marks: {
+    column: "chat_id",
+    merge: [
+      `UPDATE digest_marks AS n SET through_id = o.through_id, run_id = o.run_id
+       FROM digest_marks AS o
+       WHERE n.chat_id = @new AND o.chat_id = @old AND o.scope = n.scope AND o.through_id > n.through_id`,
+    ],
+  },
+};
+
 export class ChatStore {
   private readonly get: Database.Statement<[number], ChatRow>;
   private readonly upsert: Database.Statement<{
@@ -70,6 +96,11 @@ export class ChatStore {
   private readonly deactivate: Database.Statement<{ id: number; reason: string; now: number }>;
   private readonly updatePrefs: Database.Statement<Record<string, number | string | null>>;
   private readonly countAll: Database.Statement<[], { total: number; active: number | null }>;
+  private readonly migration: {
+    ensureTarget: Database.Statement<MigrationIds>;
+    mergeChat: Database.Statement<MigrationIds>;
+    references: Database.Statement<MigrationIds>[][];
+  };
 
   constructor(
     private readonly db: Db,
@@ -101,6 +132,34 @@ export class ChatStore {
         updated_at = @now
       WHERE id = @id`);
     this.countAll = db.prepare("SELECT count(*) AS total, sum(active) AS active FROM chats");
+    this.migration = {
+      ensureTarget: db.prepare(`
+        INSERT INTO chats (id, type, created_at, updated_at)
+        SELECT @new, 'supergroup', created_at, @now FROM chats WHERE id = @old
+        ON CONFLICT (id) DO NOTHING`),
+      // An inserted target has the defaults (switches on, active), so the old chat's settings carry over.
+      mergeChat: db.prepare(`
+        UPDATE chats AS n SET
+          type = 'supergroup',
+          title = coalesce(n.title, o.title),
+          language = coalesce(n.language, o.language),
+          client_language = coalesce(n.client_language, o.client_language),
+          timezone = coalesce(n.timezone, o.timezone),
+          alerts_enabled = min(n.alerts_enabled, o.alerts_enabled),
+          digests_enabled = min(n.digests_enabled, o.digests_enabled),
+          active = max(n.active, o.active),
+          inactive_reason = CASE WHEN max(n.active, o.active) = 1 THEN NULL ELSE n.inactive_reason END,
+          created_at = min(n.created_at, o.created_at),
+          updated_at = @now
+        FROM chats AS o
+        WHERE n.id = @new AND o.id = @old`),
+      references: Object.entries(CHAT_REFERENCES).map(([table, { column, merge }]) => [
+        ...(merge ?? []).map((sql) => db.prepare<MigrationIds>(sql)),
+        // Rows the new id has already win; the old id's copies of them go with the old id.
+        db.prepare<MigrationIds>(`UPDATE OR IGNORE ${table} SET ${column} = @new WHERE ${column} = @old`),
+        db.prepare<MigrationIds>(`DELETE FROM ${table} WHERE ${column} = @old`),
+      ]),
+    };
   }
 
   /** The chat, or undefined when it is unknown (never seen, or deleted by /stop). */
@@ -146,24 +205,21 @@ export class ChatStore {
   }
 
   /**
-   * A group became a supergroup with a new id: the chat's row (and by cascade its subscriptions and
-   * outbox rows) moves to the new id, or merges into it when the new id is already known.
+   * A group became a supergroup with a new id: everything stored about it moves to the new id, merged with
+   * what the new id already has (the supergroup may have written to the bot first). What it follows and
+   * what it received is the union of both, each digest mark the furthest of the two, a message queued
+   * under both ids is sent once; the new id keeps its own settings where it has any, a switch turned off
+   * under either id stays off. A chat that is not stored (migrated already) is left alone.
    */
   migrate(oldId: number, newId: number): void {
+    if (oldId === newId) return;
     this.db.transaction(() => {
-      if (this.find(newId)) {
-        this.db
-          .prepare(
-            "INSERT OR IGNORE INTO subscriptions (chat_id, topic_id, created_at) SELECT ?, topic_id, created_at FROM subscriptions WHERE chat_id = ?",
-          )
-          .run(newId, oldId);
-        this.db.prepare("UPDATE OR IGNORE outbox SET chat_id = ? WHERE chat_id = ?").run(newId, oldId);
-        this.remove.run(oldId);
-      } else {
-        this.db
-          .prepare("UPDATE chats SET id = ?, type = 'supergroup', updated_at = ? WHERE id = ?")
-          .run(newId, this.clock(), oldId);
-      }
+      const ids = { old: oldId, new: newId, now: this.clock() };
+      if (!this.find(oldId)) return;
+      this.migration.ensureTarget.run(ids);
+      this.migration.mergeChat.run(ids);
+      for (const statements of this.migration.references) for (const s of statements) s.run(ids);
+      this.remove.run(oldId);
     })();
   }
 

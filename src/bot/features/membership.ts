@@ -1,4 +1,5 @@
-// The bot's own membership: blocked by a reader, added to or removed from a group or channel.
+// The bot's own membership: blocked by a reader, added to or removed from a group or channel; a group that
+// became a supergroup.
 import { Composer } from "grammy";
 import type { ChatType } from "../../domain";
 import type { NashraContext } from "../context";
@@ -21,4 +22,12 @@ membershipFeature.on("my_chat_member", async (ctx) => {
   if (!known && (chat.type === "group" || chat.type === "supergroup")) {
     await replyHtml(ctx, ctx.t("welcome-group"));
   }
+});
+
+// A group that became a supergroup: Telegram says so in both chats; the first of the two moves everything.
+membershipFeature.on("message:migrate_to_chat_id", (ctx) => {
+  ctx.deps.store.chats.migrate(ctx.chat.id, ctx.msg.migrate_to_chat_id);
+});
+membershipFeature.on("message:migrate_from_chat_id", (ctx) => {
+  ctx.deps.store.chats.migrate(ctx.msg.migrate_from_chat_id, ctx.chat.id);
 });
