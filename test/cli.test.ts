@@ -56,7 +56,9 @@ const count = async () => {
   }
 };
 
-describe("npm run cli", () => {
+// Each test starts several tsx processes (~1 s each at rest, ~5 s on a loaded machine): a wider timeout than
+// the suite's, so a busy CI machine does not fail them.
+describe("npm run cli", { timeout: 90_000 }, () => {
   beforeAll(() => {
     mkdirSync(temp.dir, { recursive: true });
   });
