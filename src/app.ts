@@ -2,7 +2,7 @@
 // startApp starts the parts in order and stops them in the reverse order.
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import { Api, type Bot, webhookCallback } from "grammy";
+import { Api, type Bot } from "grammy";
 import { AlertService } from "./alerts/service";
 import { ALLOWED_UPDATES, createBot } from "./bot";
 import { AlertStatusMessages } from "./bot/alert-status";
@@ -15,6 +15,7 @@ import type { SenderEvents } from "./delivery/sender";
 import { ScheduleArmer, type ScheduleArmerOptions } from "./digest/arm-schedules";
 import { DigestService } from "./digest/service";
 import { createHttpServer } from "./http/server";
+import { webhookRoute } from "./http/webhook";
 import { I18n } from "./i18n";
 import { createLogger, type Logger } from "./logger";
 import { Metrics } from "./metrics";
@@ -40,6 +41,8 @@ export interface AppOptions {
   timers?: ScheduleArmerOptions["timers"];
   /** How often an alert's status message may be edited (tests shorten it). */
   alertStatusIntervalMs?: number;
+  /** How long a webhook request waits for its update's handling (tests shorten it). */
+  webhookTimeoutMs?: number;
 }
 
 /** Something that runs: started in the order of `BuiltApp.parts`, stopped in the reverse order. */
@@ -75,7 +78,7 @@ function deliveryMetrics(metrics: Metrics): SenderEvents {
 export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const metrics = new Metrics();
+  const metrics = new Metrics({ clock });
   const serviceOptions = {
     databasePath: config.DATABASE_PATH,
     clock,
@@ -145,13 +148,9 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
     bot.api.config.use(delivery.replyTransformer());
     const webhook =
       config.BOT_MODE === "webhook"
-        ? {
-            path: new URL(config.WEBHOOK_URL).pathname,
-            secret: config.WEBHOOK_SECRET,
-            handle: webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET }),
-          }
+        ? webhookRoute(bot, config.WEBHOOK_URL, config.WEBHOOK_SECRET, options.webhookTimeoutMs)
         : undefined;
-    const server = createHttpServer({ store, metrics, logger, ...(webhook ? { webhook } : {}) });
+    const server = createHttpServer({ store, metrics, logger, clock, ...(webhook ? { webhook } : {}) });
 
     let runner: RunnerHandle | undefined;
     const parts: Part[] = [
@@ -173,7 +172,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         start: () =>
           new Promise<void>((resolve, reject) => {
             server.once("error", reject);
-            server.listen(config.PORT, () => resolve());
+            server.listen(config.PORT, config.HTTP_HOST, () => resolve());
           }),
         stop: () =>
           new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
-// Entry point of `npm start`: validate the environment, start Nashra, stop it cleanly on SIGINT/SIGTERM.
+// Entry point of `npm start`: validate the environment, start Nashra, keep it serving through unexpected
+// errors, stop it cleanly on SIGINT/SIGTERM.
 import { startApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 
@@ -17,6 +18,16 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await startApp(config);
+  // One failing request, timer or feed must not take every reader's bot down: log it, count it, go on.
+  const { logger, metrics } = app.deps;
+  process.on("unhandledRejection", (reason) => {
+    metrics.noteError("unhandled_rejection", reason);
+    logger.error({ err: reason }, "unhandled promise rejection");
+  });
+  process.on("uncaughtException", (error) => {
+    metrics.noteError("uncaught_exception", error);
+    logger.error({ err: error }, "uncaught exception");
+  });
   const shutdown = (signal: string) => {
     app.deps.logger.info({ signal }, "shutting down");
     setTimeout(() => {

@@ -28,12 +28,20 @@ export interface Store {
   stats: StatsStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
+  /**
+   * Writes the time to a meta row in a transaction (for /healthz): "ok", "busy" when another writer holds the
+   * lock (not waited for: the probe must not block the event loop), or the SQLite code of the failure.
+   */
+  probeWrite(): string;
   close(): void;
 }
 
 /** Opens the database at `path` (migrating it) and builds the table modules. */
 export function createStore(path: string, clock: Clock): Store {
   const db = openDatabase(path);
+  const probe = db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('health_probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
   return {
     db,
     chats: new ChatStore(db, clock),
@@ -51,6 +59,20 @@ export function createStore(path: string, clock: Clock): Store {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;
       } catch {
         return false;
+      }
+    },
+    probeWrite() {
+      const timeout = db.pragma("busy_timeout", { simple: true }) as number;
+      try {
+        db.pragma("busy_timeout = 0");
+        db.transaction(() => probe.run(String(clock())))();
+        return "ok";
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (code === "SQLITE_BUSY") return "busy";
+        return typeof code === "string" ? code : "failed";
+      } finally {
+        if (db.open) db.pragma(`busy_timeout = ${timeout}`);
       }
     },
     close() {

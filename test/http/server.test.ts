@@ -19,7 +19,7 @@ describe("in polling mode", () => {
     const res = await fetch(url("/healthz"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json");
-    expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", database: "ok", writes: "ok" });
   });
 
   it("counts updates and commands in /metrics", async () => {
