@@ -1,5 +1,6 @@
 // The environment, validated once at start. This is the only module that reads process.env.
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const idList = z
@@ -24,6 +25,27 @@ const booleanFlag = z
   .default("false")
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/** Comma-separated host names or IP addresses, lower-cased, brackets of IPv6 addresses removed. */
+const hostList = z
+  .string()
+  .default("")
+  .transform((raw, ctx) => {
+    const hosts: string[] = [];
+    for (const part of raw.split(",")) {
+      const host = part
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, "$1");
+      if (host === "") continue;
+      if (isIP(host) === 0 && !/^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/.test(host)) {
+        ctx.addIssue({ code: "custom", message: `"${part.trim()}" is not a host name or an IP address` });
+        return z.NEVER;
+      }
+      hosts.push(host.replace(/\.$/, ""));
+    }
+    return hosts;
+  });
+
 const timeZone = z
   .string()
   .refine(isValidTimeZone, { message: "is not an IANA time zone (e.g. Asia/Damascus)" });
@@ -39,6 +61,13 @@ const base = z.object({
   DEFAULT_LANGUAGE: z.enum(["ar", "en"], { message: "must be ar or en" }).default("ar"),
   DEFAULT_TIMEZONE: timeZone.default("UTC"),
   PORT: z.coerce.number({ error: "must be a port number (0-65535)" }).int().min(0).max(65535).default(8080),
+  // A container's port mapping reaches only a server bound to every interface.
+  HTTP_HOST: z
+    .string()
+    .refine((host) => isIP(host) !== 0 || /^[A-Za-z0-9.-]+$/.test(host), {
+      message: "must be an IP address or a host name (e.g. 0.0.0.0, 127.0.0.1, ::)",
+    })
+    .default("0.0.0.0"),
   SEND_RATE: z.coerce
     .number({ error: "must be a number of messages per second" })
     .positive()
@@ -52,6 +81,7 @@ const base = z.object({
     .max(1440)
     .default(10),
   BOILERPLATE_FILE: z.string().optional(),
+  FEED_ALLOW_HOSTS: hostList,
 });
 
 const polling = base.extend({
@@ -62,9 +92,10 @@ const polling = base.extend({
 
 const webhook = base.extend({
   BOT_MODE: z.literal("webhook"),
+  // https and Telegram's four ports are checked in loadConfig: a self-hosted Bot API server takes any URL.
   WEBHOOK_URL: z.url({
-    protocol: /^https$/,
-    message: "is required in webhook mode and must be an https URL",
+    protocol: /^https?$/,
+    message: "is required in webhook mode and must be an http(s) URL",
   }),
   WEBHOOK_SECRET: z
     .string({ error: "is required in webhook mode" })
@@ -83,6 +114,7 @@ const cliSchema = base.pick({
   LOG_LEVEL: true,
   FEED_POLL_MINUTES: true,
   BOILERPLATE_FILE: true,
+  FEED_ALLOW_HOSTS: true,
 });
 
 /** The configuration of `npm run cli`. */
@@ -90,6 +122,14 @@ export type CliConfig = z.infer<typeof cliSchema>;
 
 /** Messages a second Telegram lets a free bot send to many chats. */
 const FREE_RATE = 30;
+
+/** The only ports Telegram's servers post webhooks to. */
+const TELEGRAM_WEBHOOK_PORTS = ["443", "80", "88", "8443"];
+
+/** True for api.telegram.org, whose webhooks must be https; a self-hosted server (`--local`) takes http too. */
+function isTelegramsOwn(apiRoot: string): boolean {
+  return new URL(apiRoot).hostname.toLowerCase().replace(/\.$/, "") === "api.telegram.org";
+}
 
 /** The validated configuration every module receives (never process.env directly). */
 export type Config = z.infer<typeof schema>;
@@ -107,6 +147,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
   const input = withoutEmpty(env);
   input.BOT_MODE ??= "polling";
   const config = parseOrExplain(schema, input, env);
+  if (config.BOT_MODE === "webhook" && isTelegramsOwn(config.TELEGRAM_API_ROOT)) {
+    const url = new URL(config.WEBHOOK_URL);
+    const port = url.port === "" ? (url.protocol === "https:" ? "443" : "80") : url.port;
+    if (url.protocol !== "https:" || !TELEGRAM_WEBHOOK_PORTS.includes(port)) {
+      throw new ConfigError(
+        `WEBHOOK_URL must be an https URL on port 443, 80, 88 or 8443 for Telegram's own Bot API server (a self-hosted telegram-bot-api --local takes any) (got "${env.WEBHOOK_URL}")`,
+      );
+    }
+  }
   if (config.SEND_RATE > FREE_RATE && !config.PAID_BROADCAST) {
     throw new ConfigError(
       `SEND_RATE above ${FREE_RATE} needs PAID_BROADCAST=true (Telegram allows free bots about 30 messages a second) (got "${config.SEND_RATE}")`,
