@@ -1,5 +1,28 @@
 // Prometheus metrics (prom-client), one registry per process (or per test), served on /metrics.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { ADMIN_COMMANDS, EDITOR_COMMANDS, READER_COMMANDS } from "./bot/commands";
+import { type Clock, systemClock } from "./clock";
+
+/** Command names counted under their own label; anything else a user types is counted as "other". */
+const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
+  ...READER_COMMANDS,
+  ...EDITOR_COMMANDS,
+  ...ADMIN_COMMANDS,
+]);
+
+/**
+ * SQLite result codes that mean a write could not be stored (disk full, I/O error, read-only or broken
+ * file). SQLITE_BUSY is not among them: a busy write is retried and usually succeeds.
+ */
+const WRITE_FAILURE = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PERM)/;
+
+/** A write failure as recorded for /healthz. */
+export interface WriteFailure {
+  /** When, by the clock. */
+  at: number;
+  /** The SQLite code, e.g. SQLITE_FULL. */
+  code: string;
+}
 
 export class Metrics {
   readonly registry = new Registry();
@@ -9,9 +32,10 @@ export class Metrics {
     labelNames: ["type"] as const,
     registers: [this.registry],
   });
+  /** Use {@link countCommand}, which keeps the label set bounded. */
   readonly commands = new Counter({
     name: "nashra_commands_total",
-    help: "Bot commands received, by command name",
+    help: 'Bot commands received, by command name (names the bot does not know: "other")',
     labelNames: ["command"] as const,
     registers: [this.registry],
   });
@@ -51,13 +75,49 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly writeFailures = new Counter({
+    name: "nashra_write_failures_total",
+    help: "Database writes that failed (disk full, I/O error, read-only file)",
+    labelNames: ["code"] as const,
+    registers: [this.registry],
+  });
+  /** The latest write failure seen by {@link noteError}. */
+  lastWriteFailure: WriteFailure | undefined;
+  private readonly clock: Clock;
+
+  /** Counts a command by name: one of the bot's own, else "other" (a label per typed name would grow without end). */
+  countCommand(name: string): void {
+    this.commands.inc({ command: KNOWN_COMMANDS.has(name) ? name : "other" });
+  }
+
+  /** Counts an error by where it happened; a failed database write is also recorded for /healthz. */
+  noteError(kind: string, error: unknown): void {
+    this.errors.inc({ kind });
+    const code = sqliteCode(error);
+    if (code !== undefined && WRITE_FAILURE.test(code)) {
+      this.writeFailures.inc({ code });
+      this.lastWriteFailure = { at: this.clock(), code };
+    }
+  }
+
   /** Updates whose handling has finished (successfully or not). */
   async handledUpdates(): Promise<number> {
     const metric = await this.handlerSeconds.get();
     return metric.values.find((v) => v.metricName === "nashra_update_handling_seconds_count")?.value ?? 0;
   }
 
-  constructor(options: { processMetrics?: boolean } = {}) {
+  constructor(options: { processMetrics?: boolean; clock?: Clock } = {}) {
+    this.clock = options.clock ?? systemClock;
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: "nashra_" });
   }
+}
+
+/** The code of a better-sqlite3 SqliteError, also when it is the cause of another error. */
+function sqliteCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_")) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

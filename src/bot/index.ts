@@ -73,7 +73,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 }
 
 async function reportError(error: BotError<NashraContext>, deps: BotDeps): Promise<void> {
-  deps.metrics.errors.inc({ kind: "handler" });
+  deps.metrics.noteError("handler", error.error);
   deps.logger.error(
     { err: error.error, update: error.ctx.update.update_id },
     "error while handling an update",

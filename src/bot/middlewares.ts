@@ -37,7 +37,7 @@ export function countUpdates(deps: BotDeps): Middleware<NashraContext> {
     deps.metrics.updates.inc({ type });
     const text = ctx.msg?.text ?? "";
     const command = /^\/([a-z0-9_]{1,32})(?:@\w+)?(?:\s|$)/i.exec(text)?.[1]?.toLowerCase();
-    if (command) deps.metrics.commands.inc({ command });
+    if (command) deps.metrics.countCommand(command);
     const done = deps.metrics.handlerSeconds.startTimer();
     try {
       await next();
