@@ -14,7 +14,8 @@ const WORD_START = /[0-9\p{Script=Latin}]/u;
 const URL_START = /(?:https?:\/\/|www\.)/iy;
 /** A URL goes up to whitespace, an isolate control, or a masked character. */
 const URL_BODY = /[^\s\u2066-\u2069\ufffc]+/y;
-const URL_TRAILING = /[.,;:!?،؛؟…»"'”’]+$/u;
+/** Punctuation that ends a sentence rather than the URL it follows (all of them single UTF-16 units). */
+const URL_TRAILING = new Set(".,;:!?،؛؟…»\"'”’");
 /** Punctuation that stays inside a run when a letter or digit follows it: "ez-Zor", "Ezzor's", "3.5", "10:30". */
 const INNER = /^[-‐‑'’./:_&+@#=?~,×]$/;
 /** Signs that start a run when a digit or letter follows and nothing word-like precedes: "+963", "#12", "$5". */
@@ -192,11 +193,21 @@ function wordEnd(text: string, j: number, to: number): number {
   URL_START.lastIndex = j;
   if (URL_START.test(text)) {
     URL_BODY.lastIndex = j;
-    let url = (URL_BODY.exec(text)?.[0] ?? "").slice(0, to - j).replace(URL_TRAILING, "");
+    let url = withoutTrailing((URL_BODY.exec(text)?.[0] ?? "").slice(0, to - j));
     if (url.endsWith(")") && !url.includes("(")) url = url.slice(0, -1);
     return j + url.length;
   }
   let k = j;
   while (k < to && WORD.test(text[k] as string)) k++;
   return k;
+}
+
+/**
+ * `url` less its trailing punctuation. A backwards scan, not a `[…]+$` regex, which tries every start in a run
+ * of punctuation and so takes quadratic time on a long one that is not at the end ("http://" and 40,000 dots).
+ */
+function withoutTrailing(url: string): string {
+  let end = url.length;
+  while (end > 0 && URL_TRAILING.has(url[end - 1] as string)) end--;
+  return url.slice(0, end);
 }
