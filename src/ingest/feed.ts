@@ -14,6 +14,7 @@ import {
 } from "feedsmith";
 import { asciiDigits } from "../text/normalize";
 import { htmlToText } from "./html";
+import { capLine } from "./limits";
 import { type BoilerplateRules, cleanBody, defaultBoilerplate } from "./plain-text";
 import { type ArticleInput, IngestError, type ParsedFeed } from "./types";
 import { canonicalUrl } from "./url";
@@ -206,7 +207,8 @@ function collect(
   link: string | undefined,
   rules: BoilerplateRules,
 ): ParsedFeed {
-  const source = title === "" ? undefined : title;
+  // The feed's title is shown in /feeds and /addfeed, and with every item as its source.
+  const source = title === "" ? undefined : capLine(title);
   const items = raws.flatMap((raw) => toArticle(raw, source, rules) ?? []);
   const feed: ParsedFeed = { items };
   if (source !== undefined) feed.title = source;

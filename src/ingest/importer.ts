@@ -8,10 +8,10 @@ import { detectLanguage } from "../text/language";
 import { normalize } from "../text/normalize";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
+import { capLine } from "./limits";
 import { type ArticleInput, IngestError } from "./types";
 import { canonicalUrl } from "./url";
 
-const MAX_TITLE = 512;
 const MAX_BODY = 100_000;
 
 /** Where articles come from, for the record. */
@@ -53,10 +53,10 @@ export class Importer {
     const { articles } = this.store;
     return articles.transaction(() =>
       inputs.map((input, i) => {
-        const title = input.title.replace(/\s+/g, " ").trim().slice(0, MAX_TITLE);
+        const title = capLine(input.title.replace(/\s+/g, " ").trim());
         if (title === "") throw new IngestError(`article ${i + 1} has no title`);
         const body = input.body.trim().slice(0, MAX_BODY);
-        const source = input.source?.trim() || options.source || null;
+        const source = capLine(input.source?.trim() || options.source || "") || null;
         const url = input.url ? (canonicalUrl(input.url) ?? null) : null;
         const guidKey = input.guid ? `${source ?? ""}\u0000${input.guid}` : null;
         // Normalized and hashed only when guid and URL do not already find the article (a feed polled again).
@@ -90,7 +90,7 @@ export class Importer {
           url,
           guidKey,
           source,
-          author: input.author?.trim() || null,
+          author: capLine(input.author?.trim() ?? "") || null,
           language: detectLanguage(`${title}\n${body}`),
           contentHash,
           breaking: startsBreaking(normalizedTitle),

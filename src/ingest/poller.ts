@@ -8,12 +8,15 @@ import { parseFeed } from "./feed";
 import { FeedFetchError, type FetchFeedOptions, type FetchFeedResult, fetchFeed } from "./fetch-feed";
 import type { ImportedArticle, Importer } from "./importer";
 import type { BoilerplateRules } from "./plain-text";
+import type { ArticleInput } from "./types";
 import { canonicalUrl } from "./url";
 
 /** The longest a failing feed waits before it is tried again. */
 const MAX_BACKOFF_MS = 6 * 3_600_000;
 /** Feeds polled at the same time. */
 const CONCURRENCY = 4;
+/** Items one poll of one feed imports (the newest); a feed of thousands must not hold the bot up. */
+export const MAX_ITEMS_PER_POLL = 100;
 
 /** What one poll of one feed did. */
 export interface PollOutcome {
@@ -86,11 +89,13 @@ export class FeedPoller {
         return { feed: store.feeds.find(feed.id) ?? feed, status: "not-modified", added: [] };
       }
       const parsed = parseFeed(result.body, this.options.boilerplate);
-      const imported = importer.importAll(parsed.items, {
-        origin: "feed",
-        feedId: feed.id,
-        source: parsed.title ?? feed.title ?? new URL(feed.url).hostname,
-      });
+      const source = parsed.title ?? feed.title ?? new URL(feed.url).hostname;
+      const imported: ImportedArticle[] = [];
+      for (const item of newest(parsed.items, MAX_ITEMS_PER_POLL)) {
+        imported.push(importer.importOne(item, { origin: "feed", feedId: feed.id, source }));
+        // One item at a time (tagging a long body takes a while): replies and alerts go out in between.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const added = imported.filter((a) => a.created);
       store.feeds.recordSuccess(feed.id, {
         title: parsed.title ?? null,
@@ -170,4 +175,10 @@ export class FeedPoller {
     this.shutdown.abort();
     await this.running;
   }
+}
+
+/** The `max` newest items (by date; undated ones last), in the feed's order when it has no more than that. */
+function newest(items: ArticleInput[], max: number): ArticleInput[] {
+  if (items.length <= max) return items;
+  return [...items].sort((a, b) => (b.publishedAt ?? 0) - (a.publishedAt ?? 0)).slice(0, max);
 }

@@ -1,0 +1,22 @@
+// Limits on what a source may bring in, so that one hostile or broken feed cannot make every message
+// that shows its titles too long for Telegram.
+
+/** Longest title, feed title, source or author kept, in UTF-16 units, the ellipsis included. */
+export const MAX_LINE_LENGTH = 200;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * `text` if it is at most `max` long, else its start cut on a grapheme boundary (never inside a surrogate
+ * pair, between a letter and its marks, or inside an emoji sequence) and ended with "…".
+ */
+export function capLine(text: string, max = MAX_LINE_LENGTH): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  // Segments are computed lazily: only the first ~max characters are looked at.
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > max - 1) break;
+    end = index + segment.length;
+  }
+  return `${text.slice(0, end).trimEnd()}…`;
+}
