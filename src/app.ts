@@ -85,6 +85,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
     logger,
     feedPollMinutes: config.FEED_POLL_MINUTES,
     boilerplateFile: config.BOILERPLATE_FILE,
+    feedAllowHosts: config.FEED_ALLOW_HOSTS,
   };
   const core = openCoreServices(serviceOptions);
   const { store } = core;

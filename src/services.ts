@@ -34,6 +34,8 @@ export interface ServiceOptions {
   logger: Logger;
   feedPollMinutes: number;
   boilerplateFile?: string | undefined;
+  /** FEED_ALLOW_HOSTS: private hosts feeds may be read from. */
+  feedAllowHosts?: readonly string[];
 }
 
 /** Opens the database (migrating it, seeding the catalog) and builds the core services on it. */
@@ -67,6 +69,7 @@ export function createFeedPoller(
     logger: options.logger,
     intervalMs: options.feedPollMinutes * 60_000,
     boilerplate: core.boilerplate, // the newsroom's footer rules apply to polled feeds as to imported files
+    allowHosts: options.feedAllowHosts ?? [],
     ...(onNewArticles ? { onNewArticles } : {}),
   });
 }

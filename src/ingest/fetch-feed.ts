@@ -1,7 +1,11 @@
 // Fetching one RSS/Atom feed over HTTP: conditional GET, redirects, timeout, size limit and charset
-// decoding to a string. Parsing the XML and deciding when to poll again belong to the poller.
-
+// decoding to a string; never from an address inside the newsroom's network. Parsing the XML and deciding
+// when to poll again belong to the poller.
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import type { LookupFunction } from "node:net";
 import { TextDecoder } from "node:util";
+import ipaddr from "ipaddr.js";
+import { Agent, type Response, fetch as undiciFetch } from "undici";
 import { type Clock, systemClock } from "../clock";
 import { IngestError } from "./types";
 
@@ -11,6 +15,9 @@ const DEFAULT_USER_AGENT = "NashraBot/1.0 (+news bot)";
 const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 /** How far into the body the XML declaration is looked for. */
 const PROLOG_BYTES = 1024;
+/** Redirects followed before giving up. */
+const MAX_REDIRECTS = 10;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Options for one fetch of one feed. */
 export interface FetchFeedOptions {
@@ -28,6 +35,11 @@ export interface FetchFeedOptions {
   signal?: AbortSignal;
   /** Reads a Retry-After date; default the system's. */
   clock?: Clock;
+  /**
+   * Hosts (names or IP addresses, lower case) fetched even though they are, or resolve to, addresses that
+   * are not public: FEED_ALLOW_HOSTS. Every other host must be a public internet address.
+   */
+  allowHosts?: readonly string[];
 }
 
 /** The feed has not changed since the ETag / Last-Modified that were sent (HTTP 304). */
@@ -117,11 +129,22 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   };
 
   try {
+    const dispatcher = agentFor(options.allowHosts ?? []);
+    let url = target;
     let res: Response;
-    try {
-      res = await fetch(target, { method: "GET", headers, redirect: "follow", signal });
-    } catch (err) {
-      throw failure(err, false);
+    for (let redirects = 0; ; redirects++) {
+      refuseInternalAddress(url, options.allowHosts ?? []);
+      try {
+        res = await undiciFetch(url, { method: "GET", headers, redirect: "manual", signal, dispatcher });
+      } catch (err) {
+        throw failure(err, false);
+      }
+      // Redirects are followed here, not by fetch, so that every hop's address is checked.
+      const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get("location") : null;
+      if (location === null) break;
+      discard(res);
+      if (redirects >= MAX_REDIRECTS) throw new FeedFetchError("too many redirects", { retryable: false });
+      url = redirectTarget(location, url);
     }
 
     if (res.status === 304) {
@@ -153,7 +176,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     const result: FeedFetched = {
       kind: "ok",
       body: decodeFeedBytes(bytes, contentType),
-      finalUrl: res.url || target.href,
+      finalUrl: url.href,
     };
     if (etag) result.etag = etag;
     if (lastModified) result.lastModified = lastModified;
@@ -199,6 +222,100 @@ function feedUrl(url: string): URL {
   if (parsed.username || parsed.password)
     throw new FeedFetchError("unsupported URL: it contains a user name or password", { retryable: false });
   return parsed;
+}
+
+/** Where a redirect's Location points, resolved against the URL that answered it. */
+function redirectTarget(location: string, from: URL): URL {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new FeedFetchError("redirected to an unsupported URL", { retryable: false });
+  }
+  if (next.protocol !== "http:" && next.protocol !== "https:")
+    throw new FeedFetchError("redirected to an unsupported URL", { retryable: false });
+  if (next.username || next.password)
+    throw new FeedFetchError("redirected to an unsupported URL: it contains a user name or password", {
+      retryable: false,
+    });
+  return next;
+}
+
+/**
+ * The one answer for every address the bot must not reach, whatever is (or is not) listening there: a
+ * reply that differed by port would let an editor scan the newsroom's network.
+ */
+function notPublic(): FeedFetchError {
+  return new FeedFetchError(
+    "refused: the feed's address is not a public internet address (FEED_ALLOW_HOSTS lists allowed private hosts)",
+    { retryable: false },
+  );
+}
+
+/** Host names and IPv6 addresses as FEED_ALLOW_HOSTS lists them: lower case, no brackets, no final dot. */
+function hostKey(hostname: string): string {
+  return hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/\.$/, "");
+}
+
+/**
+ * True for an address on the public internet. Loopback, private (10/8, 172.16/12, 192.168/16), CGNAT
+ * (100.64/10), link-local (169.254/16 with the cloud metadata service, fe80::/10), unique-local (fc00::/7),
+ * unspecified, multicast, broadcast and reserved ranges are not; an IPv4-mapped IPv6 address (::ffff:127.0.0.1)
+ * counts as the IPv4 address it maps, and IPv6 forms that embed one (NAT64, 6to4, Teredo) are not public.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === "unicast";
+}
+
+/**
+ * An IP address written in the URL itself (any form the URL parser reads: 0x7f000001, 2130706433, 127.1,
+ * [::1], [::ffff:7f00:1]) is checked here: a connection to a literal address asks no resolver.
+ */
+function refuseInternalAddress(url: URL, allowHosts: readonly string[]): void {
+  const host = hostKey(url.hostname);
+  if (ipaddr.isValid(host) && !isPublicAddress(host) && !allowHosts.includes(host)) throw notPublic();
+}
+
+class NotPublicAddress extends Error {
+  override name = "NotPublicAddress";
+  readonly code = "ERR_NOT_PUBLIC_ADDRESS";
+}
+
+/**
+ * A resolver that keeps only public addresses, used for every connection (redirects included). The address
+ * checked is the one connected to, so a name that resolves to a public address when it is added and to
+ * 127.0.0.1 a minute later (DNS rebinding) is refused then too.
+ */
+function publicOnlyLookup(allowHosts: readonly string[]): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, "", 0);
+      const usable = allowHosts.includes(hostKey(hostname))
+        ? addresses
+        : addresses.filter((a) => isPublicAddress(a.address));
+      const first = usable[0];
+      if (first === undefined) return callback(new NotPublicAddress(hostname), "", 0);
+      if (options.all) return callback(null, usable);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/** One connection pool per allow-list (in practice one for the process). */
+const agents = new Map<string, Agent>();
+
+function agentFor(allowHosts: readonly string[]): Agent {
+  const key = allowHosts.join(",");
+  let agent = agents.get(key);
+  if (agent === undefined) {
+    agent = new Agent({ connect: { lookup: publicOnlyLookup(allowHosts) } });
+    agents.set(key, agent);
+  }
+  return agent;
 }
 
 /** Reads the body, aborting the request as soon as it goes past maxBytes. */
@@ -260,6 +377,7 @@ function networkError(err: unknown, reading: boolean): FeedFetchError {
     cause = cause.errors[0];
   const message = cause instanceof Error ? cause.message : String(cause);
   const code = errorCode(cause);
+  if (code === "ERR_NOT_PUBLIC_ADDRESS") return notPublic();
   if (/redirect count exceeded/i.test(message))
     return new FeedFetchError("too many redirects", { retryable: false, cause: err });
   if (/must be a HTTP\(S\) scheme|invalid url/i.test(message))

@@ -36,6 +36,8 @@ export interface FeedPollerOptions {
   intervalMs: number;
   /** Site-footer rules applied to item bodies (the built-in ones when absent). */
   boilerplate?: BoilerplateRules;
+  /** Hosts that may be, or resolve to, addresses that are not public (FEED_ALLOW_HOSTS). */
+  allowHosts?: readonly string[];
   /** Replaced in tests. */
   fetch?: (url: string, options: FetchFeedOptions) => Promise<FetchFeedResult>;
   /** Called with each poll's new articles (auto-alerts hook in here). */
@@ -75,6 +77,7 @@ export class FeedPoller {
       const result = await this.fetch(feed.url, {
         signal: this.shutdown.signal,
         clock,
+        allowHosts: this.options.allowHosts ?? [],
         ...(feed.etag ? { etag: feed.etag } : {}),
         ...(feed.lastModified ? { lastModified: feed.lastModified } : {}),
       });

@@ -37,6 +37,8 @@ async function startBot(): Promise<void> {
     env: {
       EDITOR_IDS: `${EDITOR.id},${OTHER_EDITOR.id}`,
       DEFAULT_TIMEZONE: "Asia/Damascus",
+      // The test feeds are served on 127.0.0.1, which a newsroom must allow explicitly.
+      FEED_ALLOW_HOSTS: "127.0.0.1",
     },
     clock: () => Date.now() + skew,
   });

@@ -21,7 +21,13 @@ let fixtureId = 0;
 
 beforeAll(async () => {
   h = await startHarness({
-    env: { ADMIN_IDS: String(ADMIN.id), EDITOR_IDS: String(EDITOR.id), DEFAULT_TIMEZONE: "Asia/Damascus" },
+    env: {
+      ADMIN_IDS: String(ADMIN.id),
+      EDITOR_IDS: String(EDITOR.id),
+      DEFAULT_TIMEZONE: "Asia/Damascus",
+      // The test feeds are served on 127.0.0.1, which a newsroom must allow explicitly.
+      FEED_ALLOW_HOSTS: "127.0.0.1",
+    },
   });
   fixtureId = h.app.deps.importer.importOne(parsePlainText(FIXTURE), { origin: "import" }).article.id;
   feedServer = await serveFeeds((req, res) => {

@@ -1,7 +1,7 @@
 // fetchFeed against real HTTP servers on 127.0.0.1: conditional GET, redirects, limits, charsets, errors.
 import type { IncomingHttpHeaders, RequestListener } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { decodeFeedBytes, FeedFetchError, fetchFeed } from "../../src/ingest/fetch-feed";
+import { decodeFeedBytes, FeedFetchError, fetchFeed, isPublicAddress } from "../../src/ingest/fetch-feed";
 import { type FeedServer, serveFeeds } from "../support/feed-server";
 
 const servers: FeedServer[] = [];
@@ -27,6 +27,9 @@ async function failure(promise: Promise<unknown>): Promise<FeedFetchError> {
   }
   throw new Error("expected fetchFeed to fail");
 }
+
+/** The test servers listen on 127.0.0.1, which a feed may use only when it is allowed (FEED_ALLOW_HOSTS). */
+const LOCAL = { allowHosts: ["127.0.0.1"] };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -60,7 +63,7 @@ describe("fetchFeed over HTTP", () => {
       res.end(RSS);
     });
 
-    const result = await fetchFeed(`${base}/feed.xml`, {});
+    const result = await fetchFeed(`${base}/feed.xml`, LOCAL);
 
     expect(result).toEqual({
       kind: "ok",
@@ -95,10 +98,11 @@ describe("fetchFeed over HTTP", () => {
       res.end(RSS);
     });
 
-    const first = await fetchFeed(`${base}/feed.xml`, { userAgent: "Test/1" });
+    const first = await fetchFeed(`${base}/feed.xml`, { ...LOCAL, userAgent: "Test/1" });
     expect(first.kind).toBe("ok");
     if (first.kind !== "ok") return;
     const second = await fetchFeed(`${base}/feed.xml`, {
+      ...LOCAL,
       etag: first.etag,
       lastModified: first.lastModified,
     });
@@ -124,7 +128,7 @@ describe("fetchFeed over HTTP", () => {
       }
     });
 
-    const result = await fetchFeed(`${base}/old`, {});
+    const result = await fetchFeed(`${base}/old`, LOCAL);
 
     expect(result).toMatchObject({ kind: "ok", body: RSS, finalUrl: `${base}/feed.xml` });
   });
@@ -135,7 +139,7 @@ describe("fetchFeed over HTTP", () => {
       res.end();
     });
 
-    const err = await failure(fetchFeed(`${base}/loop`, {}));
+    const err = await failure(fetchFeed(`${base}/loop`, LOCAL));
 
     expect(err.message).toBe("too many redirects");
     expect(err.retryable).toBe(false);
@@ -145,7 +149,7 @@ describe("fetchFeed over HTTP", () => {
     const base = await serve(() => {});
     const started = Date.now();
 
-    const err = await failure(fetchFeed(`${base}/feed.xml`, { timeoutMs: 200 }));
+    const err = await failure(fetchFeed(`${base}/feed.xml`, { ...LOCAL, timeoutMs: 200 }));
 
     expect(err.message).toBe("timed out after 200 ms");
     expect(err.retryable).toBe(true);
@@ -161,7 +165,7 @@ describe("fetchFeed over HTTP", () => {
     });
     const started = Date.now();
 
-    const err = await failure(fetchFeed(`${base}/feed.xml`, { timeoutMs: 200 }));
+    const err = await failure(fetchFeed(`${base}/feed.xml`, { ...LOCAL, timeoutMs: 200 }));
 
     expect(err.message).toBe("timed out after 200 ms");
     expect(err.retryable).toBe(true);
@@ -195,7 +199,7 @@ describe("fetchFeed over HTTP", () => {
       if (open) res.end();
     });
 
-    const err = await failure(fetchFeed(`${base}/big.xml`, { maxBytes: 100 * 1024 }));
+    const err = await failure(fetchFeed(`${base}/big.xml`, { ...LOCAL, maxBytes: 100 * 1024 }));
     await closed;
 
     expect(err.message).toBe("larger than 102400 bytes");
@@ -213,7 +217,9 @@ describe("fetchFeed over HTTP", () => {
       res.write("<rss>"); // the rest never comes
     });
 
-    const err = await failure(fetchFeed(`${base}/big.xml`, { maxBytes: 100 * 1024, timeoutMs: 2000 }));
+    const err = await failure(
+      fetchFeed(`${base}/big.xml`, { ...LOCAL, maxBytes: 100 * 1024, timeoutMs: 2000 }),
+    );
 
     expect(err.message).toBe("larger than 102400 bytes");
   });
@@ -224,7 +230,7 @@ describe("fetchFeed over HTTP", () => {
       res.end(xmlWithTitle('<?xml version="1.0"?>', DEIR_EZZOR_1256));
     });
 
-    const result = await fetchFeed(`${base}/feed.xml`, {});
+    const result = await fetchFeed(`${base}/feed.xml`, LOCAL);
 
     expect(result.kind === "ok" && result.body).toBe(
       '<?xml version="1.0"?><rss version="2.0"><channel><title>دير الزور</title></channel></rss>',
@@ -237,7 +243,7 @@ describe("fetchFeed over HTTP", () => {
       res.end(xmlWithTitle('<?xml version="1.0" encoding="windows-1256"?>', DEIR_EZZOR_1256));
     });
 
-    const result = await fetchFeed(`${base}/feed.xml`, {});
+    const result = await fetchFeed(`${base}/feed.xml`, LOCAL);
 
     expect(result.kind === "ok" && result.body).toContain("<title>دير الزور</title>");
   });
@@ -248,7 +254,7 @@ describe("fetchFeed over HTTP", () => {
       res.end("<h1>Not here</h1>");
     });
 
-    const err = await failure(fetchFeed(`${base}/gone.xml`, {}));
+    const err = await failure(fetchFeed(`${base}/gone.xml`, LOCAL));
 
     expect(err).toBeInstanceOf(FeedFetchError);
     expect(err.message).toBe("HTTP 404 Not Found");
@@ -263,7 +269,7 @@ describe("fetchFeed over HTTP", () => {
       res.end("oops");
     });
 
-    const err = await failure(fetchFeed(`${base}/feed.xml`, {}));
+    const err = await failure(fetchFeed(`${base}/feed.xml`, LOCAL));
 
     expect(err.message).toBe("HTTP 500 Internal Server Error");
     expect(err.status).toBe(500);
@@ -276,7 +282,7 @@ describe("fetchFeed over HTTP", () => {
       res.end();
     });
 
-    const err = await failure(fetchFeed(`${base}/feed.xml`, {}));
+    const err = await failure(fetchFeed(`${base}/feed.xml`, LOCAL));
 
     expect(err.status).toBe(429);
     expect(err.retryable).toBe(true);
@@ -289,7 +295,7 @@ describe("fetchFeed over HTTP", () => {
       res.end();
     });
 
-    const err = await failure(fetchFeed(`${base}/feed.xml`, {}));
+    const err = await failure(fetchFeed(`${base}/feed.xml`, LOCAL));
 
     expect(err.status).toBe(503);
     expect(err.retryable).toBe(true);
@@ -316,7 +322,7 @@ describe("fetchFeed over HTTP", () => {
     const base = await serve(() => {});
     await servers.pop()?.close();
 
-    const err = await failure(fetchFeed(`${base}/feed.xml`, {}));
+    const err = await failure(fetchFeed(`${base}/feed.xml`, LOCAL));
 
     expect(err.message).toMatch(/^network error: .*ECONNREFUSED/);
     expect(err.message).not.toContain("\n");
@@ -329,9 +335,109 @@ describe("fetchFeed over HTTP", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
 
-    const err = await failure(fetchFeed(`${base}/feed.xml`, { signal: controller.signal, timeoutMs: 5000 }));
+    const err = await failure(
+      fetchFeed(`${base}/feed.xml`, { ...LOCAL, signal: controller.signal, timeoutMs: 5000 }),
+    );
 
     expect(err.message).toBe("aborted");
+  });
+});
+
+describe("addresses inside the newsroom's network", () => {
+  /** A feed server on 127.0.0.1 that counts the requests it gets. */
+  async function countingFeed(): Promise<{ base: string; port: number; requests: () => number }> {
+    let requests = 0;
+    const base = await serve((_req, res) => {
+      requests++;
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.end(RSS);
+    });
+    return { base, port: Number(new URL(base).port), requests: () => requests };
+  }
+
+  it("refuses loopback in every spelling, with one answer whether a server listens there or not", async () => {
+    const { port, requests } = await countingFeed();
+    const closed = await serve(() => {});
+    const closedPort = Number(new URL(closed).port);
+    await servers.pop()?.close();
+    const messages = new Set<string>();
+    for (const p of [port, closedPort]) {
+      for (const host of [
+        "127.0.0.1",
+        "[::1]",
+        "0x7f000001",
+        "2130706433",
+        "127.1",
+        "[::ffff:127.0.0.1]",
+        "0.0.0.0",
+        "localhost",
+      ]) {
+        const err = await failure(fetchFeed(`http://${host}:${p}/feed.xml`));
+        expect(err.retryable, host).toBe(false);
+        messages.add(err.message);
+      }
+    }
+    expect([...messages]).toEqual([
+      expect.stringMatching(/^refused: the feed's address is not a public internet address/),
+    ]);
+    expect(requests()).toBe(0);
+  });
+
+  it("refuses private, CGNAT, link-local (the metadata service), unique-local and unspecified addresses without connecting", async () => {
+    for (const url of [
+      "http://169.254.169.254/latest/meta-data/",
+      "http://10.20.30.40/feed.xml",
+      "http://172.16.0.1/feed.xml",
+      "http://192.168.1.1/feed.xml",
+      "http://100.64.0.1/feed.xml",
+      "http://[fd00::1]/feed.xml",
+      "http://[fe80::1]/feed.xml",
+      "http://[::]/feed.xml",
+      "http://[::ffff:a9fe:a9fe]/feed.xml",
+      "http://[64:ff9b::7f00:1]/feed.xml",
+    ]) {
+      const err = await failure(fetchFeed(url, { timeoutMs: 2000 }));
+      expect(err.message, url).toMatch(/^refused: /);
+    }
+  });
+
+  it("checks every redirect: an allowed host that redirects inside is refused, and the inside is never asked", async () => {
+    const inside = await countingFeed();
+    const outside = await serve((_req, res) => {
+      res.writeHead(302, { location: `http://localhost:${inside.port}/feed.xml` });
+      res.end();
+    });
+    const err = await failure(fetchFeed(`${outside}/feed.xml`, LOCAL));
+    expect(err.message).toMatch(/^refused: /);
+    expect(inside.requests()).toBe(0);
+  });
+
+  it("fetches from a private host listed in FEED_ALLOW_HOSTS, by name too", async () => {
+    const { port, requests } = await countingFeed();
+    const result = await fetchFeed(`http://localhost:${port}/feed.xml`, { allowHosts: ["localhost"] });
+    expect(result).toMatchObject({ kind: "ok", body: RSS });
+    expect(requests()).toBe(1);
+  });
+
+  it("tells public addresses from the rest", () => {
+    for (const a of ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) {
+      expect(isPublicAddress(a), a).toBe(true);
+    }
+    for (const a of [
+      "127.0.0.1",
+      "10.0.0.1",
+      "100.100.100.100",
+      "169.254.169.254",
+      "::1",
+      "::ffff:7f00:1",
+      "fc00::1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "nonsense",
+    ]) {
+      expect(isPublicAddress(a), a).toBe(false);
+    }
   });
 });
 
