@@ -1,7 +1,7 @@
 // `npm run cli -- <command>`: the same services the bot uses, from a shell. Results go to stdout,
 // everything else to stderr; exit 0 on success, 1 with a one-line error otherwise.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { extname, join, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { collectStats } from "./admin/stats";
 import { systemClock } from "./clock";
@@ -101,11 +101,12 @@ async function main(argv: string[]): Promise<void> {
     logger,
     feedPollMinutes: config.FEED_POLL_MINUTES,
     boilerplateFile: config.BOILERPLATE_FILE,
+    feedAllowHosts: config.FEED_ALLOW_HOSTS,
   });
   try {
     switch (command) {
       case "import":
-        return await importCommand(services, rest);
+        return await importCommand(services, rest, config.FEED_ALLOW_HOSTS);
       case "tag":
         return tagCommand(services);
       case "topics":
@@ -122,17 +123,41 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-/** The files an import argument names: the file itself, or a folder's importable files. */
+/**
+ * The files an import argument names: the file itself, or the importable files of a folder and its
+ * subfolders. A link is followed only when its target is inside the folder (a readme.txt → ../.env would
+ * publish what it points to), and each real folder is walked once (links in a loop end). Links skipped
+ * are said on stderr.
+ */
 function filesOf(path: string): string[] {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => {
-      const child = join(path, name);
-      if (statSync(child).isDirectory()) return filesOf(child);
-      return [".txt", ".json", ".xml", ".rss", ".atom"].includes(extname(name).toLowerCase()) ? [child] : [];
-    });
+  if (!statSync(path).isDirectory()) return [path];
+  const root = realpathSync(path);
+  const walked = new Set<string>();
+  const walk = (dir: string, real: string): string[] => {
+    if (walked.has(real)) return [];
+    walked.add(real);
+    return readdirSync(dir)
+      .sort()
+      .flatMap((name) => {
+        const child = join(dir, name);
+        let target: string;
+        try {
+          target = realpathSync(child);
+        } catch {
+          process.stderr.write(`nashra: ${child}: skipped, a link to nothing\n`);
+          return [];
+        }
+        if (target !== root && !target.startsWith(`${root}${sep}`)) {
+          process.stderr.write(`nashra: ${child}: skipped, a link to outside the folder\n`);
+          return [];
+        }
+        if (statSync(target).isDirectory()) return walk(child, target);
+        return [".txt", ".json", ".xml", ".rss", ".atom"].includes(extname(name).toLowerCase())
+          ? [child]
+          : [];
+      });
+  };
+  return walk(path, root);
 }
 
 /** Reads one file's articles by its extension (or its first character when the extension says nothing). */
@@ -161,14 +186,18 @@ function summary(imported: ImportedArticle[]): string {
   return `${added} new, ${imported.length - added} already stored`;
 }
 
-async function importCommand(services: Services, targets: string[]): Promise<void> {
+async function importCommand(
+  services: Services,
+  targets: string[],
+  allowHosts: readonly string[],
+): Promise<void> {
   if (targets.length === 0)
     throw new UsageError("import needs a file, a folder or a URL (see import --help)");
   let failed = 0;
   for (const target of targets) {
     if (/^https?:\/\//i.test(target)) {
       try {
-        const result = await fetchFeed(target);
+        const result = await fetchFeed(target, { allowHosts });
         if (result.kind !== "ok")
           throw new IngestError("the server answered 304 Not Modified to a plain GET");
         const feed = parseFeed(result.body, services.boilerplate);

@@ -1,6 +1,6 @@
 // The command line as a newsroom uses it: real processes on a temporary database.
 import { execFile } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -118,6 +118,38 @@ describe("npm run cli", { timeout: 90_000 }, () => {
     expect(lines.length).toBeLessThanOrEqual(2);
     expect(result.stderr).not.toMatch(/\bat \S+ \(/);
     expect(await count()).toBe(before);
+  });
+
+  it("imports a folder without following links out of it, and survives a link loop", async () => {
+    const dir = join(temp.dir, "desk");
+    mkdirSync(join(dir, "week"), { recursive: true });
+    writeFileSync(join(temp.dir, ".env"), "BOT_TOKEN=7012345678:AAHsecretsecretsecretsecretsecret12\n");
+    writeFileSync(
+      join(dir, "week", "hajin.txt"),
+      "قصف مدفعي على أطراف بلدة هجين في ريف دير الزور الشرقي\n\nأفاد مراسلون محليون بسقوط قذائف على الأحياء الشرقية من بلدة هجين صباح اليوم، دون ورود أنباء عن إصابات.\n",
+    );
+    symlinkSync(join(temp.dir, ".env"), join(dir, "readme.txt"));
+    symlinkSync("..", join(dir, "week", "up")); // back to the folder itself: a loop
+    symlinkSync(temp.dir, join(dir, "outside"));
+    const before = await count();
+    const result = await cli(["import", dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/hajin\.txt: 1 new, 0 already stored$/),
+    ]);
+    expect(result.stderr).toContain("readme.txt: skipped, a link to outside the folder");
+    expect(result.stderr).toContain("outside: skipped, a link to outside the folder");
+    expect(await count()).toBe(before + 1);
+    const store = createStore(temp.path, Date.now);
+    try {
+      const titles = store.db.prepare("SELECT title, body FROM articles").all() as {
+        title: string;
+        body: string;
+      }[];
+      expect(titles.some((a) => `${a.title}${a.body}`.includes("BOT_TOKEN"))).toBe(false);
+    } finally {
+      store.close();
+    }
   });
 
   it("lists topics, and gives help for every command", async () => {
