@@ -41,6 +41,31 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe("FeedPoller", () => {
+  it("imports the 100 newest items of a feed of 150, and lets other work run between items", async () => {
+    const day = Date.UTC(2026, 10, 1);
+    const items = Array.from({ length: 150 }, (_, i) => {
+      const at = new Date(day + i * MINUTE).toUTCString();
+      return `<item><title>قصف على أطراف الميادين رقم ${i}</title><link>https://desk.example/${i}</link><pubDate>${at}</pubDate><description>أفاد مراسلون بسقوط قذائف على أطراف الميادين في ريف دير الزور الشرقي، رقم ${i}.</description></item>`;
+    });
+    // Oldest first, as some feeds write them.
+    const body = `<rss version="2.0"><channel><title>مكتب الفرات</title>${items.join("")}</channel></rss>`;
+    answers.set("https://big.example/feed", () => ({
+      kind: "ok",
+      body,
+      finalUrl: "https://big.example/feed",
+    }));
+    const feed = store.feeds.add("https://big.example/feed").feed;
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const outcome = await poller.poll(feed).finally(() => clearInterval(ticker));
+    expect(outcome.added).toHaveLength(100);
+    const titles = outcome.added.map((a) => a.article.title);
+    expect(titles).toContain("قصف على أطراف الميادين رقم 149");
+    expect(titles).toContain("قصف على أطراف الميادين رقم 50");
+    expect(titles).not.toContain("قصف على أطراف الميادين رقم 49");
+    expect(ticks).toBeGreaterThan(0);
+  });
+
   it("imports a good feed while a broken one fails beside it, and backs the broken one off", async () => {
     answers.set("https://good.example/feed", () => ({
       kind: "ok",

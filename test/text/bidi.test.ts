@@ -131,6 +131,15 @@ describe("isolateLatinRuns", () => {
     expect(show(isolateLatinRuns(input))).toBe(expected);
   });
 
+  it("keeps a URL's trailing punctuation out of it, however long the run of it (and inside when a letter follows)", () => {
+    const dots = ".".repeat(40_000);
+    expect(show(isolateLatinRuns(`عربي http://x.org${dots}`))).toBe(`عربي ⟦http://x.org⟧${dots}`);
+    expect(show(isolateLatinRuns(`عربي http://x.org${dots}a`))).toBe(`عربي ⟦http://x.org${dots}a⟧`);
+    expect(show(isolateLatinRuns("رابط: https://euphrates.example.org/a»،"))).toBe(
+      "رابط: ⟦https://euphrates.example.org/a⟧»،",
+    );
+  });
+
   it("leaves lines without Arabic, and text already isolated, alone", () => {
     expect(isolateLatinRuns("Deir ez-Zor 2017")).toBe("Deir ez-Zor 2017");
     expect(show(isolateLatinRuns("سطر عربي 2017\nEnglish line 2018\r\nعربي AFP"))).toBe(
