@@ -1,9 +1,10 @@
 // `npm run bench`: prints figures; never fails on timing. Sections: articles, delivery, alerts,
-// digests. `npm run bench -- articles` runs one section.
+// digests, hostile. `npm run bench -- articles` runs one section.
 import { benchAlerts } from "./alerts";
 import { benchArticles } from "./articles";
 import { benchDelivery } from "./delivery";
 import { benchDigests } from "./digests";
+import { benchHostile } from "./hostile";
 import { printFigures } from "./report";
 
 const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>> = {
@@ -11,6 +12,7 @@ const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>
   delivery: benchDelivery,
   alerts: benchAlerts,
   digests: benchDigests,
+  hostile: benchHostile,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);
