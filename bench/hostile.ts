@@ -1,13 +1,12 @@
 // Hostile inputs (issue 11): what they cost the bot. Figures: heap growth of /metrics' command counter under
 // 20,000 odd command names; the longest event-loop block while the whole app (the tests' harness, in this
 // process) reads hostile feeds; one render of the pathological URL title. The target is ≤ 100 ms per block.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Metrics } from "../src/metrics";
 import { isolateLatinRuns } from "../src/text/bidi";
+import { serveFeeds } from "../test/support/feed-server";
 import { startHarness } from "../test/support/harness";
 import { command, user } from "../test/support/updates";
 import type { Figure } from "./report";
@@ -101,13 +100,12 @@ export async function benchHostile(): Promise<Figure[]> {
     note: "one render (5.9 s before)",
   });
 
-  const server = createServer((req, res) => {
+  const server = await serveFeeds((req, res) => {
     const body = FEEDS[req.url ?? ""];
     res.writeHead(body ? 200 : 404, { "content-type": "application/rss+xml; charset=utf-8" });
     res.end(body ?? "");
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const root = server.url;
   const h = await startHarness({ env: { EDITOR_IDS: String(EDITOR.id), FEED_ALLOW_HOSTS: "127.0.0.1" } });
   try {
     // A first, ordinary feed: loading the HTTP client (undici) and warming up the parser is not the input's cost.
@@ -134,7 +132,7 @@ export async function benchHostile(): Promise<Figure[]> {
     figures.push({ name: "/latest after them", value: block, unit: "ms block", target: "≤ 100" });
   } finally {
     await h.stop();
-    server.close();
+    await server.close();
   }
   return figures;
 }

@@ -1,14 +1,14 @@
 // The edge of Nashra under attack or accident (issue 11): what arrives over HTTP, from a feed, in a folder
 // to import, and what the logs and /healthz say. Each reproduction of the issue, replayed against the app.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request } from "node:http";
 import { resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type App, startApp } from "../../src/app";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { FakeBotApi } from "../support/fake-bot-api";
+import { serveFeeds } from "../support/feed-server";
 import { type Harness, startHarness, TEST_TOKEN, visible, waitUntil } from "../support/harness";
 import { tempDatabasePath } from "../support/temp";
 import { command, user } from "../support/updates";
@@ -39,15 +39,14 @@ function rawGet(port: number, target: string): Promise<number> {
 /** A feed server on 127.0.0.1 serving `routes` (path → RSS), counting its requests. */
 async function feedServer(routes: Record<string, string>): Promise<{ root: string; requests: () => number }> {
   let requests = 0;
-  const server: Server = createServer((req, res) => {
+  const server = await serveFeeds((req, res) => {
     requests++;
     const body = routes[req.url ?? ""];
     res.writeHead(body === undefined ? 404 : 200, { "content-type": "application/rss+xml; charset=utf-8" });
     res.end(body ?? "");
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
-  return { root: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests };
+  cleanups.push(() => server.close());
+  return { root: server.url, requests: () => requests };
 }
 
 function rss(title: string, items: { title: string; body: string; link: string }[]): string {
