@@ -5,7 +5,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import type { LookupFunction } from "node:net";
 import { TextDecoder } from "node:util";
 import ipaddr from "ipaddr.js";
-import { Agent, type Response, fetch as undiciFetch } from "undici";
+import type { Agent, Response } from "undici";
 import { type Clock, systemClock } from "../clock";
 import { IngestError } from "./types";
 
@@ -129,13 +129,13 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   };
 
   try {
-    const dispatcher = agentFor(options.allowHosts ?? []);
+    const { dispatcher, fetch } = await clientFor(options.allowHosts ?? []);
     let url = target;
     let res: Response;
     for (let redirects = 0; ; redirects++) {
       refuseInternalAddress(url, options.allowHosts ?? []);
       try {
-        res = await undiciFetch(url, { method: "GET", headers, redirect: "manual", signal, dispatcher });
+        res = await fetch(url, { method: "GET", headers, redirect: "manual", signal, dispatcher });
       } catch (err) {
         throw failure(err, false);
       }
@@ -308,14 +308,21 @@ function publicOnlyLookup(allowHosts: readonly string[]): LookupFunction {
 /** One connection pool per allow-list (in practice one for the process). */
 const agents = new Map<string, Agent>();
 
-function agentFor(allowHosts: readonly string[]): Agent {
+/**
+ * undici's fetch and the pool for an allow-list. undici is loaded on the first fetch: it takes about half a
+ * second to load, which every CLI command and every start would pay otherwise.
+ */
+async function clientFor(
+  allowHosts: readonly string[],
+): Promise<{ dispatcher: Agent; fetch: typeof import("undici").fetch }> {
+  const undici = await import("undici");
   const key = allowHosts.join(",");
-  let agent = agents.get(key);
-  if (agent === undefined) {
-    agent = new Agent({ connect: { lookup: publicOnlyLookup(allowHosts) } });
-    agents.set(key, agent);
+  let dispatcher = agents.get(key);
+  if (dispatcher === undefined) {
+    dispatcher = new undici.Agent({ connect: { lookup: publicOnlyLookup(allowHosts) } });
+    agents.set(key, dispatcher);
   }
-  return agent;
+  return { dispatcher, fetch: undici.fetch };
 }
 
 /** Reads the body, aborting the request as soon as it goes past maxBytes. */
