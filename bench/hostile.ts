@@ -4,6 +4,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { commandsFor } from "../src/bot/commands";
 import { Metrics } from "../src/metrics";
 import { isolateLatinRuns } from "../src/text/bidi";
 import { serveFeeds } from "../test/support/feed-server";
@@ -25,7 +26,7 @@ function heapMb(): number {
 
 /** Heap growth and /metrics size after counting 20,000 distinct made-up command names. */
 async function commandLabels(count: (m: Metrics, name: string) => void): Promise<[number, number]> {
-  const metrics = new Metrics({ processMetrics: false });
+  const metrics = new Metrics({ processMetrics: false, commands: commandsFor("admin") });
   const before = heapMb();
   for (let i = 0; i < ODD_COMMANDS; i++) count(metrics, `x${i.toString(36)}_${"q".repeat(24)}`);
   const text = await metrics.registry.metrics();

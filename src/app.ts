@@ -6,7 +6,7 @@ import { Api, type Bot } from "grammy";
 import { AlertService } from "./alerts/service";
 import { ALLOWED_UPDATES, createBot } from "./bot";
 import { AlertStatusMessages } from "./bot/alert-status";
-import { syncCommandMenus } from "./bot/commands";
+import { commandsFor, syncCommandMenus } from "./bot/commands";
 import type { BotDeps, NashraContext } from "./bot/context";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
@@ -78,7 +78,7 @@ function deliveryMetrics(metrics: Metrics): SenderEvents {
 export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const metrics = new Metrics({ clock });
+  const metrics = new Metrics({ clock, commands: commandsFor("admin") });
   const serviceOptions = {
     databasePath: config.DATABASE_PATH,
     clock,

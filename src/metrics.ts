@@ -1,14 +1,6 @@
 // Prometheus metrics (prom-client), one registry per process (or per test), served on /metrics.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import { ADMIN_COMMANDS, EDITOR_COMMANDS, READER_COMMANDS } from "./bot/commands";
 import { type Clock, systemClock } from "./clock";
-
-/** Command names counted under their own label; anything else a user types is counted as "other". */
-const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
-  ...READER_COMMANDS,
-  ...EDITOR_COMMANDS,
-  ...ADMIN_COMMANDS,
-]);
 
 /**
  * SQLite result codes that mean a write could not be stored (disk full, I/O error, read-only or broken
@@ -84,10 +76,11 @@ export class Metrics {
   /** The latest write failure seen by {@link noteError}. */
   lastWriteFailure: WriteFailure | undefined;
   private readonly clock: Clock;
+  private readonly knownCommands: ReadonlySet<string>;
 
   /** Counts a command by name: one of the bot's own, else "other" (a label per typed name would grow without end). */
   countCommand(name: string): void {
-    this.commands.inc({ command: KNOWN_COMMANDS.has(name) ? name : "other" });
+    this.commands.inc({ command: this.knownCommands.has(name) ? name : "other" });
   }
 
   /** Counts an error by where it happened; a failed database write is also recorded for /healthz. */
@@ -106,8 +99,13 @@ export class Metrics {
     return metric.values.find((v) => v.metricName === "nashra_update_handling_seconds_count")?.value ?? 0;
   }
 
-  constructor(options: { processMetrics?: boolean; clock?: Clock } = {}) {
+  /**
+   * `commands`: the names counted under their own label (the bot's commands); anything else a user types is
+   * counted as "other".
+   */
+  constructor(options: { processMetrics?: boolean; clock?: Clock; commands?: readonly string[] } = {}) {
     this.clock = options.clock ?? systemClock;
+    this.knownCommands = new Set(options.commands ?? []);
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: "nashra_" });
   }
 }
