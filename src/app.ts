@@ -3,6 +3,7 @@
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
+import { StatsService } from "./admin/stats";
 import { AlertService } from "./alerts/service";
 import { ALLOWED_UPDATES, createBot } from "./bot";
 import { AlertStatusMessages } from "./bot/alert-status";
@@ -19,7 +20,9 @@ import { webhookRoute } from "./http/webhook";
 import { I18n } from "./i18n";
 import { createLogger, type Logger } from "./logger";
 import { Metrics } from "./metrics";
-import { createFeedPoller, openCoreServices } from "./services";
+import { RoleService } from "./roles/service";
+import { createFeedService, openCoreServices } from "./services";
+import type { Store } from "./store";
 
 /** How long a stop waits for updates in flight. main.ts exits anyway shortly after. */
 const DRAIN_MS = 4000;
@@ -28,6 +31,8 @@ const DRAIN_MS = 4000;
 export interface App {
   bot: Bot<NashraContext>;
   deps: BotDeps;
+  /** The database (the bot reaches it only through the services; tests and tools look at it). */
+  store: Store;
   /** The HTTP port actually bound (PORT=0 picks a free one). */
   port: number;
   /** Stops taking updates, lets handlers in flight finish, stops the background work, closes the database. */
@@ -56,6 +61,7 @@ export interface Part {
 export interface BuiltApp {
   bot: Bot<NashraContext>;
   deps: BotDeps;
+  store: Store;
   parts: Part[];
   /** The HTTP port, once the "http" part has started. */
   port(): number;
@@ -121,7 +127,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         : { statusIntervalMs: options.alertStatusIntervalMs }),
     });
     // Breaking items of auto-alert feeds become alerts as soon as a poll brings them in.
-    const feeds = createFeedPoller(core, serviceOptions, (feed, added) => {
+    const feeds = createFeedService(core, serviceOptions, (feed, added) => {
       if (feed.autoAlert && added.some((a) => a.article.breaking)) alerts.autoAlert();
     });
     const digests = new DigestService(publishing);
@@ -132,9 +138,15 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       logger,
       ...(options.timers ? { timers: options.timers } : {}),
     });
+    const { topics, articles, importer, readers } = core;
     const deps: BotDeps = {
-      ...core,
+      topics,
+      articles,
+      importer,
+      readers,
       feeds,
+      roles: new RoleService(store, config),
+      stats: new StatsService(store, topics, clock, config.DEFAULT_TIMEZONE),
       delivery,
       alerts,
       digests,
@@ -208,7 +220,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         },
       },
     ];
-    return { bot, deps, parts, port: () => (server.address() as AddressInfo).port };
+    return { bot, deps, store, parts, port: () => (server.address() as AddressInfo).port };
   } catch (error) {
     store.close();
     throw error;
@@ -223,7 +235,7 @@ async function stopAll(parts: readonly Part[]): Promise<void> {
 /** Builds Nashra and starts it in the configured mode; a part that fails to start stops those before it. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const built = buildApp(config, options);
-  const { bot, deps, parts } = built;
+  const { bot, deps, store, parts } = built;
   const started: Part[] = [];
   try {
     for (const part of parts) {
@@ -243,5 +255,5 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     stopping ??= stopAll(parts).then(() => deps.logger.info("nashra stopped"));
     return stopping;
   };
-  return { bot, deps, port, stop };
+  return { bot, deps, store, port, stop };
 }

@@ -257,14 +257,15 @@ async function feedsCommand(services: Services, args: string[], autoAlert: boole
       }
       const outcome = result.outcome;
       out(`#${result.feed.id} added: ${result.feed.title ?? result.feed.url}`);
-      if (outcome?.status === "error") throw new ReportedError(`first read failed: ${outcome.error}`);
+      if (outcome?.status === "error")
+        throw new ReportedError(`first read failed: ${outcome.error?.message}`);
       out(`${outcome?.added.length ?? 0} new articles`);
       return;
     }
     case "list":
       for (const f of store.feeds.all()) {
         const ok = f.lastSuccessAt ? new Date(f.lastSuccessAt).toISOString() : "never";
-        const error = f.lastError ? `\tlast error: ${f.lastError}` : "";
+        const error = f.lastError ? `\tlast error: ${f.lastError.message}` : "";
         out(
           `#${f.id}\t${f.url}\t${f.title ?? ""}\tauto-alert: ${f.autoAlert ? "on" : "off"}\tlast success: ${ok}${error}`,
         );
@@ -282,7 +283,7 @@ async function feedsCommand(services: Services, args: string[], autoAlert: boole
       let failed = 0;
       for (const o of outcomes) {
         if (o.status === "error") failed++;
-        out(`#${o.feed.id}\t${o.status}\t${o.added.length} new${o.error ? `\t${o.error}` : ""}`);
+        out(`#${o.feed.id}\t${o.status}\t${o.added.length} new${o.error ? `\t${o.error.message}` : ""}`);
       }
       if (failed > 0) throw new ReportedError(`${failed} feed${failed === 1 ? "" : "s"} failed`);
       return;

@@ -1,6 +1,7 @@
 // The services behind every front (bot, CLI, benchmarks), built around one database.
 import { ArticleService } from "./articles/service";
 import type { Clock } from "./clock";
+import { FeedService } from "./feeds/service";
 import { Importer } from "./ingest/importer";
 import {
   type BoilerplateRules,
@@ -8,8 +9,9 @@ import {
   loadBoilerplate,
   mergeBoilerplate,
 } from "./ingest/plain-text";
-import { FeedPoller, type FeedPollerOptions } from "./ingest/poller";
+import type { FeedPollerOptions } from "./ingest/poller";
 import type { Logger } from "./logger";
+import { ReaderService } from "./readers/service";
 import { createStore, type Store } from "./store";
 import { loadCatalog } from "./topics/catalog";
 import { TopicService } from "./topics/service";
@@ -20,12 +22,13 @@ export interface CoreServices {
   topics: TopicService;
   importer: Importer;
   articles: ArticleService;
+  readers: ReaderService;
   /** The site-boilerplate rules for plain-text articles: built-in, plus BOILERPLATE_FILE's. */
   boilerplate: BoilerplateRules;
 }
 
 export interface Services extends CoreServices {
-  feeds: FeedPoller;
+  feeds: FeedService;
 }
 
 export interface ServiceOptions {
@@ -49,20 +52,27 @@ export function openCoreServices(options: ServiceOptions): CoreServices {
   try {
     const topics = new TopicService(store, loadCatalog());
     const importer = new Importer(store, topics, clock);
-    return { store, topics, importer, articles: new ArticleService(store, topics), boilerplate };
+    return {
+      store,
+      topics,
+      importer,
+      articles: new ArticleService(store, topics),
+      readers: new ReaderService(store),
+      boilerplate,
+    };
   } catch (error) {
     store.close();
     throw error;
   }
 }
 
-/** The feed poller on the core services; `onNewArticles` hears of each poll's new articles (auto-alerts). */
-export function createFeedPoller(
+/** The feed service on the core services; `onNewArticles` hears of each poll's new articles (auto-alerts). */
+export function createFeedService(
   core: CoreServices,
   options: ServiceOptions,
   onNewArticles?: FeedPollerOptions["onNewArticles"],
-): FeedPoller {
-  return new FeedPoller({
+): FeedService {
+  return new FeedService({
     store: core.store,
     importer: core.importer,
     clock: options.clock,
@@ -77,5 +87,5 @@ export function createFeedPoller(
 /** Opens the database and builds every service on it (the CLI and benchmarks: no alerts, no bot). */
 export function createServices(options: ServiceOptions): Services {
   const core = openCoreServices(options);
-  return { ...core, feeds: createFeedPoller(core, options) };
+  return { ...core, feeds: createFeedService(core, options) };
 }

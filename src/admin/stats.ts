@@ -1,8 +1,10 @@
 // The figures of /stats and `cli stats`, gathered from the store at one instant, with days counted in
 // the newsroom's zone (DEFAULT_TIMEZONE). Rendering (text, chart) is left to the callers.
+import type { Clock } from "../clock";
 import { nextRun } from "../digest/next-run";
 import type { Store } from "../store";
 import type { ReaderCounts } from "../store/stats";
+import type { TopicService } from "../topics/service";
 import type { TopicIndex } from "../topics/topic-index";
 
 /** How many days the chart covers (today included). */
@@ -102,4 +104,19 @@ export function collectStats(store: Store, index: TopicIndex, now: number, zone:
     queueDepth: store.outbox.queueDepth(),
     days,
   };
+}
+
+/** The figures of /stats now, for the bot (which has no store of its own). */
+export class StatsService {
+  constructor(
+    private readonly store: Store,
+    private readonly topics: TopicService,
+    private readonly clock: Clock,
+    /** The newsroom's zone, whose days are counted (DEFAULT_TIMEZONE). */
+    private readonly zone: string,
+  ) {}
+
+  report(): StatsReport {
+    return collectStats(this.store, this.topics.index(), this.clock(), this.zone);
+  }
 }

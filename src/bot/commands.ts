@@ -4,7 +4,6 @@ import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import { LANGUAGES, type Language, type Role } from "../domain";
 import type { BotDeps } from "./context";
-import { roleOf } from "./roles";
 
 export const READER_COMMANDS = [
   "start",
@@ -55,17 +54,12 @@ export async function syncCommandMenus(api: Api, deps: BotDeps): Promise<void> {
   for (const language of LANGUAGES) {
     await api.setMyCommands(menu(deps, language, "reader"), { language_code: language });
   }
-  const staff = new Set([
-    ...deps.config.ADMIN_IDS,
-    ...deps.config.EDITOR_IDS,
-    ...deps.store.roles.all().map((r) => r.userId),
-  ]);
-  for (const userId of staff) await syncStaffMenu(api, deps, userId);
+  for (const userId of deps.roles.staffIds()) await syncStaffMenu(api, deps, userId);
 }
 
 /** Gives one user the menu of their current role in their private chat (or removes it for a reader). */
 export async function syncStaffMenu(api: Api, deps: BotDeps, userId: number): Promise<void> {
-  const role = roleOf(userId, deps);
+  const role = deps.roles.roleOf(userId);
   const scope = { type: "chat" as const, chat_id: userId };
   try {
     if (role === "reader") {

@@ -1,5 +1,6 @@
 // The bot's context: what every handler gets besides grammY's own context.
 import type { Context } from "grammy";
+import type { StatsService } from "../admin/stats";
 import type { AlertService } from "../alerts/service";
 import type { ArticleService } from "../articles/service";
 import type { Clock } from "../clock";
@@ -8,23 +9,26 @@ import type { Delivery } from "../delivery";
 import type { ScheduleArmer } from "../digest/arm-schedules";
 import type { DigestService } from "../digest/service";
 import type { Language, Role } from "../domain";
+import type { FeedService } from "../feeds/service";
 import type { I18n, MessageArgs } from "../i18n";
 import type { Importer } from "../ingest/importer";
-import type { FeedPoller } from "../ingest/poller";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
-import type { Store } from "../store";
+import type { ReaderService } from "../readers/service";
+import type { RoleService } from "../roles/service";
 import type { ChatRecord } from "../store/chats";
 import type { TopicService } from "../topics/service";
 
-/** The services the bot calls; handlers stay thin and leave the rules to these. */
+/** The services the bot calls; handlers stay thin and leave the rules (and the store) to these. */
 export interface BotDeps {
   config: Config;
-  store: Store;
+  readers: ReaderService;
+  roles: RoleService;
   topics: TopicService;
   articles: ArticleService;
   importer: Importer;
-  feeds: FeedPoller;
+  feeds: FeedService;
+  stats: StatsService;
   delivery: Delivery;
   alerts: AlertService;
   digests: DigestService;

@@ -3,7 +3,6 @@
 import type { Middleware } from "grammy";
 import { chatLanguage, chatTimeZone, type Language, languageFromCode } from "../domain";
 import type { BotDeps, NashraContext } from "./context";
-import { roleOf } from "./roles";
 
 /**
  * Edited messages would run a command a second time; Telegram may also redeliver an update to a
@@ -58,11 +57,11 @@ export function attachReader(deps: BotDeps): Middleware<NashraContext> {
     // Membership changes are handled by their own feature: a "kicked" update must not reactivate the chat.
     if (chat && !ctx.update.my_chat_member) {
       const title = chat.type === "private" ? null : (chat.title ?? null);
-      ctx.reader = deps.store.chats.touch(chat.id, chat.type, title, seenLanguage(ctx));
+      ctx.reader = deps.readers.arrived({ id: chat.id, type: chat.type, title }, seenLanguage(ctx));
     } else if (chat) {
-      ctx.reader = deps.store.chats.find(chat.id);
+      ctx.reader = deps.readers.find(chat.id);
     }
-    ctx.role = roleOf(ctx.from?.id, deps);
+    ctx.role = deps.roles.roleOf(ctx.from?.id);
     useChatSettings(ctx);
     await next();
   };

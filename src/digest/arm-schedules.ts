@@ -76,6 +76,15 @@ export class ScheduleArmer {
     return { schedule: record, next: this.arm(record) };
   }
 
+  /** Every schedule, oldest first. */
+  list(): ScheduleRecord[] {
+    return this.options.store.digests.schedules();
+  }
+
+  find(id: number): ScheduleRecord | undefined {
+    return this.options.store.digests.schedule(id);
+  }
+
   remove(id: number): boolean {
     this.scheduler.disarm(id);
     return this.options.store.digests.removeSchedule(id);

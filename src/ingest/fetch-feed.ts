@@ -7,6 +7,7 @@ import { TextDecoder } from "node:util";
 import ipaddr from "ipaddr.js";
 import type { Agent, Response } from "undici";
 import { type Clock, systemClock } from "../clock";
+import type { FeedErrorKind } from "../store/feeds";
 import { IngestError } from "./types";
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -65,6 +66,8 @@ export type FetchFeedResult = FeedNotModified | FeedFetched;
 
 /** Details of a failed fetch. */
 export interface FeedFetchErrorDetails {
+  /** What went wrong, as data: stored with the feed and worded for editors in their language. */
+  kind: FeedErrorKind;
   /** The HTTP status, when the server answered. */
   status?: number;
   /** Whether the failure is likely to pass by itself (network, timeout, 5xx, 408, 429). */
@@ -77,12 +80,14 @@ export interface FeedFetchErrorDetails {
 /** A feed that could not be fetched; `message` is one line fit for a log or an admin. */
 export class FeedFetchError extends IngestError {
   override name = "FeedFetchError";
+  readonly kind: FeedErrorKind;
   readonly status?: number;
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
 
   constructor(message: string, details: FeedFetchErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = details.kind;
     this.retryable = details.retryable;
     if (details.status !== undefined) this.status = details.status;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
@@ -110,7 +115,8 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   if (options.lastModified) headers["if-modified-since"] = options.lastModified;
 
   const caller = options.signal;
-  if (caller?.aborted) throw new FeedFetchError("aborted", { retryable: true, cause: caller.reason });
+  if (caller?.aborted)
+    throw new FeedFetchError("aborted", { kind: "aborted", retryable: true, cause: caller.reason });
   // The caller's signal is forwarded by a listener removed at the end rather than passed to
   // AbortSignal.any: on Node 20, every AbortSignal.any([longLivedSignal, …]) stays registered on
   // the long-lived signal for good, and a poller's shutdown signal lives as long as the process.
@@ -122,9 +128,14 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
 
   const failure = (err: unknown, reading: boolean): FeedFetchError => {
     if (err instanceof FeedFetchError) return err;
-    if (caller?.aborted) return new FeedFetchError("aborted", { retryable: true, cause: caller.reason });
+    if (caller?.aborted)
+      return new FeedFetchError("aborted", { kind: "aborted", retryable: true, cause: caller.reason });
     if (timeout.aborted)
-      return new FeedFetchError(`timed out after ${timeoutMs} ms`, { retryable: true, cause: err });
+      return new FeedFetchError(`timed out after ${timeoutMs} ms`, {
+        kind: "timeout",
+        retryable: true,
+        cause: err,
+      });
     return networkError(err, reading);
   };
 
@@ -143,7 +154,8 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
       const location = REDIRECT_STATUSES.has(res.status) ? res.headers.get("location") : null;
       if (location === null) break;
       discard(res);
-      if (redirects >= MAX_REDIRECTS) throw new FeedFetchError("too many redirects", { retryable: false });
+      if (redirects >= MAX_REDIRECTS)
+        throw new FeedFetchError("too many redirects", { kind: "redirects", retryable: false });
       url = redirectTarget(location, url);
     }
 
@@ -212,15 +224,22 @@ function feedUrl(url: string): URL {
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw new FeedFetchError("unsupported URL: not an absolute http(s) URL", { retryable: false });
+    throw new FeedFetchError("unsupported URL: not an absolute http(s) URL", {
+      kind: "bad-url",
+      retryable: false,
+    });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
     throw new FeedFetchError(`unsupported URL scheme "${oneLine(parsed.protocol)}" (only http: and https:)`, {
+      kind: "bad-url",
       retryable: false,
     });
   // fetch refuses these; say why instead of "fetch failed", and keep the password out of the message.
   if (parsed.username || parsed.password)
-    throw new FeedFetchError("unsupported URL: it contains a user name or password", { retryable: false });
+    throw new FeedFetchError("unsupported URL: it contains a user name or password", {
+      kind: "bad-url",
+      retryable: false,
+    });
   return parsed;
 }
 
@@ -230,12 +249,13 @@ function redirectTarget(location: string, from: URL): URL {
   try {
     next = new URL(location, from);
   } catch {
-    throw new FeedFetchError("redirected to an unsupported URL", { retryable: false });
+    throw new FeedFetchError("redirected to an unsupported URL", { kind: "bad-url", retryable: false });
   }
   if (next.protocol !== "http:" && next.protocol !== "https:")
-    throw new FeedFetchError("redirected to an unsupported URL", { retryable: false });
+    throw new FeedFetchError("redirected to an unsupported URL", { kind: "bad-url", retryable: false });
   if (next.username || next.password)
     throw new FeedFetchError("redirected to an unsupported URL: it contains a user name or password", {
+      kind: "bad-url",
       retryable: false,
     });
   return next;
@@ -248,7 +268,7 @@ function redirectTarget(location: string, from: URL): URL {
 function notPublic(): FeedFetchError {
   return new FeedFetchError(
     "refused: the feed's address is not a public internet address (FEED_ALLOW_HOSTS lists allowed private hosts)",
-    { retryable: false },
+    { kind: "not-public", retryable: false },
   );
 }
 
@@ -347,7 +367,7 @@ async function readLimited(res: Response, maxBytes: number, abort: AbortControll
 }
 
 function tooLarge(maxBytes: number): FeedFetchError {
-  return new FeedFetchError(`larger than ${maxBytes} bytes`, { retryable: false });
+  return new FeedFetchError(`larger than ${maxBytes} bytes`, { kind: "too-large", retryable: false });
 }
 
 /** Drops a body that will not be read, closing its connection. */
@@ -359,7 +379,7 @@ function httpError(res: Response, clock: Clock): FeedFetchError {
   const status = res.status;
   const text = oneLine(res.statusText);
   const retryable = status >= 500 || status === 429 || status === 408;
-  const details: FeedFetchErrorDetails = { status, retryable };
+  const details: FeedFetchErrorDetails = { kind: "http", status, retryable };
   if (status === 429 || status === 503) {
     const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"), clock());
     if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;
@@ -386,15 +406,23 @@ function networkError(err: unknown, reading: boolean): FeedFetchError {
   const code = errorCode(cause);
   if (code === "ERR_NOT_PUBLIC_ADDRESS") return notPublic();
   if (/redirect count exceeded/i.test(message))
-    return new FeedFetchError("too many redirects", { retryable: false, cause: err });
+    return new FeedFetchError("too many redirects", { kind: "redirects", retryable: false, cause: err });
   if (/must be a HTTP\(S\) scheme|invalid url/i.test(message))
-    return new FeedFetchError("redirected to an unsupported URL", { retryable: false, cause: err });
+    return new FeedFetchError("redirected to an unsupported URL", {
+      kind: "bad-url",
+      retryable: false,
+      cause: err,
+    });
   if (/^bad port$/i.test(message))
-    return new FeedFetchError("unsupported URL: a port browsers refuse", { retryable: false, cause: err });
+    return new FeedFetchError("unsupported URL: a port browsers refuse", {
+      kind: "bad-url",
+      retryable: false,
+      cause: err,
+    });
   let detail = oneLine(message) || code || "unknown";
   if (code && !detail.includes(code)) detail += ` (${code})`;
   const during = reading ? "network error while reading the body" : "network error";
-  return new FeedFetchError(`${during}: ${detail}`, { retryable: true, cause: err });
+  return new FeedFetchError(`${during}: ${detail}`, { kind: "network", retryable: true, cause: err });
 }
 
 function errorCode(err: unknown): string | undefined {

@@ -1,15 +1,14 @@
-// Feeds on a schedule: each due feed is fetched (conditional GET), parsed and imported on its own,
-// so one failing feed never holds up the others; failures back off exponentially.
+// The feed service's worker: each due feed is fetched (conditional GET), parsed and imported on its own,
+// so one failing feed never holds up the others; failures back off exponentially and are stored as a kind.
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
-import type { FeedRecord } from "../store/feeds";
+import type { FeedFailure, FeedRecord } from "../store/feeds";
 import { parseFeed } from "./feed";
 import { FeedFetchError, type FetchFeedOptions, type FetchFeedResult, fetchFeed } from "./fetch-feed";
 import type { ImportedArticle, Importer } from "./importer";
 import type { BoilerplateRules } from "./plain-text";
-import type { ArticleInput } from "./types";
-import { canonicalUrl } from "./url";
+import { type ArticleInput, IngestError } from "./types";
 
 /** The longest a failing feed waits before it is tried again. */
 const MAX_BACKOFF_MS = 6 * 3_600_000;
@@ -24,7 +23,7 @@ export interface PollOutcome {
   status: "ok" | "not-modified" | "error";
   /** Articles the poll stored for the first time. */
   added: ImportedArticle[];
-  error?: string;
+  error?: FeedFailure;
 }
 
 export interface FeedPollerOptions {
@@ -50,24 +49,9 @@ export class FeedPoller {
   /** Aborted by stop(), so shutdown does not wait for a slow site. */
   private shutdown = new AbortController();
   private readonly fetch: NonNullable<FeedPollerOptions["fetch"]>;
+
   constructor(private readonly options: FeedPollerOptions) {
     this.fetch = options.fetch ?? fetchFeed;
-  }
-
-  /**
-   * Adds a feed and polls it once at once, so the editor learns straight away whether it works.
-   * A URL that is not http(s) is refused with `undefined`.
-   */
-  async add(
-    rawUrl: string,
-    options: { autoAlert?: boolean; addedBy?: number | null } = {},
-  ): Promise<{ feed: FeedRecord; created: boolean; outcome?: PollOutcome } | undefined> {
-    const url = canonicalUrl(rawUrl.trim());
-    if (!url) return undefined;
-    const { feed, created } = this.options.store.feeds.add(url, options);
-    if (!created) return { feed, created };
-    const outcome = await this.poll(feed);
-    return { feed: outcome.feed, created, outcome };
   }
 
   /** Fetches, parses and imports one feed; records success or failure. Never throws. */
@@ -119,9 +103,9 @@ export class FeedPoller {
       }
       return { feed: updated, status: "ok", added };
     } catch (error) {
-      const message = error instanceof Error ? (error.message.split("\n")[0] ?? "failed") : String(error);
+      const failure = failureOf(error);
       // Cut short by shutdown: not the feed's fault, and it stays due for the next start.
-      if (this.shutdown.signal.aborted) return { feed, status: "error", added: [], error: message };
+      if (this.shutdown.signal.aborted) return { feed, status: "error", added: [], error: failure };
       const failures = feed.failures + 1;
       const backoff = Math.min(intervalMs * 2 ** Math.min(failures, 10), MAX_BACKOFF_MS);
       // A site's Retry-After is honoured, within the same cap as the backoff.
@@ -130,9 +114,12 @@ export class FeedPoller {
         MAX_BACKOFF_MS,
       );
       const jitter = 0.9 + Math.random() * 0.2;
-      store.feeds.recordFailure(feed.id, message, clock() + Math.max(backoff * jitter, retryAfter));
-      logger.warn({ feed: feed.id, url: feed.url, failures, error: message }, "feed poll failed");
-      return { feed: store.feeds.find(feed.id) ?? feed, status: "error", added: [], error: message };
+      store.feeds.recordFailure(feed.id, failure, clock() + Math.max(backoff * jitter, retryAfter));
+      logger.warn(
+        { feed: feed.id, url: feed.url, failures, kind: failure.kind, error: failure.message },
+        "feed poll failed",
+      );
+      return { feed: store.feeds.find(feed.id) ?? feed, status: "error", added: [], error: failure };
     }
   }
 
@@ -184,4 +171,12 @@ export class FeedPoller {
 function newest(items: ArticleInput[], max: number): ArticleInput[] {
   if (items.length <= max) return items;
   return [...items].sort((a, b) => (b.publishedAt ?? 0) - (a.publishedAt ?? 0)).slice(0, max);
+}
+
+/** What a failed poll stores: the fetch's own kind; "not-a-feed" for a document the parser (or importer) refused. */
+function failureOf(error: unknown): FeedFailure {
+  const message = error instanceof Error ? (error.message.split("\n")[0] ?? "failed") : String(error);
+  if (error instanceof FeedFetchError) return { kind: error.kind, status: error.status ?? null, message };
+  if (error instanceof IngestError) return { kind: "not-a-feed", status: null, message };
+  return { kind: "other", status: null, message };
 }

@@ -3,6 +3,31 @@ import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
 import type { Db } from "./db";
 
+/** Why a feed's last read failed, as data: the bot words each kind in the editor's language. */
+export const FEED_ERROR_KINDS = [
+  "timeout",
+  "http",
+  "not-a-feed",
+  "too-large",
+  "network",
+  "redirects",
+  "bad-url",
+  "not-public",
+  "aborted",
+  "other",
+] as const;
+export type FeedErrorKind = (typeof FEED_ERROR_KINDS)[number];
+
+/** A failed read: its kind, the HTTP status when the site answered, and one English line for the logs. */
+export interface FeedFailure {
+  kind: FeedErrorKind;
+  status: number | null;
+  message: string;
+}
+
+const isKind = (kind: string | null): kind is FeedErrorKind =>
+  (FEED_ERROR_KINDS as readonly (string | null)[]).includes(kind);
+
 /** A feed as stored. */
 export interface FeedRecord {
   id: number;
@@ -14,7 +39,7 @@ export interface FeedRecord {
   lastModified: string | null;
   lastPolledAt: number | null;
   lastSuccessAt: number | null;
-  lastError: string | null;
+  lastError: FeedFailure | null;
   lastErrorAt: number | null;
   failures: number;
   nextPollAt: number;
@@ -33,6 +58,8 @@ interface FeedRow {
   last_polled_at: number | null;
   last_success_at: number | null;
   last_error: string | null;
+  last_error_kind: string | null;
+  last_error_status: number | null;
   last_error_at: number | null;
   failures: number;
   next_poll_at: number;
@@ -50,7 +77,14 @@ const toRecord = (r: FeedRow): FeedRecord => ({
   lastModified: r.last_modified,
   lastPolledAt: r.last_polled_at,
   lastSuccessAt: r.last_success_at,
-  lastError: r.last_error,
+  lastError:
+    r.last_error === null
+      ? null
+      : {
+          kind: isKind(r.last_error_kind) ? r.last_error_kind : "other",
+          status: r.last_error_status,
+          message: r.last_error,
+        },
   lastErrorAt: r.last_error_at,
   failures: r.failures,
   nextPollAt: r.next_poll_at,
@@ -87,7 +121,8 @@ export class FeedStore {
         items_added = items_added + @added
       WHERE id = @id`);
     this.failure = db.prepare(`
-      UPDATE feeds SET last_polled_at = @now, last_error = @error, last_error_at = @now,
+      UPDATE feeds SET last_polled_at = @now, last_error = @message, last_error_kind = @kind,
+        last_error_status = @status, last_error_at = @now,
         failures = failures + 1, next_poll_at = @nextPollAt
       WHERE id = @id`);
     this.setAutoAlert = db.prepare("UPDATE feeds SET auto_alert = ? WHERE id = ?");
@@ -151,7 +186,14 @@ export class FeedStore {
     this.success.run({ id, now: this.clock(), title: result.title ?? null, ...result });
   }
 
-  recordFailure(id: number, error: string, nextPollAt: number): void {
-    this.failure.run({ id, now: this.clock(), error: error.slice(0, 500), nextPollAt });
+  recordFailure(id: number, failure: FeedFailure, nextPollAt: number): void {
+    this.failure.run({
+      id,
+      now: this.clock(),
+      kind: failure.kind,
+      status: failure.status,
+      message: failure.message.slice(0, 500),
+      nextPollAt,
+    });
   }
 }

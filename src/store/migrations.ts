@@ -277,4 +277,27 @@ export const migrations: Migration[] = [
       CREATE INDEX chats_created ON chats (created_at);
     `,
   },
+  {
+    version: 10,
+    name: "feed errors as a kind, not English text",
+    up: `
+      -- A feed's last error as data (timeout, http with its status, not-a-feed, too-large, network, …),
+      -- so /feeds words it in the editor's language; last_error keeps the English line for the logs.
+      ALTER TABLE feeds ADD COLUMN last_error_kind TEXT;
+      ALTER TABLE feeds ADD COLUMN last_error_status INTEGER;
+      -- Errors stored before: classified once here, from the wording the poller used to store.
+      UPDATE feeds SET last_error_kind = 'http', last_error_status = CAST(substr(last_error, 6, 3) AS INTEGER)
+        WHERE last_error GLOB 'HTTP [0-9][0-9][0-9]*';
+      UPDATE feeds SET last_error_kind = CASE
+          WHEN last_error LIKE 'timed out%' THEN 'timeout'
+          WHEN last_error LIKE 'larger than%' THEN 'too-large'
+          WHEN last_error LIKE 'network error%' THEN 'network'
+          WHEN last_error LIKE 'too many redirects%' THEN 'redirects'
+          WHEN last_error LIKE '%unsupported URL%' THEN 'bad-url'
+          WHEN last_error LIKE 'malformed XML%' OR last_error LIKE 'not an RSS or Atom%' THEN 'not-a-feed'
+          ELSE 'other'
+        END
+        WHERE last_error IS NOT NULL AND last_error_kind IS NULL;
+    `,
+  },
 ];

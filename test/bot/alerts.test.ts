@@ -105,7 +105,7 @@ describe("an editor's /alert to a topic", () => {
       callback(buttonData(question, "إرسال"), { from: EDITOR, message: h.fake.lastMessage(EDITOR.id) }),
     );
     // The press is handled (h.send waited for it): anything it enqueued would be waiting in the outbox now.
-    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
     for (const u of [...dez, syria]) expect(alertsTo(u.id)).toHaveLength(1);
   });
 
@@ -117,7 +117,7 @@ describe("an editor's /alert to a topic", () => {
     expect(answer).toBeUndefined();
     expect(visible(h.fake.lastMessage(EDITOR.id))).toBe("✖️ أُلغي التنبيه، ولم يُرسل شيء.");
     await h.send(callback(sendData, { from: EDITOR, message: h.fake.lastMessage(EDITOR.id) }));
-    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
     expect(h.app.deps.alerts.recent()).toEqual([]);
     expect(alertsTo(dez.id)).toEqual([]);
   });
@@ -133,7 +133,7 @@ describe("an editor's /alert to a topic", () => {
     const toasts = h.fake.callsOf("answerCallbackQuery").map((c) => String(c.params.text));
     expect(toasts.filter((t) => t.includes("Another editor asked for this alert"))).toHaveLength(2);
     expect(toasts.filter((t) => t.includes("مخصص لمحرري"))).toHaveLength(2);
-    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
     expect(h.app.deps.alerts.recent()).toEqual([]);
     expect(alertsTo(dez.id)).toEqual([]);
     // Still pending: its own editor can send it.
@@ -150,7 +150,7 @@ describe("an editor's /alert to a topic", () => {
     expect(visible(h.fake.lastMessage(EDITOR.id))).toContain("انتهت صلاحية هذه المعاينة");
     const toasts = h.fake.callsOf("answerCallbackQuery").map((c) => String(c.params.text));
     expect(toasts.at(-1)).toContain("انتهت صلاحية");
-    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
     expect(h.app.deps.alerts.recent()).toEqual([]);
     expect(alertsTo(dez.id)).toEqual([]);
   });
@@ -159,11 +159,11 @@ describe("an editor's /alert to a topic", () => {
     const on = await reader("دير الزور");
     const off = await reader("دير الزور");
     await h.send(callback("set:alerts", { from: off }));
-    expect(h.app.deps.store.chats.find(off.id)?.alertsEnabled).toBe(false);
+    expect(h.app.store.chats.find(off.id)?.alertsEnabled).toBe(false);
     const stopped = await reader("دير الزور");
     await h.send(command("stop", "", { from: stopped }));
     await press("نعم", stopped);
-    expect(h.app.deps.store.chats.find(stopped.id)).toBeUndefined();
+    expect(h.app.store.chats.find(stopped.id)).toBeUndefined();
     const blocked = await reader("دير الزور");
     h.fake.blockChat(blocked.id);
     const before = h.fake.callsOf("sendMessage").filter((c) => c.chatId === blocked.id).length;
@@ -232,7 +232,7 @@ describe("an editor's /alert to a topic", () => {
     expect(visible(unknown)).toContain("لا يوجد مقال برقم #999999");
     const [none] = await h.send(command("alert", "زحل: نص", { from: EDITOR }));
     expect(visible(none)).toContain("لا أعرف موضوعًا باسم «زحل»");
-    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
     expect(h.app.deps.alerts.recent()).toEqual([]);
   });
 
@@ -315,7 +315,7 @@ describe("an alert of an article", () => {
     expect(visible(again.question)).toContain("وصل هذا المقال من قبل تنبيهًا إلى المحادثات الـ3 التي تتابعه");
     expect(buttonLabels(again.question)).toEqual([]);
 
-    const delivered = h.app.deps.store.db
+    const delivered = h.app.store.db
       .prepare("SELECT chat_id FROM article_deliveries WHERE article_id = ? ORDER BY chat_id")
       .all(id)
       .map((r) => (r as { chat_id: number }).chat_id);
@@ -367,7 +367,7 @@ describe("auto-alerts from feeds", () => {
     await h.send(command("addfeed", `${feedUrl.replace("feed.rss", "old.rss")} auto`, { from: EDITOR }));
     await h.app.deps.feeds.pollAll();
     expect(h.app.deps.alerts.recent()).toEqual([]);
-    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
     expect(alertsTo(bukamal.id)).toEqual([]);
   });
 
@@ -376,7 +376,7 @@ describe("auto-alerts from feeds", () => {
     await h.send(command("addfeed", feedUrl, { from: EDITOR }));
     await h.app.deps.feeds.pollAll();
     expect(h.app.deps.alerts.recent()).toEqual([]);
-    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
     expect(alertsTo(bukamal.id)).toEqual([]);
   });
 });

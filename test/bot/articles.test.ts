@@ -161,7 +161,7 @@ describe("/post", () => {
     const id = Number(/#(\d+)/.exec(text)?.[1]);
     expect(text).toContain(`حُفظ المقال برقم #${id}`);
     expect(text).toContain("البوكمال");
-    const article = h.app.deps.store.articles.get(id);
+    const article = h.app.store.articles.get(id);
     expect(article).toMatchObject({
       title: "قصف مدفعي على البوكمال",
       url: "https://news.example.org/2022/01/06/bukamal",
@@ -180,7 +180,7 @@ describe("/post", () => {
     const [reply] = await h.send(command("post", "عاجل: انفجار في حقل كونيكو", { from: EDITOR }));
     expect(visible(reply)).not.toContain("/alert"); // not promised before alerts exist
     const id = Number(/#(\d+)/.exec(visible(reply))?.[1]);
-    expect(h.app.deps.store.articles.get(id)).toMatchObject({
+    expect(h.app.store.articles.get(id)).toMatchObject({
       breaking: true,
       source: null,
       postedBy: EDITOR.id,
@@ -242,7 +242,7 @@ describe("feeds", () => {
     expect(visible(list)).toContain("مكتب الفرات");
     expect(visible(list)).toContain("⚡ تنبيه تلقائي");
     expect(visible(list)).toContain("آخر قراءة ناجحة");
-    const feeds = h.app.deps.store.feeds.all();
+    const feeds = h.app.store.feeds.all();
     expect(feeds.find((f) => f.url.endsWith("/feed.rss"))).toMatchObject({
       autoAlert: true,
       etag: '"v1"',
@@ -253,7 +253,7 @@ describe("feeds", () => {
   it("switches a feed's auto-alert with its button, and an older /feeds does what its button says", async () => {
     const [older] = await h.send(command("feeds", "", { from: EDITOR }));
     const [newer] = await h.send(command("feeds", "", { from: EDITOR }));
-    const feed = () => h.app.deps.store.feeds.all().find((f) => f.url.endsWith("/feed.rss"));
+    const feed = () => h.app.store.feeds.all().find((f) => f.url.endsWith("/feed.rss"));
     expect(feed()?.autoAlert).toBe(true);
     const off = (menu: typeof older) => buttonData(menu, `#${feed()?.id}: أوقفه`);
     await h.send(callback(off(newer), { from: EDITOR }));
@@ -271,7 +271,7 @@ describe("feeds", () => {
     expect(visible(list)).toContain("لا يقدّم مصدر RSS");
     const [missing] = await h.send(command("addfeed", `${feedRoot}/gone.rss`, { from: EDITOR }));
     expect(visible(missing)).toContain("لم يُعثر على المصدر في هذا العنوان (404).");
-    const good = h.app.deps.store.feeds.all().find((f) => f.url.endsWith("/feed.rss"));
+    const good = h.app.store.feeds.all().find((f) => f.url.endsWith("/feed.rss"));
     expect(good?.lastError).toBeNull();
   });
 
@@ -279,7 +279,7 @@ describe("feeds", () => {
     expect(visible((await h.send(command("addfeed", "ftp://x", { from: EDITOR })))[0])).toContain(
       "ليس عنوان موقع",
     );
-    const id = h.app.deps.store.feeds.all().at(-1)?.id;
+    const id = h.app.store.feeds.all().at(-1)?.id;
     expect(id).toBeDefined();
     // Typed in Arabic-Indic digits, as an Arabic keyboard gives them.
     const arabicId = String(id).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));

@@ -82,7 +82,7 @@ describe("/schedule", () => {
     expect(visible(ar)).toContain("«8:75» ليس وقتًا صحيحًا");
     const [list] = await h.send(command("schedules", "", { from: ADMIN }));
     expect(visible(list)).toContain("No schedules yet");
-    expect(h.app.deps.store.digests.schedules()).toEqual([]);
+    expect(h.app.store.digests.schedules()).toEqual([]);
   });
 
   it("lists schedules with their next run, runs one now, and removes it", async () => {
@@ -138,7 +138,7 @@ describe("/schedule", () => {
       const [reply] = await h.send(command(name, "daily 08:00", { from: r }));
       expect(visible(reply)).toContain("⛔");
     }
-    expect(h.app.deps.store.digests.schedules()).toEqual([]);
+    expect(h.app.store.digests.schedules()).toEqual([]);
   });
 });
 

@@ -30,7 +30,7 @@ describe("a group", () => {
       myChatMember({ chat, from: admin, oldStatus: "left", newStatus: "member" }),
     );
     expect(visible(welcome)).toContain("يختار مشرفو المجموعة");
-    expect(h.app.deps.store.chats.find(chat.id)).toMatchObject({
+    expect(h.app.store.chats.find(chat.id)).toMatchObject({
       type: "group",
       title: "أخبار الفرات",
       active: true,
@@ -74,7 +74,7 @@ describe("a group", () => {
     h.fake.setChatMember(chat.id, admin.id, "creator");
     await h.send(groupMessage("/subscribe الرقة", { from: admin, chat }));
     await h.send(myChatMember({ chat, from: admin, oldStatus: "member", newStatus: "left" }));
-    expect(h.app.deps.store.chats.find(chat.id)).toMatchObject({ active: false, inactiveReason: "removed" });
+    expect(h.app.store.chats.find(chat.id)).toMatchObject({ active: false, inactiveReason: "removed" });
     expect(topicsOf(chat.id)).toEqual(["raqqa"]);
   });
 });
@@ -112,7 +112,7 @@ describe("a channel", () => {
     await h.send(callback("stop:no", { from: reader, message }));
     await h.send(callback("set:alerts", { from: reader, message }));
     expect(h.fake.callsOf("editMessageText")).toHaveLength(edits); // the admin's question stays as it is
-    expect(h.app.deps.store.chats.find(channelChat.id)).toMatchObject({ alertsEnabled: true });
+    expect(h.app.store.chats.find(channelChat.id)).toMatchObject({ alertsEnabled: true });
     expect(topicsOf(channelChat.id)).toEqual(before);
     expect(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text).toBe(
       "مشرفو هذه المجموعة وحدهم يستطيعون تغيير ما تتابعه.",
@@ -128,7 +128,7 @@ describe("a channel", () => {
     expect(h.fake.sentTo(channelChat.id)).toHaveLength(posted); // no greeting posted to a channel's readers
     await h.send(channelPost("/subscribe Mayadin"));
     expect(topicsOf(channelChat.id)).toContain("mayadin");
-    expect(h.app.deps.store.chats.find(channelChat.id)?.type).toBe("channel");
+    expect(h.app.store.chats.find(channelChat.id)?.type).toBe("channel");
   });
 });
 

@@ -91,6 +91,6 @@ describe("a group that becomes a supergroup already known", () => {
     expect(digest).not.toContain("انقطاع المياه");
     expect(digest).not.toContain("حقل العمر");
     expect(received(h, SUPERGROUP.id, "🔴")).toEqual([]);
-    expect(h.app.deps.store.chats.find(GROUP.id)).toBeUndefined();
+    expect(h.app.store.chats.find(GROUP.id)).toBeUndefined();
   });
 });

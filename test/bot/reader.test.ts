@@ -227,11 +227,11 @@ describe("/settings", () => {
         message: h.fake.lastMessage(reader.id),
       }),
     );
-    expect(h.app.deps.store.chats.find(reader.id)?.alertsEnabled).toBe(false);
+    expect(h.app.store.chats.find(reader.id)?.alertsEnabled).toBe(false);
     const redrawn = h.fake.lastMessage(reader.id);
     expect(visible(redrawn)).toContain("Breaking alerts: off");
     await h.send(callback(buttonData(redrawn, "Turn digests off"), { from: reader, message: redrawn }));
-    expect(h.app.deps.store.chats.find(reader.id)).toMatchObject({
+    expect(h.app.store.chats.find(reader.id)).toMatchObject({
       alertsEnabled: false,
       digestsEnabled: false,
     });
@@ -243,9 +243,9 @@ describe("/settings", () => {
     const [newer] = await h.send(command("settings", "", { from: reader }));
     const off = (menu: typeof older) => buttonData(menu, "Turn breaking alerts off");
     await h.send(callback(off(newer), { from: reader }));
-    expect(h.app.deps.store.chats.find(reader.id)?.alertsEnabled).toBe(false);
+    expect(h.app.store.chats.find(reader.id)?.alertsEnabled).toBe(false);
     await h.send(callback(off(older), { from: reader }));
-    expect(h.app.deps.store.chats.find(reader.id)?.alertsEnabled).toBe(false);
+    expect(h.app.store.chats.find(reader.id)?.alertsEnabled).toBe(false);
     const toasts = h.fake.callsOf("answerCallbackQuery").map((c) => String(c.params.text));
     expect(toasts.slice(-2)).toEqual(["Breaking alerts off", "Breaking alerts off"]);
   });
@@ -278,7 +278,7 @@ describe("/settings", () => {
     current = h.fake.lastMessage(reader.id);
     expect(buttonLabels(current).some((l) => l.startsWith("✓ Damascus"))).toBe(true);
     await h.send(callback(buttonData(current, "Berlin"), { from: reader, message: current }));
-    expect(h.app.deps.store.chats.find(reader.id)?.timezone).toBe("Europe/Berlin");
+    expect(h.app.store.chats.find(reader.id)?.timezone).toBe("Europe/Berlin");
     expect(visible(h.fake.lastMessage(reader.id))).toContain("Time zone: Berlin");
   });
 });
@@ -292,7 +292,7 @@ describe("/stop", () => {
     await h.send(
       callback(buttonData(confirm, "Yes"), { from: reader, message: h.fake.lastMessage(reader.id) }),
     );
-    expect(h.app.deps.store.chats.find(reader.id)).toBeUndefined();
+    expect(h.app.store.chats.find(reader.id)).toBeUndefined();
     expect(topicsOf(reader.id)).toEqual([]);
     expect(visible(h.fake.lastMessage(reader.id))).toContain("nothing about this chat is stored");
   });
@@ -348,13 +348,13 @@ describe("anything else", () => {
     await h.send(
       myChatMember({ chat: privateChat(reader), from: reader, oldStatus: "member", newStatus: "kicked" }),
     );
-    expect(h.app.deps.store.chats.find(reader.id)).toMatchObject({ active: false });
+    expect(h.app.store.chats.find(reader.id)).toMatchObject({ active: false });
     expect(topicsOf(reader.id)).toEqual(["raqqa"]);
     await h.send(
       myChatMember({ chat: privateChat(reader), from: reader, oldStatus: "kicked", newStatus: "member" }),
     );
     await h.send(command("mytopics", "", { from: reader }));
-    expect(h.app.deps.store.chats.find(reader.id)).toMatchObject({ active: true });
+    expect(h.app.store.chats.find(reader.id)).toMatchObject({ active: true });
   });
 
   it("ignores edited messages (a command is not run twice)", async () => {

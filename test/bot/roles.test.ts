@@ -15,7 +15,7 @@ afterAll(() => h.stop());
 
 /** Everything a refused command could have changed. */
 function snapshot() {
-  const db = h.app.deps.store.db;
+  const db = h.app.store.db;
   return ["subscriptions", "roles", "topics", "topic_aliases"].map(
     (table) => db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number },
   );
@@ -64,7 +64,7 @@ describe("an editor", () => {
 
   it("can be an editor by a role granted in the database", async () => {
     const granted = user({ language_code: "en" });
-    h.app.deps.store.roles.grant(granted.id, "editor", ADMIN.id);
+    h.app.store.roles.grant(granted.id, "editor", ADMIN.id);
     const [reply] = await h.send(command("feeds", "", { from: granted }));
     expect(visible(reply)).toContain("No feeds yet");
   });

@@ -231,7 +231,7 @@ describe("hostile input to a running bot", () => {
       expect(visible(reply), host).toContain("not a public internet address");
     }
     expect(inside.requests()).toBe(0);
-    expect(h.app.deps.store.articles.count()).toBe(0);
+    expect(h.app.store.articles.count()).toBe(0);
   });
 
   it("keeps an 11,000-character feed title and item title from breaking /addfeed, /feeds and /latest", async () => {
@@ -255,12 +255,12 @@ describe("hostile input to a running bot", () => {
     const [latest] = await h2.send(command("latest", "", { from: reader }));
     expect(visible(latest)).toContain("قصف على حقل العمر");
     for (const m of [added, list, latest]) expect(visible(m).length).toBeLessThan(4096);
-    const stored = h2.app.deps.store.feeds.all()[0];
+    const stored = h2.app.store.feeds.all()[0];
     expect(stored?.title?.length).toBeLessThanOrEqual(200);
   }, 30_000);
 
   it("tells a full disk in /healthz: 503 while writes fail, and ok a minute after they work again", async () => {
-    const { db } = h.app.deps.store;
+    const { db } = h.app.store;
     expect((await get("/healthz")).status).toBe(200);
     const pages = db.pragma("page_count", { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`);
@@ -292,7 +292,7 @@ describe("hostile input to a running bot", () => {
   }, 20_000);
 
   it("answers 503 when the write probe itself fails", async () => {
-    const { db } = h.app.deps.store;
+    const { db } = h.app.store;
     db.pragma("query_only = ON");
     skew += 2000; // past the probe's once-a-second
     try {

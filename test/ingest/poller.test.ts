@@ -1,9 +1,10 @@
 // The feed poller: one failing feed never holds up the others; failures back off; 304s keep validators.
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FeedService } from "../../src/feeds/service";
 import { FeedFetchError, type FetchFeedOptions, type FetchFeedResult } from "../../src/ingest/fetch-feed";
 import { Importer } from "../../src/ingest/importer";
-import { FeedPoller } from "../../src/ingest/poller";
+import { FeedPoller, type FeedPollerOptions } from "../../src/ingest/poller";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { manualClock } from "../support/clock";
@@ -14,6 +15,7 @@ const MINUTE = 60_000;
 
 let store: Store;
 let cleanup: () => void;
+let options: FeedPollerOptions;
 let poller: FeedPoller;
 const clock = manualClock();
 const requests: { url: string; options: FetchFeedOptions }[] = [];
@@ -24,7 +26,7 @@ beforeEach(() => {
   store = temp.store;
   cleanup = temp.cleanup;
   requests.length = 0;
-  poller = new FeedPoller({
+  options = {
     store,
     importer: new Importer(store, temp.topics, clock),
     clock,
@@ -33,10 +35,12 @@ beforeEach(() => {
     fetch: async (url, options) => {
       requests.push({ url, options });
       const answer = answers.get(url);
-      if (!answer) throw new FeedFetchError("HTTP 404 Not Found", { status: 404, retryable: false });
+      if (!answer)
+        throw new FeedFetchError("HTTP 404 Not Found", { kind: "http", status: 404, retryable: false });
       return answer();
     },
-  });
+  };
+  poller = new FeedPoller(options);
 });
 afterEach(() => cleanup());
 
@@ -80,7 +84,7 @@ describe("FeedPoller", () => {
     expect(outcomes.find((o) => o.feed.id === good.id)?.added).toHaveLength(4);
     expect(outcomes.find((o) => o.feed.id === bad.id)).toMatchObject({
       status: "error",
-      error: "HTTP 404 Not Found",
+      error: { kind: "http", status: 404, message: "HTTP 404 Not Found" },
     });
 
     const goodAfter = store.feeds.find(good.id);
@@ -92,7 +96,10 @@ describe("FeedPoller", () => {
     });
     expect(goodAfter?.nextPollAt).toBe(clock() + 10 * MINUTE);
     const badAfter = store.feeds.find(bad.id);
-    expect(badAfter).toMatchObject({ failures: 1, lastError: "HTTP 404 Not Found" });
+    expect(badAfter).toMatchObject({
+      failures: 1,
+      lastError: { kind: "http", status: 404, message: "HTTP 404 Not Found" },
+    });
     // Twice the interval, give or take 10% of jitter.
     expect(badAfter?.nextPollAt).toBeGreaterThanOrEqual(clock() + 18 * MINUTE);
     expect(badAfter?.nextPollAt).toBeLessThanOrEqual(clock() + 22 * MINUTE);
@@ -135,6 +142,7 @@ describe("FeedPoller", () => {
   it("honours a site's Retry-After, within the 6 h cap", async () => {
     answers.set("https://busy.example/feed", () => {
       throw new FeedFetchError("HTTP 429 Too Many Requests", {
+        kind: "http",
         status: 429,
         retryable: true,
         retryAfterMs: 365 * 86_400_000,
@@ -145,15 +153,30 @@ describe("FeedPoller", () => {
     expect((store.feeds.find(feed.id)?.nextPollAt ?? 0) - clock()).toBe(6 * 60 * MINUTE);
   });
 
+  it("stores a document that is not a feed as such, not as English text to read back", async () => {
+    answers.set("https://site.example/", () => ({
+      kind: "ok",
+      body: "<!doctype html><html><body><h1>مكتب الفرات</h1></body></html>",
+      finalUrl: "https://site.example/",
+    }));
+    const { feed } = store.feeds.add("https://site.example/");
+    const [outcome] = await poller.pollDue();
+    expect(outcome?.error).toMatchObject({ kind: "not-a-feed", status: null });
+    expect(store.feeds.find(feed.id)?.lastError?.kind).toBe("not-a-feed");
+  });
+});
+
+describe("FeedService", () => {
   it("refuses a URL that is not http(s), and adds a feed once", async () => {
-    expect(await poller.add("javascript:alert(1)")).toBeUndefined();
+    const feeds = new FeedService(options);
+    expect(await feeds.add("javascript:alert(1)")).toBeUndefined();
     answers.set("https://good.example/feed", () => ({ kind: "ok", body: RSS, finalUrl: "x" }));
-    const first = await poller.add("https://good.example/feed?utm_source=x", { autoAlert: true });
+    const first = await feeds.add("https://good.example/feed?utm_source=x", { autoAlert: true });
     expect(first).toMatchObject({
       created: true,
       feed: { url: "https://good.example/feed", autoAlert: true },
     });
     expect(first?.outcome?.added).toHaveLength(4);
-    expect(await poller.add("https://good.example/feed")).toMatchObject({ created: false });
+    expect(await feeds.add("https://good.example/feed")).toMatchObject({ created: false });
   });
 });

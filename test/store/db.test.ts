@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { createStore } from "../../src/store";
 import { migrate, openDatabase } from "../../src/store/db";
 import { migrations } from "../../src/store/migrations";
+import { manualClock } from "../support/clock";
 import { tempDatabasePath } from "../support/temp";
 
 const temps: { cleanup(): void }[] = [];
@@ -73,5 +75,49 @@ describe("openDatabase", () => {
              DELETE FROM chats WHERE id = 1;`);
     expect(db.prepare("SELECT count(*) AS n FROM subscriptions").get()).toEqual({ n: 0 });
     db.close();
+  });
+});
+
+describe("the feed-errors migration", () => {
+  it("turns the English errors stored before it into kinds", () => {
+    const { path } = temp();
+    const version = migrations.find((m) => m.name.startsWith("feed errors as a kind"))?.version ?? 0;
+    const db = openDatabase(
+      path,
+      migrations.filter((m) => m.version < version),
+    );
+    const insert = db.prepare(
+      "INSERT INTO feeds (url, created_at, next_poll_at, last_error) VALUES (?, 0, 0, ?)",
+    );
+    const stored = [
+      "HTTP 503 Service Unavailable",
+      "timed out after 15000 ms",
+      "larger than 5242880 bytes",
+      "network error: getaddrinfo ENOTFOUND feeds.example (ENOTFOUND)",
+      "malformed XML: Unclosed tag",
+      "not an RSS or Atom feed: an HTML page",
+      "too many redirects",
+      "unsupported URL: a port browsers refuse",
+      "database is locked",
+    ];
+    for (const [i, error] of stored.entries()) insert.run(`https://site${i}.example/feed`, error);
+    insert.run("https://fine.example/feed", null);
+    db.close();
+
+    const store = createStore(path, manualClock());
+    const errors = store.feeds.all().map((f) => f.lastError && [f.lastError.kind, f.lastError.status]);
+    store.close();
+    expect(errors).toEqual([
+      ["http", 503],
+      ["timeout", null],
+      ["too-large", null],
+      ["network", null],
+      ["not-a-feed", null],
+      ["not-a-feed", null],
+      ["redirects", null],
+      ["bad-url", null],
+      ["other", null],
+      null,
+    ]);
   });
 });

@@ -2,15 +2,15 @@
 // /stats (figures as text, then a chart of the last 30 days as a photo).
 import { Composer, InputFile } from "grammy";
 import { renderStatsChart } from "../../admin/chart";
-import { collectStats, type StatsReport } from "../../admin/stats";
+import type { StatsReport } from "../../admin/stats";
 import { chatLanguage, type Role, type StaffRole } from "../../domain";
 import { formatDateTime, zoneName } from "../../i18n/format";
+import type { GrantOutcome } from "../../roles/service";
 import { isolate } from "../../text/html";
 import { syncStaffMenu } from "../commands";
-import type { BotDeps, NashraContext } from "../context";
+import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, parseId, replyHtml } from "../reply";
-import { roleOf } from "../roles";
 
 /** Role words admins type, folded (lower case, no ال, one alef). */
 const ROLE_WORDS: Record<string, StaffRole> = {
@@ -45,7 +45,7 @@ export function parseGrant(argument: string): { userId: number; role: StaffRole 
 /** Tells the user their role changed, in their language, if they have a private chat with the bot. */
 async function noticeRoleChange(ctx: NashraContext, userId: number, role: Role): Promise<void> {
   const { deps } = ctx;
-  const chat = deps.store.chats.find(userId);
+  const chat = deps.readers.find(userId);
   if (!chat?.active || chat.type !== "private") return;
   const language = chatLanguage(chat, deps.config.DEFAULT_LANGUAGE);
   const text =
@@ -61,8 +61,15 @@ async function noticeRoleChange(ctx: NashraContext, userId: number, role: Role):
 
 async function afterRoleChange(ctx: NashraContext, userId: number): Promise<void> {
   await syncStaffMenu(ctx.api, ctx.deps, userId);
-  await noticeRoleChange(ctx, userId, roleOf(userId, ctx.deps));
+  await noticeRoleChange(ctx, userId, ctx.deps.roles.roleOf(userId));
 }
+
+const GRANT_REPLY: Record<GrantOutcome, string> = {
+  granted: "grant-done",
+  already: "grant-already",
+  "config-admin": "grant-config-admin",
+  "config-editor": "grant-config-editor",
+};
 
 export const adminFeature = new Composer<NashraContext>();
 const adminOnly = requireRole("admin");
@@ -74,25 +81,10 @@ adminFeature.command("grant", adminOnly, async (ctx) => {
     return;
   }
   const { userId, role } = parsed;
-  const { config, store } = ctx.deps;
   const user = String(userId);
-  if (config.ADMIN_IDS.includes(userId)) {
-    await replyHtml(ctx, ctx.t("grant-config-admin", { user }));
-    return;
-  }
-  if (role === "editor" && config.EDITOR_IDS.includes(userId) && store.roles.find(userId) !== "admin") {
-    await replyHtml(ctx, ctx.t("grant-config-editor", { user }));
-    return;
-  }
-  if (store.roles.find(userId) === role) {
-    await replyHtml(ctx, ctx.t("grant-already", { user, role }));
-    return;
-  }
-  // An editor by EDITOR_IDS who was granted admin goes back to editor by dropping the grant.
-  if (role === "editor" && config.EDITOR_IDS.includes(userId)) store.roles.revoke(userId);
-  else store.roles.grant(userId, role, ctx.from?.id ?? null);
-  await replyHtml(ctx, ctx.t("grant-done", { user, role }));
-  await afterRoleChange(ctx, userId);
+  const outcome = ctx.deps.roles.grant(userId, role, ctx.from?.id ?? null);
+  await replyHtml(ctx, ctx.t(GRANT_REPLY[outcome], { user, role }));
+  if (outcome === "granted") await afterRoleChange(ctx, userId);
 });
 
 adminFeature.command("revoke", adminOnly, async (ctx) => {
@@ -102,31 +94,31 @@ adminFeature.command("revoke", adminOnly, async (ctx) => {
     await replyHtml(ctx, ctx.t("revoke-usage"));
     return;
   }
-  const { config, store } = ctx.deps;
   const user = String(userId);
-  if (config.ADMIN_IDS.includes(userId)) {
-    await replyHtml(ctx, ctx.t("revoke-config", { user, role: "admin", variable: "ADMIN_IDS" }));
-    return;
+  const before = ctx.deps.roles.roleOf(userId);
+  const outcome = ctx.deps.roles.revoke(userId);
+  switch (outcome.kind) {
+    case "none":
+      await replyHtml(ctx, ctx.t("revoke-none", { user }));
+      return;
+    case "config":
+      await replyHtml(ctx, ctx.t("revoke-config", { user, role: outcome.role, variable: outcome.variable }));
+      return;
+    case "revoked":
+      await replyHtml(ctx, ctx.t("revoke-done", { user, role: outcome.role }));
+      break;
+    case "revoked-config":
+      // Granted admin over EDITOR_IDS: back to editor. Otherwise the variable still gives the same role.
+      await replyHtml(
+        ctx,
+        outcome.granted === "admin" && outcome.role === "editor"
+          ? ctx.t("revoke-done-config-editor", { user })
+          : ctx.t("revoke-done-config", { user, role: outcome.role, variable: outcome.variable }),
+      );
+      break;
   }
-  const granted = store.roles.find(userId);
-  const fixedEditor = config.EDITOR_IDS.includes(userId);
-  if (!granted) {
-    await replyHtml(
-      ctx,
-      fixedEditor
-        ? ctx.t("revoke-config", { user, role: "editor", variable: "EDITOR_IDS" })
-        : ctx.t("revoke-none", { user }),
-    );
-    return;
-  }
-  store.roles.revoke(userId);
-  await replyHtml(
-    ctx,
-    fixedEditor
-      ? ctx.t("revoke-done-config-editor", { user })
-      : ctx.t("revoke-done", { user, role: granted }),
-  );
-  await afterRoleChange(ctx, userId);
+  // An admin through ADMIN_IDS stays one: no notice, no new menu.
+  if (ctx.deps.roles.roleOf(userId) !== before) await afterRoleChange(ctx, userId);
 });
 
 /** The figures of /stats as one HTML message in the admin's language. */
@@ -172,13 +164,8 @@ function chartLabels(ctx: NashraContext) {
   };
 }
 
-/** Gathers the figures now, in DEFAULT_TIMEZONE's days. */
-export function currentStats(deps: Pick<BotDeps, "store" | "topics" | "clock" | "config">): StatsReport {
-  return collectStats(deps.store, deps.topics.index(), deps.clock(), deps.config.DEFAULT_TIMEZONE);
-}
-
 adminFeature.command("stats", adminOnly, async (ctx) => {
-  const report = currentStats(ctx.deps);
+  const report = ctx.deps.stats.report();
   await replyHtml(ctx, statsText(ctx, report));
   let png: Buffer;
   try {

@@ -89,7 +89,7 @@ digestsFeature.command("schedule", adminOnly, async (ctx) => {
 });
 
 digestsFeature.command("schedules", adminOnly, async (ctx) => {
-  const all = ctx.deps.store.digests.schedules();
+  const all = ctx.deps.schedules.list();
   if (all.length === 0) {
     await replyHtml(ctx, ctx.t("schedules-none"));
     return;
@@ -114,7 +114,7 @@ digestsFeature.command("digestnow", adminOnly, async (ctx) => {
     await replyHtml(ctx, ctx.t("digestnow-usage"));
     return;
   }
-  if (!ctx.deps.store.digests.schedule(id)) {
+  if (!ctx.deps.schedules.find(id)) {
     await replyHtml(ctx, ctx.t("schedule-unknown", { id: `#${id}` }));
     return;
   }

@@ -2,7 +2,7 @@
 // /removefeed <id>, and a button per feed to switch its auto-alert.
 import { Composer, InlineKeyboard } from "grammy";
 import { formatDateTime } from "../../i18n/format";
-import type { FeedRecord } from "../../store/feeds";
+import type { FeedFailure, FeedRecord } from "../../store/feeds";
 import { escapeHtml, isolate } from "../../text/html";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
@@ -10,17 +10,34 @@ import { commandArgument, echo, editHtml, parseId, replyHtml } from "../reply";
 
 const AUTO_WORDS = new Set(["auto", "auto-alert", "تلقائي"]);
 
-/** A fetch or parse error (stored in English for the logs) as a sentence in the editor's language. */
-export function feedErrorText(ctx: NashraContext, raw: string): string {
-  const status = /^HTTP (\d{3})/.exec(raw)?.[1];
-  if (status === "404" || status === "410") return ctx.t("feed-error-not-found");
-  if (status === "401" || status === "403") return ctx.t("feed-error-forbidden");
-  if (status) return ctx.t("feed-error-http", { status });
-  if (/timed out/.test(raw)) return ctx.t("feed-error-timeout");
-  if (/larger than/.test(raw)) return ctx.t("feed-error-too-large");
-  if (/network error|ENOTFOUND|ECONNREFUSED/.test(raw)) return ctx.t("feed-error-network");
-  if (/malformed XML|not an RSS or Atom|not a feed/i.test(raw)) return ctx.t("feed-error-not-a-feed");
-  return ctx.t("feed-error-other", { error: raw });
+/** A failed read as a sentence in the editor's language (the English message only when no kind fits). */
+export function feedErrorText(ctx: NashraContext, failure: FeedFailure): string {
+  switch (failure.kind) {
+    case "http": {
+      const status = failure.status;
+      if (status === 404 || status === 410) return ctx.t("feed-error-not-found");
+      if (status === 401 || status === 403) return ctx.t("feed-error-forbidden");
+      return ctx.t("feed-error-http", { status: String(status ?? "?") });
+    }
+    case "timeout":
+      return ctx.t("feed-error-timeout");
+    case "too-large":
+      return ctx.t("feed-error-too-large");
+    case "network":
+      return ctx.t("feed-error-network");
+    case "not-a-feed":
+      return ctx.t("feed-error-not-a-feed");
+    case "redirects":
+      return ctx.t("feed-error-redirects");
+    case "bad-url":
+      return ctx.t("feed-error-bad-url");
+    case "not-public":
+      return ctx.t("feed-error-not-public");
+    case "aborted":
+      return ctx.t("feed-error-aborted");
+    case "other":
+      return ctx.t("feed-error-other", { error: failure.message });
+  }
 }
 
 function feedEntry(ctx: NashraContext, feed: FeedRecord): string {
@@ -43,7 +60,7 @@ function feedEntry(ctx: NashraContext, feed: FeedRecord): string {
 }
 
 function feedsView(ctx: NashraContext) {
-  const feeds = ctx.deps.store.feeds.all();
+  const feeds = ctx.deps.feeds.list();
   if (feeds.length === 0) return { text: ctx.t("feeds-none"), keyboard: new InlineKeyboard() };
   const keyboard = new InlineKeyboard();
   for (const f of feeds) {
@@ -67,14 +84,15 @@ feedsFeature.command("feeds", editorOnly, async (ctx) => {
 });
 
 feedsFeature.callbackQuery(/^fd:aa:(\d+)(?::([01]))?$/, editorOnly, async (ctx) => {
-  const feed = ctx.deps.store.feeds.find(Number(ctx.match[1]));
+  const { feeds } = ctx.deps;
+  const feed = feeds.find(Number(ctx.match[1]));
   if (!feed) {
     await ctx.answerCallbackQuery({ text: ctx.tp("feeds-gone") });
     return;
   }
   // Buttons sent before they carried the state toggle.
   const on = ctx.match[2] === undefined ? !feed.autoAlert : ctx.match[2] === "1";
-  ctx.deps.store.feeds.autoAlert(feed.id, on);
+  feeds.setAutoAlert(feed.id, on);
   await ctx.answerCallbackQuery({ text: ctx.tp(on ? "toast-auto-on" : "toast-auto-off") });
   const view = feedsView(ctx);
   await editHtml(ctx, view.text, view.keyboard);
@@ -100,7 +118,8 @@ feedsFeature.command("addfeed", editorOnly, async (ctx) => {
   }
   const lines = [ctx.t("addfeed-added", { id: `#${feed.id}`, title: feed.title ?? feed.url })];
   if (outcome?.status === "error") {
-    lines.push(`⚠️ ${feedErrorText(ctx, outcome.error ?? "")}`, ctx.t("addfeed-first-poll-failed"));
+    const failure = outcome.error ?? { kind: "other", status: null, message: "?" };
+    lines.push(`⚠️ ${feedErrorText(ctx, failure)}`, ctx.t("addfeed-first-poll-failed"));
   } else {
     lines.push(ctx.t("addfeed-first-poll", { count: outcome?.added.length ?? 0 }));
   }
@@ -114,8 +133,8 @@ feedsFeature.command("removefeed", editorOnly, async (ctx) => {
     await replyHtml(ctx, ctx.t("removefeed-usage"));
     return;
   }
-  const feed = ctx.deps.store.feeds.find(id);
-  if (!feed || !ctx.deps.store.feeds.delete(id)) {
+  const feed = ctx.deps.feeds.remove(id);
+  if (!feed) {
     await replyHtml(ctx, ctx.t("feeds-gone"));
     return;
   }

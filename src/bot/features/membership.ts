@@ -1,7 +1,6 @@
 // The bot's own membership: blocked by a reader, added to or removed from a group or channel; a group that
 // became a supergroup.
 import { Composer } from "grammy";
-import type { ChatType } from "../../domain";
 import type { NashraContext } from "../context";
 import { replyHtml } from "../reply";
 
@@ -9,25 +8,25 @@ export const membershipFeature = new Composer<NashraContext>();
 
 membershipFeature.on("my_chat_member", async (ctx) => {
   const { chat, new_chat_member: member } = ctx.myChatMember;
-  const { chats } = ctx.deps.store;
+  const { readers } = ctx.deps;
   if (member.status === "kicked" || member.status === "left") {
     // Subscriptions are kept: a reader who unblocks the bot picks up where they were.
-    chats.markInactive(chat.id, chat.type === "private" ? "blocked" : "removed");
+    readers.left(chat.id, chat.type === "private" ? "blocked" : "removed");
     return;
   }
   const title = chat.type === "private" ? null : (chat.title ?? null);
-  const known = chats.find(chat.id);
-  ctx.reader = chats.touch(chat.id, chat.type as ChatType, title);
+  const { reader, isNew } = readers.joined({ id: chat.id, type: chat.type, title });
+  ctx.reader = reader;
   // Greet a group the bot was just added to (never a channel: that would post to all its readers).
-  if (!known && (chat.type === "group" || chat.type === "supergroup")) {
+  if (isNew && (chat.type === "group" || chat.type === "supergroup")) {
     await replyHtml(ctx, ctx.t("welcome-group"));
   }
 });
 
 // A group that became a supergroup: Telegram says so in both chats; the first of the two moves everything.
 membershipFeature.on("message:migrate_to_chat_id", (ctx) => {
-  ctx.deps.store.chats.migrate(ctx.chat.id, ctx.msg.migrate_to_chat_id);
+  ctx.deps.readers.migrated(ctx.chat.id, ctx.msg.migrate_to_chat_id);
 });
 membershipFeature.on("message:migrate_from_chat_id", (ctx) => {
-  ctx.deps.store.chats.migrate(ctx.msg.migrate_from_chat_id, ctx.chat.id);
+  ctx.deps.readers.migrated(ctx.msg.migrate_from_chat_id, ctx.chat.id);
 });

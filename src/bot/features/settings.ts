@@ -61,10 +61,8 @@ settingsFeature.callbackQuery(/^set:(alerts|digests)(?::([01]))?$/, async (ctx) 
   const alerts = ctx.match[1] === "alerts";
   const current = alerts ? ctx.reader.alertsEnabled : ctx.reader.digestsEnabled;
   const wanted = ctx.match[2] === undefined ? !current : ctx.match[2] === "1";
-  ctx.reader = ctx.deps.store.chats.update(
-    ctx.reader.id,
-    alerts ? { alertsEnabled: wanted } : { digestsEnabled: wanted },
-  );
+  const { readers } = ctx.deps;
+  ctx.reader = alerts ? readers.setAlerts(ctx.reader.id, wanted) : readers.setDigests(ctx.reader.id, wanted);
   const on = alerts ? ctx.reader?.alertsEnabled : ctx.reader?.digestsEnabled;
   await ctx.answerCallbackQuery({
     text: ctx.tp(`toast-${alerts ? "alerts" : "digests"}-${on ? "on" : "off"}`),
@@ -88,7 +86,7 @@ settingsFeature.callbackQuery(/^set:lang:(ar|en|auto)$/, async (ctx) => {
   if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
   const choice = ctx.match[1];
   const language = choice === "ar" || choice === "en" ? choice : null;
-  ctx.reader = ctx.deps.store.chats.update(ctx.reader.id, { language });
+  ctx.reader = ctx.deps.readers.setLanguage(ctx.reader.id, language);
   useChatSettings(ctx); // answer in the language just chosen (for "auto": the chat's default one)
   await ctx.answerCallbackQuery({ text: ctx.tp("toast-language") });
   await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
@@ -116,7 +114,7 @@ settingsFeature.callbackQuery(/^set:tz:(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     return;
   }
-  ctx.reader = ctx.deps.store.chats.update(ctx.reader.id, { timezone: zone });
+  ctx.reader = ctx.deps.readers.setTimeZone(ctx.reader.id, zone);
   useChatSettings(ctx);
   await ctx.answerCallbackQuery({
     text: ctx.tp("toast-timezone", { timezone: zoneName(zone, ctx.language) }),

@@ -16,7 +16,7 @@ stopFeature.command("stop", async (ctx) => {
 
 stopFeature.callbackQuery("stop:yes", async (ctx) => {
   if (!(await ensureCanManage(ctx))) return;
-  ctx.deps.store.chats.delete(ctx.chatId as number);
+  ctx.deps.readers.forget(ctx.chatId as number);
   ctx.reader = undefined;
   await ctx.answerCallbackQuery();
   await editHtml(ctx, ctx.t("stop-done"));

@@ -353,6 +353,10 @@ feed-error-timeout = لم يُجب الموقع في الوقت المحدد.
 feed-error-too-large = المصدر أكبر من الحد المسموح.
 feed-error-network = تعذّر الوصول إلى الموقع.
 feed-error-not-a-feed = هذا العنوان لا يقدّم مصدر RSS أو Atom صالحًا.
+feed-error-redirects = يحيل الموقع الطلب من عنوان إلى آخر مرات كثيرة.
+feed-error-bad-url = عنوان المصدر (أو العنوان الذي يحيل إليه) ليس عنوانًا يستطيع البوت قراءته.
+feed-error-not-public = عنوان المصدر ليس عنوانًا عامًا على الإنترنت، ولا يقرأ البوت الشبكات الخاصة (يسرد <code>FEED_ALLOW_HOSTS</code> المضيفين الخاصين الذين تسمح بهم غرفة الأخبار).
+feed-error-aborted = انقطعت القراءة لأن البوت كان يتوقف، وستُعاد المحاولة.
 feed-error-other = تعذّرت قراءة المصدر: { $error }
 
 ## في المجموعات والقنوات (تحل محل الرسائل المخاطِبة لشخص)
@@ -392,6 +396,7 @@ grant-config-editor = المستخدم <code>{ $user }</code> محرر بالف�
 revoke-usage = الاستخدام: <code>/revoke &lt;معرّف المستخدم&gt;</code>، مثل <code>/revoke 123456789</code>.
 revoke-done = ✅ لم يعد المستخدم <code>{ $user }</code> { role-name }، وأصبح قارئًا.
 revoke-done-config-editor = ✅ سُحب دور المدير الممنوح للمستخدم <code>{ $user }</code>، ويبقى محررًا بموجب <code>EDITOR_IDS</code> في الإعدادات.
+revoke-done-config = ✅ سُحب الدور الممنوح للمستخدم <code>{ $user }</code> من داخل البوت، لكنه يبقى { role-name } بموجب <code>{ $variable }</code> في الإعدادات. احذف المعرّف من <code>{ $variable }</code> ثم أعد تشغيل نشرة لسحب هذا الدور أيضًا.
 revoke-config = ⛔ المستخدم <code>{ $user }</code> { $role ->
     [admin] مدير
    *[editor] محرر

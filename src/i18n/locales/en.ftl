@@ -321,6 +321,10 @@ feed-error-timeout = The site did not answer in time.
 feed-error-too-large = The feed is larger than the limit.
 feed-error-network = The site could not be reached.
 feed-error-not-a-feed = That address does not serve a valid RSS or Atom feed.
+feed-error-redirects = The site redirects too many times.
+feed-error-bad-url = The feed's address (or the one it redirects to) is not one the bot can read.
+feed-error-not-public = The feed's address is not a public internet address, and the bot does not read private networks (<code>FEED_ALLOW_HOSTS</code> lists the private hosts a newsroom allows).
+feed-error-aborted = The read was interrupted because the bot was stopping; it is tried again.
 feed-error-other = The feed could not be read: { $error }
 
 ## In groups and channels (replace the messages that speak to a person)
@@ -355,6 +359,7 @@ grant-config-editor = User <code>{ $user }</code> is already an editor through <
 revoke-usage = Usage: <code>/revoke &lt;user id&gt;</code>, e.g. <code>/revoke 123456789</code>.
 revoke-done = ✅ User <code>{ $user }</code> is no longer { role-name }; they are a reader now.
 revoke-done-config-editor = ✅ The admin role granted to <code>{ $user }</code> is withdrawn. They stay an editor through <code>EDITOR_IDS</code> in the configuration.
+revoke-done-config = ✅ The role granted to <code>{ $user }</code> in the bot is withdrawn, but they stay { role-name } through <code>{ $variable }</code> in the configuration. Remove the id from <code>{ $variable }</code> and restart Nashra to take that away too.
 revoke-config = ⛔ User <code>{ $user }</code> is { role-name } through <code>{ $variable }</code> in the configuration, which cannot be revoked from the bot. Remove the id from <code>{ $variable }</code> and restart Nashra.
 revoke-none = User <code>{ $user }</code> has no role to revoke.
 role-notice-granted = You are now { role-name } of <b>Nashra</b>. /help lists your commands.
