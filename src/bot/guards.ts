@@ -49,3 +49,13 @@ export async function ensureCanManage(ctx: NashraContext): Promise<boolean> {
   else await ctx.reply(ctx.t("group-admins-only"), { parse_mode: "HTML" });
   return false;
 }
+
+/**
+ * For buttons that redraw or page a message (picker pages, /latest pages, the settings menus): in a group
+ * or channel, the message is the admins' and only they may turn it; anyone else gets a toast and the
+ * message stays as it is. In a private chat, everyone passes.
+ */
+export const adminsTurnPages: Middleware<NashraContext> = async (ctx, next) => {
+  if (await canManageChat(ctx)) return next();
+  await ctx.answerCallbackQuery({ text: ctx.tp("group-buttons-admins-only") });
+};

@@ -4,18 +4,15 @@ import { PREVIEW_TTL_MS, type Preview, type Requester } from "../../alerts/servi
 import { formatDateTime } from "../../i18n/format";
 import type { AlertRecord } from "../../store/alerts";
 import { isolate } from "../../text/html";
-import type { Topic } from "../../topics/topic-index";
+import { alertCancel, alertSend, alertTopic } from "../callback-data";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, parseId, replyHtml } from "../reply";
+import { topicOrAnswer } from "../topic-choice";
 
 /** The topic ends at the first colon (ASCII or full-width) or line break. */
 const TOPIC_END = /[:：\n]/;
 const RECENT = 10;
-
-const sendData = (id: number) => `al:s:${id}`;
-const cancelData = (id: number) => `al:c:${id}`;
-const topicData = (id: number, topicId: number) => `al:t:${id}:${topicId}`;
 
 function requester(ctx: NashraContext): Requester {
   const from = ctx.from;
@@ -44,16 +41,9 @@ async function sendPreview(ctx: NashraContext, preview: Preview): Promise<void> 
   }
   const minutes = PREVIEW_TTL_MS / 60_000;
   const keyboard = new InlineKeyboard()
-    .text(ctx.tp("button-alert-send", { count: audience }), sendData(alert.id))
-    .text(ctx.tp("button-alert-cancel"), cancelData(alert.id));
+    .text(ctx.tp("button-alert-send", { count: audience }), alertSend.pack({ alert: alert.id }))
+    .text(ctx.tp("button-alert-cancel"), alertCancel.pack({ alert: alert.id }));
   await replyHtml(ctx, ctx.t("alert-confirm", { count: audience, minutes }), keyboard);
-}
-
-function topicButtons(ctx: NashraContext, alertId: number, topics: readonly Topic[]): InlineKeyboard {
-  const index = ctx.deps.topics.index();
-  const keyboard = new InlineKeyboard();
-  for (const t of topics) keyboard.text(index.name(t, ctx.language), topicData(alertId, t.id)).row();
-  return keyboard;
 }
 
 export const alertsFeature = new Composer<NashraContext>();
@@ -65,7 +55,7 @@ alertsFeature.command("alert", requireRole("editor"), async (ctx) => {
     return;
   }
   const argument = commandArgument(ctx);
-  const { alerts, articles, topics } = ctx.deps;
+  const { alerts, articles } = ctx.deps;
   // "/alert 17", "/alert #17", "/alert ١٧": an article.
   const id = parseId(argument);
   if (id !== undefined) {
@@ -88,23 +78,15 @@ alertsFeature.command("alert", requireRole("editor"), async (ctx) => {
     await replyHtml(ctx, ctx.t("alert-usage"));
     return;
   }
-  const { matches, suggestions } = topics.lookup(topicText);
-  if (matches.length === 1) {
-    await sendPreview(ctx, alerts.preview({ topic: matches[0] as Topic, text }, requester(ctx)));
-    return;
-  }
-  const choices = matches.length > 1 ? matches : suggestions;
-  if (choices.length === 0) {
-    await replyHtml(ctx, ctx.t("topic-unknown", { input: echo(topicText) }));
-    return;
-  }
-  // The words are kept with a draft, so a tap on the right topic goes straight to the preview.
-  const draft = alerts.draft(text, requester(ctx));
-  await replyHtml(
-    ctx,
-    ctx.t(matches.length > 1 ? "alert-choose-topic" : "topic-unknown-suggest", { input: echo(topicText) }),
-    topicButtons(ctx, draft.id, choices),
-  );
+  const topic = await topicOrAnswer(ctx, topicText, {
+    ambiguousKey: "alert-choose-topic",
+    // The words are kept with a draft, so a tap on the right topic goes straight to the preview.
+    buttons: () => {
+      const draft = alerts.draft(text, requester(ctx));
+      return (t) => alertTopic.pack({ alert: draft.id, topic: t.id });
+    },
+  });
+  if (topic) await sendPreview(ctx, alerts.preview({ topic, text }, requester(ctx)));
 });
 
 /** The answer to a button that can no longer act (another editor's, sent, cancelled, expired). */
@@ -119,47 +101,59 @@ async function refuse(ctx: NashraContext, kind: string): Promise<void> {
   await ctx.answerCallbackQuery({ text: ctx.tp(key), show_alert: kind === "not-yours" });
 }
 
-alertsFeature.callbackQuery(/^al:t:(\d+):(\d+)$/, requireRole("editor"), async (ctx) => {
-  const topic = ctx.deps.topics.index().get(Number(ctx.match[2]));
-  if (!topic) {
-    await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-    return;
-  }
-  const outcome = ctx.deps.alerts.chooseTopic(Number(ctx.match[1]), topic, requester(ctx));
-  if ("kind" in outcome) {
-    await refuse(ctx, outcome.kind);
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  await editKeyboard(ctx, new InlineKeyboard());
-  await sendPreview(ctx, outcome);
-});
+alertsFeature.callbackQuery(
+  alertTopic.filter,
+  requireRole("editor"),
+  alertTopic.handle(async (ctx, values) => {
+    const topic = ctx.deps.topics.index().get(values.topic);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    const outcome = ctx.deps.alerts.chooseTopic(values.alert, topic, requester(ctx));
+    if ("kind" in outcome) {
+      await refuse(ctx, outcome.kind);
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editKeyboard(ctx, new InlineKeyboard());
+    await sendPreview(ctx, outcome);
+  }),
+);
 
-alertsFeature.callbackQuery(/^al:s:(\d+)$/, requireRole("editor"), async (ctx) => {
-  const message = ctx.callbackQuery.message;
-  const outcome = ctx.deps.alerts.confirm(
-    Number(ctx.match[1]),
-    ctx.from.id,
-    message ? { chatId: message.chat.id, messageId: message.message_id } : undefined,
-  );
-  if (outcome.kind !== "sending") {
-    await refuse(ctx, outcome.kind);
-    return;
-  }
-  // Enqueued and the sender woken before anything else: the first reader's copy is already on its way, and
-  // the question becomes the status message (edited by the alert service as delivery goes).
-  await ctx.answerCallbackQuery({ text: ctx.tp("toast-alert-sending") });
-});
+alertsFeature.callbackQuery(
+  alertSend.filter,
+  requireRole("editor"),
+  alertSend.handle(async (ctx, { alert }) => {
+    const message = ctx.callbackQuery.message;
+    const outcome = ctx.deps.alerts.confirm(
+      alert,
+      ctx.from.id,
+      message ? { chatId: message.chat.id, messageId: message.message_id } : undefined,
+    );
+    if (outcome.kind !== "sending") {
+      await refuse(ctx, outcome.kind);
+      return;
+    }
+    // Enqueued and the sender woken before anything else: the first reader's copy is already on its way, and
+    // the question becomes the status message (edited by the alert service as delivery goes).
+    await ctx.answerCallbackQuery({ text: ctx.tp("toast-alert-sending") });
+  }),
+);
 
-alertsFeature.callbackQuery(/^al:c:(\d+)$/, requireRole("editor"), async (ctx) => {
-  const outcome = ctx.deps.alerts.cancel(Number(ctx.match[1]), ctx.from.id);
-  if (outcome !== "cancelled") {
-    await refuse(ctx, outcome);
-    return;
-  }
-  await ctx.answerCallbackQuery({ text: ctx.tp("alert-cancelled") });
-  await editHtml(ctx, ctx.t("alert-cancelled"));
-});
+alertsFeature.callbackQuery(
+  alertCancel.filter,
+  requireRole("editor"),
+  alertCancel.handle(async (ctx, { alert }) => {
+    const outcome = ctx.deps.alerts.cancel(alert, ctx.from.id);
+    if (outcome !== "cancelled") {
+      await refuse(ctx, outcome);
+      return;
+    }
+    await ctx.answerCallbackQuery({ text: ctx.tp("alert-cancelled") });
+    await editHtml(ctx, ctx.t("alert-cancelled"));
+  }),
+);
 
 alertsFeature.command("alerts", requireRole("editor"), async (ctx) => {
   const recent = ctx.deps.alerts.recent(RECENT);

@@ -9,6 +9,7 @@ import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, parseId, replyHtml } from "../reply";
+import { topicOrAnswer } from "../topic-choice";
 
 export const digestsFeature = new Composer<NashraContext>();
 const adminOnly = requireRole("admin");
@@ -41,7 +42,7 @@ function scheduleLine(ctx: NashraContext, schedule: ScheduleRecord): string {
 }
 
 digestsFeature.command("schedule", adminOnly, async (ctx) => {
-  const { config, topics, schedules } = ctx.deps;
+  const { config, schedules } = ctx.deps;
   const argument = commandArgument(ctx);
   if (argument === "") {
     await replyHtml(ctx, ctx.t("schedule-usage"));
@@ -54,21 +55,8 @@ digestsFeature.command("schedule", adminOnly, async (ctx) => {
   }
   let topic: Topic | undefined;
   if (parsed.topicText) {
-    const { matches, suggestions } = topics.lookup(parsed.topicText);
-    if (matches.length !== 1) {
-      const names = (matches.length > 1 ? matches : suggestions)
-        .map((t) => topics.index().name(t, ctx.language))
-        .join(ctx.language === "ar" ? "، " : ", ");
-      await replyHtml(
-        ctx,
-        ctx.t(names ? "schedule-topic-unclear" : "schedule-topic-unknown", {
-          input: echo(parsed.topicText),
-          names,
-        }),
-      );
-      return;
-    }
-    topic = matches[0];
+    topic = await topicOrAnswer(ctx, parsed.topicText, { noteKey: "schedule-not-saved" });
+    if (!topic) return;
   }
   const { schedule } = schedules.add({
     spec: argument,

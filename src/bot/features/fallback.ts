@@ -1,5 +1,6 @@
 // Whatever no feature handled: unknown commands, plain text, stale buttons.
 import { Composer, InlineKeyboard } from "grammy";
+import { subscribeButton } from "../callback-data";
 import type { NashraContext } from "../context";
 import { echo, replyHtml } from "../reply";
 
@@ -27,7 +28,10 @@ fallbackFeature.on("message:text", async (ctx) => {
     await replyHtml(
       ctx,
       ctx.t("offer-subscribe", { topic: name }),
-      new InlineKeyboard().text(ctx.tp("button-subscribe", { topic: name }), `sub:${topic.id}`),
+      new InlineKeyboard().text(
+        ctx.tp("button-subscribe", { topic: name }),
+        subscribeButton.pack({ topic: topic.id }),
+      ),
     );
     return;
   }
@@ -41,7 +45,12 @@ fallbackFeature.on("message:text", async (ctx) => {
   if (named.length > 0) {
     const keyboard = new InlineKeyboard();
     for (const t of named)
-      keyboard.text(ctx.tp("button-subscribe", { topic: index.name(t, ctx.language) }), `sub:${t.id}`).row();
+      keyboard
+        .text(
+          ctx.tp("button-subscribe", { topic: index.name(t, ctx.language) }),
+          subscribeButton.pack({ topic: t.id }),
+        )
+        .row();
     const first = index.name(named[0] as (typeof named)[number], ctx.language);
     await replyHtml(ctx, ctx.t("offer-topics-in-text", { topic: first }), keyboard);
     return;

@@ -4,6 +4,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { formatDateTime } from "../../i18n/format";
 import type { FeedFailure, FeedRecord } from "../../store/feeds";
 import { escapeHtml, isolate } from "../../text/html";
+import { feedAutoAlert } from "../callback-data";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, editHtml, parseId, replyHtml } from "../reply";
@@ -68,7 +69,7 @@ function feedsView(ctx: NashraContext) {
       // The state the button sets, not a toggle: a press on an older /feeds does what its label says.
       .text(
         ctx.tp(f.autoAlert ? "button-auto-off" : "button-auto-on", { id: `#${f.id}` }),
-        `fd:aa:${f.id}:${f.autoAlert ? 0 : 1}`,
+        feedAutoAlert.pack({ feed: f.id, on: !f.autoAlert }),
       )
       .row();
   }
@@ -83,20 +84,24 @@ feedsFeature.command("feeds", editorOnly, async (ctx) => {
   await replyHtml(ctx, view.text, view.keyboard);
 });
 
-feedsFeature.callbackQuery(/^fd:aa:(\d+)(?::([01]))?$/, editorOnly, async (ctx) => {
-  const { feeds } = ctx.deps;
-  const feed = feeds.find(Number(ctx.match[1]));
-  if (!feed) {
-    await ctx.answerCallbackQuery({ text: ctx.tp("feeds-gone") });
-    return;
-  }
-  // Buttons sent before they carried the state toggle.
-  const on = ctx.match[2] === undefined ? !feed.autoAlert : ctx.match[2] === "1";
-  feeds.setAutoAlert(feed.id, on);
-  await ctx.answerCallbackQuery({ text: ctx.tp(on ? "toast-auto-on" : "toast-auto-off") });
-  const view = feedsView(ctx);
-  await editHtml(ctx, view.text, view.keyboard);
-});
+feedsFeature.callbackQuery(
+  feedAutoAlert.filter,
+  editorOnly,
+  feedAutoAlert.handle(async (ctx, values) => {
+    const { feeds } = ctx.deps;
+    const feed = feeds.find(values.feed);
+    if (!feed) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("feeds-gone") });
+      return;
+    }
+    // Buttons sent before they carried the state toggle.
+    const on = values.on ?? !feed.autoAlert;
+    feeds.setAutoAlert(feed.id, on);
+    await ctx.answerCallbackQuery({ text: ctx.tp(on ? "toast-auto-on" : "toast-auto-off") });
+    const view = feedsView(ctx);
+    await editHtml(ctx, view.text, view.keyboard);
+  }),
+);
 
 feedsFeature.command("addfeed", editorOnly, async (ctx) => {
   const [url = "", ...flags] = commandArgument(ctx).split(/\s+/);

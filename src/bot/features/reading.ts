@@ -4,9 +4,12 @@ import { Composer, InlineKeyboard } from "grammy";
 import { PAGE_SIZE } from "../../articles/service";
 import { type ArticlePage, COUNT_CAP } from "../../store/articles";
 import type { Topic } from "../../topics/topic-index";
+import { latestOf, latestPage, subscribeButton } from "../callback-data";
 import type { NashraContext } from "../context";
+import { adminsTurnPages } from "../guards";
 import { articleList } from "../render/articles";
 import { commandArgument, echo, editHtml, replyHtml } from "../reply";
+import { topicOrAnswer } from "../topic-choice";
 
 /** Recent searches, so page buttons need not carry the query (callback data holds 64 bytes). */
 const searches = new Map<number, string>();
@@ -47,8 +50,6 @@ function list(ctx: NashraContext, result: ArticlePage, page: number): string {
   return articleList(result.items, ctx.language, ctx.timeZone, page * PAGE_SIZE + 1);
 }
 
-const latestData = (topicId: number, page: number) => `lt:${topicId}:${page}`;
-
 /** The /latest message for a page: the chat's topics (topic undefined) or one topic. */
 function latestView(ctx: NashraContext, topic: Topic | undefined, page: number) {
   const { articles, topics } = ctx.deps;
@@ -75,7 +76,7 @@ function latestView(ctx: NashraContext, topic: Topic | undefined, page: number) 
   if (result.scope === "all") parts.push(ctx.t("latest-hint-subscribe"));
   return {
     text: parts.join("\n\n"),
-    keyboard: pager(ctx, page, result, (p) => latestData(topic?.id ?? 0, p)),
+    keyboard: pager(ctx, page, result, (p) => latestPage.pack({ topic: topic?.id ?? 0, page: p })),
   };
 }
 
@@ -97,7 +98,12 @@ function searchView(ctx: NashraContext, searchId: number, raw: string, page: num
   const followed = new Set(topics.subscriptionsOf(ctx.chatId as number).map((t) => t.id));
   const offers = result.topics.filter((t) => !followed.has(t.id)).slice(0, 3);
   for (const t of offers) {
-    keyboard.row().text(ctx.tp("button-subscribe", { topic: index.name(t, ctx.language) }), `sub:${t.id}`);
+    keyboard
+      .row()
+      .text(
+        ctx.tp("button-subscribe", { topic: index.name(t, ctx.language) }),
+        subscribeButton.pack({ topic: t.id }),
+      );
   }
   return { text, keyboard };
 }
@@ -108,44 +114,45 @@ readingFeature.command("latest", async (ctx) => {
   const argument = commandArgument(ctx);
   let topic: Topic | undefined;
   if (argument !== "") {
-    const { matches, suggestions } = ctx.deps.topics.lookup(argument);
-    topic = matches[0];
-    if (!topic) {
-      const keyboard = new InlineKeyboard();
-      const index = ctx.deps.topics.index();
-      for (const s of suggestions) keyboard.text(index.name(s, ctx.language), `lo:${s.id}`).row();
-      await replyHtml(
-        ctx,
-        ctx.t(suggestions.length ? "topic-unknown-suggest" : "topic-unknown", { input: echo(argument) }),
-        keyboard,
-      );
-      return;
-    }
+    // Several topics of that name: the reader chooses (it used to be the first, silently).
+    topic = await topicOrAnswer(ctx, argument, { buttons: () => (t) => latestOf.pack({ topic: t.id }) });
+    if (!topic) return;
   }
   const view = latestView(ctx, topic, 0);
   await replyHtml(ctx, view.text, view.keyboard);
 });
 
 // Paging edits the list in place.
-readingFeature.callbackQuery(/^lt:(\d+):(\d+)$/, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const topicId = Number(ctx.match[1]);
-  const topic = topicId === 0 ? undefined : ctx.deps.topics.index().get(topicId);
-  const view = latestView(ctx, topic, Number(ctx.match[2]));
-  await editHtml(ctx, view.text, view.keyboard);
-});
+readingFeature.callbackQuery(
+  latestPage.filter,
+  adminsTurnPages,
+  latestPage.handle(async (ctx, values) => {
+    const topic = values.topic === 0 ? undefined : ctx.deps.topics.index().get(values.topic);
+    if (values.topic !== 0 && !topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const view = latestView(ctx, topic, values.page);
+    await editHtml(ctx, view.text, view.keyboard);
+  }),
+);
 
-// A suggested topic under "did you mean" opens its latest news in place of the suggestions.
-readingFeature.callbackQuery(/^lo:(\d+)$/, async (ctx) => {
-  const topic = ctx.deps.topics.index().get(Number(ctx.match[1]));
-  if (!topic) {
-    await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  const view = latestView(ctx, topic, 0);
-  await editHtml(ctx, view.text, view.keyboard);
-});
+// A topic chosen under "which one?" or "did you mean" opens its latest news in place of the choices.
+readingFeature.callbackQuery(
+  latestOf.filter,
+  adminsTurnPages,
+  latestOf.handle(async (ctx, values) => {
+    const topic = ctx.deps.topics.index().get(values.topic);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const view = latestView(ctx, topic, 0);
+    await editHtml(ctx, view.text, view.keyboard);
+  }),
+);
 
 readingFeature.command("search", async (ctx) => {
   const query = commandArgument(ctx);

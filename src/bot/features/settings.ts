@@ -1,11 +1,19 @@
 // /settings: breaking alerts on/off, digests on/off, language, time zone — all by buttons.
 import { Composer, InlineKeyboard } from "grammy";
 import { zoneName } from "../../i18n/format";
+import {
+  settingsHome,
+  settingsLanguage,
+  settingsLanguageMenu,
+  settingsSwitch,
+  settingsZone,
+  settingsZoneMenu,
+} from "../callback-data";
 import type { NashraContext } from "../context";
-import { ensureCanManage } from "../guards";
+import { adminsTurnPages, ensureCanManage } from "../guards";
 import { useChatSettings } from "../middlewares";
 import { editHtml, replyHtml } from "../reply";
-import { localTime, settingsData, settingsSummary } from "../views/settings";
+import { localTime, settingsSummary } from "../views/settings";
 
 /** Zones offered in /settings: where the newsrooms' readers live, at home and abroad. */
 export const TIME_ZONES = [
@@ -31,16 +39,16 @@ function homeKeyboard(ctx: NashraContext): InlineKeyboard {
   return new InlineKeyboard()
     .text(
       ctx.tp(reader?.alertsEnabled === false ? "button-alerts-turn-on" : "button-alerts-turn-off"),
-      settingsData.switchTo("alerts", reader?.alertsEnabled === false),
+      settingsSwitch.pack({ what: "alerts", on: reader?.alertsEnabled === false }),
     )
     .row()
     .text(
       ctx.tp(reader?.digestsEnabled === false ? "button-digests-turn-on" : "button-digests-turn-off"),
-      settingsData.switchTo("digests", reader?.digestsEnabled === false),
+      settingsSwitch.pack({ what: "digests", on: reader?.digestsEnabled === false }),
     )
     .row()
-    .text(ctx.tp("button-language"), settingsData.languageMenu)
-    .text(ctx.tp("button-timezone"), settingsData.zoneMenu);
+    .text(ctx.tp("button-language"), settingsLanguageMenu.pack({}))
+    .text(ctx.tp("button-timezone"), settingsZoneMenu.pack({}));
 }
 
 function homeText(ctx: NashraContext): string {
@@ -51,73 +59,83 @@ export const settingsFeature = new Composer<NashraContext>();
 
 settingsFeature.command("settings", (ctx) => replyHtml(ctx, homeText(ctx), homeKeyboard(ctx)));
 
-settingsFeature.callbackQuery(settingsData.home, async (ctx) => {
+settingsFeature.callbackQuery(settingsHome.filter, adminsTurnPages, async (ctx) => {
   await ctx.answerCallbackQuery();
   await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
 });
 
-settingsFeature.callbackQuery(/^set:(alerts|digests)(?::([01]))?$/, async (ctx) => {
-  if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
-  const alerts = ctx.match[1] === "alerts";
-  const current = alerts ? ctx.reader.alertsEnabled : ctx.reader.digestsEnabled;
-  const wanted = ctx.match[2] === undefined ? !current : ctx.match[2] === "1";
-  const { readers } = ctx.deps;
-  ctx.reader = alerts ? readers.setAlerts(ctx.reader.id, wanted) : readers.setDigests(ctx.reader.id, wanted);
-  const on = alerts ? ctx.reader?.alertsEnabled : ctx.reader?.digestsEnabled;
-  await ctx.answerCallbackQuery({
-    text: ctx.tp(`toast-${alerts ? "alerts" : "digests"}-${on ? "on" : "off"}`),
-  });
-  await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
-});
+settingsFeature.callbackQuery(
+  settingsSwitch.filter,
+  settingsSwitch.handle(async (ctx, { what, on: state }) => {
+    if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
+    const alerts = what === "alerts";
+    const current = alerts ? ctx.reader.alertsEnabled : ctx.reader.digestsEnabled;
+    const wanted = state ?? !current;
+    const { readers } = ctx.deps;
+    ctx.reader = alerts
+      ? readers.setAlerts(ctx.reader.id, wanted)
+      : readers.setDigests(ctx.reader.id, wanted);
+    const on = alerts ? ctx.reader?.alertsEnabled : ctx.reader?.digestsEnabled;
+    await ctx.answerCallbackQuery({
+      text: ctx.tp(`toast-${alerts ? "alerts" : "digests"}-${on ? "on" : "off"}`),
+    });
+    await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
+  }),
+);
 
-settingsFeature.callbackQuery(settingsData.languageMenu, async (ctx) => {
+settingsFeature.callbackQuery(settingsLanguageMenu.filter, adminsTurnPages, async (ctx) => {
   await ctx.answerCallbackQuery();
   const keyboard = new InlineKeyboard()
-    .text("العربية", settingsData.language("ar"))
-    .text("English", settingsData.language("en"))
+    .text("العربية", settingsLanguage.pack({ language: "ar" }))
+    .text("English", settingsLanguage.pack({ language: "en" }))
     .row()
-    .text(ctx.tp("language-auto"), settingsData.language("auto"))
+    .text(ctx.tp("language-auto"), settingsLanguage.pack({ language: "auto" }))
     .row()
-    .text(ctx.tp("button-back"), settingsData.home);
+    .text(ctx.tp("button-back"), settingsHome.pack({}));
   await editHtml(ctx, ctx.t("settings-choose-language"), keyboard);
 });
 
-settingsFeature.callbackQuery(/^set:lang:(ar|en|auto)$/, async (ctx) => {
-  if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
-  const choice = ctx.match[1];
-  const language = choice === "ar" || choice === "en" ? choice : null;
-  ctx.reader = ctx.deps.readers.setLanguage(ctx.reader.id, language);
-  useChatSettings(ctx); // answer in the language just chosen (for "auto": the chat's default one)
-  await ctx.answerCallbackQuery({ text: ctx.tp("toast-language") });
-  await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
-});
+settingsFeature.callbackQuery(
+  settingsLanguage.filter,
+  settingsLanguage.handle(async (ctx, { language: choice }) => {
+    if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
+    const language = choice === "auto" ? null : choice;
+    ctx.reader = ctx.deps.readers.setLanguage(ctx.reader.id, language);
+    useChatSettings(ctx); // answer in the language just chosen (for "auto": the chat's default one)
+    await ctx.answerCallbackQuery({ text: ctx.tp("toast-language") });
+    await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
+  }),
+);
 
-settingsFeature.callbackQuery(settingsData.zoneMenu, async (ctx) => {
+settingsFeature.callbackQuery(settingsZoneMenu.filter, adminsTurnPages, async (ctx) => {
   await ctx.answerCallbackQuery();
   const current = ctx.timeZone;
   const keyboard = new InlineKeyboard();
   TIME_ZONES.forEach((zone, i) => {
     keyboard.text(
       `${zone === current ? "✓ " : ""}${zoneName(zone, ctx.language)} · ${localTime(ctx, zone)}`,
-      settingsData.zone(i),
+      settingsZone.pack({ zone: i }),
     );
     if (i % 2 === 1) keyboard.row();
   });
-  keyboard.row().text(ctx.tp("button-back"), settingsData.home);
+  keyboard.row().text(ctx.tp("button-back"), settingsHome.pack({}));
   await editHtml(ctx, ctx.t("settings-choose-timezone"), keyboard);
 });
 
-settingsFeature.callbackQuery(/^set:tz:(\d+)$/, async (ctx) => {
-  if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
-  const zone = TIME_ZONES[Number(ctx.match[1])];
-  if (!zone) {
-    await ctx.answerCallbackQuery();
-    return;
-  }
-  ctx.reader = ctx.deps.readers.setTimeZone(ctx.reader.id, zone);
-  useChatSettings(ctx);
-  await ctx.answerCallbackQuery({
-    text: ctx.tp("toast-timezone", { timezone: zoneName(zone, ctx.language) }),
-  });
-  await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
-});
+settingsFeature.callbackQuery(
+  settingsZone.filter,
+  settingsZone.handle(async (ctx, values) => {
+    if (!(await ensureCanManage(ctx)) || !ctx.reader) return;
+    const zone = TIME_ZONES[values.zone];
+    if (!zone) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    ctx.reader = ctx.deps.readers.setTimeZone(ctx.reader.id, zone);
+    useChatSettings(ctx);
+    await ctx.answerCallbackQuery({
+      text: ctx.tp("toast-timezone", { timezone: zoneName(zone, ctx.language) }),
+    });
+    await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
+  }),
+);

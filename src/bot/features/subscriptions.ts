@@ -2,34 +2,21 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../text/html";
 import type { Topic } from "../../topics/topic-index";
+import { pickerPage, settingsHome, subscribeButton, unsubscribeButton } from "../callback-data";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
-import { pickerData } from "../keyboards/topic-picker";
 import { commandArgument, echo, editHtml, editKeyboard, replyHtml } from "../reply";
+import { topicOrAnswer } from "../topic-choice";
 import { sendPicker } from "../views/picker";
-import { settingsData, settingsSummary } from "../views/settings";
+import { settingsSummary } from "../views/settings";
 import { subscribeAndConfirm, topicName } from "../views/subscribe";
 
 /** Several topics may be given at once: "/subscribe دير الزور، الميادين". */
 const LIST_SEPARATOR = /[,،؛;\n]+/;
 const MAX_TOPICS_PER_COMMAND = 10;
 
-const subscribeData = (topicId: number) => `sub:${topicId}`;
-const unsubscribeData = (topicId: number) => `uns:${topicId}`;
-
 function nameList(ctx: NashraContext, topics: readonly Topic[]): string {
   return topics.map((t) => topicName(ctx, t)).join(ctx.language === "ar" ? "، " : ", ");
-}
-
-/** A keyboard with one button per topic, each subscribing (or unsubscribing) on tap. */
-function topicButtons(
-  ctx: NashraContext,
-  topics: readonly Topic[],
-  data: (id: number) => string,
-): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (const t of topics) keyboard.text(topicName(ctx, t), data(t.id)).row();
-  return keyboard;
 }
 
 export const subscriptionsFeature = new Composer<NashraContext>();
@@ -53,24 +40,10 @@ subscriptionsFeature.command("subscribe", async (ctx) => {
   }
   const found: Topic[] = [];
   for (const name of names) {
-    const { matches, suggestions } = topics.lookup(name);
-    if (matches.length === 1) {
-      found.push(matches[0] as Topic);
-    } else if (matches.length > 1) {
-      await replyHtml(
-        ctx,
-        ctx.t("subscribe-ambiguous", { input: echo(name) }),
-        topicButtons(ctx, matches, subscribeData),
-      );
-    } else if (suggestions.length > 0) {
-      await replyHtml(
-        ctx,
-        ctx.t("topic-unknown-suggest", { input: echo(name) }),
-        topicButtons(ctx, suggestions, subscribeData),
-      );
-    } else {
-      await replyHtml(ctx, ctx.t("topic-unknown", { input: echo(name) }));
-    }
+    const topic = await topicOrAnswer(ctx, name, {
+      buttons: () => (t) => subscribeButton.pack({ topic: t.id }),
+    });
+    if (topic) found.push(topic);
   }
   if (found.length === 1) {
     await replyHtml(ctx, await subscribeAndConfirm(ctx, found[0] as Topic));
@@ -84,21 +57,25 @@ subscriptionsFeature.command("subscribe", async (ctx) => {
   }
 });
 
-subscriptionsFeature.callbackQuery(/^sub:(\d+)$/, async (ctx) => {
-  if (!(await ensureCanManage(ctx))) return;
-  const topic = ctx.deps.topics.index().get(Number(ctx.match[1]));
-  if (!topic) {
-    await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  await editHtml(ctx, await subscribeAndConfirm(ctx, topic));
-});
+subscriptionsFeature.callbackQuery(
+  subscribeButton.filter,
+  subscribeButton.handle(async (ctx, { topic: topicId }) => {
+    if (!(await ensureCanManage(ctx))) return;
+    const topic = ctx.deps.topics.index().get(topicId);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editHtml(ctx, await subscribeAndConfirm(ctx, topic));
+  }),
+);
 
 /** The keyboard of the chat's subscriptions, each button removing one. */
 function unsubscribeKeyboard(ctx: NashraContext, subscribed: readonly Topic[]): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const t of subscribed) keyboard.text(`✕ ${topicName(ctx, t)}`, unsubscribeData(t.id)).row();
+  for (const t of subscribed)
+    keyboard.text(`✕ ${topicName(ctx, t)}`, unsubscribeButton.pack({ topic: t.id })).row();
   return keyboard;
 }
 
@@ -141,27 +118,30 @@ subscriptionsFeature.command("unsubscribe", async (ctx) => {
   );
 });
 
-subscriptionsFeature.callbackQuery(/^uns:(\d+)$/, async (ctx) => {
-  if (!(await ensureCanManage(ctx))) return;
-  const { topics } = ctx.deps;
-  const chatId = ctx.chatId as number;
-  const topic = topics.index().get(Number(ctx.match[1]));
-  if (topic && topics.unsubscribe(chatId, topic)) {
-    await ctx.answerCallbackQuery({ text: ctx.tp("toast-unsubscribed", { topic: topicName(ctx, topic) }) });
-  } else {
-    await ctx.answerCallbackQuery();
-  }
-  const remaining = topics.subscriptionsOf(chatId);
-  if (remaining.length === 0) await editHtml(ctx, ctx.t("unsubscribe-emptied"));
-  else await editKeyboard(ctx, unsubscribeKeyboard(ctx, remaining));
-});
+subscriptionsFeature.callbackQuery(
+  unsubscribeButton.filter,
+  unsubscribeButton.handle(async (ctx, { topic: topicId }) => {
+    if (!(await ensureCanManage(ctx))) return;
+    const { topics } = ctx.deps;
+    const chatId = ctx.chatId as number;
+    const topic = topics.index().get(topicId);
+    if (topic && topics.unsubscribe(chatId, topic)) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("toast-unsubscribed", { topic: topicName(ctx, topic) }) });
+    } else {
+      await ctx.answerCallbackQuery();
+    }
+    const remaining = topics.subscriptionsOf(chatId);
+    if (remaining.length === 0) await editHtml(ctx, ctx.t("unsubscribe-emptied"));
+    else await editKeyboard(ctx, unsubscribeKeyboard(ctx, remaining));
+  }),
+);
 
 subscriptionsFeature.command("mytopics", async (ctx) => {
   const { topics } = ctx.deps;
   const subscribed = topics.subscriptionsOf(ctx.chatId as number);
   const keyboard = new InlineKeyboard()
-    .text(ctx.tp("button-choose-topics"), pickerData.page(0))
-    .text(ctx.tp("button-settings"), settingsData.home);
+    .text(ctx.tp("button-choose-topics"), pickerPage.pack({ page: 0 }))
+    .text(ctx.tp("button-settings"), settingsHome.pack({}));
   const list = subscribed
     .map((t) => {
       const children = t.children.length

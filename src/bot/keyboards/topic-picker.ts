@@ -4,6 +4,7 @@ import { InlineKeyboard } from "grammy";
 import type { Language } from "../../domain";
 import type { I18n } from "../../i18n";
 import type { Topic, TopicIndex } from "../../topics/topic-index";
+import { pickerPage, pickerSections, pickerToggle } from "../callback-data";
 
 const PER_PAGE = 10;
 const PER_ROW = 2;
@@ -16,13 +17,6 @@ export interface PickerPage {
   pageInSection: number;
   pagesInSection: number;
 }
-
-/** Callback data of the picker's buttons (each well under Telegram's 64 bytes). */
-export const pickerData = {
-  page: (page: number) => `pk:p:${page}`,
-  toggle: (topicId: number, page: number) => `pk:t:${topicId}:${page}`,
-  sections: "pk:s",
-};
 
 /** Splits the catalog into pages: each parent with its children, then the topics with neither. */
 export function pickerPages(index: TopicIndex): PickerPage[] {
@@ -85,15 +79,15 @@ export function pickerKeyboard(
     const name = index.name(topic, language);
     const label = topic.id === current.section?.id ? i18n.plain(language, "picker-all-of", { name }) : name;
     const mark = subscribed.has(topic.id) ? "✓ " : covered(topic) ? "(✓) " : "";
-    keyboard.text(`${mark}${label}`, pickerData.toggle(topic.id, page));
+    keyboard.text(`${mark}${label}`, pickerToggle.pack({ topic: topic.id, page }));
     if (i % PER_ROW === PER_ROW - 1) keyboard.row();
   });
   keyboard.row();
   const last = pages.length - 1;
   keyboard
-    .text(i18n.plain(language, "picker-previous"), pickerData.page(page === 0 ? last : page - 1))
-    .text(i18n.plain(language, "picker-sections"), pickerData.sections)
-    .text(i18n.plain(language, "picker-next"), pickerData.page(page === last ? 0 : page + 1));
+    .text(i18n.plain(language, "picker-previous"), pickerPage.pack({ page: page === 0 ? last : page - 1 }))
+    .text(i18n.plain(language, "picker-sections"), pickerSections.pack({}))
+    .text(i18n.plain(language, "picker-next"), pickerPage.pack({ page: page === last ? 0 : page + 1 }));
   return keyboard;
 }
 
@@ -108,8 +102,8 @@ export function sectionsKeyboard(
   let column = 0;
   pages.forEach((p, page) => {
     if (p.pageInSection !== 0) return;
-    keyboard.text(sectionTitle(i18n, language, index, p.section), pickerData.page(page));
+    keyboard.text(sectionTitle(i18n, language, index, p.section), pickerPage.pack({ page }));
     if (++column % PER_ROW === 0) keyboard.row();
   });
-  return keyboard.row().text(i18n.plain(language, "button-back"), pickerData.page(0));
+  return keyboard.row().text(i18n.plain(language, "button-back"), pickerPage.pack({ page: 0 }));
 }

@@ -1,0 +1,158 @@
+// The data of every inline button, packed and unpacked in one place per kind of button. Telegram gives
+// callback data back exactly as sent, but anyone can send any data: every number is checked against its
+// range before a handler sees it, and a button that does not unpack gets a polite toast, not an error.
+import type { CallbackQueryContext, Middleware } from "grammy";
+import type { NashraContext } from "./context";
+
+/** Largest id a button carries (topics, alerts, feeds): well inside SQLite's and JavaScript's integers. */
+const MAX_ID = 2 ** 31 - 1;
+/** Largest page a pager offers (searches and lists stop counting at 1,000 rows, 5 a page). */
+const MAX_PAGE = 999;
+
+interface IntField {
+  kind: "int";
+  min: number;
+  max: number;
+  optional?: true;
+}
+interface EnumField<T extends string> {
+  kind: "enum";
+  values: readonly T[];
+  optional?: true;
+}
+interface FlagField {
+  kind: "flag";
+  optional?: true;
+}
+type Field = IntField | EnumField<string> | FlagField;
+
+type Value<F> = F extends IntField
+  ? number
+  : F extends EnumField<infer T>
+    ? T
+    : F extends FlagField
+      ? boolean
+      : never;
+type Values<Fs extends Record<string, Field>> = {
+  [K in keyof Fs]: Fs[K] extends { optional: true } ? Value<Fs[K]> | undefined : Value<Fs[K]>;
+};
+
+/** An integer from `min` to `max`. */
+const int = (min: number, max: number): IntField => ({ kind: "int", min, max });
+/** One of a few words. */
+const oneOf = <const T extends string>(...values: T[]): EnumField<T> => ({ kind: "enum", values });
+/** On or off, packed as 1 or 0. */
+const flag = (): FlagField => ({ kind: "flag" });
+/** A trailing field that older buttons were sent without. */
+const optional = <F extends Field>(field: F): F & { optional: true } => ({ ...field, optional: true });
+
+const id = () => int(1, MAX_ID);
+const page = () => int(0, MAX_PAGE);
+
+function pattern(field: Field): string {
+  if (field.kind === "int") return "(\\d{1,20})"; // any length: the range is checked when unpacking
+  if (field.kind === "flag") return "([01])";
+  return `(${field.values.join("|")})`;
+}
+
+/** One kind of button: `prefix:value:value…`. */
+export interface ButtonKind<V> {
+  /** Matches every data of this kind's shape (grammY's callbackQuery trigger); ranges are checked later. */
+  readonly filter: RegExp;
+  pack(values: V): string;
+  /** The values, or undefined when the data is not of this kind or a number is out of range. */
+  unpack(data: string): V | undefined;
+  /**
+   * A handler of this kind's presses that receives the values unpacked; a press whose data does not
+   * unpack is answered with "this button has expired" and goes no further.
+   */
+  handle(
+    handler: (ctx: CallbackQueryContext<NashraContext>, values: V) => unknown,
+  ): Middleware<CallbackQueryContext<NashraContext>>;
+}
+
+function button<const Fs extends Record<string, Field>>(prefix: string, fields: Fs): ButtonKind<Values<Fs>> {
+  const entries = Object.entries(fields);
+  const source = entries.map(([, f]) => (f.optional ? `(?::${pattern(f)})?` : `:${pattern(f)}`)).join("");
+  const filter = new RegExp(`^${prefix}${source}$`);
+  const kind: ButtonKind<Values<Fs>> = {
+    filter,
+    pack(values) {
+      let data = prefix;
+      for (const [name, field] of entries) {
+        const value = (values as Record<string, unknown>)[name];
+        if (value === undefined) break; // only trailing fields are optional
+        data += `:${field.kind === "flag" ? (value ? 1 : 0) : value}`;
+      }
+      return data;
+    },
+    unpack(data) {
+      const match = filter.exec(data);
+      if (!match) return undefined;
+      const values: Record<string, unknown> = {};
+      for (const [i, [name, field]] of entries.entries()) {
+        const raw = match[i + 1];
+        if (raw === undefined) {
+          values[name] = undefined;
+        } else if (field.kind === "int") {
+          const n = Number(raw);
+          if (!Number.isSafeInteger(n) || n < field.min || n > field.max) return undefined;
+          values[name] = n;
+        } else {
+          values[name] = field.kind === "flag" ? raw === "1" : raw;
+        }
+      }
+      return values as Values<Fs>;
+    },
+    handle(handler) {
+      return async (ctx) => {
+        const values = kind.unpack(ctx.callbackQuery.data ?? "");
+        if (values === undefined) {
+          await ctx.answerCallbackQuery({ text: ctx.tp("button-expired") });
+          return;
+        }
+        await handler(ctx, values);
+      };
+    },
+  };
+  return kind;
+}
+
+// The topic picker (/topics): a page, a topic toggled on a page, the list of sections.
+export const pickerPage = button("pk:p", { page: page() });
+export const pickerToggle = button("pk:t", { topic: id(), page: page() });
+export const pickerSections = button("pk:s", {});
+
+/** Follow one topic (suggestions, ambiguous names, offers under /search and plain text). */
+export const subscribeButton = button("sub", { topic: id() });
+/** Stop following one topic (/unsubscribe's keyboard). */
+export const unsubscribeButton = button("uns", { topic: id() });
+
+/** A page of /latest: of one topic, or (topic 0) of the chat's own topics. */
+export const latestPage = button("lt", { topic: int(0, MAX_ID), page: page() });
+/** The latest news of a topic chosen among several names or suggestions. */
+export const latestOf = button("lo", { topic: id() });
+
+// An alert's preview: send, cancel, and the topic chosen for a draft whose topic name was unclear.
+export const alertSend = button("al:s", { alert: id() });
+export const alertCancel = button("al:c", { alert: id() });
+export const alertTopic = button("al:t", { alert: id(), topic: id() });
+
+/**
+ * /settings. A switch says the state it sets (`set:alerts:0`), so a press on an older copy of the menu
+ * does what its label says; `set:alerts` alone (menus sent before) toggles.
+ */
+export const settingsHome = button("set:home", {});
+export const settingsSwitch = button("set", { what: oneOf("alerts", "digests"), on: optional(flag()) });
+export const settingsLanguageMenu = button("set:lang", {});
+export const settingsLanguage = button("set:lang", { language: oneOf("ar", "en", "auto") });
+export const settingsZoneMenu = button("set:tz", {});
+/** A zone by its place in the menu's list. */
+export const settingsZone = button("set:tz", { zone: int(0, 99) });
+
+// /stop's question.
+export const stopConfirm = button("stop:yes", {});
+export const stopCancel = button("stop:no", {});
+
+/** A feed's auto-alert switched to a state (`fd:aa:<id>` alone, from older /feeds, toggles). */
+export const feedAutoAlert = button("fd:aa", { feed: id(), on: optional(flag()) });

@@ -1,0 +1,53 @@
+// The answer to a typed topic name that is not exactly one topic, the same for every command that takes
+// one (/subscribe, /latest, /alert, /schedule): buttons (or names) for several topics sharing the name or
+// for the nearest names, else a localized "unknown topic".
+import { InlineKeyboard } from "grammy";
+import { resolveTopic } from "../topics/resolve";
+import type { Topic } from "../topics/topic-index";
+import type { NashraContext } from "./context";
+import { echo, replyHtml } from "./reply";
+
+export interface TopicChoiceOptions {
+  /** The question when several topics share the name (default `topic-ambiguous`). */
+  ambiguousKey?: string;
+  /**
+   * The data of the button that chooses a topic. Called once, only when there are choices (/alert keeps a
+   * draft then). Without it, the choices are named in the text (a schedule's words do not fit a button).
+   */
+  buttons?: () => (topic: Topic) => string;
+  /** A line after the answer, e.g. that nothing was saved. */
+  noteKey?: string;
+}
+
+/** The one topic `input` names; otherwise answers the reader as above and returns undefined. */
+export async function topicOrAnswer(
+  ctx: NashraContext,
+  input: string,
+  options: TopicChoiceOptions = {},
+): Promise<Topic | undefined> {
+  const index = ctx.deps.topics.index();
+  const resolution = resolveTopic(index, input);
+  if (resolution.kind === "one") return resolution.topic;
+  const args = { input: echo(input) };
+  let text: string;
+  let keyboard: InlineKeyboard | undefined;
+  if (resolution.kind === "unknown") {
+    text = ctx.t("topic-unknown", args);
+  } else {
+    const several = resolution.kind === "several";
+    const data = options.buttons?.();
+    if (data) {
+      text = ctx.t(several ? (options.ambiguousKey ?? "topic-ambiguous") : "topic-unknown-suggest", args);
+      keyboard = new InlineKeyboard();
+      for (const t of resolution.topics) keyboard.text(index.name(t, ctx.language), data(t)).row();
+    } else {
+      const names = resolution.topics
+        .map((t) => index.name(t, ctx.language))
+        .join(ctx.language === "ar" ? "، " : ", ");
+      text = ctx.t(several ? "topic-ambiguous-list" : "topic-unknown-suggest-list", { ...args, names });
+    }
+  }
+  if (options.noteKey) text += `\n${ctx.t(options.noteKey)}`;
+  await replyHtml(ctx, text, keyboard);
+  return undefined;
+}
