@@ -245,7 +245,7 @@ function topicsCommand(services: Services): void {
 
 async function feedsCommand(services: Services, args: string[], autoAlert: boolean): Promise<void> {
   const [action, argument] = args;
-  const { feeds, store } = services;
+  const { feeds } = services;
   switch (action) {
     case "add": {
       if (!argument) throw new UsageError("feeds add needs a URL");
@@ -263,7 +263,7 @@ async function feedsCommand(services: Services, args: string[], autoAlert: boole
       return;
     }
     case "list":
-      for (const f of store.feeds.all()) {
+      for (const f of feeds.list()) {
         const ok = f.lastSuccessAt ? new Date(f.lastSuccessAt).toISOString() : "never";
         const error = f.lastError ? `\tlast error: ${f.lastError.message}` : "";
         out(
@@ -273,8 +273,7 @@ async function feedsCommand(services: Services, args: string[], autoAlert: boole
       return;
     case "remove": {
       const id = Number(argument);
-      if (!Number.isInteger(id) || !store.feeds.delete(id))
-        throw new UsageError(`no feed #${argument ?? ""}`);
+      if (!Number.isInteger(id) || !feeds.remove(id)) throw new UsageError(`no feed #${argument ?? ""}`);
       out(`#${id} removed`);
       return;
     }
