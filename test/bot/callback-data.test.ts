@@ -1,0 +1,33 @@
+// Button data: the format buttons already in readers' chats use, and every number checked on the way back.
+import { describe, expect, it } from "vitest";
+import { feedAutoAlert, latestPage, pickerSections, settingsSwitch } from "../../src/bot/callback-data";
+
+describe("button data", () => {
+  it("packs as buttons always did, so those already sent keep working", () => {
+    expect(latestPage.pack({ topic: 0, page: 3 })).toBe("lt:0:3");
+    expect(settingsSwitch.pack({ what: "alerts", on: false })).toBe("set:alerts:0");
+    expect(feedAutoAlert.pack({ feed: 7, on: true })).toBe("fd:aa:7:1");
+    expect(pickerSections.pack({})).toBe("pk:s");
+  });
+
+  it("unpacks what it packed, and older buttons without their trailing state", () => {
+    expect(latestPage.unpack("lt:12:0")).toEqual({ topic: 12, page: 0 });
+    expect(settingsSwitch.unpack("set:digests:1")).toEqual({ what: "digests", on: true });
+    expect(settingsSwitch.unpack("set:digests")).toEqual({ what: "digests", on: undefined });
+    expect(feedAutoAlert.unpack("fd:aa:7")).toEqual({ feed: 7, on: undefined });
+  });
+
+  it.each([
+    [latestPage, "lt:0:99999999999"],
+    [latestPage, "lt:0:1000"],
+    [latestPage, "lt:3000000000:0"],
+    [latestPage, "lt:0:-1"],
+    [latestPage, "lt:0"],
+    [feedAutoAlert, "fd:aa:0:1"],
+    [feedAutoAlert, "fd:aa:7:2"],
+    [settingsSwitch, "set:lang:1"],
+    [pickerSections, "pk:s:1"],
+  ] as const)("refuses %#: %s", (kind, data) => {
+    expect(kind.unpack(data)).toBeUndefined();
+  });
+});
