@@ -154,6 +154,16 @@ export class TopicIndex {
     return out;
   }
 
+  /**
+   * The label of a reader's alert or digest entry for an article: of the topics the reader follows that bring it
+   * the article (one it is about, or an ancestor of one), the most specific. A reader of حقل العمر النفطي sees
+   * «حقل العمر النفطي», a reader of Syria «سوريا», whatever other places the article is about.
+   */
+  labelTopicForReader(followed: readonly Topic[], about: readonly Topic[]): Topic | undefined {
+    const reached = this.withAncestors(about.map((t) => t.id));
+    return mostSpecificFirst(followed, (t) => t).find((t) => reached.has(t.id));
+  }
+
   /** The topic and everything under it. */
   subtree(topic: Topic): Topic[] {
     const out: Topic[] = [];
@@ -358,6 +368,11 @@ export class TopicIndex {
     }
     return root;
   }
+}
+
+/** Items by their topic, deepest first (a stable sort: among equals, the given order): how a reader's topics are tried for a label. */
+export function mostSpecificFirst<T>(items: readonly T[], topicOf: (item: T) => Topic): T[] {
+  return [...items].sort((a, b) => topicOf(b).depth - topicOf(a).depth);
 }
 
 /** Edit distance between two strings (insertions, deletions, substitutions), in UTF-16 units. */

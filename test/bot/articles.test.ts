@@ -71,6 +71,15 @@ describe("/latest", () => {
     expect(reply?.text).toContain("قصف قرب \u2068Omar oil field\u2069 في الميادين صباح \u206823\u2069 الشهر");
   });
 
+  it("does not give readers of places the report names in passing its news", async () => {
+    for (const place of ["التنف", "بغداد", "لبنان", "حمص"]) {
+      const reader = user({ language_code: "ar" });
+      await h.send(command("subscribe", place, { from: reader }));
+      const [reply] = await h.send(command("latest", "", { from: reader }));
+      expect(visible(reply), place).not.toContain("استهداف قاعدة التحالف");
+    }
+  });
+
   it("reaches a Syria subscriber too (descendants included)", async () => {
     const reader = user({ language_code: "en" });
     await h.send(command("subscribe", "Syria", { from: reader }));
