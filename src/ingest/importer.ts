@@ -9,7 +9,7 @@ import { normalize, words } from "../text/normalize";
 import type { TopicService } from "../topics/service";
 import type { ArticleWords, Topic, TopicTag } from "../topics/topic-index";
 import { capLine } from "./limits";
-import { containment, NEAR_DUPLICATE_THRESHOLD, nearDuplicateKeys, shingles } from "./near-duplicate";
+import { findNearDuplicate } from "./near-duplicate";
 import { type ArticleInput, IngestError } from "./types";
 import { canonicalUrl } from "./url";
 
@@ -104,9 +104,11 @@ export class Importer {
         const { title: normalizedTitle, body: normalizedBody, hash: contentHash } = normalizedText();
         const searchText = `${normalizedTitle} ${normalizedBody}`.trim();
         const tokens = searchText === "" ? [] : searchText.split(" ");
-        const ownShingles = shingles(tokens);
-        const keys = nearDuplicateKeys(ownShingles, withoutBreakingWord(normalizedTitle));
-        const near = this.nearDuplicate(ownShingles, keys);
+        const { keys, match: near } = findNearDuplicate(
+          articles,
+          tokens,
+          withoutBreakingWord(normalizedTitle),
+        );
         if (near) {
           articles.addSource(
             near.id,
@@ -165,22 +167,6 @@ export class Importer {
       tags,
       created: false,
     };
-  }
-
-  /** The stored article this text is a near-duplicate of, if any: the most similar candidate past the threshold. */
-  private nearDuplicate(
-    own: Uint32Array,
-    keys: readonly number[],
-  ): { id: number; similarity: number } | undefined {
-    let best: { id: number; similarity: number } | undefined;
-    for (const id of this.store.articles.nearDuplicateCandidates(keys)) {
-      const text = this.store.articles.searchText(id);
-      if (!text) continue;
-      const similarity = containment(own, shingles(text.split(" ")));
-      if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity))
-        best = { id, similarity: Math.round(similarity * 1000) / 1000 };
-    }
-    return best;
   }
 
   /**

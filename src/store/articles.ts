@@ -126,8 +126,8 @@ function filterOf(conditions: { match: boolean; like: boolean; topics: boolean; 
 /** Counting stops here: a reader pages five at a time, and "1000+" says enough. */
 export const COUNT_CAP = 1000;
 
-/** Near-duplicate candidates compared in full, at most (those sharing the most keys). */
-const MAX_CANDIDATES = 8;
+/** Articles a near-duplicate key is looked up for, the newest: a story's copy arrives within days. */
+const KEY_HOLDERS = 16;
 
 interface ArticleSourceRow {
   origin: ArticleOrigin;
@@ -145,7 +145,7 @@ export class ArticleStore {
   private readonly insertArticle: Database.Statement<Record<string, unknown>>;
   private readonly insertTopic: Database.Statement<[number, number, number, number | null]>;
   private readonly insertKey: Database.Statement<[number, number]>;
-  private readonly byKeys: Database.Statement<[string], { article_id: number }>;
+  private readonly byKey: Database.Statement<[number], { article_id: number }>;
   private readonly insertSource: Database.Statement<Record<string, unknown>>;
   private readonly selectSources: Database.Statement<[number], ArticleSourceRow>;
   private readonly selectSearchText: Database.Statement<[number], { search_text: string }>;
@@ -190,9 +190,9 @@ export class ArticleStore {
       "INSERT OR IGNORE INTO article_topics (article_id, topic_id, about, score) VALUES (?, ?, ?, ?)",
     );
     this.insertKey = db.prepare("INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)");
-    this.byKeys = db.prepare(`
-      SELECT article_id FROM article_keys WHERE key IN (SELECT value FROM json_each(?))
-      GROUP BY article_id ORDER BY count(*) DESC, article_id DESC LIMIT ${MAX_CANDIDATES}`);
+    this.byKey = db.prepare(
+      `SELECT article_id FROM article_keys WHERE key = ? ORDER BY article_id DESC LIMIT ${KEY_HOLDERS}`,
+    );
     this.insertSource = db.prepare(`
       INSERT OR IGNORE INTO article_sources (article_id, origin, feed_id, source, url, guid_key, similarity, added_at)
       VALUES (@articleId, @origin, @feedId, @source, @url, @guidKey, @similarity, @now)`);
@@ -260,10 +260,9 @@ export class ArticleStore {
       .map((r) => ({ topicId: r.topic_id, about: r.about === 1, score: r.score }));
   }
 
-  /** Stored articles that share near-duplicate keys with these, most shared first (at most MAX_CANDIDATES). */
-  nearDuplicateCandidates(keys: readonly number[]): number[] {
-    if (keys.length === 0) return [];
-    return this.byKeys.all(JSON.stringify(keys)).map((r) => r.article_id);
+  /** The newest articles stored with a near-duplicate key (at most KEY_HOLDERS: one index range each). */
+  withKey(key: number): number[] {
+    return this.byKey.all(key).map((r) => r.article_id);
   }
 
   /** An article's normalized title and body (what near-duplicates are compared on). */
