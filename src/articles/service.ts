@@ -79,7 +79,8 @@ export class ArticleService {
       ...(long.length > 0
         ? { match: long.map((p) => `"${p.replaceAll('"', '""')}"`).join(" OR ") }
         : { like: `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }),
-      ...(named.length > 0 ? { topicIds: named.map((t) => t.id) } : {}),
+      // A place's name finds the articles that mention it too (ranking them: the search module).
+      ...(named.length > 0 ? { topicIds: named.map((t) => t.id), mentions: true } : {}),
       limit: PAGE_SIZE,
       offset: page * PAGE_SIZE,
     });
