@@ -12,7 +12,8 @@ import {
 import { parsePlainText } from "../../src/ingest/plain-text";
 import type { Store } from "../../src/store";
 import { words } from "../../src/text/normalize";
-import { manualClock, tempStore } from "../support/temp";
+import { manualClock } from "../support/clock";
+import { tempStore } from "../support/temp";
 
 const REPORT = parsePlainText(
   readFileSync(new URL("../fixtures/articles/omar-field-rockets.ar.txt", import.meta.url), "utf8"),
