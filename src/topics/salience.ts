@@ -44,6 +44,10 @@ const salienceSchema = z.object({
   sponsoredBefore: perLanguage,
   /** Words right after a place that make it a sponsor (Iran-backed). */
   sponsoredAfter: perLanguage,
+  /** Cue words that follow the place (English: "Deir ez-Zor province"); they count as the catalog's cues do. */
+  cuesAfter: perLanguage,
+  /** News agencies: a place right before one is a dateline ("BEIRUT (Reuters) -"), where the story was filed. */
+  datelineAfter: perLanguage,
 });
 
 /** The topic of `names` in the matcher: no slug can be empty. */
@@ -73,6 +77,8 @@ export class CompiledSalience {
   readonly names: AliasDefinition[];
   private readonly before: PhraseSet;
   private readonly after: PhraseSet;
+  private readonly cuesAfter: PhraseSet;
+  private readonly datelines: PhraseSet;
 
   constructor(rules: SalienceRules) {
     this.weights = rules.weights;
@@ -87,6 +93,8 @@ export class CompiledSalience {
     }));
     this.before = new PhraseSet(phrases(rules.sponsoredBefore));
     this.after = new PhraseSet(phrases(rules.sponsoredAfter));
+    this.cuesAfter = new PhraseSet(phrases(rules.cuesAfter));
+    this.datelines = new PhraseSet(phrases(rules.datelineAfter));
   }
 
   /** The factor for a topic's kind (1 when the rules name none). */
@@ -98,6 +106,16 @@ export class CompiledSalience {
   isAdjective(token: string): boolean {
     if (this.adjectives.has(token)) return true;
     return mayCarryProclitic(token) && procliticForms(token).some((f) => this.adjectives.has(f));
+  }
+
+  /** True when a cue word follows the place ending at `end` (Deir ez-Zor province). */
+  isCuedAfter(tokens: readonly string[], end: number): boolean {
+    return this.cuesAfter.startsAt(tokens, end);
+  }
+
+  /** True when the place ending at `end` is a dateline (BEIRUT (Reuters), دمشق - سانا): not the story's place. */
+  isDateline(tokens: readonly string[], end: number): boolean {
+    return this.datelines.startsAt(tokens, end);
   }
 
   /** True when the place at [start, end) is named as a sponsor (موالية لإيران, backed by Iran, Iran-backed). */

@@ -241,8 +241,8 @@ export class TopicIndex {
    * Every topic an article names, in order of first mention, with its salience score and whether the article
    * is *about* it (docs/salience.md). Strong aliases count; weak ones only with a cue word right before them
    * or a strong mention in the same branch; exclusions cancel overlapping hits of their topic, names of
-   * organisations, media and currencies (قوات سوريا الديمقراطية) those of every topic, and a nationality
-   * adjective (اللبناني) is not the place.
+   * organisations, media and currencies (قوات سوريا الديمقراطية) those of every topic; a nationality
+   * adjective (اللبناني) and a dateline (BEIRUT (Reuters)) are not the place.
    * Linear in the number of alias hits.
    */
   tagArticle(article: ArticleWords): TopicTag[] {
@@ -268,6 +268,7 @@ export class TopicIndex {
       (h) =>
         h.strength !== "exclude" &&
         !(h.end - h.start === 1 && rules.isAdjective(tokens[h.start] as string)) &&
+        !rules.isDateline(tokens, h.end) &&
         !overlaps(h),
     );
     // The longest reading wins: "Al Mayadeen" (weak, the channel's usual name) swallows the "Mayadeen" inside
@@ -302,7 +303,7 @@ export class TopicIndex {
     for (const h of kept) {
       const topic = this.bySlugMap.get(h.topic);
       if (!topic) continue;
-      const cued = this.cues.endsAt(tokens, h.start);
+      const cued = this.cues.endsAt(tokens, h.start) || rules.isCuedAfter(tokens, h.end);
       if (h.strength === "weak" && !cued && !strongBranches.has(this.branch(topic).slug)) continue;
       let s = scores.get(topic);
       if (!s) {

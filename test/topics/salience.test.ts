@@ -88,6 +88,19 @@ describe("articles of our own, in the report's shape", () => {
     for (const slug of absent) expect(tags.all).not.toContain(slug);
   });
 
+  it("reads a wire story's dateline as where it was filed, and English cue words after the place", () => {
+    // "BEIRUT (Reuters) - … at the al-Omar oil field …": Beirut is Lebanon's capital, not the story's place.
+    const tags = tagsOf(read("salience/omar-wire-dateline.en.txt"));
+    expect(tags.about).toContain("omar-oil-field");
+    expect(tags.all).not.toContain("lebanon");
+    expect(tags.mentions).toContain("iran");
+    const province = topics
+      .index()
+      .tagText("Shelling reported\nResidents fled shelling in Raqqa province on Monday.");
+    const city = topics.index().tagText("Shelling reported\nResidents fled shelling in Raqqa on Monday.");
+    expect(province[0]?.score).toBeGreaterThan(city[0]?.score ?? 0);
+  });
+
   it("is about at least one topic when anything matched, even a sponsor only", () => {
     expect(tagsOf("ميليشيات موالية لإيران تعيد انتشارها").about).toEqual(["iran"]);
     expect(tagsOf("Iran-backed militias").about).toEqual(["iran"]);
