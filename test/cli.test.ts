@@ -159,6 +159,7 @@ describe("npm run cli", { timeout: 90_000 }, () => {
     const result = await cli(["import", dir]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^#\d+\tقصف مدفعي على أطراف بلدة هجين في ريف دير الزور الشرقي\tabout: hajin/),
       expect.stringMatching(/hajin\.txt: 1 new, 0 already stored$/),
     ]);
     expect(result.stderr).toContain("readme.txt: skipped, a link to outside the folder");
