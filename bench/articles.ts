@@ -2,8 +2,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findNearDuplicate } from "../src/ingest/near-duplicate";
 import { createLogger } from "../src/logger";
 import { createServices } from "../src/services";
+import { normalize } from "../src/text/normalize";
 import { generateCorpus } from "./corpus";
 import { type Figure, percentile } from "./report";
 
@@ -25,7 +27,7 @@ export async function benchArticles(): Promise<Figure[]> {
     const meanBytes =
       corpus.reduce((n, a) => n + Buffer.byteLength(`${a.title}\n${a.body}`), 0) / corpus.length;
 
-    // Tagging: the full catalog against every article, on this one thread.
+    // Tagging with salience (about / mentions, scores): the full catalog against every article, on this one thread.
     for (const a of corpus.slice(0, 500)) index.tag(`${a.title}\n${a.body}`); // warm-up
     let tags = 0;
     const tagStart = performance.now();
@@ -50,6 +52,39 @@ export async function benchArticles(): Promise<Figure[]> {
       value: Math.round(ARTICLES / importSeconds),
       unit: "articles/s",
       note: "batches of 500",
+    });
+
+    // Near-duplicate check of a new article (keys, candidates, exact comparison) against those stored: 500 new
+    // articles, and 500 shortened copies of stored ones (their first half), which must all be found.
+    const fresh = generateCorpus(500, 5000, 7);
+    const copies = corpus.slice(0, 500).map((a) => ({ ...a, body: a.body.slice(0, a.body.length / 2) }));
+    const checks: number[] = [];
+    const merged = { fresh: 0, copies: 0 };
+    for (const [kind, list] of [
+      ["fresh", fresh],
+      ["copies", copies],
+    ] as const) {
+      for (const a of list) {
+        const title = normalize(a.title);
+        const tokens = `${title} ${normalize(a.body)}`.trim().split(" ");
+        const start = performance.now();
+        const check = findNearDuplicate(services.store.articles, tokens, title);
+        checks.push(performance.now() - start);
+        if (check.match) merged[kind]++;
+      }
+    }
+    figures.push({
+      name: "near-duplicate check p50",
+      value: percentile(checks, 50),
+      unit: "ms",
+      target: "<= 1",
+      note: `per import, against ${ARTICLES} articles; ${merged.copies} of ${copies.length} shortened copies found, ${merged.fresh} of ${fresh.length} new articles merged`,
+    });
+    figures.push({
+      name: "near-duplicate check p95",
+      value: percentile(checks, 95),
+      unit: "ms",
+      target: "<= 1",
     });
 
     // Search: Arabic variants, English, short queries; page 1 of results with the total count.

@@ -24,7 +24,7 @@ const HELP: Record<string, string> = {
 
 Commands:
   import <file|dir|url>...   import articles: .txt (plain text), .json, .xml/.rss/.atom, a folder of them, or a feed URL
-  tag                        read text on stdin, print the slugs of its topics, one per line
+  tag [--mentions]           read an article on stdin, print the slugs of the topics it is about, one per line
   topics                     list the topic catalog
   feeds add <url> [--auto-alert] | list | remove <id> | poll
   digest preview <chat id>   what that chat would get in a digest now (nothing is sent or marked)
@@ -40,10 +40,15 @@ Imports articles, each file in one transaction (all of its articles or none):
   .xml .rss .atom   an RSS 2.0 or Atom document
   a folder    every such file in it, recursively
   http(s)://  a feed, fetched once
-Articles already stored (same guid, link or text) are counted, not stored again.`,
-  tag: `Usage: echo "text" | npm run --silent cli -- tag
+Prints one line per article: #id, title, and the topics it is about and those it only mentions
+(slugs, the most salient first). An article already stored (same guid, link or text) is not stored
+again: its line names the article it is (near-duplicates: the same story from another source, which is
+recorded on it). Then one summary line per file.`,
+  tag: `Usage: echo "text" | npm run --silent cli -- tag [--mentions]
 
-Prints the slugs of the topics the text on stdin is about, one per line, in order of first mention.`,
+Reads an article on stdin (first line the title, then paragraphs, as import reads .txt) and prints the
+slugs of the topics it is about, one per line, in order of first mention. --mentions also prints the
+topics it only mentions, after them, as "slug<TAB>mention".`,
   topics: `Usage: npm run cli -- topics
 
 Lists every topic: slug, Arabic name, English name, indented under its parent.`,
@@ -79,6 +84,7 @@ async function main(argv: string[]): Promise<void> {
       help: { type: "boolean", short: "h" },
       "auto-alert": { type: "boolean" },
       html: { type: "boolean" },
+      mentions: { type: "boolean" },
     },
   });
   const [command, ...rest] = positionals;
@@ -108,7 +114,7 @@ async function main(argv: string[]): Promise<void> {
       case "import":
         return await importCommand(services, rest, config.FEED_ALLOW_HOSTS);
       case "tag":
-        return tagCommand(services);
+        return tagCommand(services, values.mentions === true);
       case "topics":
         return topicsCommand(services);
       case "feeds":
@@ -181,6 +187,27 @@ function readArticles(path: string, services: Services): ArticleInput[] {
   return [parsePlainText(text, services.boilerplate)];
 }
 
+/** One line per imported article: what was stored, or which stored article it is. */
+function report(imported: ImportedArticle[]): void {
+  for (const { article, tags, created, nearDuplicate } of imported) {
+    const title = article.title.replace(/\t/g, " ");
+    if (!created) {
+      out(
+        nearDuplicate === undefined
+          ? `#${article.id}\t${title}\talready stored as #${article.id}`
+          : `#${article.id}\t${title}\tmerged into #${article.id} (same story, similarity ${nearDuplicate})`,
+      );
+      continue;
+    }
+    const slugs = (about: boolean) =>
+      tags
+        .filter((t) => t.about === about)
+        .map((t) => t.topic.slug)
+        .join(", ") || "-";
+    out(`#${article.id}\t${title}\tabout: ${slugs(true)}\tmentions: ${slugs(false)}`);
+  }
+}
+
 function summary(imported: ImportedArticle[]): string {
   const added = imported.filter((a) => a.created).length;
   return `${added} new, ${imported.length - added} already stored`;
@@ -205,6 +232,7 @@ async function importCommand(
           origin: "import",
           source: feed.title ?? null,
         });
+        report(imported);
         out(`${target}: ${summary(imported)}`);
       } catch (error) {
         failed++;
@@ -223,6 +251,7 @@ async function importCommand(
     for (const file of files) {
       try {
         const imported = services.importer.importAll(readArticles(file, services), { origin: "import" });
+        report(imported);
         out(`${file}: ${summary(imported)}`);
       } catch (error) {
         failed++;
@@ -233,9 +262,20 @@ async function importCommand(
   if (failed > 0) throw new ReportedError(`${failed} import${failed === 1 ? "" : "s"} failed`);
 }
 
-function tagCommand(services: Services): void {
+/** `tag [--mentions]`: the topics an article on stdin is about (and, with --mentions, those it mentions). */
+function tagCommand(services: Services, mentions: boolean): void {
   const text = readFileSync(0, "utf8");
-  for (const topic of services.topics.tag(text)) out(topic.slug);
+  let article: ArticleInput;
+  try {
+    article = parsePlainText(text, services.boilerplate);
+  } catch (error) {
+    if (error instanceof IngestError) return; // no title line: nothing to tag
+    throw error;
+  }
+  const { title, body } = article;
+  const tags = services.topics.index().tagText(`${title}\n${body}`);
+  for (const t of tags) if (t.about) out(t.topic.slug);
+  if (mentions) for (const t of tags) if (!t.about) out(`${t.topic.slug}\tmention`);
 }
 
 function topicsCommand(services: Services): void {

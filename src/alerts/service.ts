@@ -259,14 +259,22 @@ export class AlertService {
     const { topics, article } = this.subject(alert);
     const audience = store.alerts.audience(this.coveredTopicIds(topics), alert.articleId);
     const rendered = new Map<string, string[]>();
+    const index = this.options.topics.index();
     const partsFor = (chat: AudienceChat) => {
       const language = chatLanguage(chat, defaultLanguage);
       const zone = chatTimeZone(chat, defaultTimezone);
-      const key = `${language}|${zone}`;
+      // An article's alert is labelled with the reader's own place; a text alert with its topic.
+      const place = article
+        ? index.labelTopicForReader(
+            chat.followedTopicIds.flatMap((t) => index.get(t) ?? []),
+            topics,
+          )
+        : undefined;
+      const key = `${language}|${zone}|${place?.id ?? ""}`;
       let parts = rendered.get(key);
       if (!parts) {
         parts = renderAlert(
-          this.content(alert, topics, article, language),
+          this.content(alert, place ? [place] : topics, article, language),
           language,
           zone,
           this.options.i18n,

@@ -39,7 +39,8 @@ export class ArticleService {
 
   /**
    * The newest articles of a topic (and everything under it), or of the chat's own topics, or of all
-   * topics when the chat follows none.
+   * topics when the chat follows none. The chat's own topics bring the articles about them; one topic asked
+   * for by name also brings those that only mention it (`mentionIds` says which, to mark them).
    */
   latest(chatId: number, topic: Topic | undefined, page: number): LatestResult {
     const index = this.topics.index();
@@ -50,7 +51,12 @@ export class ArticleService {
     }
     const ids = new Set(roots.flatMap((t) => index.subtree(t).map((s) => s.id)));
     return {
-      ...this.store.articles.find({ topicIds: [...ids], limit: PAGE_SIZE, offset }),
+      ...this.store.articles.find({
+        topicIds: [...ids],
+        mentions: topic !== undefined,
+        limit: PAGE_SIZE,
+        offset,
+      }),
       scope: topic ? "topic" : "mine",
     };
   }
@@ -73,7 +79,8 @@ export class ArticleService {
       ...(long.length > 0
         ? { match: long.map((p) => `"${p.replaceAll('"', '""')}"`).join(" OR ") }
         : { like: `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }),
-      ...(named.length > 0 ? { topicIds: named.map((t) => t.id) } : {}),
+      // A place's name finds the articles that mention it too (ranking them: the search module).
+      ...(named.length > 0 ? { topicIds: named.map((t) => t.id), mentions: true } : {}),
       limit: PAGE_SIZE,
       offset: page * PAGE_SIZE,
     });

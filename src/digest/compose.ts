@@ -14,7 +14,7 @@ import type { DigestArticle } from "../store/digests";
 import { isolateLatinRunsHtml } from "../text/bidi";
 import { escapeHtml, isolate, measureHtml } from "../text/html";
 import { MAX_ENTITIES, MESSAGE_LIMIT, splitMessage } from "../text/split";
-import type { Topic, TopicIndex } from "../topics/topic-index";
+import { mostSpecificFirst, type Topic, type TopicIndex } from "../topics/topic-index";
 
 /** Items shown in one digest; the rest are counted ("and 12 more"). */
 export const DIGEST_CAP = 30;
@@ -145,7 +145,8 @@ export class DigestComposer {
       const known = out.get(topic.id);
       out.set(topic.id, { topic, since: known ? Math.min(known.since, t.since) : t.since });
     }
-    return [...out.values()].sort((a, b) => b.topic.depth - a.topic.depth);
+    // The first of them that covers an article labels it (the rule of TopicIndex.labelTopicForReader).
+    return mostSpecificFirst([...out.values()], (t) => t.topic);
   }
 
   /** The digest's messages for a reader, or undefined when there is nothing new for them. */

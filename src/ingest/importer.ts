@@ -5,10 +5,11 @@ import type { Store } from "../store";
 import type { ArticleOrigin, ArticleRecord } from "../store/articles";
 import { startsBreaking } from "../text/breaking";
 import { detectLanguage } from "../text/language";
-import { normalize } from "../text/normalize";
+import { normalize, words } from "../text/normalize";
 import type { TopicService } from "../topics/service";
-import type { Topic } from "../topics/topic-index";
+import type { ArticleWords, Topic, TopicTag } from "../topics/topic-index";
 import { capLine } from "./limits";
+import { findNearDuplicate } from "./near-duplicate";
 import { type ArticleInput, IngestError } from "./types";
 import { canonicalUrl } from "./url";
 
@@ -26,9 +27,36 @@ export interface ImportOptions {
 /** One article after import: the stored row, its topics, and whether it is new. */
 export interface ImportedArticle {
   article: ArticleRecord;
+  /** The topics it is about (what routes it to readers), the most salient first. */
   topics: Topic[];
+  /** Every topic it names, about or mentioned, with the score (docs/salience.md); about first, then by score. */
+  tags: TopicTag[];
   created: boolean;
+  /** Not new: the same story was stored already under another text (its containment, 0–1; see near-duplicate.ts). */
+  nearDuplicate?: number;
 }
+
+/** The title without a leading "عاجل" / "breaking" (a feed's breaking copy of a report is the same story). */
+function withoutBreakingWord(normalizedTitle: string): string {
+  return startsBreaking(normalizedTitle) ? normalizedTitle.replace(/^\S+ (news )?/, "") : normalizedTitle;
+}
+
+/**
+ * An article's words as tagging reads them: the normalized title first (it starts `tokens`, the normalized title
+ * and body), then the lead: the body's first line, at most as many words as salience.json's `leadWords`.
+ */
+function articleWords(tokens: readonly string[], normalizedTitle: string, body: string): ArticleWords {
+  const titleEnd = normalizedTitle === "" ? 0 : normalizedTitle.split(" ").length;
+  const firstLine = body.trimStart().split("\n", 1)[0] ?? "";
+  return { tokens, titleEnd, leadEnd: titleEnd + words(firstLine.slice(0, LEAD_CHARS)).length };
+}
+
+/** Tags as stored ones come back: those the article is about first, then by score (the most salient first). */
+const bySalience = (a: TopicTag, b: TopicTag) =>
+  Number(b.about) - Number(a.about) || b.score - a.score || a.topic.id - b.topic.id;
+
+/** More than the longest lead salience.json may ask for, in characters: a body of one huge line costs no more. */
+const LEAD_CHARS = 2000;
 
 export class Importer {
   constructor(
@@ -71,17 +99,32 @@ export class Importer {
         };
 
         const existing = articles.findDuplicate({ guidKey, url, contentHash: () => normalizedText().hash });
-        if (existing !== undefined) {
-          return {
-            article: articles.get(existing) as ArticleRecord,
-            topics: this.topics.topicsOfArticle(existing),
-            created: false,
-          };
-        }
+        if (existing !== undefined) return this.known(existing);
 
         const { title: normalizedTitle, body: normalizedBody, hash: contentHash } = normalizedText();
         const searchText = `${normalizedTitle} ${normalizedBody}`.trim();
-        const topics = index.tagWords(searchText === "" ? [] : searchText.split(" "));
+        const tokens = searchText === "" ? [] : searchText.split(" ");
+        const { keys, match: near } = findNearDuplicate(
+          articles,
+          tokens,
+          withoutBreakingWord(normalizedTitle),
+        );
+        if (near) {
+          articles.addSource(
+            near.id,
+            {
+              origin: options.origin,
+              feedId: options.feedId ?? null,
+              source,
+              url,
+              guidKey,
+              similarity: near.similarity,
+            },
+            now,
+          );
+          return { ...this.known(near.id), nearDuplicate: near.similarity };
+        }
+        const tags = index.tagArticle(articleWords(tokens, normalizedTitle, body)).sort(bySalience);
         const publishedAt =
           input.publishedAt !== undefined && Number.isFinite(input.publishedAt) ? input.publishedAt : null;
         const id = articles.insert({
@@ -102,11 +145,28 @@ export class Importer {
           // A date in the future (a wrong clock at the source) must not pin an article to the top.
           sortAt: publishedAt !== null && publishedAt <= now ? publishedAt : now,
           searchText,
-          topicIds: topics.map((t) => t.id),
+          tags: tags.map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score })),
+          keys,
         });
-        return { article: articles.get(id) as ArticleRecord, topics, created: true };
+        const topics = tags.flatMap((t) => (t.about ? [t.topic] : []));
+        return { article: articles.get(id) as ArticleRecord, topics, tags, created: true };
       }),
     );
+  }
+
+  /** An article already stored, as an import's result. */
+  private known(id: number): ImportedArticle {
+    const index = this.topics.index();
+    const tags = this.store.articles.tags(id).flatMap((t) => {
+      const topic = index.get(t.topicId);
+      return topic ? [{ topic, about: t.about, score: t.score ?? 0 }] : [];
+    });
+    return {
+      article: this.store.articles.get(id) as ArticleRecord,
+      topics: tags.flatMap((t) => (t.about ? [t.topic] : [])),
+      tags,
+      created: false,
+    };
   }
 
   /**
@@ -118,11 +178,14 @@ export class Importer {
     const { articles } = this.store;
     return articles.transaction(() => {
       let changed = 0;
-      for (const { id, searchText } of articles.searchTextsSince(since)) {
-        const next = index.tagWords(searchText === "" ? [] : searchText.split(" ")).map((t) => t.id);
-        const current = articles.topicIds(id);
-        if (next.length !== current.length || next.some((t) => !current.includes(t))) {
-          articles.setTopics(id, next);
+      for (const { id, title, body, searchText } of articles.textsSince(since)) {
+        const tokens = searchText === "" ? [] : searchText.split(" ");
+        const next = index
+          .tagArticle(articleWords(tokens, normalize(title), body))
+          .map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score }));
+        const current = new Map(articles.tags(id).map((t) => [t.topicId, t]));
+        if (next.length !== current.size || next.some((t) => current.get(t.topicId)?.about !== t.about)) {
+          articles.setTags(id, next);
           changed++;
         }
       }

@@ -45,8 +45,8 @@ export interface NewAlert {
   audience?: number | null;
 }
 
-/** A chat an alert goes to, with what its rendering needs. */
-export type AudienceChat = Recipient;
+/** A chat an alert goes to, with what its rendering needs: its language, zone, and the topics it follows among those the alert reaches (its label). */
+export type AudienceChat = Recipient & { followedTopicIds: number[] };
 
 interface AlertRow {
   id: number;
@@ -112,6 +112,7 @@ export class AlertStore {
       language: Language | null;
       client_language: Language | null;
       timezone: string | null;
+      followed: string | null;
     }
   >;
   private readonly audienceCount: Database.Statement<
@@ -142,8 +143,10 @@ export class AlertStore {
     this.insertAuto = db.prepare(`INSERT OR IGNORE INTO alerts ${columns} VALUES ${values}`);
     this.byId = db.prepare("SELECT * FROM alerts WHERE id = ?");
     this.audienceRows = db.prepare(`
-      SELECT c.id, c.type, c.language, c.client_language, c.timezone FROM chats c
-      WHERE ${AUDIENCE_WHERE} ORDER BY c.id`);
+      SELECT c.id, c.type, c.language, c.client_language, c.timezone,
+        (SELECT group_concat(s.topic_id) FROM subscriptions s
+         WHERE s.chat_id = c.id AND s.topic_id IN (SELECT value FROM json_each(@topics))) AS followed
+      FROM chats c WHERE ${AUDIENCE_WHERE} ORDER BY c.id`);
     this.audienceCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${AUDIENCE_WHERE}`);
     // Choosing the topic starts the preview's 15 minutes: the editor sees the preview only now. Only a draft
     // (no topic yet): a second tap on another suggestion must not retarget a preview already shown.
@@ -219,6 +222,7 @@ export class AlertStore {
       language: r.language,
       clientLanguage: r.client_language,
       timezone: r.timezone,
+      followedTopicIds: r.followed === null ? [] : r.followed.split(",").map(Number),
     }));
   }
 

@@ -22,25 +22,48 @@ export interface ArticleRecord {
   sortAt: number;
 }
 
+/** A topic an article names: about it (routes it to readers) or only mentioning it, and its salience score. */
+export interface ArticleTag {
+  topicId: number;
+  about: boolean;
+  score: number | null;
+}
+
 /** Everything the importer computed for a new article: the stored fields, its keys and its topics. */
 export interface NewArticle extends Omit<ArticleRecord, "id"> {
   guidKey: string | null;
   contentHash: string;
   searchText: string;
-  topicIds: number[];
+  tags: ArticleTag[];
+  /** Near-duplicate keys (src/ingest/near-duplicate.ts). */
+  keys: readonly number[];
+}
+
+/** Another source of an article already stored (the same story from a feed and an import). */
+export interface ArticleSource {
+  origin: ArticleOrigin;
+  feedId: number | null;
+  source: string | null;
+  url: string | null;
+  guidKey: string | null;
+  similarity: number;
 }
 
 /** A page of articles, newest first, with how many there are in all (at most COUNT_CAP). */
 export interface ArticlePage {
   items: ArticleRecord[];
   total: number;
+  /** With `mentions`: the items that only mention the query's topics (to be marked as such). */
+  mentionIds?: number[];
 }
 
 /** What to look for: an FTS5 expression, a LIKE pattern, and/or topic ids (any of them matches). */
 export interface ArticleQuery {
   match?: string;
   like?: string;
+  /** Articles about these topics; with `mentions`, also those that only mention them. */
   topicIds?: readonly number[];
+  mentions?: boolean;
   limit: number;
   offset: number;
 }
@@ -82,16 +105,20 @@ const toRecord = (r: ArticleRow): ArticleRecord => ({
   sortAt: r.sort_at,
 });
 
+/** Article ids tagged with the @topics: only those about them (routing), or also those that mention them. */
+const TAGGED_ABOUT =
+  "SELECT article_id FROM article_topics WHERE about = 1 AND topic_id IN (SELECT value FROM json_each(@topics))";
+const TAGGED_AT_ALL =
+  "SELECT article_id FROM article_topics WHERE topic_id IN (SELECT value FROM json_each(@topics))";
+
 /** The WHERE clause of a query: its conditions OR-ed (every article when there are none). */
-function filterOf(conditions: { match: boolean; like: boolean; topics: boolean }): string {
+function filterOf(conditions: { match: boolean; like: boolean; topics: boolean; mentions: boolean }): string {
   const parts: string[] = [];
   if (conditions.match)
     parts.push("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)");
   if (conditions.like) parts.push("a.search_text LIKE @like ESCAPE '\\'");
   if (conditions.topics) {
-    parts.push(
-      "a.id IN (SELECT article_id FROM article_topics WHERE topic_id IN (SELECT value FROM json_each(@topics)))",
-    );
+    parts.push(`a.id IN (${conditions.mentions ? TAGGED_AT_ALL : TAGGED_ABOUT})`);
   }
   return parts.length === 0 ? "1" : parts.join(" OR ");
 }
@@ -99,15 +126,36 @@ function filterOf(conditions: { match: boolean; like: boolean; topics: boolean }
 /** Counting stops here: a reader pages five at a time, and "1000+" says enough. */
 export const COUNT_CAP = 1000;
 
+/** Articles a near-duplicate key is looked up for, the newest: a story's copy arrives within days. */
+const KEY_HOLDERS = 16;
+
+interface ArticleSourceRow {
+  origin: ArticleOrigin;
+  feed_id: number | null;
+  source: string | null;
+  url: string | null;
+  guid_key: string | null;
+  similarity: number;
+}
+
 export class ArticleStore {
-  private readonly byGuid: Database.Statement<[string], { id: number }>;
-  private readonly byUrl: Database.Statement<[string], { id: number }>;
+  private readonly byGuid: Database.Statement<{ key: string }, { id: number }>;
+  private readonly byUrl: Database.Statement<{ key: string }, { id: number }>;
   private readonly byHash: Database.Statement<[string], { id: number }>;
   private readonly insertArticle: Database.Statement<Record<string, unknown>>;
-  private readonly insertTopic: Database.Statement<[number, number]>;
+  private readonly insertTopic: Database.Statement<[number, number, number, number | null]>;
+  private readonly insertKey: Database.Statement<[number, number]>;
+  private readonly byKey: Database.Statement<[number], { article_id: number }>;
+  private readonly insertSource: Database.Statement<Record<string, unknown>>;
+  private readonly selectSources: Database.Statement<[number], ArticleSourceRow>;
+  private readonly selectSearchText: Database.Statement<[number], { search_text: string }>;
   private readonly clearTopics: Database.Statement<[number]>;
   private readonly selectOne: Database.Statement<[number], ArticleRow>;
   private readonly selectTopics: Database.Statement<[number], { topic_id: number }>;
+  private readonly selectTags: Database.Statement<
+    [number],
+    { topic_id: number; about: number; score: number | null }
+  >;
   /** Page and count statements per combination of conditions, prepared on first use. */
   private readonly queries = new Map<
     string,
@@ -116,13 +164,22 @@ export class ArticleStore {
       count: Database.Statement<Record<string, unknown>, { n: number }>;
     }
   >();
-  private readonly since: Database.Statement<[number], { id: number; search_text: string }>;
+  private readonly aboutAmong: Database.Statement<{ ids: string; topics: unknown }, { id: number }>;
+  private readonly since: Database.Statement<
+    [number],
+    { id: number; title: string; body: string; search_text: string }
+  >;
   private readonly countSince: Database.Statement<[number], { n: number }>;
   private readonly countAll: Database.Statement<[], { n: number }>;
 
   constructor(private readonly db: Db) {
-    this.byGuid = db.prepare("SELECT id FROM articles WHERE guid_key = ?");
-    this.byUrl = db.prepare("SELECT id FROM articles WHERE url = ?");
+    // Another source's guid or URL finds the article it was merged into (the next poll of that feed).
+    this.byGuid = db.prepare(`
+      SELECT id FROM articles WHERE guid_key = @key
+      UNION ALL SELECT article_id FROM article_sources WHERE guid_key = @key LIMIT 1`);
+    this.byUrl = db.prepare(`
+      SELECT id FROM articles WHERE url = @key
+      UNION ALL SELECT article_id FROM article_sources WHERE url = @key LIMIT 1`);
     this.byHash = db.prepare("SELECT id FROM articles WHERE content_hash = ?");
     this.insertArticle = db.prepare(`
       INSERT INTO articles (title, body, url, guid_key, source, author, language, content_hash, breaking, origin,
@@ -130,12 +187,32 @@ export class ArticleStore {
       VALUES (@title, @body, @url, @guidKey, @source, @author, @language, @contentHash, @breaking, @origin,
               @feedId, @postedBy, @publishedAt, @ingestedAt, @sortAt, @searchText)`);
     this.insertTopic = db.prepare(
-      "INSERT OR IGNORE INTO article_topics (article_id, topic_id) VALUES (?, ?)",
+      "INSERT OR IGNORE INTO article_topics (article_id, topic_id, about, score) VALUES (?, ?, ?, ?)",
     );
+    this.insertKey = db.prepare("INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)");
+    this.byKey = db.prepare(
+      `SELECT article_id FROM article_keys WHERE key = ? ORDER BY article_id DESC LIMIT ${KEY_HOLDERS}`,
+    );
+    this.insertSource = db.prepare(`
+      INSERT OR IGNORE INTO article_sources (article_id, origin, feed_id, source, url, guid_key, similarity, added_at)
+      VALUES (@articleId, @origin, @feedId, @source, @url, @guidKey, @similarity, @now)`);
+    this.selectSources = db.prepare(
+      "SELECT origin, feed_id, source, url, guid_key, similarity FROM article_sources WHERE article_id = ? ORDER BY id",
+    );
+    this.selectSearchText = db.prepare("SELECT search_text FROM articles WHERE id = ?");
     this.clearTopics = db.prepare("DELETE FROM article_topics WHERE article_id = ?");
     this.selectOne = db.prepare(`SELECT ${COLUMNS} FROM articles a WHERE a.id = ?`);
-    this.selectTopics = db.prepare("SELECT topic_id FROM article_topics WHERE article_id = ?");
-    this.since = db.prepare("SELECT id, search_text FROM articles WHERE ingested_at >= ? ORDER BY id");
+    this.selectTopics = db.prepare("SELECT topic_id FROM article_topics WHERE article_id = ? AND about = 1");
+    this.selectTags = db.prepare(
+      "SELECT topic_id, about, score FROM article_topics WHERE article_id = ? ORDER BY about DESC, score DESC, topic_id",
+    );
+    this.aboutAmong = db.prepare(`
+      SELECT DISTINCT article_id AS id FROM article_topics
+      WHERE about = 1 AND article_id IN (SELECT value FROM json_each(@ids))
+        AND topic_id IN (SELECT value FROM json_each(@topics))`);
+    this.since = db.prepare(
+      "SELECT id, title, body, search_text FROM articles WHERE ingested_at >= ? ORDER BY id",
+    );
     this.countSince = db.prepare("SELECT count(*) AS n FROM articles WHERE ingested_at >= ?");
     this.countAll = db.prepare("SELECT count(*) AS n FROM articles");
   }
@@ -151,24 +228,63 @@ export class ArticleStore {
     contentHash: () => string;
   }): number | undefined {
     return (
-      (keys.guidKey ? this.byGuid.get(keys.guidKey)?.id : undefined) ??
-      (keys.url ? this.byUrl.get(keys.url)?.id : undefined) ??
+      (keys.guidKey ? this.byGuid.get({ key: keys.guidKey })?.id : undefined) ??
+      (keys.url ? this.byUrl.get({ key: keys.url })?.id : undefined) ??
       this.byHash.get(keys.contentHash())?.id
     );
   }
 
-  /** Stores an article and its topics; call inside a transaction when storing several. */
+  /** Stores an article, its topics and its near-duplicate keys; call inside a transaction when storing several. */
   insert(article: NewArticle): number {
-    const { topicIds, ...row } = article;
+    const { tags, keys, ...row } = article;
     const id = Number(this.insertArticle.run({ ...row, breaking: row.breaking ? 1 : 0 }).lastInsertRowid);
-    for (const topicId of topicIds) this.insertTopic.run(id, topicId);
+    this.writeTags(id, tags);
+    for (const key of keys) this.insertKey.run(key, id);
     return id;
   }
 
   /** Replaces an article's topics (after the catalog changed). */
-  setTopics(articleId: number, topicIds: readonly number[]): void {
+  setTags(articleId: number, tags: readonly ArticleTag[]): void {
     this.clearTopics.run(articleId);
-    for (const topicId of topicIds) this.insertTopic.run(articleId, topicId);
+    this.writeTags(articleId, tags);
+  }
+
+  private writeTags(articleId: number, tags: readonly ArticleTag[]): void {
+    for (const t of tags) this.insertTopic.run(articleId, t.topicId, t.about ? 1 : 0, t.score);
+  }
+
+  /** Every topic an article names, those it is about first, then by score. */
+  tags(articleId: number): ArticleTag[] {
+    return this.selectTags
+      .all(articleId)
+      .map((r) => ({ topicId: r.topic_id, about: r.about === 1, score: r.score }));
+  }
+
+  /** The newest articles stored with a near-duplicate key (at most KEY_HOLDERS: one index range each). */
+  withKey(key: number): number[] {
+    return this.byKey.all(key).map((r) => r.article_id);
+  }
+
+  /** An article's normalized title and body (what near-duplicates are compared on). */
+  searchText(articleId: number): string | undefined {
+    return this.selectSearchText.get(articleId)?.search_text;
+  }
+
+  /** Records that the same story came from another source too; false when that source was recorded already. */
+  addSource(articleId: number, source: ArticleSource, now: number): boolean {
+    return this.insertSource.run({ articleId, ...source, now }).changes > 0;
+  }
+
+  /** The other sources an article was found in, in the order they came. */
+  sources(articleId: number): ArticleSource[] {
+    return this.selectSources.all(articleId).map((r) => ({
+      origin: r.origin,
+      feedId: r.feed_id,
+      source: r.source,
+      url: r.url,
+      guidKey: r.guid_key,
+      similarity: r.similarity,
+    }));
   }
 
   get(id: number): ArticleRecord | undefined {
@@ -176,6 +292,7 @@ export class ArticleStore {
     return row ? toRecord(row) : undefined;
   }
 
+  /** The topics an article is about (what routes it to readers). */
   topicIds(articleId: number): number[] {
     return this.selectTopics.all(articleId).map((r) => r.topic_id);
   }
@@ -186,8 +303,9 @@ export class ArticleStore {
       match: query.match !== undefined,
       like: query.like !== undefined,
       topics: query.topicIds !== undefined,
+      mentions: query.topicIds !== undefined && query.mentions === true,
     };
-    const key = `${+conditions.match}${+conditions.like}${+conditions.topics}`;
+    const key = `${+conditions.match}${+conditions.like}${+conditions.topics}${+conditions.mentions}`;
     let statements = this.queries.get(key);
     if (!statements) {
       const filter = filterOf(conditions);
@@ -207,12 +325,20 @@ export class ArticleStore {
     if (query.topicIds !== undefined) params.topics = JSON.stringify(query.topicIds);
     const items = statements.page.all({ ...params, limit: query.limit, offset: query.offset }).map(toRecord);
     const total = statements.count.get(params)?.n ?? 0;
-    return { items, total };
+    if (!conditions.mentions) return { items, total };
+    const about = new Set(
+      this.aboutAmong
+        .all({ ids: JSON.stringify(items.map((a) => a.id)), topics: params.topics })
+        .map((r) => r.id),
+    );
+    return { items, total, mentionIds: items.flatMap((a) => (about.has(a.id) ? [] : [a.id])) };
   }
 
-  /** Articles ingested since a time, with their normalized text (for re-tagging). */
-  searchTextsSince(ms: number): { id: number; searchText: string }[] {
-    return this.since.all(ms).map((r) => ({ id: r.id, searchText: r.search_text }));
+  /** Articles ingested since a time, with their text and its normalized copy (for re-tagging). */
+  textsSince(ms: number): { id: number; title: string; body: string; searchText: string }[] {
+    return this.since
+      .all(ms)
+      .map((r) => ({ id: r.id, title: r.title, body: r.body, searchText: r.search_text }));
   }
 
   count(): number {

@@ -150,8 +150,11 @@ export class DigestStore {
     this.articles = db.prepare(`
       SELECT id, title, url, source, sort_at AS sortAt, ingested_at AS ingestedAt FROM articles
       WHERE id > ? AND id <= ? AND ingested_at >= ? ORDER BY sort_at DESC, id DESC`);
+    // Digests route by what an article is about, not by every place it mentions (docs/salience.md).
     this.topics = db
-      .prepare("SELECT article_id, topic_id FROM article_topics WHERE article_id > ? AND article_id <= ?")
+      .prepare(
+        "SELECT article_id, topic_id FROM article_topics WHERE article_id > ? AND article_id <= ? AND about = 1",
+      )
       .raw();
     // Chats a digest may go to: active, digests on, following something.
     const readerWhere =
@@ -233,7 +236,7 @@ export class DigestStore {
     return this.articles.all(afterId, throughId, since);
   }
 
-  /** [article id, topic id] pairs of those articles. */
+  /** [article id, topic id] pairs of those articles, for the topics each is about. */
   articleTopicsBetween(afterId: number, throughId: number): [number, number][] {
     return this.topics.all(afterId, throughId) as [number, number][];
   }

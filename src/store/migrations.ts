@@ -278,6 +278,43 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: "about and mentions, near-duplicates and their sources",
+    up: `
+      -- Tagging tells what an article is about from what it only mentions (docs/salience.md). Rows tagged before
+      -- keep about = 1 (they reached readers as before); score NULL means "not scored".
+      ALTER TABLE article_topics ADD COLUMN about INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE article_topics ADD COLUMN score REAL;
+      -- Routing (alerts, digests, /latest) reads only what articles are about.
+      CREATE INDEX article_topics_about ON article_topics (topic_id, article_id) WHERE about = 1;
+
+      -- Keys that find an article's near-duplicates (docs/dedupe.md): its MinHash bands and its title's hash.
+      CREATE TABLE article_keys (
+        key        INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (key, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_keys_article ON article_keys (article_id);
+
+      -- The same story from another source (a feed's copy of an imported report): stored once, the other
+      -- sources recorded here; their guid and URL find the article on the next poll.
+      CREATE TABLE article_sources (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        origin     TEXT    NOT NULL,
+        feed_id    INTEGER REFERENCES feeds (id) ON DELETE SET NULL,
+        source     TEXT,
+        url        TEXT,
+        guid_key   TEXT,
+        similarity REAL    NOT NULL,
+        added_at   INTEGER NOT NULL
+      );
+      CREATE INDEX article_sources_article ON article_sources (article_id);
+      CREATE UNIQUE INDEX article_sources_url ON article_sources (url) WHERE url IS NOT NULL;
+      CREATE UNIQUE INDEX article_sources_guid ON article_sources (guid_key) WHERE guid_key IS NOT NULL;
+    `,
+  },
+  {
     version: 10,
     name: "feed errors as a kind, not English text",
     up: `

@@ -31,6 +31,11 @@ const newNode = (): TrieNode => ({ next: new Map(), terminals: [] });
 const PROCLITICS = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
 const PROCLITIC_LETTERS = new Set([..."وفبلك"].map((c) => c.charCodeAt(0)));
 
+/** True when a word starts with a letter a proclitic is made of (most words do not: no variants to try). */
+export function mayCarryProclitic(word: string): boolean {
+  return word.length > 2 && PROCLITIC_LETTERS.has(word.charCodeAt(0));
+}
+
 /**
  * The forms a text word may take once its proclitics are removed, the word itself first:
  * بدير → دير, ولدير → دير, للميادين → الميادين, وللميادين → الميادين. Only words of at least two
@@ -92,7 +97,7 @@ export class AliasMatcher {
       const direct = first.get(token);
       if (direct) this.walk(direct, tokens, i, hits);
       // Most words carry no proclitic: only those that start with one of its letters get variants.
-      if (token.length > 2 && PROCLITIC_LETTERS.has(token.charCodeAt(0))) {
+      if (mayCarryProclitic(token)) {
         const forms = procliticForms(token);
         for (let f = 1; f < forms.length; f++) {
           const form = forms[f] as string;

@@ -4,8 +4,9 @@
 import type { Language } from "../domain";
 import { getOrInsert } from "../maps";
 import type { AliasRecord, TopicRecord } from "../store/topics";
-import { type AliasHit, AliasMatcher, procliticForms } from "../text/matcher";
+import { type AliasHit, AliasMatcher } from "../text/matcher";
 import { compact, words } from "../text/normalize";
+import { CompiledSalience, loadSalience, NAME_TOPIC, PhraseSet, type SalienceRules } from "./salience";
 
 /** A topic with its place in the hierarchy. */
 export interface Topic extends TopicRecord {
@@ -22,6 +23,33 @@ export interface LookupResult {
   suggestions: Topic[];
 }
 
+/** A topic an article names: whether the article is about it or only mentions it, and how salient it is. */
+export interface TopicTag {
+  topic: Topic;
+  about: boolean;
+  score: number;
+}
+
+/** An article as normalized words: the title is tokens [0, titleEnd), the lead [titleEnd, leadEnd) (capped by salience.json's leadWords). */
+export interface ArticleWords {
+  tokens: readonly string[];
+  titleEnd: number;
+  leadEnd: number;
+}
+
+/** What is counted of one topic while an article is read. */
+interface Salience {
+  first: number;
+  /** Where it is first named other than as a sponsor (-1: never). */
+  plainFirst: number;
+  /** Times named, a mention as a sponsor counting its fraction. */
+  mentions: number;
+  /** Times named right after a cue word. */
+  cues: number;
+  title: boolean;
+  lead: boolean;
+}
+
 const MAX_SUGGESTIONS = 4;
 
 export class TopicIndex {
@@ -31,11 +59,17 @@ export class TopicIndex {
   /** Arabic topic names without their article (ميادين → Mayadin), when that is not a key already. */
   private readonly articleless = new Map<string, Set<number>>();
   private readonly matcher: AliasMatcher;
-  private readonly cues: string[][];
+  private readonly cues: PhraseSet;
+  private readonly salience: CompiledSalience;
   /** Topics in display order: each parent followed by its subtree. */
   readonly ordered: Topic[] = [];
 
-  constructor(records: TopicRecord[], aliases: AliasRecord[], cueWords: string[] = []) {
+  constructor(
+    records: TopicRecord[],
+    aliases: AliasRecord[],
+    cueWords: string[] = [],
+    salience: SalienceRules = loadSalience(),
+  ) {
     for (const r of records) this.byId.set(r.id, { ...r, parent: null, children: [], depth: 0 });
     for (const t of this.byId.values()) {
       this.bySlugMap.set(t.slug, t);
@@ -65,13 +99,15 @@ export class TopicIndex {
       }
     }
 
-    this.matcher = new AliasMatcher(
-      aliases.flatMap((a) => {
+    this.salience = new CompiledSalience(salience);
+    this.matcher = new AliasMatcher([
+      ...aliases.flatMap((a) => {
         const t = this.byId.get(a.topicId);
         return t ? [{ topic: t.slug, alias: a.alias, strength: a.strength }] : [];
       }),
-    );
-    this.cues = cueWords.map((c) => words(c)).filter((c) => c.length > 0);
+      ...this.salience.names,
+    ]);
+    this.cues = new PhraseSet(cueWords.map((c) => words(c)));
   }
 
   private addKey(name: string, id: number): void {
@@ -116,6 +152,16 @@ export class TopicIndex {
       for (let t = this.byId.get(id); t && !out.has(t.id); t = t.parent ?? undefined) out.add(t.id);
     }
     return out;
+  }
+
+  /**
+   * The label of a reader's alert or digest entry for an article: of the topics the reader follows that bring it
+   * the article (one it is about, or an ancestor of one), the most specific. A reader of حقل العمر النفطي sees
+   * «حقل العمر النفطي», a reader of Syria «سوريا», whatever other places the article is about.
+   */
+  labelTopicForReader(followed: readonly Topic[], about: readonly Topic[]): Topic | undefined {
+    const reached = this.withAncestors(about.map((t) => t.id));
+    return mostSpecificFirst(followed, (t) => t).find((t) => reached.has(t.id));
   }
 
   /** The topic and everything under it. */
@@ -170,50 +216,132 @@ export class TopicIndex {
   }
 
   /**
-   * The topics a text is about, in order of first mention: strong aliases count; weak ones only with a
-   * cue word right before them or a strong mention in the same branch; exclusions cancel overlapping hits.
-   * Ancestors are not added: subscribers of a parent reach their children's news through the hierarchy.
+   * The topics a text is about, in order of first mention (see `tagArticle`); its first line is the title,
+   * the next one the lead. Ancestors are not added: subscribers of a parent reach their children's news
+   * through the hierarchy.
    */
   tag(text: string): Topic[] {
-    return this.tagWords(words(text));
+    return this.tagText(text).flatMap((t) => (t.about ? [t.topic] : []));
   }
 
-  /** `tag` on text that is already normalized and split into words. */
-  tagWords(tokens: readonly string[]): Topic[] {
+  /** Every topic a text names, about or mentioned, with its score (first line the title, next the lead). */
+  tagText(text: string): TopicTag[] {
+    const lines = text.split("\n").filter((l) => l.trim() !== "");
+    const title = words(lines[0] ?? "");
+    const lead = words(lines[1] ?? "");
+    const rest = words(lines.slice(2).join("\n"));
+    return this.tagArticle({
+      tokens: [...title, ...lead, ...rest],
+      titleEnd: title.length,
+      leadEnd: title.length + lead.length,
+    });
+  }
+
+  /**
+   * Every topic an article names, in order of first mention, with its salience score and whether the article
+   * is *about* it (docs/salience.md). Strong aliases count; weak ones only with a cue word right before them
+   * or a strong mention in the same branch; exclusions cancel overlapping hits of their topic, names of
+   * organisations, media and currencies (قوات سوريا الديمقراطية) those of every topic; a nationality
+   * adjective (اللبناني) and a dateline (BEIRUT (Reuters)) are not the place.
+   * Linear in the number of alias hits.
+   */
+  tagArticle(article: ArticleWords): TopicTag[] {
+    const { tokens, titleEnd } = article;
+    const rules = this.salience;
+    const leadEnd = Math.min(article.leadEnd, titleEnd + rules.leadWords);
+    // Hits come in order of their first word (findInWords walks the text once).
     const hits = this.matcher.findInWords(tokens);
-    const excluded = hits.filter((h) => h.strength === "exclude");
+    // Per word position, the topics an exclusion covers there (NAME_TOPIC: a name that cancels every topic).
+    const cancelled = new Map<number, string[]>();
+    for (const x of hits) {
+      if (x.strength !== "exclude") continue;
+      for (let p = x.start; p < x.end; p++) getOrInsert(cancelled, p, () => []).push(x.topic);
+    }
+    const overlaps = (h: AliasHit) => {
+      for (let p = h.start; p < h.end; p++) {
+        const topics = cancelled.get(p);
+        if (topics && (topics.includes(h.topic) || topics.includes(NAME_TOPIC))) return true;
+      }
+      return false;
+    };
     const candidates = hits.filter(
       (h) =>
         h.strength !== "exclude" &&
-        !excluded.some((x) => x.topic === h.topic && x.start < h.end && h.start < x.end),
+        !(h.end - h.start === 1 && rules.isAdjective(tokens[h.start] as string)) &&
+        !rules.isDateline(tokens, h.end) &&
+        !overlaps(h),
     );
-    // The longest reading wins: "Al Mayadeen" (weak, the channel's usual name) swallows the
-    // "Mayadeen" inside it, and ريف دمشق swallows دمشق.
-    const kept = candidates.filter(
-      (h) =>
-        !candidates.some((o) => o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start),
-    );
-    const firstMention = new Map<string, number>();
-    const note = (h: AliasHit) => {
-      const seen = firstMention.get(h.topic);
-      if (seen === undefined || h.start < seen) firstMention.set(h.topic, h.start);
-    };
+    // The longest reading wins: "Al Mayadeen" (weak, the channel's usual name) swallows the "Mayadeen" inside
+    // it, and ريف دمشق swallows دمشق. A hit is swallowed by one that starts before it and ends at or after its
+    // end, or starts with it and ends after it: one pass with the furthest end seen so far.
+    const kept: AliasHit[] = [];
+    let endBefore = -1;
+    for (let i = 0; i < candidates.length; ) {
+      const start = (candidates[i] as AliasHit).start;
+      let j = i;
+      let endHere = -1;
+      while (j < candidates.length && (candidates[j] as AliasHit).start === start) {
+        endHere = Math.max(endHere, (candidates[j] as AliasHit).end);
+        j++;
+      }
+      for (let k = i; k < j; k++) {
+        const h = candidates[k] as AliasHit;
+        if (endBefore < h.end && endHere <= h.end) kept.push(h);
+      }
+      endBefore = Math.max(endBefore, endHere);
+      i = j;
+    }
     const strongBranches = new Set<string>();
     for (const h of kept) {
-      if (h.strength !== "strong") continue;
-      note(h);
-      const t = this.bySlugMap.get(h.topic);
+      const t = h.strength === "strong" ? this.bySlugMap.get(h.topic) : undefined;
       if (t) strongBranches.add(this.branch(t).slug);
     }
+
+    const { weights } = rules;
+    const length = Math.max(tokens.length, 1);
+    const scores = new Map<Topic, Salience>();
     for (const h of kept) {
-      if (h.strength !== "weak" || firstMention.has(h.topic)) continue;
-      const t = this.bySlugMap.get(h.topic);
-      if (!t) continue;
-      if (strongBranches.has(this.branch(t).slug) || this.cueBefore(tokens, h.start)) note(h);
+      const topic = this.bySlugMap.get(h.topic);
+      if (!topic) continue;
+      const cued = this.cues.endsAt(tokens, h.start) || rules.isCuedAfter(tokens, h.end);
+      if (h.strength === "weak" && !cued && !strongBranches.has(this.branch(topic).slug)) continue;
+      let s = scores.get(topic);
+      if (!s) {
+        s = { first: h.start, plainFirst: -1, mentions: 0, cues: 0, title: false, lead: false };
+        scores.set(topic, s);
+      }
+      if (rules.isSponsored(tokens, h.start, h.end)) {
+        s.mentions += weights.sponsored;
+        continue;
+      }
+      s.mentions++;
+      if (cued) s.cues++;
+      if (s.plainFirst < 0) s.plainFirst = h.start;
+      if (h.start < titleEnd) s.title = true;
+      else if (h.start < leadEnd) s.lead = true;
     }
-    return [...firstMention.entries()]
-      .sort((a, b) => a[1] - b[1])
-      .flatMap(([slug]) => this.bySlugMap.get(slug) ?? []);
+    const own = new Map<Topic, number>();
+    for (const [topic, s] of scores) {
+      let score = s.mentions * weights.mention + s.cues * weights.cue;
+      if (s.title) score += weights.title;
+      if (s.lead) score += weights.lead;
+      if (s.plainFirst >= 0) score += weights.early * (1 - s.plainFirst / length);
+      own.set(topic, score);
+    }
+    const strongestChild = new Map<Topic, number>();
+    for (const [topic, score] of own) {
+      if (topic.parent && own.has(topic.parent))
+        strongestChild.set(topic.parent, Math.max(strongestChild.get(topic.parent) ?? 0, score));
+    }
+    const tags = [...scores].map(([topic, s]) => {
+      const score = (own.get(topic) ?? 0) + weights.childShare * (strongestChild.get(topic) ?? 0);
+      return { topic, first: s.first, score: Math.round(score * rules.kindFactor(topic.kind) * 100) / 100 };
+    });
+    const best = Math.max(0, ...tags.map((t) => t.score));
+    const threshold = Math.min(best, Math.max(rules.about.minScore, rules.about.relative * best));
+    return tags
+      .sort((a, b) => a.first - b.first)
+      .map(({ topic, score }) => ({ topic, score, about: score >= threshold }));
   }
 
   /**
@@ -241,17 +369,11 @@ export class TopicIndex {
     }
     return root;
   }
+}
 
-  /** True when a cue word or phrase (مدينة, ريف, "countryside of") ends right before `start`. */
-  private cueBefore(tokens: readonly string[], start: number): boolean {
-    return this.cues.some((cue) => {
-      const from = start - cue.length;
-      if (from < 0) return false;
-      const first = tokens[from] as string;
-      if (!procliticForms(first).includes(cue[0] as string)) return false;
-      return cue.every((w, i) => i === 0 || tokens[from + i] === w);
-    });
-  }
+/** Items by their topic, deepest first (a stable sort: among equals, the given order): how a reader's topics are tried for a label. */
+export function mostSpecificFirst<T>(items: readonly T[], topicOf: (item: T) => Topic): T[] {
+  return [...items].sort((a, b) => topicOf(b).depth - topicOf(a).depth);
 }
 
 /** Edit distance between two strings (insertions, deletions, substitutions), in UTF-16 units. */

@@ -293,12 +293,20 @@ describe("an alert of an article", () => {
   beforeEach(startBot);
   afterEach(() => h.stop());
 
-  it("reaches Mayadin, Deir ez-Zor and Syria readers once each, and records it for their digests", async () => {
+  it("reaches Mayadin, Deir ez-Zor and Syria readers once each, no reader of a place named in passing, and records it for their digests", async () => {
     const id = h.app.deps.importer.importOne(parsePlainText(FIXTURE), { origin: "import" }).article.id;
     const mayadin = await reader("الميادين");
     const dez = await reader("دير الزور");
     const syria = await reader("Syria", "en");
     const aleppo = await reader("حلب");
+    // Places the report names only in passing (and Lebanon, only as «حزب الله اللبناني»): not its readers.
+    const inPassing = [
+      await reader("لبنان"),
+      await reader("التنف"),
+      await reader("Baghdad", "en"),
+      await reader("حمص"),
+      await reader("إيران"),
+    ];
 
     const { replies, question } = await askAlert(`#${id}`);
     expect(visible(replies[0])).toMatch(/^🔴 عاجل · /);
@@ -307,7 +315,7 @@ describe("an alert of an article", () => {
     await press("إرسال", EDITOR);
     await statusDone();
     for (const u of [mayadin, dez, syria]) expect(alertsTo(u.id)).toHaveLength(1);
-    expect(alertsTo(aleppo.id)).toEqual([]);
+    for (const u of [aleppo, ...inPassing]) expect(alertsTo(u.id)).toEqual([]);
     expect(alertsTo(syria.id)[0]).toMatch(/^🔴 Breaking · /);
 
     // Alerting the same article again reaches nobody twice.
@@ -320,6 +328,27 @@ describe("an alert of an article", () => {
       .all(id)
       .map((r) => (r as { chat_id: number }).chat_id);
     expect(delivered).toEqual([mayadin.id, dez.id, syria.id].sort((a, b) => a - b));
+  });
+});
+
+describe("the label of an article's alert", () => {
+  beforeEach(startBot);
+  afterEach(() => h.stop());
+
+  it("is the place each reader follows, the most specific one, not the article's deepest tag", async () => {
+    const id = h.app.deps.importer.importOne(parsePlainText(FIXTURE), { origin: "import" }).article.id;
+    const omar = await reader("حقل العمر");
+    const mayadin = await reader("الميادين");
+    const both = await reader("دير الزور");
+    await h.send(command("subscribe", "حقل العمر", { from: both }));
+    const syria = await reader("Syria", "en");
+    await askAlert(`#${id}`);
+    await press("إرسال", EDITOR);
+    await statusDone();
+    expect(alertsTo(omar.id)[0]).toMatch(/^🔴 عاجل · حقل العمر النفطي\n/);
+    expect(alertsTo(mayadin.id)[0]).toMatch(/^🔴 عاجل · الميادين\n/);
+    expect(alertsTo(both.id)[0]).toMatch(/^🔴 عاجل · حقل العمر النفطي\n/);
+    expect(alertsTo(syria.id)[0]).toMatch(/^🔴 Breaking · Syria\n/);
   });
 });
 

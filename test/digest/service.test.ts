@@ -1,8 +1,10 @@
 // Digest runs on a real SQLite file: who gets what, grouped how, split how, and what a restart does.
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
 import { Importer } from "../../src/ingest/importer";
+import { parsePlainText } from "../../src/ingest/plain-text";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { stripBidi } from "../../src/text/html";
@@ -13,6 +15,10 @@ import { parseTelegramHtml } from "../support/fake-bot-api";
 import { tempStore } from "../support/temp";
 
 const HOUR = 3600_000;
+const FIXTURE = readFileSync(
+  new URL("../fixtures/articles/omar-field-rockets.ar.txt", import.meta.url),
+  "utf8",
+);
 let clock: ReturnType<typeof manualClock>;
 let store: Store;
 let topics: TopicService;
@@ -81,6 +87,24 @@ function schedule(topicSlug?: string): number {
 }
 
 describe("a digest run", () => {
+  it("brings the real report to readers of the places it is about, not of those it names in passing", async () => {
+    const omar = reader(1, ["omar-oil-field"], { language: "ar" });
+    const passing = [
+      reader(2, ["baghdad"]),
+      reader(3, ["al-tanf"]),
+      reader(4, ["lebanon"]),
+      reader(5, ["iran"]),
+    ];
+    const id = schedule();
+    clock.advance(60_000);
+    importer.importOne(parsePlainText(FIXTURE), { origin: "import" });
+    expect(await service().run(id, clock())).toMatchObject({ ran: true, enqueued: 1 });
+    const got = digests();
+    // Under the reader's own place, not the article's other tags (Mayadin is as deep as the oil field).
+    expect(visible(got.get(omar)?.[0] ?? [])).toContain("📍 حقل العمر النفطي\n• استهداف قاعدة التحالف");
+    for (const chat of passing) expect(got.has(chat)).toBe(false);
+  });
+
   it("gives each reader the new articles of their topics and the places under them, grouped under the most specific", async () => {
     const dez = reader(1, ["deir-ez-zor"]);
     const both = reader(2, ["syria", "mayadin"], { language: "en" });

@@ -46,8 +46,14 @@ function pager(
   return keyboard;
 }
 
-function list(ctx: NashraContext, result: ArticlePage, page: number): string {
-  return articleList(result.items, ctx.language, ctx.timeZone, page * PAGE_SIZE + 1);
+/** The page's entries; those that only mention the topic asked for say so. */
+function list(ctx: NashraContext, result: ArticlePage, page: number, topic?: Topic): string {
+  const mentions = new Set(result.mentionIds);
+  const note = (a: { id: number }) =>
+    topic && mentions.has(a.id)
+      ? ctx.t("latest-mention", { topic: ctx.deps.topics.index().name(topic, ctx.language) })
+      : undefined;
+  return articleList(result.items, ctx.language, ctx.timeZone, page * PAGE_SIZE + 1, note);
 }
 
 /** The /latest message for a page: the chat's topics (topic undefined) or one topic. */
@@ -71,7 +77,7 @@ function latestView(ctx: NashraContext, topic: Topic | undefined, page: number) 
       topic ? ctx.t("latest-empty-topic", { topic: index.name(topic, ctx.language) }) : ctx.t("latest-empty"),
     );
   } else {
-    parts.push(list(ctx, result, page));
+    parts.push(list(ctx, result, page, topic));
   }
   if (result.scope === "all") parts.push(ctx.t("latest-hint-subscribe"));
   return {

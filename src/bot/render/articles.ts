@@ -29,15 +29,18 @@ export function articleEntry(article: ArticleRecord, language: Language, timeZon
   return lines.join("\n");
 }
 
-/** A numbered list of entries. */
+/** A numbered list of entries; `note` may add a line (HTML) under an entry. */
 export function articleList(
   articles: ArticleRecord[],
   language: Language,
   timeZone: string,
   first = 1,
+  note: (article: ArticleRecord) => string | undefined = () => undefined,
 ): string {
+  const entry = (a: ArticleRecord) => {
+    const extra = note(a);
+    return extra ? `${articleEntry(a, language, timeZone)}\n${extra}` : articleEntry(a, language, timeZone);
+  };
   // Latin names and numbers inside Arabic titles keep their order, as in alerts and digests.
-  return isolateLatinRunsHtml(
-    articles.map((a, i) => `${first + i}. ${articleEntry(a, language, timeZone)}`).join("\n\n"),
-  );
+  return isolateLatinRunsHtml(articles.map((a, i) => `${first + i}. ${entry(a)}`).join("\n\n"));
 }

@@ -142,6 +142,7 @@ latest-mine = 📰 <b>آخر أخبار مواضيعك</b> · صفحة { $page }
 latest-topic = 📰 <b>آخر أخبار { $topic }</b> · صفحة { $page } من { $pages }
 latest-all = 📰 <b>آخر الأخبار</b> · صفحة { $page } من { $pages }
 latest-empty = لا توجد أخبار بعد.
+latest-mention = <i>↪ يرد فيه ذكر { $topic } عرضًا</i>
 latest-empty-topic = لا توجد أخبار عن { $topic } بعد.
 latest-hint-subscribe = لا تتابع أي موضوع بعد، لذا تظهر لك كل الأخبار. اختر ما تتابعه من /topics.
 search-usage = اكتب الكلمات التي تبحث عنها بعد الأمر، مثل <code>/search حقل العمر</code> أو <code>/search Omar oil field</code>.

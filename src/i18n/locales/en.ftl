@@ -138,6 +138,7 @@ latest-mine = 📰 <b>Latest from your topics</b> · page { $page }/{ $pages }
 latest-topic = 📰 <b>Latest: { $topic }</b> · page { $page }/{ $pages }
 latest-all = 📰 <b>Latest news</b> · page { $page }/{ $pages }
 latest-empty = No articles yet.
+latest-mention = <i>↪ names { $topic } only in passing</i>
 latest-empty-topic = No articles about { $topic } yet.
 latest-hint-subscribe = You don't follow any topic yet, so this is everything. /topics to choose what you follow.
 search-usage = Send the words to look for, e.g. <code>/search حقل العمر</code> or <code>/search Omar oil field</code>.
