@@ -18,6 +18,7 @@ import { type ArticleInput, IngestError } from "./ingest/types";
 import { createLogger } from "./logger";
 import { createServices, type Services } from "./services";
 import { htmlToText, stripBidi } from "./text/html";
+import { messageHtml } from "./text/message";
 
 const HELP: Record<string, string> = {
   main: `Usage: npm run cli -- <command> [options]
@@ -346,7 +347,11 @@ function digestCommand(
     process.exitCode = 3;
     return;
   }
-  out(preview.parts.map((p) => (html ? p : stripBidi(htmlToText(p)))).join("\n----------\n"));
+  out(
+    messageHtml(preview.message)
+      .map((p) => (html ? p : stripBidi(htmlToText(p))))
+      .join("\n----------\n"),
+  );
 }
 
 /** An error whose details were already printed; only the summary line remains. */

@@ -10,6 +10,7 @@ import type { Store } from "../store";
 import type { AlertRecord, AudienceChat } from "../store/alerts";
 import type { ArticleRecord } from "../store/articles";
 import type { OutboxMessage, Progress } from "../store/outbox";
+import type { Message } from "../text/message";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
 import { type AlertContent, renderAlert } from "./render";
@@ -36,7 +37,7 @@ export type AlertTarget = { topic: Topic; text: string } | { article: ArticleRec
 export interface Preview {
   alert: AlertRecord;
   /** Exactly what a reader with the editor's language and zone will get. */
-  parts: string[];
+  message: Message;
   audience: number;
   /** Chats that follow it but already got this article as an alert (left out of `audience`). */
   alreadyReached: number;
@@ -144,7 +145,7 @@ export class AlertService {
       alert,
       audience,
       alreadyReached,
-      parts: this.render(alert, requester.language, requester.timeZone),
+      message: this.render(alert, requester.language, requester.timeZone),
     };
   }
 
@@ -175,7 +176,7 @@ export class AlertService {
       alert: updated,
       audience,
       alreadyReached: 0,
-      parts: this.render(updated, requester.language, requester.timeZone),
+      message: this.render(updated, requester.language, requester.timeZone),
     };
   }
 
@@ -258,22 +259,23 @@ export class AlertService {
     const alert = store.alerts.get(id) as AlertRecord;
     const { topics, article } = this.subject(alert);
     const audience = store.alerts.audience(this.coveredTopicIds(topics), alert.articleId);
-    const rendered = new Map<string, string[]>();
-    const partsFor = (chat: AudienceChat) => {
+    // One message object per language × zone, shared by its readers (the outbox serializes each once).
+    const rendered = new Map<string, Message>();
+    const messageFor = (chat: AudienceChat) => {
       const language = chatLanguage(chat, defaultLanguage);
       const zone = chatTimeZone(chat, defaultTimezone);
       const key = `${language}|${zone}`;
-      let parts = rendered.get(key);
-      if (!parts) {
-        parts = renderAlert(
+      let message = rendered.get(key);
+      if (!message) {
+        message = renderAlert(
           this.content(alert, topics, article, language),
           language,
           zone,
           this.options.i18n,
         );
-        rendered.set(key, parts);
+        rendered.set(key, message);
       }
-      return parts;
+      return message;
     };
     const ref = refOf(id);
     const messages: OutboxMessage[] = audience.map((chat) => ({
@@ -282,7 +284,7 @@ export class AlertService {
       ref,
       // An article reaches a chat as an alert once, whoever alerts it again.
       dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
-      parts: partsFor(chat),
+      message: messageFor(chat),
     }));
     const recipients = delivery.enqueue(messages);
     if (alert.articleId !== null) {
@@ -314,7 +316,7 @@ export class AlertService {
   }
 
   /** What a reader with this language and zone gets for the alert. */
-  private render(alert: AlertRecord, language: Language, zone: string): string[] {
+  private render(alert: AlertRecord, language: Language, zone: string): Message {
     const { topics, article } = this.subject(alert);
     return renderAlert(this.content(alert, topics, article, language), language, zone, this.options.i18n);
   }

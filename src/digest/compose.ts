@@ -8,11 +8,13 @@
 
 import type { Language } from "../domain";
 import type { I18n } from "../i18n";
-import { formatDateTime, formatNear } from "../i18n/format";
+import { formatDateTime } from "../i18n/format";
 import { getOrInsert } from "../maps";
+import { renderArticle } from "../render/article";
 import type { DigestArticle } from "../store/digests";
 import { isolateLatinRunsHtml } from "../text/bidi";
-import { escapeHtml, isolate, measureHtml } from "../text/html";
+import { measureHtml } from "../text/html";
+import type { TextMessage } from "../text/message";
 import { MAX_ENTITIES, MESSAGE_LIMIT, splitMessage } from "../text/split";
 import type { Topic, TopicIndex } from "../topics/topic-index";
 
@@ -38,9 +40,9 @@ export interface DigestRecipient {
   notBefore?: number | undefined;
 }
 
-/** A reader's digest: its messages, and the articles it shows (not those only counted in "…and N more"). */
+/** A reader's digest: its message, and the articles it shows (not those only counted in "…and N more"). */
 export interface Digest {
-  parts: string[];
+  message: TextMessage;
   shown: number[];
 }
 
@@ -202,7 +204,10 @@ export class DigestComposer {
       total - shown.length,
       reader,
     );
-    return { parts, shown: shown.map((s) => (this.options.articles[s.position] as DigestArticle).id) };
+    return {
+      message: { kind: "text", parts },
+      shown: shown.map((s) => (this.options.articles[s.position] as DigestArticle).id),
+    };
   }
 
   /** The entries rendered so far for a language and zone, by position (looked up once per digest). */
@@ -213,16 +218,13 @@ export class DigestComposer {
   private entry(list: (Entry | undefined)[], position: number, language: Language, timeZone: string): Entry {
     let entry = list[position];
     if (!entry) {
-      const a = this.options.articles[position] as DigestArticle;
-      const title = escapeHtml(a.title);
-      const heading = a.url ? `<a href="${escapeHtml(a.url)}">${title}</a>` : title;
-      const meta = [
-        a.source ? escapeHtml(a.source) : undefined,
-        isolate(formatNear(a.sortAt, this.options.at, language, timeZone)),
-      ]
-        .filter(Boolean)
-        .join(" · ");
-      entry = measure(isolateLatinRunsHtml(`• ${heading}\n<i>${meta}</i>`));
+      const card = renderArticle(this.options.articles[position] as DigestArticle, {
+        language,
+        timeZone,
+        layout: "entry",
+        near: this.options.at,
+      });
+      entry = measure(isolateLatinRunsHtml(`• ${card}`));
       list[position] = entry;
     }
     return entry;

@@ -12,6 +12,7 @@ import { getOrInsert } from "../maps";
 import type { Store } from "../store";
 import type { ScheduleRecord } from "../store/digests";
 import type { OutboxMessage } from "../store/outbox";
+import type { Message } from "../text/message";
 import type { TopicService } from "../topics/service";
 import { DigestComposer, type ReaderTopic } from "./compose";
 
@@ -48,7 +49,7 @@ export interface RunOutcome {
 
 /** What a preview shows: the messages, or nothing new. */
 export type PreviewOutcome =
-  | { kind: "digest"; parts: string[] }
+  | { kind: "digest"; message: Message }
   | { kind: "empty" }
   | { kind: "unknown-chat" }
   /** The chat turned digests off, or blocked the bot: a run sends it nothing. */
@@ -160,7 +161,13 @@ export class DigestService {
             excluded: excluded.get(reader.id),
           });
           if (!digest) continue;
-          messages.push({ chatId: reader.id, purpose: "digest", ref, dedupeKey: ref, parts: digest.parts });
+          messages.push({
+            chatId: reader.id,
+            purpose: "digest",
+            ref,
+            dedupeKey: ref,
+            message: digest.message,
+          });
           if (scope !== 0) store.alerts.recordArticles(reader.id, digest.shown, ref);
         }
         enqueued += delivery.enqueue(messages);
@@ -196,7 +203,7 @@ export class DigestService {
       afterId: mark ?? 0,
       excluded,
     });
-    return digest ? { kind: "digest", parts: digest.parts } : { kind: "empty" };
+    return digest ? { kind: "digest", message: digest.message } : { kind: "empty" };
   }
 }
 

@@ -9,6 +9,7 @@ import { Importer } from "../../src/ingest/importer";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { stripBidi } from "../../src/text/html";
+import { type Message, messageHtml } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { type ManualClock, manualClock } from "../support/clock";
 import { tempStore } from "../support/temp";
@@ -57,9 +58,9 @@ async function advance(ms: number): Promise<void> {
 function digestRows(chatId: number): string[] {
   return (
     store.db
-      .prepare("SELECT parts FROM outbox WHERE purpose = 'digest' AND chat_id = ? ORDER BY id")
-      .all(chatId) as { parts: string }[]
-  ).map((r) => stripBidi((JSON.parse(r.parts) as string[]).join("\n")));
+      .prepare("SELECT message FROM outbox WHERE purpose = 'digest' AND chat_id = ? ORDER BY id")
+      .all(chatId) as { message: string }[]
+  ).map((r) => stripBidi(messageHtml(JSON.parse(r.message) as Message).join("\n")));
 }
 
 function dueTimes(): string[] {

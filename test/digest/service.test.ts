@@ -6,6 +6,7 @@ import { Importer } from "../../src/ingest/importer";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { stripBidi } from "../../src/text/html";
+import { type Message, messageHtml } from "../../src/text/message";
 import { MESSAGE_LIMIT } from "../../src/text/split";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
@@ -60,14 +61,18 @@ function article(title: string, body = "نص الخبر.", extra: { url?: string
 /** The parts of each chat's digest rows, by chat. */
 function digests(): Map<number, string[][]> {
   const rows = store.db
-    .prepare("SELECT chat_id, parts FROM outbox WHERE purpose = 'digest' ORDER BY id")
-    .all() as { chat_id: number; parts: string }[];
+    .prepare("SELECT chat_id, message FROM outbox WHERE purpose = 'digest' ORDER BY id")
+    .all() as { chat_id: number; message: string }[];
   const out = new Map<number, string[][]>();
-  for (const r of rows) out.set(r.chat_id, [...(out.get(r.chat_id) ?? []), JSON.parse(r.parts) as string[]]);
+  for (const r of rows) {
+    const parts = [...messageHtml(JSON.parse(r.message) as Message)];
+    out.set(r.chat_id, [...(out.get(r.chat_id) ?? []), parts]);
+  }
   return out;
 }
 
-const visible = (parts: string[]) => stripBidi(parts.map((p) => parseTelegramHtml(p).text).join("\n"));
+const visible = (parts: readonly string[]) =>
+  stripBidi(parts.map((p) => parseTelegramHtml(p).text).join("\n"));
 
 function schedule(topicSlug?: string): number {
   const topicId = topicSlug ? (topics.index().bySlug(topicSlug)?.id ?? null) : null;
@@ -281,7 +286,7 @@ describe("a digest preview", () => {
     article("انفجار في الميادين", "وقع انفجار في مدينة الميادين.");
     const preview = service().preview(r);
     expect(preview.kind).toBe("digest");
-    const text = preview.kind === "digest" ? visible(preview.parts) : "";
+    const text = preview.kind === "digest" ? visible(messageHtml(preview.message)) : "";
     expect(text).toContain("Your digest");
     expect(text).toContain("انفجار في الميادين");
     expect(service().preview(r)).toEqual(preview);

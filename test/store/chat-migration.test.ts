@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Importer } from "../../src/ingest/importer";
 import type { Store } from "../../src/store";
 import { CHAT_REFERENCES } from "../../src/store/chats";
+import { textMessage } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { tempStore } from "../support/temp";
@@ -39,7 +40,9 @@ const queued = (chatId: number) =>
     }[]
   ).map((r) => r.dedupe_key);
 const enqueue = (chatId: number, key: string) =>
-  store.outbox.enqueue([{ chatId, purpose: "alert", ref: `alert:${key}`, dedupeKey: key, parts: ["عاجل"] }]);
+  store.outbox.enqueue([
+    { chatId, purpose: "alert", ref: `alert:${key}`, dedupeKey: key, message: textMessage("عاجل") },
+  ]);
 
 describe("the chat migration", () => {
   it("covers every table whose foreign key references chats (a new one must be added to CHAT_REFERENCES)", () => {
