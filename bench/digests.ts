@@ -44,7 +44,7 @@ async function child(): Promise<ChildResult> {
     logger: createLogger("silent"),
     feedPollMinutes: 15,
   });
-  const { store, topics, importer } = services;
+  const { store, topics, importer, audience } = services;
   try {
     const setupStart = Date.now();
     const topicIds = topics.index().ordered.map((t) => t.id);
@@ -82,6 +82,7 @@ async function child(): Promise<ChildResult> {
     const options = {
       store,
       topics,
+      audience,
       i18n: new I18n("ar"),
       clock,
       logger: createLogger("silent"),

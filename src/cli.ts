@@ -329,6 +329,7 @@ function digestCommand(
   const digests = new DigestService({
     store: services.store,
     topics: services.topics,
+    audience: services.audience,
     i18n: new I18n(config.DEFAULT_LANGUAGE),
     clock: systemClock,
     logger: createLogger("silent"),

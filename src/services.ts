@@ -1,5 +1,6 @@
 // The services behind every front (bot, CLI, benchmarks), built around one database.
 import { ArticleService } from "./articles/service";
+import { AudiencePolicy } from "./audience/policy";
 import type { Clock } from "./clock";
 import { Importer } from "./ingest/importer";
 import {
@@ -20,6 +21,8 @@ export interface CoreServices {
   topics: TopicService;
   importer: Importer;
   articles: ArticleService;
+  /** Who receives an article or an alert, and through which topics. */
+  audience: AudiencePolicy;
   /** The site-boilerplate rules for plain-text articles: built-in, plus BOILERPLATE_FILE's. */
   boilerplate: BoilerplateRules;
 }
@@ -49,7 +52,14 @@ export function openCoreServices(options: ServiceOptions): CoreServices {
   try {
     const topics = new TopicService(store, loadCatalog());
     const importer = new Importer(store, topics, clock);
-    return { store, topics, importer, articles: new ArticleService(store, topics), boilerplate };
+    return {
+      store,
+      topics,
+      importer,
+      articles: new ArticleService(store, topics),
+      audience: new AudiencePolicy(store, topics),
+      boilerplate,
+    };
   } catch (error) {
     store.close();
     throw error;

@@ -15,7 +15,10 @@ const LAYERS: { name: string; units: string[] }[] = [
   { name: "text", units: ["text"] },
   { name: "store", units: ["store"] },
   { name: "support", units: ["i18n", "config", "logger", "metrics", "maps", "render"] },
-  { name: "services", units: ["topics", "ingest", "articles", "delivery", "alerts", "digest", "admin"] },
+  {
+    name: "services",
+    units: ["topics", "ingest", "articles", "audience", "delivery", "alerts", "digest", "admin"],
+  },
   { name: "fronts", units: ["bot", "http"] },
   { name: "composition", units: ["services", "app", "cli", "main"] },
 ];

@@ -2,6 +2,7 @@
 // fires once a day at 08:00 local, and each run gives each reader the day's news once; a restart makes up a run
 // missed within the last hour. (Finishing an interrupted run is tested in service.test.ts.)
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AudiencePolicy } from "../../src/audience/policy";
 import { ScheduleArmer } from "../../src/digest/arm-schedules";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
@@ -25,6 +26,7 @@ function start(): ScheduleArmer {
   const options = {
     store,
     topics,
+    audience: new AudiencePolicy(store, topics),
     delivery: { enqueue: (m: Parameters<Store["outbox"]["enqueue"]>[0]) => store.outbox.enqueue(m) },
     i18n: new I18n("ar"),
     clock: time,

@@ -1,5 +1,6 @@
 // Digest runs on a real SQLite file: who gets what, grouped how, split how, and what a restart does.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AudiencePolicy } from "../../src/audience/policy";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
 import { Importer } from "../../src/ingest/importer";
@@ -31,6 +32,7 @@ function service(chunkSize?: number): DigestService {
   return new DigestService({
     store,
     topics,
+    audience: new AudiencePolicy(store, topics),
     delivery: { enqueue: (m) => store.outbox.enqueue(m) },
     i18n: new I18n("ar"),
     clock,
@@ -118,7 +120,7 @@ describe("a digest run", () => {
     const id = schedule();
     const alerted = article("عاجل: قصف على دير الزور", "قصف على مدينة دير الزور.");
     article("خبر عادي من دير الزور", "خبر من مدينة دير الزور.");
-    store.alerts.recordDeliveries(alerted, [a], "alert:1");
+    store.audience.recordDeliveries([a], [alerted], "alert:1");
     await service().run(id, clock());
     expect(visible(digests().get(a)?.[0] ?? [])).not.toContain("قصف");
     expect(visible(digests().get(b)?.[0] ?? [])).toContain("قصف");
@@ -251,7 +253,7 @@ describe("a digest run", () => {
     const news = article("خبر عن دير الزور", "من مدينة دير الزور.");
     const running = service(1).run(id, clock());
     // The first chunk (chat 1) is composed; now an alert of the same article reaches chat 2.
-    store.alerts.recordDeliveries(news, [second], "alert:7");
+    store.audience.recordDeliveries([second], [news], "alert:7");
     await running;
     expect(visible(digests().get(first)?.[0] ?? [])).toContain("خبر عن دير الزور");
     expect(digests().has(second)).toBe(false);
