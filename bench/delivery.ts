@@ -134,7 +134,7 @@ async function runBot(fake: FakeBotApi, job: EngineJob): Promise<SideResult> {
           purpose: "alert" as const,
           ref: run,
           dedupeKey: run,
-          parts: [ALERT],
+          message: { kind: "text" as const, parts: [ALERT] },
         })),
       );
       const deadline = start + RUN_DEADLINE_MS;

@@ -11,6 +11,7 @@ import { I18n } from "../src/i18n";
 import { createLogger } from "../src/logger";
 import { createServices } from "../src/services";
 import type { OutboxMessage } from "../src/store/outbox";
+import { messageHtml } from "../src/text/message";
 import { random } from "../test/support/random";
 import { tempDatabasePath } from "../test/support/temp";
 import { childMain, runChild, sampleProcess } from "./child";
@@ -43,7 +44,7 @@ async function child(): Promise<ChildResult> {
     logger: createLogger("silent"),
     feedPollMinutes: 15,
   });
-  const { store, topics, importer } = services;
+  const { store, topics, importer, audience } = services;
   try {
     const setupStart = Date.now();
     const topicIds = topics.index().ordered.map((t) => t.id);
@@ -81,6 +82,7 @@ async function child(): Promise<ChildResult> {
     const options = {
       store,
       topics,
+      audience,
       i18n: new I18n("ar"),
       clock,
       logger: createLogger("silent"),
@@ -94,8 +96,9 @@ async function child(): Promise<ChildResult> {
       enqueue(messages: readonly OutboxMessage[]) {
         for (const m of messages) {
           digests++;
-          parts += m.parts.length;
-          for (const p of m.parts) bytes += p.length;
+          const html = messageHtml(m.message);
+          parts += html.length;
+          for (const p of html) bytes += p.length;
         }
         return messages.length;
       },

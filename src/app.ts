@@ -112,6 +112,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
     const publishing = {
       store,
       topics: core.topics,
+      audience: core.audience,
       delivery,
       i18n,
       clock,

@@ -18,6 +18,7 @@ import { type ArticleInput, IngestError } from "./ingest/types";
 import { createLogger } from "./logger";
 import { createServices, type Services } from "./services";
 import { htmlToText, stripBidi } from "./text/html";
+import { messageHtml } from "./text/message";
 
 const HELP: Record<string, string> = {
   main: `Usage: npm run cli -- <command> [options]
@@ -368,6 +369,7 @@ function digestCommand(
   const digests = new DigestService({
     store: services.store,
     topics: services.topics,
+    audience: services.audience,
     i18n: new I18n(config.DEFAULT_LANGUAGE),
     clock: systemClock,
     logger: createLogger("silent"),
@@ -386,7 +388,11 @@ function digestCommand(
     process.exitCode = 3;
     return;
   }
-  out(preview.parts.map((p) => (html ? p : stripBidi(htmlToText(p)))).join("\n----------\n"));
+  out(
+    messageHtml(preview.message)
+      .map((p) => (html ? p : stripBidi(htmlToText(p))))
+      .join("\n----------\n"),
+  );
 }
 
 /** An error whose details were already printed; only the summary line remains. */

@@ -1,5 +1,6 @@
 // The services behind every front (bot, CLI, benchmarks), built around one database.
 import { ArticleService } from "./articles/service";
+import { AudiencePolicy } from "./audience/policy";
 import type { Clock } from "./clock";
 import { FeedService } from "./feeds/service";
 import { Importer } from "./ingest/importer";
@@ -23,6 +24,8 @@ export interface CoreServices {
   importer: Importer;
   articles: ArticleService;
   readers: ReaderService;
+  /** Who receives an article or an alert, and through which topics. */
+  audience: AudiencePolicy;
   /** The site-boilerplate rules for plain-text articles: built-in, plus BOILERPLATE_FILE's. */
   boilerplate: BoilerplateRules;
 }
@@ -58,6 +61,7 @@ export function openCoreServices(options: ServiceOptions): CoreServices {
       importer,
       articles: new ArticleService(store, topics),
       readers: new ReaderService(store),
+      audience: new AudiencePolicy(store, topics),
       boilerplate,
     };
   } catch (error) {

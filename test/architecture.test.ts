@@ -14,13 +14,14 @@ const LAYERS: { name: string; units: string[] }[] = [
   { name: "domain", units: ["domain", "clock"] },
   { name: "text", units: ["text"] },
   { name: "store", units: ["store"] },
-  { name: "support", units: ["i18n", "config", "logger", "metrics", "maps"] },
+  { name: "support", units: ["i18n", "config", "logger", "metrics", "maps", "render"] },
   {
     name: "services",
     units: [
       "topics",
       "ingest",
       "articles",
+      "audience",
       "readers",
       "roles",
       "feeds",

@@ -1,15 +1,18 @@
 // Breaking alerts: previews an editor confirms, automatic alerts from feeds, one transaction that enqueues the
 // audience, and the status an editor watches while the outbox delivers. The bot and the feed poller call in
 // here; Telegram calls stay in the bot (the status port).
+import type { AudiencePolicy } from "../audience/policy";
 import type { Clock } from "../clock";
 import type { Delivery } from "../delivery";
 import { chatLanguage, chatTimeZone, type Language } from "../domain";
 import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
-import type { AlertRecord, AudienceChat } from "../store/alerts";
+import type { AlertRecord } from "../store/alerts";
 import type { ArticleRecord } from "../store/articles";
+import type { AlertRecipient } from "../store/audience";
 import type { OutboxMessage, Progress } from "../store/outbox";
+import type { Message } from "../text/message";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
 import { type AlertContent, renderAlert } from "./render";
@@ -36,7 +39,7 @@ export type AlertTarget = { topic: Topic; text: string } | { article: ArticleRec
 export interface Preview {
   alert: AlertRecord;
   /** Exactly what a reader with the editor's language and zone will get. */
-  parts: string[];
+  message: Message;
   audience: number;
   /** Chats that follow it but already got this article as an alert (left out of `audience`). */
   alreadyReached: number;
@@ -60,6 +63,8 @@ export interface AlertProgress {
 export interface AlertServiceOptions {
   store: Store;
   topics: TopicService;
+  /** Who receives an alert: the one audience policy. */
+  audience: AudiencePolicy;
   delivery: Delivery;
   i18n: I18n;
   clock: Clock;
@@ -102,17 +107,12 @@ export class AlertService {
 
   constructor(private readonly options: AlertServiceOptions) {}
 
-  /** Topic ids whose subscribers an alert reaches: the topics and all their ancestors. */
-  private coveredTopicIds(topics: readonly Topic[]): number[] {
-    return [...this.options.topics.index().withAncestors(topics.map((t) => t.id))];
-  }
-
   /** The topics an alert reaches (before ancestors), and its article if it has one. */
   private subject(alert: AlertRecord): { topics: Topic[]; article: ArticleRecord | undefined } {
-    const { store, topics } = this.options;
+    const { store, topics, audience } = this.options;
     if (alert.articleId !== null) {
       return {
-        topics: topics.topicsOfArticle(alert.articleId),
+        topics: audience.routingTopics(alert.articleId),
         article: store.articles.get(alert.articleId),
       };
     }
@@ -122,13 +122,14 @@ export class AlertService {
 
   /** Records a pending alert and renders its preview for the editor. */
   preview(target: AlertTarget, requester: Requester): Preview {
-    const { store, topics } = this.options;
-    const article = "article" in target ? target.article : undefined;
-    const covered = this.coveredTopicIds(
-      "article" in target ? topics.topicsOfArticle(target.article.id) : [target.topic],
+    const { store } = this.options;
+    const policy = this.options.audience;
+    const { audience, alreadyReached } = policy.countAlert(
+      "article" in target
+        ? { topics: policy.routingTopics(target.article.id), articleId: target.article.id }
+        : { topics: [target.topic], articleId: null },
     );
-    const audience = store.alerts.countAudience(covered, article?.id ?? null);
-    const alert = this.options.store.alerts.create({
+    const alert = store.alerts.create({
       origin: "editor",
       ...("article" in target
         ? { articleId: target.article.id }
@@ -138,13 +139,11 @@ export class AlertService {
       language: requester.language,
       audience,
     });
-    // An article no chat is left to receive: say whether its followers all had it already.
-    const alreadyReached = article && audience === 0 ? store.alerts.countAudience(covered) : 0;
     return {
       alert,
       audience,
       alreadyReached,
-      parts: this.render(alert, requester.language, requester.timeZone),
+      message: this.render(alert, requester.language, requester.timeZone),
     };
   }
 
@@ -168,14 +167,14 @@ export class AlertService {
     const { store } = this.options;
     const refusal = this.refusal(store.alerts.get(id), requester.id);
     if (refusal) return refusal;
-    const audience = store.alerts.countAudience(this.coveredTopicIds([topic]));
+    const { audience } = this.options.audience.countAlert({ topics: [topic], articleId: null });
     if (!store.alerts.setTopic(id, topic.id, audience)) return { kind: "chosen" };
     const updated = store.alerts.get(id) as AlertRecord;
     return {
       alert: updated,
       audience,
       alreadyReached: 0,
-      parts: this.render(updated, requester.language, requester.timeZone),
+      message: this.render(updated, requester.language, requester.timeZone),
     };
   }
 
@@ -257,10 +256,11 @@ export class AlertService {
     const { store, delivery, defaultLanguage, defaultTimezone } = this.options;
     const alert = store.alerts.get(id) as AlertRecord;
     const { topics, article } = this.subject(alert);
-    const audience = store.alerts.audience(this.coveredTopicIds(topics), alert.articleId);
-    const rendered = new Map<string, string[]>();
+    const audience = this.options.audience.alertRecipients({ topics, articleId: alert.articleId });
+    // One message object per language × zone × label, shared by its readers (the outbox serializes each once).
+    const rendered = new Map<string, Message>();
     const index = this.options.topics.index();
-    const partsFor = (chat: AudienceChat) => {
+    const messageFor = (chat: AlertRecipient) => {
       const language = chatLanguage(chat, defaultLanguage);
       const zone = chatTimeZone(chat, defaultTimezone);
       // An article's alert is labelled with the reader's own place; a text alert with its topic.
@@ -271,17 +271,17 @@ export class AlertService {
           )
         : undefined;
       const key = `${language}|${zone}|${place?.id ?? ""}`;
-      let parts = rendered.get(key);
-      if (!parts) {
-        parts = renderAlert(
+      let message = rendered.get(key);
+      if (!message) {
+        message = renderAlert(
           this.content(alert, place ? [place] : topics, article, language),
           language,
           zone,
           this.options.i18n,
         );
-        rendered.set(key, parts);
+        rendered.set(key, message);
       }
-      return parts;
+      return message;
     };
     const ref = refOf(id);
     const messages: OutboxMessage[] = audience.map((chat) => ({
@@ -290,11 +290,11 @@ export class AlertService {
       ref,
       // An article reaches a chat as an alert once, whoever alerts it again.
       dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
-      parts: partsFor(chat),
+      message: messageFor(chat),
     }));
     const recipients = delivery.enqueue(messages);
     if (alert.articleId !== null) {
-      store.alerts.recordDeliveries(
+      this.options.audience.recordReached(
         alert.articleId,
         audience.map((c) => c.id),
         ref,
@@ -322,7 +322,7 @@ export class AlertService {
   }
 
   /** What a reader with this language and zone gets for the alert. */
-  private render(alert: AlertRecord, language: Language, zone: string): string[] {
+  private render(alert: AlertRecord, language: Language, zone: string): Message {
     const { topics, article } = this.subject(alert);
     return renderAlert(this.content(alert, topics, article, language), language, zone, this.options.i18n);
   }

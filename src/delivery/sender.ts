@@ -5,8 +5,10 @@ import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
 import type { OutboxRow, SentRecord } from "../store/outbox";
+import { partCount } from "../text/message";
 import { classifySendError } from "./errors";
 import { chatGap, type RateLimiter } from "./limiter";
+import { canSend, sendPart } from "./send";
 
 /** Transient failures (5xx, network) a message survives before it is marked failed. */
 export const MAX_ATTEMPTS = 8;
@@ -207,9 +209,19 @@ export class Sender {
   /** Sends a row's remaining parts in order; records each part as it goes. */
   private async deliver(row: OutboxRow): Promise<void> {
     const { api, store, limiter, clock, logger, events, paidBroadcast } = this.options;
+    if (!canSend(row.message)) {
+      // Written by a newer Nashra (a kind this one cannot send): failed, never retried, the rest goes on.
+      const error = `message of unknown kind ${JSON.stringify(row.message.kind)}`;
+      store.outbox.fail(row.id, error);
+      events?.failed?.(row, error);
+      events?.progress?.(row.ref);
+      logger.error({ row: row.id, error }, "outbox row this build cannot send");
+      return;
+    }
+    const parts = partCount(row.message);
     const messageIds = [...row.messageIds];
     const gap = chatGap(row.chatType, row.chatId);
-    for (let part = row.partsSent; part < row.parts.length; part++) {
+    for (let part = row.partsSent; part < parts; part++) {
       if (part > row.partsSent) {
         // A later part waits for the chat's gap (seconds in a group): a stop does not sit it out, and the rest
         // of the message is sent at the next start (the parts sent are recorded).
@@ -221,14 +233,16 @@ export class Sender {
       }
       await limiter.acquire(row.chatId, gap);
       try {
-        const message = await api.sendMessage(row.chatId, row.parts[part] as string, {
-          parse_mode: "HTML",
-          link_preview_options: { is_disabled: part > 0 || row.parts.length > 1 },
-          ...(paidBroadcast ? { allow_paid_broadcast: true } : {}),
-        });
-        messageIds.push(message.message_id);
+        const sent = await sendPart(
+          api,
+          row.chatId,
+          row.message,
+          part,
+          paidBroadcast ? { allow_paid_broadcast: true } : {},
+        );
+        messageIds.push(sent.message_id);
         // The last part is recorded with the row's "sent" below: one write per message in the usual case.
-        if (part + 1 < row.parts.length) store.outbox.recordPart(row.id, part + 1, messageIds);
+        if (part + 1 < parts) store.outbox.recordPart(row.id, part + 1, messageIds);
       } catch (error) {
         const failure = classifySendError(error);
         switch (failure.kind) {
@@ -275,7 +289,7 @@ export class Sender {
       }
     }
     const at = clock();
-    await this.recordSent({ id: row.id, partsSent: row.parts.length, messageIds, at });
+    await this.recordSent({ id: row.id, partsSent: parts, messageIds, at });
     events?.sent?.(row, at - row.enqueuedAt);
     events?.progress?.(row.ref);
   }

@@ -1,35 +1,33 @@
-// Composing digests: for each reader, the new articles of their topics (and the places under them), minus what
-// already reached them as an alert, grouped under the most specific of their topics, newest first, capped, in
+// Composing digests: for each reader, the new articles that reach them (the audience policy's routes and reach:
+// their topics and the places under them), minus what already reached them, grouped under the most specific of their topics, newest first, capped, in
 // their language and zone, packed into Telegram-sized messages.
 //
 // A run composes for every reader at once, so the work that does not depend on the reader is done once: which
-// articles each topic covers (through the hierarchy), and each article's entry per language × zone. Per reader
+// articles each topic covers (as bitsets), and each article's entry per language × zone. Per reader
 // there is only a walk over their topics' article lists and string joins.
 
+import type { Route } from "../audience/policy";
 import type { Language } from "../domain";
 import type { I18n } from "../i18n";
-import { formatDateTime, formatNear } from "../i18n/format";
+import { formatDateTime } from "../i18n/format";
 import { getOrInsert } from "../maps";
+import { renderArticle } from "../render/article";
 import type { DigestArticle } from "../store/digests";
 import { isolateLatinRunsHtml } from "../text/bidi";
-import { escapeHtml, isolate, measureHtml } from "../text/html";
+import { measureHtml } from "../text/html";
+import type { TextMessage } from "../text/message";
 import { MAX_ENTITIES, MESSAGE_LIMIT, splitMessage } from "../text/split";
-import { mostSpecificFirst, type Topic, type TopicIndex } from "../topics/topic-index";
+import type { Topic, TopicIndex } from "../topics/topic-index";
 
 /** Items shown in one digest; the rest are counted ("and 12 more"). */
 export const DIGEST_CAP = 30;
-
-/** One of a reader's topics, and since when they follow it. */
-export interface ReaderTopic {
-  topicId: number;
-  since: number;
-}
 
 /** A reader as a digest sees them. */
 export interface DigestRecipient {
   language: Language;
   timeZone: string;
-  topics: readonly ReaderTopic[];
+  /** The topics through which the digest reaches them, most specific first (AudiencePolicy.digestRoutes). */
+  routes: readonly Route[];
   /** Only articles with a greater id (the reader's previous digest from this schedule went up to it). */
   afterId: number;
   /** Articles that already reached the reader (as alerts). */
@@ -38,9 +36,9 @@ export interface DigestRecipient {
   notBefore?: number | undefined;
 }
 
-/** A reader's digest: its messages, and the articles it shows (not those only counted in "…and N more"). */
+/** A reader's digest: its message, and the articles it shows (not those only counted in "…and N more"). */
 export interface Digest {
-  parts: string[];
+  message: TextMessage;
   shown: number[];
 }
 
@@ -49,10 +47,8 @@ export interface ComposerOptions {
   i18n: I18n;
   /** Candidate articles, newest first. */
   articles: readonly DigestArticle[];
-  /** Each candidate's tagged topics. */
-  articleTopics: ReadonlyMap<number, readonly number[]>;
-  /** The schedule's topic: digests cover only it (and what is under it). */
-  scope?: Topic | undefined;
+  /** Each candidate's reach: the topics whose followers get it (AudiencePolicy.digestReach). */
+  reach: ReadonlyMap<number, readonly number[]>;
   /** Articles ingested before this are never included (the schedule's creation). */
   notBefore: number;
   /** The digest's time, shown in its heading. */
@@ -103,14 +99,14 @@ export class DigestComposer {
   private readonly cap: number;
 
   constructor(private readonly options: ComposerOptions) {
-    const { articles, articleTopics, index } = options;
+    const { articles, reach } = options;
     this.cap = options.cap ?? DIGEST_CAP;
     this.words = Math.ceil(articles.length / 32);
     let oldest = Number.POSITIVE_INFINITY;
     articles.forEach((article, position) => {
       this.positionOf.set(article.id, position);
       oldest = Math.min(oldest, article.ingestedAt);
-      for (const id of index.withAncestors(articleTopics.get(article.id) ?? [])) {
+      for (const id of reach.get(article.id) ?? []) {
         const bits = getOrInsert(this.covered, id, () => new Uint32Array(this.words));
         bits[position >>> 5] = (bits[position >>> 5] as number) | (1 << (position & 31));
       }
@@ -128,31 +124,10 @@ export class DigestComposer {
     });
   }
 
-  /** The reader's topics as this digest covers them (the schedule's scope applied), most specific first. */
-  private effectiveTopics(topics: readonly ReaderTopic[]): { topic: Topic; since: number }[] {
-    const { index, scope } = this.options;
-    const out = new Map<number, { topic: Topic; since: number }>();
-    for (const t of topics) {
-      let topic = index.get(t.topicId);
-      if (!topic) continue;
-      if (scope && topic.id !== scope.id) {
-        if (index.ancestors(topic).some((a) => a.id === scope.id)) {
-          // Under the scope: as it is.
-        } else if (index.ancestors(scope).some((a) => a.id === topic?.id)) {
-          topic = scope; // Above the scope: the reader follows the whole scope.
-        } else continue;
-      }
-      const known = out.get(topic.id);
-      out.set(topic.id, { topic, since: known ? Math.min(known.since, t.since) : t.since });
-    }
-    // The first of them that covers an article labels it (the rule of TopicIndex.labelTopicForReader).
-    return mostSpecificFirst([...out.values()], (t) => t.topic);
-  }
-
   /** The digest's messages for a reader, or undefined when there is nothing new for them. */
   compose(reader: DigestRecipient): Digest | undefined {
     const notBefore = reader.notBefore ?? this.options.notBefore;
-    const topics = this.effectiveTopics(reader.topics);
+    const topics = reader.routes;
     const after =
       reader.afterId > 0
         ? this.mask(this.afterMasks, reader.afterId, (a) => a.id > reader.afterId)
@@ -203,7 +178,10 @@ export class DigestComposer {
       total - shown.length,
       reader,
     );
-    return { parts, shown: shown.map((s) => (this.options.articles[s.position] as DigestArticle).id) };
+    return {
+      message: { kind: "text", parts },
+      shown: shown.map((s) => (this.options.articles[s.position] as DigestArticle).id),
+    };
   }
 
   /** The entries rendered so far for a language and zone, by position (looked up once per digest). */
@@ -214,16 +192,13 @@ export class DigestComposer {
   private entry(list: (Entry | undefined)[], position: number, language: Language, timeZone: string): Entry {
     let entry = list[position];
     if (!entry) {
-      const a = this.options.articles[position] as DigestArticle;
-      const title = escapeHtml(a.title);
-      const heading = a.url ? `<a href="${escapeHtml(a.url)}">${title}</a>` : title;
-      const meta = [
-        a.source ? escapeHtml(a.source) : undefined,
-        isolate(formatNear(a.sortAt, this.options.at, language, timeZone)),
-      ]
-        .filter(Boolean)
-        .join(" · ");
-      entry = measure(isolateLatinRunsHtml(`• ${heading}\n<i>${meta}</i>`));
+      const card = renderArticle(this.options.articles[position] as DigestArticle, {
+        language,
+        timeZone,
+        layout: "entry",
+        near: this.options.at,
+      });
+      entry = measure(isolateLatinRunsHtml(`• ${card}`));
       list[position] = entry;
     }
     return entry;

@@ -3,17 +3,17 @@
 // (schedule, due time: unique), so it is never started twice; a run a stop interrupted is finished at start,
 // and since a reader's outbox row and mark are written together, nobody gets a second copy.
 import { setImmediate as yieldToLoop } from "node:timers/promises";
+import type { AudiencePolicy } from "../audience/policy";
 import type { Clock } from "../clock";
 import type { Delivery } from "../delivery";
 import { chatLanguage, chatTimeZone, type Language } from "../domain";
 import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
-import { getOrInsert } from "../maps";
 import type { Store } from "../store";
-import type { ScheduleRecord } from "../store/digests";
 import type { OutboxMessage } from "../store/outbox";
+import type { Message } from "../text/message";
 import type { TopicService } from "../topics/service";
-import { DigestComposer, type ReaderTopic } from "./compose";
+import { DigestComposer } from "./compose";
 
 /** A digest never reaches further back than this (a reader back after months gets a week, not a year). */
 export const LOOKBACK_MS = 7 * 24 * 3600_000;
@@ -23,6 +23,8 @@ const CHUNK = 500;
 export interface DigestServiceOptions {
   store: Store;
   topics: TopicService;
+  /** Who receives a digest, through which topics, and what it leaves out: the one audience policy. */
+  audience: AudiencePolicy;
   /** Where runs enqueue (absent for previews only, e.g. the CLI). */
   delivery?: Pick<Delivery, "enqueue"> | undefined;
   i18n: I18n;
@@ -48,7 +50,7 @@ export interface RunOutcome {
 
 /** What a preview shows: the messages, or nothing new. */
 export type PreviewOutcome =
-  | { kind: "digest"; parts: string[] }
+  | { kind: "digest"; message: Message }
   | { kind: "empty" }
   | { kind: "unknown-chat" }
   /** The chat turned digests off, or blocked the bot: a run sends it nothing. */
@@ -65,24 +67,11 @@ export class DigestService {
   }
 
   /** Composes from the articles after `afterId` up to `throughId`, ingested at or after `notBefore`. */
-  private composerFor(
-    schedule: ScheduleRecord | undefined,
-    afterId: number,
-    throughId: number,
-    notBefore: number,
-    at: number,
-  ): DigestComposer {
-    const { store, topics, i18n } = this.options;
-    const index = topics.index();
+  private composerFor(afterId: number, throughId: number, notBefore: number, at: number): DigestComposer {
+    const { store, topics, i18n, audience } = this.options;
     const articles = store.digests.articlesBetween(afterId, throughId, notBefore);
-    const articleTopics = new Map<number, number[]>();
-    for (const [articleId, topicId] of store.digests.articleTopicsBetween(afterId, throughId)) {
-      const list = articleTopics.get(articleId);
-      if (list) list.push(topicId);
-      else articleTopics.set(articleId, [topicId]);
-    }
-    const scope = schedule?.topicId == null ? undefined : index.get(schedule.topicId);
-    return new DigestComposer({ index, i18n, articles, articleTopics, scope, notBefore, at });
+    const reach = audience.digestReach(afterId, throughId);
+    return new DigestComposer({ index: topics.index(), i18n, articles, reach, notBefore, at });
   }
 
   /**
@@ -107,7 +96,7 @@ export class DigestService {
    * reader follows up to it), leaves out the same, and records what it showed in `article_deliveries`.
    */
   async run(scheduleId: number, dueAt: number): Promise<RunOutcome | undefined> {
-    const { store, delivery, logger, defaultTimezone, clock } = this.options;
+    const { store, delivery, audience, logger, defaultTimezone, clock } = this.options;
     if (!delivery) throw new Error("digest runs need a delivery");
     const schedule = store.digests.schedule(scheduleId);
     if (!schedule) return undefined;
@@ -118,7 +107,7 @@ export class DigestService {
     const own = store.digests.marksOf(0);
     // Where each reader is in this run's scope: a reader at or past the run's last article is done (a restart).
     const progress = scope === 0 ? own : store.digests.marksOf(scope);
-    const readers = store.digests.digestReaders();
+    const readers = audience.digestRecipients();
     const lookback = clock() - LOOKBACK_MS;
     const created = Math.max(schedule.createdAt, lookback);
     const notBeforeOf = (chatId: number) => (scope === 0 && own.has(chatId) ? lookback : created);
@@ -128,8 +117,10 @@ export class DigestService {
       run.throughId,
       notBefore,
     );
-    const composer = this.composerFor(schedule, afterId, run.throughId, notBefore, dueAt);
-    const topicsOf = groupSubscriptions(store.digests.subscriptionRows());
+    const composer = this.composerFor(afterId, run.throughId, notBefore, dueAt);
+    const scopeTopic =
+      schedule.topicId === null ? undefined : this.options.topics.index().get(schedule.topicId);
+    const followed = audience.followedTopics();
 
     const ref = `digest:${run.id}`;
     let enqueued = 0;
@@ -140,11 +131,11 @@ export class DigestService {
       const chunk = readers.slice(start, start + size);
       store.db.transaction(() => {
         // Read inside the transaction, chunk by chunk: an alert sent while the run goes on is left out too.
-        const excluded = new Map<number, Set<number>>();
-        const ids = chunk.map((r) => r.id);
-        for (const [chatId, articleId] of store.digests.deliveredToAny(ids, afterId, run.throughId)) {
-          getOrInsert(excluded, chatId, () => new Set()).add(articleId);
-        }
+        const excluded = audience.digestExclusions(
+          chunk.map((r) => r.id),
+          afterId,
+          run.throughId,
+        );
         const messages: OutboxMessage[] = [];
         const done: number[] = [];
         for (const reader of chunk) {
@@ -154,14 +145,20 @@ export class DigestService {
           const digest = composer.compose({
             language: chatLanguage(reader, this.options.defaultLanguage),
             timeZone: chatTimeZone(reader, defaultTimezone),
-            topics: topicsOf.get(reader.id) ?? [],
+            routes: audience.digestRoutes(followed.get(reader.id) ?? [], scopeTopic),
             afterId: own.get(reader.id) ?? 0,
             notBefore: notBeforeOf(reader.id),
             excluded: excluded.get(reader.id),
           });
           if (!digest) continue;
-          messages.push({ chatId: reader.id, purpose: "digest", ref, dedupeKey: ref, parts: digest.parts });
-          if (scope !== 0) store.alerts.recordArticles(reader.id, digest.shown, ref);
+          messages.push({
+            chatId: reader.id,
+            purpose: "digest",
+            ref,
+            dedupeKey: ref,
+            message: digest.message,
+          });
+          if (scope !== 0) audience.recordShown(reader.id, digest.shown, ref);
         }
         enqueued += delivery.enqueue(messages);
         store.digests.mark(scope, run.id, run.throughId, done);
@@ -178,7 +175,7 @@ export class DigestService {
    * digest, without what reached it otherwise): nothing is enqueued or marked.
    */
   preview(chatId: number): PreviewOutcome {
-    const { store, clock, defaultTimezone } = this.options;
+    const { store, audience, clock, defaultTimezone } = this.options;
     const chat = store.chats.find(chatId);
     if (!chat) return { kind: "unknown-chat" };
     if (!chat.active) return { kind: "inactive" };
@@ -187,25 +184,14 @@ export class DigestService {
     const notBefore = clock() - LOOKBACK_MS;
     const throughId = store.digests.newestArticleId();
     const afterId = this.windowStart([mark ?? 0], throughId, notBefore);
-    const composer = this.composerFor(undefined, afterId, throughId, notBefore, clock());
-    const excluded = new Set(store.digests.deliveredToAny([chatId], afterId, throughId).map(([, a]) => a));
+    const composer = this.composerFor(afterId, throughId, notBefore, clock());
     const digest = composer.compose({
       language: chatLanguage(chat, this.options.defaultLanguage),
       timeZone: chatTimeZone(chat, defaultTimezone),
-      topics: groupSubscriptions(store.digests.subscriptionRows(chatId)).get(chatId) ?? [],
+      routes: audience.digestRoutes(audience.followedTopics(chatId).get(chatId) ?? [], undefined),
       afterId: mark ?? 0,
-      excluded,
+      excluded: audience.digestExclusions([chatId], afterId, throughId).get(chatId),
     });
-    return digest ? { kind: "digest", parts: digest.parts } : { kind: "empty" };
+    return digest ? { kind: "digest", message: digest.message } : { kind: "empty" };
   }
-}
-
-function groupSubscriptions(rows: readonly [number, number, number][]): Map<number, ReaderTopic[]> {
-  const out = new Map<number, ReaderTopic[]>();
-  for (const [chatId, topicId, since] of rows) {
-    const list = out.get(chatId);
-    if (list) list.push({ topicId, since });
-    else out.set(chatId, [{ topicId, since }]);
-  }
-  return out;
 }

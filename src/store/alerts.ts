@@ -1,9 +1,8 @@
-// Breaking alerts: the record of each (who, what, to how many, with what outcome), their audience, and the
-// articles that reached each chat as an alert (so digests leave them out).
+// Breaking alerts: the record of each (who, what, to how many, with what outcome). Who receives them is the
+// audience policy's (src/audience/policy.ts, its SQL in ./audience.ts).
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
-import type { ChatType, Language } from "../domain";
-import type { Recipient } from "./chats";
+import type { Language } from "../domain";
 import type { Db } from "./db";
 
 export type AlertStatus = "pending" | "cancelled" | "expired" | "sending" | "done";
@@ -44,9 +43,6 @@ export interface NewAlert {
   language: Language;
   audience?: number | null;
 }
-
-/** A chat an alert goes to, with what its rendering needs: its language, zone, and the topics it follows among those the alert reaches (its label). */
-export type AudienceChat = Recipient & { followedTopicIds: number[] };
 
 interface AlertRow {
   id: number;
@@ -92,33 +88,10 @@ const toRecord = (r: AlertRow): AlertRecord => ({
   finishedAt: r.finished_at,
 });
 
-// Chats subscribed to any of the topics (a JSON array of ids), active, with alerts on; for an article, minus
-// the chats it already reached. Driven from the subscriptions index, so a small topic costs little.
-const AUDIENCE_WHERE = `
-  c.id IN (SELECT s.chat_id FROM subscriptions s WHERE s.topic_id IN (SELECT value FROM json_each(@topics)))
-  AND c.active = 1 AND c.alerts_enabled = 1
-  AND (@article IS NULL OR NOT EXISTS (
-    SELECT 1 FROM article_deliveries d WHERE d.chat_id = c.id AND d.article_id = @article))`;
-
 export class AlertStore {
   private readonly insert: Database.Statement<Record<string, unknown>>;
   private readonly insertAuto: Database.Statement<Record<string, unknown>>;
   private readonly byId: Database.Statement<[number], AlertRow>;
-  private readonly audienceRows: Database.Statement<
-    { topics: string; article: number | null },
-    {
-      id: number;
-      type: ChatType;
-      language: Language | null;
-      client_language: Language | null;
-      timezone: string | null;
-      followed: string | null;
-    }
-  >;
-  private readonly audienceCount: Database.Statement<
-    { topics: string; article: number | null },
-    { n: number }
-  >;
   private readonly retopic: Database.Statement<[number, number, number, number]>;
   private readonly statusMessage: Database.Statement<[number, number, number]>;
   private readonly close: Database.Statement<[AlertStatus, number, number]>;
@@ -128,7 +101,6 @@ export class AlertStore {
   private readonly finish: Database.Statement<[number, number, number, number, number]>;
   private readonly inFlight: Database.Statement<[], AlertRow>;
   private readonly recentRows: Database.Statement<[number], AlertRow>;
-  private readonly delivered: Database.Statement<[number, number, string, number]>;
   private readonly breakingCandidates: Database.Statement<{ since: number }, { id: number }>;
 
   constructor(
@@ -142,12 +114,6 @@ export class AlertStore {
     this.insert = db.prepare(`INSERT INTO alerts ${columns} VALUES ${values}`);
     this.insertAuto = db.prepare(`INSERT OR IGNORE INTO alerts ${columns} VALUES ${values}`);
     this.byId = db.prepare("SELECT * FROM alerts WHERE id = ?");
-    this.audienceRows = db.prepare(`
-      SELECT c.id, c.type, c.language, c.client_language, c.timezone,
-        (SELECT group_concat(s.topic_id) FROM subscriptions s
-         WHERE s.chat_id = c.id AND s.topic_id IN (SELECT value FROM json_each(@topics))) AS followed
-      FROM chats c WHERE ${AUDIENCE_WHERE} ORDER BY c.id`);
-    this.audienceCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${AUDIENCE_WHERE}`);
     // Choosing the topic starts the preview's 15 minutes: the editor sees the preview only now. Only a draft
     // (no topic yet): a second tap on another suggestion must not retarget a preview already shown.
     this.retopic = db.prepare(`
@@ -171,9 +137,6 @@ export class AlertStore {
     this.inFlight = db.prepare("SELECT * FROM alerts WHERE status = 'sending' ORDER BY id");
     this.recentRows = db.prepare(
       "SELECT * FROM alerts WHERE confirmed_at IS NOT NULL ORDER BY confirmed_at DESC, id DESC LIMIT ?",
-    );
-    this.delivered = db.prepare(
-      "INSERT OR IGNORE INTO article_deliveries (chat_id, article_id, via, at) VALUES (?, ?, ?, ?)",
     );
     // Breaking articles from auto-alert feeds, not yet auto-alerted (through the ingested_at index: recent only).
     this.breakingCandidates = db.prepare(`
@@ -212,22 +175,6 @@ export class AlertStore {
   get(id: number): AlertRecord | undefined {
     const row = this.byId.get(id);
     return row ? toRecord(row) : undefined;
-  }
-
-  /** The chats an alert for these topics (and article) reaches now, by chat id. */
-  audience(topicIds: readonly number[], articleId: number | null = null): AudienceChat[] {
-    return this.audienceRows.all({ topics: JSON.stringify(topicIds), article: articleId }).map((r) => ({
-      id: r.id,
-      type: r.type,
-      language: r.language,
-      clientLanguage: r.client_language,
-      timezone: r.timezone,
-      followedTopicIds: r.followed === null ? [] : r.followed.split(",").map(Number),
-    }));
-  }
-
-  countAudience(topicIds: readonly number[], articleId: number | null = null): number {
-    return this.audienceCount.get({ topics: JSON.stringify(topicIds), article: articleId })?.n ?? 0;
   }
 
   /** A draft text alert gets its topic (chosen from suggestions) and its audience; false if it had one already. */
@@ -279,18 +226,6 @@ export class AlertStore {
   /** Sent alerts (editors' and automatic), newest first. */
   recent(limit: number): AlertRecord[] {
     return this.recentRows.all(limit).map(toRecord);
-  }
-
-  /** Records that the article reached these chats (as alert `via`), so digests leave it out for them. */
-  recordDeliveries(articleId: number, chatIds: readonly number[], via: string): void {
-    const now = this.clock();
-    for (const chatId of chatIds) this.delivered.run(chatId, articleId, via, now);
-  }
-
-  /** Records that these articles reached one chat (`via`: a topic digest's ref), so later digests skip them. */
-  recordArticles(chatId: number, articleIds: readonly number[], via: string): void {
-    const now = this.clock();
-    for (const articleId of articleIds) this.delivered.run(chatId, articleId, via, now);
   }
 
   /**

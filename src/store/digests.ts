@@ -1,9 +1,8 @@
-// Digest schedules, their runs, each reader's place in each schedule, and the bulk reads a run composes from.
-// Reads that return many rows use raw arrays (no object per row): a run reads every subscription at once.
+// Digest schedules, their runs, each reader's place in each schedule, and the articles a run composes from (who
+// receives them is the audience policy's: src/audience/policy.ts, its SQL in ./audience.ts). Reads that return
+// many rows use raw arrays (no object per row).
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
-import type { ChatType, Language } from "../domain";
-import type { Recipient } from "./chats";
 import type { Db } from "./db";
 
 export interface ScheduleRecord {
@@ -35,9 +34,6 @@ export interface DigestRun {
   startedAt: number;
   finishedAt: number | null;
 }
-
-/** A reader a digest may go to. */
-export type DigestReader = Recipient;
 
 /** What a digest shows of an article. */
 export interface DigestArticle {
@@ -93,16 +89,6 @@ const toRun = (r: RunRow): DigestRun => ({
   finishedAt: r.finished_at,
 });
 
-const READER_COLUMNS = "c.id, c.type, c.language, c.client_language, c.timezone";
-type ReaderRow = [number, ChatType, Language | null, Language | null, string | null];
-const toReader = (r: ReaderRow): DigestReader => ({
-  id: r[0],
-  type: r[1],
-  language: r[2],
-  clientLanguage: r[3],
-  timezone: r[4],
-});
-
 export class DigestStore {
   private readonly insertSchedule: Database.Statement<Record<string, unknown>>;
   private readonly oneSchedule: Database.Statement<[number], ScheduleRow>;
@@ -115,12 +101,7 @@ export class DigestStore {
   private readonly running: Database.Statement<[], RunRow>;
   private readonly newest: Database.Statement<[], { id: number | null }>;
   private readonly articles: Database.Statement<[number, number, number], DigestArticle>;
-  private readonly topics: Database.Statement<[number, number]>;
-  private readonly readers: Database.Statement<[]>;
-  private readonly subscriptions: Database.Statement<[]>;
-  private readonly subscriptionsOf: Database.Statement<[number]>;
   private readonly firstSince: Database.Statement<[number], { id: number | null }>;
-  private readonly deliveredToChats: Database.Statement<[string, number, number]>;
   private readonly marks: Database.Statement<[number]>;
   private readonly chatMarks: Database.Statement<[number]>;
   private readonly setMark: Database.Statement<[number, number, number, number]>;
@@ -150,30 +131,7 @@ export class DigestStore {
     this.articles = db.prepare(`
       SELECT id, title, url, source, sort_at AS sortAt, ingested_at AS ingestedAt FROM articles
       WHERE id > ? AND id <= ? AND ingested_at >= ? ORDER BY sort_at DESC, id DESC`);
-    // Digests route by what an article is about, not by every place it mentions (docs/salience.md).
-    this.topics = db
-      .prepare(
-        "SELECT article_id, topic_id FROM article_topics WHERE article_id > ? AND article_id <= ? AND about = 1",
-      )
-      .raw();
-    // Chats a digest may go to: active, digests on, following something.
-    const readerWhere =
-      "c.active = 1 AND c.digests_enabled = 1 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id)";
-    this.readers = db
-      .prepare(`SELECT ${READER_COLUMNS} FROM chats c WHERE ${readerWhere} ORDER BY c.id`)
-      .raw();
-    this.subscriptions = db
-      .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions ORDER BY chat_id")
-      .raw();
-    this.subscriptionsOf = db
-      .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions WHERE chat_id = ?")
-      .raw();
     this.firstSince = db.prepare("SELECT min(id) AS id FROM articles WHERE ingested_at >= ?");
-    this.deliveredToChats = db
-      .prepare(`
-        SELECT chat_id, article_id FROM article_deliveries
-        WHERE chat_id IN (SELECT value FROM json_each(?)) AND article_id > ? AND article_id <= ?`)
-      .raw();
     this.marks = db.prepare("SELECT chat_id, through_id FROM digest_marks WHERE scope = ?").raw();
     this.chatMarks = db.prepare("SELECT scope, through_id FROM digest_marks WHERE chat_id = ?").raw();
     this.setMark = db.prepare(`
@@ -236,33 +194,9 @@ export class DigestStore {
     return this.articles.all(afterId, throughId, since);
   }
 
-  /** [article id, topic id] pairs of those articles, for the topics each is about. */
-  articleTopicsBetween(afterId: number, throughId: number): [number, number][] {
-    return this.topics.all(afterId, throughId) as [number, number][];
-  }
-
-  /** Every chat a digest may go to, by id. */
-  digestReaders(): DigestReader[] {
-    return (this.readers.all() as ReaderRow[]).map(toReader);
-  }
-
-  /** [chat id, topic id, subscribed at], by chat id (all chats, or one). */
-  subscriptionRows(chatId?: number): [number, number, number][] {
-    return (chatId === undefined ? this.subscriptions.all() : this.subscriptionsOf.all(chatId)) as [
-      number,
-      number,
-      number,
-    ][];
-  }
-
   /** The first article ingested at or after a time (undefined when none is). */
   firstArticleSince(ms: number): number | undefined {
     return this.firstSince.get(ms)?.id ?? undefined;
-  }
-
-  /** [chat id, article id]: articles in (afterId, throughId] that already reached these chats (as alerts). */
-  deliveredToAny(chatIds: readonly number[], afterId: number, throughId: number): [number, number][] {
-    return this.deliveredToChats.all(JSON.stringify(chatIds), afterId, throughId) as [number, number][];
   }
 
   /** Each chat's place in a scope (0: own topics; else a topic): the newest article its last digest covered. */

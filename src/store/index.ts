@@ -2,6 +2,7 @@
 import type { Clock } from "../clock";
 import { AlertStore } from "./alerts";
 import { ArticleStore } from "./articles";
+import { AudienceStore } from "./audience";
 import { ChatStore } from "./chats";
 import { type Db, openDatabase } from "./db";
 import { DigestStore } from "./digests";
@@ -24,6 +25,8 @@ export interface Store {
   outbox: OutboxStore;
   alerts: AlertStore;
   digests: DigestStore;
+  /** The audience policy's SQL (src/audience/policy.ts is its only user). */
+  audience: AudienceStore;
   /** Counts for /stats. */
   stats: StatsStore;
   /** True when the database answers a query (for /healthz). */
@@ -53,6 +56,7 @@ export function createStore(path: string, clock: Clock): Store {
     outbox: new OutboxStore(db, clock),
     alerts: new AlertStore(db, clock),
     digests: new DigestStore(db, clock),
+    audience: new AudienceStore(db, clock),
     stats: new StatsStore(db),
     healthy() {
       try {

@@ -337,4 +337,15 @@ export const migrations: Migration[] = [
         WHERE last_error IS NOT NULL AND last_error_kind IS NULL;
     `,
   },
+  {
+    version: 11,
+    name: "outbox rows carry a typed message instead of text parts",
+    up: `
+      -- A message is JSON with its kind: {"kind":"text","parts":[...]} (src/text/message.ts); a photo with a
+      -- caption comes next. Rows written before keep their parts, wrapped as a text message; parts_sent
+      -- still counts the Telegram calls made for the row (a photo's caption is its first part).
+      ALTER TABLE outbox RENAME COLUMN parts TO message;
+      UPDATE outbox SET message = json_object('kind', 'text', 'parts', json(message));
+    `,
+  },
 ];

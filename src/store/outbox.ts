@@ -1,6 +1,7 @@
 // The durable outbox: what must reach readers, written before it is sent, with its delivery state.
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
+import { type Message, partCount } from "../text/message";
 import type { Db } from "./db";
 
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed" | "dropped";
@@ -16,11 +17,14 @@ export interface OutboxMessage {
   ref: string;
   /** With chat and purpose, identifies the message: enqueuing it again changes nothing. */
   dedupeKey: string;
-  /** Telegram-HTML parts, each already within Telegram's limits (see splitMessage). */
-  parts: string[];
+  /**
+   * What the reader gets. Readers who get the same rendering should share one object: it is serialized once
+   * per enqueue (and is what one stored body per rendering will key on: docs/delivery.md).
+   */
+  message: Message;
 }
 
-/** A due row, as the sender scans them (its parts are loaded once it is claimed). */
+/** A due row, as the sender scans them (its message is loaded once it is claimed). */
 export interface DueRow {
   id: number;
   chatId: number;
@@ -36,7 +40,8 @@ export interface DueRow {
 
 /** A claimed row with what is left to send. */
 export interface OutboxRow extends DueRow {
-  parts: string[];
+  /** As stored: of a kind this build may not know, if a newer Nashra wrote it (the sender checks). */
+  message: Message;
   messageIds: number[];
 }
 
@@ -89,7 +94,7 @@ export class OutboxStore {
   private readonly insert: Database.Statement<Record<string, unknown>>;
   private readonly due: Database.Statement<[number, number], Row>;
   private readonly nextDue: Database.Statement<[], { at: number | null }>;
-  private readonly markSending: Database.Statement<[number], { parts: string; message_ids: string | null }>;
+  private readonly markSending: Database.Statement<[number], { message: string; message_ids: string | null }>;
   private readonly partSent: Database.Statement<[number, string, number]>;
   private readonly markSent: Database.Statement<[number, number, string, number]>;
   private readonly requeue: Database.Statement<[number, number, string | null, number]>;
@@ -106,8 +111,8 @@ export class OutboxStore {
     private readonly clock: Clock,
   ) {
     this.insert = db.prepare(`
-      INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, parts, next_attempt_at, enqueued_at)
-      VALUES (@chatId, @purpose, @priority, @ref, @dedupeKey, @parts, @now, @now)
+      INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, message, next_attempt_at, enqueued_at)
+      VALUES (@chatId, @purpose, @priority, @ref, @dedupeKey, @message, @now, @now)
       ON CONFLICT (chat_id, purpose, dedupe_key) DO NOTHING`);
     this.due = db.prepare(`
       SELECT o.id, o.chat_id, c.type AS chat_type, c.active AS chat_active, o.purpose, o.ref, o.parts_sent, o.attempts, o.enqueued_at
@@ -124,7 +129,7 @@ export class OutboxStore {
         )
         .join(" UNION ALL ")})`);
     this.markSending = db.prepare(
-      "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued' RETURNING parts, message_ids",
+      "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued' RETURNING message, message_ids",
     );
     this.partSent = db.prepare("UPDATE outbox SET parts_sent = ?, message_ids = ? WHERE id = ?");
     this.markSent = db.prepare(
@@ -151,7 +156,7 @@ export class OutboxStore {
         if (!payload) continue;
         claimed.push({
           ...row,
-          parts: JSON.parse(payload.parts) as string[],
+          message: JSON.parse(payload.message) as Message,
           messageIds: payload.message_ids ? (JSON.parse(payload.message_ids) as number[]) : [],
         });
       }
@@ -168,14 +173,14 @@ export class OutboxStore {
       const now = this.clock();
       let added = 0;
       // An alert's audience shares a few rendered variants (one per language and zone): serialize each once.
-      const serialized = new Map<readonly string[], string>();
+      const serialized = new Map<Message, string>();
       for (const m of messages) {
-        if (m.parts.length === 0) continue;
-        let json = serialized.get(m.parts);
+        if (partCount(m.message) === 0) continue;
+        let json = serialized.get(m.message);
         if (json === undefined) {
-          json = JSON.stringify(m.parts);
-          // Digests are one array per reader: remember only arrays that may come again.
-          if (serialized.size < 64) serialized.set(m.parts, json);
+          json = JSON.stringify(m.message);
+          // Digests are one message per reader: remember only messages that may come again.
+          if (serialized.size < 64) serialized.set(m.message, json);
         }
         added += this.insert.run({
           chatId: m.chatId,
@@ -183,7 +188,7 @@ export class OutboxStore {
           priority: PRIORITY[m.purpose],
           ref: m.ref,
           dedupeKey: m.dedupeKey,
-          parts: json,
+          message: json,
           now,
         }).changes;
       }
@@ -206,7 +211,7 @@ export class OutboxStore {
     return kept;
   }
 
-  /** Claims due rows before their send, in one transaction, and loads their parts; rows another sender took are left out. */
+  /** Claims due rows before their send, in one transaction, and loads their messages; rows another sender took are left out. */
   claimMany(rows: readonly DueRow[]): OutboxRow[] {
     return rows.length === 0 ? [] : this.claimTx(rows);
   }

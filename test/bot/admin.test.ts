@@ -203,7 +203,7 @@ describe("/stats", () => {
         purpose: "digest" as const,
         ref: "test",
         dedupeKey: `k${i}`,
-        parts: [`part ${i}`],
+        message: { kind: "text" as const, parts: [`part ${i}`] },
       })),
     );
     const ids = (

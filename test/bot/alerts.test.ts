@@ -317,6 +317,12 @@ describe("an alert of an article", () => {
     for (const u of [mayadin, dez, syria]) expect(alertsTo(u.id)).toHaveLength(1);
     for (const u of [aleppo, ...inPassing]) expect(alertsTo(u.id)).toEqual([]);
     expect(alertsTo(syria.id)[0]).toMatch(/^🔴 Breaking · /);
+    // The editor saw what a reader of the same language and zone got, link preview included.
+    const shown = (m: { text: string; link_preview_options?: unknown } | undefined) => [
+      m?.text,
+      m?.link_preview_options,
+    ];
+    expect(shown(h.fake.sentTo(EDITOR.id)[0])).toEqual(shown(h.fake.sentTo(dez.id).at(-1)));
 
     // Alerting the same article again reaches nobody twice.
     const again = await askAlert(String(id));

@@ -55,7 +55,7 @@ it("loses nothing and repeats at most the messages in flight when killed mid-bro
         purpose: "alert",
         ref: "alert:1",
         dedupeKey: "alert:1",
-        parts: [`<b>عاجل</b> ${chatId}`],
+        message: { kind: "text" as const, parts: [`<b>عاجل</b> ${chatId}`] },
       })),
     );
     store.close();

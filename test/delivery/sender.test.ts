@@ -6,6 +6,7 @@ import { MAX_ATTEMPTS, type SenderEvents } from "../../src/delivery/sender";
 import type { ChatType } from "../../src/domain";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
+import { textMessage } from "../../src/text/message";
 import { FakeBotApi, type FakeBotApiOptions, telegramErrors } from "../support/fake-bot-api";
 import { TEST_TOKEN, waitUntil } from "../support/harness";
 import { tempStore } from "../support/temp";
@@ -62,7 +63,10 @@ function broadcast(
       purpose,
       ref,
       dedupeKey: ref,
-      parts: Array.from({ length: parts }, (_, p) => `<b>${ref}</b> part ${p + 1} for ${chatId}`),
+      message: {
+        kind: "text" as const,
+        parts: Array.from({ length: parts }, (_, p) => `<b>${ref}</b> part ${p + 1} for ${chatId}`),
+      },
     })),
   );
 }
@@ -238,6 +242,54 @@ describe("the sender", () => {
     }
     expect(row()).toEqual({ status: "failed", attempts: MAX_ATTEMPTS - 1 });
     expect(r.fake.calls.filter((c) => c.chatId === a)).toHaveLength(MAX_ATTEMPTS);
+  });
+
+  it("sends a text message as its parts in order, with a link preview only when it is one part", async () => {
+    const r = await rig();
+    const [a, b] = chats(r.store, 2);
+    const link = '<a href="https://nashra.example/a/1">الميادين</a>';
+    r.delivery.enqueue([
+      {
+        chatId: a as number,
+        purpose: "alert",
+        ref: "alert:1",
+        dedupeKey: "alert:1",
+        message: textMessage(link),
+      },
+      {
+        chatId: b as number,
+        purpose: "digest",
+        ref: "digest:1",
+        dedupeKey: "digest:1",
+        message: { kind: "text", parts: [link, "<b>٢</b>"] },
+      },
+    ]);
+    r.delivery.sender.start();
+    await drained(r);
+    const previews = (id: number) =>
+      r.fake.sentTo(id).map((m) => [m.text, m.link_preview_options?.is_disabled]);
+    expect(previews(a as number)).toEqual([[link, false]]);
+    expect(previews(b as number)).toEqual([
+      [link, true],
+      ["<b>٢</b>", true],
+    ]);
+  });
+
+  it("fails a stored message of a kind it cannot send (written by a newer Nashra) and sends the rest", async () => {
+    const r = await rig();
+    const [a, b] = chats(r.store, 2);
+    broadcast(r, "alert:1", [a, b] as number[]);
+    r.store.db
+      .prepare("UPDATE outbox SET message = ? WHERE chat_id = ?")
+      .run(JSON.stringify({ kind: "poll", question: "؟" }), a);
+    r.delivery.sender.start();
+    await drained(r);
+    expect(r.fake.calls.filter((c) => c.chatId === a)).toHaveLength(0);
+    expect(r.fake.sentTo(b as number)).toHaveLength(1);
+    expect(r.delivery.progress("alert:1")).toMatchObject({ failed: 1, sent: 1 });
+    expect(r.store.db.prepare("SELECT last_error FROM outbox WHERE chat_id = ?").get(a)).toEqual({
+      last_error: 'message of unknown kind "poll"',
+    });
   });
 
   it("enqueues the same thing twice as once", async () => {

@@ -2,6 +2,7 @@
 // fires once a day at 08:00 local, and each run gives each reader the day's news once; a restart makes up a run
 // missed within the last hour. (Finishing an interrupted run is tested in service.test.ts.)
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AudiencePolicy } from "../../src/audience/policy";
 import { ScheduleArmer } from "../../src/digest/arm-schedules";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
@@ -9,6 +10,7 @@ import { Importer } from "../../src/ingest/importer";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { stripBidi } from "../../src/text/html";
+import { type Message, messageHtml } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { type ManualClock, manualClock } from "../support/clock";
 import { tempStore } from "../support/temp";
@@ -24,6 +26,7 @@ function start(): ScheduleArmer {
   const options = {
     store,
     topics,
+    audience: new AudiencePolicy(store, topics),
     delivery: { enqueue: (m: Parameters<Store["outbox"]["enqueue"]>[0]) => store.outbox.enqueue(m) },
     i18n: new I18n("ar"),
     clock: time,
@@ -57,9 +60,9 @@ async function advance(ms: number): Promise<void> {
 function digestRows(chatId: number): string[] {
   return (
     store.db
-      .prepare("SELECT parts FROM outbox WHERE purpose = 'digest' AND chat_id = ? ORDER BY id")
-      .all(chatId) as { parts: string }[]
-  ).map((r) => stripBidi((JSON.parse(r.parts) as string[]).join("\n")));
+      .prepare("SELECT message FROM outbox WHERE purpose = 'digest' AND chat_id = ? ORDER BY id")
+      .all(chatId) as { message: string }[]
+  ).map((r) => stripBidi(messageHtml(JSON.parse(r.message) as Message).join("\n")));
 }
 
 function dueTimes(): string[] {

@@ -1,6 +1,7 @@
 // Digest runs on a real SQLite file: who gets what, grouped how, split how, and what a restart does.
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AudiencePolicy } from "../../src/audience/policy";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
 import { Importer } from "../../src/ingest/importer";
@@ -8,6 +9,7 @@ import { parsePlainText } from "../../src/ingest/plain-text";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { stripBidi } from "../../src/text/html";
+import { type Message, messageHtml } from "../../src/text/message";
 import { MESSAGE_LIMIT } from "../../src/text/split";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
@@ -36,6 +38,7 @@ function service(chunkSize?: number): DigestService {
   return new DigestService({
     store,
     topics,
+    audience: new AudiencePolicy(store, topics),
     delivery: { enqueue: (m) => store.outbox.enqueue(m) },
     i18n: new I18n("ar"),
     clock,
@@ -66,14 +69,18 @@ function article(title: string, body = "نص الخبر.", extra: { url?: string
 /** The parts of each chat's digest rows, by chat. */
 function digests(): Map<number, string[][]> {
   const rows = store.db
-    .prepare("SELECT chat_id, parts FROM outbox WHERE purpose = 'digest' ORDER BY id")
-    .all() as { chat_id: number; parts: string }[];
+    .prepare("SELECT chat_id, message FROM outbox WHERE purpose = 'digest' ORDER BY id")
+    .all() as { chat_id: number; message: string }[];
   const out = new Map<number, string[][]>();
-  for (const r of rows) out.set(r.chat_id, [...(out.get(r.chat_id) ?? []), JSON.parse(r.parts) as string[]]);
+  for (const r of rows) {
+    const parts = [...messageHtml(JSON.parse(r.message) as Message)];
+    out.set(r.chat_id, [...(out.get(r.chat_id) ?? []), parts]);
+  }
   return out;
 }
 
-const visible = (parts: string[]) => stripBidi(parts.map((p) => parseTelegramHtml(p).text).join("\n"));
+const visible = (parts: readonly string[]) =>
+  stripBidi(parts.map((p) => parseTelegramHtml(p).text).join("\n"));
 
 function schedule(topicSlug?: string): number {
   const topicId = topicSlug ? (topics.index().bySlug(topicSlug)?.id ?? null) : null;
@@ -137,7 +144,7 @@ describe("a digest run", () => {
     const id = schedule();
     const alerted = article("عاجل: قصف على دير الزور", "قصف على مدينة دير الزور.");
     article("خبر عادي من دير الزور", "خبر من مدينة دير الزور.");
-    store.alerts.recordDeliveries(alerted, [a], "alert:1");
+    store.audience.recordDeliveries([a], [alerted], "alert:1");
     await service().run(id, clock());
     expect(visible(digests().get(a)?.[0] ?? [])).not.toContain("قصف");
     expect(visible(digests().get(b)?.[0] ?? [])).toContain("قصف");
@@ -270,7 +277,7 @@ describe("a digest run", () => {
     const news = article("خبر عن دير الزور", "من مدينة دير الزور.");
     const running = service(1).run(id, clock());
     // The first chunk (chat 1) is composed; now an alert of the same article reaches chat 2.
-    store.alerts.recordDeliveries(news, [second], "alert:7");
+    store.audience.recordDeliveries([second], [news], "alert:7");
     await running;
     expect(visible(digests().get(first)?.[0] ?? [])).toContain("خبر عن دير الزور");
     expect(digests().has(second)).toBe(false);
@@ -305,7 +312,7 @@ describe("a digest preview", () => {
     article("انفجار في الميادين", "وقع انفجار في مدينة الميادين.");
     const preview = service().preview(r);
     expect(preview.kind).toBe("digest");
-    const text = preview.kind === "digest" ? visible(preview.parts) : "";
+    const text = preview.kind === "digest" ? visible(messageHtml(preview.message)) : "";
     expect(text).toContain("Your digest");
     expect(text).toContain("انفجار في الميادين");
     expect(service().preview(r)).toEqual(preview);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Importer } from "../../src/ingest/importer";
 import type { Store } from "../../src/store";
 import { CHAT_REFERENCES } from "../../src/store/chats";
+import { textMessage } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { tempStore } from "../support/temp";
@@ -39,7 +40,9 @@ const queued = (chatId: number) =>
     }[]
   ).map((r) => r.dedupe_key);
 const enqueue = (chatId: number, key: string) =>
-  store.outbox.enqueue([{ chatId, purpose: "alert", ref: `alert:${key}`, dedupeKey: key, parts: ["عاجل"] }]);
+  store.outbox.enqueue([
+    { chatId, purpose: "alert", ref: `alert:${key}`, dedupeKey: key, message: textMessage("عاجل") },
+  ]);
 
 describe("the chat migration", () => {
   it("covers every table whose foreign key references chats (a new one must be added to CHAT_REFERENCES)", () => {
@@ -67,8 +70,8 @@ describe("the chat migration", () => {
     store.chats.touch(GROUP, "group", "أخبار الفرات");
     store.chats.update(GROUP, { language: "en", timezone: "Asia/Damascus", alertsEnabled: false });
     store.subscriptions.add(GROUP, [topicId("mayadin"), topicId("al-bukamal")]);
-    store.alerts.recordDeliveries(a as number, [GROUP], "alert:1");
-    store.alerts.recordDeliveries(b as number, [GROUP], "alert:2");
+    store.audience.recordDeliveries([GROUP], [a as number], "alert:1");
+    store.audience.recordDeliveries([GROUP], [b as number], "alert:2");
     store.digests.mark(0, 1, b as number, [GROUP]);
     store.digests.mark(7, 1, a as number, [GROUP]);
     enqueue(GROUP, "k1");
@@ -77,7 +80,7 @@ describe("the chat migration", () => {
     store.chats.touch(SUPERGROUP, "supergroup", "أخبار الفرات");
     store.chats.update(SUPERGROUP, { timezone: "Europe/Berlin" });
     store.subscriptions.add(SUPERGROUP, [topicId("al-bukamal"), topicId("raqqa")]);
-    store.alerts.recordDeliveries(c as number, [SUPERGROUP], "alert:3");
+    store.audience.recordDeliveries([SUPERGROUP], [c as number], "alert:3");
     store.digests.mark(0, 2, a as number, [SUPERGROUP]);
     store.digests.mark(9, 2, c as number, [SUPERGROUP]);
     enqueue(SUPERGROUP, "k2");
@@ -116,7 +119,7 @@ describe("the chat migration", () => {
     store.chats.touch(GROUP, "group", "أخبار الفرات");
     store.chats.update(GROUP, { language: "ar", digestsEnabled: false });
     store.subscriptions.add(GROUP, [topicId("mayadin")]);
-    store.alerts.recordDeliveries(a, [GROUP], "alert:1");
+    store.audience.recordDeliveries([GROUP], [a], "alert:1");
     store.digests.mark(0, 1, a, [GROUP]);
 
     store.chats.migrate(GROUP, SUPERGROUP);

@@ -66,6 +66,22 @@ describe("openDatabase", () => {
     expect(() => openDatabase(path)).toThrow(/newer than this Nashra/);
   });
 
+  it("turns the parts of outbox rows written before typed messages into text messages", () => {
+    const { path } = temp();
+    const before = openDatabase(
+      path,
+      migrations.filter((m) => m.version < 11),
+    );
+    before.exec(`INSERT INTO chats (id, type, created_at, updated_at) VALUES (1, 'private', 0, 0);
+                 INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, parts, next_attempt_at, enqueued_at)
+                 VALUES (1, 'alert', 0, 'alert:1', 'alert:1', '["<b>عاجل</b> · الميادين","٢"]', 0, 0);`);
+    before.close();
+    const store = createStore(path, () => 0);
+    const [row] = store.outbox.claimMany(store.outbox.scanDue(10, () => true));
+    expect(row?.message).toEqual({ kind: "text", parts: ["<b>عاجل</b> · الميادين", "٢"] });
+    store.close();
+  });
+
   it("deletes a chat's subscriptions with the chat", () => {
     const { path } = temp();
     const db = openDatabase(path);

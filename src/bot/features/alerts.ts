@@ -1,6 +1,7 @@
 // Editors' /alert (preview, then Send or Cancel) and /alerts (recent alerts and how they went).
 import { Composer, InlineKeyboard } from "grammy";
 import { PREVIEW_TTL_MS, type Preview, type Requester } from "../../alerts/service";
+import { sendWhole } from "../../delivery/send";
 import { formatDateTime } from "../../i18n/format";
 import type { AlertRecord } from "../../store/alerts";
 import { isolate } from "../../text/html";
@@ -27,9 +28,9 @@ function requester(ctx: NashraContext): Requester {
   };
 }
 
-/** Sends the preview (exactly what readers get), then the question with Send and Cancel. */
+/** Sends the preview (the message readers get, sent as the sender sends it), then the question with Send and Cancel. */
 async function sendPreview(ctx: NashraContext, preview: Preview): Promise<void> {
-  for (const part of preview.parts) await replyHtml(ctx, part);
+  await sendWhole(ctx.api, ctx.chat?.id as number, preview.message);
   const { alert, audience } = preview;
   if (audience === 0) {
     const reached = preview.alreadyReached;

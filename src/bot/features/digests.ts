@@ -1,10 +1,12 @@
 // Admins' digest commands: /schedule, /schedules, /unschedule, /digestnow, /digestpreview.
 import { Composer } from "grammy";
+import { sendWhole } from "../../delivery/send";
 import { parseSchedule, type ScheduleError } from "../../digest/parse";
 import { describeSchedule } from "../../digest/wording";
 import { formatDateTime } from "../../i18n/format";
 import type { ScheduleRecord } from "../../store/digests";
 import { isolate } from "../../text/html";
+import { partCount } from "../../text/message";
 import type { Topic } from "../../topics/topic-index";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
@@ -144,6 +146,9 @@ digestsFeature.command("digestpreview", adminOnly, async (ctx) => {
     await replyHtml(ctx, ctx.t(`digestpreview-${preview.kind}`, { id: String(chatId) }));
     return;
   }
-  await replyHtml(ctx, ctx.t("digestpreview-heading", { id: String(chatId), count: preview.parts.length }));
-  for (const part of preview.parts) await replyHtml(ctx, part);
+  await replyHtml(
+    ctx,
+    ctx.t("digestpreview-heading", { id: String(chatId), count: partCount(preview.message) }),
+  );
+  await sendWhole(ctx.api, ctx.chat.id, preview.message);
 });

@@ -1,32 +1,23 @@
-// Articles as Telegram HTML for readers: linked title, source, local time; everything escaped.
+// Articles as a numbered list for /latest and /search: each one the shared article entry (src/render/article.ts).
 
 import type { Language } from "../../domain";
-import { formatDateTime } from "../../i18n/format";
+import { opening, renderArticle } from "../../render/article";
 import type { ArticleRecord } from "../../store/articles";
 import { isolateLatinRunsHtml } from "../../text/bidi";
-import { escapeHtml, isolate } from "../../text/html";
 
+/** How much of the body an entry without a link shows. */
 const SNIPPET = 160;
 
-/** One article as a list entry: linked title, then source and time (and a snippet when there is no link). */
-export function articleEntry(article: ArticleRecord, language: Language, timeZone: string): string {
-  const title = escapeHtml(article.title);
-  const heading = article.url
-    ? `<b><a href="${escapeHtml(article.url)}">${title}</a></b>`
-    : `<b>${title}</b>`;
-  const meta = [
-    article.source ? escapeHtml(article.source) : undefined,
-    isolate(formatDateTime(article.sortAt, language, timeZone)),
-    isolate(`#${article.id}`),
-  ]
-    .filter(Boolean)
-    .join(" · ");
-  const lines = [heading, `<i>${meta}</i>`];
-  if (!article.url && article.body) {
-    const chars = [...article.body.replace(/\s+/g, " ").trim()];
-    lines.push(escapeHtml(chars.length > SNIPPET ? `${chars.slice(0, SNIPPET).join("")}…` : chars.join("")));
-  }
-  return lines.join("\n");
+/** One article as a list entry: linked title, then source, time and id (and a snippet when there is no link). */
+function articleEntry(article: ArticleRecord, language: Language, timeZone: string): string {
+  return renderArticle(article, {
+    language,
+    timeZone,
+    layout: "entry",
+    bold: true,
+    withId: true,
+    snippet: article.url ? undefined : opening(article.body.replace(/\s+/g, " "), SNIPPET),
+  });
 }
 
 /** A numbered list of entries; `note` may add a line (HTML) under an entry. */

@@ -1,0 +1,164 @@
+// The audience policy: for an article or an alert, which chats receive it and through which of their topics.
+// Alerts (src/alerts/service.ts) and digests (src/digest/service.ts) ask here and decide nothing of it
+// themselves. The rules (docs/audience.md lists them as readers can rely on them):
+//
+// - Topic and ancestors: news of a place reaches the followers of the place and of every place above it
+//   (Mayadin's reaches Deir ez-Zor's and Syria's followers), once, under the most specific topic they follow.
+// - Switches: alerts go to chats with alerts on, digests to chats with digests on.
+// - Active chats only: a chat that blocked the bot or left gets nothing until it writes again.
+// - Once per reader: an article that reached a chat (as an alert, or in a topic digest: article_deliveries)
+//   is not sent to it again, as an alert or in a digest.
+//
+// Rules evaluated per chat for a whole audience are SQL clauses in src/store/audience.ts (one indexed query for
+// 50,000 chats); rules per article and reader for a digest are sets the composer applies as bitsets.
+import { getOrInsert } from "../maps";
+import type { Store } from "../store";
+import type { AlertRecipient } from "../store/audience";
+import type { Recipient } from "../store/chats";
+import type { TopicService } from "../topics/service";
+import { mostSpecificFirst, type Topic } from "../topics/topic-index";
+
+/** One of a reader's topics, and since when they follow it. */
+export interface ReaderTopic {
+  topicId: number;
+  since: number;
+}
+
+/** A topic through which a digest reaches a reader, and since when (what it brings is not older). */
+export interface Route {
+  topic: Topic;
+  since: number;
+}
+
+/** What an alert is about: its topics (before ancestors), and its article if it has one. */
+export interface AlertAbout {
+  topics: readonly Topic[];
+  articleId: number | null;
+}
+
+export class AudiencePolicy {
+  constructor(
+    private readonly store: Store,
+    private readonly topics: TopicService,
+  ) {}
+
+  // --- Topic and ancestors ----------------------------------------------------------------------------------
+
+  /** The topics an article is routed by: their followers, and the followers of the places above them, get it. */
+  routingTopics(articleId: number): Topic[] {
+    const index = this.topics.index();
+    return this.store.audience.routingTopicsOf(articleId).flatMap((id) => index.get(id) ?? []);
+  }
+
+  /** Topic ids whose followers receive news of these topics: the topics and all their ancestors. */
+  private reach(topicIds: Iterable<number>): number[] {
+    return [...this.topics.index().withAncestors(topicIds)];
+  }
+
+  // --- Alerts -----------------------------------------------------------------------------------------------
+
+  private subject(about: AlertAbout) {
+    return { topicIds: this.reach(about.topics.map((t) => t.id)), articleId: about.articleId };
+  }
+
+  /**
+   * The chats an alert reaches now, by chat id, with what their rendering needs (language, zone, and the topics
+   * they follow among the alert's, for the reader's own label).
+   */
+  alertRecipients(about: AlertAbout): AlertRecipient[] {
+    return this.store.audience.alertRecipients(this.subject(about));
+  }
+
+  /**
+   * How many chats an alert would reach now; and when that is none for an article, how many follow it but
+   * received it already (the editor is told so rather than "nobody follows this").
+   */
+  countAlert(about: AlertAbout): { audience: number; alreadyReached: number } {
+    const subject = this.subject(about);
+    const audience = this.store.audience.countAlertRecipients(subject);
+    const alreadyReached =
+      about.articleId !== null && audience === 0 ? this.store.audience.countAlertFollowers(subject) : 0;
+    return { audience, alreadyReached };
+  }
+
+  /**
+   * Once per reader: the article reached these chats (`via`: the alert's ref). Written in the transaction that
+   * enqueues them, so a digest composed while the alert is still queued leaves it out already.
+   */
+  recordReached(articleId: number, chatIds: readonly number[], via: string): void {
+    this.store.audience.recordDeliveries(chatIds, [articleId], via);
+  }
+
+  // --- Digests ----------------------------------------------------------------------------------------------
+
+  /** Every chat a digest may go to, by id: active, digests on, following something. */
+  digestRecipients(): Recipient[] {
+    return this.store.audience.digestRecipients();
+  }
+
+  /** Each chat's followed topics (all chats, or one). */
+  followedTopics(chatId?: number): Map<number, ReaderTopic[]> {
+    const out = new Map<number, ReaderTopic[]>();
+    for (const [chat, topicId, since] of this.store.audience.subscriptionRows(chatId)) {
+      getOrInsert(out, chat, () => []).push({ topicId, since });
+    }
+    return out;
+  }
+
+  /**
+   * For each article in (afterId, throughId], the topics whose followers get it (its routing topics and their
+   * ancestors): a digest shows an article to a reader following any of them.
+   */
+  digestReach(afterId: number, throughId: number): Map<number, number[]> {
+    const routed = new Map<number, number[]>();
+    for (const [articleId, topicId] of this.store.audience.routingTopicsBetween(afterId, throughId)) {
+      getOrInsert(routed, articleId, () => []).push(topicId);
+    }
+    const index = this.topics.index();
+    for (const [articleId, ids] of routed) routed.set(articleId, [...index.withAncestors(ids)]);
+    return routed;
+  }
+
+  /**
+   * The routes through which a digest reaches a reader, most specific first. A digest of a schedule with a
+   * topic covers only that topic: a reader's topics under it count as they are, a reader following a place
+   * above it gets the whole topic, other topics none.
+   */
+  digestRoutes(followed: readonly ReaderTopic[], scope: Topic | undefined): Route[] {
+    const index = this.topics.index();
+    const out = new Map<number, Route>();
+    for (const t of followed) {
+      let topic = index.get(t.topicId);
+      if (!topic) continue;
+      if (scope && topic.id !== scope.id) {
+        if (index.ancestors(topic).some((a) => a.id === scope.id)) {
+          // Under the scope: as it is.
+        } else if (index.ancestors(scope).some((a) => a.id === topic?.id)) {
+          topic = scope; // Above the scope: the reader follows the whole scope.
+        } else continue;
+      }
+      const known = out.get(topic.id);
+      out.set(topic.id, { topic, since: known ? Math.min(known.since, t.since) : t.since });
+    }
+    // The first of them that covers an article labels it (the rule of TopicIndex.labelTopicForReader).
+    return mostSpecificFirst([...out.values()], (r) => r.topic);
+  }
+
+  /**
+   * Once per reader: for each of these chats, the articles in (afterId, throughId] a digest must leave out
+   * because they reached it already (as an alert, or in a topic digest). Read inside the digest's transaction
+   * chunk by chunk, so an alert sent while a run goes on counts.
+   */
+  digestExclusions(chatIds: readonly number[], afterId: number, throughId: number): Map<number, Set<number>> {
+    const excluded = new Map<number, Set<number>>();
+    for (const [chatId, articleId] of this.store.audience.deliveredToAny(chatIds, afterId, throughId)) {
+      getOrInsert(excluded, chatId, () => new Set()).add(articleId);
+    }
+    return excluded;
+  }
+
+  /** Once per reader: a topic digest showed these articles to a chat (`via`: the run's ref). */
+  recordShown(chatId: number, articleIds: readonly number[], via: string): void {
+    this.store.audience.recordDeliveries([chatId], articleIds, via);
+  }
+}

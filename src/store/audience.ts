@@ -1,0 +1,176 @@
+// The audience policy's SQL: src/audience/policy.ts decides who receives an article or an alert, and its rules
+// that are best evaluated by SQLite live here, one named clause each, so a rule is added in one place and the
+// 50,000-chat alert audience stays one indexed query. Nothing else reads subscriptions for delivery.
+import type Database from "better-sqlite3";
+import type { Clock } from "../clock";
+import type { ChatType, Language } from "../domain";
+import type { Recipient } from "./chats";
+import type { Db } from "./db";
+
+/**
+ * The rules an alert's audience obeys, as SQL over `chats c`; parameters: @topics (a JSON array of the topic ids
+ * whose followers it reaches: its topics and their ancestors) and @article (the article, or NULL for a text
+ * alert). Driven from the subscriptions index, so a small topic costs little.
+ */
+const ALERT_RULES = {
+  followsTopic:
+    "c.id IN (SELECT s.chat_id FROM subscriptions s WHERE s.topic_id IN (SELECT value FROM json_each(@topics)))",
+  active: "c.active = 1",
+  alertsOn: "c.alerts_enabled = 1",
+  notReachedYet: `(@article IS NULL OR NOT EXISTS (
+    SELECT 1 FROM article_deliveries d WHERE d.chat_id = c.id AND d.article_id = @article))`,
+};
+
+/** The rules a digest's readers obey, as SQL over `chats c` (what each one gets is decided per article). */
+const DIGEST_RULES = {
+  active: "c.active = 1",
+  digestsOn: "c.digests_enabled = 1",
+  followsSomething: "EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id)",
+};
+
+const where = (rules: Record<string, string>, except: readonly string[] = []) =>
+  Object.entries(rules)
+    .filter(([name]) => !except.includes(name))
+    .map(([, sql]) => sql)
+    .join(" AND ");
+
+const RECIPIENT_COLUMNS = "c.id, c.type, c.language, c.client_language, c.timezone";
+type RecipientRow = [number, ChatType, Language | null, Language | null, string | null];
+const toRecipient = (r: RecipientRow): Recipient => ({
+  id: r[0],
+  type: r[1],
+  language: r[2],
+  clientLanguage: r[3],
+  timezone: r[4],
+});
+
+/** A chat an alert goes to, with the topics it follows among those the alert reaches (for its label). */
+export type AlertRecipient = Recipient & { followedTopicIds: number[] };
+
+/** What an alert is about, as its audience rules read it. */
+export interface AlertSubject {
+  /** The topics whose followers it reaches (with their ancestors). */
+  topicIds: readonly number[];
+  articleId: number | null;
+}
+
+export class AudienceStore {
+  private readonly alertAudience: Database.Statement<{ topics: string; article: number | null }>;
+  private readonly alertCount: Database.Statement<{ topics: string; article: number | null }, { n: number }>;
+  private readonly alertFollowers: Database.Statement<
+    { topics: string; article: number | null },
+    { n: number }
+  >;
+  private readonly digestAudience: Database.Statement<[]>;
+  private readonly subscriptions: Database.Statement<[]>;
+  private readonly subscriptionsOf: Database.Statement<[number]>;
+  private readonly routing: Database.Statement<[number, number]>;
+  private readonly routingOf: Database.Statement<[number], { topic_id: number }>;
+  private readonly deliveredToChats: Database.Statement<[string, number, number]>;
+  private readonly delivered: Database.Statement<[number, number, string, number]>;
+
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    // With each chat, the topics it follows among those the alert reaches: an article's alert is labelled with
+    // the reader's own place (TopicIndex.labelTopicForReader).
+    this.alertAudience = db
+      .prepare(`
+        SELECT ${RECIPIENT_COLUMNS},
+          (SELECT group_concat(s.topic_id) FROM subscriptions s
+           WHERE s.chat_id = c.id AND s.topic_id IN (SELECT value FROM json_each(@topics))) AS followed
+        FROM chats c WHERE ${where(ALERT_RULES)} ORDER BY c.id`)
+      .raw();
+    this.alertCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${where(ALERT_RULES)}`);
+    // The same chats before "once per reader": how many follow it at all (the preview says they all had it).
+    this.alertFollowers = db.prepare(
+      `SELECT count(*) AS n FROM chats c WHERE ${where(ALERT_RULES, ["notReachedYet"])}`,
+    );
+    this.digestAudience = db
+      .prepare(`SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} ORDER BY c.id`)
+      .raw();
+    this.subscriptions = db
+      .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions ORDER BY chat_id")
+      .raw();
+    this.subscriptionsOf = db
+      .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions WHERE chat_id = ?")
+      .raw();
+    this.routing = db
+      // Articles route by what they are about, not by every place they mention (docs/salience.md).
+      .prepare(
+        "SELECT article_id, topic_id FROM article_topics WHERE article_id > ? AND article_id <= ? AND about = 1",
+      )
+      .raw();
+    this.routingOf = db.prepare(
+      "SELECT topic_id FROM article_topics WHERE article_id = ? AND about = 1 ORDER BY topic_id",
+    );
+    this.deliveredToChats = db
+      .prepare(`
+        SELECT chat_id, article_id FROM article_deliveries
+        WHERE chat_id IN (SELECT value FROM json_each(?)) AND article_id > ? AND article_id <= ?`)
+      .raw();
+    this.delivered = db.prepare(
+      "INSERT OR IGNORE INTO article_deliveries (chat_id, article_id, via, at) VALUES (?, ?, ?, ?)",
+    );
+  }
+
+  private static params(subject: AlertSubject) {
+    return { topics: JSON.stringify(subject.topicIds), article: subject.articleId };
+  }
+
+  /** The chats an alert reaches now, by chat id, each with the topics it follows among the alert's. */
+  alertRecipients(subject: AlertSubject): AlertRecipient[] {
+    return (this.alertAudience.all(AudienceStore.params(subject)) as [...RecipientRow, string | null][]).map(
+      (r) => ({
+        ...toRecipient(r as unknown as RecipientRow),
+        followedTopicIds: r[5] === null ? [] : r[5].split(",").map(Number),
+      }),
+    );
+  }
+
+  countAlertRecipients(subject: AlertSubject): number {
+    return this.alertCount.get(AudienceStore.params(subject))?.n ?? 0;
+  }
+
+  /** Chats that would get the alert but for "once per reader" (an article they already received). */
+  countAlertFollowers(subject: AlertSubject): number {
+    return this.alertFollowers.get(AudienceStore.params(subject))?.n ?? 0;
+  }
+
+  /** Every chat a digest may go to, by id. */
+  digestRecipients(): Recipient[] {
+    return (this.digestAudience.all() as RecipientRow[]).map(toRecipient);
+  }
+
+  /** [chat id, topic id, subscribed at], by chat id (all chats, or one). */
+  subscriptionRows(chatId?: number): [number, number, number][] {
+    return (chatId === undefined ? this.subscriptions.all() : this.subscriptionsOf.all(chatId)) as [
+      number,
+      number,
+      number,
+    ][];
+  }
+
+  /** [article id, topic id]: the topics that route the articles afterId < id ≤ throughId to their followers. */
+  routingTopicsBetween(afterId: number, throughId: number): [number, number][] {
+    return this.routing.all(afterId, throughId) as [number, number][];
+  }
+
+  /** The topics that route one article to their followers. */
+  routingTopicsOf(articleId: number): number[] {
+    return this.routingOf.all(articleId).map((r) => r.topic_id);
+  }
+
+  /** [chat id, article id]: articles in (afterId, throughId] that already reached these chats. */
+  deliveredToAny(chatIds: readonly number[], afterId: number, throughId: number): [number, number][] {
+    return this.deliveredToChats.all(JSON.stringify(chatIds), afterId, throughId) as [number, number][];
+  }
+
+  /** Records that these articles reached these chats (`via`: an alert's or a topic digest's ref). */
+  recordDeliveries(chatIds: readonly number[], articleIds: readonly number[], via: string): void {
+    const now = this.clock();
+    for (const chatId of chatIds)
+      for (const articleId of articleIds) this.delivered.run(chatId, articleId, via, now);
+  }
+}

@@ -1,0 +1,188 @@
+// The audience policy's rules as readers notice them: an article alerted and then put in a digest, and what each
+// chat finds in its outbox (one rule a test). The bot-level tests (test/bot/alerts.test.ts, digests) go through
+// Telegram; these go through the two services that ask the policy, on a real SQLite file.
+import { Api } from "grammy";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AlertService } from "../../src/alerts/service";
+import { AudiencePolicy } from "../../src/audience/policy";
+import { Delivery, RateLimiter } from "../../src/delivery";
+import { DigestService } from "../../src/digest/service";
+import { I18n } from "../../src/i18n";
+import { Importer } from "../../src/ingest/importer";
+import { createLogger } from "../../src/logger";
+import type { Store } from "../../src/store";
+import type { Purpose } from "../../src/store/outbox";
+import { htmlToText, stripBidi } from "../../src/text/html";
+import { type Message, messageHtml } from "../../src/text/message";
+import type { TopicService } from "../../src/topics/service";
+import { manualClock } from "../support/clock";
+import { TEST_TOKEN } from "../support/harness";
+import { tempStore } from "../support/temp";
+
+const EDITOR = { id: 900, name: "محررة الفرات", language: "ar" as const, timeZone: "Asia/Damascus" };
+const MAYADIN_NEWS = {
+  title: "سقوط صواريخ قرب حقل العمر شرقي الميادين",
+  body: [
+    "سقطت أربعة صواريخ صباح اليوم قرب حقل العمر النفطي شرقي مدينة الميادين، بحسب مصادر محلية تحدثت لقناة الميادين.",
+    "وقال ناشطون إن الصواريخ أُطلقت من مواقع تسيطر عليها الميليشيات الإيرانية، ولم تُسجَّل إصابات بين المدنيين.",
+  ].join("\n\n"),
+  url: "https://nashra.example/a/mayadin-rockets",
+  source: "مكتب الفرات",
+};
+const DEIR_NEWS = {
+  title: "افتتاح فرن آلي جديد في حي الجورة بدير الزور",
+  body: "افتتح مجلس مدينة دير الزور فرنًا آليًا في حي الجورة يخدم نحو عشرين ألف نسمة، بعد أشهر من الانقطاع.",
+  url: "https://nashra.example/a/deir-bakery",
+  source: "مكتب الفرات",
+};
+
+let clock: ReturnType<typeof manualClock>;
+let store: Store;
+let topics: TopicService;
+let cleanup: () => void;
+let alerts: AlertService;
+let digests: DigestService;
+let importer: Importer;
+
+beforeEach(() => {
+  clock = manualClock(Date.UTC(2026, 10, 20, 6, 0));
+  ({ store, topics, cleanup } = tempStore(clock));
+  importer = new Importer(store, topics, clock);
+  const logger = createLogger("silent");
+  const audience = new AudiencePolicy(store, topics);
+  // A real outbox; the sender is never started (what it would send is what the outbox holds).
+  const delivery = new Delivery(store, new RateLimiter(30, clock), {
+    api: new Api(TEST_TOKEN, { apiRoot: "http://127.0.0.1:9" }),
+    clock,
+    logger,
+    concurrency: 4,
+    paidBroadcast: false,
+  });
+  const common = {
+    store,
+    topics,
+    audience,
+    delivery,
+    i18n: new I18n("ar"),
+    clock,
+    logger,
+    defaultLanguage: "ar" as const,
+    defaultTimezone: "Asia/Damascus",
+  };
+  alerts = new AlertService(common);
+  digests = new DigestService(common);
+});
+afterEach(() => {
+  alerts.stop();
+  cleanup();
+});
+
+/** A private chat following the topics (by slug). */
+function reader(id: number, slugs: string[], prefs: Parameters<Store["chats"]["update"]>[1] = {}): number {
+  store.chats.touch(id, "private", null);
+  store.chats.update(id, prefs);
+  const index = topics.index();
+  topics.subscribe(
+    id,
+    slugs.map((s) => index.bySlug(s) ?? expect.fail(s)),
+  );
+  return id;
+}
+
+function publish(news: typeof MAYADIN_NEWS): number {
+  clock.advance(60_000);
+  return importer.importOne(news, { origin: "import" }).article.id;
+}
+
+/** An editor alerts the article (preview, then Send). */
+function alert(articleId: number): void {
+  const article = store.articles.get(articleId) ?? expect.fail(`article ${articleId}`);
+  const preview = alerts.preview({ article }, EDITOR);
+  expect(alerts.confirm(preview.alert.id, EDITOR.id)).toMatchObject({ kind: "sending" });
+}
+
+/** An own-topics digest runs now. */
+async function digest(): Promise<void> {
+  const schedule = store.digests.createSchedule({
+    spec: "daily 08:00",
+    cron: "0 8 * * *",
+    timezone: "Asia/Damascus",
+    topicId: null,
+    createdBy: EDITOR.id,
+  });
+  // The schedule covers what came after its creation: the articles were published before it in these tests.
+  store.db.prepare("UPDATE schedules SET created_at = 0 WHERE id = ?").run(schedule.id);
+  clock.advance(60_000);
+  await digests.run(schedule.id, clock());
+}
+
+/** What a chat has in the outbox for a purpose, as the reader reads it, one entry per message. */
+function received(chatId: number, purpose: Purpose): string[] {
+  return (
+    store.db
+      .prepare("SELECT message FROM outbox WHERE chat_id = ? AND purpose = ? ORDER BY id")
+      .all(chatId, purpose) as { message: string }[]
+  ).map((r) =>
+    stripBidi(
+      messageHtml(JSON.parse(r.message) as Message)
+        .map(htmlToText)
+        .join("\n"),
+    ),
+  );
+}
+
+describe("the audience policy", () => {
+  it("sends a chat that blocked the bot neither alerts nor digests", async () => {
+    const active = reader(1, ["mayadin"]);
+    const blocked = reader(2, ["mayadin"]);
+    store.chats.markInactive(blocked, "Forbidden: bot was blocked by the user");
+    alert(publish(MAYADIN_NEWS));
+    publish(DEIR_NEWS);
+    await digest();
+    expect(received(active, "alert")).toHaveLength(1);
+    expect(received(blocked, "alert")).toEqual([]);
+    expect(received(blocked, "digest")).toEqual([]);
+  });
+
+  it("sends no alert to a chat with alerts off, and brings the article in its digest instead", async () => {
+    const off = reader(1, ["mayadin"], { alertsEnabled: false });
+    alert(publish(MAYADIN_NEWS));
+    await digest();
+    expect(received(off, "alert")).toEqual([]);
+    expect(received(off, "digest").join()).toContain(MAYADIN_NEWS.title);
+  });
+
+  it("sends no digest to a chat with digests off, and still alerts it", async () => {
+    const off = reader(1, ["mayadin"], { digestsEnabled: false });
+    alert(publish(MAYADIN_NEWS));
+    publish(DEIR_NEWS);
+    await digest();
+    expect(received(off, "alert")).toHaveLength(1);
+    expect(received(off, "digest")).toEqual([]);
+  });
+
+  it("leaves an article a reader was alerted to out of their digest, not out of other readers'", async () => {
+    const alerted = reader(1, ["deir-ez-zor"]);
+    const notAlerted = reader(2, ["deir-ez-zor"], { alertsEnabled: false });
+    alert(publish(MAYADIN_NEWS));
+    publish(DEIR_NEWS);
+    await digest();
+    expect(received(alerted, "alert")[0]).toContain(MAYADIN_NEWS.title);
+    const [mine] = received(alerted, "digest");
+    expect(mine).toContain(DEIR_NEWS.title);
+    expect(mine).not.toContain(MAYADIN_NEWS.title);
+    expect(received(notAlerted, "digest")[0]).toContain(MAYADIN_NEWS.title);
+  });
+
+  it("brings a place's news to followers of the places above it, once, under the most specific they follow", async () => {
+    const everywhere = reader(1, ["syria", "deir-ez-zor", "mayadin"], { alertsEnabled: false });
+    const syria = reader(2, ["syria"]);
+    alert(publish(MAYADIN_NEWS));
+    await digest();
+    expect(received(syria, "alert")).toHaveLength(1);
+    expect(received(syria, "alert")[0]).toContain("عاجل · الميادين");
+    const [mine] = received(everywhere, "digest");
+    expect(mine?.split(MAYADIN_NEWS.title)).toHaveLength(2); // once
+    expect(mine).toMatch(new RegExp(`📍 الميادين\\n• ${MAYADIN_NEWS.title}`));
+  });
+});
