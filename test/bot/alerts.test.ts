@@ -317,12 +317,14 @@ describe("an alert of an article", () => {
     for (const u of [mayadin, dez, syria]) expect(alertsTo(u.id)).toHaveLength(1);
     for (const u of [aleppo, ...inPassing]) expect(alertsTo(u.id)).toEqual([]);
     expect(alertsTo(syria.id)[0]).toMatch(/^🔴 Breaking · /);
-    // The editor saw what a reader of the same language and zone got, link preview included.
+    // The editor saw what a reader of the same language, zone and label got, link preview included (readers of
+    // Deir ez-Zor see their own place as the label).
     const shown = (m: { text: string; link_preview_options?: unknown } | undefined) => [
       m?.text,
       m?.link_preview_options,
     ];
-    expect(shown(h.fake.sentTo(EDITOR.id)[0])).toEqual(shown(h.fake.sentTo(dez.id).at(-1)));
+    expect(shown(h.fake.sentTo(EDITOR.id)[0])).toEqual(shown(h.fake.sentTo(mayadin.id).at(-1)));
+    expect(alertsTo(dez.id)[0]).toMatch(/^🔴 عاجل · دير الزور/);
 
     // Alerting the same article again reaches nobody twice.
     const again = await askAlert(String(id));
