@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus";
-import { Importer, Importer, isBreaking, withoutBreakingPrefix } from "../../src/ingest/importer";
+import { Importer } from "../../src/ingest/importer";
 import { parsePlainText } from "../../src/ingest/plain-text";
 import type { Store } from "../../src/store";
 import { isBreaking, withoutBreakingPrefix } from "../../src/text/breaking";
