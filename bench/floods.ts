@@ -22,7 +22,8 @@ async function oneRun(flood: Flood): Promise<{ delayMs: number; repliesPending: 
     alertStatusIntervalMs: STATUS_INTERVAL_MS,
   });
   try {
-    const { store, topics } = h.app.deps;
+    const { topics } = h.app.deps;
+    const { store } = h.app;
     const mayadin = topics.index().bySlug("mayadin");
     const syria = topics.index().bySlug("syria");
     if (!mayadin || !syria) throw new Error("catalog without mayadin or syria");

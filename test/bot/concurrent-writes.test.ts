@@ -36,7 +36,8 @@ it("imports 15,000 articles from another process beside a 300-chat alert: each r
   h = await startHarness({
     env: { EDITOR_IDS: String(EDITOR.id), SEND_RATE: "300", PAID_BROADCAST: "true" },
   });
-  const { store, topics } = h.app.deps;
+  const { topics } = h.app.deps;
+  const { store } = h.app;
   const dez = topics.lookup("دير الزور").matches[0];
   if (!dez) throw new Error("no Deir ez-Zor topic");
   // 300 readers of Deir ez-Zor, stored directly (300 /subscribe round trips would only slow the test down).

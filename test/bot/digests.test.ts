@@ -173,7 +173,7 @@ describe("/schedule's floor", () => {
       expect(visible(en)).toContain("“* * * * * *” runs more often than every 10 minutes");
       const [ar] = await strict.send(command("schedule", '"0,5 8 * * *"', { from: AR_ADMIN }));
       expect(visible(ar)).toContain("يتكرر أكثر من مرة كل 10 دقائق");
-      expect(strict.app.deps.store.digests.schedules()).toEqual([]);
+      expect(strict.app.store.digests.schedules()).toEqual([]);
       const [ok] = await strict.send(command("schedule", '"*/10 * * * *"', { from: ADMIN }));
       expect(visible(ok)).toMatch(/^✅ Schedule #1/);
     } finally {

@@ -20,7 +20,8 @@ afterEach(() => h.stop());
 
 /** Private readers of a topic, stored directly (many /subscribe round trips would only slow the tests down). */
 function readersOf(slugName: string, count: number, firstId: number) {
-  const { store, topics } = h.app.deps;
+  const { topics } = h.app.deps;
+  const { store } = h.app;
   const topic = topics.lookup(slugName).matches[0];
   if (!topic) throw new Error(`no topic ${slugName}`);
   return Array.from({ length: count }, (_, i) => {
@@ -78,7 +79,7 @@ describe("a flood of commands", () => {
 describe("a full disk", () => {
   it("answers /subscribe with an apology that nothing was saved, not with silence", async () => {
     h = await startHarness();
-    const { db, chats, subscriptions } = h.app.deps.store;
+    const { db, chats, subscriptions } = h.app.store;
     // The disk is full: no page more than the file has now, and the chats' last page filled up to the brim.
     db.pragma(`max_page_count = ${db.pragma("page_count", { simple: true })}`);
     let id = 900_000_000;
@@ -132,7 +133,7 @@ describe("an auto-alert feed that marks everything breaking", () => {
     await h.send(command("addfeed", `${feedUrl} auto`, { from: EDITOR }));
     await h.app.deps.feeds.pollAll();
     await waitUntil(() => h.fake.sentTo(EDITOR.id).some((m) => visible(m).startsWith("⏸")), 10_000);
-    await waitUntil(() => h.app.deps.store.outbox.queueDepth() === 0, 30_000);
+    await waitUntil(() => h.app.store.outbox.queueDepth() === 0, 30_000);
     for (const f of followers) expect(received(h, f.id, "🔴"), `reader ${f.id}`).toHaveLength(3);
     const notice = visible(h.fake.sentTo(EDITOR.id).find((m) => visible(m).startsWith("⏸")));
     expect(notice).toContain("مكتب الفرات");
@@ -141,7 +142,7 @@ describe("an auto-alert feed that marks everything breaking", () => {
     // Held means held: the next checks send none of them on their own.
     h.app.deps.alerts.autoAlert();
     await h.app.deps.feeds.pollAll();
-    expect(h.app.deps.store.outbox.queueDepth()).toBe(0);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
     for (const f of followers) expect(received(h, f.id, "🔴")).toHaveLength(3);
   }, 60_000);
 });
