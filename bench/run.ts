@@ -1,9 +1,10 @@
 // `npm run bench`: prints figures; never fails on timing. Sections: articles, delivery, alerts,
-// digests, hostile. `npm run bench -- articles` runs one section.
+// digests, hostile, floods. `npm run bench -- articles` runs one section.
 import { benchAlerts } from "./alerts";
 import { benchArticles } from "./articles";
 import { benchDelivery } from "./delivery";
 import { benchDigests } from "./digests";
+import { benchFloods } from "./floods";
 import { benchHostile } from "./hostile";
 import { printFigures } from "./report";
 
@@ -13,6 +14,7 @@ const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>
   alerts: benchAlerts,
   digests: benchDigests,
   hostile: benchHostile,
+  floods: benchFloods,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

@@ -48,6 +48,8 @@ export interface AppOptions {
   alertStatusIntervalMs?: number;
   /** How long a webhook request waits for its update's handling (tests shorten it). */
   webhookTimeoutMs?: number;
+  /** The shortest interval /schedule accepts (default MIN_SCHEDULE_INTERVAL_MS; tests lower it). */
+  minScheduleIntervalMs?: number;
 }
 
 /** Something that runs: started in the order of `BuiltApp.parts`, stopped in the reverse order. */
@@ -77,6 +79,7 @@ function deliveryMetrics(metrics: Metrics): SenderEvents {
     failed: (row) => metrics.deliveries.inc({ outcome: "failed", purpose: row.purpose }),
     dropped: (row) => metrics.deliveries.inc({ outcome: "dropped", purpose: row.purpose }),
     flood: () => metrics.floods.inc(),
+    error: (error) => metrics.noteError("sender", error),
   };
 }
 
@@ -123,6 +126,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
     const alerts = new AlertService({
       ...publishing,
       status: new AlertStatusMessages(telegram, i18n),
+      staff: () => [...config.ADMIN_IDS, ...config.EDITOR_IDS, ...store.roles.all().map((r) => r.userId)],
       ...(options.alertStatusIntervalMs === undefined
         ? {}
         : { statusIntervalMs: options.alertStatusIntervalMs }),
@@ -137,6 +141,9 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       digests,
       clock,
       logger,
+      ...(options.minScheduleIntervalMs === undefined
+        ? {}
+        : { minIntervalMs: options.minScheduleIntervalMs }),
       ...(options.timers ? { timers: options.timers } : {}),
     });
     const { topics, articles, importer, readers } = core;

@@ -34,7 +34,8 @@ Commands:
 Every command takes --help. The database is DATABASE_PATH (default ./data/nashra.db).`,
   import: `Usage: npm run cli -- import <file|dir|url>...
 
-Imports articles, each file in one transaction (all of its articles or none):
+Imports articles. Each file is read and checked whole first: a malformed one imports nothing. A large
+file is then written in short transactions, so a running bot keeps writing (alerts, readers) meanwhile.
   .txt        one article: first line the title, then paragraphs; the site's footer is removed
               (built-in rules plus BOILERPLATE_FILE, if set)
   .json       an array of {title, body, url?, published_at?, source?}

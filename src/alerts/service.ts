@@ -11,8 +11,9 @@ import type { Store } from "../store";
 import type { AlertRecord } from "../store/alerts";
 import type { ArticleRecord } from "../store/articles";
 import type { AlertRecipient } from "../store/audience";
+import type { ChatRecord } from "../store/chats";
 import type { OutboxMessage, Progress } from "../store/outbox";
-import type { Message } from "../text/message";
+import { type Message, textMessage } from "../text/message";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
 import { type AlertContent, renderAlert } from "./render";
@@ -25,6 +26,15 @@ export const STATUS_INTERVAL_MS = 3000;
 const AUTO_ALERT_CATCH_UP_MS = 60 * 60_000;
 /** How often articles stored by another process (the CLI) are looked at for auto-alerts. */
 const AUTO_ALERT_CHECK_MS = 30_000;
+/**
+ * At most this many auto-alerts per feed within AUTO_ALERT_WINDOW_MS; further breaking items of the feed are held
+ * for an editor (and the editors told). Three in ten minutes leaves a real story's updates through and stops a
+ * feed that marks everything «عاجل».
+ */
+export const AUTO_ALERTS_PER_FEED = 3;
+export const AUTO_ALERT_WINDOW_MS = 10 * 60_000;
+/** Article ids named in the message to editors about held items. */
+const HELD_IDS_LISTED = 10;
 
 /** The editor asking for an alert. */
 export interface Requester {
@@ -74,6 +84,8 @@ export interface AlertServiceOptions {
   /** Where each alert's progress is shown (at most every few seconds, and once when it is done). */
   status?: AlertStatusPort | undefined;
   statusIntervalMs?: number;
+  /** Telegram ids of the editors and admins (told when a feed's breaking items are held). */
+  staff?: () => number[];
 }
 
 /** Shows an alert's progress to the editor who sent it (the bot edits their status message). */
@@ -228,13 +240,17 @@ export class AlertService {
 
   /**
    * Breaking articles of auto-alert feeds, ingested and published within the last hour, become alerts, once
-   * per article: called when a poll adds articles, at start, and every AUTO_ALERT_CHECK_MS (articles stored by
-   * another process, e.g. `npm run cli -- feeds poll`). One indexed query when there is nothing to do.
+   * per article, within each feed's allowance (selectAutoAlerts; the rest are held for the editors): called
+   * when a poll adds articles, at start, and every AUTO_ALERT_CHECK_MS (articles stored by another process, e.g.
+   * `npm run cli -- feeds poll`). One indexed query when there is nothing to do.
    */
   autoAlert(): AlertRecord[] {
     const { store, clock, defaultLanguage } = this.options;
     const started: AlertRecord[] = [];
-    for (const articleId of store.alerts.breakingWithoutAlert(clock() - AUTO_ALERT_CATCH_UP_MS)) {
+    const { send, held } = this.selectAutoAlerts(
+      store.alerts.breakingWithoutAlert(clock() - AUTO_ALERT_CATCH_UP_MS),
+    );
+    for (const articleId of send) {
       const alert = store.db.transaction(() => {
         const created = store.alerts.createAuto(articleId, defaultLanguage);
         if (!created) return undefined;
@@ -248,7 +264,80 @@ export class AlertService {
         started.push(alert);
       }
     }
+    for (const [feedId, articleIds] of held) this.holdForEditors(feedId, articleIds);
     return started;
+  }
+
+  /**
+   * A feed's breaking items beyond AUTO_ALERTS_PER_FEED auto-alerts within AUTO_ALERT_WINDOW_MS are not sent
+   * on their own (one poll of 40 «عاجل» items must not send 40 alerts to every follower). Returns the articles
+   * to alert now, in order, and by feed the ones to hold for an editor.
+   */
+  private selectAutoAlerts(candidates: readonly { id: number; feedId: number }[]): {
+    send: number[];
+    held: Map<number, number[]>;
+  } {
+    if (candidates.length === 0) return { send: [], held: new Map() };
+    const { store, clock } = this.options;
+    const sentByFeed = store.alerts.autoAlertsByFeedSince(clock() - AUTO_ALERT_WINDOW_MS);
+    const send: number[] = [];
+    const held = new Map<number, number[]>();
+    for (const { id, feedId } of candidates) {
+      const sent = sentByFeed.get(feedId) ?? 0;
+      if (sent < AUTO_ALERTS_PER_FEED) {
+        send.push(id);
+        sentByFeed.set(feedId, sent + 1);
+      } else {
+        held.set(feedId, [...(held.get(feedId) ?? []), id]);
+      }
+    }
+    return { send, held };
+  }
+
+  /**
+   * Marks breaking articles as never to be auto-alerted (an auto-alert record, cancelled: an editor may still
+   * `/alert <id>` them) and tells the editors and admins who have a private chat with the bot, in their language.
+   */
+  private holdForEditors(feedId: number, articleIds: readonly number[]): void {
+    const { store, delivery, i18n, clock, logger, defaultLanguage } = this.options;
+    const held = store.db.transaction(() =>
+      articleIds.filter((articleId) => {
+        const created = store.alerts.createAuto(articleId, defaultLanguage);
+        return created !== undefined && store.alerts.closePending(created.id, "cancelled");
+      }),
+    )();
+    if (held.length === 0) return;
+    logger.warn(
+      { feed: feedId, held: held.length },
+      "auto-alerts over the feed's allowance held for editors",
+    );
+    const feed = store.feeds.find(feedId);
+    const ids = held.slice(0, HELD_IDS_LISTED).map((id) => `#${id}`);
+    const ref = `held:${feedId}:${clock()}`;
+    const editors = (this.options.staff?.() ?? [])
+      .map((id) => store.chats.find(id))
+      .filter((chat): chat is ChatRecord => chat?.type === "private" && chat.active);
+    delivery.enqueue(
+      editors.map((chat) => {
+        const language = chatLanguage(chat, defaultLanguage);
+        const separator = language === "ar" ? "، " : ", ";
+        return {
+          chatId: chat.id,
+          purpose: "notice",
+          ref,
+          dedupeKey: ref,
+          message: textMessage(
+            i18n.t(language, "auto-alert-held", {
+              feed: feed?.title ?? feed?.url ?? `#${feedId}`,
+              count: held.length,
+              max: AUTO_ALERTS_PER_FEED,
+              minutes: AUTO_ALERT_WINDOW_MS / 60_000,
+              ids: ids.join(separator) + (held.length > ids.length ? "…" : ""),
+            }),
+          ),
+        };
+      }),
+    );
   }
 
   /** Inside the sending transaction: renders for each reader and enqueues; returns the chats enqueued. */
@@ -338,9 +427,18 @@ export class AlertService {
   /** At start: alerts a stop interrupted are watched again (and auto-alerts caught up). */
   resume(): void {
     for (const alert of this.options.store.alerts.sending()) this.watch(alert.id);
-    this.autoAlert();
-    this.autoAlertTimer = setInterval(() => this.autoAlert(), AUTO_ALERT_CHECK_MS);
+    this.autoAlertSafely();
+    this.autoAlertTimer = setInterval(() => this.autoAlertSafely(), AUTO_ALERT_CHECK_MS);
     this.autoAlertTimer.unref();
+  }
+
+  /** autoAlert from a timer: a failure (the database locked or full) is logged and tried at the next check. */
+  autoAlertSafely(): void {
+    try {
+      this.autoAlert();
+    } catch (error) {
+      this.options.logger.error({ err: error }, "auto-alerts failed; trying again at the next check");
+    }
   }
 
   /**
@@ -362,10 +460,25 @@ export class AlertService {
     watch.timer = setTimeout(
       () => {
         watch.timer = undefined;
-        void this.report(id, watch);
+        void this.reportSafely(id, watch);
       },
       Math.max(0, watch.lastReport + interval - this.options.clock()),
     );
+  }
+
+  /** A report from its timer: a failure (the database locked or full) is logged and the report tried again. */
+  private async reportSafely(id: number, w: Watch): Promise<void> {
+    try {
+      await this.report(id, w);
+    } catch (error) {
+      w.busy = false;
+      w.lastReport = Date.now();
+      this.options.logger.error(
+        { err: error, alert: id },
+        "could not report an alert's progress; trying again",
+      );
+      this.watch(id);
+    }
   }
 
   private async report(id: number, w: Watch): Promise<void> {

@@ -2,6 +2,7 @@
 // and attaching the reader, language, role and translator to the context.
 import type { Middleware } from "grammy";
 import { chatLanguage, chatTimeZone, type Language, languageFromCode } from "../domain";
+import { retryBusy } from "../store/db";
 import type { BotDeps, NashraContext } from "./context";
 
 /**
@@ -57,7 +58,10 @@ export function attachReader(deps: BotDeps): Middleware<NashraContext> {
     // Membership changes are handled by their own feature: a "kicked" update must not reactivate the chat.
     if (chat && !ctx.update.my_chat_member) {
       const title = chat.type === "private" ? null : (chat.title ?? null);
-      ctx.reader = deps.readers.arrived({ id: chat.id, type: chat.type, title }, seenLanguage(ctx));
+      // One upsert: safe to try again when another process (an import) holds the database a moment too long.
+      ctx.reader = await retryBusy(() =>
+        deps.readers.arrived({ id: chat.id, type: chat.type, title }, seenLanguage(ctx)),
+      );
     } else if (chat) {
       ctx.reader = deps.readers.find(chat.id);
     }

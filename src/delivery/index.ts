@@ -21,6 +21,9 @@ const SEND_METHODS = new Set([
   "sendVoice",
 ]);
 
+/** A reply refused with a 429 is tried again after the pause when the pause is at most this long. */
+const MAX_REPLY_WAIT_MS = 60_000;
+
 /** Messages in flight at once for a rate: enough to reach it through ~200 ms of latency. */
 export function concurrencyFor(ratePerSecond: number): number {
   return Math.min(256, Math.max(4, Math.ceil(ratePerSecond / 5)));
@@ -34,7 +37,7 @@ export class Delivery {
   constructor(
     private readonly store: Store,
     readonly limiter: RateLimiter,
-    options: Omit<SenderOptions, "store" | "limiter">,
+    private readonly options: Omit<SenderOptions, "store" | "limiter">,
   ) {
     this.clock = options.clock;
     this.sender = new Sender({ ...options, store, limiter });
@@ -52,24 +55,26 @@ export class Delivery {
   }
 
   /**
-   * A grammY API transformer for the bot's interactive replies: they take a slot of the global rate
-   * (jumping ahead of the outbox, which waits for its turn) and wait out a 429 pause, and the chat's
-   * gap starts again for the outbox. Replies themselves are not held back by a chat's gap: a reader
-   * who taps a button expects an answer now, and Telegram allows short bursts.
+   * A grammY API transformer for the bot's interactive replies: each waits for its chat's turn (the same gap
+   * as the outbox: one a second in a private chat, twenty a minute in a group), then for a slot of the global
+   * rate, where it is ahead of the outbox rows not yet in flight. A 429 pauses that chat when its own traffic
+   * explains it, else all sending (RateLimiter.flood); the reply is then tried once more after the pause.
    */
   replyTransformer(): Transformer {
     return async (prev, method, payload, signal) => {
       const chatId = (payload as { chat_id?: unknown }).chat_id;
-      if (SEND_METHODS.has(method) && typeof chatId === "number") {
-        await this.limiter.acquireReply();
-        const result = await prev(method, payload, signal);
-        this.limiter.note(chatId, chatGap(undefined, chatId));
-        if (!result.ok && result.error_code === 429) {
-          this.limiter.pause(this.clock() + (result.parameters?.retry_after ?? 5) * 1000);
-        }
-        return result;
+      if (!SEND_METHODS.has(method) || typeof chatId !== "number") return prev(method, payload, signal);
+      let result: Awaited<ReturnType<typeof prev>> | undefined;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await this.limiter.acquire(chatId, chatGap(undefined, chatId));
+        result = await prev(method, payload, signal);
+        if (result.ok || result.error_code !== 429) break;
+        const retryAfterMs = (result.parameters?.retry_after ?? 5) * 1000;
+        const scope = this.limiter.flood(chatId, retryAfterMs);
+        this.options.events?.flood?.(retryAfterMs, scope);
+        if (retryAfterMs > MAX_REPLY_WAIT_MS) break;
       }
-      return prev(method, payload, signal);
+      return result as Awaited<ReturnType<typeof prev>>;
     };
   }
 }

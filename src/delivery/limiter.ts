@@ -1,5 +1,6 @@
 // Pacing within Telegram's limits: an even spacing across all chats (SEND_RATE), one message a second
-// per private chat, twenty a minute per group or channel, and a global pause after any 429.
+// per private chat, twenty a minute per group or channel; after a 429, a pause of that chat when its own
+// traffic explains it, else of every chat.
 import type { Clock } from "../clock";
 
 /** Start-to-start gap between two messages to one chat, by chat type. */
@@ -8,6 +9,21 @@ export function chatGap(chatType: string | null | undefined, chatId: number): nu
   if (chatType === "private" || (chatType == null && chatId > 0)) return 1100;
   return 3300; // groups, supergroups, channels: 20 a minute
 }
+
+/**
+ * When a chat's own traffic explains a 429 (product.md, "Precisely": a private chat past 1 a second, a group past
+ * 20 a minute): this many messages, the refused one included, started within the window. For a group that is
+ * its full pace under this limiter (one per 3.3 s: 18 within a minute), as Telegram counts neither exactly nor
+ * on our clock.
+ */
+const EXPLAINS_429 = {
+  private: { windowMs: 1000, messages: 2 },
+  group: { windowMs: 60_000, messages: 18 },
+} as const;
+const explainsFor = (chatId: number) => (chatId > 0 ? EXPLAINS_429.private : EXPLAINS_429.group);
+
+/** What a 429 paused: one chat (its own traffic explains it) or all sending. */
+export type FloodScope = "chat" | "all";
 
 /**
  * The global spacing runs this much slower than the configured rate, so that the jitter of timers and
@@ -25,6 +41,10 @@ export class RateLimiter {
   private nextSlot = 0;
   private pausedUntil = 0;
   private readonly chatReadyAt = new Map<number, number>();
+  /** When each chat's recent messages started (at most its limit's worth), to tell whose 429 it is. */
+  private readonly chatSends = new Map<number, number[]>();
+  /** Each chat's sends wait their turn one after another (a reply and an outbox row never race for a gap). */
+  private readonly chatTurns = new Map<number, Promise<void>>();
   private readonly interval: number;
   /** Senders waiting for a global slot, first come first served. */
   private readonly waiting: (() => void)[] = [];
@@ -37,9 +57,31 @@ export class RateLimiter {
     this.interval = (1000 / ratePerSecond) * RATE_MARGIN;
   }
 
-  /** Nothing is sent before `until` (a 429's retry_after applies to the whole bot). */
+  /** Nothing is sent before `until` (a 429 no chat's own traffic explains applies to the whole bot). */
   pause(until: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+
+  /** Nothing is sent to this chat before `until`. */
+  pauseChat(chatId: number, until: number): void {
+    this.chatReadyAt.set(chatId, Math.max(this.chatReady(chatId), until));
+  }
+
+  /**
+   * A 429 for a message to `chatId`: when the chat's own recent messages explain it (EXPLAINS_429), only that
+   * chat waits `retryAfterMs`; otherwise all sending does. Returns which.
+   */
+  flood(chatId: number, retryAfterMs: number): FloodScope {
+    const now = this.now();
+    const { windowMs, messages } = explainsFor(chatId);
+    const sends = this.chatSends.get(chatId) ?? [];
+    const last = sends[sends.length - 1];
+    if (last !== undefined && sends.filter((at) => at > last - windowMs).length >= messages) {
+      this.pauseChat(chatId, now + retryAfterMs);
+      return "chat";
+    }
+    this.pause(now + retryAfterMs);
+    return "all";
   }
 
   /** When a chat may receive its next message. */
@@ -48,26 +90,35 @@ export class RateLimiter {
   }
 
   /**
-   * Waits for the chat's gap, then for a global slot (after any pause, at the even spacing), and takes
-   * it. Slots are handed out in arrival order by one timer, so a reply to a reader (acquireReply) waits
-   * only behind the sends already waiting, never behind the outbox.
+   * Waits for the chat's turn (one send at a time per chat, each after the chat's gap), then for a global slot
+   * (after any pause, at the even spacing), and takes it. Slots are handed out in arrival order by one timer;
+   * the outbox enters that order only for the few rows in flight, so a reply to a reader waits only behind
+   * the sends already waiting, never behind the whole outbox.
    */
-  async acquire(chatId: number, gap: number): Promise<void> {
-    const ready = this.chatReady(chatId) - this.now();
-    if (ready > 0) await sleep(ready);
-    await this.slot();
-    this.chatReadyAt.set(chatId, this.now() + gap);
-    if (this.chatReadyAt.size > 50_000) this.prune(this.now());
-  }
-
-  /** Waits out a pause and takes the next global slot, without waiting for a chat's gap (replies). */
-  acquireReply(): Promise<void> {
-    return this.slot();
-  }
-
-  /** Starts a chat's gap again after a message sent outside acquire (a reply). */
-  note(chatId: number, gap: number): void {
-    this.chatReadyAt.set(chatId, this.now() + gap);
+  acquire(chatId: number, gap: number): Promise<void> {
+    const previous = this.chatTurns.get(chatId);
+    const turn = (previous ?? Promise.resolve()).then(async () => {
+      // A 429 may push the chat's turn back while waiting: wait again until it holds.
+      for (
+        let ready = this.chatReady(chatId) - this.now();
+        ready > 0;
+        ready = this.chatReady(chatId) - this.now()
+      )
+        await sleep(ready);
+      await this.slot();
+      const now = this.now();
+      this.chatReadyAt.set(chatId, now + gap);
+      const sends = this.chatSends.get(chatId) ?? [];
+      sends.push(now);
+      if (sends.length > explainsFor(chatId).messages) sends.shift();
+      this.chatSends.set(chatId, sends);
+      if (this.chatReadyAt.size > 50_000) this.prune(now);
+    });
+    this.chatTurns.set(chatId, turn);
+    void turn.finally(() => {
+      if (this.chatTurns.get(chatId) === turn) this.chatTurns.delete(chatId);
+    });
+    return turn;
   }
 
   private slot(): Promise<void> {
@@ -101,5 +152,8 @@ export class RateLimiter {
 
   private prune(now: number): void {
     for (const [chat, at] of this.chatReadyAt) if (at <= now) this.chatReadyAt.delete(chat);
+    for (const [chat, sends] of this.chatSends) {
+      if ((sends[sends.length - 1] ?? 0) <= now - EXPLAINS_429.group.windowMs) this.chatSends.delete(chat);
+    }
   }
 }

@@ -7,7 +7,7 @@ import type { Store } from "../store";
 import type { OutboxRow, SentRecord } from "../store/outbox";
 import { partCount } from "../text/message";
 import { classifySendError } from "./errors";
-import { chatGap, type RateLimiter } from "./limiter";
+import { chatGap, type FloodScope, type RateLimiter } from "./limiter";
 import { canSend, sendPart } from "./send";
 
 /** Transient failures (5xx, network) a message survives before it is marked failed. */
@@ -18,15 +18,20 @@ const LOOKAHEAD = 200;
 const IDLE_POLL_MS = 500;
 /** Rows answered within this long are recorded sent in one transaction. */
 const SENT_BATCH_MS = 10;
+/** How long the sender waits before trying again a pass or a 'sent' write the database refused. */
+const PASS_RETRY_MS = 1000;
 
 /** What the sender reports, for metrics and live progress. */
 export interface SenderEvents {
   sent?(row: OutboxRow, latencyMs: number): void;
   failed?(row: OutboxRow, error: string): void;
   dropped?(row: Pick<OutboxRow, "purpose" | "ref">, error: string): void;
-  flood?(retryAfterMs: number): void;
+  /** A 429: which pause it caused (one chat, or all sending). */
+  flood?(retryAfterMs: number, scope: FloodScope): void;
   /** Any row of this ref changed state (sent, failed, dropped). */
   progress?(ref: string): void;
+  /** The database refused a pass or a write; the sender tries again. */
+  error?(error: unknown): void;
 }
 
 export interface SenderOptions {
@@ -78,57 +83,77 @@ export class Sender {
     await Promise.all(this.inFlight.values());
   }
 
+  /** Passes over the outbox until stopped; a pass that fails (the database locked or full) is tried again. */
   private async run(): Promise<void> {
-    const { store, concurrency, clock, limiter } = this.options;
     while (this.running) {
-      let claimed = 0;
-      let blockedByChat = false;
-      let earliestChatReady = Number.POSITIVE_INFINITY;
-      const free = concurrency - this.inFlight.size;
-      if (free > 0) {
-        const now = clock();
-        const picked = new Set<number>();
-        const inactive = new Set<number>();
-        const rows = store.outbox.scanDue(free + LOOKAHEAD, (chatId, chatActive) => {
-          if (picked.size >= free) return "stop";
-          // One message at a time per chat keeps parts and messages in order.
-          if (this.busyChats.has(chatId) || picked.has(chatId)) {
-            blockedByChat = true;
-            return false;
-          }
-          // A reader who blocked the bot is not written to again until they write to it.
-          if (!chatActive) {
-            inactive.add(chatId);
-            return false;
-          }
-          const ready = limiter.chatReady(chatId);
-          if (ready > now) {
-            earliestChatReady = Math.min(earliestChatReady, ready);
-            return false;
-          }
-          picked.add(chatId);
-          return true;
-        });
-        for (const chatId of inactive) this.dropChat(chatId, "chat inactive");
-        if (!this.running) break;
-        // Claimed in one transaction: every row is 'sending' before its call.
-        for (const row of store.outbox.claimMany(rows)) {
-          this.dispatch(row);
-          claimed++;
-        }
+      let pause: number;
+      try {
+        pause = this.pass();
+      } catch (error) {
+        this.options.logger.error(
+          { err: error },
+          "the sender could not read or claim the outbox; trying again",
+        );
+        this.options.events?.error?.(error);
+        pause = PASS_RETRY_MS;
       }
-      if (claimed > 0 && this.inFlight.size < concurrency) continue;
-      // Sleep until something can change: a send completes (dispatch wakes us), a chat's gap ends,
-      // a queued row falls due, or another process may have written rows (IDLE_POLL_MS). A row that is
-      // due but waits for its busy chat is no reason to look again before a send completes.
-      const now = clock();
-      let until = Math.min(earliestChatReady, now + IDLE_POLL_MS);
-      const nextDue = store.outbox.nextDueAt();
-      if (nextDue !== undefined && (nextDue > now || !(blockedByChat || this.inFlight.size >= concurrency))) {
-        until = Math.min(until, nextDue);
-      }
-      await this.idle(Math.max(1, until - now));
+      if (pause > 0) await this.idle(pause);
     }
+  }
+
+  /**
+   * Claims the rows that can go now and dispatches them; returns how long to sleep before the next pass (0:
+   * look again at once).
+   */
+  private pass(): number {
+    const { store, concurrency, clock, limiter } = this.options;
+    let claimed = 0;
+    let blockedByChat = false;
+    let earliestChatReady = Number.POSITIVE_INFINITY;
+    const free = concurrency - this.inFlight.size;
+    if (free > 0) {
+      const now = clock();
+      const picked = new Set<number>();
+      const inactive = new Set<number>();
+      const rows = store.outbox.scanDue(free + LOOKAHEAD, (chatId, chatActive) => {
+        if (picked.size >= free) return "stop";
+        // One message at a time per chat keeps parts and messages in order.
+        if (this.busyChats.has(chatId) || picked.has(chatId)) {
+          blockedByChat = true;
+          return false;
+        }
+        // A reader who blocked the bot is not written to again until they write to it.
+        if (!chatActive) {
+          inactive.add(chatId);
+          return false;
+        }
+        const ready = limiter.chatReady(chatId);
+        if (ready > now) {
+          earliestChatReady = Math.min(earliestChatReady, ready);
+          return false;
+        }
+        picked.add(chatId);
+        return true;
+      });
+      for (const chatId of inactive) this.dropChat(chatId, "chat inactive");
+      if (!this.running) return 0;
+      // Claimed in one transaction: every row is 'sending' before its call.
+      for (const row of store.outbox.claimMany(rows)) {
+        this.dispatch(row);
+        claimed++;
+      }
+    }
+    if (claimed > 0 && this.inFlight.size < concurrency) return 0;
+    // Sleep until something can change: a send completes (dispatch wakes us), a chat's gap ends,
+    // a queued row falls due, or another process may have written rows (IDLE_POLL_MS). A row that is
+    // due but waits for its busy chat is no reason to look again before a send completes.
+    const now = clock();
+    let until = Math.min(earliestChatReady, now + IDLE_POLL_MS);
+    const nextDue = store.outbox.nextDueAt();
+    if (nextDue !== undefined && (nextDue > now || !(blockedByChat || this.inFlight.size >= concurrency))) {
+      until = Math.min(until, nextDue);
+    }
+    return Math.max(1, until - now);
   }
 
   private idle(ms: number): Promise<void> {
@@ -172,13 +197,29 @@ export class Sender {
     });
   }
 
+  /**
+   * Writes the answered rows' 'sent'. When the write fails (the database locked past its timeout, the disk
+   * full), the messages are out already: the rows stay 'sending' in flight and the write is tried again every
+   * PASS_RETRY_MS, so that no restart sends them twice; after stop() it is given up (the next start queues them
+   * again: at most the messages in flight repeated, as after a crash).
+   */
   private flushSent(): void {
     const batch = this.answered;
     this.answered = [];
     try {
       this.options.store.outbox.sentMany(batch.map((b) => b.record));
     } catch (error) {
-      for (const b of batch) b.reject(error);
+      if (!this.running) {
+        for (const b of batch) b.reject(error);
+        return;
+      }
+      this.options.logger.error(
+        { err: error, rows: batch.length },
+        "could not record sent messages; trying again",
+      );
+      this.options.events?.error?.(error);
+      if (this.answered.length === 0) setTimeout(() => this.flushSent(), PASS_RETRY_MS);
+      this.answered.unshift(...batch);
       return;
     }
     for (const b of batch) b.resolve();
@@ -247,11 +288,13 @@ export class Sender {
         const failure = classifySendError(error);
         switch (failure.kind) {
           case "flood": {
-            const until = clock() + failure.retryAfterMs;
-            limiter.pause(until);
-            events?.flood?.(failure.retryAfterMs);
-            store.outbox.retry(row.id, until, false, failure.description);
-            logger.warn({ retryAfterMs: failure.retryAfterMs }, "429: all sending paused");
+            const scope = limiter.flood(row.chatId, failure.retryAfterMs);
+            events?.flood?.(failure.retryAfterMs, scope);
+            store.outbox.retry(row.id, clock() + failure.retryAfterMs, false, failure.description);
+            logger.warn(
+              { retryAfterMs: failure.retryAfterMs, ...(scope === "chat" ? { chat: row.chatId } : {}) },
+              scope === "chat" ? "429 for one chat: that chat paused" : "429: all sending paused",
+            );
             return;
           }
           case "transient": {

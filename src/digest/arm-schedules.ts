@@ -7,6 +7,7 @@ import type { Logger } from "../logger";
 import type { Store } from "../store";
 import type { ScheduleRecord } from "../store/digests";
 import { missedRun, nextRun } from "./next-run";
+import { MIN_SCHEDULE_INTERVAL_MS } from "./parse";
 import { Scheduler, type SchedulerOptions } from "./scheduler";
 import type { DigestService, RunOutcome } from "./service";
 
@@ -17,6 +18,8 @@ export interface ScheduleArmerOptions {
   logger: Logger;
   /** Timer functions for the scheduler (tests drive time themselves). */
   timers?: Pick<SchedulerOptions, "setTimer" | "clearTimer">;
+  /** The shortest interval between two runs /schedule accepts (default MIN_SCHEDULE_INTERVAL_MS). */
+  minIntervalMs?: number;
 }
 
 export class ScheduleArmer {
@@ -24,8 +27,11 @@ export class ScheduleArmer {
   /** Runs are made one after another: two schedules firing together do not interleave their chunks. */
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  /** The shortest interval between two runs /schedule accepts. */
+  readonly minIntervalMs: number;
 
   constructor(private readonly options: ScheduleArmerOptions) {
+    this.minIntervalMs = options.minIntervalMs ?? MIN_SCHEDULE_INTERVAL_MS;
     this.scheduler = new Scheduler<number>({
       clock: options.clock,
       ...options.timers,

@@ -38,7 +38,8 @@ export interface ParsedSchedule {
  * - `cron-field-count`: not 5 or 6 fields inside the quotes — `detail` is the count;
  * - `bad-cron-field`: one field is invalid — `field` names it, `detail` is its text;
  * - `cron-never-runs`: valid fields that never meet (e.g. 30 February) — `detail` is the expression;
- * - `unknown-zone`: tz= names no IANA zone — `detail` is what followed tz=.
+ * - `unknown-zone`: tz= names no IANA zone — `detail` is what followed tz=;
+ * - `too-frequent`: runs closer together than the minimum interval — `detail` is the expression.
  */
 export type ScheduleErrorCode =
   | "missing-when"
@@ -52,7 +53,8 @@ export type ScheduleErrorCode =
   | "cron-field-count"
   | "bad-cron-field"
   | "cron-never-runs"
-  | "unknown-zone";
+  | "unknown-zone"
+  | "too-frequent";
 
 export interface ScheduleError {
   ok: false;
@@ -128,6 +130,19 @@ export function canonicalZone(zone: string): string | undefined {
   }
 }
 
+/**
+ * The shortest interval between two runs of a schedule: a digest every second (or minute) floods every reader.
+ * Tests that need fast schedules pass a smaller `minIntervalMs` to parseSchedule explicitly.
+ */
+export const MIN_SCHEDULE_INTERVAL_MS = 10 * 60_000;
+/** Consecutive runs compared to find a schedule's shortest interval (a day of a busy expression). */
+const RUNS_CHECKED = 300;
+
+export interface ParseScheduleOptions {
+  /** Refuse schedules whose runs come closer together than this (default MIN_SCHEDULE_INTERVAL_MS). */
+  minIntervalMs?: number;
+}
+
 const CRON_TOKEN = /^[\d*/,\-?LW#A-Za-z]+$/;
 const TZ = /(?:^|\s)tz\s*[=:]\s*(\S*)/i;
 
@@ -137,7 +152,11 @@ const TZ = /(?:^|\s)tz\s*[=:]\s*(\S*)/i;
  * time alone daily),
  * or a 5- or 6-field cron expression in straight or typographic quotes. Arabic-Indic digits are accepted.
  */
-export function parseSchedule(args: string, defaultZone: string): ScheduleParseResult {
+export function parseSchedule(
+  args: string,
+  defaultZone: string,
+  options: ParseScheduleOptions = {},
+): ScheduleParseResult {
   let text = args.trim();
   let zone = canonicalZone(defaultZone) ?? defaultZone;
   const tz = TZ.exec(text);
@@ -150,7 +169,12 @@ export function parseSchedule(args: string, defaultZone: string): ScheduleParseR
   if (text === "") return fail("missing-when", "");
 
   const first = text[0] as string;
-  if (OPENING_QUOTES.includes(first)) return parseQuotedCron(text, zone);
+  if (OPENING_QUOTES.includes(first)) {
+    const parsed = parseQuotedCron(text, zone);
+    const min = options.minIntervalMs ?? MIN_SCHEDULE_INTERVAL_MS;
+    if (parsed.ok && shortestInterval(parsed.cron) < min) return fail("too-frequent", parsed.cron);
+    return parsed;
+  }
 
   const words = text.split(/\s+/);
   const head = fold(words[0] as string);
@@ -261,6 +285,19 @@ export function checkCron(expression: string): { ok: true } | ScheduleError {
     return fail("cron-never-runs", fields.join(" "));
   }
   return { ok: true };
+}
+
+/**
+ * The shortest time between two of the next RUNS_CHECKED runs of a valid expression (in UTC: an interval does not
+ * depend on the zone, except across DST, which only lengthens or repeats an hour).
+ */
+export function shortestInterval(expression: string): number {
+  const runs = cronJob(expression, "UTC").nextRuns(RUNS_CHECKED, new Date(Date.UTC(2000, 0, 1)));
+  let shortest = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < runs.length; i++) {
+    shortest = Math.min(shortest, (runs[i] as Date).getTime() - (runs[i - 1] as Date).getTime());
+  }
+  return shortest;
 }
 
 function fail(error: ScheduleErrorCode, detail: string): ScheduleError {

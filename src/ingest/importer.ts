@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Clock } from "../clock";
 import type { Store } from "../store";
 import type { ArticleOrigin, ArticleRecord } from "../store/articles";
+import { inTimedTransactions } from "../store/db";
 import { startsBreaking } from "../text/breaking";
 import { detectLanguage } from "../text/language";
 import { normalize, words } from "../text/normalize";
@@ -14,6 +15,11 @@ import { type ArticleInput, IngestError } from "./types";
 import { canonicalUrl } from "./url";
 
 const MAX_BODY = 100_000;
+/**
+ * An import commits after this long of work and goes on in a new transaction: the longest another writer (the
+ * bot, while `npm run cli -- import` runs) waits for the lock because of an import.
+ */
+export const IMPORT_TRANSACTION_MS = 50;
 
 /** Where articles come from, for the record. */
 export interface ImportOptions {
@@ -71,18 +77,24 @@ export class Importer {
   }
 
   /**
-   * Imports articles in one transaction: all of them or, if one is invalid, none. An article already
-   * stored under the same guid, canonical URL or normalized content is not stored again; it comes
-   * back with `created: false`.
+   * Imports articles: all of them or, if one is invalid, none (every article is checked before the first is
+   * written). An article already stored under the same guid, canonical URL or normalized content is not stored
+   * again; it comes back with `created: false`. A large import commits every IMPORT_TRANSACTION_MS of work, so
+   * the bot writing to the same file meanwhile (from another process) waits at most that long for the lock.
    */
   importAll(inputs: readonly ArticleInput[], options: ImportOptions): ImportedArticle[] {
+    const titles = inputs.map((input, i) => {
+      const title = capLine(input.title.replace(/\s+/g, " ").trim());
+      if (title === "") throw new IngestError(`article ${i + 1} has no title`);
+      return title;
+    });
     const index = this.topics.index();
     const now = this.clock();
     const { articles } = this.store;
-    return articles.transaction(() =>
+    return inTimedTransactions(this.store.db, IMPORT_TRANSACTION_MS, (checkpoint) =>
       inputs.map((input, i) => {
-        const title = capLine(input.title.replace(/\s+/g, " ").trim());
-        if (title === "") throw new IngestError(`article ${i + 1} has no title`);
+        checkpoint();
+        const title = titles[i] as string;
         const body = input.body.trim().slice(0, MAX_BODY);
         const source = capLine(input.source?.trim() || options.source || "") || null;
         const url = input.url ? (canonicalUrl(input.url) ?? null) : null;

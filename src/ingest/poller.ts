@@ -151,9 +151,14 @@ export class FeedPoller {
     if (this.timer) clearInterval(this.timer);
     this.shutdown = new AbortController();
     this.timer = setInterval(() => {
-      this.running ??= this.pollDue().finally(() => {
-        this.running = undefined;
-      });
+      this.running ??= this.pollDue()
+        // poll() records each feed's failure; this is the database refusing the list of due feeds itself.
+        .catch((error) =>
+          this.options.logger.error({ err: error }, "could not poll the feeds; trying at the next check"),
+        )
+        .finally(() => {
+          this.running = undefined;
+        });
     }, checkEveryMs);
     this.timer.unref();
   }

@@ -101,7 +101,8 @@ export class AlertStore {
   private readonly finish: Database.Statement<[number, number, number, number, number]>;
   private readonly inFlight: Database.Statement<[], AlertRow>;
   private readonly recentRows: Database.Statement<[number], AlertRow>;
-  private readonly breakingCandidates: Database.Statement<{ since: number }, { id: number }>;
+  private readonly breakingCandidates: Database.Statement<{ since: number }, { id: number; feed_id: number }>;
+  private readonly autoSentByFeed: Database.Statement<[number], { feed_id: number; n: number }>;
 
   constructor(
     db: Db,
@@ -140,10 +141,14 @@ export class AlertStore {
     );
     // Breaking articles from auto-alert feeds, not yet auto-alerted (through the ingested_at index: recent only).
     this.breakingCandidates = db.prepare(`
-      SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id
+      SELECT a.id, a.feed_id FROM articles a JOIN feeds f ON f.id = a.feed_id
       WHERE a.ingested_at >= @since AND a.sort_at >= @since AND a.breaking = 1 AND f.auto_alert = 1
         AND NOT EXISTS (SELECT 1 FROM alerts x WHERE x.article_id = a.id AND x.origin = 'auto')
       ORDER BY a.ingested_at, a.id`);
+    this.autoSentByFeed = db.prepare(`
+      SELECT a.feed_id, count(*) AS n FROM alerts x JOIN articles a ON a.id = x.article_id
+      WHERE x.origin = 'auto' AND x.confirmed_at >= ? AND a.feed_id IS NOT NULL
+      GROUP BY a.feed_id`);
   }
 
   /** Records a new alert (a pending preview, or an auto-alert about to be sent). */
@@ -232,7 +237,12 @@ export class AlertStore {
    * Breaking articles of auto-alert feeds ingested and published since `sinceMs` that have no auto-alert yet
    * (a feed added today may carry a "breaking" item from years ago: that is not news any more).
    */
-  breakingWithoutAlert(sinceMs: number): number[] {
-    return this.breakingCandidates.all({ since: sinceMs }).map((r) => r.id);
+  breakingWithoutAlert(sinceMs: number): { id: number; feedId: number }[] {
+    return this.breakingCandidates.all({ since: sinceMs }).map((r) => ({ id: r.id, feedId: r.feed_id }));
+  }
+
+  /** Auto-alerts sent since `sinceMs`, by the feed of their article. */
+  autoAlertsByFeedSince(sinceMs: number): Map<number, number> {
+    return new Map(this.autoSentByFeed.all(sinceMs).map((r) => [r.feed_id, r.n]));
   }
 }

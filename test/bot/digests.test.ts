@@ -28,6 +28,8 @@ let h: Harness;
 beforeEach(async () => {
   h = await startHarness({
     env: { ADMIN_IDS: `${ADMIN.id},${AR_ADMIN.id}`, DEFAULT_TIMEZONE: "Asia/Damascus" },
+    // The first test fires a schedule of seconds; the 10-minute floor is tested on its own below.
+    minScheduleIntervalMs: 0,
   });
 });
 afterEach(() => h.stop());
@@ -160,5 +162,22 @@ describe("/digestpreview", () => {
     expect(visible(off)).toContain("turned digests off in its settings: it would get none");
     const [usage] = await h.send(command("digestpreview", "someone", { from: ADMIN }));
     expect(visible(usage)).toContain("Send the chat's id");
+  });
+});
+
+describe("/schedule's floor", () => {
+  it("refuses a schedule firing more often than every 10 minutes, in the admin's language, and stores nothing", async () => {
+    const strict = await startHarness({ env: { ADMIN_IDS: `${ADMIN.id},${AR_ADMIN.id}` } });
+    try {
+      const [en] = await strict.send(command("schedule", '"* * * * * *"', { from: ADMIN }));
+      expect(visible(en)).toContain("“* * * * * *” runs more often than every 10 minutes");
+      const [ar] = await strict.send(command("schedule", '"0,5 8 * * *"', { from: AR_ADMIN }));
+      expect(visible(ar)).toContain("يتكرر أكثر من مرة كل 10 دقائق");
+      expect(strict.app.store.digests.schedules()).toEqual([]);
+      const [ok] = await strict.send(command("schedule", '"*/10 * * * *"', { from: ADMIN }));
+      expect(visible(ok)).toMatch(/^✅ Schedule #1/);
+    } finally {
+      await strict.stop();
+    }
   });
 });

@@ -75,9 +75,27 @@ describe("parseSchedule", () => {
     ["«0 8 * * MON»", { kind: "cron", cron: "0 8 * * MON" }],
     ['"0  8 * *   *"', { kind: "cron", cron: "0 8 * * *" }],
   ])("reads %s", (input, expected) => {
-    const result = parseSchedule(input, "UTC");
+    // Reading only: the floor on how often a schedule may fire has its own test below.
+    const result = parseSchedule(input, "UTC", { minIntervalMs: 0 });
     expect(result).toMatchObject({ ok: true, ...expected });
     if (!("topicText" in expected)) expect(result).not.toHaveProperty("topicText");
+  });
+
+  it("refuses schedules that fire more often than every 10 minutes, unless the caller lowers the floor", () => {
+    for (const input of [
+      '"* * * * * *"',
+      '"*/10 * * * * *"',
+      '"* * * * *"',
+      '"*/5 * * * *"',
+      '"0,5 8 * * *"',
+    ]) {
+      expect(parseSchedule(input, "UTC"), input).toMatchObject({ ok: false, error: "too-frequent" });
+    }
+    expect(parseSchedule('"0,5 8 * * *"', "UTC")).toMatchObject({ detail: "0,5 8 * * *" });
+    for (const input of ['"*/10 * * * *"', '"0 */6 * * *"', "daily 08:00", "weekly friday 07:30"]) {
+      expect(parseSchedule(input, "UTC"), input).toMatchObject({ ok: true });
+    }
+    expect(parseSchedule('"* * * * * *"', "UTC", { minIntervalMs: 1000 })).toMatchObject({ ok: true });
   });
 
   it("takes tz= anywhere, case-insensitively, and returns the canonical zone", () => {

@@ -1,6 +1,7 @@
 // The importer: dedupe, tagging, one transaction per batch.
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/corpus";
 import { Importer } from "../../src/ingest/importer";
 import { parsePlainText } from "../../src/ingest/plain-text";
 import type { Store } from "../../src/store";
@@ -82,6 +83,15 @@ describe("importing the fixture", () => {
       ),
     ).toThrow(/article 2 has no title/);
     expect(articleCount()).toBe(0);
+  });
+
+  it("imports nothing of a large file whose last article is malformed (the whole file is checked first)", () => {
+    const archive = generateCorpus(1500, 1500, 3);
+    const malformed = [...archive, { title: "\n \t", body: "مقال بلا عنوان في آخر الملف" }];
+    expect(() => importer.importAll(malformed, { origin: "import" })).toThrow(/article 1501 has no title/);
+    expect(articleCount()).toBe(0);
+    expect(importer.importAll(archive, { origin: "import" }).filter((a) => a.created)).toHaveLength(1500);
+    expect(articleCount()).toBe(1500);
   });
 
   it("tags again recent articles when an alias is added", () => {

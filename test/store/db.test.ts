@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createStore } from "../../src/store";
-import { migrate, openDatabase } from "../../src/store/db";
+import { inTimedTransactions, isBusy, isWriteFailure, migrate, openDatabase } from "../../src/store/db";
 import { migrations } from "../../src/store/migrations";
 import { manualClock } from "../support/clock";
 import { tempDatabasePath } from "../support/temp";
@@ -137,3 +137,75 @@ describe("the feed-errors migration", () => {
     ]);
   });
 });
+
+describe("two processes writing to one file", () => {
+  it("makes a transaction that reads first hold the lock, so another process's write waits instead of it failing", () => {
+    const { path } = temp();
+    const bot = openDatabase(path);
+    const cli = openDatabase(path);
+    cli.pragma("busy_timeout = 50");
+    bot.exec("CREATE TABLE t (n INTEGER)");
+    const count = bot.prepare("SELECT count(*) AS n FROM t");
+    const insert = bot.prepare("INSERT INTO t (n) VALUES (?)");
+    let cliWrite = "";
+    const cliWrites = () => {
+      try {
+        cli.prepare("INSERT INTO t (n) VALUES (1)").run();
+        cliWrite = "written";
+      } catch (error) {
+        cliWrite = isBusy(error) ? "waited" : String(error);
+      }
+    };
+    const readThenWrite = () => {
+      count.get();
+      cliWrites();
+      insert.run(0);
+    };
+    // SQLite's deferred transaction: the CLI commits between the read and the write, and the write fails at once.
+    const failure = captured(() => bot.transaction(readThenWrite).deferred());
+    expect(cliWrite).toBe("written");
+    expect(isBusy(failure) && isWriteFailure(failure)).toBe(true);
+    // Nashra's transactions begin immediate: the CLI's write is the one that waits.
+    bot.transaction(readThenWrite)();
+    expect(cliWrite).toBe("waited");
+    expect((count.get() as { n: number }).n).toBe(2);
+    bot.close();
+    cli.close();
+  });
+
+  it("commits work in steps, each visible to the other connection, and rolls back only the failing step", () => {
+    const { path } = temp();
+    const db = openDatabase(path);
+    const other = openDatabase(path);
+    db.exec("CREATE TABLE t (n INTEGER NOT NULL)");
+    const insert = db.prepare("INSERT INTO t (n) VALUES (?)");
+    const seen = () => (other.prepare("SELECT count(*) AS n FROM t").get() as { n: number }).n;
+    const visible: number[] = [];
+    inTimedTransactions(db, 0, (checkpoint) => {
+      for (let i = 0; i < 3; i++) {
+        checkpoint();
+        visible.push(seen());
+        insert.run(i);
+      }
+    });
+    expect(visible).toEqual([0, 1, 2]);
+    expect(() =>
+      inTimedTransactions(db, 60_000, () => {
+        insert.run(3);
+        insert.run(null);
+      }),
+    ).toThrow(/NOT NULL/);
+    expect(seen()).toBe(3);
+    db.close();
+    other.close();
+  });
+});
+
+function captured(fn: () => void): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

@@ -32,6 +32,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** How often an alert's status message may be edited (default 100 ms, so tests need not wait). */
   alertStatusIntervalMs?: number;
+  /** The shortest interval /schedule accepts (default: the bot's own, 10 minutes). */
+  minScheduleIntervalMs?: number;
 }
 
 /** Starts Nashra in polling mode (unless env says otherwise) against a new fake Bot API server. */
@@ -51,6 +53,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
     alertStatusIntervalMs: options.alertStatusIntervalMs ?? 100,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.minScheduleIntervalMs === undefined
+      ? {}
+      : { minScheduleIntervalMs: options.minScheduleIntervalMs }),
   });
   return {
     fake,

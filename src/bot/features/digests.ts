@@ -19,7 +19,8 @@ const adminOnly = requireRole("admin");
 /** The reply to a schedule that cannot be read: which part is wrong, and how to write it. */
 function scheduleErrorText(ctx: NashraContext, error: ScheduleError): string {
   const field = error.field ? ctx.tp(`cron-field-${error.field}`) : "";
-  const what = ctx.t(`schedule-error-${error.error}`, { detail: echo(error.detail), field });
+  const minutes = Math.round(ctx.deps.schedules.minIntervalMs / 60_000);
+  const what = ctx.t(`schedule-error-${error.error}`, { detail: echo(error.detail), field, minutes });
   return `${what}\n\n${ctx.t("schedule-usage")}`;
 }
 
@@ -50,7 +51,7 @@ digestsFeature.command("schedule", adminOnly, async (ctx) => {
     await replyHtml(ctx, ctx.t("schedule-usage"));
     return;
   }
-  const parsed = parseSchedule(argument, config.DEFAULT_TIMEZONE);
+  const parsed = parseSchedule(argument, config.DEFAULT_TIMEZONE, { minIntervalMs: schedules.minIntervalMs });
   if (!parsed.ok) {
     await replyHtml(ctx, scheduleErrorText(ctx, parsed));
     return;

@@ -135,6 +135,8 @@ offer-subscribe = هل تريد متابعة <b>{ $topic }</b>؟
 button-subscribe = تابع { $topic }
 plain-text-hint = أرسل اسم منطقة لمتابعتها، أو /topics للاختيار من القائمة. تجد كل الأوامر في /help.
 button-expired = انتهت صلاحية هذا الزر.
+error-not-saved = عذرًا، تعذّر حفظ ذلك الآن فلم يتغيّر شيء. حاول مرة أخرى بعد دقائق.
+slow-down = ترسل الرسائل أسرع مما أستطيع الرد عليه. سأرد عليك من جديد بعد دقيقة.
 error-generic = عذرًا، حدث خطأ. حاول مرة أخرى.
 
 ## آخر الأخبار والبحث
@@ -182,6 +184,7 @@ schedule-error-unclosed-quote = تعبير cron بلا علامة تنصيص ت�
 schedule-error-cron-field-count = تعبير cron يحتاج 5 حقول أو 6، وفيه { $detail }.
 schedule-error-bad-cron-field = حقل { $field } في تعبير cron غير صحيح: «{ $detail }».
 schedule-error-cron-never-runs = تعبير cron هذا لا يقع في أي يوم: «{ $detail }».
+schedule-error-too-frequent = الموعد «{ $detail }» يتكرر أكثر من مرة كل { $minutes } دقائق، ونشرات بهذا التكرار تغرق القراء. اختر فاصلًا أطول، مثل <code>"0 */6 * * *"</code>.
 schedule-error-unknown-zone = لا أعرف المنطقة الزمنية «{ $detail }». اكتبها بصيغة IANA، مثل tz=Asia/Damascus.
 cron-field-second = الثواني
 cron-field-minute = الدقائق
@@ -271,6 +274,12 @@ alerts-none = لم يُرسل أي تنبيه بعد.
 alerts-heading = 📣 <b>آخر التنبيهات</b>
 alerts-line-head = <b>{ $id }</b> · { $when } · { $by }
 alerts-by-feed = تلقائي من خلاصة
+auto-alert-held = ⏸ جاء المصدر <b>{ $feed }</b> بأخبار عاجلة تزيد على ما يُنبَّه به تلقائيًا ({ $max } تنبيهات كل { $minutes } دقائق)، فلم يُرسل منها { $count ->
+    [one] خبر واحد
+    [two] خبران
+    [few] { $count } أخبار
+   *[other] { $count } خبرًا
+}. لإرسال أحدها أرسل /alert ورقمه: { $ids }
 alerts-what-article = المقال { $id }: «{ $title }»
 alerts-what-text = { $topic }: «{ $text }»
 alerts-outcome-done = ✅ وصل إلى { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked }

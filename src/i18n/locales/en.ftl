@@ -131,6 +131,8 @@ offer-subscribe = Do you want to follow <b>{ $topic }</b>?
 button-subscribe = Follow { $topic }
 plain-text-hint = Send the name of a place to follow it, or /topics to choose from the list. /help lists everything.
 button-expired = This button has expired.
+error-not-saved = Sorry, I could not save that just now, so nothing changed. Please try again in a few minutes.
+slow-down = You are sending messages faster than I can answer. I will answer again in a minute.
 error-generic = Sorry, something went wrong. Please try again.
 
 ## Latest and search
@@ -176,6 +178,7 @@ schedule-error-unclosed-quote = The cron expression has no closing quote.
 schedule-error-cron-field-count = A cron expression needs 5 or 6 fields; this one has { $detail }.
 schedule-error-bad-cron-field = The { $field } field of the cron expression is not valid: “{ $detail }”.
 schedule-error-cron-never-runs = This cron expression never happens: “{ $detail }”.
+schedule-error-too-frequent = “{ $detail }” runs more often than every { $minutes } minutes: digests that often would flood readers. Choose a longer interval, like <code>"0 */6 * * *"</code>.
 schedule-error-unknown-zone = I don't know the time zone “{ $detail }”. Write an IANA name, like tz=Asia/Damascus.
 cron-field-second = seconds
 cron-field-minute = minutes
@@ -255,6 +258,10 @@ alerts-none = No alert has been sent yet.
 alerts-heading = 📣 <b>Recent alerts</b>
 alerts-line-head = <b>{ $id }</b> · { $when } · { $by }
 alerts-by-feed = automatic, from a feed
+auto-alert-held = ⏸ The feed <b>{ $feed }</b> brought { $count ->
+    [one] 1 more breaking item
+   *[other] { $count } more breaking items
+} than it may alert on its own ({ $max } in { $minutes } minutes), so they were not sent. To alert one, send /alert and its number: { $ids }
 alerts-what-article = Article { $id }: “{ $title }”
 alerts-what-text = { $topic }: “{ $text }”
 alerts-outcome-done = ✅ reached { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }
