@@ -108,6 +108,25 @@ describe("an auto-alert feed that marks everything breaking", () => {
   let feedUrl = "";
   const ITEMS = 40;
 
+  // Forty different reports (the near-duplicate check would store forty copies of one report once).
+  const STORM_EVENTS = [
+    "أفادت مصادر محلية بسقوط قذائف هاون على الأحياء الشرقية من مدينة الميادين صباح اليوم،",
+    "قال ناشطون إن طائرة مسيّرة استهدفت سيارة على الطريق الواصل بين الميادين والعشارة،",
+    "اندلع حريق كبير في سوق الهال وسط الميادين بعد انفجار عبوة ناسفة قرب محل للصرافة،",
+    "شنّت قوات الحكومة حملة مداهمات واعتقالات في حي التمو غربي الميادين بحثًا عن مطلوبين،",
+    "انقطعت الكهرباء والمياه عن أحياء واسعة في الميادين إثر استهداف محطة الضخ الرئيسية،",
+  ];
+  const STORM_PLACES = [
+    "ولم ترد معلومات عن إصابات بين المدنيين حتى الآن.",
+    "وأسعفت فرق الهلال الأحمر ثلاثة جرحى إلى المشفى الوطني في دير الزور.",
+    "وتحدث شهود عن حالة هلع بين الأهالي وإغلاق المحال التجارية في الشارع العام.",
+    "ونفت مصادر عسكرية وقوع قتلى، مؤكدة أن الأضرار اقتصرت على الممتلكات.",
+    "وتوقفت حركة العبّارات النهرية على الفرات لساعات قبل أن تعود إلى طبيعتها.",
+    "وأعلنت البلدية عن فتح تحقيق في الحادثة وتعويض المتضررين خلال أيام.",
+    "وطالب وجهاء العشائر بتعزيز الحواجز عند مداخل المدينة ليلًا.",
+    "وأشار مراسلنا إلى تحليق مكثف للطيران الاستطلاعي فوق البادية المجاورة.",
+  ];
+
   beforeAll(async () => {
     feedServer = createServer((_req, res) => {
       const now = new Date().toUTCString();
@@ -116,7 +135,7 @@ describe("an auto-alert feed that marks everything breaking", () => {
         (_, i) => `<item><title>عاجل | قصف مدفعي على أطراف الميادين ${i + 1}</title>
           <link>https://news.example.org/2026/12/01/mayadin-${i + 1}</link><guid>mayadin-${i + 1}</guid>
           <pubDate>${now}</pubDate>
-          <description>أفادت مصادر محلية بسقوط قذائف على الأحياء الشرقية من مدينة الميادين، ولا معلومات عن إصابات.</description></item>`,
+          <description>${STORM_EVENTS[i % STORM_EVENTS.length]} ${STORM_PLACES[Math.floor(i / STORM_EVENTS.length) % STORM_PLACES.length]}</description></item>`,
       );
       res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
       res.end(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>مكتب الفرات</title>
