@@ -27,6 +27,7 @@ const TOKENS = [
 /** Arguments as the code passes them, Latin where a reader or an admin may well have typed Latin. */
 const ARGS: Record<string, string | number> = {
   name: "Omar",
+  chat: "group",
   section: "Deir ez-Zor",
   topic: "Deir ez-Zor",
   topics: "Deir ez-Zor، Mayadin",
@@ -85,7 +86,10 @@ describe("every message of ar.ftl", () => {
       expect(bidiProblems(i18n.t("ar", key, args), TOKENS), `${key} (count ${count})`).toEqual([]);
       expect(bidiProblems(i18n.plain("ar", key, args), TOKENS), `${key} as plain text`).toEqual([]);
     }
-    // An Arabic topic name as the argument, as most are.
+    // A message formats without error (a missing argument would leave only the key), and in a channel too.
+    expect(i18n.t("ar", key, { ...ARGS, count: 1 })).not.toBe(key);
+    expect(bidiProblems(i18n.t("ar", key, { ...ARGS, chat: "channel", count: 2 }), TOKENS)).toEqual([]);
+    // An Arabic place name as the argument, as most are.
     const arabic = { ...ARGS, topic: "دير الزور", input: "دير الزور", section: "دير الزور", count: 5 };
     expect(bidiProblems(i18n.t("ar", key, arabic), TOKENS)).toEqual([]);
   });
