@@ -288,6 +288,22 @@ describe("an editor's /alert to a topic", () => {
   });
 });
 
+describe("the status message", () => {
+  it("gives the final figures once the last chat has the alert, not a status interval later", async () => {
+    // An interval far longer than the test may wait: only the report of the last message can show "done".
+    h = await startHarness({ env: { EDITOR_IDS: String(EDITOR.id) }, alertStatusIntervalMs: 600_000 });
+    try {
+      const readers = [await reader("دير الزور"), await reader("سوريا")];
+      await askAlert("دير الزور: انقطاع الكهرباء عن أحياء المدينة");
+      await press("إرسال", EDITOR);
+      expect(await statusDone()).toBe("✅ انتهى إرسال التنبيه #1: وصل إلى 2 من 2.");
+      for (const u of readers) expect(alertsTo(u.id)).toHaveLength(1);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe("an alert of an article", () => {
   beforeEach(startBot);
   afterEach(() => h.stop());
