@@ -170,7 +170,7 @@ describe("what the bot sends to Arabic users", () => {
     await h.send(callback(buttonData(h.fake.lastMessage(EDITOR.id), "إرسال"), { from: EDITOR }));
     await waitUntil(() => visible(h.fake.lastMessage(EDITOR.id)).startsWith("✅"), 10_000);
     await say(EDITOR, "alerts");
-    h.app.deps.store.feeds.add("https://www.enabbaladi.net/feed", { title: "Enab Baladi", autoAlert: true });
+    h.app.store.feeds.add("https://www.enabbaladi.net/feed", { title: "Enab Baladi", autoAlert: true });
     await say(EDITOR, "feeds");
     await say(EDITOR, "alert", "");
     // Admins: schedules, a digest run, a preview, roles, figures.
