@@ -108,7 +108,8 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       logger,
       concurrency: concurrencyFor(config.SEND_RATE),
       paidBroadcast: config.PAID_BROADCAST,
-      events: deliveryMetrics(metrics),
+      // The last message of an alert is reported at once (the alert service checks each event cheaply).
+      events: { ...deliveryMetrics(metrics), progress: (ref) => alerts.noteProgress(ref) },
     });
     const i18n = new I18n(config.DEFAULT_LANGUAGE);
     // What alerts and digests both need to render and enqueue for readers.

@@ -424,6 +424,14 @@ export class AlertService {
     return alertProgress(this.options.delivery.progress(refOf(id)));
   }
 
+  /** The sender reports progress for a ref: alerts' status messages follow it. */
+  noteProgress(ref: string): void {
+    const match = /^alert:(\d+)$/.exec(ref);
+    // The last message is reported at once: a status that still says "sent to 0 of 2" for the rest of the
+    // interval after both chats got the alert tells the editor something false.
+    if (match) this.watch(Number(match[1]), !this.options.store.outbox.unfinished(ref));
+  }
+
   /** At start: alerts a stop interrupted are watched again (and auto-alerts caught up). */
   resume(): void {
     for (const alert of this.options.store.alerts.sending()) this.watch(alert.id);
@@ -455,7 +463,9 @@ export class AlertService {
       w = { lastReport: immediate ? 0 : this.options.clock(), busy: false };
       this.watches.set(id, w);
     }
-    if (w.timer || w.busy) return;
+    if (w.busy || (w.timer && !immediate)) return;
+    clearTimeout(w.timer);
+    if (immediate) w.lastReport = 0;
     const watch = w;
     watch.timer = setTimeout(
       () => {
@@ -505,7 +515,8 @@ export class AlertService {
       w.busy = false;
     }
     if (progress.done) this.watches.delete(id);
-    else this.watch(id);
+    // Finished while this report was in flight: the final figures now, not an interval later.
+    else this.watch(id, !this.options.store.outbox.unfinished(refOf(id)));
   }
 
   /** Stops the status timers (the outbox keeps the alerts; resume() picks them up at the next start). */

@@ -2,6 +2,7 @@
 // and attaching the reader, language, role and translator to the context.
 import type { Middleware } from "grammy";
 import { chatLanguage, chatTimeZone, type Language, languageFromCode } from "../domain";
+import type { MessageArgs } from "../i18n";
 import { retryBusy } from "../store/db";
 import type { BotDeps, NashraContext } from "./context";
 
@@ -95,8 +96,11 @@ export function useChatSettings(ctx: NashraContext): void {
   };
   ctx.language = chatLanguage(facts, config.DEFAULT_LANGUAGE);
   ctx.timeZone = chatTimeZone(ctx.reader, config.DEFAULT_TIMEZONE);
-  // In a group or channel, messages that speak of "you" have a "-group" variant that speaks of the chat.
+  // In a group or channel, messages that speak of "you" have a "-group" variant that speaks of the chat
+  // (its $chat says which: "group" or "channel").
   const voiced = (key: string) => (shared && i18n.has(`${key}-group`) ? `${key}-group` : key);
-  ctx.t = (key, args) => i18n.t(ctx.language, voiced(key), args);
-  ctx.tp = (key, args) => i18n.plain(ctx.language, voiced(key), args);
+  const chat = (args?: MessageArgs) =>
+    shared ? { chat: ctx.chat?.type === "channel" ? "channel" : "group", ...args } : args;
+  ctx.t = (key, args) => i18n.t(ctx.language, voiced(key), chat(args));
+  ctx.tp = (key, args) => i18n.plain(ctx.language, voiced(key), chat(args));
 }

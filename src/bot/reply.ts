@@ -1,6 +1,7 @@
 // Small helpers shared by features for sending and editing HTML messages.
 import { GrammyError, type InlineKeyboard } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { isolateLatinRunsHtml } from "../text/bidi";
 import { asciiDigits } from "../text/normalize";
 import type { NashraContext } from "./context";
 
@@ -15,9 +16,12 @@ function markup(
   return rows.length > 0 ? { reply_markup: { inline_keyboard: rows } } : {};
 }
 
-/** Sends an HTML reply without link previews. */
+/**
+ * Sends an HTML reply without link previews. Lines the feature built around its messages (a /help line that
+ * starts with a command, a /feeds line with a Latin title) are made to read in the chat's language direction.
+ */
 export function replyHtml(ctx: NashraContext, html: string, keyboard?: InlineKeyboard) {
-  return ctx.reply(html, {
+  return ctx.reply(isolateLatinRunsHtml(html, ctx.language), {
     parse_mode: "HTML",
     link_preview_options: { is_disabled: true },
     ...markup(keyboard),
@@ -30,7 +34,7 @@ export function replyHtml(ctx: NashraContext, html: string, keyboard?: InlineKey
  */
 export async function editHtml(ctx: NashraContext, html: string, keyboard?: InlineKeyboard): Promise<void> {
   try {
-    await ctx.editMessageText(html, {
+    await ctx.editMessageText(isolateLatinRunsHtml(html, ctx.language), {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       ...markup(keyboard),

@@ -1,8 +1,10 @@
 // Localized strings from Fluent files (locales/ar.ftl, locales/en.ftl), usable with or without a bot context
-// (alerts and digests render for readers who are not the one talking to the bot).
+// (alerts and digests render for readers who are not the one talking to the bot). Every message leaves here
+// ready to display: its Arabic lines read right to left, with commands, ids, URLs and Latin words in order.
 import { readFileSync } from "node:fs";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { LANGUAGES, type Language } from "../domain";
+import { isolateLatinRuns, isolateLatinRunsHtml } from "../text/bidi";
 import { escapeHtml } from "../text/html";
 
 /** Arguments of a message: strings are escaped for Telegram HTML by `t`, numbers formatted by Fluent. */
@@ -25,16 +27,19 @@ export class I18n {
     }
   }
 
-  /** The message as Telegram HTML: string arguments are escaped, the .ftl text is trusted markup. */
+  /**
+   * The message as Telegram HTML: string arguments are escaped, the .ftl text is trusted markup; its Arabic lines
+   * isolated and right to left (`isolateLatinRunsHtml`).
+   */
   t(language: Language, key: string, args?: MessageArgs): string {
     const escaped: Record<string, FluentVariable> = {};
     for (const [k, v] of Object.entries(args ?? {})) escaped[k] = typeof v === "string" ? escapeHtml(v) : v;
-    return this.format(language, key, escaped);
+    return isolateLatinRunsHtml(this.format(language, key, escaped), language);
   }
 
-  /** The message as plain text (button labels, callback answers, command descriptions). */
+  /** The message as plain text (button labels, callback answers, command descriptions), Arabic lines as in `t`. */
   plain(language: Language, key: string, args?: MessageArgs): string {
-    return this.format(language, key, args ?? {});
+    return isolateLatinRuns(this.format(language, key, args ?? {}), language);
   }
 
   /** True when both languages define the key (used by tests to keep the files in step). */

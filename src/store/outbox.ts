@@ -105,6 +105,7 @@ export class OutboxStore {
   private readonly sentTx: (records: readonly SentRecord[]) => void;
   private readonly countRef: Database.Statement<[string], { status: OutboxStatus; n: number }>;
   private readonly depth: Database.Statement<[], { n: number }>;
+  private readonly unfinishedRef: Database.Statement<[string], { n: number }>;
 
   constructor(
     private readonly db: Db,
@@ -146,6 +147,9 @@ export class OutboxStore {
     );
     this.recoverSending = db.prepare("UPDATE outbox SET status = 'queued' WHERE status = 'sending'");
     this.countRef = db.prepare("SELECT status, count(*) AS n FROM outbox WHERE ref = ? GROUP BY status");
+    this.unfinishedRef = db.prepare(
+      "SELECT EXISTS (SELECT 1 FROM outbox WHERE ref = ? AND status IN ('queued', 'sending')) AS n",
+    );
     // Through the two partial indexes (due, sending): the ref index would count the whole history.
     this.depth = db.prepare(`
       SELECT (SELECT count(*) FROM outbox WHERE status = 'queued') + (SELECT count(*) FROM outbox WHERE status = 'sending') AS n`);
@@ -256,6 +260,11 @@ export class OutboxStore {
       p.total += n;
     }
     return p;
+  }
+
+  /** Whether a ref still has messages queued or being sent (one index seek: cheap enough for every event). */
+  unfinished(ref: string): boolean {
+    return this.unfinishedRef.get(ref)?.n === 1;
   }
 
   /** Messages not yet delivered (queued or being sent). */

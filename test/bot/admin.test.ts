@@ -233,7 +233,7 @@ describe("/stats", () => {
     expect(privateTotal).toBeGreaterThanOrEqual(2);
     expect(text).toContain("• Groups: 1 active, 0 inactive");
     expect(text).toContain("• Channels: 0 active, 1 inactive");
-    expect(text).toContain("Subscriptions: 3. Most followed topics:\n1. Deir ez-Zor: 2\n2. Mayadin: 1");
+    expect(text).toContain("Follows: 3. Most followed places:\n1. Deir ez-Zor: 2\n2. Mayadin: 1");
     expect(text).toMatch(/Articles: \d+ today, \d+ in all/);
     expect(text).toContain("Last 24 hours: 3 alerts and digests delivered, 1 failed");
     expect(text).toContain("Alerts and digests waiting to be sent: 1");
@@ -250,7 +250,7 @@ describe("/stats", () => {
     const text = visible(sent[0]);
     expect(text).toContain("إحصاءات نشرة");
     expect(text).toContain("1. دير الزور: 2");
-    expect(text).toContain("تنبيهات ونشرات وصلت 3 · تعذّر إيصالها 1");
+    expect(text).toContain("تنبيهات وملخصات وصلت 3 · تعذّر إيصالها 1");
     const { caption, file } = photoTo(ADMIN_AR.id);
     expect(caption).toBe("📈 القراء والرسائل يوميًا في آخر 30 يومًا (دمشق).");
     expect(pngSize(file.data)).toEqual({ width: 1000, height: 600 });

@@ -55,7 +55,7 @@ describe("/latest", () => {
     await h.send(command("subscribe", "الميادين", { from: reader }));
     const [reply] = await h.send(command("latest", "", { from: reader }));
     const text = visible(reply);
-    expect(text).toContain("آخر أخبار مواضيعك");
+    expect(text).toContain("آخر أخبار مناطقك");
     expect(text).toContain("استهداف قاعدة التحالف بحقل العمر");
     expect(text).toContain(`#${fixtureId}`);
   });
@@ -98,7 +98,7 @@ describe("/latest", () => {
   it("without subscriptions shows the newest overall and a hint to subscribe", async () => {
     const [reply] = await h.send(command("latest", "", { from: user({ language_code: "en" }) }));
     expect(visible(reply)).toContain("Latest news");
-    expect(visible(reply)).toContain("You don't follow any topic yet");
+    expect(visible(reply)).toContain("You don't follow any place yet");
   });
 
   it("says when a topic has no news, with no empty keyboard", async () => {
@@ -212,12 +212,12 @@ describe("/post", () => {
 describe("/addtopic and /alias", () => {
   it("adds a topic that lookup and tagging use at once", async () => {
     const [reply] = await h.send(command("addtopic", "درنج | Darnaj | دير الزور", { from: ADMIN }));
-    expect(visible(reply)).toContain("Added the topic درنج / Darnaj (darnaj) under Deir ez-Zor");
+    expect(visible(reply)).toContain("Added the place درنج / Darnaj (darnaj) under Deir ez-Zor");
     const reader = user({ language_code: "ar" });
     const [sub] = await h.send(command("subscribe", "درنج", { from: reader }));
     expect(visible(sub)).toContain("أصبحت تتابع درنج");
     const [post] = await h.send(command("post", "توزيع الخبز في درنج", { from: EDITOR }));
-    expect(visible(post)).toContain("المواضيع: درنج");
+    expect(visible(post)).toContain("المناطق: درنج");
   });
 
   it("refuses a malformed /addtopic and a duplicate", async () => {

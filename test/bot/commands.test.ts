@@ -22,8 +22,8 @@ describe("command menus", () => {
     const en = h.fake.commands({ type: "default" }, "en");
     const fallback = h.fake.commands({ type: "default" }, "");
     expect(names(ar)).toEqual([...READER_COMMANDS]);
-    expect(ar.find((c) => c.command === "subscribe")?.description).toContain("تابع موضوعًا");
-    expect(en.find((c) => c.command === "subscribe")?.description).toContain("Follow a topic");
+    expect(ar.find((c) => c.command === "subscribe")?.description).toContain("تابع منطقة");
+    expect(en.find((c) => c.command === "subscribe")?.description).toContain("Follow a place");
     expect(fallback).toEqual(en); // DEFAULT_LANGUAGE=en
   });
 

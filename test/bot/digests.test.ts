@@ -48,7 +48,7 @@ describe("/schedule", () => {
     const syria = await reader("سوريا");
     const aleppo = await reader("حلب");
     const [reply] = await h.send(command("schedule", '"*/10 * * * * *"', { from: ADMIN }));
-    expect(visible(reply)).toMatch(/^✅ Schedule #1: .* · each reader's topics\nFirst digest: /);
+    expect(visible(reply)).toMatch(/^✅ Schedule #1: .* · each reader's places\nFirst digest: /);
     importFixture();
     await waitUntil(() => [mayadin, dez, syria].every((u) => digestsTo(u.id).length > 0), 15_000);
     for (const u of [mayadin, dez, syria]) {
@@ -73,7 +73,7 @@ describe("/schedule", () => {
       ["weekly someday 08:00", "“someday” is not a day of the week"],
       ['"0 8 * * 9"', "The day-of-week field of the cron expression is not valid"],
       ["daily 08:00 tz=Mars/Olympus", "I don't know the time zone “Mars/Olympus”"],
-      ["daily 08:00 زحل", "I don't know a topic called “زحل”"],
+      ["daily 08:00 زحل", "I don't know a place called “زحل”"],
       ["soon", "I can't read “soon” as a time"],
     ];
     for (const [args, expected] of cases) {
@@ -93,7 +93,7 @@ describe("/schedule", () => {
     const [list] = await h.send(command("schedules", "", { from: ADMIN }));
     const text = visible(list);
     expect(text).toMatch(/#1 · .*Friday.*07:30.* · Deir ez-Zor\nNext: /);
-    expect(text).toMatch(/#2 · every day at 08:00 .* · each reader's topics\nNext: .*08:00/);
+    expect(text).toMatch(/#2 · every day at 08:00 .* · each reader's places\nNext: .*08:00/);
 
     const dez = await reader("دير الزور");
     importFixture();

@@ -1,5 +1,6 @@
 // Nashra in groups and channels: the group's admins manage what it follows; members may read.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stripBidi } from "../../src/text/html";
 import { type Harness, startHarness, visible } from "../support/harness";
 import {
   botUser,
@@ -50,11 +51,11 @@ describe("a group", () => {
     const admin = user({ language_code: "en" });
     h.fake.setChatMember(chat.id, admin.id, "administrator");
     const [reply] = await h.send(groupMessage("/subscribe@nashra_test_bot دير الزور", { from: admin, chat }));
-    expect(visible(reply)).toContain("أصبحت هذه المحادثة تتابع دير الزور");
+    expect(visible(reply)).toContain("أصبحت هذه المجموعة تتابع دير الزور");
     expect(topicsOf(chat.id)).toEqual(["deir-ez-zor"]);
     // Any member may read what the group follows.
     const [list] = await h.send(groupMessage("/mytopics", { from: user({ language_code: "en" }), chat }));
-    expect(visible(list)).toContain("تتابع هذه المحادثة موضوعًا واحدًا");
+    expect(visible(list)).toContain("تتابع هذه المجموعة منطقة واحدة");
     expect(visible(list)).toContain("دير الزور");
   });
 
@@ -114,8 +115,9 @@ describe("a channel", () => {
     expect(h.fake.callsOf("editMessageText")).toHaveLength(edits); // the admin's question stays as it is
     expect(h.app.store.chats.find(channelChat.id)).toMatchObject({ alertsEnabled: true });
     expect(topicsOf(channelChat.id)).toEqual(before);
-    expect(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text).toBe(
-      "مشرفو هذه المجموعة وحدهم يستطيعون تغيير ما تتابعه.",
+    // A channel is spoken of as a channel, not as a group.
+    expect(stripBidi(String(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text))).toBe(
+      "مشرفو هذه القناة وحدهم يستطيعون تغيير ما تتابعه.",
     );
   });
 

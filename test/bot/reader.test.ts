@@ -47,7 +47,7 @@ describe("/start", () => {
   it("says so when a deep link names no topic, and subscribes to nothing", async () => {
     const reader = user({ language_code: "en" });
     const sent = await h.send(command("start", "sub_atlantis", { from: reader }));
-    expect(visible(sent[0])).toContain("names a topic I don't know");
+    expect(visible(sent[0])).toContain("names a place I don't know");
     expect(topicsOf(reader.id)).toEqual([]);
   });
 });
@@ -70,7 +70,7 @@ describe("/subscribe", () => {
     await h.send(command("subscribe", "Deir ez-Zor", { from: reader }));
     const [reply] = await h.send(command("mytopics", "", { from: reader }));
     const text = visible(reply);
-    expect(text).toContain("You follow one topic");
+    expect(text).toContain("You follow one place");
     expect(text).toContain("Deir ez-Zor");
     expect(text).toContain("Breaking alerts: on");
     expect(text).toContain("Time zone: Damascus");
@@ -94,7 +94,7 @@ describe("/subscribe", () => {
   it("suggests the closest topics for an unknown name, and a button subscribes", async () => {
     const reader = user({ language_code: "en" });
     const [reply] = await h.send(command("subscribe", "Deir Ezor", { from: reader }));
-    expect(visible(reply)).toContain("I don't know a topic called “Deir Ezor”");
+    expect(visible(reply)).toContain("I don't know a place called “Deir Ezor”");
     expect(buttonLabels(reply)).toContain("Deir ez-Zor");
     expect(topicsOf(reader.id)).toEqual([]);
     const bot = h.fake.lastMessage(reader.id);
@@ -106,7 +106,7 @@ describe("/subscribe", () => {
   it("answers gibberish with a pointer to /topics and changes nothing", async () => {
     const reader = user({ language_code: "ar" });
     const [reply] = await h.send(command("subscribe", "qqqqqqqqqq", { from: reader }));
-    expect(visible(reply)).toContain("لا أعرف موضوعًا باسم «qqqqqqqqqq»");
+    expect(visible(reply)).toContain("لا أعرف منطقة باسم «qqqqqqqqqq»");
     expect(topicsOf(reader.id)).toEqual([]);
   });
 
@@ -294,7 +294,7 @@ describe("/stop", () => {
     );
     expect(h.app.store.chats.find(reader.id)).toBeUndefined();
     expect(topicsOf(reader.id)).toEqual([]);
-    expect(visible(h.fake.lastMessage(reader.id))).toContain("nothing about this chat is stored");
+    expect(visible(h.fake.lastMessage(reader.id))).toContain("nothing about you is stored");
   });
 
   it("keeps everything on Cancel", async () => {

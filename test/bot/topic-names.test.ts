@@ -27,7 +27,7 @@ describe("a topic name several topics share", () => {
   it("/subscribe asks which one, and the chosen button subscribes", async () => {
     const reader = user({ language_code: "ar" });
     const [ask] = await h.send(command("subscribe", SHARED, { from: reader }));
-    expect(visible(ask)).toBe(`«${SHARED}» قد يعني أكثر من موضوع. أيها تقصد؟`);
+    expect(visible(ask)).toBe(`«${SHARED}» قد يعني أكثر من منطقة. أيها تقصد؟`);
     expect(buttonLabels(ask)).toEqual(["دير الزور", "الحسكة"]);
     expect(subscribed(reader.id)).toEqual([]);
     await h.send(callback(buttonData(ask, "الحسكة"), { from: reader }));
@@ -37,7 +37,7 @@ describe("a topic name several topics share", () => {
   it("/latest asks which one instead of taking the first, and the button opens that topic", async () => {
     const reader = user({ language_code: "ar" });
     const [ask] = await h.send(command("latest", SHARED, { from: reader }));
-    expect(visible(ask)).toBe(`«${SHARED}» قد يعني أكثر من موضوع. أيها تقصد؟`);
+    expect(visible(ask)).toBe(`«${SHARED}» قد يعني أكثر من منطقة. أيها تقصد؟`);
     expect(buttonLabels(ask)).toEqual(["دير الزور", "الحسكة"]);
     await h.send(callback(buttonData(ask, "الحسكة"), { from: reader }));
     expect(h.fake.callsOf("editMessageText").at(-1)?.params.text).toContain("الحسكة");
@@ -47,7 +47,7 @@ describe("a topic name several topics share", () => {
     const [ask] = await h.send(
       command("alert", `${SHARED}: قطع الطريق بين الحسكة ودير الزور`, { from: ADMIN }),
     );
-    expect(visible(ask)).toBe(`«${SHARED}» يطابق أكثر من موضوع. إلى متابعي أيّها يُرسل التنبيه؟`);
+    expect(visible(ask)).toBe(`«${SHARED}» يطابق أكثر من منطقة. إلى متابعي أيّها يُرسل التنبيه؟`);
     expect(buttonLabels(ask)).toEqual(["دير الزور", "الحسكة"]);
     const preview = await h.send(callback(buttonData(ask, "دير الزور"), { from: ADMIN }));
     expect(preview.map(visible).join("\n")).toContain("قطع الطريق بين الحسكة ودير الزور");
@@ -56,7 +56,7 @@ describe("a topic name several topics share", () => {
   it("/schedule names them and saves nothing", async () => {
     const before = h.app.store.digests.schedules().length;
     const [reply] = await h.send(command("schedule", `daily 08:00 ${SHARED}`, { from: ADMIN }));
-    expect(visible(reply)).toBe(`«${SHARED}» قد يعني أكثر من موضوع: دير الزور، الحسكة.\nلم يُحفظ الموعد.`);
+    expect(visible(reply)).toBe(`«${SHARED}» قد يعني أكثر من منطقة: دير الزور، الحسكة.\nلم يُحفظ الموعد.`);
     expect(h.app.store.digests.schedules()).toHaveLength(before);
   });
 });
@@ -67,7 +67,7 @@ describe("a misspelt topic name", () => {
   it("/subscribe offers the nearest names as buttons", async () => {
     const reader = user({ language_code: "en" });
     const [reply] = await h.send(command("subscribe", misspelt, { from: reader }));
-    expect(visible(reply)).toBe(`I don't know a topic called “${misspelt}”. Did you mean:`);
+    expect(visible(reply)).toBe(`I don't know a place called “${misspelt}”. Did you mean:`);
     expect(buttonLabels(reply)).toContain("Deir ez-Zor");
     expect(subscribed(reader.id)).toEqual([]);
   });
@@ -75,7 +75,7 @@ describe("a misspelt topic name", () => {
   it("/latest offers them too, each opening its latest news", async () => {
     const reader = user({ language_code: "en" });
     const [reply] = await h.send(command("latest", misspelt, { from: reader }));
-    expect(visible(reply)).toBe(`I don't know a topic called “${misspelt}”. Did you mean:`);
+    expect(visible(reply)).toBe(`I don't know a place called “${misspelt}”. Did you mean:`);
     await h.send(callback(buttonData(reply, "Deir ez-Zor"), { from: reader }));
     expect(h.fake.callsOf("editMessageText").at(-1)?.params.text).toContain("Deir ez-Zor");
   });
@@ -84,7 +84,7 @@ describe("a misspelt topic name", () => {
     const [reply] = await h.send(
       command("alert", `${misspelt}: Road between Deir ez-Zor and Mayadin closed`, { from: EDITOR_EN }),
     );
-    expect(visible(reply)).toBe(`I don't know a topic called “${misspelt}”. Did you mean:`);
+    expect(visible(reply)).toBe(`I don't know a place called “${misspelt}”. Did you mean:`);
     const preview = await h.send(callback(buttonData(reply, "Deir ez-Zor"), { from: EDITOR_EN }));
     expect(preview.map(visible).join("\n")).toContain("Road between Deir ez-Zor and Mayadin closed");
   });
@@ -93,7 +93,7 @@ describe("a misspelt topic name", () => {
     const before = h.app.store.digests.schedules().length;
     const [reply] = await h.send(command("schedule", `daily 08:00 دير الزورر`, { from: ADMIN }));
     expect(visible(reply)).toMatch(
-      /^لا أعرف موضوعًا باسم «دير الزورر». هل تقصد: .*دير الزور.*؟\nلم يُحفظ الموعد.$/,
+      /^لا أعرف منطقة باسم «دير الزورر». هل تقصد: .*دير الزور.*؟\nلم يُحفظ الموعد.$/,
     );
     expect(h.app.store.digests.schedules()).toHaveLength(before);
   });
@@ -106,13 +106,13 @@ describe("an unknown topic name", () => {
     ["alert", "زحل: نص التنبيه"],
   ])("/%s says so in the reader's language, with no buttons", async (name, args) => {
     const [reply] = await h.send(command(name, args, { from: ADMIN }));
-    expect(visible(reply)).toBe("لا أعرف موضوعًا باسم «زحل». تجد القائمة في /topics.");
+    expect(visible(reply)).toBe("لا أعرف منطقة باسم «زحل». تجد القائمة في /topics.");
     expect(buttonLabels(reply)).toEqual([]);
   });
 
   it("/schedule says so and saves nothing", async () => {
     const [reply] = await h.send(command("schedule", "daily 08:00 زحل", { from: ADMIN }));
-    expect(visible(reply)).toBe("لا أعرف موضوعًا باسم «زحل». تجد القائمة في /topics.\nلم يُحفظ الموعد.");
+    expect(visible(reply)).toBe("لا أعرف منطقة باسم «زحل». تجد القائمة في /topics.\nلم يُحفظ الموعد.");
     expect(h.app.store.digests.schedules()).toEqual([]);
   });
 });

@@ -6,21 +6,21 @@ welcome = 👋 أهلًا بك في <b>نشرة</b> يا { $name }!
     أرسل إليك أخبار المناطق التي تتابعها: التنبيهات العاجلة فور وقوعها، وملخصات في مواعيد محددة.
     اضغط على المناطق أدناه لمتابعتها، أو أرسل /subscribe مع اسم المنطقة، مثل <code>/subscribe دير الزور</code>.
 welcome-group = 👋 مرحبًا، معكم <b>نشرة</b>. يختار مشرفو المجموعة ما تتابعه عبر /topics أو <code>/subscribe دير الزور</code>، وتجدون كل الأوامر في /help.
-start-link-unknown = هذا الرابط يشير إلى موضوع لا أعرفه. اختر من القائمة أدناه.
+start-link-unknown = هذا الرابط يشير إلى منطقة لا أعرفها. اختر من القائمة أدناه.
 help-intro = <b>نشرة</b> ترسل إليك أخبار المناطق التي تتابعها.
 help-intro-editor = <b>نشرة</b> — أنت <b>محرر</b>: يمكنك أيضًا نشر المقالات وإرسال التنبيهات العاجلة.
-help-intro-admin = <b>نشرة</b> — أنت <b>مدير</b>: يمكنك أيضًا جدولة الملخصات وإدارة المواضيع والمحررين.
+help-intro-admin = <b>نشرة</b> — أنت <b>مدير</b>: يمكنك أيضًا جدولة الملخصات وإدارة المناطق والمحررين.
 help-outro = متابعة منطقة تشمل المناطق التابعة لها: دير الزور تشمل الميادين والبوكمال.
 
 ## قائمة الأوامر
-cmd-start = الترحيب واختيار المواضيع
-cmd-topics = اختر المواضيع التي تتابعها
-cmd-subscribe = تابع موضوعًا: /subscribe دير الزور
-cmd-unsubscribe = ألغِ متابعة موضوع
-cmd-mytopics = مواضيعك وإعداداتك
-cmd-latest = آخر أخبار مواضيعك
+cmd-start = الترحيب واختيار المناطق
+cmd-topics = اختر المناطق التي تتابعها
+cmd-subscribe = تابع منطقة: /subscribe دير الزور
+cmd-unsubscribe = ألغِ متابعة منطقة
+cmd-mytopics = مناطقك وإعداداتك
+cmd-latest = آخر أخبار مناطقك
 cmd-search = ابحث في الأخبار
-cmd-settings = التنبيهات والملخصات واللغة والمنطقة الزمنية
+cmd-settings = التنبيهات والملخصات واللغة والتوقيت
 cmd-help = ما تستطيع نشرة فعله
 cmd-stop = ألغِ كل المتابعات واحذف بياناتك
 cmd-post = انشر مقالًا
@@ -36,51 +36,51 @@ cmd-digestnow = أرسل ملخصًا الآن
 cmd-digestpreview = اعرض ملخص قارئ قبل إرساله
 cmd-grant = امنح مستخدمًا دور محرر أو مدير
 cmd-revoke = اسحب دور مستخدم
-cmd-addtopic = أضف موضوعًا
-cmd-alias = أضف اسمًا آخر لموضوع
+cmd-addtopic = أضف منطقة
+cmd-alias = أضف اسمًا آخر لمنطقة
 cmd-stats = القراء والمتابعات والرسائل
 
-## اختيار المواضيع
+## اختيار المناطق
 picker-text = <b>اختر المناطق التي تتابعها</b> — اضغط للمتابعة، واضغط مجددًا للإلغاء.
     متابعة منطقة تشمل المناطق التابعة لها.
 
     📍 <b>{ $section }</b> · صفحة { $page } من { $pages }
 picker-all-of = كل { $name }
-picker-more-topics = مواضيع أخرى
+picker-more-topics = مناطق أخرى
 picker-sections = ☰ الأقسام
 picker-previous = › السابق
 picker-next = التالي ‹
 picker-choose-section = اختر قسمًا:
-topic-gone = هذا الموضوع لم يعد موجودًا.
+topic-gone = هذه المنطقة لم تعد موجودة.
 toast-subscribed = ✓ تتابع الآن { $topic }
 toast-unsubscribed = ألغيت متابعة { $topic }
 
 ## المتابعة وإلغاؤها
 subscribe-usage = اكتب اسم المنطقة بعد الأمر، مثل <code>/subscribe دير الزور</code> أو <code>/subscribe Deir ez-Zor</code>، أو اختر من الأزرار أدناه.
-subscribe-too-many = هذه أكثر من { $max } مواضيع دفعة واحدة. أرسل عددًا أقل تفصل بينها فواصل.
-topic-ambiguous = «{ $input }» قد يعني أكثر من موضوع. أيها تقصد؟
-topic-ambiguous-list = «{ $input }» قد يعني أكثر من موضوع: { $names }.
-topic-unknown-suggest = لا أعرف موضوعًا باسم «{ $input }». هل تقصد:
-topic-unknown-suggest-list = لا أعرف موضوعًا باسم «{ $input }». هل تقصد: { $names }؟
-topic-unknown = لا أعرف موضوعًا باسم «{ $input }». تجد القائمة في /topics.
+subscribe-too-many = هذه أكثر من { $max } مناطق دفعة واحدة. أرسل عددًا أقل تفصل بينها فواصل.
+topic-ambiguous = «{ $input }» قد يعني أكثر من منطقة. أيها تقصد؟
+topic-ambiguous-list = «{ $input }» قد يعني أكثر من منطقة: { $names }.
+topic-unknown-suggest = لا أعرف منطقة باسم «{ $input }». هل تقصد:
+topic-unknown-suggest-list = لا أعرف منطقة باسم «{ $input }». هل تقصد: { $names }؟
+topic-unknown = لا أعرف منطقة باسم «{ $input }». تجد القائمة في /topics.
 subscribe-done = ✅ أصبحت تتابع <b>{ $topic }</b>.
 subscribe-done-with-children = ✅ أصبحت تتابع <b>{ $topic }</b>، ومنها { $children }.
 subscribe-done-many = ✅ أصبحت تتابع <b>{ $topics }</b>.
 subscribe-already = أنت تتابع <b>{ $topic }</b> بالفعل.
 subscribe-already-via = (كانت أخبار { $topic } تصلك من قبل عبر متابعتك لـ{ $parent }.)
-unsubscribe-choose = اضغط على موضوع لإلغاء متابعته:
-unsubscribe-unknown = لا تتابع شيئًا باسم «{ $input }». مواضيعك:
+unsubscribe-choose = اضغط على منطقة لإلغاء متابعتها:
+unsubscribe-unknown = لا تتابع شيئًا باسم «{ $input }». مناطقك:
 unsubscribe-done = ألغيت متابعة <b>{ $topic }</b>.
 unsubscribe-via-parent = تصلك أخبار { $topic } لأنك تتابع <b>{ $parent }</b>. ألغِ متابعة { $parent } لإيقافها.
 unsubscribe-not-subscribed = أنت لا تتابع <b>{ $topic }</b>.
 
-## مواضيعي
-mytopics-none = لا تتابع أي موضوع بعد. اختر من /topics.
+## مناطقي
+mytopics-none = لا تتابع أي منطقة بعد. اختر من /topics.
 mytopics-list = { $count ->
-    [one] <b>تتابع موضوعًا واحدًا:</b>
-    [two] <b>تتابع موضوعين:</b>
-    [few] <b>تتابع { $count } مواضيع:</b>
-   *[other] <b>تتابع { $count } موضوعًا:</b>
+    [one] <b>تتابع منطقة واحدة:</b>
+    [two] <b>تتابع منطقتين:</b>
+    [few] <b>تتابع { $count } مناطق:</b>
+   *[other] <b>تتابع { $count } منطقة:</b>
 }
 mytopics-includes = { $count ->
     [one] (ومنطقة تابعة لها)
@@ -88,7 +88,7 @@ mytopics-includes = { $count ->
     [few] (و{ $count } مناطق تابعة لها)
    *[other] (و{ $count } منطقة تابعة لها)
 }
-button-choose-topics = 📍 اختر المواضيع
+button-choose-topics = 📍 اختر المناطق
 button-settings = ⚙️ الإعدادات
 
 ## الإعدادات
@@ -96,7 +96,7 @@ settings-title = <b>الإعدادات</b>
 settings-summary = 🔔 التنبيهات العاجلة: { $alerts }
     📰 الملخصات: { $digests }
     🌐 اللغة: { $language }
-    🕒 المنطقة الزمنية: { $timezone } (الساعة الآن { $time })
+    🕒 التوقيت: { $timezone } (الساعة الآن { $time })
 state-on = مفعّلة
 state-off = متوقفة
 language-ar = العربية
@@ -107,22 +107,22 @@ button-alerts-turn-off = 🔕 أوقف التنبيهات العاجلة
 button-digests-turn-on = 📰 فعّل الملخصات
 button-digests-turn-off = 📰 أوقف الملخصات
 button-language = 🌐 اللغة
-button-timezone = 🕒 المنطقة الزمنية
+button-timezone = 🕒 التوقيت
 button-back = › رجوع
 settings-choose-language = اختر لغة رسائل نشرة:
-settings-choose-timezone = اختر منطقتك الزمنية (تظهر بها أوقات الملخصات والتنبيهات):
+settings-choose-timezone = اختر توقيتك (تظهر به أوقات الملخصات والتنبيهات):
 toast-alerts-on = فُعّلت التنبيهات العاجلة
 toast-alerts-off = أُوقفت التنبيهات العاجلة
 toast-digests-on = فُعّلت الملخصات
 toast-digests-off = أُوقفت الملخصات
 toast-language = تغيّرت اللغة
-toast-timezone = المنطقة الزمنية: { $timezone }
+toast-timezone = التوقيت: { $timezone }
 
 ## الإيقاف
-stop-confirm = سأُلغي متابعة هذه المحادثة لكل المواضيع وأحذف إعداداتها. هل أنت متأكد؟
+stop-confirm = سأُلغي كل متابعاتك وأحذف إعداداتك. هل أنت متأكد؟
 button-stop-confirm = نعم، احذف كل شيء
 button-cancel = إلغاء
-stop-done = تم: لم يعد أي شيء عن هذه المحادثة محفوظًا. أرسل /start متى أردت العودة.
+stop-done = تم: لم يعد أي شيء عنك محفوظًا. أرسل /start متى أردت العودة.
 stop-cancelled = لم يُحذف شيء.
 
 ## الأدوار والأخطاء
@@ -140,13 +140,13 @@ slow-down = ترسل الرسائل أسرع مما أستطيع الرد علي
 error-generic = عذرًا، حدث خطأ. حاول مرة أخرى.
 
 ## آخر الأخبار والبحث
-latest-mine = 📰 <b>آخر أخبار مواضيعك</b> · صفحة { $page } من { $pages }
+latest-mine = 📰 <b>آخر أخبار مناطقك</b> · صفحة { $page } من { $pages }
 latest-topic = 📰 <b>آخر أخبار { $topic }</b> · صفحة { $page } من { $pages }
 latest-all = 📰 <b>آخر الأخبار</b> · صفحة { $page } من { $pages }
 latest-empty = لا توجد أخبار بعد.
 latest-mention = <i>↪ يرد فيه ذكر { $topic } عرضًا</i>
 latest-empty-topic = لا توجد أخبار عن { $topic } بعد.
-latest-hint-subscribe = لا تتابع أي موضوع بعد، لذا تظهر لك كل الأخبار. اختر ما تتابعه من /topics.
+latest-hint-subscribe = لا تتابع أي منطقة بعد، لذا تظهر لك كل الأخبار. اختر ما تتابعه من /topics.
 search-usage = اكتب الكلمات التي تبحث عنها بعد الأمر، مثل <code>/search حقل العمر</code> أو <code>/search Omar oil field</code>.
 search-heading = 🔎 <b>«{ $query }»</b> · { $count ->
     [one] مقال واحد
@@ -164,15 +164,15 @@ post-usage = اكتب المقال بعد الأمر: السطر الأول عن
     https://example.org/omar</code>
 post-stored = ✅ حُفظ المقال برقم <b>{ $id }</b>.
 post-duplicate = هذا المقال محفوظ من قبل برقم <b>{ $id }</b> (الرابط نفسه أو النص نفسه)، ولم يُضف شيء.
-post-topics = المواضيع: { $topics }
-post-no-topics = لم يطابق نصه أي موضوع. يمكن تعليمي المكان عبر /addtopic أو /alias.
+post-topics = المناطق: { $topics }
+post-no-topics = لم يطابق نصه أي منطقة. يمكن تعليمي المكان عبر /addtopic أو /alias.
 
 ## Digest schedules (/schedule, /schedules, /unschedule, /digestnow, /digestpreview)
-schedule-usage = اكتب الموعد، ثم الموضوع إن شئت، ثم المنطقة الزمنية إن شئت:
+schedule-usage = اكتب الموعد، ثم المنطقة إن شئت، ثم التوقيت إن شئت:
     <code>/schedule daily 08:00</code> — كل يوم
     <code>/schedule weekly الجمعة 07:30 دير الزور</code> — كل أسبوع
     <code>/schedule "0 */6 * * *" tz=Asia/Damascus</code> — تعبير cron من 5 أو 6 حقول بين علامتي تنصيص
-    بلا موضوع تشمل النشرة مواضيع كل قارئ.
+    بلا منطقة يشمل الملخص مناطق كل قارئ.
 schedule-error-missing-when = لم تكتب الموعد.
 schedule-error-unknown-when = لا أفهم «{ $detail }» موعدًا: اكتب daily أو weekly أو تعبير cron بين علامتي تنصيص.
 schedule-error-missing-time = ينقص الوقت بصيغة ساعة:دقيقة، مثل 08:00.
@@ -184,19 +184,19 @@ schedule-error-unclosed-quote = تعبير cron بلا علامة تنصيص ت�
 schedule-error-cron-field-count = تعبير cron يحتاج 5 حقول أو 6، وفيه { $detail }.
 schedule-error-bad-cron-field = حقل { $field } في تعبير cron غير صحيح: «{ $detail }».
 schedule-error-cron-never-runs = تعبير cron هذا لا يقع في أي يوم: «{ $detail }».
-schedule-error-too-frequent = الموعد «{ $detail }» يتكرر أكثر من مرة كل { $minutes } دقائق، ونشرات بهذا التكرار تغرق القراء. اختر فاصلًا أطول، مثل <code>"0 */6 * * *"</code>.
-schedule-error-unknown-zone = لا أعرف المنطقة الزمنية «{ $detail }». اكتبها بصيغة IANA، مثل tz=Asia/Damascus.
+schedule-error-too-frequent = الموعد «{ $detail }» يتكرر أكثر من مرة كل { $minutes } دقائق، وملخصات بهذا التكرار تغرق القراء. اختر فاصلًا أطول، مثل <code>"0 */6 * * *"</code>.
+schedule-error-unknown-zone = لا أعرف التوقيت «{ $detail }». اكتبه بصيغة IANA، مثل tz=Asia/Damascus.
 cron-field-second = الثواني
 cron-field-minute = الدقائق
 cron-field-hour = الساعات
 cron-field-day-of-month = يوم الشهر
 cron-field-month = الشهر
 cron-field-day-of-week = يوم الأسبوع
-schedule-own-topics = مواضيع كل قارئ
+schedule-own-topics = مناطق كل قارئ
 schedule-not-saved = لم يُحفظ الموعد.
 schedule-added = ✅ الموعد <b>{ $id }</b>: { $when } · { $topic }
-    أول نشرة: { $next }
-schedules-heading = 🗓 <b>مواعيد النشرات</b>
+    أول ملخص: { $next }
+schedules-heading = 🗓 <b>مواعيد الملخصات</b>
 schedules-none = لا مواعيد بعد. أضف واحدًا، مثل <code>/schedule daily 08:00</code>.
 schedules-line = <b>{ $id }</b> · { $when } · { $topic }
     التالية: { $next }
@@ -204,21 +204,21 @@ unschedule-usage = اكتب رقم الموعد، مثل <code>/unschedule 3</co
 unschedule-done = 🗑 حُذف الموعد { $id }.
 schedule-unknown = لا يوجد موعد برقم { $id }. تجد الأرقام في /schedules.
 digestnow-usage = اكتب رقم الموعد، مثل <code>/digestnow 3</code>. تجد الأرقام في /schedules.
-digestnow-started = ⏳ جارٍ إعداد نشرة الموعد { $id }…
-digestnow-done = ✅ نشرة الموعد { $id }: أُعدّت لـ{ $sent } من { $readers ->
+digestnow-started = ⏳ جارٍ إعداد ملخص الموعد { $id }…
+digestnow-done = ✅ ملخص الموعد { $id }: أُعدّ لـ{ $sent } من { $readers ->
     [one] قارئ واحد
     [two] قارئَين
     [few] { $readers } قرّاء
    *[other] { $readers } قارئ
-}، وهي في طريقها إليهم (من لا جديد له لا تصله نشرة).
-digestnow-nothing = نشرة الموعد { $id }: لا جديد لأي قارئ، فلم يُرسل شيء.
-digestnow-failed = ⚠️ تعذّر إعداد نشرة الموعد { $id }. التفاصيل في سجل البوت.
-digestnow-stopped = ⏸ توقّف إعداد نشرة الموعد { $id } لأن البوت يتوقف، وسيكتمل عند تشغيله من جديد دون تكرار.
+}، وهو في طريقه إليهم (من لا جديد له لا يصله ملخص).
+digestnow-nothing = ملخص الموعد { $id }: لا جديد لأي قارئ، فلم يُرسل شيء.
+digestnow-failed = ⚠️ تعذّر إعداد ملخص الموعد { $id }. التفاصيل في سجل البوت.
+digestnow-stopped = ⏸ توقّف إعداد ملخص الموعد { $id } لأن البوت يتوقف، وسيكتمل عند تشغيله من جديد دون تكرار.
 digestpreview-usage = اكتب رقم المحادثة، مثل <code>/digestpreview 123456789</code>.
 digestpreview-unknown = لا أعرف محادثة برقم { $id }.
-digestpreview-empty = لا جديد للمحادثة { $id } منذ نشرتها السابقة: لن تصلها نشرة الآن.
-digestpreview-digests-off = أوقفت المحادثة { $id } النشرات في إعداداتها، فلن تصلها نشرة.
-digestpreview-inactive = المحادثة { $id } حظرت البوت أو غادرته، فلن تصلها نشرة حتى تكتب إليه من جديد.
+digestpreview-empty = لا جديد للمحادثة { $id } منذ ملخصها السابق: لن يصلها ملخص الآن.
+digestpreview-digests-off = أوقفت المحادثة { $id } الملخصات في إعداداتها، فلن يصلها ملخص.
+digestpreview-inactive = المحادثة { $id } حظرت البوت أو غادرته، فلن يصلها ملخص حتى تكتب إليه من جديد.
 digestpreview-heading = 👁 هذا ما ستتلقاه المحادثة { $id } الآن ({ $count ->
     [one] رسالة واحدة
     [two] رسالتان
@@ -227,7 +227,7 @@ digestpreview-heading = 👁 هذا ما ستتلقاه المحادثة { $id }
 }). لم يُرسل إليها شيء.
 
 ## Digests (what readers get)
-digest-heading = 📰 <b>نشرتك</b> · { $when }
+digest-heading = 📰 <b>ملخص أخبارك</b> · { $when }
 digest-topic = <b>📍 { $topic }</b>
 digest-topic-continued = <b>📍 { $topic }</b> (تتمة)
 digest-more = { $count ->
@@ -240,13 +240,13 @@ digest-more = { $count ->
 ## Alerts (/alert, /alerts, what readers get)
 alert-label = 🔴 <b>عاجل</b>
 alert-private-only = أرسل /alert إليّ في محادثة خاصة: المعاينة وأزرار الإرسال لا تُعرض أمام أعضاء المجموعة.
-alert-usage = اكتب الموضوع ثم نقطتين ثم نص التنبيه، مثل:
+alert-usage = اكتب المنطقة ثم نقطتين ثم نص التنبيه، مثل:
     <code>/alert دير الزور: انقطاع الكهرباء عن أحياء المدينة</code>
     أو رقم مقال محفوظ: <code>/alert 17</code>
 alert-article-unknown = لا يوجد مقال برقم { $id }. تجد أرقام المقالات في /latest و/search.
-alert-article-no-topics = المقال { $id } غير موسوم بأي موضوع، فلا أحد يتابعه. علّمني المكان عبر /addtopic أو /alias ثم أعد المحاولة.
-alert-choose-topic = «{ $input }» يطابق أكثر من موضوع. إلى متابعي أيّها يُرسل التنبيه؟
-alert-no-audience = لا يتابع هذا الموضوع أحد ممن فعّلوا التنبيهات، فلن يصل التنبيه إلى أي محادثة، ولم يُرسل شيء.
+alert-article-no-topics = المقال { $id } غير موسوم بأي منطقة، فلا أحد يتابعه. علّمني المكان عبر /addtopic أو /alias ثم أعد المحاولة.
+alert-choose-topic = «{ $input }» يطابق أكثر من منطقة. إلى متابعي أيّها يُرسل التنبيه؟
+alert-no-audience = لا يتابع هذه المنطقة أحد ممن فعّلوا التنبيهات، فلن يصل التنبيه إلى أي محادثة، ولم يُرسل شيء.
 alert-already-reached = وصل هذا المقال من قبل تنبيهًا إلى { $count ->
     [one] المحادثة الوحيدة التي تتابعه
     [two] المحادثتين اللتين تتابعانه
@@ -266,10 +266,22 @@ alert-cancelled = ✖️ أُلغي التنبيه، ولم يُرسل شيء.
 alert-not-yours = طلب هذا التنبيه محررٌ آخر، وهو وحده من يرسله أو يلغيه.
 alert-sent-already = أُرسل هذا التنبيه من قبل.
 alert-gone = لم يعد هذا التنبيه موجودًا.
-alert-chosen = اخترتَ الموضوع من قبل، والمعاينة أعلاه.
+alert-chosen = اخترتَ المنطقة من قبل، والمعاينة أعلاه.
 toast-alert-sending = جارٍ الإرسال…
-alert-status-sending = 📤 التنبيه { $id }: أُرسل إلى { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked } …
-alert-status-done = ✅ انتهى إرسال التنبيه { $id }: وصل إلى { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked }.
+alert-status-sending = 📤 التنبيه { $id }: أُرسل إلى { $sent } من { $total }{ $failed ->
+    [0] {""}
+   *[other] {" · "}تعذّر { $failed }
+}{ $blocked ->
+    [0] {""}
+   *[other] {" · "}حظروا البوت { $blocked }
+} …
+alert-status-done = ✅ انتهى إرسال التنبيه { $id }: وصل إلى { $sent } من { $total }{ $failed ->
+    [0] {""}
+   *[other] {" · "}تعذّر { $failed }
+}{ $blocked ->
+    [0] {""}
+   *[other] {" · "}حظروا البوت { $blocked }
+}.
 alerts-none = لم يُرسل أي تنبيه بعد.
 alerts-heading = 📣 <b>آخر التنبيهات</b>
 alerts-line-head = <b>{ $id }</b> · { $when } · { $by }
@@ -282,37 +294,49 @@ auto-alert-held = ⏸ جاء المصدر <b>{ $feed }</b> بأخبار عاجل
 }. لإرسال أحدها أرسل /alert ورقمه: { $ids }
 alerts-what-article = المقال { $id }: «{ $title }»
 alerts-what-text = { $topic }: «{ $text }»
-alerts-outcome-done = ✅ وصل إلى { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked }
-alerts-outcome-sending = 📤 جارٍ الإرسال: { $sent } من { $total } · تعذّر { $failed } · حظروا البوت { $blocked }
+alerts-outcome-done = ✅ وصل إلى { $sent } من { $total }{ $failed ->
+    [0] {""}
+   *[other] {" · "}تعذّر { $failed }
+}{ $blocked ->
+    [0] {""}
+   *[other] {" · "}حظروا البوت { $blocked }
+}
+alerts-outcome-sending = 📤 جارٍ الإرسال: { $sent } من { $total }{ $failed ->
+    [0] {""}
+   *[other] {" · "}تعذّر { $failed }
+}{ $blocked ->
+    [0] {""}
+   *[other] {" · "}حظروا البوت { $blocked }
+}
 
-## قائمة المواضيع (للمديرين)
-addtopic-usage = اكتب الاسم العربي ثم الإنجليزي ثم الموضوع الأب إن وُجد، تفصل بينها |، مثل <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
-addtopic-exists = يوجد موضوع بالمعرّف { $slug } من قبل.
-addtopic-name-taken = هذا الاسم يخص موضوع <b>{ $topic }</b> من قبل. استخدم /alias لإضافة اسم آخر له.
-addtopic-done = ✅ أُضيف موضوع <b>{ $topic }</b> ({ $slug }). { $count ->
-    [0] لا يذكره أي مقال حديث بعد.
-    [one] يذكره مقال حديث واحد، وصار موسومًا به.
-    [two] يذكره مقالان حديثان، وصارا موسومين به.
-    [few] يذكره { $count } مقالات حديثة، وصارت موسومة به.
-   *[other] يذكره { $count } مقالًا حديثًا، وصارت موسومة به.
+## قائمة المناطق (للمديرين)
+addtopic-usage = اكتب الاسم العربي ثم الإنجليزي ثم المنطقة الأم إن وُجدت، تفصل بينها |، مثل <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
+addtopic-exists = توجد منطقة بالمعرّف { $slug } من قبل.
+addtopic-name-taken = هذا الاسم يخص منطقة <b>{ $topic }</b> من قبل. استخدم /alias لإضافة اسم آخر له.
+addtopic-done = ✅ أُضيفت منطقة <b>{ $topic }</b> ({ $slug }). { $count ->
+    [0] لا يذكرها أي مقال حديث بعد.
+    [one] يذكرها مقال حديث واحد، وصار موسومًا بها.
+    [two] يذكرها مقالان حديثان، وصارا موسومين بها.
+    [few] يذكرها { $count } مقالات حديثة، وصارت موسومة بها.
+   *[other] يذكرها { $count } مقالًا حديثًا، وصارت موسومة بها.
 }
-addtopic-done-under = ✅ أُضيف موضوع <b>{ $topic }</b> ({ $slug }) ضمن { $parent }. { $count ->
-    [0] لا يذكره أي مقال حديث بعد.
-    [one] يذكره مقال حديث واحد، وصار موسومًا به.
-    [two] يذكره مقالان حديثان، وصارا موسومين به.
-    [few] يذكره { $count } مقالات حديثة، وصارت موسومة به.
-   *[other] يذكره { $count } مقالًا حديثًا، وصارت موسومة به.
+addtopic-done-under = ✅ أُضيفت منطقة <b>{ $topic }</b> ({ $slug }) ضمن { $parent }. { $count ->
+    [0] لا يذكرها أي مقال حديث بعد.
+    [one] يذكرها مقال حديث واحد، وصار موسومًا بها.
+    [two] يذكرها مقالان حديثان، وصارا موسومين بها.
+    [few] يذكرها { $count } مقالات حديثة، وصارت موسومة بها.
+   *[other] يذكرها { $count } مقالًا حديثًا، وصارت موسومة بها.
 }
-alias-usage = اكتب الموضوع ثم اسمه الجديد تفصل بينهما |، مثل <code>/alias دير الزور | مدينة دير الزور</code>.
-alias-exists = «{ $alias }» اسم لموضوع { $topic } من قبل.
-alias-done = ✅ صار «{ $alias }» يعني <b>{ $topic }</b> في البحث عن المواضيع وفي الوسم. { $count ->
+alias-usage = اكتب المنطقة ثم اسمها الجديد تفصل بينهما |، مثل <code>/alias دير الزور | مدينة دير الزور</code>.
+alias-exists = «{ $alias }» اسم لمنطقة { $topic } من قبل.
+alias-done = ✅ صار «{ $alias }» يعني <b>{ $topic }</b> في البحث عن المناطق وفي الوسم. { $count ->
     [0] لم يتغير أي مقال حديث.
     [one] أُعيد وسم مقال حديث واحد.
     [two] أُعيد وسم مقالين حديثين.
     [few] أُعيد وسم { $count } مقالات حديثة.
    *[other] أُعيد وسم { $count } مقالًا حديثًا.
 }
-alias-shared = تنبيه: «{ $alias }» اسم لموضوع { $other } أيضًا؛ سيُسأل القراء الذين يكتبونه أيهما يقصدون.
+alias-shared = تنبيه: «{ $alias }» اسم لمنطقة { $other } أيضًا؛ سيُسأل القراء الذين يكتبونه أيهما يقصدون.
 
 ## المصادر (للمحررين)
 feeds-title = 🛰 <b>المصادر</b>
@@ -353,8 +377,8 @@ removefeed-usage = اكتب رقم المصدر كما يظهر في /feeds، م
 removefeed-done = حُذف المصدر { $id } ({ $title }). مقالاته باقية.
 
 ## إضافات
-welcome-after-link = 👋 أهلًا بك في <b>نشرة</b>. تصلك الآن التنبيهات العاجلة والملخصات عن هذا الموضوع. أضف مناطق أخرى من /topics، وغيّر اللغة والمنطقة الزمنية من /settings، وتجد كل الأوامر في /help.
-unsubscribe-emptied = لم تعد تتابع أي موضوع. اختر ما تتابعه من /topics.
+welcome-after-link = 👋 أهلًا بك في <b>نشرة</b>. تصلك الآن التنبيهات العاجلة والملخصات عن هذه المنطقة. أضف مناطق أخرى من /topics، وغيّر اللغة والتوقيت من /settings، وتجد كل الأوامر في /help.
+unsubscribe-emptied = لم تعد تتابع أي منطقة. اختر ما تتابعه من /topics.
 toast-covered = أخبار { $topic } تصلك عبر متابعتك لـ{ $parent }.
 offer-topics-in-text = يمكنني أن أرسل إليك أخبار هذه الأماكن. اختر ما تتابعه، أو اطّلع على آخر أخبارها بالأمر <code>/latest { $topic }</code>.
 welcome-language-hint = For English: /settings → 🌐
@@ -371,21 +395,89 @@ feed-error-not-public = عنوان المصدر ليس عنوانًا عامًا
 feed-error-aborted = انقطعت القراءة لأن البوت كان يتوقف، وستُعاد المحاولة.
 feed-error-other = تعذّرت قراءة المصدر: { $error }
 
-## في المجموعات والقنوات (تحل محل الرسائل المخاطِبة لشخص)
-subscribe-done-group = ✅ أصبحت هذه المحادثة تتابع <b>{ $topic }</b>.
-subscribe-done-with-children-group = ✅ أصبحت هذه المحادثة تتابع <b>{ $topic }</b>، ومنها { $children }.
-subscribe-done-many-group = ✅ أصبحت هذه المحادثة تتابع <b>{ $topics }</b>.
-subscribe-already-group = هذه المحادثة تتابع <b>{ $topic }</b> بالفعل.
-mytopics-none-group = لا تتابع هذه المحادثة أي موضوع بعد. يختار المشرفون من /topics.
+## في المجموعات والقنوات (تحل محل الرسائل المخاطِبة لشخص؛ ‏$chat هو group أو channel)
+subscribe-done-group = ✅ أصبحت { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} تتابع <b>{ $topic }</b>.
+subscribe-done-with-children-group = ✅ أصبحت { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} تتابع <b>{ $topic }</b>، ومنها { $children }.
+subscribe-done-many-group = ✅ أصبحت { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} تتابع <b>{ $topics }</b>.
+subscribe-already-group = { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} تتابع <b>{ $topic }</b> بالفعل.
+subscribe-already-via-group = (كانت أخبار { $topic } تصل إلى { $chat ->
+    [channel] القناة
+   *[group] المجموعة
+} من قبل عبر متابعتها لـ{ $parent }.)
+mytopics-none-group = لا تتابع { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} أي منطقة بعد. يختار المشرفون من /topics.
 mytopics-list-group = { $count ->
-    [one] <b>تتابع هذه المحادثة موضوعًا واحدًا:</b>
-    [two] <b>تتابع هذه المحادثة موضوعين:</b>
-    [few] <b>تتابع هذه المحادثة { $count } مواضيع:</b>
-   *[other] <b>تتابع هذه المحادثة { $count } موضوعًا:</b>
+    [one] <b>{ $chat ->
+        [channel] تتابع هذه القناة
+       *[group] تتابع هذه المجموعة
+    } منطقة واحدة:</b>
+    [two] <b>{ $chat ->
+        [channel] تتابع هذه القناة
+       *[group] تتابع هذه المجموعة
+    } منطقتين:</b>
+    [few] <b>{ $chat ->
+        [channel] تتابع هذه القناة
+       *[group] تتابع هذه المجموعة
+    } { $count } مناطق:</b>
+   *[other] <b>{ $chat ->
+        [channel] تتابع هذه القناة
+       *[group] تتابع هذه المجموعة
+    } { $count } منطقة:</b>
 }
-unsubscribe-done-group = ألغت هذه المحادثة متابعة <b>{ $topic }</b>.
-latest-mine-group = 📰 <b>آخر أخبار مواضيع هذه المحادثة</b> · صفحة { $page } من { $pages }
-toast-subscribed-group = ✓ تتابع هذه المحادثة الآن { $topic }
+unsubscribe-done-group = ألغت { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} متابعة <b>{ $topic }</b>.
+unsubscribe-not-subscribed-group = { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} لا تتابع <b>{ $topic }</b>.
+unsubscribe-emptied-group = لم تعد { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} تتابع أي منطقة. يختار المشرفون من /topics.
+latest-mine-group = 📰 <b>آخر أخبار مناطق { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+}</b> · صفحة { $page } من { $pages }
+latest-hint-subscribe-group = لا تتابع { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} أي منطقة بعد، لذا تظهر كل الأخبار. يختار المشرفون ما تتابعه من /topics.
+toast-subscribed-group = ✓ { $chat ->
+    [channel] تتابع هذه القناة
+   *[group] تتابع هذه المجموعة
+} الآن { $topic }
+toast-unsubscribed-group = ألغت { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} متابعة { $topic }
+stop-confirm-group = سأُلغي كل متابعات { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} وأحذف إعداداتها. هل أنت متأكد؟
+stop-done-group = تم: لم يعد أي شيء عن { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} محفوظًا. أرسلوا /start متى أردتم العودة.
+group-admins-only-group = مشرفو { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} وحدهم يستطيعون تغيير ما تتابعه.
 
 ## Admin tools (grant, revoke, stats)
 # A digest schedule in words (describeSchedule in src/digests/schedule.ts); plain text.
@@ -397,7 +489,7 @@ role-name = { $role ->
     [admin] مديرًا
    *[editor] محررًا
 }
-grant-usage = الاستخدام: <code>/grant &lt;معرّف المستخدم&gt; محرر</code> أو <code>/grant &lt;معرّف المستخدم&gt; مدير</code>، مثل <code>/grant 123456789 محرر</code>. المعرّف هو الرقم الذي يعرّف الشخص في تيليغرام، ويمكنه معرفته من بوت مثل ‎@userinfobot.
+grant-usage = الاستخدام: <code>/grant &lt;معرّف المستخدم&gt; محرر</code> أو <code>/grant &lt;معرّف المستخدم&gt; مدير</code>، مثل <code>/grant 123456789 محرر</code>. المعرّف هو الرقم الذي يعرّف الشخص في تيليغرام، ويمكنه معرفته من بوت مثل @userinfobot.
 grant-done = ✅ أصبح المستخدم <code>{ $user }</code> { role-name }، وتعرض قائمة أوامره الآن الأوامر الجديدة.
 grant-already = المستخدم <code>{ $user }</code> { $role ->
     [admin] مدير
@@ -423,13 +515,13 @@ stats-readers-private = • الأفراد (محادثات خاصة): نشطون
 stats-readers-groups = • المجموعات: نشطة { $active } · غير نشطة { $inactive }
 stats-readers-channels = • القنوات: نشطة { $active } · غير نشطة { $inactive }
 stats-inactive-note = <i>غير النشط: من حظر البوت أو أزاله، ويعود نشطًا حين يراسله من جديد.</i>
-stats-topics = 🏷 <b>الاشتراكات</b>: { $count }. أكثر المواضيع متابعة:
-stats-topics-none = 🏷 <b>الاشتراكات</b>: لا توجد بعد.
+stats-topics = 🏷 <b>المتابعات</b>: { $count }. أكثر المناطق متابعة:
+stats-topics-none = 🏷 <b>المتابعات</b>: لا توجد بعد.
 stats-topic-line = { $rank }. { $topic }: { $count }
-stats-topics-more = …ومواضيع أخرى عددها { $count }.
+stats-topics-more = …ومناطق أخرى عددها { $count }.
 stats-articles = 📰 <b>المقالات</b>: اليوم { $today } · المجموع { $total }
-stats-deliveries = 📬 <b>آخر 24 ساعة</b>: تنبيهات ونشرات وصلت { $sent } · تعذّر إيصالها { $failed }
-stats-queue = ⏳ <b>تنبيهات ونشرات تنتظر الإرسال</b>: { $depth }
+stats-deliveries = 📬 <b>آخر 24 ساعة</b>: تنبيهات وملخصات وصلت { $sent } · تعذّر إيصالها { $failed }
+stats-queue = ⏳ <b>تنبيهات وملخصات تنتظر الإرسال</b>: { $depth }
 stats-chart-caption = 📈 القراء والرسائل يوميًا في آخر 30 يومًا ({ $zone }).
 stats-chart-failed = تعذّر رسم المخطط هذه المرة، والأرقام أعلاه كاملة.
 chart-title = نشرة: القراء والرسائل في آخر 30 يومًا

@@ -6,23 +6,23 @@ welcome = 👋 Welcome to <b>Nashra</b>, { $name }!
     I send you the news of the places you follow: breaking alerts as they happen and digests on a schedule.
     Tap the places below to follow them, or send /subscribe with a name, e.g. <code>/subscribe Deir ez-Zor</code>.
 welcome-group = 👋 Hello, <b>Nashra</b> is here. The group's admins choose what it follows with /topics or <code>/subscribe Deir ez-Zor</code>; /help lists every command.
-start-link-unknown = That link names a topic I don't know. Choose from the list below.
+start-link-unknown = That link names a place I don't know. Choose from the list below.
 help-intro = <b>Nashra</b> sends the news of the places you follow.
 help-intro-editor = <b>Nashra</b> — you are an <b>editor</b>: you can also publish articles and push breaking alerts.
-help-intro-admin = <b>Nashra</b> — you are an <b>admin</b>: you can also schedule digests and manage topics and editors.
+help-intro-admin = <b>Nashra</b> — you are an <b>admin</b>: you can also schedule digests and manage places and editors.
 help-outro = Following a place includes the places under it: Deir ez-Zor includes Mayadin and Al-Bukamal.
 
 ## Command menu
-cmd-start = Welcome and topic picker
-cmd-topics = Choose topics to follow
-cmd-subscribe = Follow a topic: /subscribe Deir ez-Zor
-cmd-unsubscribe = Stop following a topic
-cmd-mytopics = Your topics and settings
-cmd-latest = Latest news of your topics
+cmd-start = Welcome and place picker
+cmd-topics = Choose places to follow
+cmd-subscribe = Follow a place: /subscribe Deir ez-Zor
+cmd-unsubscribe = Stop following a place
+cmd-mytopics = Your places and settings
+cmd-latest = Latest news of your places
 cmd-search = Search the news
 cmd-settings = Alerts, digests, language, time zone
 cmd-help = What Nashra can do
-cmd-stop = Unsubscribe from everything and delete your data
+cmd-stop = Stop following everything and delete your data
 cmd-post = Publish an article
 cmd-alert = Push a breaking alert
 cmd-alerts = Recent alerts
@@ -36,55 +36,55 @@ cmd-digestnow = Run a digest now
 cmd-digestpreview = Preview a reader's digest
 cmd-grant = Make a user an editor or admin
 cmd-revoke = Take a user's role away
-cmd-addtopic = Add a topic
-cmd-alias = Add another name for a topic
-cmd-stats = Readers, subscriptions, deliveries
+cmd-addtopic = Add a place
+cmd-alias = Add another name for a place
+cmd-stats = Readers, follows, deliveries
 
-## Topic picker
+## Place picker
 picker-text = <b>Choose the places you follow</b> — tap to follow, tap again to stop.
     Following a place includes the places under it.
 
     📍 <b>{ $section }</b> · page { $page }/{ $pages }
 picker-all-of = All of { $name }
-picker-more-topics = More topics
+picker-more-topics = More places
 picker-sections = ☰ Sections
 picker-previous = ‹ Previous
 picker-next = Next ›
 picker-choose-section = Choose a section:
-topic-gone = That topic no longer exists.
+topic-gone = That place no longer exists.
 toast-subscribed = ✓ Following { $topic }
 toast-unsubscribed = No longer following { $topic }
 
 ## Subscribe and unsubscribe
 subscribe-usage = Send a place after the command, e.g. <code>/subscribe Deir ez-Zor</code> or <code>/subscribe دير الزور</code>, or tap one below.
-subscribe-too-many = That is more than { $max } topics at once. Send fewer, separated by commas.
-topic-ambiguous = “{ $input }” can mean several topics. Which one?
-topic-ambiguous-list = “{ $input }” can mean several topics: { $names }.
-topic-unknown-suggest = I don't know a topic called “{ $input }”. Did you mean:
-topic-unknown-suggest-list = I don't know a topic called “{ $input }”. Did you mean: { $names }?
-topic-unknown = I don't know a topic called “{ $input }”. See /topics for the list.
+subscribe-too-many = That is more than { $max } places at once. Send fewer, separated by commas.
+topic-ambiguous = “{ $input }” can mean several places. Which one?
+topic-ambiguous-list = “{ $input }” can mean several places: { $names }.
+topic-unknown-suggest = I don't know a place called “{ $input }”. Did you mean:
+topic-unknown-suggest-list = I don't know a place called “{ $input }”. Did you mean: { $names }?
+topic-unknown = I don't know a place called “{ $input }”. See /topics for the list.
 subscribe-done = ✅ You now follow <b>{ $topic }</b>.
 subscribe-done-with-children = ✅ You now follow <b>{ $topic }</b>, including { $children }.
 subscribe-done-many = ✅ You now follow <b>{ $topics }</b>.
 subscribe-already = You already follow <b>{ $topic }</b>.
 subscribe-already-via = (You were already getting { $topic } news through { $parent }.)
-unsubscribe-choose = Tap a topic to stop following it:
-unsubscribe-unknown = You don't follow anything called “{ $input }”. Your topics:
+unsubscribe-choose = Tap a place to stop following it:
+unsubscribe-unknown = You don't follow anything called “{ $input }”. Your places:
 unsubscribe-done = You no longer follow <b>{ $topic }</b>.
-unsubscribe-via-parent = You get { $topic } news because you follow <b>{ $parent }</b>. Unsubscribe from { $parent } to stop it.
+unsubscribe-via-parent = You get { $topic } news because you follow <b>{ $parent }</b>. Stop following { $parent } to stop it.
 unsubscribe-not-subscribed = You don't follow <b>{ $topic }</b>.
 
-## My topics
-mytopics-none = You don't follow any topic yet. /topics to choose.
+## My places
+mytopics-none = You don't follow any place yet. /topics to choose.
 mytopics-list = { $count ->
-    [one] <b>You follow one topic:</b>
-   *[other] <b>You follow { $count } topics:</b>
+    [one] <b>You follow one place:</b>
+   *[other] <b>You follow { $count } places:</b>
 }
 mytopics-includes = { $count ->
     [one] (and one place under it)
    *[other] (and { $count } places under it)
 }
-button-choose-topics = 📍 Choose topics
+button-choose-topics = 📍 Choose places
 button-settings = ⚙️ Settings
 
 ## Settings
@@ -115,10 +115,10 @@ toast-language = Language changed
 toast-timezone = Time zone: { $timezone }
 
 ## Stop
-stop-confirm = This unsubscribes this chat from every topic and deletes its settings. Are you sure?
+stop-confirm = This stops everything you follow and deletes your settings. Are you sure?
 button-stop-confirm = Yes, delete everything
 button-cancel = Cancel
-stop-done = Done: nothing about this chat is stored any more. Send /start whenever you want to come back.
+stop-done = Done: nothing about you is stored any more. Send /start whenever you want to come back.
 stop-cancelled = Nothing was deleted.
 
 ## Roles and errors
@@ -136,13 +136,13 @@ slow-down = You are sending messages faster than I can answer. I will answer aga
 error-generic = Sorry, something went wrong. Please try again.
 
 ## Latest and search
-latest-mine = 📰 <b>Latest from your topics</b> · page { $page }/{ $pages }
+latest-mine = 📰 <b>Latest from your places</b> · page { $page }/{ $pages }
 latest-topic = 📰 <b>Latest: { $topic }</b> · page { $page }/{ $pages }
 latest-all = 📰 <b>Latest news</b> · page { $page }/{ $pages }
 latest-empty = No articles yet.
 latest-mention = <i>↪ names { $topic } only in passing</i>
 latest-empty-topic = No articles about { $topic } yet.
-latest-hint-subscribe = You don't follow any topic yet, so this is everything. /topics to choose what you follow.
+latest-hint-subscribe = You don't follow any place yet, so this is everything. /topics to choose what you follow.
 search-usage = Send the words to look for, e.g. <code>/search حقل العمر</code> or <code>/search Omar oil field</code>.
 search-heading = 🔎 <b>“{ $query }”</b> · { $count ->
     [one] one article
@@ -158,15 +158,15 @@ post-usage = Send the article after the command: the first line is the title, th
     https://example.org/omar</code>
 post-stored = ✅ Article stored as <b>{ $id }</b>.
 post-duplicate = This article is already stored as <b>{ $id }</b> (same link or same text); nothing was added.
-post-topics = Topics: { $topics }
-post-no-topics = No topic matched its text. /addtopic or /alias can teach me the place.
+post-topics = Places: { $topics }
+post-no-topics = No place matched its text. /addtopic or /alias can teach me the place.
 
 ## Digest schedules (/schedule, /schedules, /unschedule, /digestnow, /digestpreview)
-schedule-usage = Send when, then a topic if you like, then a time zone if you like:
+schedule-usage = Send when, then a place if you like, then a time zone if you like:
     <code>/schedule daily 08:00</code> — every day
     <code>/schedule weekly friday 07:30 Deir ez-Zor</code> — every week
     <code>/schedule "0 */6 * * *" tz=Asia/Damascus</code> — a cron expression of 5 or 6 fields, in quotes
-    Without a topic, the digest covers each reader's own topics.
+    Without a place, the digest covers each reader's own places.
 schedule-error-missing-when = You did not say when.
 schedule-error-unknown-when = I can't read “{ $detail }” as a time: write daily, weekly, or a cron expression in quotes.
 schedule-error-missing-time = The time is missing: write it as hours:minutes, like 08:00.
@@ -186,7 +186,7 @@ cron-field-hour = hours
 cron-field-day-of-month = day-of-month
 cron-field-month = month
 cron-field-day-of-week = day-of-week
-schedule-own-topics = each reader's topics
+schedule-own-topics = each reader's places
 schedule-not-saved = The schedule was not saved.
 schedule-added = ✅ Schedule <b>{ $id }</b>: { $when } · { $topic }
     First digest: { $next }
@@ -228,13 +228,13 @@ digest-more = { $count ->
 ## Alerts (/alert, /alerts, what readers get)
 alert-label = 🔴 <b>Breaking</b>
 alert-private-only = Send /alert to me in a private chat: the preview and its Send button are not for a group's eyes.
-alert-usage = Send the topic, a colon, then the alert's text, for example:
+alert-usage = Send the place, a colon, then the alert's text, for example:
     <code>/alert Deir ez-Zor: Power cut across the city</code>
     or the number of a stored article: <code>/alert 17</code>
 alert-article-unknown = There is no article { $id }. /latest and /search show article numbers.
-alert-article-no-topics = Article { $id } is not tagged with any topic, so nobody follows it. Teach me the place with /addtopic or /alias, then try again.
-alert-choose-topic = “{ $input }” matches more than one topic. Whose followers should get the alert?
-alert-no-audience = Nobody with alerts on follows this topic, so the alert would reach no chat; nothing was sent.
+alert-article-no-topics = Article { $id } is not tagged with any place, so nobody follows it. Teach me the place with /addtopic or /alias, then try again.
+alert-choose-topic = “{ $input }” matches more than one place. Whose followers should get the alert?
+alert-no-audience = Nobody with alerts on follows this place, so the alert would reach no chat; nothing was sent.
 alert-already-reached = This article already reached { $count ->
     [one] the one chat that follows it
    *[other] all { $count } chats that follow it
@@ -250,10 +250,22 @@ alert-cancelled = ✖️ Alert cancelled; nothing was sent.
 alert-not-yours = Another editor asked for this alert; only they can send or cancel it.
 alert-sent-already = This alert has already been sent.
 alert-gone = This alert no longer exists.
-alert-chosen = The topic was already chosen; the preview is above.
+alert-chosen = The place was already chosen; the preview is above.
 toast-alert-sending = Sending…
-alert-status-sending = 📤 Alert { $id }: sent to { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked } …
-alert-status-done = ✅ Alert { $id } done: reached { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }.
+alert-status-sending = 📤 Alert { $id }: sent to { $sent } of { $total }{ $failed ->
+    [0] {""}
+   *[other] {" · "}failed { $failed }
+}{ $blocked ->
+    [0] {""}
+   *[other] {" · "}blocked the bot { $blocked }
+} …
+alert-status-done = ✅ Alert { $id } done: reached { $sent } of { $total }{ $failed ->
+    [0] {""}
+   *[other] {" · "}failed { $failed }
+}{ $blocked ->
+    [0] {""}
+   *[other] {" · "}blocked the bot { $blocked }
+}.
 alerts-none = No alert has been sent yet.
 alerts-heading = 📣 <b>Recent alerts</b>
 alerts-line-head = <b>{ $id }</b> · { $when } · { $by }
@@ -264,24 +276,36 @@ auto-alert-held = ⏸ The feed <b>{ $feed }</b> brought { $count ->
 } than it may alert on its own ({ $max } in { $minutes } minutes), so they were not sent. To alert one, send /alert and its number: { $ids }
 alerts-what-article = Article { $id }: “{ $title }”
 alerts-what-text = { $topic }: “{ $text }”
-alerts-outcome-done = ✅ reached { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }
-alerts-outcome-sending = 📤 sending: { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }
+alerts-outcome-done = ✅ reached { $sent } of { $total }{ $failed ->
+    [0] {""}
+   *[other] {" · "}failed { $failed }
+}{ $blocked ->
+    [0] {""}
+   *[other] {" · "}blocked the bot { $blocked }
+}
+alerts-outcome-sending = 📤 sending: { $sent } of { $total }{ $failed ->
+    [0] {""}
+   *[other] {" · "}failed { $failed }
+}{ $blocked ->
+    [0] {""}
+   *[other] {" · "}blocked the bot { $blocked }
+}
 
-## Topic catalog (admins)
-addtopic-usage = Send the Arabic name, the English name and optionally the parent topic, separated by |, e.g. <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
-addtopic-exists = A topic with the identifier { $slug } already exists.
-addtopic-name-taken = That name already belongs to the topic <b>{ $topic }</b>. Use /alias to give it another name.
-addtopic-done = ✅ Added the topic <b>{ $topic }</b> ({ $slug }). { $count ->
+## Place catalog (admins)
+addtopic-usage = Send the Arabic name, the English name and optionally the place it belongs to, separated by |, e.g. <code>/addtopic الشحيل | Al-Shuhayl | دير الزور</code>.
+addtopic-exists = A place with the identifier { $slug } already exists.
+addtopic-name-taken = That name already belongs to the place <b>{ $topic }</b>. Use /alias to give it another name.
+addtopic-done = ✅ Added the place <b>{ $topic }</b> ({ $slug }). { $count ->
     [0] No recent article mentions it yet.
     [one] One recent article mentions it and now carries it.
    *[other] { $count } recent articles mention it and now carry it.
 }
-addtopic-done-under = ✅ Added the topic <b>{ $topic }</b> ({ $slug }) under { $parent }. { $count ->
+addtopic-done-under = ✅ Added the place <b>{ $topic }</b> ({ $slug }) under { $parent }. { $count ->
     [0] No recent article mentions it yet.
     [one] One recent article mentions it and now carries it.
    *[other] { $count } recent articles mention it and now carry it.
 }
-alias-usage = Send the topic and its new name separated by |, e.g. <code>/alias دير الزور | Deir Ezzor city</code>.
+alias-usage = Send the place and its new name separated by |, e.g. <code>/alias دير الزور | Deir Ezzor city</code>.
 alias-exists = “{ $alias }” is already a name of { $topic }.
 alias-done = ✅ “{ $alias }” now means <b>{ $topic }</b>, in lookups and in tagging. { $count ->
     [0] No recent article changed.
@@ -319,8 +343,8 @@ removefeed-usage = Send the feed's number from /feeds, e.g. <code>/removefeed 3<
 removefeed-done = Removed feed { $id } ({ $title }). Its articles stay.
 
 ## Additions
-welcome-after-link = 👋 Welcome to <b>Nashra</b>. You'll get breaking alerts and digests on this topic. Add other places with /topics, change language and time zone in /settings, and find every command in /help.
-unsubscribe-emptied = You no longer follow any topic. Choose some with /topics.
+welcome-after-link = 👋 Welcome to <b>Nashra</b>. You'll get breaking alerts and digests on this place. Add other places with /topics, change language and time zone in /settings, and find every command in /help.
+unsubscribe-emptied = You no longer follow any place. Choose some with /topics.
 toast-covered = You already get { $topic } news through { $parent }.
 offer-topics-in-text = I can send you the news of these places. Choose what to follow, or see the latest with <code>/latest { $topic }</code>.
 welcome-language-hint = بالعربية: /settings ← 🌐
@@ -337,19 +361,81 @@ feed-error-not-public = The feed's address is not a public internet address, and
 feed-error-aborted = The read was interrupted because the bot was stopping; it is tried again.
 feed-error-other = The feed could not be read: { $error }
 
-## In groups and channels (replace the messages that speak to a person)
-subscribe-done-group = ✅ This chat now follows <b>{ $topic }</b>.
-subscribe-done-with-children-group = ✅ This chat now follows <b>{ $topic }</b>, including { $children }.
-subscribe-done-many-group = ✅ This chat now follows <b>{ $topics }</b>.
-subscribe-already-group = This chat already follows <b>{ $topic }</b>.
-mytopics-none-group = This chat doesn't follow any topic yet. Its admins choose with /topics.
+## In groups and channels (replace the messages that speak to a person; $chat is group or channel)
+subscribe-done-group = ✅ { $chat ->
+    [channel] This channel
+   *[group] This group
+} now follows <b>{ $topic }</b>.
+subscribe-done-with-children-group = ✅ { $chat ->
+    [channel] This channel
+   *[group] This group
+} now follows <b>{ $topic }</b>, including { $children }.
+subscribe-done-many-group = ✅ { $chat ->
+    [channel] This channel
+   *[group] This group
+} now follows <b>{ $topics }</b>.
+subscribe-already-group = { $chat ->
+    [channel] This channel
+   *[group] This group
+} already follows <b>{ $topic }</b>.
+subscribe-already-via-group = ({ $chat ->
+    [channel] This channel
+   *[group] This group
+} was already getting { $topic } news through { $parent }.)
+mytopics-none-group = { $chat ->
+    [channel] This channel
+   *[group] This group
+} doesn't follow any place yet. Its admins choose with /topics.
 mytopics-list-group = { $count ->
-    [one] <b>This chat follows one topic:</b>
-   *[other] <b>This chat follows { $count } topics:</b>
+    [one] <b>{ $chat ->
+    [channel] This channel
+   *[group] This group
+} follows one place:</b>
+   *[other] <b>{ $chat ->
+    [channel] This channel
+   *[group] This group
+} follows { $count } places:</b>
 }
-unsubscribe-done-group = This chat no longer follows <b>{ $topic }</b>.
-latest-mine-group = 📰 <b>Latest from this chat's topics</b> · page { $page }/{ $pages }
-toast-subscribed-group = ✓ This chat now follows { $topic }
+unsubscribe-done-group = { $chat ->
+    [channel] This channel
+   *[group] This group
+} no longer follows <b>{ $topic }</b>.
+unsubscribe-not-subscribed-group = { $chat ->
+    [channel] This channel
+   *[group] This group
+} doesn't follow <b>{ $topic }</b>.
+unsubscribe-emptied-group = { $chat ->
+    [channel] This channel
+   *[group] This group
+} no longer follows any place. Its admins choose with /topics.
+latest-mine-group = 📰 <b>Latest from { $chat ->
+    [channel] this channel's
+   *[group] this group's
+} places</b> · page { $page }/{ $pages }
+latest-hint-subscribe-group = { $chat ->
+    [channel] This channel
+   *[group] This group
+} doesn't follow any place yet, so this is everything. Its admins choose with /topics.
+toast-subscribed-group = ✓ { $chat ->
+    [channel] This channel
+   *[group] This group
+} now follows { $topic }
+toast-unsubscribed-group = { $chat ->
+    [channel] This channel
+   *[group] This group
+} no longer follows { $topic }
+stop-confirm-group = This stops everything { $chat ->
+    [channel] this channel
+   *[group] this group
+} follows and deletes its settings. Are you sure?
+stop-done-group = Done: nothing about { $chat ->
+    [channel] this channel
+   *[group] this group
+} is stored any more. Send /start whenever you want to come back.
+group-admins-only-group = Only { $chat ->
+    [channel] this channel's
+   *[group] this group's
+} admins can change what it follows.
 
 ## Admin tools (grant, revoke, stats)
 # A digest schedule in words (describeSchedule in src/digests/schedule.ts); plain text.
@@ -381,10 +467,10 @@ stats-readers-private = • People (private chats): { $active } active, { $inact
 stats-readers-groups = • Groups: { $active } active, { $inactive } inactive
 stats-readers-channels = • Channels: { $active } active, { $inactive } inactive
 stats-inactive-note = <i>Inactive: blocked or removed the bot; they come back when they write to it.</i>
-stats-topics = 🏷 <b>Subscriptions</b>: { $count }. Most followed topics:
-stats-topics-none = 🏷 <b>Subscriptions</b>: none yet.
+stats-topics = 🏷 <b>Follows</b>: { $count }. Most followed places:
+stats-topics-none = 🏷 <b>Follows</b>: none yet.
 stats-topic-line = { $rank }. { $topic }: { $count }
-stats-topics-more = …and { $count } more topics.
+stats-topics-more = …and { $count } more places.
 stats-articles = 📰 <b>Articles</b>: { $today } today, { $total } in all
 stats-deliveries = 📬 <b>Last 24 hours</b>: { $sent } alerts and digests delivered, { $failed } failed
 stats-queue = ⏳ <b>Alerts and digests waiting to be sent</b>: { $depth }
