@@ -17,6 +17,7 @@ import { type Message, messageHtml } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { TEST_TOKEN } from "../support/harness";
+import { storeReader } from "../support/readers";
 import { tempStore } from "../support/temp";
 
 const EDITOR = { id: 900, name: "محررة الفرات", language: "ar" as const, timeZone: "Asia/Damascus" };
@@ -78,16 +79,8 @@ afterEach(() => {
 });
 
 /** A private chat following the topics (by slug). */
-function reader(id: number, slugs: string[], prefs: Parameters<Store["chats"]["update"]>[1] = {}): number {
-  store.chats.touch(id, "private", null);
-  store.chats.update(id, prefs);
-  const index = topics.index();
-  topics.subscribe(
-    id,
-    slugs.map((s) => index.bySlug(s) ?? expect.fail(s)),
-  );
-  return id;
-}
+const reader = (id: number, slugs: string[], prefs: Parameters<Store["chats"]["update"]>[1] = {}) =>
+  storeReader(store, topics, id, slugs, prefs);
 
 function publish(news: typeof MAYADIN_NEWS): number {
   clock.advance(60_000);

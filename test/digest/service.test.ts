@@ -14,6 +14,7 @@ import { MESSAGE_LIMIT } from "../../src/text/split";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { parseTelegramHtml } from "../support/fake-bot-api";
+import { storeReader } from "../support/readers";
 import { tempStore } from "../support/temp";
 
 const HOUR = 3600_000;
@@ -50,16 +51,8 @@ function service(chunkSize?: number): DigestService {
 }
 
 /** A private chat following the topics (by slug). */
-function reader(id: number, slugs: string[], prefs: Parameters<Store["chats"]["update"]>[1] = {}): number {
-  store.chats.touch(id, "private", null);
-  store.chats.update(id, prefs);
-  const index = topics.index();
-  topics.subscribe(
-    id,
-    slugs.map((s) => index.bySlug(s) ?? expect.fail(s)),
-  );
-  return id;
-}
+const reader = (id: number, slugs: string[], prefs: Parameters<Store["chats"]["update"]>[1] = {}) =>
+  storeReader(store, topics, id, slugs, prefs);
 
 function article(title: string, body = "نص الخبر.", extra: { url?: string; source?: string } = {}): number {
   clock.advance(60_000);

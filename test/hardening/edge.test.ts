@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type App, startApp } from "../../src/app";
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
+import { LOOPBACK_SPELLINGS } from "../support/addresses";
 import { FakeBotApi } from "../support/fake-bot-api";
 import { serveFeeds } from "../support/feed-server";
 import { type Harness, startHarness, TEST_TOKEN, visible, waitUntil } from "../support/harness";
@@ -215,15 +216,7 @@ describe("hostile input to a running bot", () => {
       "/feed.rss": rss("Intranet", [{ title: "سري", body: BODY, link: "https://x.example.org/1" }]),
     });
     const port = new URL(inside.root).port;
-    const hosts = [
-      "127.0.0.1",
-      "[::1]",
-      "0x7f000001",
-      "2130706433",
-      "127.1",
-      "[::ffff:127.0.0.1]",
-      "localhost",
-    ];
+    const hosts = LOOPBACK_SPELLINGS;
     for (const [n, host] of hosts.entries()) {
       // Each a feed of its own (the canonical URL of 0x7f000001 is that of 127.0.0.1).
       const url = `http://${host}:${port}/feed.rss?n=${n}`;

@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders, RequestListener } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { decodeFeedBytes, FeedFetchError, fetchFeed, isPublicAddress } from "../../src/ingest/fetch-feed";
+import { LOOPBACK_SPELLINGS } from "../support/addresses";
 import { type FeedServer, serveFeeds } from "../support/feed-server";
 
 const servers: FeedServer[] = [];
@@ -362,16 +363,7 @@ describe("addresses inside the newsroom's network", () => {
     await servers.pop()?.close();
     const messages = new Set<string>();
     for (const p of [port, closedPort]) {
-      for (const host of [
-        "127.0.0.1",
-        "[::1]",
-        "0x7f000001",
-        "2130706433",
-        "127.1",
-        "[::ffff:127.0.0.1]",
-        "0.0.0.0",
-        "localhost",
-      ]) {
+      for (const host of [...LOOPBACK_SPELLINGS, "0.0.0.0"]) {
         const err = await failure(fetchFeed(`http://${host}:${p}/feed.xml`));
         expect(err.retryable, host).toBe(false);
         messages.add(err.message);
