@@ -12,6 +12,7 @@ import type { BotDeps, NashraContext } from "./bot/context";
 import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import { concurrencyFor, Delivery, RateLimiter } from "./delivery";
+import { OutboxCompaction } from "./delivery/compaction";
 import type { SenderEvents } from "./delivery/sender";
 import { ScheduleArmer, type ScheduleArmerOptions } from "./digest/arm-schedules";
 import { DigestService } from "./digest/service";
@@ -166,6 +167,13 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       metrics,
       clock,
     };
+    const compaction = new OutboxCompaction({
+      store,
+      clock,
+      logger,
+      keepDays: config.OUTBOX_KEEP_DAYS,
+      onError: (error) => metrics.noteError("outbox-compaction", error),
+    });
     const bot = createBot(config.BOT_TOKEN, deps);
     bot.api.config.use(delivery.replyTransformer());
     const webhook =
@@ -203,6 +211,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
           }),
       },
       { name: "sender", start: () => delivery.sender.start(), stop: () => delivery.sender.stop() },
+      { name: "outbox-compaction", start: () => compaction.start(), stop: () => compaction.stop() },
       { name: "schedules", start: () => schedules.start(), stop: () => schedules.stop() },
       { name: "alerts", start: () => alerts.resume(), stop: () => alerts.stop() },
       { name: "feeds", start: () => feeds.start(), stop: () => feeds.stop() },

@@ -81,6 +81,12 @@ const base = z.object({
     .max(1440)
     .default(10),
   BOILERPLATE_FILE: z.string().optional(),
+  OUTBOX_KEEP_DAYS: z.coerce
+    .number({ error: "must be a number of days" })
+    .int({ message: "must be a whole number of days" })
+    .min(1, { message: "must be at least 1 day" })
+    .max(3650)
+    .default(30),
   FEED_ALLOW_HOSTS: hostList,
 });
 

@@ -4,6 +4,9 @@ import type { Clock } from "../clock";
 import { type Message, partCount } from "../text/message";
 import type { Db } from "./db";
 
+/** What a finished row's message becomes after OUTBOX_KEEP_DAYS (OutboxStore.compactFinished). */
+const COMPACTED = '{"kind":"compacted"}';
+
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed" | "dropped";
 
 /** Lower is sent first. */
@@ -106,6 +109,10 @@ export class OutboxStore {
   private readonly countRef: Database.Statement<[string], { status: OutboxStatus; n: number }>;
   private readonly depth: Database.Statement<[], { n: number }>;
   private readonly unfinishedRef: Database.Statement<[string], { n: number }>;
+  private readonly oldRows: Database.Statement<[number, number], { id: number; enqueued_at: number }>;
+  private readonly compactRange: Database.Statement<[number, number, number]>;
+  /** Rows up to this id are compacted or still unfinished (reset at each start: those are few). */
+  private compactedThrough = 0;
 
   constructor(
     private readonly db: Db,
@@ -153,6 +160,11 @@ export class OutboxStore {
     // Through the two partial indexes (due, sending): the ref index would count the whole history.
     this.depth = db.prepare(`
       SELECT (SELECT count(*) FROM outbox WHERE status = 'queued') + (SELECT count(*) FROM outbox WHERE status = 'sending') AS n`);
+    this.oldRows = db.prepare("SELECT id, enqueued_at FROM outbox WHERE id > ? ORDER BY id LIMIT ?");
+    this.compactRange = db.prepare(`
+      UPDATE outbox SET message = '${COMPACTED}'
+      WHERE id > ? AND id <= ? AND enqueued_at < ? AND status IN ('sent', 'failed', 'dropped')
+        AND message <> '${COMPACTED}'`);
     this.claimTx = db.transaction((rows: readonly DueRow[]) => {
       const claimed: OutboxRow[] = [];
       for (const row of rows) {
@@ -265,6 +277,25 @@ export class OutboxStore {
   /** Whether a ref still has messages queued or being sent (one index seek: cheap enough for every event). */
   unfinished(ref: string): boolean {
     return this.unfinishedRef.get(ref)?.n === 1;
+  }
+
+  /**
+   * Drops the bodies of finished rows enqueued before `before`, looking at `limit` rows a call (a short write
+   * transaction; `more` says to call again). The rows stay: their dedupe keys keep an article from going to a
+   * chat twice and their times are what /stats counts. Walks by id (ids grow with enqueue time), so a call
+   * costs its batch, not the table.
+   */
+  compactFinished(before: number, limit: number): { compacted: number; more: boolean } {
+    const rows = this.oldRows.all(this.compactedThrough, limit);
+    let through = this.compactedThrough;
+    for (const r of rows) {
+      if (r.enqueued_at >= before) break;
+      through = r.id;
+    }
+    if (through === this.compactedThrough) return { compacted: 0, more: false };
+    const compacted = this.compactRange.run(this.compactedThrough, through, before).changes;
+    this.compactedThrough = through;
+    return { compacted, more: rows.length === limit && through === rows[rows.length - 1]?.id };
   }
 
   /** Messages not yet delivered (queued or being sent). */
