@@ -482,7 +482,7 @@ export class AlertService {
       await this.report(id, w);
     } catch (error) {
       w.busy = false;
-      w.lastReport = Date.now();
+      w.lastReport = this.options.clock();
       this.options.logger.error(
         { err: error, alert: id },
         "could not report an alert's progress; trying again",
