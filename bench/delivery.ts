@@ -29,7 +29,7 @@ const RUN_DEADLINE_MS = 60_000;
 
 const FREE_LIMITER: LimiterOptions = { globalPerSecond: 30, privatePerSecond: 1, enforce: true };
 // Paid broadcasts (allow_paid_broadcast) are counted by the fake in a window of their own, at 1000/s.
-const PAID_LIMITER: LimiterOptions = {
+export const PAID_LIMITER: LimiterOptions = {
   globalPerSecond: 30,
   paidBroadcastPerSecond: 1000,
   privatePerSecond: 1,
@@ -83,7 +83,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Builds dist/main.js, as `npm start` does before it runs it. */
-function buildBot(): void {
+export function buildBot(): void {
   const build = spawnSync(process.execPath, [resolve(ROOT, "scripts/build.mjs")], { encoding: "utf8" });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr || build.stdout}`);
 }

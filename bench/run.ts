@@ -1,11 +1,12 @@
 // `npm run bench`: prints figures; never fails on timing. Sections: articles, delivery, alerts,
-// digests, hostile, floods. `npm run bench -- articles` runs one section.
+// digests, hostile, floods, outside. `npm run bench -- articles` runs one section.
 import { benchAlerts } from "./alerts";
 import { benchArticles } from "./articles";
 import { benchDelivery } from "./delivery";
 import { benchDigests } from "./digests";
 import { benchFloods } from "./floods";
 import { benchHostile } from "./hostile";
+import { benchOutside } from "./outside";
 import { printFigures } from "./report";
 
 const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>> = {
@@ -15,6 +16,7 @@ const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>
   digests: benchDigests,
   hostile: benchHostile,
   floods: benchFloods,
+  outside: benchOutside,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

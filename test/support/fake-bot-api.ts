@@ -107,7 +107,7 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) 
  *   429 "Too Many Requests: retry after N".
  * After any 429 with retry_after R, a send/edit arriving within R seconds counts in `stats.sentDuringRetryAfter`
  * (unless within `inFlightGraceMs` of the 429, or `retryAfterToleranceMs` of the window's end).
- * `latencyMs` (option or `setLatency`) delays every call.
+ * `latencyMs` (option or `setLatency`) delays every call, plus up to `latencyJitterMs` at random.
  */
 export class FakeBotApi {
   /** Every call received, oldest first. */
@@ -122,6 +122,7 @@ export class FakeBotApi {
   private closed = false;
   private readonly rng: () => number;
   private latencyMs: number;
+  private readonly latencyJitterMs: number;
   private faults: Required<RandomFaults>;
   /** Set when the `limiter` option is given. */
   private readonly limiter: FloodLimiter | undefined;
@@ -160,6 +161,7 @@ export class FakeBotApi {
     this.botInfo = { ...testBotInfo, ...options.botInfo };
     this.rng = random(options.seed ?? 1);
     this.latencyMs = options.latencyMs ?? 0;
+    this.latencyJitterMs = options.latencyJitterMs ?? 0;
     this.faults = { fail429Rate: 0, retryAfter: 1, fail5xxRate: 0, dropRate: 0, ...options.faults };
     this.limiter = options.limiter && new FloodLimiter(options.limiter, this.stats.violations);
     this.nextUpdateId = options.firstUpdateId ?? 1;
@@ -451,7 +453,9 @@ export class FakeBotApi {
       this.answer(res, call, { ok: false, ...parseError.error });
       return;
     }
-    if (this.latencyMs > 0) await this.sleep(this.latencyMs);
+    // The jitter draws from Math.random, not the seeded rng: the seeded fault sequences stay as they were.
+    const latency = this.latencyMs + (this.latencyJitterMs > 0 ? Math.random() * this.latencyJitterMs : 0);
+    if (latency > 0) await this.sleep(latency);
     if (this.closed) {
       this.drop(req, call);
       return;

@@ -94,6 +94,8 @@ export interface FakeBotApiOptions {
   seed?: number;
   /** Artificial delay before each call is processed (default 0). */
   latencyMs?: number;
+  /** Up to this much more delay, uniformly at random per call (a real round trip varies; default 0). */
+  latencyJitterMs?: number;
   faults?: RandomFaults;
   limiter?: LimiterOptions;
   /** Whether a 429's retry_after forbids sends to every chat ("global", default, as for bulk sends) or that chat. */

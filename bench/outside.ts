@@ -1,0 +1,163 @@
+// The paid broadcast measured from outside, the way a newsroom runs Nashra (issue 16): the bot is
+// `node dist/main.js` (what `npm start` runs), its readers subscribed by sending /start and /subscribe through
+// the fake Bot API (nothing is written into its database by the benchmark), an editor sends /alert and presses
+// Send, and the fake enforces the paid rate (1,000/s) with 20–50 ms per call. Figures: the rate and 429s as the
+// fake saw them, the first reader's copy after the press, the bot's RSS after the readers subscribed and its
+// peak during the broadcast (from /proc, sampled every 50 ms), and whether each reader got the alert once.
+//
+// `npm run bench -- outside` (READERS=5000 by default; `OUTSIDE_READERS=20000 npm run bench -- outside`).
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { resolve } from "node:path";
+import { FakeBotApi } from "../test/support/fake-bot-api";
+import { buttonData, TEST_TOKEN } from "../test/support/harness";
+import { tempDatabasePath } from "../test/support/temp";
+import { callback, command, user } from "../test/support/updates";
+import { sampleProcess } from "./child";
+import { buildBot, PAID_LIMITER } from "./delivery";
+import { type Figure, percentile } from "./report";
+
+const READERS = Number(process.env.OUTSIDE_READERS ?? 5000);
+const FIRST_READER = 3_000_000;
+const EDITOR = user({ id: 2_999_999, language_code: "ar" });
+const ALERT_TEXT =
+  "عاجل: انقطاع الكهرباء عن أحياء واسعة في دير الزور بعد عطل في محطة التحويل الرئيسية، وفرق الصيانة تعمل على إصلاحه";
+const ROOT = resolve(import.meta.dirname, "..");
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function until(fake: FakeBotApi, what: string, ready: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${fake.describeRecentCalls(6)}`);
+    await sleep(50);
+  }
+}
+
+export async function benchOutside(): Promise<Figure[]> {
+  buildBot();
+  const fake = await FakeBotApi.start({ limiter: PAID_LIMITER, latencyMs: 20, latencyJitterMs: 30 });
+  const temp = tempDatabasePath();
+  const bot = spawn(process.execPath, [resolve(ROOT, "dist/main.js")], {
+    cwd: temp.dir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_PATH: temp.path,
+      PORT: "0",
+      SEND_RATE: "1000",
+      PAID_BROADCAST: "true",
+      EDITOR_IDS: String(EDITOR.id),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  bot.stderr?.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const exited = once(bot, "exit");
+  try {
+    await fake.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 60_000);
+    const pid = bot.pid as number;
+    const idle = sampleProcess(pid);
+
+    // Readers arrive by typing /subscribe دير الزور (a /start first would double the replies, which Telegram
+    // takes at its free rate, ~30/s: 5,000 readers joining in the same minute wait minutes for their answers).
+    const subscribeStart = Date.now();
+    const readers = Array.from({ length: READERS }, (_, i) =>
+      user({ id: FIRST_READER + i, language_code: i % 5 === 0 ? "en" : "ar" }),
+    );
+    for (const reader of readers) {
+      fake.pushUpdate(command("subscribe", "دير الزور", { from: reader }));
+    }
+    const answered = () =>
+      fake.calls.filter((c) => c.method === "sendMessage" && c.delivered && (c.chatId ?? 0) >= FIRST_READER)
+        .length;
+    await until(fake, "the readers' answers", () => answered() >= READERS, 900_000);
+    const subscribeMs = Date.now() - subscribeStart;
+    const subscribed = sampleProcess(pid);
+
+    fake.pushUpdate(command("alert", `دير الزور: ${ALERT_TEXT}`, { from: EDITOR }));
+    await until(
+      fake,
+      "the alert preview",
+      () =>
+        (fake.lastMessage(EDITOR.id)?.reply_markup?.inline_keyboard ?? [])
+          .flat()
+          .some((b) => b.text.includes("📣")),
+      60_000,
+    );
+    const preview = fake.lastMessage(EDITOR.id);
+    const before = fake.calls.length;
+    let peakRssKb = 0;
+    const sampler = setInterval(() => {
+      peakRssKb = Math.max(peakRssKb, sampleProcess(pid).rssKb);
+    }, 50);
+    const pressed = Date.now();
+    fake.pushUpdate(
+      callback(buttonData(preview, "📣"), { from: EDITOR, ...(preview ? { message: preview } : {}) }),
+    );
+    const alertCalls = () =>
+      fake.calls.slice(before).filter((c) => c.method === "sendMessage" && (c.chatId ?? 0) >= FIRST_READER);
+    await until(
+      fake,
+      "the broadcast",
+      () => alertCalls().filter((c) => c.delivered).length >= READERS,
+      300_000,
+    );
+    await sleep(500);
+    clearInterval(sampler);
+    const calls = alertCalls();
+    const delivered = calls.filter((c) => c.delivered);
+    const times = delivered.map((c) => c.at).sort((a, b) => a - b);
+    const first = times[0] ?? pressed;
+    const last = times[times.length - 1] ?? pressed;
+    const perChat = new Map<number, number>();
+    for (const c of delivered) perChat.set(c.chatId ?? 0, (perChat.get(c.chatId ?? 0) ?? 0) + 1);
+    const twice = [...perChat.values()].filter((n) => n > 1).length;
+    const sentAfter = delivered.map((c) => c.at - pressed);
+    const cpu = sampleProcess(pid).cpuMs - subscribed.cpuMs;
+    bot.kill("SIGTERM");
+    const [code] = await exited;
+    if (code !== 0) throw new Error(`the bot exited ${code}: ${stderr.trim()}`);
+    return [
+      {
+        name: "readers subscribed",
+        value: READERS,
+        unit: "chats",
+        note: `by /subscribe, answered in ${(subscribeMs / 1000).toFixed(1)} s`,
+      },
+      {
+        name: "paid rate, outside",
+        value: Math.round(((delivered.length - 1) * 1000) / Math.max(1, last - first)),
+        unit: "msg/s",
+        target: "≥ 950",
+      },
+      { name: "429s", value: calls.filter((c) => c.errorCode === 429).length, unit: "", target: "0" },
+      { name: "press → first copy", value: first - pressed, unit: "ms", target: "≤ 100" },
+      { name: "press → p50 copy", value: percentile(sentAfter, 50), unit: "ms" },
+      {
+        name: "readers once",
+        value: perChat.size - twice,
+        unit: `of ${READERS}`,
+        note: `${twice} got it twice`,
+      },
+      { name: "bot RSS idle", value: Math.round(idle.rssKb / 1024), unit: "MB" },
+      {
+        name: "bot RSS subscribed",
+        value: Math.round(subscribed.rssKb / 1024),
+        unit: "MB",
+        note: `peak while subscribing ${Math.round(subscribed.hwmKb / 1024)} MB`,
+      },
+      { name: "bot RSS broadcast", value: Math.round(peakRssKb / 1024), unit: "MB", target: "≤ 150" },
+      { name: "bot CPU broadcast", value: Math.round(cpu), unit: "ms" },
+    ];
+  } finally {
+    if (bot.exitCode === null && bot.signalCode === null) bot.kill("SIGKILL");
+    await fake.close();
+    temp.cleanup();
+  }
+}
