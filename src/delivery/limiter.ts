@@ -31,6 +31,22 @@ export type FloodScope = "chat" | "all";
  */
 export const RATE_MARGIN = 1.02;
 
+/**
+ * Telegram's rate for messages that are not paid broadcasts (telegram.md: about 30 a second). Above it
+ * (PAID_BROADCAST, SEND_RATE up to 1000) only sends with `allow_paid_broadcast` may go faster: replies to
+ * readers stay on this rate, or a burst of readers typing /subscribe gets 429s instead of answers.
+ */
+export const FREE_RATE = 30;
+
+/** Which of Telegram's rates a send counts against: the paid broadcast window or the free ~30/s. */
+export type Lane = "paid" | "free";
+
+/** A send waiting for its slot; `seq` keeps the two lanes in arrival order. */
+interface Waiter {
+  seq: number;
+  grant: () => void;
+}
+
 /** The most timer lateness credited back to the rate (see RateLimiter.advance). */
 const LATENESS_CREDIT_MS = 5;
 
@@ -46,8 +62,12 @@ export class RateLimiter {
   /** Each chat's sends wait their turn one after another (a reply and an outbox row never race for a gap). */
   private readonly chatTurns = new Map<number, Promise<void>>();
   private readonly interval: number;
-  /** Senders waiting for a global slot, first come first served. */
-  private readonly waiting: (() => void)[] = [];
+  /** Free-lane sends also wait for this, spaced at the free rate. */
+  private nextFreeSlot = 0;
+  private readonly freeInterval: number;
+  /** Senders waiting for a slot, per lane, first come first served across both. */
+  private readonly waiting: Record<Lane, Waiter[]> = { paid: [], free: [] };
+  private seq = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -55,6 +75,7 @@ export class RateLimiter {
     private readonly now: Clock,
   ) {
     this.interval = (1000 / ratePerSecond) * RATE_MARGIN;
+    this.freeInterval = (1000 / Math.min(ratePerSecond, FREE_RATE)) * RATE_MARGIN;
   }
 
   /** Nothing is sent before `until` (a 429 no chat's own traffic explains applies to the whole bot). */
@@ -93,9 +114,10 @@ export class RateLimiter {
    * Waits for the chat's turn (one send at a time per chat, each after the chat's gap), then for a global slot
    * (after any pause, at the even spacing), and takes it. Slots are handed out in arrival order by one timer;
    * the outbox enters that order only for the few rows in flight, so a reply to a reader waits only behind
-   * the sends already waiting, never behind the whole outbox.
+   * the sends already waiting, never behind the whole outbox. A `free` send (anything without
+   * allow_paid_broadcast: replies, unpaid outbox rows) also keeps to FREE_RATE.
    */
-  acquire(chatId: number, gap: number): Promise<void> {
+  acquire(chatId: number, gap: number, lane: Lane = "free"): Promise<void> {
     const previous = this.chatTurns.get(chatId);
     const turn = (previous ?? Promise.resolve()).then(async () => {
       // A 429 may push the chat's turn back while waiting: wait again until it holds.
@@ -105,7 +127,7 @@ export class RateLimiter {
         ready = this.chatReady(chatId) - this.now()
       )
         await sleep(ready);
-      await this.slot();
+      await this.slot(lane);
       const now = this.now();
       this.chatReadyAt.set(chatId, now + gap);
       const sends = this.chatSends.get(chatId) ?? [];
@@ -121,11 +143,19 @@ export class RateLimiter {
     return turn;
   }
 
-  private slot(): Promise<void> {
-    return new Promise((resolve) => {
-      this.waiting.push(resolve);
+  private slot(lane: Lane): Promise<void> {
+    return new Promise((grant) => {
+      this.waiting[lane].push({ seq: this.seq++, grant });
       this.pump();
     });
+  }
+
+  /** The waiter to grant now: the earliest arrival among the paid head and, when its slot is due, the free head. */
+  private next(now: number): Waiter[] | undefined {
+    const paid = this.waiting.paid[0];
+    const free = this.nextFreeSlot <= now ? this.waiting.free[0] : undefined;
+    if (paid && (!free || paid.seq < free.seq)) return this.waiting.paid;
+    return free ? this.waiting.free : undefined;
   }
 
   /** Grants every slot that is due now, then sleeps until the next one. */
@@ -135,12 +165,20 @@ export class RateLimiter {
     // A timer fires up to a millisecond late; at 1000/s that lateness would be lost on every slot, so up
     // to LATENESS_CREDIT_MS of it is credited back (well within the 2% margin).
     this.nextSlot = Math.max(this.nextSlot, now - LATENESS_CREDIT_MS);
-    while (this.waiting.length > 0 && this.pausedUntil <= now && this.nextSlot <= now) {
+    this.nextFreeSlot = Math.max(this.nextFreeSlot, now - LATENESS_CREDIT_MS);
+    for (
+      let queue = this.next(now);
+      queue && this.pausedUntil <= now && this.nextSlot <= now;
+      queue = this.next(now)
+    ) {
       this.nextSlot += this.interval;
-      (this.waiting.shift() as () => void)();
+      if (queue === this.waiting.free) this.nextFreeSlot += this.freeInterval;
+      (queue.shift() as Waiter).grant();
     }
-    if (this.waiting.length === 0) return;
-    const at = Math.max(this.pausedUntil, this.nextSlot);
+    const { paid, free } = this.waiting;
+    if (paid.length === 0 && free.length === 0) return;
+    // The next grant: the global slot, or for free sends alone also their own slot.
+    const at = Math.max(this.pausedUntil, this.nextSlot, paid.length > 0 ? 0 : this.nextFreeSlot);
     this.timer = setTimeout(
       () => {
         this.timer = undefined;

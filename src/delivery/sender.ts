@@ -272,7 +272,7 @@ export class Sender {
           return;
         }
       }
-      await limiter.acquire(row.chatId, gap);
+      await limiter.acquire(row.chatId, gap, paidBroadcast ? "paid" : "free");
       try {
         const sent = await sendPart(
           api,

@@ -48,3 +48,27 @@ describe("RateLimiter.flood", () => {
     expect(third - second).toBeGreaterThanOrEqual(290);
   });
 });
+
+describe("RateLimiter lanes", () => {
+  it("keeps sends without paid broadcast to Telegram's free 30 a second at a paid SEND_RATE, without holding paid sends", async () => {
+    const limiter = new RateLimiter(1000, Date.now);
+    const free: number[] = [];
+    let paidDone = 0;
+    let freeWhenPaidDone = -1;
+    const replies = Array.from({ length: 60 }, (_, i) =>
+      limiter.acquire(10_000 + i, 1100).then(() => free.push(Date.now())),
+    );
+    const broadcast = Array.from({ length: 200 }, (_, i) =>
+      limiter.acquire(20_000 + i, 1100, "paid").then(() => {
+        if (++paidDone === 200) freeWhenPaidDone = free.length;
+      }),
+    );
+    await Promise.all([...replies, ...broadcast]);
+    // Replies to 60 readers who typed a command at once: never more than 30 within a second.
+    for (const [i, at] of free.entries()) {
+      expect(free.filter((t) => t >= at && t < at + 1000).length, `from reply ${i}`).toBeLessThanOrEqual(30);
+    }
+    // The broadcast went on at its own rate meanwhile: done before most replies had their turn.
+    expect(freeWhenPaidDone).toBeLessThan(45);
+  });
+});
