@@ -1,7 +1,12 @@
 // What the benchmarks share to run a measured side in a process of its own (so that its peak memory is its
 // own): spawning a bench file with `--child <json>`, reading its figures back, and the process's own figures.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FakeBotApi } from "../test/support/fake-bot-api";
+import { TEST_TOKEN } from "../test/support/harness";
 
 /** Linux's clock ticks per second, the unit of utime and stime in /proc/<pid>/stat. */
 const CLOCK_TICKS = 100;
@@ -62,4 +67,74 @@ export async function childMain<J, T>(file: string, side: (job: J) => Promise<T>
   if (process.argv[1] !== file || process.argv[2] !== "--child") return;
   const result = await side(JSON.parse(process.argv[3] ?? "{}") as J);
   process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Builds dist/main.js, as `npm start` does before it runs it. */
+export function buildBot(): void {
+  const build = spawnSync(process.execPath, [resolve(ROOT, "scripts/build.mjs")], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr || build.stdout}`);
+}
+
+/** The bot as `npm start` runs it (`node dist/main.js`), polling the fake Bot API. */
+export interface RunningBot {
+  process: ChildProcess;
+  pid: number;
+  /** SIGTERM, then waits for a clean exit (throws with its stderr otherwise). */
+  stop(): Promise<void>;
+  /** SIGKILL if it still runs (for `finally`). */
+  kill(): void;
+}
+
+/** Starts dist/main.js (built with buildBot) in `at.dir` on `at.path`; resolves once it polls for updates. */
+export async function startBuiltBot(
+  fake: FakeBotApi,
+  at: { dir: string; path: string },
+  env: Record<string, string>,
+): Promise<RunningBot> {
+  const bot = spawn(process.execPath, [resolve(ROOT, "dist/main.js")], {
+    cwd: at.dir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_PATH: at.path,
+      PORT: "0",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  bot.stderr?.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const exited = once(bot, "exit");
+  const kill = () => {
+    if (bot.exitCode === null && bot.signalCode === null) bot.kill("SIGKILL");
+  };
+  try {
+    // Up: polling for updates (the sender starts in the same tick).
+    await Promise.race([
+      fake.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 60_000),
+      exited.then(([code]) => {
+        throw new Error(`the bot exited ${code} before polling: ${stderr.trim()}`);
+      }),
+    ]);
+  } catch (error) {
+    kill();
+    throw error;
+  }
+  return {
+    process: bot,
+    pid: bot.pid as number,
+    async stop() {
+      bot.kill("SIGTERM");
+      const [code] = await exited;
+      if (code !== 0) throw new Error(`the bot exited ${code}: ${stderr.trim()}`);
+    },
+    kill,
+  };
 }

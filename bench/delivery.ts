@@ -8,9 +8,6 @@
 // 0.5 s). Its memory and CPU are read from /proc, so neither the fake's recorded calls nor the harness count.
 // The grammY loop runs in a child process of its own (`bench/delivery.ts --child`, under tsx). Rates are
 // measured on the fake's side, from the arrival times of the sendMessage calls that took effect.
-import { spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
-import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
@@ -19,7 +16,7 @@ import { createStore } from "../src/store";
 import { FakeBotApi, type LimiterOptions } from "../test/support/fake-bot-api";
 import { TEST_TOKEN } from "../test/support/harness";
 import { tempDatabasePath } from "../test/support/temp";
-import { childMain, runChild, sampleProcess } from "./child";
+import { buildBot, childMain, runChild, sampleProcess, startBuiltBot } from "./child";
 import { type Figure, percentile } from "./report";
 
 /** Fake Bot API latency per call: a realistic round trip to Telegram. */
@@ -80,14 +77,6 @@ interface SideResult {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Builds dist/main.js, as `npm start` does before it runs it. */
-export function buildBot(): void {
-  const build = spawnSync(process.execPath, [resolve(ROOT, "scripts/build.mjs")], { encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr || build.stdout}`);
-}
-
 /** The bot (`node dist/main.js`) broadcasting one alert to `job.chats` private chats. */
 async function runBot(fake: FakeBotApi, job: EngineJob): Promise<SideResult> {
   const temp = tempDatabasePath();
@@ -96,35 +85,12 @@ async function runBot(fake: FakeBotApi, job: EngineJob): Promise<SideResult> {
     store.db.transaction(() => {
       for (let id = 1; id <= job.chats; id++) store.chats.touch(id, "private", null);
     })();
-    const bot = spawn(process.execPath, [resolve(ROOT, "dist/main.js")], {
-      cwd: temp.dir,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        BOT_TOKEN: TEST_TOKEN,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        DATABASE_PATH: temp.path,
-        PORT: "0",
-        SEND_RATE: String(job.rate),
-        PAID_BROADCAST: String(job.paidBroadcast),
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "pipe"],
+    const bot = await startBuiltBot(fake, temp, {
+      SEND_RATE: String(job.rate),
+      PAID_BROADCAST: String(job.paidBroadcast),
     });
-    let stderr = "";
-    bot.stderr?.on("data", (c: Buffer) => {
-      stderr += c.toString();
-    });
-    const exited = once(bot, "exit");
     try {
-      // Up: polling for updates (the sender starts in the same tick).
-      await Promise.race([
-        fake.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 30_000),
-        exited.then(([code]) => {
-          throw new Error(`the bot exited ${code} before polling: ${stderr.trim()}`);
-        }),
-      ]);
-      const pid = bot.pid as number;
+      const { pid } = bot;
       const before = sampleProcess(pid);
       const run = `bench:${job.rate}:${Date.now()}`;
       const start = Date.now();
@@ -141,9 +107,7 @@ async function runBot(fake: FakeBotApi, job: EngineJob): Promise<SideResult> {
       while (store.outbox.queueDepth() > 0 && Date.now() < deadline) await sleep(50);
       const elapsedMs = Date.now() - start;
       const after = sampleProcess(pid);
-      bot.kill("SIGTERM");
-      const [code] = await exited;
-      if (code !== 0) throw new Error(`the bot exited ${code}: ${stderr.trim()}`);
+      await bot.stop();
       const rows = store.db
         .prepare("SELECT status, enqueued_at AS enqueuedAt, sent_at AS sentAt FROM outbox")
         .all() as Array<{ status: string; enqueuedAt: number; sentAt: number | null }>;
@@ -163,7 +127,7 @@ async function runBot(fake: FakeBotApi, job: EngineJob): Promise<SideResult> {
         errors: 0,
       };
     } finally {
-      if (bot.exitCode === null && bot.signalCode === null) bot.kill("SIGKILL");
+      bot.kill();
     }
   } finally {
     store.close();

@@ -1,20 +1,17 @@
 // The paid broadcast measured from outside, the way a newsroom runs Nashra (issue 16): the bot is
-// `node dist/main.js` (what `npm start` runs), its readers subscribed by sending /start and /subscribe through
+// `node dist/main.js` (what `npm start` runs), its readers subscribed by sending /subscribe through
 // the fake Bot API (nothing is written into its database by the benchmark), an editor sends /alert and presses
 // Send, and the fake enforces the paid rate (1,000/s) with 20–50 ms per call. Figures: the rate and 429s as the
 // fake saw them, the first reader's copy after the press, the bot's RSS after the readers subscribed and its
 // peak during the broadcast (from /proc, sampled every 50 ms), and whether each reader got the alert once.
 //
-// `npm run bench -- outside` (READERS=5000 by default; `OUTSIDE_READERS=20000 npm run bench -- outside`).
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { resolve } from "node:path";
+// `npm run bench -- outside` (5,000 readers; `OUTSIDE_READERS=20000 npm run bench -- outside` for more).
 import { FakeBotApi } from "../test/support/fake-bot-api";
-import { buttonData, TEST_TOKEN } from "../test/support/harness";
+import { buttonData } from "../test/support/harness";
 import { tempDatabasePath } from "../test/support/temp";
 import { callback, command, user } from "../test/support/updates";
-import { sampleProcess } from "./child";
-import { buildBot, PAID_LIMITER } from "./delivery";
+import { buildBot, type RunningBot, sampleProcess, startBuiltBot } from "./child";
+import { PAID_LIMITER } from "./delivery";
 import { type Figure, percentile } from "./report";
 
 const READERS = Number(process.env.OUTSIDE_READERS ?? 5000);
@@ -22,14 +19,15 @@ const FIRST_READER = 3_000_000;
 const EDITOR = user({ id: 2_999_999, language_code: "ar" });
 const ALERT_TEXT =
   "عاجل: انقطاع الكهرباء عن أحياء واسعة في دير الزور بعد عطل في محطة التحويل الرئيسية، وفرق الصيانة تعمل على إصلاحه";
-const ROOT = resolve(import.meta.dirname, "..");
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 async function until(fake: FakeBotApi, what: string, ready: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!ready()) {
     if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}: ${fake.describeRecentCalls(6)}`);
+      throw new Error(
+        `timed out waiting for ${what} (${fake.calls.filter((c) => c.errorCode === 429).length} 429s so far): ${fake.describeRecentCalls(6)}`,
+      );
     await sleep(50);
   }
 }
@@ -38,30 +36,14 @@ export async function benchOutside(): Promise<Figure[]> {
   buildBot();
   const fake = await FakeBotApi.start({ limiter: PAID_LIMITER, latencyMs: 20, latencyJitterMs: 30 });
   const temp = tempDatabasePath();
-  const bot = spawn(process.execPath, [resolve(ROOT, "dist/main.js")], {
-    cwd: temp.dir,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      BOT_TOKEN: TEST_TOKEN,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DATABASE_PATH: temp.path,
-      PORT: "0",
+  let bot: RunningBot | undefined;
+  try {
+    bot = await startBuiltBot(fake, temp, {
       SEND_RATE: "1000",
       PAID_BROADCAST: "true",
       EDITOR_IDS: String(EDITOR.id),
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  bot.stderr?.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  const exited = once(bot, "exit");
-  try {
-    await fake.waitFor((calls) => calls.some((c) => c.method === "getUpdates"), 60_000);
-    const pid = bot.pid as number;
+    });
+    const { pid } = bot;
     const idle = sampleProcess(pid);
 
     // Readers arrive by typing /subscribe دير الزور (a /start first would double the replies, which Telegram
@@ -76,7 +58,12 @@ export async function benchOutside(): Promise<Figure[]> {
     const answered = () =>
       fake.calls.filter((c) => c.method === "sendMessage" && c.delivered && (c.chatId ?? 0) >= FIRST_READER)
         .length;
-    await until(fake, "the readers' answers", () => answered() >= READERS, 900_000);
+    await until(
+      fake,
+      "the readers' answers",
+      () => answered() >= READERS,
+      Number(process.env.OUTSIDE_WAIT_MS ?? 900_000),
+    );
     const subscribeMs = Date.now() - subscribeStart;
     const subscribed = sampleProcess(pid);
 
@@ -120,9 +107,7 @@ export async function benchOutside(): Promise<Figure[]> {
     const twice = [...perChat.values()].filter((n) => n > 1).length;
     const sentAfter = delivered.map((c) => c.at - pressed);
     const cpu = sampleProcess(pid).cpuMs - subscribed.cpuMs;
-    bot.kill("SIGTERM");
-    const [code] = await exited;
-    if (code !== 0) throw new Error(`the bot exited ${code}: ${stderr.trim()}`);
+    await bot.stop();
     return [
       {
         name: "readers subscribed",
@@ -156,7 +141,7 @@ export async function benchOutside(): Promise<Figure[]> {
       { name: "bot CPU broadcast", value: Math.round(cpu), unit: "ms" },
     ];
   } finally {
-    if (bot.exitCode === null && bot.signalCode === null) bot.kill("SIGKILL");
+    bot?.kill();
     await fake.close();
     temp.cleanup();
   }
