@@ -12,7 +12,7 @@ import type { AlertRecord } from "../store/alerts";
 import type { ArticleRecord } from "../store/articles";
 import type { AlertRecipient } from "../store/audience";
 import type { ChatRecord } from "../store/chats";
-import type { OutboxMessage, Progress } from "../store/outbox";
+import type { Progress } from "../store/outbox";
 import { type Message, textMessage } from "../text/message";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
@@ -35,6 +35,15 @@ export const AUTO_ALERTS_PER_FEED = 3;
 export const AUTO_ALERT_WINDOW_MS = 10 * 60_000;
 /** Article ids named in the message to editors about held items. */
 const HELD_IDS_LISTED = 10;
+/**
+ * Chats enqueued by Send itself, in its transaction: the sender has something to send at once. The rest follow
+ * in chunks of FANOUT_CHUNK, one transaction each with a turn of the event loop between them, so the first
+ * message leaves within milliseconds whatever the audience, and replies and the sender keep their turns.
+ */
+const FANOUT_FIRST = 100;
+const FANOUT_CHUNK = 1000;
+/** After a chunk failed (the database locked or full), the next try. */
+const FANOUT_RETRY_MS = 1000;
 
 /** The editor asking for an alert. */
 export interface Requester {
@@ -105,6 +114,17 @@ function alertProgress(p: Progress): AlertProgress {
   };
 }
 
+/** An alert whose audience is being enqueued in this process. */
+interface Fanout {
+  alert: AlertRecord;
+  topics: Topic[];
+  article: ArticleRecord | undefined;
+  /** One message object per language × zone × label, shared by its readers (the outbox serializes each once). */
+  rendered: Map<string, Message>;
+  next?: NodeJS.Immediate | undefined;
+  retry?: NodeJS.Timeout | undefined;
+}
+
 interface Watch {
   lastReport: number;
   timer?: NodeJS.Timeout | undefined;
@@ -114,6 +134,7 @@ interface Watch {
 
 export class AlertService {
   private readonly watches = new Map<number, Watch>();
+  private readonly fanouts = new Map<number, Fanout>();
   private stopped = false;
   private autoAlertTimer: NodeJS.Timeout | undefined;
 
@@ -220,9 +241,10 @@ export class AlertService {
       // Only one press wins: claimPending is a conditional update inside this transaction.
       if (!store.alerts.claimPending(id, clock() - PREVIEW_TTL_MS)) return undefined;
       if (status) store.alerts.setStatusMessage(id, status.chatId, status.messageId);
-      return this.dispatch(id);
+      return this.startFanout(id);
     })();
     if (recipients === undefined) return { kind: "sent-already" };
+    this.continueFanout(id);
     this.watch(id, true);
     return { kind: "sending", alert: store.alerts.get(id) as AlertRecord, recipients };
   }
@@ -255,10 +277,11 @@ export class AlertService {
         const created = store.alerts.createAuto(articleId, defaultLanguage);
         if (!created) return undefined;
         store.alerts.startAuto(created.id);
-        this.dispatch(created.id);
+        this.startFanout(created.id);
         return created;
       })();
       if (alert) {
+        this.continueFanout(alert.id);
         this.options.logger.info({ alert: alert.id, article: articleId }, "auto-alert sent");
         this.watch(alert.id);
         started.push(alert);
@@ -340,57 +363,142 @@ export class AlertService {
     );
   }
 
-  /** Inside the sending transaction: renders for each reader and enqueues; returns the chats enqueued. */
-  private dispatch(id: number): number {
-    const { store, delivery, defaultLanguage, defaultTimezone } = this.options;
+  /**
+   * Inside the sending transaction: records the walk of the alert's audience (the topics whose followers get it)
+   * and enqueues its first chats; continueFanout enqueues the rest. Returns the chats counted now (what the
+   * editor is told and the status's total until all are enqueued).
+   */
+  private startFanout(id: number): number {
+    const { store } = this.options;
     const alert = store.alerts.get(id) as AlertRecord;
     const { topics, article } = this.subject(alert);
-    const audience = this.options.audience.alertRecipients({ topics, articleId: alert.articleId });
-    // One message object per language × zone × label, shared by its readers (the outbox serializes each once).
-    const rendered = new Map<string, Message>();
-    const index = this.options.topics.index();
-    const messageFor = (chat: AlertRecipient) => {
-      const language = chatLanguage(chat, defaultLanguage);
-      const zone = chatTimeZone(chat, defaultTimezone);
-      // An article's alert is labelled with the reader's own place; a text alert with its topic.
-      const place = article
-        ? index.labelTopicForReader(
-            chat.followedTopicIds.flatMap((t) => index.get(t) ?? []),
-            topics,
-          )
-        : undefined;
-      const key = `${language}|${zone}|${place?.id ?? ""}`;
-      let message = rendered.get(key);
-      if (!message) {
-        message = renderAlert(
-          this.content(alert, place ? [place] : topics, article, language),
-          language,
-          zone,
-          this.options.i18n,
-        );
-        rendered.set(key, message);
-      }
-      return message;
-    };
-    const ref = refOf(id);
-    const messages: OutboxMessage[] = audience.map((chat) => ({
-      chatId: chat.id,
-      purpose: "alert",
-      ref,
-      // An article reaches a chat as an alert once, whoever alerts it again.
-      dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
-      message: messageFor(chat),
-    }));
-    const recipients = delivery.enqueue(messages);
-    if (alert.articleId !== null) {
-      this.options.audience.recordReached(
-        alert.articleId,
-        audience.map((c) => c.id),
-        ref,
-      );
+    const about = { topics, articleId: alert.articleId };
+    const expected = this.options.audience.countAlert(about).audience;
+    store.alerts.startFanout(id, this.options.audience.alertReach(about), expected);
+    this.fanouts.set(id, {
+      alert: store.alerts.get(id) as AlertRecord,
+      topics,
+      article,
+      rendered: new Map(),
+    });
+    this.expand(id, FANOUT_FIRST);
+    return expected;
+  }
+
+  /**
+   * Enqueues the alert's next chats (at most `budget`) and moves its cursor, inside the caller's transaction: a
+   * restart resumes after the last chunk that committed, so nobody is skipped and nobody enqueued twice (the
+   * outbox's dedupe key is a second guard). The fanout ends (and is forgotten) when every topic is walked.
+   */
+  private expand(id: number, budget: number): void {
+    const { store, delivery } = this.options;
+    const fanout = this.fanouts.get(id);
+    const cursor = store.alerts.get(id)?.fanout;
+    if (!fanout || !cursor) {
+      this.fanouts.delete(id);
+      return;
     }
-    store.alerts.recordRecipients(id, recipients);
-    return recipients;
+    const { alert } = fanout;
+    const ref = refOf(id);
+    let { position, after } = cursor;
+    let left = budget;
+    while (left > 0 && position < cursor.topicIds.length) {
+      const chunk = this.options.audience.alertRecipientsChunk(
+        cursor.topicIds,
+        alert.articleId,
+        position,
+        after,
+        left,
+      );
+      delivery.enqueue(
+        chunk.map((chat) => ({
+          chatId: chat.id,
+          purpose: "alert",
+          ref,
+          // An article reaches a chat as an alert once, whoever alerts it again.
+          dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
+          message: this.messageFor(fanout, chat),
+        })),
+      );
+      if (alert.articleId !== null) {
+        this.options.audience.recordReached(
+          alert.articleId,
+          chunk.map((c) => c.id),
+          ref,
+        );
+      }
+      left -= chunk.length;
+      if (left > 0) {
+        position++; // This topic's followers are all enqueued.
+        after = null;
+      } else after = chunk[chunk.length - 1]?.id ?? after;
+    }
+    if (position < cursor.topicIds.length) {
+      store.alerts.moveFanout(id, position, after);
+    } else {
+      store.alerts.endFanout(id, store.outbox.progress(ref).total);
+      this.fanouts.delete(id);
+    }
+  }
+
+  /**
+   * Enqueues the rest of the alert's audience, a chunk per transaction with a turn of the event loop between
+   * chunks. A failed chunk (the database locked or full) changed nothing and is tried again.
+   */
+  private continueFanout(id: number): void {
+    const fanout = this.fanouts.get(id);
+    if (!fanout || this.stopped) return;
+    fanout.next = setImmediate(() => {
+      fanout.next = undefined;
+      try {
+        this.options.store.db.transaction(() => this.expand(id, FANOUT_CHUNK))();
+      } catch (error) {
+        this.options.logger.error(
+          { err: error, alert: id },
+          "could not enqueue an alert's next chats; trying again",
+        );
+        if (!this.stopped) {
+          fanout.retry = setTimeout(() => this.continueFanout(id), FANOUT_RETRY_MS);
+          fanout.retry.unref();
+        }
+        return;
+      }
+      this.continueFanout(id);
+    });
+  }
+
+  /** Picks up an alert whose audience a stop interrupted while it was being enqueued. */
+  private resumeFanout(alert: AlertRecord): void {
+    const { topics, article } = this.subject(alert);
+    this.fanouts.set(alert.id, { alert, topics, article, rendered: new Map() });
+    this.continueFanout(alert.id);
+  }
+
+  /** The rendering of the alert for a reader (their language, zone and own place), shared by its readers. */
+  private messageFor({ alert, topics, article, rendered }: Fanout, chat: AlertRecipient): Message {
+    const { defaultLanguage, defaultTimezone } = this.options;
+    const language = chatLanguage(chat, defaultLanguage);
+    const zone = chatTimeZone(chat, defaultTimezone);
+    // An article's alert is labelled with the reader's own place; a text alert with its topic.
+    const index = this.options.topics.index();
+    const place = article
+      ? index.labelTopicForReader(
+          chat.followedTopicIds.flatMap((t) => index.get(t) ?? []),
+          topics,
+        )
+      : undefined;
+    const key = `${language}|${zone}|${place?.id ?? ""}`;
+    let message = rendered.get(key);
+    if (!message) {
+      message = renderAlert(
+        this.content(alert, place ? [place] : topics, article, language),
+        language,
+        zone,
+        this.options.i18n,
+      );
+      rendered.set(key, message);
+    }
+    return message;
   }
 
   private content(
@@ -421,7 +529,17 @@ export class AlertService {
   }
 
   progress(id: number): AlertProgress {
-    return alertProgress(this.options.delivery.progress(refOf(id)));
+    const progress = alertProgress(this.options.delivery.progress(refOf(id)));
+    const alert = this.options.store.alerts.get(id);
+    // While its audience is still being enqueued, the total is the chats counted at Send, and it is not done.
+    if (alert?.fanout)
+      return { ...progress, total: Math.max(progress.total, alert.recipients ?? 0), done: false };
+    return progress;
+  }
+
+  /** Every chat of the alert is enqueued and none is waiting: its last figures are due now. */
+  private allSent(id: number): boolean {
+    return !this.fanouts.has(id) && !this.options.store.outbox.unfinished(refOf(id));
   }
 
   /** The sender reports progress for a ref: alerts' status messages follow it. */
@@ -429,12 +547,15 @@ export class AlertService {
     const match = /^alert:(\d+)$/.exec(ref);
     // The last message is reported at once: a status that still says "sent to 0 of 2" for the rest of the
     // interval after both chats got the alert tells the editor something false.
-    if (match) this.watch(Number(match[1]), !this.options.store.outbox.unfinished(ref));
+    if (match) this.watch(Number(match[1]), this.allSent(Number(match[1])));
   }
 
   /** At start: alerts a stop interrupted are watched again (and auto-alerts caught up). */
   resume(): void {
-    for (const alert of this.options.store.alerts.sending()) this.watch(alert.id);
+    for (const alert of this.options.store.alerts.sending()) {
+      if (alert.fanout) this.resumeFanout(alert);
+      this.watch(alert.id);
+    }
     this.autoAlertSafely();
     this.autoAlertTimer = setInterval(() => this.autoAlertSafely(), AUTO_ALERT_CHECK_MS);
     this.autoAlertTimer.unref();
@@ -516,13 +637,18 @@ export class AlertService {
     }
     if (progress.done) this.watches.delete(id);
     // Finished while this report was in flight: the final figures now, not an interval later.
-    else this.watch(id, !this.options.store.outbox.unfinished(refOf(id)));
+    else this.watch(id, this.allSent(id));
   }
 
   /** Stops the status timers (the outbox keeps the alerts; resume() picks them up at the next start). */
   stop(): void {
     this.stopped = true;
     clearInterval(this.autoAlertTimer);
+    for (const f of this.fanouts.values()) {
+      clearImmediate(f.next);
+      clearTimeout(f.retry);
+    }
+    this.fanouts.clear();
     for (const w of this.watches.values()) clearTimeout(w.timer);
     this.watches.clear();
   }

@@ -62,11 +62,27 @@ export class AudiencePolicy {
   }
 
   /**
-   * The chats an alert reaches now, by chat id, with what their rendering needs (language, zone, and the topics
-   * they follow among the alert's, for the reader's own label).
+   * The topic ids whose followers an alert reaches (its topics and their ancestors), in the order its audience
+   * is walked when it is enqueued chunk by chunk (alertRecipientsChunk).
    */
-  alertRecipients(about: AlertAbout): AlertRecipient[] {
-    return this.store.audience.alertRecipients(this.subject(about));
+  alertReach(about: AlertAbout): number[] {
+    return this.subject(about).topicIds.sort((a, b) => a - b);
+  }
+
+  /**
+   * One chunk of the chats an alert reaches now, with what their rendering needs (language, zone, and the
+   * topics they follow among the alert's, for the reader's own label): at most `limit` chats following
+   * `reach[position]` and none of the topics before it, with ids above `after` (null: from the first), by id.
+   * Walking every position to its end gives each chat of the audience once.
+   */
+  alertRecipientsChunk(
+    reach: readonly number[],
+    articleId: number | null,
+    position: number,
+    after: number | null,
+    limit: number,
+  ): AlertRecipient[] {
+    return this.store.audience.alertRecipientsChunk({ topicIds: reach, articleId }, position, after, limit);
   }
 
   /**

@@ -31,6 +31,18 @@ export interface AlertRecord {
   createdAt: number;
   confirmedAt: number | null;
   finishedAt: number | null;
+  /** Where the enqueuing of its audience stands while it goes on (undefined once every chat is enqueued). */
+  fanout?: FanoutCursor | undefined;
+}
+
+/**
+ * How far an alert's audience is enqueued: the topics whose followers receive it, walked one after the other
+ * (`position`), each in chat id order up to `after` (null: from the start).
+ */
+export interface FanoutCursor {
+  topicIds: number[];
+  position: number;
+  after: number | null;
 }
 
 export interface NewAlert {
@@ -64,6 +76,9 @@ interface AlertRow {
   created_at: number;
   confirmed_at: number | null;
   finished_at: number | null;
+  fanout_topics: string | null;
+  fanout_position: number;
+  fanout_after: number | null;
 }
 
 const toRecord = (r: AlertRow): AlertRecord => ({
@@ -86,6 +101,10 @@ const toRecord = (r: AlertRow): AlertRecord => ({
   createdAt: r.created_at,
   confirmedAt: r.confirmed_at,
   finishedAt: r.finished_at,
+  fanout:
+    r.fanout_topics === null
+      ? undefined
+      : { topicIds: JSON.parse(r.fanout_topics), position: r.fanout_position, after: r.fanout_after },
 });
 
 export class AlertStore {
@@ -97,6 +116,9 @@ export class AlertStore {
   private readonly close: Database.Statement<[AlertStatus, number, number]>;
   private readonly claim: Database.Statement<[number, number, number]>;
   private readonly setRecipients: Database.Statement<[number, number]>;
+  private readonly fanoutStart: Database.Statement<[string, number, number]>;
+  private readonly fanoutMove: Database.Statement<[number, number | null, number]>;
+  private readonly fanoutEnd: Database.Statement<[number, number]>;
   private readonly counts: Database.Statement<[number, number, number, number]>;
   private readonly finish: Database.Statement<[number, number, number, number, number]>;
   private readonly inFlight: Database.Statement<[], AlertRow>;
@@ -131,6 +153,13 @@ export class AlertStore {
       "UPDATE alerts SET status = 'sending', confirmed_at = ? WHERE id = ? AND status = 'pending' AND created_at >= ?",
     );
     this.setRecipients = db.prepare("UPDATE alerts SET recipients = ? WHERE id = ?");
+    this.fanoutStart = db.prepare(
+      "UPDATE alerts SET fanout_topics = ?, fanout_position = 0, fanout_after = NULL, recipients = ? WHERE id = ?",
+    );
+    this.fanoutMove = db.prepare("UPDATE alerts SET fanout_position = ?, fanout_after = ? WHERE id = ?");
+    this.fanoutEnd = db.prepare(
+      "UPDATE alerts SET fanout_topics = NULL, fanout_after = NULL, recipients = ? WHERE id = ?",
+    );
     this.counts = db.prepare("UPDATE alerts SET sent = ?, failed = ?, blocked = ? WHERE id = ?");
     this.finish = db.prepare(
       "UPDATE alerts SET status = 'done', sent = ?, failed = ?, blocked = ?, finished_at = ? WHERE id = ? AND status = 'sending'",
@@ -211,6 +240,24 @@ export class AlertStore {
 
   recordRecipients(id: number, recipients: number): void {
     this.setRecipients.run(recipients, id);
+  }
+
+  /**
+   * The alert's audience is about to be enqueued in chunks, walking the followers of these topics; `expected`:
+   * the chats counted at Send (the status's total until every chat is enqueued).
+   */
+  startFanout(id: number, topicIds: readonly number[], expected: number): void {
+    this.fanoutStart.run(JSON.stringify(topicIds), expected, id);
+  }
+
+  /** A chunk was enqueued: the walk stands at this topic, after this chat. In the chunk's transaction. */
+  moveFanout(id: number, position: number, after: number | null): void {
+    this.fanoutMove.run(position, after, id);
+  }
+
+  /** Every chat is enqueued: `recipients` is how many were (the status's total from now on). */
+  endFanout(id: number, recipients: number): void {
+    this.fanoutEnd.run(recipients, id);
   }
 
   /** The counts so far of an alert being sent. */

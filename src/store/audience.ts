@@ -44,6 +44,17 @@ const toRecipient = (r: RecipientRow): Recipient => ({
   timezone: r[4],
 });
 
+/**
+ * One chunk of an alert's audience: the followers of one of its topics (@topic) after a chat id (@after), in chat
+ * id order, that obey every rule but followsTopic (which the walk itself is) and did not follow a topic walked
+ * before (@earlier: they have it already). Walks the subscriptions_topic index (topic_id, chat_id), so a chunk
+ * costs its own size whatever the audience (Send enqueues a million chats this way: docs/alerts.md, "Fan-out").
+ */
+const ALERT_CHUNK_RULES = [
+  where(ALERT_RULES, ["followsTopic"]),
+  "NOT EXISTS (SELECT 1 FROM subscriptions e WHERE e.chat_id = c.id AND e.topic_id IN (SELECT value FROM json_each(@earlier)))",
+].join(" AND ");
+
 /** A chat an alert goes to, with the topics it follows among those the alert reaches (for its label). */
 export type AlertRecipient = Recipient & { followedTopicIds: number[] };
 
@@ -55,7 +66,14 @@ export interface AlertSubject {
 }
 
 export class AudienceStore {
-  private readonly alertAudience: Database.Statement<{ topics: string; article: number | null }>;
+  private readonly alertChunk: Database.Statement<{
+    topics: string;
+    article: number | null;
+    topic: number;
+    earlier: string;
+    after: number;
+    limit: number;
+  }>;
   private readonly alertCount: Database.Statement<{ topics: string; article: number | null }, { n: number }>;
   private readonly alertFollowers: Database.Statement<
     { topics: string; article: number | null },
@@ -74,13 +92,16 @@ export class AudienceStore {
     private readonly clock: Clock,
   ) {
     // With each chat, the topics it follows among those the alert reaches: an article's alert is labelled with
-    // the reader's own place (TopicIndex.labelTopicForReader).
-    this.alertAudience = db
+    // the reader's own place (TopicIndex.labelTopicForReader). The walk goes topic by topic over the covering
+    // index (docs/alerts.md, "Fan-out"); a chat following several is taken at the first.
+    this.alertChunk = db
       .prepare(`
         SELECT ${RECIPIENT_COLUMNS},
-          (SELECT group_concat(s.topic_id) FROM subscriptions s
-           WHERE s.chat_id = c.id AND s.topic_id IN (SELECT value FROM json_each(@topics))) AS followed
-        FROM chats c WHERE ${where(ALERT_RULES)} ORDER BY c.id`)
+          (SELECT group_concat(f.topic_id) FROM subscriptions f
+           WHERE f.chat_id = c.id AND f.topic_id IN (SELECT value FROM json_each(@topics))) AS followed
+        FROM subscriptions s INDEXED BY subscriptions_topic JOIN chats c ON c.id = s.chat_id
+        WHERE s.topic_id = @topic AND s.chat_id > @after AND ${ALERT_CHUNK_RULES}
+        ORDER BY s.chat_id LIMIT @limit`)
       .raw();
     this.alertCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${where(ALERT_RULES)}`);
     // The same chats before "once per reader": how many follow it at all (the preview says they all had it).
@@ -119,14 +140,32 @@ export class AudienceStore {
     return { topics: JSON.stringify(subject.topicIds), article: subject.articleId };
   }
 
-  /** The chats an alert reaches now, by chat id, each with the topics it follows among the alert's. */
-  alertRecipients(subject: AlertSubject): AlertRecipient[] {
-    return (this.alertAudience.all(AudienceStore.params(subject)) as [...RecipientRow, string | null][]).map(
-      (r) => ({
-        ...toRecipient(r as unknown as RecipientRow),
-        followedTopicIds: r[5] === null ? [] : r[5].split(",").map(Number),
+  /**
+   * At most `limit` chats of an alert's audience that follow `subject.topicIds[position]` (and none of the topics
+   * before it), with chat ids above `after` (null: from the first), by chat id.
+   */
+  alertRecipientsChunk(
+    subject: AlertSubject,
+    position: number,
+    after: number | null,
+    limit: number,
+  ): AlertRecipient[] {
+    return AudienceStore.alertRows(
+      this.alertChunk.all({
+        ...AudienceStore.params(subject),
+        topic: subject.topicIds[position] ?? 0,
+        earlier: JSON.stringify(subject.topicIds.slice(0, position)),
+        after: after ?? Number.MIN_SAFE_INTEGER,
+        limit,
       }),
     );
+  }
+
+  private static alertRows(rows: unknown[]): AlertRecipient[] {
+    return (rows as [...RecipientRow, string | null][]).map((r) => ({
+      ...toRecipient(r as unknown as RecipientRow),
+      followedTopicIds: r[5] === null ? [] : r[5].split(",").map(Number),
+    }));
   }
 
   countAlertRecipients(subject: AlertSubject): number {

@@ -348,4 +348,17 @@ export const migrations: Migration[] = [
       UPDATE outbox SET message = json_object('kind', 'text', 'parts', json(message));
     `,
   },
+  {
+    version: 17,
+    name: "an alert's audience is enqueued in chunks, resumably",
+    up: `
+      -- Send enqueues the first chats at once and the rest chunk by chunk while the sender already sends
+      -- (docs/alerts.md, "Fan-out"). The cursor: the topics whose followers are enqueued (JSON array of ids,
+      -- NULL once all are), the one being walked, and the last chat id enqueued in it. Each chunk moves it in the
+      -- transaction that enqueues the chunk, so a restart resumes where the last chunk ended.
+      ALTER TABLE alerts ADD COLUMN fanout_topics TEXT;
+      ALTER TABLE alerts ADD COLUMN fanout_position INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE alerts ADD COLUMN fanout_after INTEGER;
+    `,
+  },
 ];

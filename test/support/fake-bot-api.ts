@@ -232,6 +232,15 @@ export class FakeBotApi {
       .map((c) => c.params as SentMessageParams);
   }
 
+  /** How many sendMessage calls took effect in each chat (one pass over the calls: for thousands of chats). */
+  sentCountByChat(): Map<number, number> {
+    const byChat = new Map<number, number>();
+    for (const c of this.deliveredCalls("sendMessage")) {
+      if (c.chatId !== undefined) byChat.set(c.chatId, (byChat.get(c.chatId) ?? 0) + 1);
+    }
+    return byChat;
+  }
+
   /** Params of the last sendMessage that took effect (to `chatId` if given). */
   lastSent(chatId?: number): SentMessageParams | undefined {
     const sent = this.deliveredCalls("sendMessage").filter(
