@@ -119,7 +119,10 @@ interface Fanout {
   alert: AlertRecord;
   topics: Topic[];
   article: ArticleRecord | undefined;
-  /** One message object per language × zone × label, shared by its readers (the outbox serializes each once). */
+  /**
+   * One message object per language × zone × label, by that key, shared by its readers; the key is also the
+   * stored body's (one body per rendering for the whole audience, docs/delivery.md "Bodies").
+   */
   rendered: Map<string, Message>;
   next?: NodeJS.Immediate | undefined;
   retry?: NodeJS.Timeout | undefined;
@@ -411,14 +414,19 @@ export class AlertService {
         left,
       );
       delivery.enqueue(
-        chunk.map((chat) => ({
-          chatId: chat.id,
-          purpose: "alert",
-          ref,
-          // An article reaches a chat as an alert once, whoever alerts it again.
-          dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
-          message: this.messageFor(fanout, chat),
-        })),
+        chunk.map((chat) => {
+          const { key, message } = this.messageFor(fanout, chat);
+          return {
+            chatId: chat.id,
+            purpose: "alert",
+            ref,
+            // An article reaches a chat as an alert once, whoever alerts it again.
+            dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
+            message,
+            // Each rendering is stored once for the whole audience, across chunks and restarts.
+            bodyKey: `${ref}|${key}`,
+          };
+        }),
       );
       if (alert.articleId !== null) {
         this.options.audience.recordReached(
@@ -475,7 +483,10 @@ export class AlertService {
   }
 
   /** The rendering of the alert for a reader (their language, zone and own place), shared by its readers. */
-  private messageFor({ alert, topics, article, rendered }: Fanout, chat: AlertRecipient): Message {
+  private messageFor(
+    { alert, topics, article, rendered }: Fanout,
+    chat: AlertRecipient,
+  ): { key: string; message: Message } {
     const { defaultLanguage, defaultTimezone } = this.options;
     const language = chatLanguage(chat, defaultLanguage);
     const zone = chatTimeZone(chat, defaultTimezone);
@@ -498,7 +509,7 @@ export class AlertService {
       );
       rendered.set(key, message);
     }
-    return message;
+    return { key, message };
   }
 
   private content(

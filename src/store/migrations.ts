@@ -361,4 +361,22 @@ export const migrations: Migration[] = [
       ALTER TABLE alerts ADD COLUMN fanout_after INTEGER;
     `,
   },
+  {
+    version: 21,
+    name: "a message shared by many chats is stored once",
+    up: `
+      -- An alert's few renderings (language x zone) and digests with the same content are one body each, which
+      -- the outbox rows reference (docs/delivery.md, "Bodies"). key: a hash of what the caller says identifies
+      -- the rendering (NULL: shared by the rows of one enqueue only). outbox.message stays for rows written
+      -- before (and is '' for rows with a body); compaction drops a body once no row references it.
+      -- AUTOINCREMENT: an id is never reused after its body is dropped (the sender caches parsed bodies by id).
+      CREATE TABLE outbox_bodies (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        key     BLOB UNIQUE,
+        message TEXT NOT NULL
+      );
+      ALTER TABLE outbox ADD COLUMN body_id INTEGER REFERENCES outbox_bodies (id);
+      CREATE INDEX outbox_body ON outbox (body_id) WHERE body_id IS NOT NULL;
+    `,
+  },
 ];

@@ -17,6 +17,7 @@ import { type Message, messageHtml } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { TEST_TOKEN } from "../support/harness";
+import { OUTBOX } from "../support/outbox";
 import { storeReader } from "../support/readers";
 import { tempStore } from "../support/temp";
 
@@ -113,7 +114,7 @@ async function digest(): Promise<void> {
 function received(chatId: number, purpose: Purpose): string[] {
   return (
     store.db
-      .prepare("SELECT message FROM outbox WHERE chat_id = ? AND purpose = ? ORDER BY id")
+      .prepare(`SELECT message FROM ${OUTBOX} AS outbox WHERE chat_id = ? AND purpose = ? ORDER BY id`)
       .all(chatId, purpose) as { message: string }[]
   ).map((r) =>
     stripBidi(
