@@ -1,6 +1,6 @@
 // The audience policy: for an article or an alert, which chats receive it and through which of their topics.
-// Alerts (src/alerts/service.ts) and digests (src/digest/service.ts) ask here and decide nothing of it
-// themselves. The rules (docs/audience.md lists them as readers can rely on them):
+// Alerts (src/alerts/service.ts), digests (src/digest/service.ts) and /latest (src/articles/service.ts) ask here
+// and decide nothing of it themselves. The rules (docs/audience.md lists them as readers can rely on them):
 //
 // - Topic and ancestors: news of a place reaches the followers of the place and of every place above it
 //   (Mayadin's reaches Deir ez-Zor's and Syria's followers), once, under the most specific topic they follow.
@@ -34,6 +34,16 @@ export interface Route {
 export interface AlertAbout {
   topics: readonly Topic[];
   articleId: number | null;
+}
+
+/** Which articles a chat's /latest lists (AudiencePolicy.latestScope). */
+export interface LatestScope {
+  /** "mine": the reader's topics; "topic": one topic and what is under it; "all": everything. */
+  scope: "mine" | "topic" | "all";
+  /** Articles tagged with one of these (undefined: all articles). */
+  topicIds: number[] | undefined;
+  /** Whether articles that only mention them count too. */
+  mentions: boolean;
 }
 
 export class AudiencePolicy {
@@ -103,6 +113,22 @@ export class AudiencePolicy {
    */
   recordReached(articleId: number, chatIds: readonly number[], via: string): void {
     this.store.audience.recordDeliveries(chatIds, [articleId], via);
+  }
+
+  // --- /latest ----------------------------------------------------------------------------------------------
+
+  /**
+   * What a chat's /latest shows: with a topic asked for by name, that topic and the places under it, the
+   * articles that only mention them included (marked); else the chat's own topics and the places under them,
+   * by what articles are about (the rule alerts and digests route by); a chat that follows nothing sees
+   * everything. Not a delivery: switches and "once per reader" do not apply to what a reader asks for.
+   */
+  latestScope(chatId: number, topic: Topic | undefined): LatestScope {
+    const roots = topic ? [topic] : this.topics.subscriptionsOf(chatId);
+    if (roots.length === 0) return { scope: "all", topicIds: undefined, mentions: false };
+    const index = this.topics.index();
+    const ids = new Set(roots.flatMap((t) => index.subtree(t).map((s) => s.id)));
+    return { scope: topic ? "topic" : "mine", topicIds: [...ids], mentions: topic !== undefined };
   }
 
   // --- Digests ----------------------------------------------------------------------------------------------

@@ -1,14 +1,17 @@
 // The audience policy's rules as readers notice them: an article alerted and then put in a digest, and what each
 // chat finds in its outbox (one rule a test). The bot-level tests (test/bot/alerts.test.ts, digests) go through
 // Telegram; these go through the two services that ask the policy, on a real SQLite file.
+import { readFileSync } from "node:fs";
 import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AlertService } from "../../src/alerts/service";
+import { ArticleService } from "../../src/articles/service";
 import { AudiencePolicy } from "../../src/audience/policy";
 import { Delivery, RateLimiter } from "../../src/delivery";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
 import { Importer } from "../../src/ingest/importer";
+import { parsePlainText } from "../../src/ingest/plain-text";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import type { Purpose } from "../../src/store/outbox";
@@ -37,6 +40,12 @@ const DEIR_NEWS = {
   url: "https://nashra.example/a/deir-bakery",
   source: "مكتب الفرات",
 };
+
+// The real report from Deir ez-Zor: about the Omar field, Mayadin and Deir ez-Zor; al-Tanf named in passing.
+const FIXTURE = readFileSync(
+  new URL("../fixtures/articles/omar-field-rockets.ar.txt", import.meta.url),
+  "utf8",
+);
 
 let clock: ReturnType<typeof manualClock>;
 let store: Store;
@@ -83,7 +92,7 @@ afterEach(() => {
 const reader = (id: number, slugs: string[], prefs: Parameters<Store["chats"]["update"]>[1] = {}) =>
   storeReader(store, topics, id, slugs, prefs);
 
-function publish(news: typeof MAYADIN_NEWS): number {
+function publish(news: { title: string; body: string; url?: string; source?: string }): number {
   clock.advance(60_000);
   return importer.importOne(news, { origin: "import" }).article.id;
 }
@@ -126,6 +135,27 @@ function received(chatId: number, purpose: Purpose): string[] {
 }
 
 describe("the audience policy", () => {
+  it("lists in /latest the news about a reader's places and those under them, not of places named in passing", () => {
+    const report = publish(parsePlainText(FIXTURE));
+    const bakery = publish(DEIR_NEWS);
+    const deir = reader(1, ["deir-ez-zor"]);
+    const tanf = reader(2, ["al-tanf"]);
+    const nothing = 3;
+    store.chats.touch(nothing, "private", null);
+    const latest = new ArticleService(store, topics, new AudiencePolicy(store, topics));
+    const ids = (r: { items: { id: number }[] }) => r.items.map((a) => a.id);
+    // Deir ez-Zor's reader: the report (about the Omar field, under Deir ez-Zor) and the bakery, newest first.
+    expect(ids(latest.latest(deir, undefined, 0))).toEqual([bakery, report]);
+    // The report names al-Tanf in one paragraph: not al-Tanf's news, unless the reader asks for al-Tanf by name,
+    // and then it is marked as a mention.
+    expect(latest.latest(tanf, undefined, 0)).toMatchObject({ scope: "mine", items: [] });
+    const named = latest.latest(tanf, topics.index().bySlug("al-tanf"), 0);
+    expect(ids(named)).toEqual([report]);
+    expect(named.mentionIds).toEqual([report]);
+    // A chat that follows nothing sees everything.
+    expect(latest.latest(nothing, undefined, 0)).toMatchObject({ scope: "all", total: 2 });
+  });
+
   it("sends a chat that blocked the bot neither alerts nor digests", async () => {
     const active = reader(1, ["mayadin"]);
     const blocked = reader(2, ["mayadin"]);
