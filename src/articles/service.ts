@@ -44,8 +44,8 @@ export class ArticleService {
    * `mentionIds` says which only mention the topic, to mark them.
    */
   latest(chatId: number, topic: Topic | undefined, page: number): LatestResult {
-    const { scope, topicIds, mentions } = this.audience.latestScope(chatId, topic);
-    const range = { limit: PAGE_SIZE, offset: page * PAGE_SIZE };
+    const { scope, topicIds, mentions, exclude } = this.audience.latestScope(chatId, topic);
+    const range = { limit: PAGE_SIZE, offset: page * PAGE_SIZE, exclude };
     return {
       ...this.store.articles.find(topicIds ? { topicIds, mentions, ...range } : range),
       scope,

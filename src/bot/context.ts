@@ -3,6 +3,7 @@ import type { Context } from "grammy";
 import type { StatsService } from "../admin/stats";
 import type { AlertService } from "../alerts/service";
 import type { ArticleService } from "../articles/service";
+import type { AudiencePolicy } from "../audience/policy";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { Delivery } from "../delivery";
@@ -26,6 +27,8 @@ export interface BotDeps {
   roles: RoleService;
   topics: TopicService;
   articles: ArticleService;
+  /** Who receives what, and a chat's own words (mutes). */
+  audience: AudiencePolicy;
   importer: Importer;
   feeds: FeedService;
   stats: StatsService;

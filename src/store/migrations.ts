@@ -379,4 +379,25 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_body ON outbox (body_id) WHERE body_id IS NOT NULL;
     `,
   },
+  // 22 and 23 are taken by work on search and on the article view (issue 12).
+  {
+    version: 24,
+    name: "a reader's own words: mutes",
+    up: `
+      -- kind 'mute': articles containing the phrase do not reach the chat (docs/audience.md, rule 7). 'watch' is
+      -- reserved for words that bring articles beyond the chat's places (issue 14). normalized: as matched
+      -- (src/text/phrases.ts); phrase: as the reader wrote it, for lists.
+      -- id: what a remove button carries (a phrase may be longer than Telegram's 64 bytes of button data).
+      CREATE TABLE chat_phrases (
+        id         INTEGER PRIMARY KEY,
+        chat_id    INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        kind       TEXT NOT NULL CHECK (kind IN ('mute', 'watch')),
+        normalized TEXT NOT NULL,
+        phrase     TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (chat_id, kind, normalized)
+      );
+      CREATE INDEX chat_phrases_kind ON chat_phrases (kind, normalized);
+    `,
+  },
 ];

@@ -6,7 +6,7 @@ import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AlertService } from "../../src/alerts/service";
 import { ArticleService } from "../../src/articles/service";
-import { AudiencePolicy } from "../../src/audience/policy";
+import { AudiencePolicy, MUTES_PER_CHAT } from "../../src/audience/policy";
 import { Delivery, RateLimiter } from "../../src/delivery";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
@@ -46,6 +46,17 @@ const FIXTURE = readFileSync(
   new URL("../fixtures/articles/omar-field-rockets.ar.txt", import.meta.url),
   "utf8",
 );
+
+const MATCH_NEWS = {
+  title: "الفتوة يفوز على اليقظة في ديربي دير الزور",
+  body: [
+    "حقق فريق الفتوة فوزًا ثمينًا على ضيفه اليقظة بهدفين مقابل هدف في المباراة التي جمعتهما مساء أمس على الملعب البلدي في مدينة دير الزور، ضمن الدوري السوري الممتاز لكرة القدم.",
+    "وسجل هدفي الفتوة مهاجمه القادم من الميادين في الشوط الثاني، فيما قلّص اليقظة الفارق في الدقائق الأخيرة.",
+    "وحضر المباراة نحو سبعة آلاف متفرج، في أول ديربي يقام بحضور الجمهور منذ سنوات.",
+  ].join("\n\n"),
+  url: "https://nashra.example/a/futuwa-derby",
+  source: "مكتب الفرات",
+};
 
 let clock: ReturnType<typeof manualClock>;
 let store: Store;
@@ -133,6 +144,54 @@ function received(chatId: number, purpose: Purpose): string[] {
     ),
   );
 }
+
+describe("a chat's muted words", () => {
+  it("keep an article that contains one from that chat's alerts, digests and /latest, not from other readers'", async () => {
+    const policy = new AudiencePolicy(store, topics);
+    const fan = reader(1, ["deir-ez-zor"]);
+    const noFootball = reader(2, ["deir-ez-zor"]);
+    const noDerby = reader(3, ["deir-ez-zor"], { alertsEnabled: false });
+    const fanWithoutAlerts = reader(4, ["deir-ez-zor"], { alertsEnabled: false });
+    expect(policy.mute(noFootball, "كرة القدم")).toEqual({ kind: "added", phrase: "كرة القدم" });
+    // «مباراة» as the reader types it mutes «المباراة» in the article.
+    expect(policy.mute(noDerby, "مباراة")).toMatchObject({ kind: "added" });
+    const derby = publish(MATCH_NEWS);
+    const bakery = publish(DEIR_NEWS);
+    alert(derby);
+    expect(received(fan, "alert")).toHaveLength(1);
+    expect(received(noFootball, "alert")).toEqual([]);
+    await digest();
+    const digestOf = (chat: number) => received(chat, "digest").join("\n");
+    // A reader with alerts off who mutes nothing gets it in the digest (the fan had it as an alert).
+    expect(digestOf(fanWithoutAlerts)).toContain(MATCH_NEWS.title);
+    expect(digestOf(noDerby)).toContain(DEIR_NEWS.title);
+    expect(digestOf(noDerby)).not.toContain(MATCH_NEWS.title);
+    expect(digestOf(noFootball)).toContain(DEIR_NEWS.title);
+    expect(digestOf(noFootball)).not.toContain(MATCH_NEWS.title);
+    const latest = new ArticleService(store, topics, policy);
+    const ids = (chat: number) => latest.latest(chat, undefined, 0).items.map((a) => a.id);
+    expect(ids(fan)).toEqual([bakery, derby]);
+    expect(ids(noDerby)).toEqual([bakery]);
+    expect(latest.latest(noDerby, undefined, 0).total).toBe(1);
+    // Unmuted, the news is theirs again.
+    expect(policy.unmute(noDerby, "مباراة")).toBe(true);
+    expect(ids(noDerby)).toEqual([bakery, derby]);
+  });
+
+  it("are kept per chat, once each, within the limit", () => {
+    const policy = new AudiencePolicy(store, topics);
+    const chat = reader(1, ["deir-ez-zor"]);
+    expect(policy.mute(chat, "كرة القدم")).toMatchObject({ kind: "added" });
+    // The same phrase in another spelling is the same muted word.
+    expect(policy.mute(chat, "كره  القدم")).toEqual({ kind: "exists", phrase: "كره القدم" });
+    expect(policy.mute(chat, "؟")).toEqual({ kind: "invalid", reason: "empty" });
+    for (let i = policy.mutes(chat).length; i < MUTES_PER_CHAT; i++)
+      expect(policy.mute(chat, `كلمة${i}`)).toMatchObject({ kind: "added" });
+    expect(policy.mute(chat, "دوري")).toEqual({ kind: "limit", max: MUTES_PER_CHAT });
+    expect(policy.mutes(chat)).toHaveLength(MUTES_PER_CHAT);
+    expect(policy.mutes(reader(2, ["syria"]))).toEqual([]);
+  });
+});
 
 describe("the audience policy", () => {
   it("lists in /latest the news about a reader's places and those under them, not of places named in passing", () => {
