@@ -148,10 +148,11 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         : { minIntervalMs: options.minScheduleIntervalMs }),
       ...(options.timers ? { timers: options.timers } : {}),
     });
-    const { topics, articles, importer, readers } = core;
+    const { topics, articles, editor, importer, readers } = core;
     const deps: BotDeps = {
       topics,
       articles,
+      editor,
       importer,
       readers,
       feeds,

@@ -2,6 +2,7 @@
 import type { Context } from "grammy";
 import type { StatsService } from "../admin/stats";
 import type { AlertService } from "../alerts/service";
+import type { ArticleEditor } from "../articles/editor";
 import type { ArticleService } from "../articles/service";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
@@ -26,6 +27,7 @@ export interface BotDeps {
   roles: RoleService;
   topics: TopicService;
   articles: ArticleService;
+  editor: ArticleEditor;
   importer: Importer;
   feeds: FeedService;
   stats: StatsService;
