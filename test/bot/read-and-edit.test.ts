@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePlainText } from "../../src/ingest/plain-text";
-import { buttonData, buttonLabels, type Harness, startHarness, visible } from "../support/harness";
+import { buttonData, buttonLabels, type Harness, startHarness, visible, waitUntil } from "../support/harness";
 import { callback, command, message, user } from "../support/updates";
 
 const ADMIN = user({ language_code: "en" });
@@ -184,6 +184,23 @@ describe("/article", () => {
     expect(visible(h.fake.lastMessage(EDITOR.id))).toContain("المقال عن:");
     expect(await latestOf(reader)).toContain("توقف محطة علوك");
 
+    // An alert of the article went out before: what was enqueued and delivered stays, nothing is sent again.
+    await h.send(command("alert", String(aloukId), { from: EDITOR }));
+    const ask = h.fake.lastMessage(EDITOR.id);
+    await h.send(callback(buttonData(ask, "إرسال"), { from: EDITOR, message: ask }));
+    await waitUntil(() => visible(h.fake.lastMessage(EDITOR.id)).startsWith("✅"), 10_000);
+    const rows = () => ({
+      outbox: (h.app.store.db.prepare("SELECT count(*) AS n FROM outbox").get() as { n: number }).n,
+      deliveries: (
+        h.app.store.db
+          .prepare("SELECT count(*) AS n FROM article_deliveries WHERE article_id = ?")
+          .get(aloukId) as { n: number }
+      ).n,
+    });
+    const sentBefore = rows();
+    expect(sentBefore.deliveries).toBeGreaterThan(0);
+    const readerMessages = h.fake.sentTo(reader.id).length;
+
     const [again] = await h.send(command("article", String(aloukId), { from: EDITOR }));
     await h.send(callback(buttonData(again, "🗑"), { from: EDITOR, message: h.fake.lastMessage(EDITOR.id) }));
     const confirm = h.fake.lastMessage(EDITOR.id);
@@ -191,6 +208,9 @@ describe("/article", () => {
     const done = visible(h.fake.lastMessage(EDITOR.id));
     expect(done).toContain(`المقال #${aloukId} محذوف`);
     expect(done).toContain("ريم: حذف المقال");
+    expect(rows()).toEqual(sentBefore);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
+    expect(h.fake.sentTo(reader.id)).toHaveLength(readerMessages);
 
     expect(await latestOf(reader)).not.toContain("توقف محطة علوك");
     const [search] = await h.send(command("search", "محطة علوك", { from: reader }));
