@@ -3,8 +3,10 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePlainText } from "../../src/ingest/plain-text";
+import { stripBidi } from "../../src/text/html";
+import { inlineKeyboardOf } from "../support/fake-bot-api";
 import { buttonData, buttonLabels, type Harness, startHarness, visible, waitUntil } from "../support/harness";
-import { callback, command, message, user } from "../support/updates";
+import { callback, command, group, groupMessage, message, user } from "../support/updates";
 
 const ADMIN = user({ language_code: "en" });
 const EDITOR = user({ first_name: "ريم", language_code: "ar" });
@@ -76,6 +78,17 @@ describe("reading an article whole", () => {
     expect(parts.join("\n")).toContain(LAST_PARAGRAPH);
     // Only the article: no welcome and no picker for someone who came to read.
     expect(parts.join("\n")).not.toContain("مرحبًا");
+  });
+
+  it("in a group, links to the bot's private chat instead of filling the group with the text", async () => {
+    const chat = group({ id: -100777, title: "أخبار الجزيرة" });
+    const [latest] = await h.send(groupMessage("/latest الحسكة", { chat }));
+    const read = inlineKeyboardOf(latest)
+      .flat()
+      .find((b) => stripBidi(b.text) === "📖 1");
+    expect(read && "url" in read ? read.url : undefined).toBe(
+      `https://t.me/nashra_test_bot?start=a_${aloukId}`,
+    );
   });
 
   it("answers an unknown article's link and button clearly, in the reader's language", async () => {
