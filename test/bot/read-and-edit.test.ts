@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePlainText } from "../../src/ingest/plain-text";
 import { stripBidi } from "../../src/text/html";
+import { bidiProblems } from "../support/bidi";
 import { inlineKeyboardOf } from "../support/fake-bot-api";
 import { buttonData, buttonLabels, type Harness, startHarness, visible, waitUntil } from "../support/harness";
 import { callback, command, group, groupMessage, message, user } from "../support/updates";
@@ -68,6 +69,7 @@ describe("reading an article whole", () => {
     expect(whole).toContain("وفي حي غويران، وهو من أكثر أحياء المدينة اكتظاظًا");
     expect(whole).toContain(LAST_PARAGRAPH);
     expect(whole).toContain(`#${aloukId}`);
+    for (const part of raw) expect(bidiProblems(part, [`#${aloukId}`])).toEqual([]);
   });
 
   it("sends the same whole text to t.me/<bot>?start=a_<id>", async () => {
@@ -135,6 +137,8 @@ describe("/article", () => {
     expect(buttonLabels(view)).toEqual(
       expect.arrayContaining(["✖ الحسكة", "↪ الحسكة: ذكر عابر", "⬆ رأس العين: المقال عنها", "🗑 احذف المقال"]),
     );
+    // Scores, ids and dates keep their order inside the Arabic lines.
+    expect(bidiProblems(view?.text ?? "", [`#${aloukId}`])).toEqual([]);
   });
 
   it("takes a place off: its reader no longer sees the article, even after the catalog re-tags", async () => {
@@ -180,6 +184,7 @@ describe("/article", () => {
     expect(visible(replies[0])).toContain(`أُضيفت دير الزور إلى المقال #${aloukId}`);
     expect(visible(replies[1])).toMatch(/المقال عن: .*دير الزور ✍/);
     expect(visible(replies[1])).toContain("ريم: إضافة دير الزور (المقال عنها)");
+    expect(bidiProblems(replies[1]?.text ?? "", [`#${aloukId}`])).toEqual([]);
     expect(await latestOf(deir)).toContain("توقف محطة علوك");
     // The question is answered: the next plain message is not taken as a place for the article.
     const [next] = await h.send(message({ text: "حلب", from: EDITOR }));
