@@ -201,6 +201,7 @@ describe("/article", () => {
     await h.send(callback(buttonData(question, "لا، أبقِه"), { from: EDITOR, message: question }));
     expect(visible(h.fake.lastMessage(EDITOR.id))).toContain("المقال عن:");
     expect(await latestOf(reader)).toContain("توقف محطة علوك");
+    expect(await latestOf(user({ language_code: "ar" }))).toContain("توقف محطة علوك");
 
     // An alert of the article went out before: what was enqueued and delivered stays, nothing is sent again.
     await h.send(command("alert", String(aloukId), { from: EDITOR }));
@@ -231,6 +232,8 @@ describe("/article", () => {
     expect(h.fake.sentTo(reader.id)).toHaveLength(readerMessages);
 
     expect(await latestOf(reader)).not.toContain("توقف محطة علوك");
+    // A reader who follows nothing sees every article: not this one.
+    expect(await latestOf(user({ language_code: "ar" }))).not.toContain("توقف محطة علوك");
     const [search] = await h.send(command("search", "محطة علوك", { from: reader }));
     expect(visible(search)).not.toContain("توقف محطة علوك");
     const [link] = await h.send(command("start", `a_${aloukId}`, { from: reader }));
