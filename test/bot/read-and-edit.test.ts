@@ -240,6 +240,7 @@ describe("/article", () => {
     expect(visible(link)).toContain(`حذف المحررون المقال #${aloukId}`);
     const [shown] = await h.send(command("article", String(aloukId), { from: EDITOR }));
     expect(visible(shown)).toContain(`المقال #${aloukId} محذوف`);
+    expect(visible(shown)).toContain("ريم: حذف المقال");
     // Imported again, the same report is a new article (the editor meant it), not the deleted one.
     const again2 = h.app.deps.importer.importOne(parsePlainText(ALOUK), { origin: "import" });
     expect(again2.created).toBe(true);

@@ -119,7 +119,9 @@ function articleMessage(ctx: NashraContext, view: ArticleView): { text: string; 
 async function replyView(ctx: NashraContext, id: number): Promise<void> {
   const view = ctx.deps.editor.view(id);
   if (!view) {
-    await replyHtml(ctx, gone(ctx, id));
+    // A deleted one: who deleted it, and when.
+    const changes = ctx.deps.editor.changes(id).map((c) => changeLine(ctx, c));
+    await replyHtml(ctx, [gone(ctx, id), ...changes.slice(0, 1)].join("\n"));
     return;
   }
   const { text, keyboard } = articleMessage(ctx, view);
