@@ -148,11 +148,12 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         : { minIntervalMs: options.minScheduleIntervalMs }),
       ...(options.timers ? { timers: options.timers } : {}),
     });
-    const { topics, articles, importer, readers, audience } = core;
+    const { topics, articles, editor, importer, readers, audience } = core;
     const deps: BotDeps = {
       topics,
       audience,
       articles,
+      editor,
       importer,
       readers,
       feeds,

@@ -191,12 +191,14 @@ function readArticles(path: string, services: Services): ArticleInput[] {
 
 /** One line per imported article: what was stored, or which stored article it is. */
 function report(imported: ImportedArticle[]): void {
-  for (const { article, tags, created, nearDuplicate } of imported) {
+  for (const { article, tags, created, nearDuplicate, deleted } of imported) {
     const title = article.title.replace(/\t/g, " ");
     if (!created) {
+      // An editor deleted it (/article): it stays deleted, whatever the import says.
+      const gone = deleted ? " (deleted by an editor: not imported again)" : "";
       out(
         nearDuplicate === undefined
-          ? `#${article.id}\t${title}\talready stored as #${article.id}`
+          ? `#${article.id}\t${title}\talready stored as #${article.id}${gone}`
           : `#${article.id}\t${title}\tmerged into #${article.id} (same story, similarity ${nearDuplicate})`,
       );
       continue;

@@ -1,4 +1,5 @@
 // The services behind every front (bot, CLI, benchmarks), built around one database.
+import { ArticleEditor } from "./articles/editor";
 import { ArticleService } from "./articles/service";
 import { AudiencePolicy } from "./audience/policy";
 import type { Clock } from "./clock";
@@ -23,6 +24,8 @@ export interface CoreServices {
   topics: TopicService;
   importer: Importer;
   articles: ArticleService;
+  /** Editors' changes to articles (/article). */
+  editor: ArticleEditor;
   readers: ReaderService;
   /** Who receives an article or an alert, and through which topics. */
   audience: AudiencePolicy;
@@ -61,6 +64,7 @@ export function openCoreServices(options: ServiceOptions): CoreServices {
       topics,
       importer,
       articles: new ArticleService(store, topics, audience),
+      editor: new ArticleEditor(store, topics, clock),
       readers: new ReaderService(store),
       audience,
       boilerplate,

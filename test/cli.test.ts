@@ -89,6 +89,32 @@ describe("npm run cli", { timeout: 90_000 }, () => {
     expect(result.stdout).toMatch(/^#\d+\tعاجل \| انفجار قرب معبر البوكمال الحدودي\tabout: al-bukamal\t/m);
   });
 
+  it("prints each new article's #id, title, and the places it is about and mentions", async () => {
+    const result = await cli(["import", join(FIXTURES, "articles/alouk-water-station.ar.txt")]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(
+      /^#\d+\tتوقف محطة علوك يقطع مياه الشرب عن مدينة الحسكة للأسبوع الثالث\tabout: hasakah, alouk-water-station\tmentions: ras-al-ayn, tal-tamr, al-hol-camp$/m,
+    );
+  });
+
+  it("says that an item an editor deleted stays deleted when its feed is imported again", async () => {
+    const store = createStore(temp.path, Date.now);
+    const row = store.db
+      .prepare("SELECT id FROM articles WHERE title LIKE '%انفجار قرب معبر البوكمال%'")
+      .get() as { id: number };
+    expect(store.articles.delete(row.id, Date.now())).toBe(true);
+    store.close();
+    const result = await cli(["import", join(FIXTURES, "feeds/euphrates-desk.rss")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^#${row.id}\\t.*البوكمال.*\\talready stored as #${row.id} \\(deleted by an editor: not imported again\\)$`,
+        "m",
+      ),
+    );
+    expect(result.stdout).toContain("0 new");
+  });
+
   it("prints only slugs on stdout for tag", async () => {
     const result = await cli(
       ["tag"],

@@ -24,6 +24,11 @@ export interface AlertContent {
   article?: ArticleRecord | undefined;
   /** When a text alert was sent (shown in the reader's zone). */
   at: number;
+  /**
+   * The article's deep link (`readLink` of src/render/article.ts), for an article without a link of its own: the
+   * alert shows its opening lines, and «📖 اقرأ المقال كاملًا» under them opens the whole text in the bot.
+   */
+  readLink?: string | undefined;
 }
 
 /** The alert's message for one reader's language and time zone. */
@@ -45,6 +50,10 @@ export function renderAlert(
         bold: true,
         title: withoutBreakingPrefix(article.title),
         snippet: opening(article.body, SNIPPET_CHARS),
+        read:
+          content.readLink && !article.url
+            ? { href: content.readLink, label: i18n.plain(language, "read-full") }
+            : undefined,
       }),
     );
   } else {

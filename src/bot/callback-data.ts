@@ -160,3 +160,16 @@ export const stopCancel = button("stop:no", {});
 
 /** A feed's auto-alert switched to a state (`fd:aa:<id>` alone, from older /feeds, toggles). */
 export const feedAutoAlert = button("fd:aa", { feed: id(), on: optional(flag()) });
+
+/** Send an article's whole text (the «📖 n» buttons under /latest and /search, and /article's own). */
+export const readArticle = button("rd", { article: id() });
+
+// /article (editors): take a topic off, switch it between about and mention (the state it sets), ask for a topic
+// to add, add one chosen among several names, and delete the article after a confirmation.
+export const articleRemoveTopic = button("ae:r", { article: id(), topic: id() });
+export const articleSetAbout = button("ae:s", { article: id(), topic: id(), about: flag() });
+export const articleAddPrompt = button("ae:a", { article: id() });
+export const articleAddTopic = button("ae:t", { article: id(), topic: id() });
+export const articleDelete = button("ae:d", { article: id() });
+export const articleDeleteConfirm = button("ae:dy", { article: id() });
+export const articleDeleteCancel = button("ae:dn", { article: id() });

@@ -19,7 +19,15 @@ export const READER_COMMANDS = [
   "help",
   "stop",
 ] as const;
-export const EDITOR_COMMANDS = ["post", "alert", "alerts", "feeds", "addfeed", "removefeed"] as const;
+export const EDITOR_COMMANDS = [
+  "post",
+  "article",
+  "alert",
+  "alerts",
+  "feeds",
+  "addfeed",
+  "removefeed",
+] as const;
 export const ADMIN_COMMANDS = [
   "schedule",
   "schedules",

@@ -2,6 +2,7 @@
 import type { Context } from "grammy";
 import type { StatsService } from "../admin/stats";
 import type { AlertService } from "../alerts/service";
+import type { ArticleEditor } from "../articles/editor";
 import type { ArticleService } from "../articles/service";
 import type { AudiencePolicy } from "../audience/policy";
 import type { Clock } from "../clock";
@@ -29,6 +30,7 @@ export interface BotDeps {
   articles: ArticleService;
   /** Who receives what, and a chat's own words (mutes). */
   audience: AudiencePolicy;
+  editor: ArticleEditor;
   importer: Importer;
   feeds: FeedService;
   stats: StatsService;

@@ -7,6 +7,7 @@ import { isWriteFailure } from "../store/db";
 import type { BotDeps, NashraContext } from "./context";
 import { adminFeature } from "./features/admin";
 import { alertsFeature } from "./features/alerts";
+import { articleFeature } from "./features/article";
 import { catalogFeature } from "./features/catalog";
 import { digestsFeature } from "./features/digests";
 import { fallbackFeature } from "./features/fallback";
@@ -59,6 +60,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     stopFeature,
     readingFeature,
     postFeature,
+    articleFeature,
     catalogFeature,
     feedsFeature,
     alertsFeature,

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "../clock";
 import type { Store } from "../store";
-import type { ArticleOrigin, ArticleRecord } from "../store/articles";
+import type { ArticleOrigin, ArticleRecord, ArticleTag, TopicChoice } from "../store/articles";
 import { inTimedTransactions } from "../store/db";
 import { startsBreaking } from "../text/breaking";
 import { detectLanguage } from "../text/language";
@@ -38,6 +38,8 @@ export interface ImportedArticle {
   /** Every topic it names, about or mentioned, with the score (docs/salience.md); about first, then by score. */
   tags: TopicTag[];
   created: boolean;
+  /** Not new, and an editor deleted the stored one: it stays deleted (nothing is sent again). */
+  deleted?: true;
   /** Not new: the same story was stored already under another text (its containment, 0–1; see near-duplicate.ts). */
   nearDuplicate?: number;
 }
@@ -55,6 +57,26 @@ function articleWords(tokens: readonly string[], normalizedTitle: string, body: 
   const titleEnd = normalizedTitle === "" ? 0 : normalizedTitle.split(" ").length;
   const firstLine = body.trimStart().split("\n", 1)[0] ?? "";
   return { tokens, titleEnd, leadEnd: titleEnd + words(firstLine.slice(0, LEAD_CHARS)).length };
+}
+
+/**
+ * The machine's tags with an editor's choices applied: a topic kept off is dropped, a topic kept as about or as
+ * a mention is so (added, without a score, when the machine does not find it).
+ */
+export function withChoices(tags: readonly ArticleTag[], choices: readonly TopicChoice[]): ArticleTag[] {
+  if (choices.length === 0) return [...tags];
+  const chosen = new Map(choices.map((c) => [c.topicId, c.about]));
+  const kept = tags.flatMap((t) => {
+    if (!chosen.has(t.topicId)) return [t];
+    const about = chosen.get(t.topicId);
+    return about === null || about === undefined ? [] : [{ ...t, about }];
+  });
+  const have = new Set(kept.map((t) => t.topicId));
+  for (const c of choices) {
+    if (c.about !== null && !have.has(c.topicId) && !tags.some((t) => t.topicId === c.topicId))
+      kept.push({ topicId: c.topicId, about: c.about, score: null });
+  }
+  return kept;
 }
 
 /** Tags as stored ones come back: those the article is about first, then by score (the most salient first). */
@@ -173,17 +195,21 @@ export class Importer {
       const topic = index.get(t.topicId);
       return topic ? [{ topic, about: t.about, score: t.score ?? 0 }] : [];
     });
+    const deleted = this.store.articles.state(id) === "deleted";
     return {
-      article: this.store.articles.get(id) as ArticleRecord,
+      article: this.store.articles.stored(id) as ArticleRecord,
       topics: tags.flatMap((t) => (t.about ? [t.topic] : [])),
       tags,
       created: false,
+      ...(deleted ? { deleted: true as const } : {}),
     };
   }
 
   /**
    * Tags again the articles ingested since a time, after topics or aliases changed, so recent news
-   * reaches the new topic too. Returns how many articles' tags changed.
+   * reaches the new topic too. What an editor decided about an article's topics (/article) is applied over
+   * the machine's tags, so it survives (docs/salience.md, "Editors' choices"). Returns how many articles' tags
+   * changed.
    */
   retagSince(since: number): number {
     const index = this.topics.index();
@@ -192,9 +218,10 @@ export class Importer {
       let changed = 0;
       for (const { id, title, body, searchText } of articles.textsSince(since)) {
         const tokens = searchText === "" ? [] : searchText.split(" ");
-        const next = index
+        const machine = index
           .tagArticle(articleWords(tokens, normalize(title), body))
           .map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score }));
+        const next = withChoices(machine, articles.choices(id));
         const current = new Map(articles.tags(id).map((t) => [t.topicId, t]));
         if (next.length !== current.size || next.some((t) => current.get(t.topicId)?.about !== t.about)) {
           articles.setTags(id, next);

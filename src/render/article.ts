@@ -44,6 +44,19 @@ export interface CardOptions {
   snippet?: Snippet | undefined;
   /** The title as shown, when it differs from the stored one (an alert drops its "عاجل |" prefix). */
   title?: string;
+  /**
+   * A line that opens the whole article in the bot (its deep link, `readLink`): for articles without a link,
+   * where a card shows only the opening lines. `label` is the reader's «📖 اقرأ المقال كاملًا».
+   */
+  read?: { href: string; label: string } | undefined;
+}
+
+/** The deep-link payload that opens an article in the bot: `a_17`. */
+export const READ_PAYLOAD = /^a_(\d{1,15})$/;
+
+/** The link that opens an article's whole text in a private chat with the bot (`/start a_17`). */
+export function readLink(botUsername: string, articleId: number): string {
+  return `https://t.me/${botUsername}?start=a_${articleId}`;
 }
 
 /** The Telegram HTML of one article. */
@@ -65,7 +78,11 @@ export function renderArticle(article: ArticleFacts, options: CardOptions): stri
     .join(" · ");
   const source = `<i>${meta}</i>`;
   const snippet = options.snippet === undefined ? "" : snippetHtml(options.snippet);
-  const blocks = options.layout === "card" ? [heading, snippet, source] : [heading, source, snippet];
+  const read = options.read
+    ? `<a href="${escapeHtml(options.read.href)}">${escapeHtml(options.read.label)}</a>`
+    : "";
+  const blocks =
+    options.layout === "card" ? [heading, snippet, source, read] : [heading, source, snippet, read];
   return blocks.filter((b) => b !== "").join(options.layout === "card" ? "\n\n" : "\n");
 }
 

@@ -172,6 +172,7 @@ export class AlertStore {
     this.breakingCandidates = db.prepare(`
       SELECT a.id, a.feed_id FROM articles a JOIN feeds f ON f.id = a.feed_id
       WHERE a.ingested_at >= @since AND a.sort_at >= @since AND a.breaking = 1 AND f.auto_alert = 1
+        AND a.deleted_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM alerts x WHERE x.article_id = a.id AND x.origin = 'auto')
       ORDER BY a.ingested_at, a.id`);
     this.autoSentByFeed = db.prepare(`

@@ -49,6 +49,21 @@ export interface ArticleSource {
   similarity: number;
 }
 
+/** An editor's choice about one of an article's topics: kept as about, kept as a mention, or kept off (null). */
+export interface TopicChoice {
+  topicId: number;
+  about: boolean | null;
+}
+
+/** A change an editor made to an article, as recorded (`change` is the JSON the editing service wrote). */
+export interface ArticleChangeRecord {
+  id: number;
+  articleId: number;
+  userId: number | null;
+  at: number;
+  change: unknown;
+}
+
 /** A page of articles, newest first, with how many there are in all (at most COUNT_CAP). */
 export interface ArticlePage {
   items: ArticleRecord[];
@@ -113,7 +128,10 @@ const TAGGED_ABOUT =
 const TAGGED_AT_ALL =
   "SELECT article_id FROM article_topics WHERE topic_id IN (SELECT value FROM json_each(@topics))";
 
-/** The WHERE clause of a query: its conditions OR-ed (every article when there are none). */
+/**
+ * The WHERE clause of a query: its conditions OR-ed (every article when there are none), never an article an
+ * editor deleted.
+ */
 function filterOf(conditions: { match: boolean; like: boolean; topics: boolean; mentions: boolean }): string {
   const parts: string[] = [];
   if (conditions.match)
@@ -122,8 +140,11 @@ function filterOf(conditions: { match: boolean; like: boolean; topics: boolean; 
   if (conditions.topics) {
     parts.push(`a.id IN (${conditions.mentions ? TAGGED_AT_ALL : TAGGED_ABOUT})`);
   }
-  return parts.length === 0 ? "1" : parts.join(" OR ");
+  return parts.length === 0 ? LIVE : `${LIVE} AND (${parts.join(" OR ")})`;
 }
+
+/** Articles readers may see: not deleted by an editor. */
+const LIVE = "a.deleted_at IS NULL";
 
 /** Counting stops here: a reader pages five at a time, and "1000+" says enough. */
 export const COUNT_CAP = 1000;
@@ -174,6 +195,20 @@ export class ArticleStore {
   private readonly countSince: Database.Statement<[number], { n: number }>;
   private readonly textsBetween: Database.Statement<[number, number]>;
   private readonly countAll: Database.Statement<[], { n: number }>;
+  private readonly selectDeleted: Database.Statement<[number], { deleted_at: number | null }>;
+  private readonly selectStored: Database.Statement<[number], ArticleRow>;
+  private readonly upsertTag: Database.Statement<[number, number, number, number | null]>;
+  private readonly deleteTag: Database.Statement<[number, number]>;
+  private readonly selectChoices: Database.Statement<[number], { topic_id: number; about: number | null }>;
+  private readonly upsertChoice: Database.Statement<[number, number, number | null]>;
+  private readonly insertChange: Database.Statement<[number, number | null, number, string]>;
+  private readonly selectChanges: Database.Statement<
+    [number, number],
+    { id: number; article_id: number; user_id: number | null; at: number; change: string }
+  >;
+  private readonly markDeleted: Database.Statement<[number, number]>;
+  private readonly clearKeys: Database.Statement<[number]>;
+  private readonly clearChoices: Database.Statement<[number]>;
 
   constructor(private readonly db: Db) {
     // Another source's guid or URL finds the article it was merged into (the next poll of that feed).
@@ -204,7 +239,9 @@ export class ArticleStore {
     );
     this.selectSearchText = db.prepare("SELECT search_text FROM articles WHERE id = ?");
     this.clearTopics = db.prepare("DELETE FROM article_topics WHERE article_id = ?");
-    this.selectOne = db.prepare(`SELECT ${COLUMNS} FROM articles a WHERE a.id = ?`);
+    this.selectOne = db.prepare(`SELECT ${COLUMNS} FROM articles a WHERE a.id = ? AND ${LIVE}`);
+    this.selectDeleted = db.prepare("SELECT deleted_at FROM articles WHERE id = ?");
+    this.selectStored = db.prepare(`SELECT ${COLUMNS} FROM articles a WHERE a.id = ?`);
     this.selectTopics = db.prepare("SELECT topic_id FROM article_topics WHERE article_id = ? AND about = 1");
     this.selectTags = db.prepare(
       "SELECT topic_id, about, score FROM article_topics WHERE article_id = ? ORDER BY about DESC, score DESC, topic_id",
@@ -217,10 +254,33 @@ export class ArticleStore {
       .prepare("SELECT id, search_text FROM articles WHERE id > ? AND id <= ? ORDER BY id")
       .raw();
     this.since = db.prepare(
-      "SELECT id, title, body, search_text FROM articles WHERE ingested_at >= ? ORDER BY id",
+      "SELECT id, title, body, search_text FROM articles WHERE ingested_at >= ? AND deleted_at IS NULL ORDER BY id",
     );
     this.countSince = db.prepare("SELECT count(*) AS n FROM articles WHERE ingested_at >= ?");
     this.countAll = db.prepare("SELECT count(*) AS n FROM articles");
+    this.upsertTag = db.prepare(`
+      INSERT INTO article_topics (article_id, topic_id, about, score) VALUES (?, ?, ?, ?)
+      ON CONFLICT (article_id, topic_id) DO UPDATE SET about = excluded.about`);
+    this.deleteTag = db.prepare("DELETE FROM article_topics WHERE article_id = ? AND topic_id = ?");
+    this.selectChoices = db.prepare(
+      "SELECT topic_id, about FROM article_topic_choices WHERE article_id = ? ORDER BY topic_id",
+    );
+    this.upsertChoice = db.prepare(`
+      INSERT INTO article_topic_choices (article_id, topic_id, about) VALUES (?, ?, ?)
+      ON CONFLICT (article_id, topic_id) DO UPDATE SET about = excluded.about`);
+    this.insertChange = db.prepare(
+      "INSERT INTO article_changes (article_id, user_id, at, change) VALUES (?, ?, ?, ?)",
+    );
+    this.selectChanges = db.prepare(
+      "SELECT id, article_id, user_id, at, change FROM article_changes WHERE article_id = ? ORDER BY id DESC LIMIT ?",
+    );
+    // Out of search (the FTS update trigger follows search_text) and of exact-duplicate checks (the same text
+    // posted again is a new article), but the guid and URL stay: the feed's next poll finds it and skips it.
+    this.markDeleted = db.prepare(`
+      UPDATE articles SET deleted_at = ?, search_text = '', content_hash = 'deleted:' || id
+      WHERE id = ? AND deleted_at IS NULL`);
+    this.clearKeys = db.prepare("DELETE FROM article_keys WHERE article_id = ?");
+    this.clearChoices = db.prepare("DELETE FROM article_topic_choices WHERE article_id = ?");
   }
 
   /**
@@ -293,9 +353,73 @@ export class ArticleStore {
     }));
   }
 
+  /** An article readers may see (undefined when unknown or deleted). */
   get(id: number): ArticleRecord | undefined {
     const row = this.selectOne.get(id);
     return row ? toRecord(row) : undefined;
+  }
+
+  /** An article as stored, deleted or not (what an import of the same item again is told it is). */
+  stored(id: number): ArticleRecord | undefined {
+    const row = this.selectStored.get(id);
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** "live", "deleted" (by an editor: its row stays, out of every reader's query) or "unknown". */
+  state(id: number): "live" | "deleted" | "unknown" {
+    const row = this.selectDeleted.get(id);
+    if (!row) return "unknown";
+    return row.deleted_at === null ? "live" : "deleted";
+  }
+
+  /** Sets one topic of an article: added, or switched between about and mention (a new one has no score). */
+  setTag(articleId: number, topicId: number, about: boolean): void {
+    this.upsertTag.run(articleId, topicId, about ? 1 : 0, null);
+  }
+
+  /** Takes one topic off an article; false when it did not have it. */
+  removeTag(articleId: number, topicId: number): boolean {
+    return this.deleteTag.run(articleId, topicId).changes > 0;
+  }
+
+  /** Editors' choices about an article's topics (re-tagging keeps them). */
+  choices(articleId: number): TopicChoice[] {
+    return this.selectChoices
+      .all(articleId)
+      .map((r) => ({ topicId: r.topic_id, about: r.about === null ? null : r.about === 1 }));
+  }
+
+  /** Records an editor's choice about one topic of an article (null: keep it off). */
+  setChoice(articleId: number, topicId: number, about: boolean | null): void {
+    this.upsertChoice.run(articleId, topicId, about === null ? null : about ? 1 : 0);
+  }
+
+  /** Records a change an editor made (`change` is stored as JSON). */
+  recordChange(articleId: number, userId: number | null, at: number, change: unknown): void {
+    this.insertChange.run(articleId, userId, at, JSON.stringify(change));
+  }
+
+  /** The latest changes made to an article, newest first. */
+  changes(articleId: number, limit: number): ArticleChangeRecord[] {
+    return this.selectChanges.all(articleId, limit).map((r) => ({
+      id: r.id,
+      articleId: r.article_id,
+      userId: r.user_id,
+      at: r.at,
+      change: JSON.parse(r.change) as unknown,
+    }));
+  }
+
+  /**
+   * Deletes an article for readers: out of search, its topics and near-duplicate keys gone; the row stays (the
+   * outbox, alerts and deliveries that name it are left as they are). False when it was not live.
+   */
+  delete(articleId: number, at: number): boolean {
+    if (this.markDeleted.run(at, articleId).changes === 0) return false;
+    this.clearTopics.run(articleId);
+    this.clearKeys.run(articleId);
+    this.clearChoices.run(articleId);
+    return true;
   }
 
   /** The topics an article is about (what routes it to readers). */

@@ -379,7 +379,37 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_body ON outbox (body_id) WHERE body_id IS NOT NULL;
     `,
   },
-  // 22 and 23 are taken by work on search and on the article view (issue 12).
+  // 22 is taken by the search work (issue 12).
+  {
+    version: 23,
+    name: "editors' changes to articles: topics chosen by hand, deletion, and the record of who did what",
+    up: `
+      -- An article an editor deleted keeps its row (its guid and URL, so the feed's next poll does not bring it
+      -- back; outbox and delivery rows that name it stay as they are) but leaves search, topics and near-duplicate
+      -- keys; every query readers run skips it.
+      ALTER TABLE articles ADD COLUMN deleted_at INTEGER;
+
+      -- What an editor decided about an article's topics (docs/salience.md, "Editors' choices"): about = 1 or 0
+      -- keeps the topic as about or as a mention, NULL keeps it off. Re-tagging applies these after the machine.
+      CREATE TABLE article_topic_choices (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        topic_id   INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+        about      INTEGER,
+        PRIMARY KEY (article_id, topic_id)
+      ) WITHOUT ROWID;
+
+      -- Every change an editor made to an article, newest last: who (a Telegram user id, and the name shown in
+      -- /article, inside change), when, and what as JSON ({"kind":"remove-topic","topic":12,...}).
+      CREATE TABLE article_changes (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        user_id    INTEGER,
+        at         INTEGER NOT NULL,
+        change     TEXT    NOT NULL
+      );
+      CREATE INDEX article_changes_article ON article_changes (article_id, id);
+    `,
+  },
   {
     version: 24,
     name: "a reader's own words: mutes",

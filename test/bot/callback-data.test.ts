@@ -1,6 +1,14 @@
 // Button data: the format buttons already in readers' chats use, and every number checked on the way back.
 import { describe, expect, it } from "vitest";
-import { feedAutoAlert, latestPage, pickerSections, settingsSwitch } from "../../src/bot/callback-data";
+import {
+  articleDeleteConfirm,
+  articleSetAbout,
+  feedAutoAlert,
+  latestPage,
+  pickerSections,
+  readArticle,
+  settingsSwitch,
+} from "../../src/bot/callback-data";
 
 describe("button data", () => {
   it("packs as buttons always did, so those already sent keep working", () => {
@@ -8,6 +16,8 @@ describe("button data", () => {
     expect(settingsSwitch.pack({ what: "alerts", on: false })).toBe("set:alerts:0");
     expect(feedAutoAlert.pack({ feed: 7, on: true })).toBe("fd:aa:7:1");
     expect(pickerSections.pack({})).toBe("pk:s");
+    expect(readArticle.pack({ article: 17 })).toBe("rd:17");
+    expect(articleSetAbout.pack({ article: 17, topic: 3, about: false })).toBe("ae:s:17:3:0");
   });
 
   it("unpacks what it packed, and older buttons without their trailing state", () => {
@@ -27,6 +37,11 @@ describe("button data", () => {
     [feedAutoAlert, "fd:aa:7:2"],
     [settingsSwitch, "set:lang:1"],
     [pickerSections, "pk:s:1"],
+    [readArticle, "rd:0"],
+    [readArticle, "rd:3000000000"],
+    [articleSetAbout, "ae:s:17:3:2"],
+    [articleSetAbout, "ae:s:17:3"],
+    [articleDeleteConfirm, "ae:d:17"],
   ] as const)("refuses %#: %s", (kind, data) => {
     expect(kind.unpack(data)).toBeUndefined();
   });

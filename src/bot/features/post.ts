@@ -5,6 +5,7 @@ import type { ArticleInput } from "../../ingest/types";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { replyHtml } from "../reply";
+import { articleLink } from "../views/read";
 
 const URL_LINE = /^https?:\/\/\S+$/i;
 
@@ -55,5 +56,7 @@ postFeature.command("post", requireRole("editor"), async (ctx) => {
     ctx.t(created ? "post-stored" : "post-duplicate", { id: `#${article.id}` }),
     names ? ctx.t("post-topics", { topics: names }) : ctx.t("post-no-topics"),
   ];
+  // Without a link of its own, readers read it in the bot: the editor gets the link to share.
+  if (created && !article.url) lines.push(ctx.t("post-read-link", { url: articleLink(ctx, article.id) }));
   await replyHtml(ctx, lines.join("\n"));
 });

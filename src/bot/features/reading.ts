@@ -10,6 +10,7 @@ import { adminsTurnPages } from "../guards";
 import { articleList } from "../render/articles";
 import { commandArgument, echo, editHtml, replyHtml } from "../reply";
 import { topicOrAnswer } from "../topic-choice";
+import { readButtons } from "../views/read";
 
 /** Recent searches, so page buttons need not carry the query (callback data holds 64 bytes). */
 const searches = new Map<number, string>();
@@ -80,9 +81,10 @@ function latestView(ctx: NashraContext, topic: Topic | undefined, page: number) 
     parts.push(list(ctx, result, page, topic));
   }
   if (result.scope === "all") parts.push(ctx.t("latest-hint-subscribe"));
+  const keyboard = pager(ctx, page, result, (p) => latestPage.pack({ topic: topic?.id ?? 0, page: p }));
   return {
     text: parts.join("\n\n"),
-    keyboard: pager(ctx, page, result, (p) => latestPage.pack({ topic: topic?.id ?? 0, page: p })),
+    keyboard: readButtons(ctx, keyboard, result.items, page * PAGE_SIZE + 1),
   };
 }
 
@@ -99,7 +101,12 @@ function searchView(ctx: NashraContext, searchId: number, raw: string, page: num
           page: page + 1,
           pages: pages(result),
         })}\n\n${list(ctx, result, page)}`;
-  const keyboard = pager(ctx, page, result, (p) => `sr:${searchId}:${p}`);
+  const keyboard = readButtons(
+    ctx,
+    pager(ctx, page, result, (p) => `sr:${searchId}:${p}`),
+    result.items,
+    page * PAGE_SIZE + 1,
+  );
   // A search for a place offers to follow it (unless the chat already does).
   const followed = new Set(topics.subscriptionsOf(ctx.chatId as number).map((t) => t.id));
   const offers = result.topics.filter((t) => !followed.has(t.id)).slice(0, 3);

@@ -1,11 +1,13 @@
-// /start (with sub_<slug> deep links) and /help.
+// /start (with sub_<slug> and a_<id> deep links) and /help.
 import { Composer } from "grammy";
 import { languageFromCode } from "../../domain";
+import { READ_PAYLOAD } from "../../render/article";
 import { commandsFor, syncStaffMenu } from "../commands";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
 import { commandArgument, replyHtml } from "../reply";
 import { sendPicker } from "../views/picker";
+import { sendFullText } from "../views/read";
 import { subscribeAndConfirm } from "../views/subscribe";
 
 /** Deep-link payloads: t.me/<bot>?start=sub_deir-ez-zor */
@@ -19,6 +21,12 @@ startFeature.command("start", async (ctx) => {
   if (ctx.role !== "reader" && ctx.chat.type === "private" && ctx.from) {
     // Telegram accepts a staff member's own menu only once they have a chat with the bot: now.
     await syncStaffMenu(ctx.api, ctx.deps, ctx.from.id);
+  }
+  // t.me/<bot>?start=a_17 (an alert's or a digest's «📖»): the article's whole text, nothing else.
+  const articleId = READ_PAYLOAD.exec(payload)?.[1];
+  if (articleId !== undefined) {
+    await sendFullText(ctx, Number(articleId));
+    return;
   }
   if (slug !== undefined) {
     const topic = ctx.deps.topics.index().bySlug(slug);

@@ -187,6 +187,50 @@ post-duplicate = هذا المقال محفوظ من قبل برقم <b>{ $id }<
 post-topics = المناطق: { $topics }
 post-no-topics = لم يطابق نصه أي منطقة. يمكن تعليمي المكان عبر /addtopic أو /alias.
 
+## قراءة المقال كاملًا و/article (للمحررين)
+read-full = 📖 اقرأ المقال كاملًا
+button-read = 📖 اقرأ المقال كاملًا
+button-read-numbered = 📖 { $rank }
+read-unknown = لا يوجد مقال برقم { $id }. ربما كان الرابط ناقصًا؛ تجد آخر الأخبار في /latest.
+read-deleted = حذف المحررون المقال { $id }، فلم يعد متاحًا للقراءة.
+post-read-link = 📖 رابط قراءته كاملًا: { $url }
+cmd-article = اعرض مقالًا ومناطقه وصحّحها
+article-usage = اكتب رقم المقال بعد الأمر، مثل <code>/article 17</code>. تجد أرقام المقالات في /latest و/search.
+article-private-only = افتح المقالات في محادثتك الخاصة مع البوت: أزرار تصحيحها تغيّر ما يصل إلى القراء.
+article-unknown = لا يوجد مقال برقم { $id }.
+article-deleted = 🗑 المقال { $id } محذوف: لا يظهر في البحث ولا في /latest ولا يصل في ملخص أو تنبيه.
+article-heading = 📄 <b>المقال { $id }</b>
+article-about = <b>المقال عن:</b> { $topics }
+article-mentions = <b>يرد فيه ذكر:</b> { $topics }
+article-no-topics = لم يطابق نصه أي منطقة.
+article-chosen-legend = ✍ اختيار محرر: تبقى كما هي حين يُعاد وسم المقالات.
+article-changes = <b>آخر التعديلات</b>
+article-change-line = • { $when } · { $by }:
+article-change-remove = إزالة { $topic }
+article-change-add-about = إضافة { $topic } (المقال عنها)
+article-change-add-mention = إضافة { $topic } (ذكر عابر)
+article-change-about = جعل المقال عن { $topic }
+article-change-mention = جعل { $topic } ذكرًا عابرًا
+article-change-delete = حذف المقال
+button-article-remove = ✖ { $topic }
+button-article-to-mention = ↪ { $topic }: ذكر عابر
+button-article-to-about = ⬆ { $topic }: المقال عنها
+button-article-add = ➕ أضف منطقة
+button-article-delete = 🗑 احذف المقال
+button-article-delete-yes = 🗑 نعم، احذفه
+button-article-delete-no = لا، أبقِه
+article-add-prompt = اكتب اسم المنطقة التي تريد إضافتها إلى المقال { $id }. أي أمر آخر يلغي السؤال.
+article-topic-added = ✅ أُضيفت { $topic } إلى المقال { $id }.
+article-topic-already = المقال { $id } موسوم بـ{ $topic } من قبل.
+article-topic-removed = أُزيلت { $topic } من المقال.
+article-topic-now-about = صار المقال عن { $topic }.
+article-topic-now-mention = صارت { $topic } ذكرًا عابرًا في المقال.
+article-unchanged = لم يتغيّر شيء.
+article-gone = هذا المقال لم يعد موجودًا.
+article-delete-confirm = 🗑 أتحذف المقال { $id } «{ $title }»؟ يختفي من البحث ومن /latest، ولن يصل في ملخص أو تنبيه بعد الآن. ما أُرسل من قبل يبقى كما هو.
+article-deleted-done = 🗑 حُذف المقال { $id }.
+article-delete-kept = بقي المقال كما هو.
+
 ## Digest schedules (/schedule, /schedules, /unschedule, /digestnow, /digestpreview)
 schedule-usage = اكتب الموعد، ثم المنطقة إن شئت، ثم التوقيت إن شئت:
     <code>/schedule daily 08:00</code> — كل يوم

@@ -181,6 +181,50 @@ post-duplicate = This article is already stored as <b>{ $id }</b> (same link or 
 post-topics = Places: { $topics }
 post-no-topics = No place matched its text. /addtopic or /alias can teach me the place.
 
+## Read in full, and /article (editors)
+read-full = 📖 Read in full
+button-read = 📖 Read in full
+button-read-numbered = 📖 { $rank }
+read-unknown = There is no article { $id }. The link may be cut short; /latest has the latest news.
+read-deleted = The editors deleted article { $id }; it can no longer be read.
+post-read-link = 📖 Link to read it in full: { $url }
+cmd-article = Show an article and its places, and correct them
+article-usage = Send the article's number after the command, like <code>/article 17</code>. /latest and /search show articles' numbers.
+article-private-only = Open articles in your private chat with the bot: their buttons change what readers get.
+article-unknown = There is no article { $id }.
+article-deleted = 🗑 Article { $id } is deleted: it is not in search or /latest, and no digest or alert carries it.
+article-heading = 📄 <b>Article { $id }</b>
+article-about = <b>About:</b> { $topics }
+article-mentions = <b>Mentions:</b> { $topics }
+article-no-topics = No place matched its text.
+article-chosen-legend = ✍ an editor's choice: it stays so when articles are tagged again.
+article-changes = <b>Latest changes</b>
+article-change-line = • { $when } · { $by }:
+article-change-remove = removed { $topic }
+article-change-add-about = added { $topic } (about)
+article-change-add-mention = added { $topic } (mention)
+article-change-about = made it about { $topic }
+article-change-mention = made { $topic } a mention
+article-change-delete = deleted the article
+button-article-remove = ✖ { $topic }
+button-article-to-mention = ↪ { $topic }: mention
+button-article-to-about = ⬆ { $topic }: about
+button-article-add = ➕ Add a place
+button-article-delete = 🗑 Delete the article
+button-article-delete-yes = 🗑 Yes, delete it
+button-article-delete-no = No, keep it
+article-add-prompt = Type the name of the place to add to article { $id }. Any other command cancels the question.
+article-topic-added = ✅ { $topic } added to article { $id }.
+article-topic-already = Article { $id } already has { $topic }.
+article-topic-removed = { $topic } removed from the article.
+article-topic-now-about = The article is now about { $topic }.
+article-topic-now-mention = { $topic } is now a mention in the article.
+article-unchanged = Nothing changed.
+article-gone = This article is no longer there.
+article-delete-confirm = 🗑 Delete article { $id } “{ $title }”? It leaves search and /latest, and no digest or alert will carry it from now on. What was sent already stays as it is.
+article-deleted-done = 🗑 Article { $id } deleted.
+article-delete-kept = The article stays as it is.
+
 ## Digest schedules (/schedule, /schedules, /unschedule, /digestnow, /digestpreview)
 schedule-usage = Send when, then a place if you like, then a time zone if you like:
     <code>/schedule daily 08:00</code> — every day

@@ -1,0 +1,334 @@
+// Editors' /article <id>: what the machine decided about an article (its topics, about or only mentioned, with
+// their scores) and the buttons to fix it — take a topic off, switch it between about and mention, add one by
+// name, delete the article after a confirmation — with the latest changes (who, when). Also every «📖» button.
+import { Composer, InlineKeyboard } from "grammy";
+import type { ArticleChangeView, ArticleEditorUser, ArticleView, EditOutcome } from "../../articles/editor";
+import { formatDateTime } from "../../i18n/format";
+import { renderArticle } from "../../render/article";
+import { isolate } from "../../text/html";
+import type { Topic } from "../../topics/topic-index";
+import {
+  articleAddPrompt,
+  articleAddTopic,
+  articleDelete,
+  articleDeleteCancel,
+  articleDeleteConfirm,
+  articleRemoveTopic,
+  articleSetAbout,
+  readArticle,
+} from "../callback-data";
+import type { NashraContext } from "../context";
+import { requireRole } from "../guards";
+import { commandArgument, editHtml, parseId, replyHtml } from "../reply";
+import { topicOrAnswer } from "../topic-choice";
+import { sendFullText } from "../views/read";
+
+/** How long a «➕» waits for the editor to type the topic's name. */
+const ADD_PROMPT_MS = 10 * 60_000;
+
+/**
+ * Editors asked for a topic's name, by "chat:user": the article and until when. Like the search sessions of
+ * reading.ts, module state: a restart forgets a question, and the editor presses «➕» again.
+ */
+const awaitingTopic = new Map<string, { article: number; until: number }>();
+
+function editorOf(ctx: NashraContext): ArticleEditorUser {
+  const from = ctx.from;
+  const name = from
+    ? [from.first_name, from.last_name].filter(Boolean).join(" ") || (from.username ?? String(from.id))
+    : "";
+  return { id: from?.id ?? 0, name };
+}
+
+const separator = (ctx: NashraContext) => (ctx.language === "ar" ? "، " : ", ");
+
+function changeLine(ctx: NashraContext, entry: ArticleChangeView): string {
+  const { change } = entry;
+  const index = ctx.deps.topics.index();
+  const topicName = (id: number) => {
+    const topic = index.get(id);
+    return topic ? index.name(topic, ctx.language) : `#${id}`;
+  };
+  const what =
+    change.kind === "delete"
+      ? ctx.t("article-change-delete")
+      : change.kind === "remove-topic"
+        ? ctx.t("article-change-remove", { topic: topicName(change.topic) })
+        : ctx.t(
+            change.kind === "add-topic"
+              ? change.about
+                ? "article-change-add-about"
+                : "article-change-add-mention"
+              : change.about
+                ? "article-change-about"
+                : "article-change-mention",
+            { topic: topicName(change.topic) },
+          );
+  const line = ctx.t("article-change-line", {
+    when: isolate(formatDateTime(entry.at, ctx.language, ctx.timeZone)),
+    by: change.by,
+  });
+  return `${line} ${what}`;
+}
+
+/** The /article message and its buttons. */
+function articleMessage(ctx: NashraContext, view: ArticleView): { text: string; keyboard: InlineKeyboard } {
+  const { article, topics, changes } = view;
+  const index = ctx.deps.topics.index();
+  const name = (t: Topic) => index.name(t, ctx.language);
+  const entry = (t: ArticleView["topics"][number]) =>
+    `${name(t.topic)}${t.score === null ? "" : ` ${isolate(`(${t.score.toFixed(1)})`)}`}${t.chosen ? " ✍" : ""}`;
+  const about = topics.filter((t) => t.about);
+  const mentions = topics.filter((t) => !t.about);
+  const parts = [
+    ctx.t("article-heading", { id: `#${article.id}` }),
+    renderArticle(article, { language: ctx.language, timeZone: ctx.timeZone, layout: "entry", bold: true }),
+  ];
+  const lines: string[] = [];
+  if (topics.length === 0) lines.push(ctx.t("article-no-topics"));
+  if (about.length > 0) lines.push(ctx.t("article-about", { topics: about.map(entry).join(separator(ctx)) }));
+  if (mentions.length > 0)
+    lines.push(ctx.t("article-mentions", { topics: mentions.map(entry).join(separator(ctx)) }));
+  if (topics.some((t) => t.chosen)) lines.push(ctx.t("article-chosen-legend"));
+  parts.push(lines.join("\n"));
+  if (changes.length > 0)
+    parts.push([ctx.t("article-changes"), ...changes.map((c) => changeLine(ctx, c))].join("\n"));
+
+  const keyboard = new InlineKeyboard();
+  for (const t of topics) {
+    keyboard
+      .text(
+        ctx.tp("button-article-remove", { topic: name(t.topic) }),
+        articleRemoveTopic.pack({ article: article.id, topic: t.topic.id }),
+      )
+      .text(
+        ctx.tp(t.about ? "button-article-to-mention" : "button-article-to-about", { topic: name(t.topic) }),
+        articleSetAbout.pack({ article: article.id, topic: t.topic.id, about: !t.about }),
+      )
+      .row();
+  }
+  keyboard
+    .text(ctx.tp("button-article-add"), articleAddPrompt.pack({ article: article.id }))
+    .text(ctx.tp("button-read"), readArticle.pack({ article: article.id }))
+    .row()
+    .text(ctx.tp("button-article-delete"), articleDelete.pack({ article: article.id }));
+  return { text: parts.join("\n\n"), keyboard };
+}
+
+/** Replies with the article's view, or says it is unknown or deleted. */
+async function replyView(ctx: NashraContext, id: number): Promise<void> {
+  const view = ctx.deps.editor.view(id);
+  if (!view) {
+    // A deleted one: who deleted it, and when.
+    const changes = ctx.deps.editor.changes(id).map((c) => changeLine(ctx, c));
+    await replyHtml(ctx, [gone(ctx, id), ...changes.slice(0, 1)].join("\n"));
+    return;
+  }
+  const { text, keyboard } = articleMessage(ctx, view);
+  await replyHtml(ctx, text, keyboard);
+}
+
+function gone(ctx: NashraContext, id: number): string {
+  const deleted = ctx.deps.editor.state(id) === "deleted";
+  return ctx.t(deleted ? "article-deleted" : "article-unknown", { id: `#${id}` });
+}
+
+/** After a button's change: a toast, and the view redrawn in place (or "gone" when the article is). */
+async function afterChange(
+  ctx: NashraContext,
+  id: number,
+  outcome: EditOutcome,
+  doneKey: string,
+  topic?: Topic,
+): Promise<void> {
+  const topicName = topic ? ctx.deps.topics.index().name(topic, ctx.language) : "";
+  if (outcome === "unknown") {
+    await ctx.answerCallbackQuery({ text: ctx.tp("article-gone") });
+    await editHtml(ctx, gone(ctx, id));
+    return;
+  }
+  await ctx.answerCallbackQuery({
+    text: ctx.tp(outcome === "done" ? doneKey : "article-unchanged", { topic: topicName, id: `#${id}` }),
+  });
+  const view = ctx.deps.editor.view(id);
+  if (!view) return;
+  const { text, keyboard } = articleMessage(ctx, view);
+  await editHtml(ctx, text, keyboard);
+}
+
+/** Adds a topic chosen or typed for an article and replies with the view. */
+async function addAndShow(ctx: NashraContext, id: number, topic: Topic): Promise<void> {
+  const outcome = ctx.deps.editor.addTopic(id, topic, editorOf(ctx));
+  const name = ctx.deps.topics.index().name(topic, ctx.language);
+  if (outcome === "unknown") {
+    await replyHtml(ctx, gone(ctx, id));
+    return;
+  }
+  await replyHtml(
+    ctx,
+    ctx.t(outcome === "done" ? "article-topic-added" : "article-topic-already", {
+      topic: name,
+      id: `#${id}`,
+    }),
+  );
+  await replyView(ctx, id);
+}
+
+const promptKey = (ctx: NashraContext) => `${ctx.chat?.id}:${ctx.from?.id}`;
+
+export const articleFeature = new Composer<NashraContext>();
+
+// «📖 n» under /latest and /search, and the view's own: the whole text, for anyone.
+articleFeature.callbackQuery(
+  readArticle.filter,
+  readArticle.handle(async (ctx, values) => {
+    await ctx.answerCallbackQuery();
+    await sendFullText(ctx, values.article);
+  }),
+);
+
+articleFeature.command("article", requireRole("editor"), async (ctx) => {
+  // Its buttons change what readers get: they are for the editor's own chat, not a group's eyes.
+  if (ctx.chat.type !== "private") {
+    await replyHtml(ctx, ctx.t("article-private-only"));
+    return;
+  }
+  const id = parseId(commandArgument(ctx));
+  if (id === undefined) {
+    await replyHtml(ctx, ctx.t("article-usage"));
+    return;
+  }
+  await replyView(ctx, id);
+});
+
+articleFeature.callbackQuery(
+  articleRemoveTopic.filter,
+  requireRole("editor"),
+  articleRemoveTopic.handle(async (ctx, { article, topic: topicId }) => {
+    const topic = ctx.deps.topics.index().get(topicId);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    const outcome = ctx.deps.editor.removeTopic(article, topic, editorOf(ctx));
+    await afterChange(ctx, article, outcome, "article-topic-removed", topic);
+  }),
+);
+
+articleFeature.callbackQuery(
+  articleSetAbout.filter,
+  requireRole("editor"),
+  articleSetAbout.handle(async (ctx, { article, topic: topicId, about }) => {
+    const topic = ctx.deps.topics.index().get(topicId);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    const outcome = ctx.deps.editor.setAbout(article, topic, about, editorOf(ctx));
+    await afterChange(
+      ctx,
+      article,
+      outcome,
+      about ? "article-topic-now-about" : "article-topic-now-mention",
+      topic,
+    );
+  }),
+);
+
+articleFeature.callbackQuery(
+  articleAddPrompt.filter,
+  requireRole("editor"),
+  articleAddPrompt.handle(async (ctx, { article }) => {
+    if (ctx.deps.editor.state(article) !== "live") {
+      await ctx.answerCallbackQuery({ text: ctx.tp("article-gone") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    awaitingTopic.set(promptKey(ctx), { article, until: ctx.deps.clock() + ADD_PROMPT_MS });
+    await replyHtml(ctx, ctx.t("article-add-prompt", { id: `#${article}` }));
+  }),
+);
+
+articleFeature.callbackQuery(
+  articleAddTopic.filter,
+  requireRole("editor"),
+  articleAddTopic.handle(async (ctx, { article, topic: topicId }) => {
+    const topic = ctx.deps.topics.index().get(topicId);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    awaitingTopic.delete(promptKey(ctx));
+    await addAndShow(ctx, article, topic);
+  }),
+);
+
+articleFeature.callbackQuery(
+  articleDelete.filter,
+  requireRole("editor"),
+  articleDelete.handle(async (ctx, { article }) => {
+    const view = ctx.deps.editor.view(article);
+    if (!view) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("article-gone") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editHtml(
+      ctx,
+      ctx.t("article-delete-confirm", { id: `#${article}`, title: view.article.title }),
+      new InlineKeyboard()
+        .text(ctx.tp("button-article-delete-yes"), articleDeleteConfirm.pack({ article }))
+        .text(ctx.tp("button-article-delete-no"), articleDeleteCancel.pack({ article })),
+    );
+  }),
+);
+
+articleFeature.callbackQuery(
+  articleDeleteConfirm.filter,
+  requireRole("editor"),
+  articleDeleteConfirm.handle(async (ctx, { article }) => {
+    const outcome = ctx.deps.editor.delete(article, editorOf(ctx));
+    await ctx.answerCallbackQuery(
+      outcome === "done" ? { text: ctx.tp("article-deleted-done", { id: `#${article}` }) } : {},
+    );
+    const changes = ctx.deps.editor.changes(article, 1);
+    const last = changes[0];
+    await editHtml(
+      ctx,
+      [gone(ctx, article), ...(last && outcome === "done" ? [changeLine(ctx, last)] : [])].join("\n"),
+    );
+  }),
+);
+
+articleFeature.callbackQuery(
+  articleDeleteCancel.filter,
+  requireRole("editor"),
+  articleDeleteCancel.handle(async (ctx, { article }) => {
+    await ctx.answerCallbackQuery({ text: ctx.tp("article-delete-kept") });
+    const view = ctx.deps.editor.view(article);
+    if (!view) {
+      await editHtml(ctx, gone(ctx, article));
+      return;
+    }
+    const { text, keyboard } = articleMessage(ctx, view);
+    await editHtml(ctx, text, keyboard);
+  }),
+);
+
+// The name typed after «➕»: the next plain message of that editor in that chat (a command cancels the question).
+articleFeature.on("message:text", async (ctx, next) => {
+  const key = promptKey(ctx);
+  const waiting = awaitingTopic.get(key);
+  if (!waiting || ctx.chat.type !== "private") return next();
+  if (waiting.until < ctx.deps.clock() || ctx.message.text.startsWith("/") || ctx.role === "reader") {
+    awaitingTopic.delete(key);
+    return next();
+  }
+  const topic = await topicOrAnswer(ctx, ctx.message.text.slice(0, 100), {
+    buttons: () => (t) => articleAddTopic.pack({ article: waiting.article, topic: t.id }),
+  });
+  if (!topic) return; // the question stays open: the editor may type the name again
+  awaitingTopic.delete(key);
+  await addAndShow(ctx, waiting.article, topic);
+});
