@@ -5,6 +5,27 @@ import type { NewTopic } from "../store/topics";
 import { type Catalog, seedTopics } from "./catalog";
 import { type LookupResult, type Topic, TopicIndex } from "./topic-index";
 
+/**
+ * What following a topic did. A place already received through a followed place above it is not followed
+ * again (`covered`): the picker and /subscribe answer alike, and dropping the parent later drops the whole
+ * branch at once, as the reader chose it.
+ */
+export type FollowOutcome =
+  | { kind: "added"; topic: Topic }
+  | { kind: "already"; topic: Topic }
+  | { kind: "covered"; topic: Topic; via: Topic };
+
+/**
+ * What unfollowing a topic did. `via` is the followed place above it whose news still brings the topic's
+ * (until readers can exclude a place from a followed parent, issue 14): `removed` with `via` means the
+ * chat followed both and still receives the topic through the parent; `through-parent`, that it never
+ * followed the topic itself and nothing changed.
+ */
+export type UnfollowOutcome =
+  | { kind: "removed"; topic: Topic; via?: Topic }
+  | { kind: "through-parent"; topic: Topic; via: Topic }
+  | { kind: "not-followed"; topic: Topic };
+
 /** How often the database is asked whether another process changed the catalog. */
 const REVISION_CHECK_MS = 250;
 
@@ -73,20 +94,34 @@ export class TopicService {
     return this.store.subscriptions.topicIds(chatId).flatMap((id) => index.get(id) ?? []);
   }
 
-  /** Subscribes; returns the topics that were newly added. */
-  subscribe(chatId: number, topics: readonly Topic[]): Topic[] {
-    const added = new Set(
-      this.store.subscriptions.add(
-        chatId,
-        topics.map((t) => t.id),
-      ),
+  /**
+   * Follows topics, in the order given; one outcome per topic. A topic under one the chat follows, or
+   * under another topic of the same call, is `covered` and not stored («الميادين ودير الزور» follows Deir
+   * ez-Zor only).
+   */
+  subscribe(chatId: number, topics: readonly Topic[]): FollowOutcome[] {
+    const index = this.index();
+    const followed = new Set(this.store.subscriptions.topicIds(chatId));
+    const asked = new Set(topics.map((t) => t.id));
+    const plan = topics.map((topic): FollowOutcome => {
+      if (followed.has(topic.id)) return { kind: "already", topic };
+      const via = index.ancestors(topic).find((a) => followed.has(a.id) || asked.has(a.id));
+      return via ? { kind: "covered", topic, via } : { kind: "added", topic };
+    });
+    const wanted = plan.filter((o) => o.kind === "added").map((o) => o.topic.id);
+    const stored = new Set(this.store.subscriptions.add(chatId, wanted));
+    // Another writer may have stored one in between: then it was already followed.
+    return plan.map((o) =>
+      o.kind === "added" && !stored.has(o.topic.id) ? { kind: "already", topic: o.topic } : o,
     );
-    return topics.filter((t) => added.has(t.id));
   }
 
-  /** Unsubscribes; false when the chat did not follow the topic. */
-  unsubscribe(chatId: number, topic: Topic): boolean {
-    return this.store.subscriptions.removeOne(chatId, topic.id);
+  /** Unfollows a topic; says whether its news still arrives through a followed place above it. */
+  unsubscribe(chatId: number, topic: Topic): UnfollowOutcome {
+    const removed = this.store.subscriptions.removeOne(chatId, topic.id);
+    const via = this.coveringAncestor(chatId, topic);
+    if (removed) return via ? { kind: "removed", topic, via } : { kind: "removed", topic };
+    return via ? { kind: "through-parent", topic, via } : { kind: "not-followed", topic };
   }
 
   /** The subscribed ancestor through which a chat already receives a topic's news, if any. */
