@@ -152,6 +152,14 @@ describe("what the bot sends to Arabic users", () => {
     await say(READER, "subscribe", "Dayr Hafir");
     await say(READER, "mytopics");
     await say(READER, "settings");
+    // The picker's drill-down, unfollowing through a parent, a question about following (issue 13 items 3, 4).
+    await say(READER, "topics");
+    await h.send(callback(buttonData(h.fake.lastMessage(READER.id), "دير الزور ‹"), { from: READER }));
+    await h.send(callback(buttonData(h.fake.lastMessage(READER.id), "الميادين"), { from: READER }));
+    await h.send(callback(buttonData(h.fake.lastMessage(READER.id), "التالي"), { from: READER }));
+    await say(READER, "unsubscribe", "الميادين");
+    await say(READER, "subscribe", "Omar field و Deir Ezzour");
+    await h.send(message({ text: "كيف أتابع أخبار حلب؟", from: READER }));
     await say(READER, "frobnicate");
     await h.send(message({ text: "أخبار Deir ez-Zor اليوم", from: READER }));
     // Editors: an article with Latin names and a link, /latest, /search, an alert sent to the reader.

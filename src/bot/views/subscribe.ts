@@ -24,7 +24,8 @@ export function followText(ctx: NashraContext, outcomes: readonly FollowOutcome[
   const [single] = added;
   if (single && added.length === 1) {
     const children = single.children.slice(0, 4).map((c) => topicName(ctx, c));
-    const more = single.children.length > 4 ? "…" : "";
+    const rest = single.children.length - children.length;
+    const more = rest > 0 ? ` ${ctx.tp("subscribe-children-more", { count: rest })}` : "";
     lines.push(
       children.length
         ? ctx.t("subscribe-done-with-children", {

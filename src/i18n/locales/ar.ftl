@@ -87,6 +87,12 @@ picker-legend-group = ✓ { $chat ->
 } تتابع منطقة أوسع تضمها
 picker-open = { $name } ‹
 picker-neighbours = 🌍 دول الجوار ‹
+subscribe-children-more = { $count ->
+    [one] ومنطقة أخرى
+    [two] ومنطقتان أخريان
+    [few] و{ $count } مناطق أخرى
+   *[other] و{ $count } منطقة أخرى
+}
 subscribe-covered = تصلك أخبار <b>{ $topic }</b> بالفعل لأنك تتابع { $parent }، فلا حاجة لمتابعتها وحدها.
 subscribe-covered-group = تصل أخبار <b>{ $topic }</b> إلى { $chat ->
     [channel] هذه القناة

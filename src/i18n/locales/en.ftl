@@ -87,6 +87,10 @@ picker-legend-group = ✓ the { $chat ->
 } follows
 picker-open = { $name } ›
 picker-neighbours = 🌍 Neighbouring countries ›
+subscribe-children-more = { $count ->
+    [one] and one more
+   *[other] and { $count } more
+}
 subscribe-covered = You already get <b>{ $topic }</b> news because you follow { $parent }: no need to follow it on its own.
 subscribe-covered-group = This { $chat ->
     [channel] channel
