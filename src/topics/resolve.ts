@@ -20,7 +20,12 @@ const MAX_CLOSE_CHOICES = 6;
  * name's beginning), one topic or a few to choose from; then the nearest spellings.
  */
 export function resolveTopic(index: TopicIndex, input: string): TopicResolution {
-  const { matches, suggestions } = index.lookup(input);
+  return resolve(index, input, true);
+}
+
+function resolve(index: TopicIndex, input: string, nearest: boolean): TopicResolution {
+  // The nearest spellings (an edit distance to every name) only when nothing closer answers.
+  const { matches } = index.lookup(input, { suggest: false });
   const [first] = matches;
   if (first && matches.length === 1) return { kind: "one", topic: first };
   if (matches.length > 1) return { kind: "several", topics: matches };
@@ -28,6 +33,7 @@ export function resolveTopic(index: TopicIndex, input: string): TopicResolution 
   const [only] = close;
   if (only && close.length === 1) return { kind: "one", topic: only };
   if (close.length > 1 && close.length <= MAX_CLOSE_CHOICES) return { kind: "suggestions", topics: close };
+  const suggestions = nearest ? index.lookup(input).suggestions : [];
   if (suggestions.length > 0) return { kind: "suggestions", topics: suggestions };
   return { kind: "unknown" };
 }
@@ -39,7 +45,7 @@ const JOINING_WORD = /^(?:و|and|&|\+)$/i;
 
 /** True when the text names a place (one, or several sharing the name), not only something near it. */
 function names(index: TopicIndex, text: string): boolean {
-  const kind = resolveTopic(index, text).kind;
+  const kind = resolve(index, text, false).kind;
   return kind === "one" || kind === "several";
 }
 

@@ -284,7 +284,7 @@ export class TopicIndex {
    * Finds the topic a reader means by a name in either language, any alias, any spelling
    * (diacritics, joined words, hyphens) or the slug. Several topics sharing the name are all returned.
    */
-  lookup(input: string, options: { exact?: boolean } = {}): LookupResult {
+  lookup(input: string, options: { exact?: boolean; suggest?: boolean } = {}): LookupResult {
     const key = compact(input);
     if (key === "") return { matches: [], suggestions: [] };
     // Readers drop the article of a place's Arabic name: "ميادين" is الميادين. Only topic names (not aliases,
@@ -293,7 +293,7 @@ export class TopicIndex {
     const ids =
       this.keys.get(key) ?? (options.exact || key.length < 4 ? undefined : this.articleless.get(key));
     if (ids) return { matches: [...ids].flatMap((id) => this.byId.get(id) ?? []), suggestions: [] };
-    return { matches: [], suggestions: this.suggest(key) };
+    return { matches: [], suggestions: options.suggest === false ? [] : this.suggest(key) };
   }
 
   /**
