@@ -6,14 +6,11 @@ import { type Catalog, seedTopics } from "./catalog";
 import { type LookupResult, type Topic, TopicIndex } from "./topic-index";
 
 /**
- * What following a topic did. A place already received through a followed place above it is not followed
- * again (`covered`): the picker and /subscribe answer alike, and dropping the parent later drops the whole
- * branch at once, as the reader chose it.
+ * What following a topic did. `via`: the followed place above it whose news already brought the topic's.
+ * Such a place is followed on its own too (the picker and /subscribe alike): it stays when the parent is
+ * dropped, and alerts and digests then label its news with its own name.
  */
-export type FollowOutcome =
-  | { kind: "added"; topic: Topic }
-  | { kind: "already"; topic: Topic }
-  | { kind: "covered"; topic: Topic; via: Topic };
+export type FollowOutcome = { kind: "added"; topic: Topic; via?: Topic } | { kind: "already"; topic: Topic };
 
 /**
  * What unfollowing a topic did. `via` is the followed place above it whose news still brings the topic's
@@ -94,26 +91,21 @@ export class TopicService {
     return this.store.subscriptions.topicIds(chatId).flatMap((id) => index.get(id) ?? []);
   }
 
-  /**
-   * Follows topics, in the order given; one outcome per topic. A topic under one the chat follows, or
-   * under another topic of the same call, is `covered` and not stored («الميادين ودير الزور» follows Deir
-   * ez-Zor only).
-   */
+  /** Follows topics, in the order given; one outcome per topic (see FollowOutcome). */
   subscribe(chatId: number, topics: readonly Topic[]): FollowOutcome[] {
     const index = this.index();
     const followed = new Set(this.store.subscriptions.topicIds(chatId));
-    const asked = new Set(topics.map((t) => t.id));
-    const plan = topics.map((topic): FollowOutcome => {
-      if (followed.has(topic.id)) return { kind: "already", topic };
-      const via = index.ancestors(topic).find((a) => followed.has(a.id) || asked.has(a.id));
-      return via ? { kind: "covered", topic, via } : { kind: "added", topic };
-    });
-    const wanted = plan.filter((o) => o.kind === "added").map((o) => o.topic.id);
-    const stored = new Set(this.store.subscriptions.add(chatId, wanted));
-    // Another writer may have stored one in between: then it was already followed.
-    return plan.map((o) =>
-      o.kind === "added" && !stored.has(o.topic.id) ? { kind: "already", topic: o.topic } : o,
+    const stored = new Set(
+      this.store.subscriptions.add(
+        chatId,
+        topics.map((t) => t.id),
+      ),
     );
+    return topics.map((topic): FollowOutcome => {
+      if (!stored.has(topic.id)) return { kind: "already", topic };
+      const via = index.ancestors(topic).find((a) => followed.has(a.id));
+      return via ? { kind: "added", topic, via } : { kind: "added", topic };
+    });
   }
 
   /** Unfollows a topic; says whether its news still arrives through a followed place above it. */

@@ -69,7 +69,7 @@ describe("a governorate", () => {
     expect(buttonLabels(view)[0]).toBe("متابعة كل سوريا");
   });
 
-  it("follows all of it from its first row, then marks its places (✓) and explains the mark", async () => {
+  it("follows all of it from its first row, then marks its places (✓), explains the mark and follows a (✓) on its own", async () => {
     const reader = user({ language_code: "ar" });
     await h.send(command("topics", "", { from: reader }));
     await press(reader, "دير الزور ‹");
@@ -79,12 +79,13 @@ describe("a governorate", () => {
     const labels = buttonLabels(view);
     expect(labels).toEqual(expect.arrayContaining(["✓ متابعة كل دير الزور", "(✓) الميادين", "(✓) هجين"]));
     expect(visible(view)).toContain("✓ تتابعها · (✓) تصلك أخبارها لأنك تتابع منطقة أوسع تضمها");
-    // A (✓) cannot be followed twice nor left out: the reader is told what to do instead.
-    await press(reader, "(✓) الميادين");
+    // A (✓) tapped is followed on its own too, and the reader is told what that changes.
+    const own = await press(reader, "(✓) الميادين");
     expect(lastToast()).toBe(
-      "تصلك أخبار الميادين لأنك تتابع دير الزور. لا يمكن بعدُ استثناء منطقة واحدة؛ لإيقافها ألغِ متابعة كل دير الزور.",
+      "✓ تتابع الآن الميادين وحدها أيضًا، وكانت تصلك عبر دير الزور: تبقى أخبارها إن ألغيت متابعة دير الزور.",
     );
-    expect(topicsOf(reader.id)).toEqual(["deir-ez-zor"]);
+    expect(topicsOf(reader.id)).toEqual(["deir-ez-zor", "mayadin"]);
+    expect(buttonLabels(own)).toContain("✓ الميادين");
     // Back on the first view, the governorate carries its ✓.
     const first = await press(reader, "رجوع");
     expect(buttonLabels(first)).toContain("✓ دير الزور ‹");

@@ -82,16 +82,16 @@ describe("/subscribe", () => {
     expect(topicsOf(reader.id).sort()).toEqual(["aleppo", "mayadin", "raqqa"]);
   });
 
-  it("says when a topic is already followed, directly or through its parent, and stores nothing twice", async () => {
+  it("says when a topic is already followed, and what following a place under a followed one adds", async () => {
     const reader = user({ language_code: "en" });
     await h.send(command("subscribe", "Syria", { from: reader }));
     const [again] = await h.send(command("subscribe", "سوريا", { from: reader }));
     expect(visible(again)).toBe("You already follow Syria.");
     const [child] = await h.send(command("subscribe", "Mayadin", { from: reader }));
     expect(visible(child)).toBe(
-      "You already get Mayadin news because you follow Syria: no need to follow it on its own.",
+      "✅ You now follow Mayadin.\nIts news already came through Syria, which you follow; now you follow Mayadin on its own too, so it stays if you stop following Syria.",
     );
-    expect(topicsOf(reader.id)).toEqual(["syria"]);
+    expect(topicsOf(reader.id)).toEqual(["syria", "mayadin"]);
   });
 
   it("suggests the closest topics for an unknown name, and a button subscribes", async () => {

@@ -3,11 +3,7 @@ import { expect } from "vitest";
 import type { Store } from "../../src/store";
 import type { TopicService } from "../../src/topics/service";
 
-/**
- * Stores a private chat with these preferences, following the topics given by slug; returns its id. The
- * rows are written as given, a place and one above it included (TopicService.subscribe would not store a
- * place already covered, but databases from before that rule hold such pairs, and deliveries must handle them).
- */
+/** Stores a private chat with these preferences, following the topics given by slug; returns its id. */
 export function storeReader(
   store: Store,
   topics: TopicService,
@@ -18,9 +14,9 @@ export function storeReader(
   store.chats.touch(id, "private", null);
   store.chats.update(id, prefs);
   const index = topics.index();
-  store.subscriptions.add(
+  topics.subscribe(
     id,
-    slugs.map((s) => (index.bySlug(s) ?? expect.fail(s)).id),
+    slugs.map((s) => index.bySlug(s) ?? expect.fail(s)),
   );
   return id;
 }

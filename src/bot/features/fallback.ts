@@ -94,29 +94,31 @@ async function offerToFollow(
   const already = places.filter((t) => followed.has(t.id));
   if (already.length) lines.push(ctx.t("subscribe-already", { topic: nameList(ctx, already) }));
   const fresh: Topic[] = [];
+  const keyboard = new InlineKeyboard();
   for (const t of places) {
     if (followed.has(t.id)) continue;
     const via = topics.coveringAncestor(chatId, t);
-    if (via) lines.push(ctx.t("subscribe-covered", { topic: name(t), parent: name(via) }));
-    else fresh.push(t);
+    if (via) {
+      // Its news already comes; following it on its own keeps it when the parent is dropped (as /subscribe).
+      lines.push(ctx.t("subscribe-covered", { topic: name(t), parent: name(via) }));
+      keyboard
+        .text(ctx.tp("button-subscribe-own", { topic: name(t) }), subscribeButton.pack({ topic: t.id }))
+        .row();
+    } else fresh.push(t);
   }
-  const [first] = fresh;
-  if (!first) {
-    const [place] = places;
-    if (sent === "sentence" && place) lines.push(ctx.t("offer-latest", { topic: name(place) }));
-    await replyHtml(ctx, lines.join("\n"));
-    return;
-  }
-  const keyboard = new InlineKeyboard();
   for (const t of fresh)
     keyboard
       .text(ctx.tp("button-subscribe", { topic: name(t) }), subscribeButton.pack({ topic: t.id }))
       .row();
-  if (sent === "asked") lines.push(ctx.t("offer-follow-how", { topic: name(first) }));
+  const [first] = fresh;
+  if (!first) {
+    const [place] = places;
+    if (sent === "sentence" && place) lines.push(ctx.t("offer-latest", { topic: name(place) }));
+  } else if (sent === "asked") lines.push(ctx.t("offer-follow-how", { topic: name(first) }));
   else if (sent === "sentence") lines.push(ctx.t("offer-topics-in-text", { topic: name(first) }));
   else if (fresh.length === 1) lines.push(ctx.t("offer-subscribe", { topic: name(first) }));
   else lines.push(ctx.t("offer-subscribe-many", { topics: nameList(ctx, fresh) }));
-  await replyHtml(ctx, lines.join("\n"), keyboard);
+  await replyHtml(ctx, lines.join("\n"), keyboard.inline_keyboard.flat().length ? keyboard : undefined);
 }
 
 fallbackFeature.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.tp("button-expired") }));

@@ -75,15 +75,15 @@ topicsFeature.callbackQuery(
       );
     } else {
       const [outcome] = topics.subscribe(chatId, [topic]);
-      if (outcome?.kind === "covered") {
-        // A (✓): its news comes through the parent, and a place cannot be left out of a parent yet.
-        await ctx.answerCallbackQuery({
-          text: ctx.tp("toast-covered", { topic: name(topic), parent: name(outcome.via) }),
-          show_alert: true,
-        });
-        return;
-      }
-      await ctx.answerCallbackQuery({ text: ctx.tp("toast-subscribed", { topic: name(topic) }) });
+      // A (✓) tapped: followed on its own too, and the reader told what that changes.
+      await ctx.answerCallbackQuery(
+        outcome?.kind === "added" && outcome.via
+          ? {
+              text: ctx.tp("toast-covered", { topic: name(topic), parent: name(outcome.via) }),
+              show_alert: true,
+            }
+          : { text: ctx.tp("toast-subscribed", { topic: name(topic) }) },
+      );
     }
     await redrawPicker(ctx, viewShowing(index, topic), page);
   }),

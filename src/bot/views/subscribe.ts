@@ -16,7 +16,10 @@ export function nameList(ctx: NashraContext, topics: readonly Topic[]): string {
   return topics.map((t) => topicName(ctx, t)).join(ctx.language === "ar" ? "، " : ", ");
 }
 
-/** What following did, for one place or several: followed now, already followed, received through a parent. */
+/**
+ * What following did, for one place or several: followed now (and whether its news already came through a
+ * followed parent: then it is followed on its own too), or already followed.
+ */
 export function followText(ctx: NashraContext, outcomes: readonly FollowOutcome[]): string {
   const added = outcomes.filter((o) => o.kind === "added").map((o) => o.topic);
   const already = outcomes.filter((o) => o.kind === "already").map((o) => o.topic);
@@ -39,9 +42,9 @@ export function followText(ctx: NashraContext, outcomes: readonly FollowOutcome[
   }
   if (already.length) lines.push(ctx.t("subscribe-already", { topic: nameList(ctx, already) }));
   for (const o of outcomes) {
-    if (o.kind === "covered")
+    if (o.kind === "added" && o.via)
       lines.push(
-        ctx.t("subscribe-covered", { topic: topicName(ctx, o.topic), parent: topicName(ctx, o.via) }),
+        ctx.t("subscribe-also-via", { topic: topicName(ctx, o.topic), parent: topicName(ctx, o.via) }),
       );
   }
   return lines.join("\n");

@@ -93,11 +93,12 @@ subscribe-children-more = { $count ->
     [few] و{ $count } مناطق أخرى
    *[other] و{ $count } منطقة أخرى
 }
-subscribe-covered = تصلك أخبار <b>{ $topic }</b> بالفعل لأنك تتابع { $parent }، فلا حاجة لمتابعتها وحدها.
-subscribe-covered-group = تصل أخبار <b>{ $topic }</b> إلى { $chat ->
+subscribe-covered = تصلك أخبار <b>{ $topic }</b> بالفعل لأنك تتابع { $parent }.
+subscribe-also-via = كانت أخبار { $topic } تصلك عبر متابعتك لـ{ $parent }، وأصبحت تتابعها وحدها أيضًا: تبقى إن ألغيت متابعة { $parent }.
+subscribe-also-via-group = كانت أخبار { $topic } تصل إلى { $chat ->
     [channel] هذه القناة
    *[group] هذه المجموعة
-} بالفعل لأنها تتابع { $parent }، فلا حاجة لمتابعتها وحدها.
+} عبر متابعتها لـ{ $parent }، وأصبحت تتابعها وحدها أيضًا: تبقى إن أُلغيت متابعة { $parent }.
 unsubscribe-done-still-via = ألغيت متابعة <b>{ $topic }</b>، لكن أخبارها ستبقى تصلك لأنك تتابع <b>{ $parent }</b>: لا يمكن بعدُ استثناء منطقة من متابعة أوسع. لإيقافها ألغِ متابعة { $parent }.
 unsubscribe-done-still-via-group = ألغت { $chat ->
     [channel] هذه القناة
@@ -117,10 +118,11 @@ toast-unsubscribed-still-via-group = أُلغيت متابعة { $topic }، لك
     [channel] القناة
    *[group] المجموعة
 } تتابع { $parent }. لإيقافها ألغوا متابعة كل { $parent }.
-toast-covered-group = تصل أخبار { $topic } لأن { $chat ->
-    [channel] القناة
-   *[group] المجموعة
-} تتابع { $parent }. لا يمكن بعدُ استثناء منطقة واحدة؛ لإيقافها ألغوا متابعة كل { $parent }.
+toast-covered-group = ✓ { $chat ->
+    [channel] تتابع القناة
+   *[group] تتابع المجموعة
+} الآن { $topic } وحدها أيضًا، وكانت تصل عبر { $parent }: تبقى أخبارها إن أُلغيت متابعة { $parent }.
+button-subscribe-own = تابع { $topic } وحدها أيضًا
 offer-subscribe-many = هل تريد متابعة <b>{ $topics }</b>؟ اضغط على ما تريد متابعته.
 offer-follow-how = لمتابعة أخبار <b>{ $topic }</b> اضغط الزر أدناه، أو أرسل <code>/subscribe { $topic }</code> متى شئت.
 offer-latest = وتجد آخر أخبارها بالأمر <code>/latest { $topic }</code>.
@@ -430,7 +432,7 @@ removefeed-done = حُذف المصدر { $id } ({ $title }). مقالاته ب�
 ## إضافات
 welcome-after-link = 👋 أهلًا بك في <b>نشرة</b>. تصلك الآن التنبيهات العاجلة والملخصات عن هذه المنطقة. أضف مناطق أخرى من /topics، وغيّر اللغة والتوقيت من /settings، وتجد كل الأوامر في /help.
 unsubscribe-emptied = لم تعد تتابع أي منطقة. اختر ما تتابعه من /topics.
-toast-covered = تصلك أخبار { $topic } لأنك تتابع { $parent }. لا يمكن بعدُ استثناء منطقة واحدة؛ لإيقافها ألغِ متابعة كل { $parent }.
+toast-covered = ✓ تتابع الآن { $topic } وحدها أيضًا، وكانت تصلك عبر { $parent }: تبقى أخبارها إن ألغيت متابعة { $parent }.
 offer-topics-in-text = يمكنني أن أرسل إليك أخبار هذه الأماكن. اختر ما تتابعه، أو اطّلع على آخر أخبارها بالأمر <code>/latest { $topic }</code>.
 welcome-language-hint = For English: /settings → 🌐
 feed-error-not-found = لم يُعثر على المصدر في هذا العنوان (404).

@@ -91,11 +91,12 @@ subscribe-children-more = { $count ->
     [one] and one more
    *[other] and { $count } more
 }
-subscribe-covered = You already get <b>{ $topic }</b> news because you follow { $parent }: no need to follow it on its own.
-subscribe-covered-group = This { $chat ->
+subscribe-covered = You already get <b>{ $topic }</b> news because you follow { $parent }.
+subscribe-also-via = Its news already came through { $parent }, which you follow; now you follow { $topic } on its own too, so it stays if you stop following { $parent }.
+subscribe-also-via-group = Its news already came through { $parent }, which the { $chat ->
     [channel] channel
    *[group] group
-} already gets <b>{ $topic }</b> news because it follows { $parent }: no need to follow it on its own.
+} follows; now it follows { $topic } on its own too, so it stays if { $parent } is dropped.
 unsubscribe-done-still-via = You no longer follow <b>{ $topic }</b>, but its news will keep reaching you because you follow <b>{ $parent }</b>: a place cannot be left out of a wider one yet. To stop it, stop following { $parent }.
 unsubscribe-done-still-via-group = This { $chat ->
     [channel] channel
@@ -115,10 +116,11 @@ toast-unsubscribed-still-via-group = No longer following { $topic }, but its new
     [channel] channel
    *[group] group
 } follows. To stop it, stop following all of { $parent }.
-toast-covered-group = { $topic } news arrives because the { $chat ->
+toast-covered-group = ✓ The { $chat ->
     [channel] channel
    *[group] group
-} follows { $parent }. A single place cannot be left out yet; to stop it, stop following all of { $parent }.
+} now follows { $topic } on its own too (it came through { $parent }): its news stays if { $parent } is dropped.
+button-subscribe-own = Follow { $topic } on its own too
 offer-subscribe-many = Do you want to follow <b>{ $topics }</b>? Tap the ones you want.
 offer-follow-how = To follow <b>{ $topic }</b> news, tap the button below, or send <code>/subscribe { $topic }</code> any time.
 offer-latest = Its latest news: <code>/latest { $topic }</code>.
@@ -394,7 +396,7 @@ removefeed-done = Removed feed { $id } ({ $title }). Its articles stay.
 ## Additions
 welcome-after-link = 👋 Welcome to <b>Nashra</b>. You'll get breaking alerts and digests on this place. Add other places with /topics, change language and time zone in /settings, and find every command in /help.
 unsubscribe-emptied = You no longer follow any place. Choose some with /topics.
-toast-covered = You get { $topic } news because you follow { $parent }. A single place cannot be left out yet; to stop it, stop following all of { $parent }.
+toast-covered = ✓ Now following { $topic } on its own too (it came through { $parent }): its news stays if you stop following { $parent }.
 offer-topics-in-text = I can send you the news of these places. Choose what to follow, or see the latest with <code>/latest { $topic }</code>.
 welcome-language-hint = بالعربية: /settings ← 🌐
 feed-error-not-found = There is no feed at that address (404).
