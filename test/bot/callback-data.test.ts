@@ -1,6 +1,16 @@
 // Button data: the format buttons already in readers' chats use, and every number checked on the way back.
 import { describe, expect, it } from "vitest";
-import { feedAutoAlert, latestPage, pickerSections, settingsSwitch } from "../../src/bot/callback-data";
+import {
+  feedAutoAlert,
+  latestPage,
+  pickerNeighbours,
+  pickerOpen,
+  pickerPage,
+  pickerSections,
+  pickerToggle,
+  settingsSwitch,
+  unfollowParent,
+} from "../../src/bot/callback-data";
 
 describe("button data", () => {
   it("packs as buttons always did, so those already sent keep working", () => {
@@ -8,6 +18,16 @@ describe("button data", () => {
     expect(settingsSwitch.pack({ what: "alerts", on: false })).toBe("set:alerts:0");
     expect(feedAutoAlert.pack({ feed: 7, on: true })).toBe("fd:aa:7:1");
     expect(pickerSections.pack({})).toBe("pk:s");
+    expect(pickerPage.pack({ page: 2 })).toBe("pk:p:2");
+    expect(pickerToggle.pack({ topic: 3, page: 1 })).toBe("pk:t:3:1");
+  });
+
+  it("packs the drill-down's buttons in a shape of their own", () => {
+    expect(pickerOpen.pack({ topic: 2, page: 1 })).toBe("pk:o:2:1");
+    expect(pickerNeighbours.pack({ page: 0 })).toBe("pk:n:0");
+    expect(unfollowParent.pack({ topic: 2 })).toBe("unp:2");
+    expect(pickerOpen.unpack("pk:p:2")).toBeUndefined();
+    expect(pickerPage.unpack("pk:o:2:1")).toBeUndefined();
   });
 
   it("unpacks what it packed, and older buttons without their trailing state", () => {
@@ -27,6 +47,10 @@ describe("button data", () => {
     [feedAutoAlert, "fd:aa:7:2"],
     [settingsSwitch, "set:lang:1"],
     [pickerSections, "pk:s:1"],
+    [pickerOpen, "pk:o:0:0"],
+    [pickerOpen, "pk:o:2"],
+    [pickerNeighbours, "pk:n:1000"],
+    [unfollowParent, "unp:0"],
   ] as const)("refuses %#: %s", (kind, data) => {
     expect(kind.unpack(data)).toBeUndefined();
   });
