@@ -5,6 +5,7 @@
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stripBidi } from "../../src/text/html";
+import { inlineKeyboardOf } from "../support/fake-bot-api";
 import { buttonData, buttonLabels, type Harness, startHarness, visible } from "../support/harness";
 import { callback, command, group, groupMessage, user } from "../support/updates";
 
@@ -40,6 +41,7 @@ describe("the first view", () => {
     // Neighbouring countries and towns are not on it; nor is any page button.
     expect(labels.some((l) => l.includes("العراق") || l.includes("الميادين"))).toBe(false);
     expect(labels.some((l) => l.includes("السابق") || l.includes("التالي"))).toBe(false);
+    expect(inlineKeyboardOf(picker).every((row) => row.length > 0)).toBe(true);
   });
 });
 

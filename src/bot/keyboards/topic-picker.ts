@@ -150,5 +150,13 @@ export function pickerScreen(
     const back = view.kind === "neighbours" ? ({ kind: "home" } as const) : parentView(index, view.topic);
     keyboard.text(label("button-back"), openData(back));
   }
-  return { place: view.kind === "place" ? view.topic : undefined, page, pages, showsCovered, keyboard };
+  // Rows were started freely above; Telegram is sent only the ones with buttons.
+  const rows = keyboard.inline_keyboard.filter((row) => row.length > 0);
+  return {
+    place: view.kind === "place" ? view.topic : undefined,
+    page,
+    pages,
+    showsCovered,
+    keyboard: new InlineKeyboard(rows),
+  };
 }
