@@ -88,6 +88,13 @@ describe("a governorate", () => {
     );
     expect(topicsOf(reader.id)).toEqual(["deir-ez-zor", "mayadin"]);
     expect(buttonLabels(own)).toContain("✓ الميادين");
+    // Unfollowed again, it says at once that the news keeps coming through Deir ez-Zor.
+    const dropped = await press(reader, "✓ الميادين");
+    expect(lastToast()).toBe(
+      "ألغيت متابعة الميادين، لكن أخبارها ستبقى تصلك لأنك تتابع دير الزور. لإيقافها ألغِ متابعة كل دير الزور.",
+    );
+    expect(buttonLabels(dropped)).toContain("(✓) الميادين");
+    expect(topicsOf(reader.id)).toEqual(["deir-ez-zor"]);
     // Back on the first view, the governorate carries its ✓.
     const first = await press(reader, "رجوع");
     expect(buttonLabels(first)).toContain("✓ دير الزور ‹");
