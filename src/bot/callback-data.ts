@@ -118,15 +118,23 @@ function button<const Fs extends Record<string, Field>>(prefix: string, fields: 
   return kind;
 }
 
-// The topic picker (/topics): a page, a topic toggled on a page, the list of sections.
+// The place picker (/topics, bot/keyboards/topic-picker.ts). `pk:p` is a page of its first view (the
+// governorates); `pk:t` toggles a place and redraws the view that shows it at that page; `pk:s` (the list of
+// sections of the paged picker before the drill-down) now opens the first view too.
 export const pickerPage = button("pk:p", { page: page() });
 export const pickerToggle = button("pk:t", { topic: id(), page: page() });
 export const pickerSections = button("pk:s", {});
+/** The places under one place (a governorate's towns and sites), at a page. */
+export const pickerOpen = button("pk:o", { topic: id(), page: page() });
+/** The neighbouring countries, at a page. */
+export const pickerNeighbours = button("pk:n", { page: page() });
 
 /** Follow one topic (suggestions, ambiguous names, offers under /search and plain text). */
 export const subscribeButton = button("sub", { topic: id() });
 /** Stop following one topic (/unsubscribe's keyboard). */
 export const unsubscribeButton = button("uns", { topic: id() });
+/** Stop following the place through which a chat receives another (offered by /unsubscribe of that other). */
+export const unfollowParent = button("unp", { topic: id() });
 
 /** A page of /latest: of one topic, or (topic 0) of the chat's own topics. */
 export const latestPage = button("lt", { topic: int(0, MAX_ID), page: page() });

@@ -5,6 +5,24 @@ import type { NewTopic } from "../store/topics";
 import { type Catalog, seedTopics } from "./catalog";
 import { type LookupResult, type Topic, TopicIndex } from "./topic-index";
 
+/**
+ * What following a topic did. `via`: the followed place above it whose news already brought the topic's.
+ * Such a place is followed on its own too (the picker and /subscribe alike): it stays when the parent is
+ * dropped, and alerts and digests then label its news with its own name.
+ */
+export type FollowOutcome = { kind: "added"; topic: Topic; via?: Topic } | { kind: "already"; topic: Topic };
+
+/**
+ * What unfollowing a topic did. `via` is the followed place above it whose news still brings the topic's
+ * (until readers can exclude a place from a followed parent, issue 14): `removed` with `via` means the
+ * chat followed both and still receives the topic through the parent; `through-parent`, that it never
+ * followed the topic itself and nothing changed.
+ */
+export type UnfollowOutcome =
+  | { kind: "removed"; topic: Topic; via?: Topic }
+  | { kind: "through-parent"; topic: Topic; via: Topic }
+  | { kind: "not-followed"; topic: Topic };
+
 /** How often the database is asked whether another process changed the catalog. */
 const REVISION_CHECK_MS = 250;
 
@@ -73,20 +91,29 @@ export class TopicService {
     return this.store.subscriptions.topicIds(chatId).flatMap((id) => index.get(id) ?? []);
   }
 
-  /** Subscribes; returns the topics that were newly added. */
-  subscribe(chatId: number, topics: readonly Topic[]): Topic[] {
-    const added = new Set(
+  /** Follows topics, in the order given; one outcome per topic (see FollowOutcome). */
+  subscribe(chatId: number, topics: readonly Topic[]): FollowOutcome[] {
+    const index = this.index();
+    const followed = new Set(this.store.subscriptions.topicIds(chatId));
+    const stored = new Set(
       this.store.subscriptions.add(
         chatId,
         topics.map((t) => t.id),
       ),
     );
-    return topics.filter((t) => added.has(t.id));
+    return topics.map((topic): FollowOutcome => {
+      if (!stored.has(topic.id)) return { kind: "already", topic };
+      const via = index.ancestors(topic).find((a) => followed.has(a.id));
+      return via ? { kind: "added", topic, via } : { kind: "added", topic };
+    });
   }
 
-  /** Unsubscribes; false when the chat did not follow the topic. */
-  unsubscribe(chatId: number, topic: Topic): boolean {
-    return this.store.subscriptions.removeOne(chatId, topic.id);
+  /** Unfollows a topic; says whether its news still arrives through a followed place above it. */
+  unsubscribe(chatId: number, topic: Topic): UnfollowOutcome {
+    const removed = this.store.subscriptions.removeOne(chatId, topic.id);
+    const via = this.coveringAncestor(chatId, topic);
+    if (removed) return via ? { kind: "removed", topic, via } : { kind: "removed", topic };
+    return via ? { kind: "through-parent", topic, via } : { kind: "not-followed", topic };
   }
 
   /** The subscribed ancestor through which a chat already receives a topic's news, if any. */

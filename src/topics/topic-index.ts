@@ -5,7 +5,7 @@ import type { Language } from "../domain";
 import { getOrInsert } from "../maps";
 import type { AliasRecord, TopicRecord } from "../store/topics";
 import { type AliasHit, AliasMatcher } from "../text/matcher";
-import { compact, words } from "../text/normalize";
+import { compact, hasArabic, words } from "../text/normalize";
 import { CompiledSalience, loadSalience, NAME_TOPIC, PhraseSet, type SalienceRules } from "./salience";
 
 /** A topic with its place in the hierarchy. */
@@ -51,6 +51,83 @@ interface Salience {
 }
 
 const MAX_SUGGESTIONS = 4;
+/** A word of names and aliases of this many topics or more is a kind of place (حقل, camp), not a name. */
+const GENERIC_WORD_TOPICS = 3;
+/** Words that say what kind of place a name is, not which (with the catalog's cue words: مدينة, camp…). */
+const KIND_WORDS = [
+  "حقل",
+  "حقول",
+  "النفطي",
+  "محطة",
+  "مياه",
+  "مطار",
+  "العسكري",
+  "قاعدة",
+  "معبر",
+  "مخيم",
+  "سد",
+  "معمل",
+  "غاز",
+  "field",
+  "oilfield",
+  "oil",
+  "gas",
+  "station",
+  "water",
+  "airport",
+  "airbase",
+  "air",
+  "base",
+  "military",
+  "crossing",
+  "border",
+  "camp",
+  "dam",
+  "garrison",
+];
+/** Latin transliterations' articles, written as their own word once hyphens are spaces (al-Omar, ez-Zor). */
+const LATIN_ARTICLES = new Set([
+  "al",
+  "el",
+  "ar",
+  "as",
+  "ash",
+  "ad",
+  "adh",
+  "an",
+  "at",
+  "ath",
+  "az",
+  "ez",
+  "es",
+  "ed",
+  "et",
+  "er",
+  "en",
+]);
+
+/** One name or alias of a topic as words, for the looser readings of what a reader typed (`closeMatches`). */
+interface NamePhrase {
+  topicId: number;
+  /** Normalized words, Latin articles left out. */
+  tokens: string[];
+}
+
+/** Words without the Latin articles that stand alone (al omar → omar). */
+function withoutArticles(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => !LATIN_ARTICLES.has(t));
+}
+
+/**
+ * A Latin name's consonants (vowels, y and w left out, repeats collapsed, q and c as k): the spellings
+ * transliterators vary (Mayadeen, Meyadin; Deir Ezzour, Deir ez-Zor) meet here.
+ */
+function latinSkeleton(compactLatin: string): string {
+  return compactLatin
+    .replace(/[qc]/g, "k")
+    .replace(/[aeiouyw]/g, "")
+    .replace(/(.)\1+/g, "$1");
+}
 
 export class TopicIndex {
   private readonly byId = new Map<number, Topic>();
@@ -58,6 +135,12 @@ export class TopicIndex {
   private readonly keys = new Map<string, Set<number>>();
   /** Arabic topic names without their article (ميادين → Mayadin), when that is not a key already. */
   private readonly articleless = new Map<string, Set<number>>();
+  /** Every name and alias as words (closeMatches). */
+  private readonly phrases: NamePhrase[] = [];
+  /** Words of names and aliases of several topics: a kind of place, not a name (closeMatches). */
+  private readonly genericWords = new Set<string>();
+  /** Latin names by their consonants: skeleton → the name's compact form without articles, per topic. */
+  private readonly skeletons = new Map<string, { topicId: number; form: string }[]>();
   private readonly matcher: AliasMatcher;
   private readonly cues: PhraseSet;
   private readonly salience: CompiledSalience;
@@ -92,6 +175,28 @@ export class TopicIndex {
       this.addKey(t.nameEn, t.id);
     }
     for (const a of aliases) if (a.strength !== "exclude") this.addKey(a.alias, a.topicId);
+    const names = [
+      ...[...this.byId.values()].flatMap((t) => [
+        { topicId: t.id, alias: t.nameAr },
+        { topicId: t.id, alias: t.nameEn },
+      ]),
+      ...aliases.filter((a) => a.strength !== "exclude"),
+    ];
+    const topicsOfWord = new Map<string, Set<number>>();
+    for (const { topicId, alias } of names) {
+      if (!this.byId.has(topicId)) continue;
+      const tokens = withoutArticles(words(alias));
+      if (tokens.length === 0) continue;
+      this.phrases.push({ topicId, tokens });
+      for (const w of tokens) getOrInsert(topicsOfWord, w, () => new Set()).add(topicId);
+      if (!hasArabic(alias)) {
+        const form = tokens.join("");
+        const skeleton = latinSkeleton(form);
+        if (skeleton.length >= 3) getOrInsert(this.skeletons, skeleton, () => []).push({ topicId, form });
+      }
+    }
+    for (const [word, ids] of topicsOfWord) if (ids.size >= GENERIC_WORD_TOPICS) this.genericWords.add(word);
+    for (const word of [...KIND_WORDS, ...cueWords].flatMap((w) => words(w))) this.genericWords.add(word);
     for (const t of this.byId.values()) {
       const name = compact(t.nameAr);
       if (name.startsWith("ال") && !this.keys.has(name.slice(2))) {
@@ -179,7 +284,7 @@ export class TopicIndex {
    * Finds the topic a reader means by a name in either language, any alias, any spelling
    * (diacritics, joined words, hyphens) or the slug. Several topics sharing the name are all returned.
    */
-  lookup(input: string, options: { exact?: boolean } = {}): LookupResult {
+  lookup(input: string, options: { exact?: boolean; suggest?: boolean } = {}): LookupResult {
     const key = compact(input);
     if (key === "") return { matches: [], suggestions: [] };
     // Readers drop the article of a place's Arabic name: "ميادين" is الميادين. Only topic names (not aliases,
@@ -188,7 +293,33 @@ export class TopicIndex {
     const ids =
       this.keys.get(key) ?? (options.exact || key.length < 4 ? undefined : this.articleless.get(key));
     if (ids) return { matches: [...ids].flatMap((id) => this.byId.get(id) ?? []), suggestions: [] };
-    return { matches: [], suggestions: this.suggest(key) };
+    return { matches: [], suggestions: options.suggest === false ? [] : this.suggest(key) };
+  }
+
+  /**
+   * Looser readings of a name that `lookup` does not know, for a reader's typing: a Latin spelling whose
+   * consonants and most letters are those of a name (Deir Ezzour, Mayadeen), else the names whose words
+   * contain the words typed, in order (العمر and «Omar field» → حقل العمر النفطي; al-Omar; the last word may be
+   * the start of one: الميا). A text of only kind-of-place words (حقل, camp) matches nothing here. Several
+   * topics may come back: the reader chooses.
+   */
+  closeMatches(input: string): Topic[] {
+    const tokens = withoutArticles(words(input));
+    if (tokens.length === 0 || tokens.length > 6) return [];
+    const form = tokens.join("");
+    if (!hasArabic(input) && form.length >= 4) {
+      const found = new Set<number>();
+      for (const c of this.skeletons.get(latinSkeleton(form)) ?? []) {
+        if (levenshtein(form, c.form) / Math.max(form.length, c.form.length) <= 0.4) found.add(c.topicId);
+      }
+      if (found.size > 0) return [...found].flatMap((id) => this.byId.get(id) ?? []);
+    }
+    if (tokens.every((t) => this.genericWords.has(t) || t.length < 3)) return [];
+    const found = new Set<number>();
+    for (const phrase of this.phrases) {
+      if (!found.has(phrase.topicId) && containsInOrder(phrase.tokens, tokens)) found.add(phrase.topicId);
+    }
+    return [...found].flatMap((id) => this.byId.get(id) ?? []);
   }
 
   /** The topics whose names or aliases are nearest to a compact key (prefix matches first, then edit distance). */
@@ -369,6 +500,32 @@ export class TopicIndex {
     }
     return root;
   }
+}
+
+/**
+ * True when `typed` appears within `name`, word by word and in order: a word equal, or the name's word with
+ * the Arabic article (عمر → العمر), or for the last word typed, the start of the name's word (4 letters or more).
+ */
+function containsInOrder(name: readonly string[], typed: readonly string[]): boolean {
+  let at = 0;
+  for (const [i, word] of typed.entries()) {
+    const last = i === typed.length - 1;
+    let hit = -1;
+    for (let j = at; j < name.length; j++) {
+      const w = name[j] as string;
+      if (
+        w === word ||
+        (word.length >= 3 && w === `ال${word}`) ||
+        (last && word.length >= 4 && w.startsWith(word))
+      ) {
+        hit = j;
+        break;
+      }
+    }
+    if (hit < 0) return false;
+    at = hit + 1;
+  }
+  return true;
 }
 
 /** Items by their topic, deepest first (a stable sort: among equals, the given order): how a reader's topics are tried for a label. */

@@ -5,9 +5,14 @@ import {
   articleSetAbout,
   feedAutoAlert,
   latestPage,
+  pickerNeighbours,
+  pickerOpen,
+  pickerPage,
   pickerSections,
+  pickerToggle,
   readArticle,
   settingsSwitch,
+  unfollowParent,
 } from "../../src/bot/callback-data";
 
 describe("button data", () => {
@@ -18,6 +23,16 @@ describe("button data", () => {
     expect(pickerSections.pack({})).toBe("pk:s");
     expect(readArticle.pack({ article: 17 })).toBe("rd:17");
     expect(articleSetAbout.pack({ article: 17, topic: 3, about: false })).toBe("ae:s:17:3:0");
+    expect(pickerPage.pack({ page: 2 })).toBe("pk:p:2");
+    expect(pickerToggle.pack({ topic: 3, page: 1 })).toBe("pk:t:3:1");
+  });
+
+  it("packs the drill-down's buttons in a shape of their own", () => {
+    expect(pickerOpen.pack({ topic: 2, page: 1 })).toBe("pk:o:2:1");
+    expect(pickerNeighbours.pack({ page: 0 })).toBe("pk:n:0");
+    expect(unfollowParent.pack({ topic: 2 })).toBe("unp:2");
+    expect(pickerOpen.unpack("pk:p:2")).toBeUndefined();
+    expect(pickerPage.unpack("pk:o:2:1")).toBeUndefined();
   });
 
   it("unpacks what it packed, and older buttons without their trailing state", () => {
@@ -42,6 +57,10 @@ describe("button data", () => {
     [articleSetAbout, "ae:s:17:3:2"],
     [articleSetAbout, "ae:s:17:3"],
     [articleDeleteConfirm, "ae:d:17"],
+    [pickerOpen, "pk:o:0:0"],
+    [pickerOpen, "pk:o:2"],
+    [pickerNeighbours, "pk:n:1000"],
+    [unfollowParent, "unp:0"],
   ] as const)("refuses %#: %s", (kind, data) => {
     expect(kind.unpack(data)).toBeUndefined();
   });

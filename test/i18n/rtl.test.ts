@@ -157,6 +157,15 @@ describe("what the bot sends to Arabic users", () => {
     await say(READER, "subscribe", "Dayr Hafir");
     await say(READER, "mytopics");
     await say(READER, "settings");
+    // The picker's drill-down, unfollowing through a parent, a question about following (issue 13 items 3, 4).
+    await say(READER, "topics");
+    for (const label of ["دير الزور ‹", "الميادين", "الميادين", "التالي", "رجوع", "دول الجوار"]) {
+      const shown = h.fake.lastMessage(READER.id);
+      await h.send(callback(buttonData(shown, label), { from: READER, message: shown }));
+    }
+    await say(READER, "unsubscribe", "الميادين");
+    await say(READER, "subscribe", "Omar field و Deir Ezzour");
+    await h.send(message({ text: "كيف أتابع أخبار حلب؟", from: READER }));
     await say(READER, "frobnicate");
     await h.send(message({ text: "أخبار Deir ez-Zor اليوم", from: READER }));
     // Editors: an article with Latin names and a link, /latest, /search, an alert sent to the reader.

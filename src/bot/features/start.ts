@@ -32,9 +32,10 @@ startFeature.command("start", async (ctx) => {
     const topic = ctx.deps.topics.index().bySlug(slug);
     if (topic) {
       if (!(await ensureCanManage(ctx))) return;
-      await replyHtml(ctx, await subscribeAndConfirm(ctx, topic));
-      // Someone who arrived by the link and follows only this topic is new here: say what else there is.
-      if (ctx.chat.type === "private" && ctx.deps.topics.subscriptionsOf(ctx.chat.id).length === 1) {
+      const newcomer = ctx.deps.topics.subscriptionsOf(ctx.chat.id).length === 0;
+      await replyHtml(ctx, subscribeAndConfirm(ctx, topic));
+      // Someone who arrived by the link and followed nothing before is new here: say what else there is.
+      if (ctx.chat.type === "private" && newcomer) {
         await replyHtml(ctx, ctx.t("welcome-after-link"));
       }
       return;

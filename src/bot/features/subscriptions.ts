@@ -1,23 +1,24 @@
 // /subscribe, /unsubscribe, /mytopics, and the buttons that offer a topic (suggestions, ambiguity).
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../text/html";
+import { resolveTopic, splitTopicNames } from "../../topics/resolve";
 import type { Topic } from "../../topics/topic-index";
-import { pickerPage, settingsHome, subscribeButton, unsubscribeButton } from "../callback-data";
+import {
+  pickerPage,
+  settingsHome,
+  subscribeButton,
+  unfollowParent,
+  unsubscribeButton,
+} from "../callback-data";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, replyHtml } from "../reply";
 import { topicOrAnswer } from "../topic-choice";
 import { sendPicker } from "../views/picker";
 import { settingsSummary } from "../views/settings";
-import { subscribeAndConfirm, topicName } from "../views/subscribe";
+import { followText, subscribeAndConfirm, topicName, unfollowReply } from "../views/subscribe";
 
-/** Several topics may be given at once: "/subscribe دير الزور، الميادين". */
-const LIST_SEPARATOR = /[,،؛;\n]+/;
 const MAX_TOPICS_PER_COMMAND = 10;
-
-function nameList(ctx: NashraContext, topics: readonly Topic[]): string {
-  return topics.map((t) => topicName(ctx, t)).join(ctx.language === "ar" ? "، " : ", ");
-}
 
 export const subscriptionsFeature = new Composer<NashraContext>();
 
@@ -30,10 +31,8 @@ subscriptionsFeature.command("subscribe", async (ctx) => {
   }
   if (!(await ensureCanManage(ctx))) return;
   const { topics } = ctx.deps;
-  const names = argument
-    .split(LIST_SEPARATOR)
-    .map((n) => n.trim())
-    .filter((n) => n !== "");
+  // "دير الزور، الميادين", "الميادين والبوكمال", "Mayadin and Hajin".
+  const names = splitTopicNames(topics.index(), argument);
   if (names.length > MAX_TOPICS_PER_COMMAND) {
     await replyHtml(ctx, ctx.t("subscribe-too-many", { max: MAX_TOPICS_PER_COMMAND }));
     return;
@@ -45,16 +44,9 @@ subscriptionsFeature.command("subscribe", async (ctx) => {
     });
     if (topic) found.push(topic);
   }
-  if (found.length === 1) {
-    await replyHtml(ctx, await subscribeAndConfirm(ctx, found[0] as Topic));
-  } else if (found.length > 1) {
-    const added = topics.subscribe(ctx.chatId as number, found);
-    const already = found.filter((t) => !added.includes(t));
-    let text = added.length ? ctx.t("subscribe-done-many", { topics: nameList(ctx, added) }) : "";
-    if (already.length)
-      text += `${text ? "\n" : ""}${ctx.t("subscribe-already", { topic: nameList(ctx, already) })}`;
-    await replyHtml(ctx, text);
-  }
+  const unique = found.filter((t, i) => found.indexOf(t) === i);
+  if (unique.length > 0)
+    await replyHtml(ctx, followText(ctx, topics.subscribe(ctx.chatId as number, unique)));
 });
 
 subscriptionsFeature.callbackQuery(
@@ -67,7 +59,7 @@ subscriptionsFeature.callbackQuery(
       return;
     }
     await ctx.answerCallbackQuery();
-    await editHtml(ctx, await subscribeAndConfirm(ctx, topic));
+    await editHtml(ctx, subscribeAndConfirm(ctx, topic));
   }),
 );
 
@@ -93,9 +85,12 @@ subscriptionsFeature.command("unsubscribe", async (ctx) => {
     return;
   }
   if (!(await ensureCanManage(ctx))) return;
+  const index = topics.index();
   const { matches, suggestions } = topics.lookup(argument);
-  const mine = matches.filter((t) => subscribed.some((s) => s.id === t.id));
-  const topic = mine[0] ?? matches[0];
+  const resolution = matches.length ? undefined : resolveTopic(index, argument);
+  // Among several places of that name, the one the chat follows (or receives through a parent).
+  const mine = matches.filter((t) => subscribed.some((s) => s.id === t.id || index.ancestors(t).includes(s)));
+  const topic = mine[0] ?? matches[0] ?? (resolution?.kind === "one" ? resolution.topic : undefined);
   if (!topic) {
     const close = suggestions.filter((t) => subscribed.some((s) => s.id === t.id));
     await replyHtml(
@@ -105,18 +100,26 @@ subscriptionsFeature.command("unsubscribe", async (ctx) => {
     );
     return;
   }
-  if (topics.unsubscribe(chatId, topic)) {
-    await replyHtml(ctx, ctx.t("unsubscribe-done", { topic: topicName(ctx, topic) }));
-    return;
-  }
-  const via = topics.coveringAncestor(chatId, topic);
-  await replyHtml(
-    ctx,
-    via
-      ? ctx.t("unsubscribe-via-parent", { topic: topicName(ctx, topic), parent: topicName(ctx, via) })
-      : ctx.t("unsubscribe-not-subscribed", { topic: topicName(ctx, topic) }),
-  );
+  const reply = unfollowReply(ctx, topics.unsubscribe(chatId, topic));
+  await replyHtml(ctx, reply.text, reply.keyboard);
 });
+
+// "Unfollow Deir ez-Zor", offered when a place unfollowed (or not followed itself) still comes through it.
+subscriptionsFeature.callbackQuery(
+  unfollowParent.filter,
+  unfollowParent.handle(async (ctx, { topic: topicId }) => {
+    if (!(await ensureCanManage(ctx))) return;
+    const { topics } = ctx.deps;
+    const topic = topics.index().get(topicId);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const reply = unfollowReply(ctx, topics.unsubscribe(ctx.chatId as number, topic));
+    await editHtml(ctx, reply.text, reply.keyboard);
+  }),
+);
 
 subscriptionsFeature.callbackQuery(
   unsubscribeButton.filter,
@@ -125,8 +128,20 @@ subscriptionsFeature.callbackQuery(
     const { topics } = ctx.deps;
     const chatId = ctx.chatId as number;
     const topic = topics.index().get(topicId);
-    if (topic && topics.unsubscribe(chatId, topic)) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("toast-unsubscribed", { topic: topicName(ctx, topic) }) });
+    const outcome = topic ? topics.unsubscribe(chatId, topic) : undefined;
+    if (outcome?.kind === "removed") {
+      const name = topicName(ctx, outcome.topic);
+      await ctx.answerCallbackQuery(
+        outcome.via
+          ? {
+              text: ctx.tp("toast-unsubscribed-still-via", {
+                topic: name,
+                parent: topicName(ctx, outcome.via),
+              }),
+              show_alert: true,
+            }
+          : { text: ctx.tp("toast-unsubscribed", { topic: name }) },
+      );
     } else {
       await ctx.answerCallbackQuery();
     }

@@ -1,11 +1,10 @@
-// /topics and the picker's buttons: browse the catalog by place, tap to follow or unfollow.
+// /topics and the picker's buttons: open a governorate (or the neighbouring countries), tap a place to follow
+// or unfollow it. In a group or channel only its admins turn the picker's views or toggle.
 import { Composer } from "grammy";
-import { pickerPage, pickerSections, pickerToggle } from "../callback-data";
+import { pickerNeighbours, pickerOpen, pickerPage, pickerSections, pickerToggle } from "../callback-data";
 import type { NashraContext } from "../context";
 import { adminsTurnPages, ensureCanManage } from "../guards";
-import { pickerPages, sectionsKeyboard } from "../keyboards/topic-picker";
-import { editHtml } from "../reply";
-import { redrawPicker, sendPicker } from "../views/picker";
+import { redrawPicker, sendPicker, viewShowing } from "../views/picker";
 
 export const topicsFeature = new Composer<NashraContext>();
 
@@ -16,47 +15,76 @@ topicsFeature.callbackQuery(
   adminsTurnPages,
   pickerPage.handle(async (ctx, { page }) => {
     await ctx.answerCallbackQuery();
-    await redrawPicker(ctx, page);
+    await redrawPicker(ctx, { kind: "home" }, page);
   }),
 );
 
+// The paged picker's list of sections, on messages sent before the drill-down: its first view now.
 topicsFeature.callbackQuery(pickerSections.filter, adminsTurnPages, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const { i18n, topics } = ctx.deps;
-  const index = topics.index();
-  await editHtml(
-    ctx,
-    ctx.t("picker-choose-section"),
-    sectionsKeyboard(i18n, ctx.language, index, pickerPages(index)),
-  );
+  await redrawPicker(ctx, { kind: "home" });
 });
+
+topicsFeature.callbackQuery(
+  pickerNeighbours.filter,
+  adminsTurnPages,
+  pickerNeighbours.handle(async (ctx, { page }) => {
+    await ctx.answerCallbackQuery();
+    await redrawPicker(ctx, { kind: "neighbours" }, page);
+  }),
+);
+
+topicsFeature.callbackQuery(
+  pickerOpen.filter,
+  adminsTurnPages,
+  pickerOpen.handle(async (ctx, { topic: topicId, page }) => {
+    const topic = ctx.deps.topics.index().get(topicId);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      await redrawPicker(ctx, { kind: "home" });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await redrawPicker(ctx, viewShowing(ctx.deps.topics.index(), topic), page);
+  }),
+);
 
 topicsFeature.callbackQuery(
   pickerToggle.filter,
   pickerToggle.handle(async (ctx, { topic: topicId, page }) => {
     if (!(await ensureCanManage(ctx))) return;
     const { topics } = ctx.deps;
-    const topic = topics.index().get(topicId);
+    const index = topics.index();
+    const topic = index.get(topicId);
     if (!topic) {
       await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
       return;
     }
     const chatId = ctx.chatId as number;
-    const name = topics.index().name(topic, ctx.language);
-    const via = topics.coveringAncestor(chatId, topic);
-    if (topics.unsubscribe(chatId, topic)) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("toast-unsubscribed", { topic: name }) });
-    } else if (via) {
-      // Following it too would only leave a stray subscription behind when the parent is dropped.
-      await ctx.answerCallbackQuery({
-        text: ctx.tp("toast-covered", { topic: name, parent: topics.index().name(via, ctx.language) }),
-        show_alert: true,
-      });
-      return;
+    const name = (t: typeof topic) => index.name(t, ctx.language);
+    const isFollowed = topics.subscriptionsOf(chatId).some((t) => t.id === topic.id);
+    if (isFollowed) {
+      const outcome = topics.unsubscribe(chatId, topic);
+      await ctx.answerCallbackQuery(
+        outcome.kind === "removed" && outcome.via
+          ? {
+              text: ctx.tp("toast-unsubscribed-still-via", { topic: name(topic), parent: name(outcome.via) }),
+              show_alert: true,
+            }
+          : { text: ctx.tp("toast-unsubscribed", { topic: name(topic) }) },
+      );
     } else {
-      topics.subscribe(chatId, [topic]);
-      await ctx.answerCallbackQuery({ text: ctx.tp("toast-subscribed", { topic: name }) });
+      const [outcome] = topics.subscribe(chatId, [topic]);
+      // A (✓) tapped: followed on its own too, and the reader told what that changes.
+      await ctx.answerCallbackQuery(
+        outcome?.kind === "added" && outcome.via
+          ? {
+              text: ctx.tp("toast-covered", { topic: name(topic), parent: name(outcome.via) }),
+              show_alert: true,
+            }
+          : { text: ctx.tp("toast-subscribed", { topic: name(topic) }) },
+      );
     }
-    await redrawPicker(ctx, page);
+    await redrawPicker(ctx, viewShowing(index, topic), page);
   }),
 );

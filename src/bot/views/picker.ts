@@ -1,29 +1,39 @@
-// The topic picker as a message: sent by /topics, /start and /subscribe without a topic; redrawn by its buttons.
+// The place picker as a message: sent by /topics, /start and /subscribe without a place; redrawn by its
+// buttons (bot/keyboards/topic-picker.ts draws the views).
 import type { NashraContext } from "../context";
-import { pickerKeyboard, pickerPages, pickerText } from "../keyboards/topic-picker";
+import { type PickerView, pickerScreen, viewShowing } from "../keyboards/topic-picker";
 import { editHtml, replyHtml } from "../reply";
 
-/** The picker at a page, for the current chat. */
-function pickerView(ctx: NashraContext, page: number) {
-  const { i18n, topics } = ctx.deps;
+export type { PickerView } from "../keyboards/topic-picker";
+
+/** A view of the picker at a page, for the current chat: text and keyboard. */
+function pickerMessage(ctx: NashraContext, view: PickerView, page: number) {
+  const { topics } = ctx.deps;
   const index = topics.index();
-  const pages = pickerPages(index);
-  const at = Math.min(Math.max(0, page), pages.length - 1);
-  const subscribed = new Set(topics.subscriptionsOf(ctx.chatId as number).map((t) => t.id));
-  return {
-    text: pickerText(i18n, ctx.language, index, pages, at),
-    keyboard: pickerKeyboard(i18n, ctx.language, index, pages, at, subscribed),
-  };
+  const followed = new Set(topics.subscriptionsOf(ctx.chatId as number).map((t) => t.id));
+  const screen = pickerScreen(index, ctx.language, view, page, followed, ctx.tp);
+  const lines = [
+    view.kind === "home"
+      ? ctx.t("picker-text")
+      : view.kind === "neighbours"
+        ? ctx.t("picker-neighbours-text")
+        : ctx.t("picker-place-text", { section: index.name(view.topic, ctx.language) }),
+  ];
+  if (screen.pages > 1) lines.push(ctx.t("picker-page", { page: screen.page + 1, pages: screen.pages }));
+  if (screen.showsCovered || followed.size > 0) lines.push(ctx.t("picker-legend"));
+  return { text: lines.join("\n"), keyboard: screen.keyboard };
 }
 
-/** Sends the picker at a page (the first by default). */
-export async function sendPicker(ctx: NashraContext, page = 0): Promise<void> {
-  const view = pickerView(ctx, page);
+/** Sends the picker's first view (the governorates). */
+export async function sendPicker(ctx: NashraContext): Promise<void> {
+  const view = pickerMessage(ctx, { kind: "home" }, 0);
   await replyHtml(ctx, view.text, view.keyboard);
 }
 
-/** Redraws the picker in the message whose button was pressed. */
-export async function redrawPicker(ctx: NashraContext, page: number): Promise<void> {
-  const view = pickerView(ctx, page);
-  await editHtml(ctx, view.text, view.keyboard);
+/** Redraws the message whose button was pressed as a view of the picker at a page. */
+export async function redrawPicker(ctx: NashraContext, view: PickerView, page = 0): Promise<void> {
+  const message = pickerMessage(ctx, view, page);
+  await editHtml(ctx, message.text, message.keyboard);
 }
+
+export { viewShowing };

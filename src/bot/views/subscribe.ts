@@ -1,5 +1,9 @@
-// Following one topic and saying so: /subscribe, its buttons and the /start deep link.
+// Following places and saying what happened: /subscribe, its buttons, the /start deep link and names typed
+// as plain text. What following does is decided once, in TopicService.subscribe; this only words it.
+import { InlineKeyboard } from "grammy";
+import type { FollowOutcome, UnfollowOutcome } from "../../topics/service";
 import type { Topic } from "../../topics/topic-index";
+import { unfollowParent } from "../callback-data";
 import type { NashraContext } from "../context";
 
 /** A topic's name in the chat's language. */
@@ -7,26 +11,70 @@ export function topicName(ctx: NashraContext, topic: Topic): string {
   return ctx.deps.topics.index().name(topic, ctx.language);
 }
 
-/** Confirms a subscription, saying what it includes, or why nothing changed. */
-function subscribedText(ctx: NashraContext, topic: Topic, added: boolean): string {
-  const { topics } = ctx.deps;
-  const name = topicName(ctx, topic);
-  if (!added) return ctx.t("subscribe-already", { topic: name });
-  const children = topic.children.slice(0, 4).map((c) => topicName(ctx, c));
-  const more = topic.children.length > 4 ? "…" : "";
-  let text = children.length
-    ? ctx.t("subscribe-done-with-children", {
-        topic: name,
-        children: children.join(ctx.language === "ar" ? "، " : ", ") + more,
-      })
-    : ctx.t("subscribe-done", { topic: name });
-  const via = topics.coveringAncestor(ctx.chatId as number, topic);
-  if (via) text += `\n${ctx.t("subscribe-already-via", { topic: name, parent: topicName(ctx, via) })}`;
-  return text;
+/** Names as a list in the chat's language. */
+export function nameList(ctx: NashraContext, topics: readonly Topic[]): string {
+  return topics.map((t) => topicName(ctx, t)).join(ctx.language === "ar" ? "، " : ", ");
 }
 
-/** Subscribes to one topic and confirms (used by the deep link and the buttons too). */
-export async function subscribeAndConfirm(ctx: NashraContext, topic: Topic): Promise<string> {
-  const added = ctx.deps.topics.subscribe(ctx.chatId as number, [topic]).length > 0;
-  return subscribedText(ctx, topic, added);
+/**
+ * What following did, for one place or several: followed now (and whether its news already came through a
+ * followed parent: then it is followed on its own too), or already followed.
+ */
+export function followText(ctx: NashraContext, outcomes: readonly FollowOutcome[]): string {
+  const added = outcomes.filter((o) => o.kind === "added").map((o) => o.topic);
+  const already = outcomes.filter((o) => o.kind === "already").map((o) => o.topic);
+  const lines: string[] = [];
+  const [single] = added;
+  if (single && added.length === 1) {
+    const children = single.children.slice(0, 4).map((c) => topicName(ctx, c));
+    const rest = single.children.length - children.length;
+    const more = rest > 0 ? ` ${ctx.tp("subscribe-children-more", { count: rest })}` : "";
+    lines.push(
+      children.length
+        ? ctx.t("subscribe-done-with-children", {
+            topic: topicName(ctx, single),
+            children: children.join(ctx.language === "ar" ? "، " : ", ") + more,
+          })
+        : ctx.t("subscribe-done", { topic: topicName(ctx, single) }),
+    );
+  } else if (added.length > 1) {
+    lines.push(ctx.t("subscribe-done-many", { topics: nameList(ctx, added) }));
+  }
+  if (already.length) lines.push(ctx.t("subscribe-already", { topic: nameList(ctx, already) }));
+  for (const o of outcomes) {
+    if (o.kind === "added" && o.via)
+      lines.push(
+        ctx.t("subscribe-also-via", { topic: topicName(ctx, o.topic), parent: topicName(ctx, o.via) }),
+      );
+  }
+  return lines.join("\n");
+}
+
+/** Follows one place and words the outcome (the deep link, the Follow buttons, a name typed as text). */
+export function subscribeAndConfirm(ctx: NashraContext, topic: Topic): string {
+  return followText(ctx, ctx.deps.topics.subscribe(ctx.chatId as number, [topic]));
+}
+
+/**
+ * What unfollowing did, and when the place's news still arrives through a followed parent, a button that
+ * unfollows the parent: a place cannot be left out of a followed parent yet (issue 14), and the reader is
+ * told so rather than left to wonder why its news keeps coming.
+ */
+export function unfollowReply(
+  ctx: NashraContext,
+  outcome: UnfollowOutcome,
+): { text: string; keyboard?: InlineKeyboard } {
+  const topic = topicName(ctx, outcome.topic);
+  if (outcome.kind === "not-followed") return { text: ctx.t("unsubscribe-not-subscribed", { topic }) };
+  if (outcome.kind === "removed" && !outcome.via) return { text: ctx.t("unsubscribe-done", { topic }) };
+  const via = outcome.via as Topic;
+  const parent = topicName(ctx, via);
+  const key = outcome.kind === "removed" ? "unsubscribe-done-still-via" : "unsubscribe-via-parent";
+  return {
+    text: ctx.t(key, { topic, parent }),
+    keyboard: new InlineKeyboard().text(
+      ctx.tp("button-unsubscribe", { topic: parent }),
+      unfollowParent.pack({ topic: via.id }),
+    ),
+  };
 }

@@ -43,16 +43,11 @@ cmd-alias = أضف اسمًا آخر لمنطقة
 cmd-stats = القراء والمتابعات والرسائل
 
 ## اختيار المناطق
-picker-text = <b>اختر المناطق التي تتابعها</b> — اضغط للمتابعة، واضغط مجددًا للإلغاء.
-    متابعة منطقة تشمل المناطق التابعة لها.
-
-    📍 <b>{ $section }</b> · صفحة { $page } من { $pages }
-picker-all-of = كل { $name }
-picker-more-topics = مناطق أخرى
-picker-sections = ☰ الأقسام
+picker-text = <b>اختر المناطق التي تتابعها</b>
+    اضغط على محافظة لترى مدنها ومواقعها، أو اكتب هنا اسم أي منطقة لتتابعها مباشرة.
+picker-all-of = متابعة كل { $name }
 picker-previous = › السابق
 picker-next = التالي ‹
-picker-choose-section = اختر قسمًا:
 topic-gone = هذه المنطقة لم تعد موجودة.
 toast-subscribed = ✓ تتابع الآن { $topic }
 toast-unsubscribed = ألغيت متابعة { $topic }
@@ -69,12 +64,70 @@ subscribe-done = ✅ أصبحت تتابع <b>{ $topic }</b>.
 subscribe-done-with-children = ✅ أصبحت تتابع <b>{ $topic }</b>، ومنها { $children }.
 subscribe-done-many = ✅ أصبحت تتابع <b>{ $topics }</b>.
 subscribe-already = أنت تتابع <b>{ $topic }</b> بالفعل.
-subscribe-already-via = (كانت أخبار { $topic } تصلك من قبل عبر متابعتك لـ{ $parent }.)
 unsubscribe-choose = اضغط على منطقة لإلغاء متابعتها:
 unsubscribe-unknown = لا تتابع شيئًا باسم «{ $input }». مناطقك:
 unsubscribe-done = ألغيت متابعة <b>{ $topic }</b>.
-unsubscribe-via-parent = تصلك أخبار { $topic } لأنك تتابع <b>{ $parent }</b>. ألغِ متابعة { $parent } لإيقافها.
+unsubscribe-via-parent = لا تتابع <b>{ $topic }</b> وحدها: تصلك أخبارها لأنك تتابع <b>{ $parent }</b>، وستبقى تصلك ما دمت تتابعها. لا يمكن بعدُ استثناء منطقة من متابعة أوسع؛ لإيقاف أخبارها ألغِ متابعة { $parent }.
 unsubscribe-not-subscribed = أنت لا تتابع <b>{ $topic }</b>.
+
+## اختيار المناطق بالتدرج وفهم ما يكتبه القارئ (issue 13 items 3, 4)
+picker-text-group = <b>اختر المناطق التي تتابعها { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+}</b>
+    اضغط على محافظة لترى مدنها ومواقعها، أو أرسل <code>/subscribe</code> مع اسم المنطقة.
+picker-place-text = 📍 <b>{ $section }</b> والمناطق التابعة لها — اضغط على منطقة لمتابعتها، واضغط مجددًا للإلغاء.
+picker-neighbours-text = 🌍 <b>دول الجوار</b> — اضغط على دولة لمتابعتها، أو افتحها لترى المناطق التابعة لها.
+picker-page = صفحة { $page } من { $pages }
+picker-legend = ✓ تتابعها · (✓) تصلك أخبارها لأنك تتابع منطقة أوسع تضمها
+picker-legend-group = ✓ { $chat ->
+    [channel] تتابعها القناة
+   *[group] تتابعها المجموعة
+} · (✓) تصل أخبارها لأن { $chat ->
+    [channel] القناة
+   *[group] المجموعة
+} تتابع منطقة أوسع تضمها
+picker-open = { $name } ‹
+picker-neighbours = 🌍 دول الجوار ‹
+subscribe-children-more = { $count ->
+    [one] ومنطقة أخرى
+    [two] ومنطقتان أخريان
+    [few] و{ $count } مناطق أخرى
+   *[other] و{ $count } منطقة أخرى
+}
+subscribe-covered = تصلك أخبار <b>{ $topic }</b> بالفعل لأنك تتابع { $parent }.
+subscribe-also-via = كانت أخبار { $topic } تصلك عبر متابعتك لـ{ $parent }، وأصبحت تتابعها وحدها أيضًا: تبقى إن ألغيت متابعة { $parent }.
+subscribe-also-via-group = كانت أخبار { $topic } تصل إلى { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} عبر متابعتها لـ{ $parent }، وأصبحت تتابعها وحدها أيضًا: تبقى إن أُلغيت متابعة { $parent }.
+unsubscribe-done-still-via = ألغيت متابعة <b>{ $topic }</b>، لكن أخبارها ستبقى تصلك لأنك تتابع <b>{ $parent }</b>: لا يمكن بعدُ استثناء منطقة من متابعة أوسع. لإيقافها ألغِ متابعة { $parent }.
+unsubscribe-done-still-via-group = ألغت { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} متابعة <b>{ $topic }</b>، لكن أخبارها ستبقى تصل لأنها تتابع <b>{ $parent }</b>: لا يمكن بعدُ استثناء منطقة من متابعة أوسع. لإيقافها ألغوا متابعة { $parent }.
+unsubscribe-via-parent-group = لا تتابع { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} <b>{ $topic }</b> وحدها: تصل أخبارها لأنها تتابع <b>{ $parent }</b>، وستبقى تصل ما دامت تتابعها. لا يمكن بعدُ استثناء منطقة من متابعة أوسع؛ لإيقاف أخبارها ألغوا متابعة { $parent }.
+unsubscribe-unknown-group = لا تتابع { $chat ->
+    [channel] هذه القناة
+   *[group] هذه المجموعة
+} شيئًا باسم «{ $input }». مناطقها:
+button-unsubscribe = ألغِ متابعة { $topic }
+toast-unsubscribed-still-via = ألغيت متابعة { $topic }، لكن أخبارها ستبقى تصلك لأنك تتابع { $parent }. لإيقافها ألغِ متابعة كل { $parent }.
+toast-unsubscribed-still-via-group = أُلغيت متابعة { $topic }، لكن أخبارها ستبقى تصل لأن { $chat ->
+    [channel] القناة
+   *[group] المجموعة
+} تتابع { $parent }. لإيقافها ألغوا متابعة كل { $parent }.
+toast-covered-group = ✓ { $chat ->
+    [channel] تتابع القناة
+   *[group] تتابع المجموعة
+} الآن { $topic } وحدها أيضًا، وكانت تصل عبر { $parent }: تبقى أخبارها إن أُلغيت متابعة { $parent }.
+button-subscribe-own = تابع { $topic } وحدها أيضًا
+offer-subscribe-many = هل تريد متابعة <b>{ $topics }</b>؟ اضغط على ما تريد متابعته.
+offer-follow-how = لمتابعة أخبار <b>{ $topic }</b> اضغط الزر أدناه، أو أرسل <code>/subscribe { $topic }</code> متى شئت.
+offer-latest = وتجد آخر أخبارها بالأمر <code>/latest { $topic }</code>.
 
 ## مناطقي
 mytopics-none = لا تتابع أي منطقة بعد. اختر من /topics.
@@ -443,7 +496,7 @@ removefeed-done = حُذف المصدر { $id } ({ $title }). مقالاته ب�
 ## إضافات
 welcome-after-link = 👋 أهلًا بك في <b>نشرة</b>. تصلك الآن التنبيهات العاجلة والملخصات عن هذه المنطقة. أضف مناطق أخرى من /topics، وغيّر اللغة والتوقيت من /settings، وتجد كل الأوامر في /help.
 unsubscribe-emptied = لم تعد تتابع أي منطقة. اختر ما تتابعه من /topics.
-toast-covered = أخبار { $topic } تصلك عبر متابعتك لـ{ $parent }.
+toast-covered = ✓ تتابع الآن { $topic } وحدها أيضًا، وكانت تصلك عبر { $parent }: تبقى أخبارها إن ألغيت متابعة { $parent }.
 offer-topics-in-text = يمكنني أن أرسل إليك أخبار هذه الأماكن. اختر ما تتابعه، أو اطّلع على آخر أخبارها بالأمر <code>/latest { $topic }</code>.
 welcome-language-hint = For English: /settings → 🌐
 feed-error-not-found = لم يُعثر على المصدر في هذا العنوان (404).
@@ -476,10 +529,6 @@ subscribe-already-group = { $chat ->
     [channel] هذه القناة
    *[group] هذه المجموعة
 } تتابع <b>{ $topic }</b> بالفعل.
-subscribe-already-via-group = (كانت أخبار { $topic } تصل إلى { $chat ->
-    [channel] القناة
-   *[group] المجموعة
-} من قبل عبر متابعتها لـ{ $parent }.)
 mytopics-none-group = لا تتابع { $chat ->
     [channel] هذه القناة
    *[group] هذه المجموعة

@@ -43,16 +43,11 @@ cmd-alias = Add another name for a place
 cmd-stats = Readers, follows, deliveries
 
 ## Place picker
-picker-text = <b>Choose the places you follow</b> — tap to follow, tap again to stop.
-    Following a place includes the places under it.
-
-    📍 <b>{ $section }</b> · page { $page }/{ $pages }
-picker-all-of = All of { $name }
-picker-more-topics = More places
-picker-sections = ☰ Sections
+picker-text = <b>Choose the places you follow</b>
+    Tap a governorate to see its towns and sites, or type the name of any place here to follow it at once.
+picker-all-of = Follow all of { $name }
 picker-previous = ‹ Previous
 picker-next = Next ›
-picker-choose-section = Choose a section:
 topic-gone = That place no longer exists.
 toast-subscribed = ✓ Following { $topic }
 toast-unsubscribed = No longer following { $topic }
@@ -69,12 +64,68 @@ subscribe-done = ✅ You now follow <b>{ $topic }</b>.
 subscribe-done-with-children = ✅ You now follow <b>{ $topic }</b>, including { $children }.
 subscribe-done-many = ✅ You now follow <b>{ $topics }</b>.
 subscribe-already = You already follow <b>{ $topic }</b>.
-subscribe-already-via = (You were already getting { $topic } news through { $parent }.)
 unsubscribe-choose = Tap a place to stop following it:
 unsubscribe-unknown = You don't follow anything called “{ $input }”. Your places:
 unsubscribe-done = You no longer follow <b>{ $topic }</b>.
-unsubscribe-via-parent = You get { $topic } news because you follow <b>{ $parent }</b>. Stop following { $parent } to stop it.
+unsubscribe-via-parent = You don't follow <b>{ $topic }</b> on its own: you get its news because you follow <b>{ $parent }</b>, and will as long as you do. A place cannot be left out of a wider one yet; to stop its news, stop following { $parent }.
 unsubscribe-not-subscribed = You don't follow <b>{ $topic }</b>.
+
+## The drill-down picker and what readers type (issue 13 items 3, 4)
+picker-text-group = <b>Choose the places this { $chat ->
+    [channel] channel
+   *[group] group
+} follows</b>
+    Tap a governorate to see its towns and sites, or send <code>/subscribe</code> with a place's name.
+picker-place-text = 📍 <b>{ $section }</b> and the places under it — tap a place to follow it, tap again to stop.
+picker-neighbours-text = 🌍 <b>Neighbouring countries</b> — tap a country to follow it, or open it to see the places under it.
+picker-page = Page { $page } of { $pages }
+picker-legend = ✓ you follow it · (✓) its news reaches you through a wider place you follow
+picker-legend-group = ✓ the { $chat ->
+    [channel] channel
+   *[group] group
+} follows it · (✓) its news arrives through a wider place the { $chat ->
+    [channel] channel
+   *[group] group
+} follows
+picker-open = { $name } ›
+picker-neighbours = 🌍 Neighbouring countries ›
+subscribe-children-more = { $count ->
+    [one] and one more
+   *[other] and { $count } more
+}
+subscribe-covered = You already get <b>{ $topic }</b> news because you follow { $parent }.
+subscribe-also-via = Its news already came through { $parent }, which you follow; now you follow { $topic } on its own too, so it stays if you stop following { $parent }.
+subscribe-also-via-group = Its news already came through { $parent }, which the { $chat ->
+    [channel] channel
+   *[group] group
+} follows; now it follows { $topic } on its own too, so it stays if { $parent } is dropped.
+unsubscribe-done-still-via = You no longer follow <b>{ $topic }</b>, but its news will keep reaching you because you follow <b>{ $parent }</b>: a place cannot be left out of a wider one yet. To stop it, stop following { $parent }.
+unsubscribe-done-still-via-group = This { $chat ->
+    [channel] channel
+   *[group] group
+} no longer follows <b>{ $topic }</b>, but its news will keep arriving because it follows <b>{ $parent }</b>: a place cannot be left out of a wider one yet. To stop it, stop following { $parent }.
+unsubscribe-via-parent-group = This { $chat ->
+    [channel] channel
+   *[group] group
+} doesn't follow <b>{ $topic }</b> on its own: its news arrives because it follows <b>{ $parent }</b>, and will as long as it does. A place cannot be left out of a wider one yet; to stop its news, stop following { $parent }.
+unsubscribe-unknown-group = This { $chat ->
+    [channel] channel
+   *[group] group
+} doesn't follow anything called “{ $input }”. Its places:
+button-unsubscribe = Stop following { $topic }
+toast-unsubscribed-still-via = No longer following { $topic }, but its news keeps reaching you through { $parent }. To stop it, stop following all of { $parent }.
+toast-unsubscribed-still-via-group = No longer following { $topic }, but its news keeps arriving through { $parent }, which the { $chat ->
+    [channel] channel
+   *[group] group
+} follows. To stop it, stop following all of { $parent }.
+toast-covered-group = ✓ The { $chat ->
+    [channel] channel
+   *[group] group
+} now follows { $topic } on its own too (it came through { $parent }): its news stays if { $parent } is dropped.
+button-subscribe-own = Follow { $topic } on its own too
+offer-subscribe-many = Do you want to follow <b>{ $topics }</b>? Tap the ones you want.
+offer-follow-how = To follow <b>{ $topic }</b> news, tap the button below, or send <code>/subscribe { $topic }</code> any time.
+offer-latest = Its latest news: <code>/latest { $topic }</code>.
 
 ## My places
 mytopics-none = You don't follow any place yet. /topics to choose.
@@ -409,7 +460,7 @@ removefeed-done = Removed feed { $id } ({ $title }). Its articles stay.
 ## Additions
 welcome-after-link = 👋 Welcome to <b>Nashra</b>. You'll get breaking alerts and digests on this place. Add other places with /topics, change language and time zone in /settings, and find every command in /help.
 unsubscribe-emptied = You no longer follow any place. Choose some with /topics.
-toast-covered = You already get { $topic } news through { $parent }.
+toast-covered = ✓ Now following { $topic } on its own too (it came through { $parent }): its news stays if you stop following { $parent }.
 offer-topics-in-text = I can send you the news of these places. Choose what to follow, or see the latest with <code>/latest { $topic }</code>.
 welcome-language-hint = بالعربية: /settings ← 🌐
 feed-error-not-found = There is no feed at that address (404).
@@ -442,10 +493,6 @@ subscribe-already-group = { $chat ->
     [channel] This channel
    *[group] This group
 } already follows <b>{ $topic }</b>.
-subscribe-already-via-group = ({ $chat ->
-    [channel] This channel
-   *[group] This group
-} was already getting { $topic } news through { $parent }.)
 mytopics-none-group = { $chat ->
     [channel] This channel
    *[group] This group
