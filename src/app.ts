@@ -113,8 +113,11 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       events: { ...deliveryMetrics(metrics), progress: (ref) => alerts.noteProgress(ref) },
     });
     const i18n = new I18n(config.DEFAULT_LANGUAGE);
+    // The bot's username, known once the bot is started (getMe): alerts and digests link to articles in the bot.
+    const identity: { username?: string } = {};
     // What alerts and digests both need to render and enqueue for readers.
     const publishing = {
+      botUsername: () => identity.username,
       store,
       topics: core.topics,
       audience: core.audience,
@@ -191,6 +194,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         name: "bot",
         async start() {
           await bot.init();
+          identity.username = bot.botInfo.username;
           try {
             await syncCommandMenus(bot.api, deps);
           } catch (error) {

@@ -7,6 +7,7 @@ import type { Delivery } from "../delivery";
 import { chatLanguage, chatTimeZone, type Language } from "../domain";
 import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
+import { readLink } from "../render/article";
 import type { Store } from "../store";
 import type { AlertRecord } from "../store/alerts";
 import type { ArticleRecord } from "../store/articles";
@@ -95,6 +96,8 @@ export interface AlertServiceOptions {
   statusIntervalMs?: number;
   /** Telegram ids of the editors and admins (told when a feed's breaking items are held). */
   staff?: () => number[];
+  /** The bot's username once it is known: an article without a link gets «📖» to read it whole in the bot. */
+  botUsername?: (() => string | undefined) | undefined;
 }
 
 /** Shows an alert's progress to the editor who sent it (the bot edits their status message). */
@@ -544,7 +547,13 @@ export class AlertService {
       text: alert.text ?? undefined,
       article,
       at: alert.confirmedAt ?? this.options.clock(),
+      readLink: this.readLinkOf(article),
     };
+  }
+
+  private readLinkOf(article: ArticleRecord | undefined): string | undefined {
+    const username = this.options.botUsername?.();
+    return article && !article.url && username ? readLink(username, article.id) : undefined;
   }
 
   /** What a reader with this language and zone gets for the alert. */

@@ -61,6 +61,8 @@ export interface ComposerOptions {
   notBefore: number;
   /** The digest's time, shown in its heading. */
   at: number;
+  /** An article's deep link (the bot's username known): entries without a link of their own offer it. */
+  readLink?: ((articleId: number) => string) | undefined;
   cap?: number;
 }
 
@@ -209,11 +211,14 @@ export class DigestComposer {
   private entry(list: (Entry | undefined)[], position: number, language: Language, timeZone: string): Entry {
     let entry = list[position];
     if (!entry) {
-      const card = renderArticle(this.options.articles[position] as DigestArticle, {
+      const article = this.options.articles[position] as DigestArticle;
+      const link = article.url ? undefined : this.options.readLink?.(article.id);
+      const card = renderArticle(article, {
         language,
         timeZone,
         layout: "entry",
         near: this.options.at,
+        read: link ? { href: link, label: this.options.i18n.plain(language, "read-full") } : undefined,
       });
       entry = measure(isolateLatinRunsHtml(`• ${card}`));
       list[position] = entry;

@@ -9,6 +9,7 @@ import type { Delivery } from "../delivery";
 import { chatLanguage, chatTimeZone, type Language } from "../domain";
 import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
+import { readLink } from "../render/article";
 import type { Store } from "../store";
 import type { OutboxMessage } from "../store/outbox";
 import type { Message } from "../text/message";
@@ -34,6 +35,8 @@ export interface DigestServiceOptions {
   defaultTimezone: string;
   /** Readers per transaction (default CHUNK). */
   chunkSize?: number;
+  /** The bot's username once it is known: entries without a link of their own get «📖» to read them in the bot. */
+  botUsername?: (() => string | undefined) | undefined;
 }
 
 export interface RunOutcome {
@@ -71,7 +74,16 @@ export class DigestService {
     const { store, topics, i18n, audience } = this.options;
     const articles = store.digests.articlesBetween(afterId, throughId, notBefore);
     const reach = audience.digestReach(afterId, throughId);
-    return new DigestComposer({ index: topics.index(), i18n, articles, reach, notBefore, at });
+    const username = this.options.botUsername?.();
+    return new DigestComposer({
+      index: topics.index(),
+      i18n,
+      articles,
+      reach,
+      notBefore,
+      at,
+      ...(username ? { readLink: (id: number) => readLink(username, id) } : {}),
+    });
   }
 
   /**

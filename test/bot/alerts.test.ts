@@ -340,6 +340,11 @@ describe("an alert of an article", () => {
     ];
     expect(shown(h.fake.sentTo(EDITOR.id)[0])).toEqual(shown(h.fake.sentTo(mayadin.id).at(-1)));
     expect(alertsTo(dez.id)[0]).toMatch(/^🔴 عاجل · دير الزور/);
+    // The report has no link of its own: the alert shows its opening and opens the whole text in the bot.
+    expect(alertsTo(mayadin.id)[0]).toContain("📖 اقرأ المقال كاملًا");
+    expect(h.fake.sentTo(mayadin.id).at(-1)?.text).toContain(
+      `href="https://t.me/nashra_test_bot?start=a_${id}"`,
+    );
 
     // Alerting the same article again reaches nobody twice.
     const again = await askAlert(String(id));
