@@ -5,6 +5,10 @@
 // The run happens twice on the same data, for two schedules: once with the outbox replaced by a counter
 // (composition, rendering, packing and each reader's mark), once for real (the rows written to the outbox too).
 // It runs in a child process of its own so that its peak RSS is its own.
+//
+// Two shapes of audience: "random" (5 random places of the whole catalog each: nearly every reader's digest is
+// their own, the worst case for memory and for the outbox) and "local" (1–3 places each among the 12 a local
+// newsroom's readers follow most, by a Zipf law: readers of the same places share one stored body).
 import { fileURLToPath } from "node:url";
 import { DigestService } from "../src/digest/service";
 import { I18n } from "../src/i18n";
@@ -23,7 +27,12 @@ const TOPICS_EACH = 5;
 const ARTICLES = 1_000;
 const ZONES = ["Asia/Damascus", "Asia/Damascus", "Asia/Damascus", "Europe/Berlin", "Asia/Baghdad"];
 
+type Shape = "random" | "local";
+
 interface ChildResult {
+  /** What the real run added to the database file (outbox rows, bodies, marks), in bytes. */
+  growthBytes: number;
+  bodies: number;
   setupMs: number;
   composeMs: number;
   runMs: number;
@@ -34,7 +43,7 @@ interface ChildResult {
   maxRssKb: number;
 }
 
-async function child(): Promise<ChildResult> {
+async function child({ shape }: { shape: Shape }): Promise<ChildResult> {
   const temp = tempDatabasePath();
   let now = Date.UTC(2026, 10, 23, 5, 0);
   const clock = () => now;
@@ -54,7 +63,13 @@ async function child(): Promise<ChildResult> {
         store.chats.touch(id, "private", null, id % 3 === 0 ? "en" : "ar");
         if (id % 4 === 0) store.chats.update(id, { timezone: ZONES[id % ZONES.length] as string });
         const chosen = new Set<number>();
-        while (chosen.size < TOPICS_EACH) chosen.add(topicIds[Math.floor(rnd() * topicIds.length)] as number);
+        if (shape === "random")
+          while (chosen.size < TOPICS_EACH)
+            chosen.add(topicIds[Math.floor(rnd() * topicIds.length)] as number);
+        else {
+          const n = rnd() < 0.5 ? 1 : rnd() < 0.6 ? 2 : 3;
+          while (chosen.size < n) chosen.add(topicIds[zipf(rnd(), LOCAL_PLACES)] as number);
+        }
         store.subscriptions.add(id, [...chosen]);
       }
     })();
@@ -109,6 +124,13 @@ async function child(): Promise<ChildResult> {
     const composeMs = Date.now() - t;
     // Both schedules cover the readers' own topics and so share their marks: forget the first run's.
     store.db.exec("DELETE FROM digest_marks");
+    const size = () => {
+      const page = store.db.pragma("page_size", { simple: true }) as number;
+      const count = store.db.pragma("page_count", { simple: true }) as number;
+      const free = store.db.pragma("freelist_count", { simple: true }) as number;
+      return (count - free) * page;
+    };
+    const sizeBefore = size();
     t = Date.now();
     await new DigestService({ ...options, delivery: { enqueue: (m) => store.outbox.enqueue(m) } }).run(
       second,
@@ -116,6 +138,8 @@ async function child(): Promise<ChildResult> {
     );
     const runMs = Date.now() - t;
     return {
+      growthBytes: size() - sizeBefore,
+      bodies: (store.db.prepare("SELECT count(*) AS n FROM outbox_bodies").get() as { n: number }).n,
       setupMs,
       composeMs,
       runMs,
@@ -133,11 +157,32 @@ async function child(): Promise<ChildResult> {
 
 const thisFile = fileURLToPath(import.meta.url);
 
+/** The 12 places a local newsroom's readers follow most, and how they pick among them. */
+const LOCAL_PLACES = 12;
+function zipf(u: number, n: number): number {
+  const weights = Array.from({ length: n }, (_, k) => 1 / (k + 1));
+  let x = u * weights.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < n; k++) {
+    x -= weights[k] as number;
+    if (x <= 0) return k;
+  }
+  return n - 1;
+}
+
 export async function benchDigests(): Promise<Figure[]> {
-  const result = await runChild<ChildResult>(thisFile, {}, 300_000);
+  const result = await runChild<ChildResult>(thisFile, { shape: "random" }, 300_000);
+  const local = await runChild<ChildResult>(thisFile, { shape: "local" }, 300_000);
   const mb = (kb: number) => Math.round(kb / 1024);
   const shape = `${READERS / 1000}k readers × ${TOPICS_EACH} topics, ${ARTICLES} new articles`;
+  const growth = (r: ChildResult) =>
+    `${Math.round(r.growthBytes / 1e6)} MB (${r.digests} digests, ${r.bodies} stored bodies)`;
   return [
+    {
+      name: "digest run: database growth",
+      value: Math.round(result.growthBytes / 1e6),
+      unit: "MB",
+      note: `${shape}: ${growth(result)}; readers of 1–3 of 12 local places: ${growth(local)} in ${Math.round(local.runMs) / 1000} s, peak RSS ${mb(local.maxRssKb)} MB`,
+    },
     {
       name: "digest run",
       value: Math.round(result.runMs) / 1000,

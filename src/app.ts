@@ -148,9 +148,10 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         : { minIntervalMs: options.minScheduleIntervalMs }),
       ...(options.timers ? { timers: options.timers } : {}),
     });
-    const { topics, articles, editor, importer, readers } = core;
+    const { topics, articles, editor, importer, readers, audience } = core;
     const deps: BotDeps = {
       topics,
+      audience,
       articles,
       editor,
       importer,

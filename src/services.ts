@@ -58,14 +58,15 @@ export function openCoreServices(options: ServiceOptions): CoreServices {
   try {
     const topics = new TopicService(store, loadCatalog());
     const importer = new Importer(store, topics, clock);
+    const audience = new AudiencePolicy(store, topics);
     return {
       store,
       topics,
       importer,
-      articles: new ArticleService(store, topics),
+      articles: new ArticleService(store, topics, audience),
       editor: new ArticleEditor(store, topics, clock),
       readers: new ReaderService(store),
-      audience: new AudiencePolicy(store, topics),
+      audience,
       boilerplate,
     };
   } catch (error) {

@@ -119,7 +119,12 @@ interface Fanout {
   alert: AlertRecord;
   topics: Topic[];
   article: ArticleRecord | undefined;
-  /** One message object per language × zone × label, shared by its readers (the outbox serializes each once). */
+  /** The muted phrases it contains (AudiencePolicy.alertMuted). */
+  muted: readonly string[];
+  /**
+   * One message object per language × zone × label, by that key, shared by its readers; the key is also the
+   * stored body's (one body per rendering for the whole audience, docs/delivery.md "Bodies").
+   */
   rendered: Map<string, Message>;
   next?: NodeJS.Immediate | undefined;
   retry?: NodeJS.Timeout | undefined;
@@ -132,6 +137,9 @@ interface Watch {
   busy: boolean;
 }
 
+/** What an article says, as mutes are matched against it. */
+const articleText = (article: ArticleRecord): string => `${article.title}\n${article.body}`;
+
 export class AlertService {
   private readonly watches = new Map<number, Watch>();
   private readonly fanouts = new Map<number, Fanout>();
@@ -140,17 +148,19 @@ export class AlertService {
 
   constructor(private readonly options: AlertServiceOptions) {}
 
-  /** The topics an alert reaches (before ancestors), and its article if it has one. */
-  private subject(alert: AlertRecord): { topics: Topic[]; article: ArticleRecord | undefined } {
+  /** The topics an alert reaches (before ancestors), its article if it has one, and the text it says. */
+  private subject(alert: AlertRecord): { topics: Topic[]; article: ArticleRecord | undefined; text: string } {
     const { store, topics, audience } = this.options;
     if (alert.articleId !== null) {
+      const article = store.articles.get(alert.articleId);
       return {
         topics: audience.routingTopics(alert.articleId),
-        article: store.articles.get(alert.articleId),
+        article,
+        text: article ? articleText(article) : "",
       };
     }
     const topic = alert.topicId === null ? undefined : topics.index().get(alert.topicId);
-    return { topics: topic ? [topic] : [], article: undefined };
+    return { topics: topic ? [topic] : [], article: undefined, text: alert.text ?? "" };
   }
 
   /** Records a pending alert and renders its preview for the editor. */
@@ -159,8 +169,12 @@ export class AlertService {
     const policy = this.options.audience;
     const { audience, alreadyReached } = policy.countAlert(
       "article" in target
-        ? { topics: policy.routingTopics(target.article.id), articleId: target.article.id }
-        : { topics: [target.topic], articleId: null },
+        ? {
+            topics: policy.routingTopics(target.article.id),
+            articleId: target.article.id,
+            text: articleText(target.article),
+          }
+        : { topics: [target.topic], articleId: null, text: target.text },
     );
     const alert = store.alerts.create({
       origin: "editor",
@@ -200,7 +214,11 @@ export class AlertService {
     const { store } = this.options;
     const refusal = this.refusal(store.alerts.get(id), requester.id);
     if (refusal) return refusal;
-    const { audience } = this.options.audience.countAlert({ topics: [topic], articleId: null });
+    const { audience } = this.options.audience.countAlert({
+      topics: [topic],
+      articleId: null,
+      text: store.alerts.get(id)?.text ?? "",
+    });
     if (!store.alerts.setTopic(id, topic.id, audience)) return { kind: "chosen" };
     const updated = store.alerts.get(id) as AlertRecord;
     return {
@@ -371,14 +389,15 @@ export class AlertService {
   private startFanout(id: number): number {
     const { store } = this.options;
     const alert = store.alerts.get(id) as AlertRecord;
-    const { topics, article } = this.subject(alert);
-    const about = { topics, articleId: alert.articleId };
+    const { topics, article, text } = this.subject(alert);
+    const about = { topics, articleId: alert.articleId, text };
     const expected = this.options.audience.countAlert(about).audience;
     store.alerts.startFanout(id, this.options.audience.alertReach(about), expected);
     this.fanouts.set(id, {
       alert: store.alerts.get(id) as AlertRecord,
       topics,
       article,
+      muted: this.options.audience.alertMuted(text),
       rendered: new Map(),
     });
     this.expand(id, FANOUT_FIRST);
@@ -405,20 +424,25 @@ export class AlertService {
     while (left > 0 && position < cursor.topicIds.length) {
       const chunk = this.options.audience.alertRecipientsChunk(
         cursor.topicIds,
-        alert.articleId,
+        { articleId: alert.articleId, muted: fanout.muted },
         position,
         after,
         left,
       );
       delivery.enqueue(
-        chunk.map((chat) => ({
-          chatId: chat.id,
-          purpose: "alert",
-          ref,
-          // An article reaches a chat as an alert once, whoever alerts it again.
-          dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
-          message: this.messageFor(fanout, chat),
-        })),
+        chunk.map((chat) => {
+          const { key, message } = this.messageFor(fanout, chat);
+          return {
+            chatId: chat.id,
+            purpose: "alert",
+            ref,
+            // An article reaches a chat as an alert once, whoever alerts it again.
+            dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
+            message,
+            // Each rendering is stored once for the whole audience, across chunks and restarts.
+            bodyKey: `${ref}|${key}`,
+          };
+        }),
       );
       if (alert.articleId !== null) {
         this.options.audience.recordReached(
@@ -469,13 +493,18 @@ export class AlertService {
 
   /** Picks up an alert whose audience a stop interrupted while it was being enqueued. */
   private resumeFanout(alert: AlertRecord): void {
-    const { topics, article } = this.subject(alert);
-    this.fanouts.set(alert.id, { alert, topics, article, rendered: new Map() });
+    const { topics, article, text } = this.subject(alert);
+    // The mutes as they are now: a chat that muted one of its words since the stop is left out too.
+    const muted = this.options.audience.alertMuted(text);
+    this.fanouts.set(alert.id, { alert, topics, article, muted, rendered: new Map() });
     this.continueFanout(alert.id);
   }
 
   /** The rendering of the alert for a reader (their language, zone and own place), shared by its readers. */
-  private messageFor({ alert, topics, article, rendered }: Fanout, chat: AlertRecipient): Message {
+  private messageFor(
+    { alert, topics, article, rendered }: Fanout,
+    chat: AlertRecipient,
+  ): { key: string; message: Message } {
     const { defaultLanguage, defaultTimezone } = this.options;
     const language = chatLanguage(chat, defaultLanguage);
     const zone = chatTimeZone(chat, defaultTimezone);
@@ -498,7 +527,7 @@ export class AlertService {
       );
       rendered.set(key, message);
     }
-    return message;
+    return { key, message };
   }
 
   private content(

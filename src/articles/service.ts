@@ -1,5 +1,6 @@
 // What readers ask of the articles: the latest of their topics, and full-text search that treats
 // every Arabic spelling alike (docs/arabic.md, "Search").
+import type { AudiencePolicy, LatestScope } from "../audience/policy";
 import type { Store } from "../store";
 import type { ArticlePage, ArticleRecord } from "../store/articles";
 import { procliticForms } from "../text/matcher";
@@ -14,8 +15,7 @@ export const PAGE_SIZE = 5;
 const MAX_QUERY = 200;
 
 export interface LatestResult extends ArticlePage {
-  /** "mine": the reader's topics; "topic": one topic and what is under it; "all": everything. */
-  scope: "mine" | "topic" | "all";
+  scope: LatestScope["scope"];
 }
 
 export interface SearchResult extends ArticlePage {
@@ -29,6 +29,7 @@ export class ArticleService {
   constructor(
     private readonly store: Store,
     private readonly topics: TopicService,
+    private readonly audience: AudiencePolicy,
   ) {}
 
   get(id: number): { article: ArticleRecord; topics: Topic[] } | undefined {
@@ -39,25 +40,15 @@ export class ArticleService {
 
   /**
    * The newest articles of a topic (and everything under it), or of the chat's own topics, or of all
-   * topics when the chat follows none. The chat's own topics bring the articles about them; one topic asked
-   * for by name also brings those that only mention it (`mentionIds` says which, to mark them).
+   * topics when the chat follows none: the audience policy says which (AudiencePolicy.latestScope);
+   * `mentionIds` says which only mention the topic, to mark them.
    */
   latest(chatId: number, topic: Topic | undefined, page: number): LatestResult {
-    const index = this.topics.index();
-    const offset = page * PAGE_SIZE;
-    const roots = topic ? [topic] : this.topics.subscriptionsOf(chatId);
-    if (roots.length === 0) {
-      return { ...this.store.articles.find({ limit: PAGE_SIZE, offset }), scope: "all" };
-    }
-    const ids = new Set(roots.flatMap((t) => index.subtree(t).map((s) => s.id)));
+    const { scope, topicIds, mentions, exclude } = this.audience.latestScope(chatId, topic);
+    const range = { limit: PAGE_SIZE, offset: page * PAGE_SIZE, exclude };
     return {
-      ...this.store.articles.find({
-        topicIds: [...ids],
-        mentions: topic !== undefined,
-        limit: PAGE_SIZE,
-        offset,
-      }),
-      scope: topic ? "topic" : "mine",
+      ...this.store.articles.find(topicIds ? { topicIds, mentions, ...range } : range),
+      scope,
     };
   }
 

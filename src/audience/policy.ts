@@ -1,6 +1,6 @@
 // The audience policy: for an article or an alert, which chats receive it and through which of their topics.
-// Alerts (src/alerts/service.ts) and digests (src/digest/service.ts) ask here and decide nothing of it
-// themselves. The rules (docs/audience.md lists them as readers can rely on them):
+// Alerts (src/alerts/service.ts), digests (src/digest/service.ts) and /latest (src/articles/service.ts) ask here
+// and decide nothing of it themselves. The rules (docs/audience.md lists them as readers can rely on them):
 //
 // - Topic and ancestors: news of a place reaches the followers of the place and of every place above it
 //   (Mayadin's reaches Deir ez-Zor's and Syria's followers), once, under the most specific topic they follow.
@@ -13,8 +13,10 @@
 // 50,000 chats); rules per article and reader for a digest are sets the composer applies as bitsets.
 import { getOrInsert } from "../maps";
 import type { Store } from "../store";
-import type { AlertRecipient } from "../store/audience";
+import type { AlertRecipient, AlertSubject } from "../store/audience";
 import type { Recipient } from "../store/chats";
+import type { ChatPhrase } from "../store/phrases";
+import { checkPhrase, PhraseMatcher } from "../text/phrases";
 import type { TopicService } from "../topics/service";
 import { mostSpecificFirst, type Topic } from "../topics/topic-index";
 
@@ -30,13 +32,41 @@ export interface Route {
   since: number;
 }
 
-/** What an alert is about: its topics (before ancestors), and its article if it has one. */
+/** What an alert is about: its topics (before ancestors), its article if it has one, and what it says. */
 export interface AlertAbout {
   topics: readonly Topic[];
   articleId: number | null;
+  /** The article's title and body, or the text alert's text (chats muting a phrase it contains do not get it). */
+  text: string;
 }
 
+/** A reader's own words a chat may keep (mutes; issue 14). */
+export const MUTES_PER_CHAT = 20;
+
+export type MuteOutcome =
+  | { kind: "added" | "exists"; phrase: string }
+  | { kind: "limit"; max: number }
+  | { kind: "invalid"; reason: "empty" | "too-long" | "too-short" };
+
+/** Which articles a chat's /latest lists (AudiencePolicy.latestScope). */
+export interface LatestScope {
+  /** "mine": the reader's topics; "topic": one topic and what is under it; "all": everything. */
+  scope: "mine" | "topic" | "all";
+  /** Articles tagged with one of these (undefined: all articles). */
+  topicIds: number[] | undefined;
+  /** Whether articles that only mention them count too. */
+  mentions: boolean;
+  /** Never these: articles with a phrase the chat mutes. */
+  exclude: number[];
+}
+
+/** How many of the newest articles containing a muted phrase /latest leaves out (see mutedForChat). */
+const LATEST_MUTE_SCAN = 2000;
+
 export class AudiencePolicy {
+  /** The last digest run's muted articles (mutedBetween). */
+  private mutedRun: { key: string; byPhrase: Map<string, number[]> } | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly topics: TopicService,
@@ -57,32 +87,44 @@ export class AudiencePolicy {
 
   // --- Alerts -----------------------------------------------------------------------------------------------
 
-  private subject(about: AlertAbout) {
-    return { topicIds: this.reach(about.topics.map((t) => t.id)), articleId: about.articleId };
+  private subject(about: AlertAbout): AlertSubject {
+    return {
+      topicIds: this.reach(about.topics.map((t) => t.id)),
+      articleId: about.articleId,
+      muted: this.alertMuted(about.text),
+    };
+  }
+
+  /**
+   * The phrases some chat mutes that an alert's text contains: chats muting one of them do not get it. Found once
+   * per alert (and again when its enqueuing resumes), so the audience stays one indexed query.
+   */
+  alertMuted(text: string): string[] {
+    return [...this.muteMatcher().found(text)];
   }
 
   /**
    * The topic ids whose followers an alert reaches (its topics and their ancestors), in the order its audience
    * is walked when it is enqueued chunk by chunk (alertRecipientsChunk).
    */
-  alertReach(about: AlertAbout): number[] {
-    return this.subject(about).topicIds.sort((a, b) => a - b);
+  alertReach(about: Pick<AlertAbout, "topics">): number[] {
+    return this.reach(about.topics.map((t) => t.id)).sort((a, b) => a - b);
   }
 
   /**
    * One chunk of the chats an alert reaches now, with what their rendering needs (language, zone, and the
-   * topics they follow among the alert's, for the reader's own label): at most `limit` chats following
+   * topics they follow among the alert's, for the reader's own label; `muted`: alertMuted): at most `limit` chats following
    * `reach[position]` and none of the topics before it, with ids above `after` (null: from the first), by id.
    * Walking every position to its end gives each chat of the audience once.
    */
   alertRecipientsChunk(
     reach: readonly number[],
-    articleId: number | null,
+    alert: { articleId: number | null; muted: readonly string[] },
     position: number,
     after: number | null,
     limit: number,
   ): AlertRecipient[] {
-    return this.store.audience.alertRecipientsChunk({ topicIds: reach, articleId }, position, after, limit);
+    return this.store.audience.alertRecipientsChunk({ ...alert, topicIds: reach }, position, after, limit);
   }
 
   /**
@@ -103,6 +145,77 @@ export class AudiencePolicy {
    */
   recordReached(articleId: number, chatIds: readonly number[], via: string): void {
     this.store.audience.recordDeliveries(chatIds, [articleId], via);
+  }
+
+  // --- Readers' own words: mutes ----------------------------------------------------------------------------
+
+  /** Mutes a phrase for a chat: articles containing it reach the chat neither as alerts nor in digests. */
+  mute(chatId: number, raw: string): MuteOutcome {
+    const checked = checkPhrase(raw);
+    if (!checked.ok) return { kind: "invalid", reason: checked.reason };
+    const phrase = raw.trim().replace(/\s+/g, " ");
+    const { phrases } = this.store;
+    return this.store.db.transaction((): MuteOutcome => {
+      if (phrases.of(chatId, "mute").some((p) => p.normalized === checked.normalized))
+        return { kind: "exists", phrase };
+      if (phrases.countOf(chatId, "mute") >= MUTES_PER_CHAT) return { kind: "limit", max: MUTES_PER_CHAT };
+      phrases.add(chatId, "mute", { phrase, normalized: checked.normalized });
+      return { kind: "added", phrase };
+    })();
+  }
+
+  /** Unmutes a phrase (as the reader writes it, in any spelling that normalizes alike); false if it was not muted. */
+  unmute(chatId: number, raw: string): boolean {
+    const checked = checkPhrase(raw);
+    return checked.ok && this.store.phrases.delete(chatId, "mute", checked.normalized);
+  }
+
+  /** Unmutes a phrase by its id (a button's); the phrase as the reader wrote it, or undefined. */
+  unmuteId(chatId: number, id: number): string | undefined {
+    return this.store.phrases.deleteId(chatId, id);
+  }
+
+  /** A chat's muted phrases, oldest first. */
+  mutes(chatId: number): ChatPhrase[] {
+    return this.store.phrases.of(chatId, "mute");
+  }
+
+  /** Every phrase some chat mutes, compiled (a few thousand at most: built per alert and per digest run). */
+  private muteMatcher(): PhraseMatcher {
+    return new PhraseMatcher(this.store.phrases.all("mute"));
+  }
+
+  // --- /latest ----------------------------------------------------------------------------------------------
+
+  /**
+   * What a chat's /latest shows: with a topic asked for by name, that topic and the places under it, the
+   * articles that only mention them included (marked); else the chat's own topics and the places under them,
+   * by what articles are about (the rule alerts and digests route by); a chat that follows nothing sees
+   * everything; articles with a phrase the chat mutes, never. Not a delivery: switches and "once per reader" do
+   * not apply to what a reader asks for.
+   */
+  latestScope(chatId: number, topic: Topic | undefined): LatestScope {
+    const exclude = this.mutedForChat(chatId);
+    const roots = topic ? [topic] : this.topics.subscriptionsOf(chatId);
+    if (roots.length === 0) return { scope: "all", topicIds: undefined, mentions: false, exclude };
+    const index = this.topics.index();
+    const ids = new Set(roots.flatMap((t) => index.subtree(t).map((s) => s.id)));
+    return { scope: topic ? "topic" : "mine", topicIds: [...ids], mentions: topic !== undefined, exclude };
+  }
+
+  /**
+   * The articles a chat mutes, among the newest LATEST_MUTE_SCAN that contain one of its phrases as text (then
+   * checked word by word: «حرب» does not mute «محاربة»). Older ones would show in /latest's far pages.
+   */
+  private mutedForChat(chatId: number): number[] {
+    const phrases = this.mutes(chatId).map((p) => p.normalized);
+    if (phrases.length === 0) return [];
+    const matcher = new PhraseMatcher(phrases);
+    const fragments = phrases.flatMap((p) => (p.includes(" ") ? [p, p.replaceAll(" ", "")] : [p]));
+    return this.store.articles
+      .containingAny(fragments, LATEST_MUTE_SCAN)
+      .filter(([, text]) => matcher.foundInWords(text.split(" ")).size > 0)
+      .map(([id]) => id);
   }
 
   // --- Digests ----------------------------------------------------------------------------------------------
@@ -170,7 +283,34 @@ export class AudiencePolicy {
     for (const [chatId, articleId] of this.store.audience.deliveredToAny(chatIds, afterId, throughId)) {
       getOrInsert(excluded, chatId, () => new Set()).add(articleId);
     }
+    // Mutes: the articles that contain a phrase the chat mutes.
+    const muted = this.mutedBetween(afterId, throughId);
+    if (muted.size > 0) {
+      for (const [chatId, phrase] of this.store.phrases.ofEach(chatIds, "mute")) {
+        const ids = muted.get(phrase);
+        if (ids) for (const id of ids) getOrInsert(excluded, chatId, () => new Set()).add(id);
+      }
+    }
     return excluded;
+  }
+
+  /**
+   * For the articles in (afterId, throughId], each muted phrase's articles: matched once per run (the run asks
+   * chunk by chunk; a mute added meanwhile starts a new match).
+   */
+  private mutedBetween(afterId: number, throughId: number): Map<string, number[]> {
+    const key = `${afterId}|${throughId}|${this.store.phrases.version("mute")}`;
+    if (this.mutedRun?.key === key) return this.mutedRun.byPhrase;
+    const byPhrase = new Map<string, number[]>();
+    const matcher = this.muteMatcher();
+    if (matcher.size > 0) {
+      for (const [id, text] of this.store.articles.searchTextsBetween(afterId, throughId)) {
+        for (const phrase of matcher.foundInWords(text === "" ? [] : text.split(" ")))
+          getOrInsert(byPhrase, phrase, () => []).push(id);
+      }
+    }
+    this.mutedRun = { key, byPhrase };
+    return byPhrase;
   }
 
   /** Once per reader: a topic digest showed these articles to a chat (`via`: the run's ref). */

@@ -150,6 +150,10 @@ export const settingsZoneMenu = button("set:tz", {});
 /** A zone by its place in the menu's list. */
 export const settingsZone = button("set:tz", { zone: int(0, 99) });
 
+// Muted words (/mute, /unmute, and /settings): the list, and one word unmuted by its id.
+export const muteMenu = button("mu", {});
+export const muteRemove = button("mu:x", { phrase: id() });
+
 // /stop's question.
 export const stopConfirm = button("stop:yes", {});
 export const stopCancel = button("stop:no", {});

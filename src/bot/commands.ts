@@ -13,6 +13,8 @@ export const READER_COMMANDS = [
   "mytopics",
   "latest",
   "search",
+  "mute",
+  "unmute",
   "settings",
   "help",
   "stop",

@@ -4,6 +4,7 @@ import type { StatsService } from "../admin/stats";
 import type { AlertService } from "../alerts/service";
 import type { ArticleEditor } from "../articles/editor";
 import type { ArticleService } from "../articles/service";
+import type { AudiencePolicy } from "../audience/policy";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { Delivery } from "../delivery";
@@ -28,6 +29,8 @@ export interface BotDeps {
   topics: TopicService;
   articles: ArticleService;
   editor: ArticleEditor;
+  /** Who receives what, and a chat's own words (mutes). */
+  audience: AudiencePolicy;
   importer: Importer;
   feeds: FeedService;
   stats: StatsService;

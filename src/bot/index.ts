@@ -13,6 +13,7 @@ import { digestsFeature } from "./features/digests";
 import { fallbackFeature } from "./features/fallback";
 import { feedsFeature } from "./features/feeds";
 import { membershipFeature } from "./features/membership";
+import { mutesFeature } from "./features/mutes";
 import { postFeature } from "./features/post";
 import { readingFeature } from "./features/reading";
 import { settingsFeature } from "./features/settings";
@@ -55,6 +56,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     topicsFeature,
     subscriptionsFeature,
     settingsFeature,
+    mutesFeature,
     stopFeature,
     readingFeature,
     postFeature,

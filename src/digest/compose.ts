@@ -40,7 +40,15 @@ export interface DigestRecipient {
 export interface Digest {
   message: TextMessage;
   shown: number[];
+  /**
+   * What the message is made of (language, zone, each shown article under its heading, the "more" count): two
+   * readers with the same key get the same message (the same object, from this composer), stored once.
+   */
+  key: string;
 }
+
+/** Renderings a composer keeps for readers with the same content (readers of one place mostly are). */
+const RENDERED_KEPT = 2048;
 
 export interface ComposerOptions {
   index: TopicIndex;
@@ -96,6 +104,7 @@ export class DigestComposer {
   private readonly oldestIngested: number;
   private readonly entries = new Map<string, (Entry | undefined)[]>();
   private readonly labels = new Map<string, Entry>();
+  private readonly rendered = new Map<string, TextMessage>();
   private readonly cap: number;
 
   constructor(private readonly options: ComposerOptions) {
@@ -172,16 +181,24 @@ export class DigestComposer {
         shown.push({ position, group });
       }
     }
-    const parts = this.render(
-      shown,
-      topics.map((t) => t.topic),
-      total - shown.length,
-      reader,
-    );
-    return {
-      message: { kind: "text", parts },
-      shown: shown.map((s) => (this.options.articles[s.position] as DigestArticle).id),
-    };
+    const { articles } = this.options;
+    const ids = shown.map((s) => (articles[s.position] as DigestArticle).id);
+    const more = total - shown.length;
+    const key = `${reader.language}|${reader.timeZone}|${shown
+      .map((s, i) => `${ids[i]}:${(topics[s.group] as Route).topic.id}`)
+      .join(",")}|${more}`;
+    let message = this.rendered.get(key);
+    if (!message) {
+      const parts = this.render(
+        shown,
+        topics.map((t) => t.topic),
+        more,
+        reader,
+      );
+      message = { kind: "text", parts };
+      if (this.rendered.size < RENDERED_KEPT) this.rendered.set(key, message);
+    }
+    return { message, shown: ids, key };
   }
 
   /** The entries rendered so far for a language and zone, by position (looked up once per digest). */

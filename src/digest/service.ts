@@ -157,6 +157,8 @@ export class DigestService {
             ref,
             dedupeKey: ref,
             message: digest.message,
+            // Readers with the same content share one stored body (docs/delivery.md, "Bodies").
+            bodyKey: `${ref}|${digest.key}`,
           });
           if (scope !== 0) audience.recordShown(reader.id, digest.shown, ref);
         }

@@ -79,6 +79,8 @@ export interface ArticleQuery {
   /** Articles about these topics; with `mentions`, also those that only mention them. */
   topicIds?: readonly number[];
   mentions?: boolean;
+  /** Never these articles (a reader's muted ones), whatever else matches. */
+  exclude?: readonly number[];
   limit: number;
   offset: number;
 }
@@ -191,6 +193,7 @@ export class ArticleStore {
     { id: number; title: string; body: string; search_text: string }
   >;
   private readonly countSince: Database.Statement<[number], { n: number }>;
+  private readonly textsBetween: Database.Statement<[number, number]>;
   private readonly countAll: Database.Statement<[], { n: number }>;
   private readonly selectDeleted: Database.Statement<[number], { deleted_at: number | null }>;
   private readonly selectStored: Database.Statement<[number], ArticleRow>;
@@ -247,6 +250,9 @@ export class ArticleStore {
       SELECT DISTINCT article_id AS id FROM article_topics
       WHERE about = 1 AND article_id IN (SELECT value FROM json_each(@ids))
         AND topic_id IN (SELECT value FROM json_each(@topics))`);
+    this.textsBetween = db
+      .prepare("SELECT id, search_text FROM articles WHERE id > ? AND id <= ? ORDER BY id")
+      .raw();
     this.since = db.prepare(
       "SELECT id, title, body, search_text FROM articles WHERE ingested_at >= ? AND deleted_at IS NULL ORDER BY id",
     );
@@ -429,10 +435,13 @@ export class ArticleStore {
       topics: query.topicIds !== undefined,
       mentions: query.topicIds !== undefined && query.mentions === true,
     };
-    const key = `${+conditions.match}${+conditions.like}${+conditions.topics}${+conditions.mentions}`;
+    const exclude = query.exclude !== undefined && query.exclude.length > 0;
+    const key = `${+conditions.match}${+conditions.like}${+conditions.topics}${+conditions.mentions}${+exclude}`;
     let statements = this.queries.get(key);
     if (!statements) {
-      const filter = filterOf(conditions);
+      const filter = exclude
+        ? `(${filterOf(conditions)}) AND a.id NOT IN (SELECT value FROM json_each(@exclude))`
+        : filterOf(conditions);
       statements = {
         page: this.db.prepare(
           `SELECT ${COLUMNS} FROM articles a WHERE ${filter} ORDER BY a.sort_at DESC, a.id DESC LIMIT @limit OFFSET @offset`,
@@ -447,6 +456,7 @@ export class ArticleStore {
     if (query.match !== undefined) params.match = query.match;
     if (query.like !== undefined) params.like = query.like;
     if (query.topicIds !== undefined) params.topics = JSON.stringify(query.topicIds);
+    if (exclude) params.exclude = JSON.stringify(query.exclude);
     const items = statements.page.all({ ...params, limit: query.limit, offset: query.offset }).map(toRecord);
     const total = statements.count.get(params)?.n ?? 0;
     if (!conditions.mentions) return { items, total };
@@ -456,6 +466,37 @@ export class ArticleStore {
         .map((r) => r.id),
     );
     return { items, total, mentionIds: items.flatMap((a) => (about.has(a.id) ? [] : [a.id])) };
+  }
+
+  /** [id, normalized title and body] of the articles afterId < id ≤ throughId (a digest run's, for mutes). */
+  searchTextsBetween(afterId: number, throughId: number): [number, string][] {
+    return this.textsBetween.all(afterId, throughId) as [number, string][];
+  }
+
+  /**
+   * [id, normalized text] of the newest `limit` articles whose normalized text contains one of the fragments
+   * (normalized; a superset of the articles where a phrase matches as words: the caller checks each).
+   */
+  containingAny(fragments: readonly string[], limit: number): [number, string][] {
+    const long = fragments.filter((f) => f.length >= 3);
+    const short = fragments.filter((f) => f.length < 3);
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (long.length) {
+      clauses.push("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      params.push(long.map((f) => `"${f.replaceAll('"', '""')}"`).join(" OR "));
+    }
+    for (const f of short) {
+      clauses.push("a.search_text LIKE ? ESCAPE '\\'");
+      params.push(`%${f.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    if (clauses.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT a.id, a.search_text FROM articles a WHERE ${clauses.join(" OR ")} ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`,
+      )
+      .raw()
+      .all(...params, limit) as [number, string][];
   }
 
   /** Articles ingested since a time, with their text and its normalized copy (for re-tagging). */

@@ -9,8 +9,8 @@ import type { Db } from "./db";
 
 /**
  * The rules an alert's audience obeys, as SQL over `chats c`; parameters: @topics (a JSON array of the topic ids
- * whose followers it reaches: its topics and their ancestors) and @article (the article, or NULL for a text
- * alert). Driven from the subscriptions index, so a small topic costs little.
+ * whose followers it reaches: its topics and their ancestors), @article (the article, or NULL for a text
+ * alert) and @muted (the muted phrases it contains). Driven from the subscriptions index, so a small topic costs little.
  */
 const ALERT_RULES = {
   followsTopic:
@@ -19,6 +19,9 @@ const ALERT_RULES = {
   alertsOn: "c.alerts_enabled = 1",
   notReachedYet: `(@article IS NULL OR NOT EXISTS (
     SELECT 1 FROM article_deliveries d WHERE d.chat_id = c.id AND d.article_id = @article))`,
+  // @muted: the muted phrases the alert contains (JSON array; most alerts: none).
+  notMuted: `NOT EXISTS (SELECT 1 FROM chat_phrases m
+    WHERE m.chat_id = c.id AND m.kind = 'mute' AND m.normalized IN (SELECT value FROM json_each(@muted)))`,
 };
 
 /** The rules a digest's readers obey, as SQL over `chats c` (what each one gets is decided per article). */
@@ -63,20 +66,26 @@ export interface AlertSubject {
   /** The topics whose followers it reaches (with their ancestors). */
   topicIds: readonly number[];
   articleId: number | null;
+  /** The phrases chats mute that it contains (normalized): chats muting one of them do not get it. */
+  muted: readonly string[];
 }
 
 export class AudienceStore {
   private readonly alertChunk: Database.Statement<{
     topics: string;
     article: number | null;
+    muted: string;
     topic: number;
     earlier: string;
     after: number;
     limit: number;
   }>;
-  private readonly alertCount: Database.Statement<{ topics: string; article: number | null }, { n: number }>;
+  private readonly alertCount: Database.Statement<
+    { topics: string; article: number | null; muted: string },
+    { n: number }
+  >;
   private readonly alertFollowers: Database.Statement<
-    { topics: string; article: number | null },
+    { topics: string; article: number | null; muted: string },
     { n: number }
   >;
   private readonly digestAudience: Database.Statement<[]>;
@@ -137,7 +146,11 @@ export class AudienceStore {
   }
 
   private static params(subject: AlertSubject) {
-    return { topics: JSON.stringify(subject.topicIds), article: subject.articleId };
+    return {
+      topics: JSON.stringify(subject.topicIds),
+      article: subject.articleId,
+      muted: JSON.stringify(subject.muted),
+    };
   }
 
   /**

@@ -8,6 +8,7 @@ import { type Db, openDatabase } from "./db";
 import { DigestStore } from "./digests";
 import { FeedStore } from "./feeds";
 import { OutboxStore } from "./outbox";
+import { PhraseStore } from "./phrases";
 import { RoleStore } from "./roles";
 import { StatsStore } from "./stats";
 import { SubscriptionStore } from "./subscriptions";
@@ -25,6 +26,8 @@ export interface Store {
   outbox: OutboxStore;
   alerts: AlertStore;
   digests: DigestStore;
+  /** Readers' own words (mutes). */
+  phrases: PhraseStore;
   /** The audience policy's SQL (src/audience/policy.ts is its only user). */
   audience: AudienceStore;
   /** Counts for /stats. */
@@ -56,6 +59,7 @@ export function createStore(path: string, clock: Clock): Store {
     outbox: new OutboxStore(db, clock),
     alerts: new AlertStore(db, clock),
     digests: new DigestStore(db, clock),
+    phrases: new PhraseStore(db, clock),
     audience: new AudienceStore(db, clock),
     stats: new StatsStore(db),
     healthy() {

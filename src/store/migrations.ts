@@ -362,6 +362,25 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 21,
+    name: "a message shared by many chats is stored once",
+    up: `
+      -- An alert's few renderings (language x zone) and digests with the same content are one body each, which
+      -- the outbox rows reference (docs/delivery.md, "Bodies"). key: a hash of what the caller says identifies
+      -- the rendering (NULL: shared by the rows of one enqueue only). outbox.message stays for rows written
+      -- before (and is '' for rows with a body); compaction drops a body once no row references it.
+      -- AUTOINCREMENT: an id is never reused after its body is dropped (the sender caches parsed bodies by id).
+      CREATE TABLE outbox_bodies (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        key     BLOB UNIQUE,
+        message TEXT NOT NULL
+      );
+      ALTER TABLE outbox ADD COLUMN body_id INTEGER REFERENCES outbox_bodies (id);
+      CREATE INDEX outbox_body ON outbox (body_id) WHERE body_id IS NOT NULL;
+    `,
+  },
+  // 22 is taken by work on search (issue 12).
+  {
     version: 23,
     name: "editors' changes to articles: topics chosen by hand, deletion, and the record of who did what",
     up: `
@@ -389,6 +408,26 @@ export const migrations: Migration[] = [
         change     TEXT    NOT NULL
       );
       CREATE INDEX article_changes_article ON article_changes (article_id, id);
+    `,
+  },
+  {
+    version: 24,
+    name: "a reader's own words: mutes",
+    up: `
+      -- kind 'mute': articles containing the phrase do not reach the chat (docs/audience.md, rule 7). 'watch' is
+      -- reserved for words that bring articles beyond the chat's places (issue 14). normalized: as matched
+      -- (src/text/phrases.ts); phrase: as the reader wrote it, for lists.
+      -- id: what a remove button carries (a phrase may be longer than Telegram's 64 bytes of button data).
+      CREATE TABLE chat_phrases (
+        id         INTEGER PRIMARY KEY,
+        chat_id    INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        kind       TEXT NOT NULL CHECK (kind IN ('mute', 'watch')),
+        normalized TEXT NOT NULL,
+        phrase     TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (chat_id, kind, normalized)
+      );
+      CREATE INDEX chat_phrases_kind ON chat_phrases (kind, normalized);
     `,
   },
 ];

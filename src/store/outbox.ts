@@ -1,4 +1,5 @@
 // The durable outbox: what must reach readers, written before it is sent, with its delivery state.
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
 import { type Message, partCount } from "../text/message";
@@ -21,10 +22,16 @@ export interface OutboxMessage {
   /** With chat and purpose, identifies the message: enqueuing it again changes nothing. */
   dedupeKey: string;
   /**
-   * What the reader gets. Readers who get the same rendering should share one object: it is serialized once
-   * per enqueue (and is what one stored body per rendering will key on: docs/delivery.md).
+   * What the reader gets. Readers who get the same rendering should share one object: it is serialized and
+   * stored once per enqueue, one body the rows reference.
    */
   message: Message;
+  /**
+   * What identifies this rendering beyond one enqueue (e.g. `alert:17|ar|Asia/Damascus`, or a digest's content):
+   * rows given the same key share one stored body, across enqueues. The caller vouches that the same key means
+   * the same message.
+   */
+  bodyKey?: string;
 }
 
 /** A due row, as the sender scans them (its message is loaded once it is claimed). */
@@ -43,7 +50,10 @@ export interface DueRow {
 
 /** A claimed row with what is left to send. */
 export interface OutboxRow extends DueRow {
-  /** As stored: of a kind this build may not know, if a newer Nashra wrote it (the sender checks). */
+  /**
+   * As stored: of a kind this build may not know, if a newer Nashra wrote it (the sender checks). Rows of one
+   * body share one object: do not change it.
+   */
   message: Message;
   messageIds: number[];
 }
@@ -97,7 +107,16 @@ export class OutboxStore {
   private readonly insert: Database.Statement<Record<string, unknown>>;
   private readonly due: Database.Statement<[number, number], Row>;
   private readonly nextDue: Database.Statement<[], { at: number | null }>;
-  private readonly markSending: Database.Statement<[number], { message: string; message_ids: string | null }>;
+  private readonly markSending: Database.Statement<
+    [number],
+    { message: string; body_id: number | null; message_ids: string | null }
+  >;
+  private readonly insertBody: Database.Statement<[Buffer | null, string], { id: number }>;
+  private readonly bodyByKey: Database.Statement<[Buffer], { id: number }>;
+  private readonly bodyOf: Database.Statement<[number], { message: string }>;
+  private readonly dropBody: Database.Statement<[{ id: number }]>;
+  /** Bodies parsed lately, by id: a broadcast's rows share a few (their objects are shared, never changed). */
+  private readonly parsedBodies = new Map<number, Message>();
   private readonly partSent: Database.Statement<[number, string, number]>;
   private readonly markSent: Database.Statement<[number, number, string, number]>;
   private readonly requeue: Database.Statement<[number, number, string | null, number]>;
@@ -111,6 +130,7 @@ export class OutboxStore {
   private readonly unfinishedRef: Database.Statement<[string], { n: number }>;
   private readonly oldRows: Database.Statement<[number, number], { id: number; enqueued_at: number }>;
   private readonly compactRange: Database.Statement<[number, number, number]>;
+  private readonly bodiesInRange: Database.Statement<[number, number, number], { body_id: number }>;
   /** Rows up to this id are compacted or still unfinished (reset at each start: those are few). */
   private compactedThrough = 0;
 
@@ -119,9 +139,18 @@ export class OutboxStore {
     private readonly clock: Clock,
   ) {
     this.insert = db.prepare(`
-      INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, message, next_attempt_at, enqueued_at)
-      VALUES (@chatId, @purpose, @priority, @ref, @dedupeKey, @message, @now, @now)
+      INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, message, body_id, next_attempt_at, enqueued_at)
+      VALUES (@chatId, @purpose, @priority, @ref, @dedupeKey, '', @body, @now, @now)
       ON CONFLICT (chat_id, purpose, dedupe_key) DO NOTHING`);
+    // RETURNING gives nothing when a keyed body exists already: then bodyByKey finds it.
+    this.insertBody = db.prepare(
+      "INSERT INTO outbox_bodies (key, message) VALUES (?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
+    );
+    this.bodyByKey = db.prepare("SELECT id FROM outbox_bodies WHERE key = ?");
+    this.bodyOf = db.prepare("SELECT message FROM outbox_bodies WHERE id = ?");
+    this.dropBody = db.prepare(
+      "DELETE FROM outbox_bodies WHERE id = @id AND NOT EXISTS (SELECT 1 FROM outbox WHERE body_id = @id)",
+    );
     this.due = db.prepare(`
       SELECT o.id, o.chat_id, c.type AS chat_type, c.active AS chat_active, o.purpose, o.ref, o.parts_sent, o.attempts, o.enqueued_at
       FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id
@@ -137,7 +166,7 @@ export class OutboxStore {
         )
         .join(" UNION ALL ")})`);
     this.markSending = db.prepare(
-      "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued' RETURNING message, message_ids",
+      "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued' RETURNING message, body_id, message_ids",
     );
     this.partSent = db.prepare("UPDATE outbox SET parts_sent = ?, message_ids = ? WHERE id = ?");
     this.markSent = db.prepare(
@@ -161,10 +190,13 @@ export class OutboxStore {
     this.depth = db.prepare(`
       SELECT (SELECT count(*) FROM outbox WHERE status = 'queued') + (SELECT count(*) FROM outbox WHERE status = 'sending') AS n`);
     this.oldRows = db.prepare("SELECT id, enqueued_at FROM outbox WHERE id > ? ORDER BY id LIMIT ?");
+    const compactable = `id > ? AND id <= ? AND enqueued_at < ? AND status IN ('sent', 'failed', 'dropped')`;
     this.compactRange = db.prepare(`
-      UPDATE outbox SET message = '${COMPACTED}'
-      WHERE id > ? AND id <= ? AND enqueued_at < ? AND status IN ('sent', 'failed', 'dropped')
-        AND message <> '${COMPACTED}'`);
+      UPDATE outbox SET message = '${COMPACTED}', body_id = NULL
+      WHERE ${compactable} AND (message <> '${COMPACTED}' OR body_id IS NOT NULL)`);
+    this.bodiesInRange = db.prepare(
+      `SELECT DISTINCT body_id FROM outbox WHERE ${compactable} AND body_id IS NOT NULL`,
+    );
     this.claimTx = db.transaction((rows: readonly DueRow[]) => {
       const claimed: OutboxRow[] = [];
       for (const row of rows) {
@@ -172,7 +204,8 @@ export class OutboxStore {
         if (!payload) continue;
         claimed.push({
           ...row,
-          message: JSON.parse(payload.message) as Message,
+          message:
+            payload.body_id === null ? (JSON.parse(payload.message) as Message) : this.body(payload.body_id),
           messageIds: payload.message_ids ? (JSON.parse(payload.message_ids) as number[]) : [],
         });
       }
@@ -183,33 +216,67 @@ export class OutboxStore {
     });
   }
 
-  /** Enqueues messages in one transaction; returns how many were new (duplicates are skipped). */
+  /**
+   * Enqueues messages in one transaction; returns how many were new (duplicates are skipped). Each rendering is
+   * stored once, as a body its rows reference: one per message object, or per `bodyKey` across enqueues.
+   */
   enqueue(messages: readonly OutboxMessage[]): number {
     return this.db.transaction(() => {
       const now = this.clock();
       let added = 0;
-      // An alert's audience shares a few rendered variants (one per language and zone): serialize each once.
-      const serialized = new Map<Message, string>();
+      // By message object: an alert's audience shares a few (one per language and zone), digests mostly not,
+      // so only the first ones are remembered. A body made here that no new row uses (all duplicates) is dropped.
+      const bodies = new Map<Message, number>();
+      const made = new Map<number, number>();
       for (const m of messages) {
         if (partCount(m.message) === 0) continue;
-        let json = serialized.get(m.message);
-        if (json === undefined) {
-          json = JSON.stringify(m.message);
-          // Digests are one message per reader: remember only messages that may come again.
-          if (serialized.size < 64) serialized.set(m.message, json);
+        let body = bodies.get(m.message);
+        if (body === undefined) {
+          body = this.storeBody(m, made);
+          if (bodies.size < 64) bodies.set(m.message, body);
         }
-        added += this.insert.run({
+        const changes = this.insert.run({
           chatId: m.chatId,
           purpose: m.purpose,
           priority: PRIORITY[m.purpose],
           ref: m.ref,
           dedupeKey: m.dedupeKey,
-          message: json,
+          body,
           now,
         }).changes;
+        added += changes;
+        const uses = made.get(body);
+        if (uses !== undefined) made.set(body, uses + changes);
       }
+      for (const [body, uses] of made) if (uses === 0) this.dropBody.run({ id: body });
       return added;
     })();
+  }
+
+  /** The body of a message: the keyed one if it exists, else a new one (counted in `made`). */
+  private storeBody(m: OutboxMessage, made: Map<number, number>): number {
+    const key = m.bodyKey === undefined ? null : createHash("sha1").update(m.bodyKey).digest();
+    const inserted = this.insertBody.get(key, JSON.stringify(m.message));
+    if (inserted) {
+      made.set(inserted.id, 0);
+      return inserted.id;
+    }
+    return (this.bodyByKey.get(key as Buffer) as { id: number }).id;
+  }
+
+  /** A body's message, parsed once while rows of it are being sent. */
+  private body(id: number): Message {
+    let message = this.parsedBodies.get(id);
+    if (!message) {
+      const row = this.bodyOf.get(id);
+      // Cannot happen: a body is dropped only once no row references it (and the foreign key guards it).
+      if (!row) throw new Error(`outbox body ${id} is missing`);
+      message = JSON.parse(row.message) as Message;
+      if (this.parsedBodies.size >= 16)
+        this.parsedBodies.delete(this.parsedBodies.keys().next().value as number);
+      this.parsedBodies.set(id, message);
+    }
+    return message;
   }
 
   /**
@@ -280,7 +347,7 @@ export class OutboxStore {
   }
 
   /**
-   * Drops the bodies of finished rows enqueued before `before`, looking at `limit` rows a call (a short write
+   * Drops the messages of finished rows enqueued before `before`, looking at `limit` rows a call (a short write
    * transaction; `more` says to call again). The rows stay: their dedupe keys keep an article from going to a
    * chat twice and their times are what /stats counts. Walks by id (ids grow with enqueue time), so a call
    * costs its batch, not the table.
@@ -293,7 +360,14 @@ export class OutboxStore {
       through = r.id;
     }
     if (through === this.compactedThrough) return { compacted: 0, more: false };
-    const compacted = this.compactRange.run(this.compactedThrough, through, before).changes;
+    const range = [this.compactedThrough, through, before] as const;
+    const compacted = this.db.transaction(() => {
+      const released = this.bodiesInRange.all(...range);
+      const changes = this.compactRange.run(...range).changes;
+      // A body goes with the last row that referenced it (the other rows of a broadcast may be in a later batch).
+      for (const { body_id } of released) this.dropBody.run({ id: body_id });
+      return changes;
+    })();
     this.compactedThrough = through;
     return { compacted, more: rows.length === limit && through === rows[rows.length - 1]?.id };
   }

@@ -71,6 +71,19 @@ function postArticle(app: Harness["app"]) {
   ).article;
 }
 
+/** How many stored bodies the alert's rows use (none keeps its message in the row itself). */
+function bodiesOf(app: Harness["app"], ref: string): number {
+  const row = app.store.db
+    .prepare(
+      "SELECT count(DISTINCT body_id) AS n, sum(body_id IS NULL OR message <> '') AS own FROM outbox WHERE ref = ?",
+    )
+    .get(ref) as { n: number; own: number };
+  expect(row.own).toBe(0);
+  const stored = app.store.db.prepare("SELECT count(*) AS n FROM outbox_bodies").get() as { n: number };
+  expect(stored.n).toBe(row.n);
+  return row.n;
+}
+
 function copiesByChat(app: Harness["app"], ref: string): Map<number, number> {
   const rows = app.store.db
     .prepare("SELECT chat_id AS chat, count(*) AS n FROM outbox WHERE ref = ? GROUP BY chat_id")
@@ -96,6 +109,8 @@ it("reaches every reader of the article's places once, readers of two of its pla
   expect([...copies.keys()].sort()).toEqual([...expected].sort());
   expect(Math.max(...copies.values())).toBe(1);
   expect(app.store.alerts.get(preview.alert.id)?.recipients).toBe(expected.length);
+  // Three renderings (labelled Deir ez-Zor, the Omar oil field, Syria), each stored once for all its chats.
+  expect(bodiesOf(app, ref)).toBe(3);
 }, 60_000);
 
 it("resumes the enqueuing a stop interrupted: nobody skipped, nobody twice", async () => {
@@ -125,4 +140,6 @@ it("resumes the enqueuing a stop interrupted: nobody skipped, nobody twice", asy
     .prepare("SELECT count(*) AS n FROM article_deliveries WHERE article_id = ?")
     .get(article.id) as { n: number };
   expect(reached.n).toBe(expected.length);
+  // The resumed enqueuing found the renderings stored before the stop.
+  expect(bodiesOf(second.app, ref)).toBe(3);
 }, 60_000);

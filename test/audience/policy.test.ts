@@ -1,14 +1,17 @@
 // The audience policy's rules as readers notice them: an article alerted and then put in a digest, and what each
 // chat finds in its outbox (one rule a test). The bot-level tests (test/bot/alerts.test.ts, digests) go through
 // Telegram; these go through the two services that ask the policy, on a real SQLite file.
+import { readFileSync } from "node:fs";
 import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AlertService } from "../../src/alerts/service";
-import { AudiencePolicy } from "../../src/audience/policy";
+import { ArticleService } from "../../src/articles/service";
+import { AudiencePolicy, MUTES_PER_CHAT } from "../../src/audience/policy";
 import { Delivery, RateLimiter } from "../../src/delivery";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
 import { Importer } from "../../src/ingest/importer";
+import { parsePlainText } from "../../src/ingest/plain-text";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import type { Purpose } from "../../src/store/outbox";
@@ -17,6 +20,7 @@ import { type Message, messageHtml } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { TEST_TOKEN } from "../support/harness";
+import { OUTBOX } from "../support/outbox";
 import { storeReader } from "../support/readers";
 import { tempStore } from "../support/temp";
 
@@ -34,6 +38,23 @@ const DEIR_NEWS = {
   title: "افتتاح فرن آلي جديد في حي الجورة بدير الزور",
   body: "افتتح مجلس مدينة دير الزور فرنًا آليًا في حي الجورة يخدم نحو عشرين ألف نسمة، بعد أشهر من الانقطاع.",
   url: "https://nashra.example/a/deir-bakery",
+  source: "مكتب الفرات",
+};
+
+// The real report from Deir ez-Zor: about the Omar field, Mayadin and Deir ez-Zor; al-Tanf named in passing.
+const FIXTURE = readFileSync(
+  new URL("../fixtures/articles/omar-field-rockets.ar.txt", import.meta.url),
+  "utf8",
+);
+
+const MATCH_NEWS = {
+  title: "الفتوة يفوز على اليقظة في ديربي دير الزور",
+  body: [
+    "حقق فريق الفتوة فوزًا ثمينًا على ضيفه اليقظة بهدفين مقابل هدف في المباراة التي جمعتهما مساء أمس على الملعب البلدي في مدينة دير الزور، ضمن الدوري السوري الممتاز لكرة القدم.",
+    "وسجل هدفي الفتوة مهاجمه القادم من الميادين في الشوط الثاني، فيما قلّص اليقظة الفارق في الدقائق الأخيرة.",
+    "وحضر المباراة نحو سبعة آلاف متفرج، في أول ديربي يقام بحضور الجمهور منذ سنوات.",
+  ].join("\n\n"),
+  url: "https://nashra.example/a/futuwa-derby",
   source: "مكتب الفرات",
 };
 
@@ -82,7 +103,7 @@ afterEach(() => {
 const reader = (id: number, slugs: string[], prefs: Parameters<Store["chats"]["update"]>[1] = {}) =>
   storeReader(store, topics, id, slugs, prefs);
 
-function publish(news: typeof MAYADIN_NEWS): number {
+function publish(news: { title: string; body: string; url?: string; source?: string }): number {
   clock.advance(60_000);
   return importer.importOne(news, { origin: "import" }).article.id;
 }
@@ -113,7 +134,7 @@ async function digest(): Promise<void> {
 function received(chatId: number, purpose: Purpose): string[] {
   return (
     store.db
-      .prepare("SELECT message FROM outbox WHERE chat_id = ? AND purpose = ? ORDER BY id")
+      .prepare(`SELECT message FROM ${OUTBOX} AS outbox WHERE chat_id = ? AND purpose = ? ORDER BY id`)
       .all(chatId, purpose) as { message: string }[]
   ).map((r) =>
     stripBidi(
@@ -124,7 +145,76 @@ function received(chatId: number, purpose: Purpose): string[] {
   );
 }
 
+describe("a chat's muted words", () => {
+  it("keep an article that contains one from that chat's alerts, digests and /latest, not from other readers'", async () => {
+    const policy = new AudiencePolicy(store, topics);
+    const fan = reader(1, ["deir-ez-zor"]);
+    const noFootball = reader(2, ["deir-ez-zor"]);
+    const noDerby = reader(3, ["deir-ez-zor"], { alertsEnabled: false });
+    const fanWithoutAlerts = reader(4, ["deir-ez-zor"], { alertsEnabled: false });
+    expect(policy.mute(noFootball, "كرة القدم")).toEqual({ kind: "added", phrase: "كرة القدم" });
+    // «مباراة» as the reader types it mutes «المباراة» in the article.
+    expect(policy.mute(noDerby, "مباراة")).toMatchObject({ kind: "added" });
+    const derby = publish(MATCH_NEWS);
+    const bakery = publish(DEIR_NEWS);
+    alert(derby);
+    expect(received(fan, "alert")).toHaveLength(1);
+    expect(received(noFootball, "alert")).toEqual([]);
+    await digest();
+    const digestOf = (chat: number) => received(chat, "digest").join("\n");
+    // A reader with alerts off who mutes nothing gets it in the digest (the fan had it as an alert).
+    expect(digestOf(fanWithoutAlerts)).toContain(MATCH_NEWS.title);
+    expect(digestOf(noDerby)).toContain(DEIR_NEWS.title);
+    expect(digestOf(noDerby)).not.toContain(MATCH_NEWS.title);
+    expect(digestOf(noFootball)).toContain(DEIR_NEWS.title);
+    expect(digestOf(noFootball)).not.toContain(MATCH_NEWS.title);
+    const latest = new ArticleService(store, topics, policy);
+    const ids = (chat: number) => latest.latest(chat, undefined, 0).items.map((a) => a.id);
+    expect(ids(fan)).toEqual([bakery, derby]);
+    expect(ids(noDerby)).toEqual([bakery]);
+    expect(latest.latest(noDerby, undefined, 0).total).toBe(1);
+    // Unmuted, the news is theirs again.
+    expect(policy.unmute(noDerby, "مباراة")).toBe(true);
+    expect(ids(noDerby)).toEqual([bakery, derby]);
+  });
+
+  it("are kept per chat, once each, within the limit", () => {
+    const policy = new AudiencePolicy(store, topics);
+    const chat = reader(1, ["deir-ez-zor"]);
+    expect(policy.mute(chat, "كرة القدم")).toMatchObject({ kind: "added" });
+    // The same phrase in another spelling is the same muted word.
+    expect(policy.mute(chat, "كره  القدم")).toEqual({ kind: "exists", phrase: "كره القدم" });
+    expect(policy.mute(chat, "؟")).toEqual({ kind: "invalid", reason: "empty" });
+    for (let i = policy.mutes(chat).length; i < MUTES_PER_CHAT; i++)
+      expect(policy.mute(chat, `كلمة${i}`)).toMatchObject({ kind: "added" });
+    expect(policy.mute(chat, "دوري")).toEqual({ kind: "limit", max: MUTES_PER_CHAT });
+    expect(policy.mutes(chat)).toHaveLength(MUTES_PER_CHAT);
+    expect(policy.mutes(reader(2, ["syria"]))).toEqual([]);
+  });
+});
+
 describe("the audience policy", () => {
+  it("lists in /latest the news about a reader's places and those under them, not of places named in passing", () => {
+    const report = publish(parsePlainText(FIXTURE));
+    const bakery = publish(DEIR_NEWS);
+    const deir = reader(1, ["deir-ez-zor"]);
+    const tanf = reader(2, ["al-tanf"]);
+    const nothing = 3;
+    store.chats.touch(nothing, "private", null);
+    const latest = new ArticleService(store, topics, new AudiencePolicy(store, topics));
+    const ids = (r: { items: { id: number }[] }) => r.items.map((a) => a.id);
+    // Deir ez-Zor's reader: the report (about the Omar field, under Deir ez-Zor) and the bakery, newest first.
+    expect(ids(latest.latest(deir, undefined, 0))).toEqual([bakery, report]);
+    // The report names al-Tanf in one paragraph: not al-Tanf's news, unless the reader asks for al-Tanf by name,
+    // and then it is marked as a mention.
+    expect(latest.latest(tanf, undefined, 0)).toMatchObject({ scope: "mine", items: [] });
+    const named = latest.latest(tanf, topics.index().bySlug("al-tanf"), 0);
+    expect(ids(named)).toEqual([report]);
+    expect(named.mentionIds).toEqual([report]);
+    // A chat that follows nothing sees everything.
+    expect(latest.latest(nothing, undefined, 0)).toMatchObject({ scope: "all", total: 2 });
+  });
+
   it("sends a chat that blocked the bot neither alerts nor digests", async () => {
     const active = reader(1, ["mayadin"]);
     const blocked = reader(2, ["mayadin"]);

@@ -5,6 +5,7 @@ import { OutboxCompaction } from "../../src/delivery/compaction";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { manualClock } from "../support/clock";
+import { OUTBOX } from "../support/outbox";
 import { tempStore } from "../support/temp";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -13,7 +14,13 @@ afterEach(() => cleanup?.());
 
 /** The stored bytes of message bodies, the way they take up the database. */
 function bodyBytes(store: Store): number {
-  return store.db.prepare<[], { n: number }>("SELECT sum(length(message)) AS n FROM outbox").get()?.n ?? 0;
+  return (
+    store.db
+      .prepare<[], { n: number }>(
+        "SELECT (SELECT total(length(message)) FROM outbox) + (SELECT total(length(message)) FROM outbox_bodies) AS n",
+      )
+      .get()?.n ?? 0
+  );
 }
 
 function digest(chatId: number, run: string) {
@@ -61,7 +68,7 @@ it("drops the bodies of finished rows older than the keep period, and only their
 
   const bodies = store.db
     .prepare<[], { ref: string; status: string; message: string }>(
-      "SELECT ref, status, message FROM outbox WHERE message NOT LIKE '%compacted%'",
+      `SELECT ref, status, message FROM ${OUTBOX} AS outbox WHERE message NOT LIKE '%compacted%'`,
     )
     .all();
   // What is left: the recent run's ten bodies and the old row still waiting to be sent.

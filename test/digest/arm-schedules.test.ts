@@ -13,6 +13,7 @@ import { stripBidi } from "../../src/text/html";
 import { type Message, messageHtml } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { type ManualClock, manualClock } from "../support/clock";
+import { OUTBOX } from "../support/outbox";
 import { tempStore } from "../support/temp";
 
 const HOUR = 3600_000;
@@ -60,7 +61,7 @@ async function advance(ms: number): Promise<void> {
 function digestRows(chatId: number): string[] {
   return (
     store.db
-      .prepare("SELECT message FROM outbox WHERE purpose = 'digest' AND chat_id = ? ORDER BY id")
+      .prepare(`SELECT message FROM ${OUTBOX} AS outbox WHERE purpose = 'digest' AND chat_id = ? ORDER BY id`)
       .all(chatId) as { message: string }[]
   ).map((r) => stripBidi(messageHtml(JSON.parse(r.message) as Message).join("\n")));
 }

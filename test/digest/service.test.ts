@@ -14,6 +14,7 @@ import { MESSAGE_LIMIT } from "../../src/text/split";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { parseTelegramHtml } from "../support/fake-bot-api";
+import { OUTBOX } from "../support/outbox";
 import { storeReader } from "../support/readers";
 import { tempStore } from "../support/temp";
 
@@ -62,7 +63,7 @@ function article(title: string, body = "نص الخبر.", extra: { url?: string
 /** The parts of each chat's digest rows, by chat. */
 function digests(): Map<number, string[][]> {
   const rows = store.db
-    .prepare("SELECT chat_id, message FROM outbox WHERE purpose = 'digest' ORDER BY id")
+    .prepare(`SELECT chat_id, message FROM ${OUTBOX} AS outbox WHERE purpose = 'digest' ORDER BY id`)
     .all() as { chat_id: number; message: string }[];
   const out = new Map<number, string[][]>();
   for (const r of rows) {
@@ -129,6 +130,37 @@ describe("a digest run", () => {
     expect(bothText).toMatch(/📍 Syria\n• اجتماع في دمشق\n[^\n]+\n\n• ارتفاع أسعار الخبز/);
     expect(bothText.match(/انفجار في الميادين/g)).toHaveLength(1);
     expect(bothText).toContain("اجتماع في دمشق");
+  });
+
+  it("stores one body for the readers who get the same digest, and keeps each reader's own", async () => {
+    const dez = Array.from({ length: 40 }, (_, i) => reader(100 + i, ["deir-ez-zor"]));
+    const dezEnglish = Array.from({ length: 5 }, (_, i) =>
+      reader(200 + i, ["deir-ez-zor"], { language: "en" }),
+    );
+    const mayadin = Array.from({ length: 10 }, (_, i) => reader(300 + i, ["mayadin"]));
+    const id = schedule();
+    article(
+      "انفجار في الميادين",
+      "وقع انفجار في مدينة الميادين بريف دير الزور الشرقي، وسمع دويه في القرى المجاورة.",
+    );
+    article(
+      "ارتفاع أسعار الخبز في دير الزور",
+      "ارتفعت أسعار الخبز في مدينة دير الزور للمرة الثالثة هذا الشهر.",
+    );
+    const outcome = await service(7).run(id, clock());
+    expect(outcome).toMatchObject({ enqueued: 55 });
+    // Three contents (Deir ez-Zor in Arabic, in English, Mayadin's one story), across chunks of 7 readers.
+    const bodies = store.db
+      .prepare("SELECT count(DISTINCT body_id) AS n FROM outbox WHERE purpose = 'digest'")
+      .get() as { n: number };
+    expect(bodies.n).toBe(3);
+    expect((store.db.prepare("SELECT count(*) AS n FROM outbox_bodies").get() as { n: number }).n).toBe(3);
+    const got = digests();
+    expect(visible(got.get(dez[0] as number)?.[0] ?? [])).toContain("ارتفاع أسعار الخبز");
+    expect(visible(got.get(dezEnglish[0] as number)?.[0] ?? [])).toMatch(/^📰 Your digest/);
+    const mayadinText = visible(got.get(mayadin[0] as number)?.[0] ?? []);
+    expect(mayadinText).toContain("📍 الميادين\n• انفجار في الميادين");
+    expect(mayadinText).not.toContain("أسعار الخبز");
   });
 
   it("leaves out articles already alerted to the reader, and starts the next digest after the previous one", async () => {

@@ -56,6 +56,11 @@ const ARGS: Record<string, string | number> = {
   text: "انقطاع الكهرباء عن Deir ez-Zor",
   slug: "al-shuhayl",
   alias: "Deir Ezzor city",
+  // A muted word or list of them (Latin in Arabic lines, the hard case).
+  phrase: "Champions League",
+  phrases: "«football»، «مباراة»",
+  words: 5,
+  chars: 60,
   other: "Deir Hafer",
   url: "https://www.enabbaladi.net/feed",
   status: 503,

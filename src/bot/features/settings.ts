@@ -2,6 +2,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { zoneName } from "../../i18n/format";
 import {
+  muteMenu,
   settingsHome,
   settingsLanguage,
   settingsLanguageMenu,
@@ -48,7 +49,9 @@ function homeKeyboard(ctx: NashraContext): InlineKeyboard {
     )
     .row()
     .text(ctx.tp("button-language"), settingsLanguageMenu.pack({}))
-    .text(ctx.tp("button-timezone"), settingsZoneMenu.pack({}));
+    .text(ctx.tp("button-timezone"), settingsZoneMenu.pack({}))
+    .row()
+    .text(ctx.tp("button-mutes"), muteMenu.pack({}));
 }
 
 function homeText(ctx: NashraContext): string {

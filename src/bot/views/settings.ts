@@ -1,5 +1,6 @@
 // What /settings and /mytopics both show: the chat's settings as text (the buttons' data: callback-data.ts).
 import { formatClock, zoneName } from "../../i18n/format";
+import { escapeHtml } from "../../text/html";
 import type { NashraContext } from "../context";
 
 /** The current time in a zone, as the settings show it. */
@@ -11,11 +12,17 @@ export function localTime(ctx: NashraContext, zone: string): string {
 export function settingsSummary(ctx: NashraContext): string {
   const reader = ctx.reader;
   const zone = ctx.timeZone;
-  return ctx.t("settings-summary", {
+  const mutes = ctx.chatId === undefined ? [] : ctx.deps.audience.mutes(ctx.chatId);
+  const muted = mutes.length
+    ? ctx.t("settings-muted", {
+        phrases: mutes.map((m) => `«${escapeHtml(m.phrase)}»`).join(ctx.language === "ar" ? "، " : ", "),
+      })
+    : ctx.t("settings-muted-none");
+  return `${ctx.t("settings-summary", {
     alerts: ctx.tp(reader?.alertsEnabled === false ? "state-off" : "state-on"),
     digests: ctx.tp(reader?.digestsEnabled === false ? "state-off" : "state-on"),
     language: ctx.tp(reader?.language ? `language-${reader.language}` : "language-auto"),
     timezone: zoneName(zone, ctx.language),
     time: localTime(ctx, zone),
-  });
+  })}\n${muted}`;
 }

@@ -20,6 +20,8 @@ cmd-unsubscribe = ألغِ متابعة منطقة
 cmd-mytopics = مناطقك وإعداداتك
 cmd-latest = آخر أخبار مناطقك
 cmd-search = ابحث في الأخبار
+cmd-mute = احجب الأخبار التي تذكر كلمة: /mute مباراة
+cmd-unmute = ألغِ حجب كلمة
 cmd-settings = التنبيهات والملخصات واللغة والتوقيت
 cmd-help = ما تستطيع نشرة فعله
 cmd-stop = ألغِ كل المتابعات واحذف بياناتك
@@ -116,6 +118,24 @@ toast-alerts-off = أُوقفت التنبيهات العاجلة
 toast-digests-on = فُعّلت الملخصات
 toast-digests-off = أُوقفت الملخصات
 toast-language = تغيّرت اللغة
+
+## الكلمات المحجوبة (/mute و/unmute، ومن الإعدادات)
+settings-muted = 🚫 الكلمات المحجوبة: { $phrases }
+settings-muted-none = 🚫 الكلمات المحجوبة: لا توجد
+button-mutes = 🚫 الكلمات المحجوبة
+mute-usage = اكتب بعد الأمر كلمة أو عبارة لا تريد أخبارها، مثل <code>/mute مباراة</code> أو <code>/mute كرة القدم</code>، ويمكن كتابة أكثر من واحدة بينها فواصل.
+mute-how = حجب «مباراة» يحجب أيضًا «المباراة» و«ومباراة» و«بالمباراة»؛ ولا يحجب كلمة أخرى تحتويها.
+mute-done = 🚫 حُجبت «{ $phrase }»: لن تُرسل هنا التنبيهات العاجلة ولا الملخصات التي تذكرها، ولن تظهر في /latest.
+mute-exists = «{ $phrase }» محجوبة من قبل.
+mute-limit = بلغت الحد: { $max } كلمة محجوبة. ألغِ حجب إحداها بالأمر /unmute أولًا.
+mute-too-long = «{ $input }» أطول مما يُحجب: { $words } كلمات و{ $chars } حرفًا على الأكثر.
+mute-too-short = اكتب كلمة من حرفين على الأقل.
+mute-list = 🚫 الكلمات المحجوبة ({ $count } من { $max }):
+mute-choose = اضغط على كلمة لإلغاء حجبها.
+mute-none = لا توجد كلمات محجوبة. احجب كلمة بالأمر <code>/mute مباراة</code>.
+unmute-done = ✅ أُلغي حجب «{ $phrase }»: ستصل أخبارها من جديد.
+unmute-unknown = «{ $input }» ليست بين الكلمات المحجوبة.
+toast-unmuted = أُلغي حجب «{ $phrase }»
 toast-timezone = التوقيت: { $timezone }
 
 ## الإيقاف

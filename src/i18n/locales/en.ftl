@@ -20,6 +20,8 @@ cmd-unsubscribe = Stop following a place
 cmd-mytopics = Your places and settings
 cmd-latest = Latest news of your places
 cmd-search = Search the news
+cmd-mute = Mute news that mentions a word: /mute football
+cmd-unmute = Unmute a word
 cmd-settings = Alerts, digests, language, time zone
 cmd-help = What Nashra can do
 cmd-stop = Stop following everything and delete your data
@@ -112,6 +114,24 @@ toast-alerts-off = Breaking alerts off
 toast-digests-on = Digests on
 toast-digests-off = Digests off
 toast-language = Language changed
+
+## Muted words (/mute and /unmute, and from the settings)
+settings-muted = 🚫 Muted words: { $phrases }
+settings-muted-none = 🚫 Muted words: none
+button-mutes = 🚫 Muted words
+mute-usage = Write a word or phrase whose news you do not want after the command, like <code>/mute football</code> or <code>/mute كرة القدم</code>; several can be given, separated by commas.
+mute-how = Muting «مباراة» also mutes «المباراة», «ومباراة» and «بالمباراة», and no other word that merely contains it.
+mute-done = 🚫 Muted «{ $phrase }»: breaking alerts and digests that mention it will not be sent here, and /latest will not show them.
+mute-exists = «{ $phrase }» is muted already.
+mute-limit = That is the limit: { $max } muted words. Unmute one with /unmute first.
+mute-too-long = «{ $input }» is too long to mute: { $words } words and { $chars } characters at most.
+mute-too-short = Write a word of at least two letters.
+mute-list = 🚫 Muted words ({ $count } of { $max }):
+mute-choose = Tap a word to unmute it.
+mute-none = No muted words. Mute one with <code>/mute football</code>.
+unmute-done = ✅ Unmuted «{ $phrase }»: its news will reach you again.
+unmute-unknown = «{ $input }» is not among the muted words.
+toast-unmuted = Unmuted «{ $phrase }»
 toast-timezone = Time zone: { $timezone }
 
 ## Stop
