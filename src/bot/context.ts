@@ -28,9 +28,9 @@ export interface BotDeps {
   roles: RoleService;
   topics: TopicService;
   articles: ArticleService;
-  editor: ArticleEditor;
   /** Who receives what, and a chat's own words (mutes). */
   audience: AudiencePolicy;
+  editor: ArticleEditor;
   importer: Importer;
   feeds: FeedService;
   stats: StatsService;

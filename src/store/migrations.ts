@@ -379,7 +379,7 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_body ON outbox (body_id) WHERE body_id IS NOT NULL;
     `,
   },
-  // 22 is taken by work on search (issue 12).
+  // 22 is taken by the search work (issue 12).
   {
     version: 23,
     name: "editors' changes to articles: topics chosen by hand, deletion, and the record of who did what",
