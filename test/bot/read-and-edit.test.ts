@@ -127,6 +127,18 @@ describe("/article", () => {
     expect(visible(refused)).toContain("newsroom");
   });
 
+  it("explains itself to an editor, answers an unknown number, and keeps out of groups", async () => {
+    const [usage] = await h.send(command("article", "", { from: EDITOR }));
+    expect(visible(usage)).toContain("اكتب رقم المقال بعد الأمر، مثل /article 17");
+    const [unknown] = await h.send(command("article", "٩٩٩٩٩", { from: EDITOR }));
+    expect(visible(unknown)).toContain("لا يوجد مقال برقم #99999");
+    const [inGroup] = await h.send(
+      groupMessage(`/article ${aloukId}`, { from: EDITOR, chat: group({ id: -100778 }) }),
+    );
+    expect(visible(inGroup)).toContain("افتح المقالات في محادثتك الخاصة مع البوت");
+    expect(buttonLabels(inGroup)).toEqual([]);
+  });
+
   it("shows an editor the article's places, about and mentions, with scores", async () => {
     const [view] = await h.send(command("article", String(aloukId), { from: EDITOR }));
     const text = visible(view);
