@@ -155,7 +155,9 @@ export class AlertService {
   private subject(alert: AlertRecord): { topics: Topic[]; article: ArticleRecord | undefined; text: string } {
     const { store, topics, audience } = this.options;
     if (alert.articleId !== null) {
-      const article = store.articles.get(alert.articleId);
+      // As stored even if an editor deleted it since: the rest of an audience a restart interrupted gets what the
+      // first chats got (its text), not an empty alert.
+      const article = store.articles.stored(alert.articleId);
       return {
         topics: audience.routingTopics(alert.articleId),
         article,
