@@ -59,7 +59,7 @@ export function openCoreServices(options: ServiceOptions): CoreServices {
       store,
       topics,
       importer,
-      articles: new ArticleService(store, topics),
+      articles: new ArticleService(store, topics, clock),
       readers: new ReaderService(store),
       audience: new AudiencePolicy(store, topics),
       boilerplate,

@@ -1,4 +1,4 @@
-// Articles, their topics, and the queries readers run on them (latest, full-text search).
+// Articles, their topics, and the queries readers run on them (latest, and search's candidates: docs/search.md).
 import type Database from "better-sqlite3";
 import type { Db } from "./db";
 
@@ -34,6 +34,9 @@ export interface NewArticle extends Omit<ArticleRecord, "id"> {
   guidKey: string | null;
   contentHash: string;
   searchText: string;
+  /** The stems of the title and the body the search index holds (src/text/stem.ts: indexText). */
+  searchTitle: string;
+  searchBody: string;
   tags: ArticleTag[];
   /** Near-duplicate keys (src/ingest/near-duplicate.ts). */
   keys: readonly number[];
@@ -57,15 +60,19 @@ export interface ArticlePage {
   mentionIds?: number[];
 }
 
-/** What to look for: an FTS5 expression, a LIKE pattern, and/or topic ids (any of them matches). */
+/** Which articles to list, newest first: those of some topics, or all. */
 export interface ArticleQuery {
-  match?: string;
-  like?: string;
   /** Articles about these topics; with `mentions`, also those that only mention them. */
   topicIds?: readonly number[];
   mentions?: boolean;
   limit: number;
   offset: number;
+}
+
+interface SearchRow {
+  id: number;
+  b: number | null;
+  sort_at: number;
 }
 
 interface ArticleRow {
@@ -111,17 +118,42 @@ const TAGGED_ABOUT =
 const TAGGED_AT_ALL =
   "SELECT article_id FROM article_topics WHERE topic_id IN (SELECT value FROM json_each(@topics))";
 
-/** The WHERE clause of a query: its conditions OR-ed (every article when there are none). */
-function filterOf(conditions: { match: boolean; like: boolean; topics: boolean; mentions: boolean }): string {
-  const parts: string[] = [];
-  if (conditions.match)
-    parts.push("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)");
-  if (conditions.like) parts.push("a.search_text LIKE @like ESCAPE '\\'");
-  if (conditions.topics) {
-    parts.push(`a.id IN (${conditions.mentions ? TAGGED_AT_ALL : TAGGED_ABOUT})`);
-  }
-  return parts.length === 0 ? "1" : parts.join(" OR ");
+/** The WHERE clause of a query (every article when it names no topics). */
+function filterOf(conditions: { topics: boolean; mentions: boolean }): string {
+  if (!conditions.topics) return "1";
+  return `a.id IN (${conditions.mentions ? TAGGED_AT_ALL : TAGGED_ABOUT})`;
 }
+
+/**
+ * One way a search's words may be found: their stems in the index (an FTS5 expression over title and body),
+ * and/or tags of places the query names (an English name finds an Arabic article about the place).
+ */
+export interface SearchArm {
+  match?: string;
+  /** Articles tagged with each of these places: the place itself (about it or mentioning it), or a place under it that they are about. */
+  places?: readonly SearchPlace[];
+}
+
+/** A place a query names, and the places under it. */
+export interface SearchPlace {
+  topic: number;
+  under: readonly number[];
+}
+
+/** An article a search found: its bm25 (negative; lower is better; null when found by its tags only) and its time. */
+export interface SearchCandidate {
+  id: number;
+  bm25: number | null;
+  sortAt: number;
+}
+
+/** How much more a word in the title counts than one in the body, in bm25. */
+export const TITLE_WEIGHT = 4;
+
+/** Article ids tagged with a place (the JSON of its own id and those under it). */
+const TAGGED_PLACE = (n: number) =>
+  `SELECT article_id FROM article_topics WHERE topic_id IN (SELECT value FROM json_each(@under${n}))
+     AND (about = 1 OR topic_id = @topic${n})`;
 
 /** Counting stops here: a reader pages five at a time, and "1000+" says enough. */
 export const COUNT_CAP = 1000;
@@ -171,6 +203,14 @@ export class ArticleStore {
   >;
   private readonly countSince: Database.Statement<[number], { n: number }>;
   private readonly countAll: Database.Statement<[], { n: number }>;
+  private readonly insertSearch: Database.Statement<[number, string, string]>;
+  /** Search statements per shape of arm, prepared on first use. */
+  private readonly searches = new Map<string, Database.Statement<Record<string, unknown>, SearchRow>>();
+  private readonly placesAmong: Database.Statement<
+    { ids: string; under: string; topics: string },
+    { id: number; about: number }
+  >;
+  private readonly selectMany: Database.Statement<[string], ArticleRow>;
 
   constructor(private readonly db: Db) {
     // Another source's guid or URL finds the article it was merged into (the next poll of that feed).
@@ -215,6 +255,17 @@ export class ArticleStore {
     );
     this.countSince = db.prepare("SELECT count(*) AS n FROM articles WHERE ingested_at >= ?");
     this.countAll = db.prepare("SELECT count(*) AS n FROM articles");
+    this.insertSearch = db.prepare("INSERT INTO articles_search (rowid, title, body) VALUES (?, ?, ?)");
+    // Whether each article is about one of the places (or a place under one) or only mentions one.
+    this.placesAmong = db.prepare(`
+      SELECT article_id AS id, max(about = 1) AS about FROM article_topics
+      WHERE article_id IN (SELECT value FROM json_each(@ids))
+        AND topic_id IN (SELECT value FROM json_each(@under))
+        AND (about = 1 OR topic_id IN (SELECT value FROM json_each(@topics)))
+      GROUP BY article_id`);
+    this.selectMany = db.prepare(
+      `SELECT ${COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
+    );
   }
 
   /**
@@ -236,8 +287,9 @@ export class ArticleStore {
 
   /** Stores an article, its topics and its near-duplicate keys; call inside a transaction when storing several. */
   insert(article: NewArticle): number {
-    const { tags, keys, ...row } = article;
+    const { tags, keys, searchTitle, searchBody, ...row } = article;
     const id = Number(this.insertArticle.run({ ...row, breaking: row.breaking ? 1 : 0 }).lastInsertRowid);
+    this.insertSearch.run(id, searchTitle, searchBody);
     this.writeTags(id, tags);
     for (const key of keys) this.insertKey.run(key, id);
     return id;
@@ -297,15 +349,13 @@ export class ArticleStore {
     return this.selectTopics.all(articleId).map((r) => r.topic_id);
   }
 
-  /** Articles matching any of the query's conditions (all articles when it has none), newest first. */
+  /** Articles of the query's topics (all articles when it names none), newest first. */
   find(query: ArticleQuery): ArticlePage {
     const conditions = {
-      match: query.match !== undefined,
-      like: query.like !== undefined,
       topics: query.topicIds !== undefined,
       mentions: query.topicIds !== undefined && query.mentions === true,
     };
-    const key = `${+conditions.match}${+conditions.like}${+conditions.topics}${+conditions.mentions}`;
+    const key = `${+conditions.topics}${+conditions.mentions}`;
     let statements = this.queries.get(key);
     if (!statements) {
       const filter = filterOf(conditions);
@@ -320,8 +370,6 @@ export class ArticleStore {
       this.queries.set(key, statements);
     }
     const params: Record<string, unknown> = {};
-    if (query.match !== undefined) params.match = query.match;
-    if (query.like !== undefined) params.like = query.like;
     if (query.topicIds !== undefined) params.topics = JSON.stringify(query.topicIds);
     const items = statements.page.all({ ...params, limit: query.limit, offset: query.offset }).map(toRecord);
     const total = statements.count.get(params)?.n ?? 0;
@@ -332,6 +380,55 @@ export class ArticleStore {
         .map((r) => r.id),
     );
     return { items, total, mentionIds: items.flatMap((a) => (about.has(a.id) ? [] : [a.id])) };
+  }
+
+  /**
+   * The articles one arm of a search finds: the `limit` newest (by id), with their bm25 and time. Only these are
+   * ranked: bm25 is computed for each row found, and a common word finds a third of a large archive.
+   */
+  searchArm(arm: SearchArm, limit: number): SearchCandidate[] {
+    const places = arm.places ?? [];
+    const key = `${arm.match !== undefined}:${places.length}`;
+    let statement = this.searches.get(key);
+    if (!statement) {
+      const tagged = places.map((_, n) => `h.id IN (${TAGGED_PLACE(n)})`);
+      const found =
+        arm.match !== undefined
+          ? `SELECT rowid AS id, bm25(articles_search, ${TITLE_WEIGHT}, 1.0) AS b FROM articles_search
+             WHERE articles_search MATCH @match ${tagged.map((t) => `AND ${t.replaceAll("h.id", "rowid")}`).join(" ")}
+             ORDER BY rowid DESC LIMIT @limit`
+          : `SELECT DISTINCT h.article_id AS id, NULL AS b FROM article_topics h
+             WHERE ${tagged.map((t) => t.replaceAll("h.id", "h.article_id")).join(" AND ")}
+             ORDER BY h.article_id DESC LIMIT @limit`;
+      statement = this.db.prepare(
+        `SELECT f.id, f.b, a.sort_at FROM (${found}) f JOIN articles a ON a.id = f.id`,
+      );
+      this.searches.set(key, statement);
+    }
+    const params: Record<string, unknown> = { limit };
+    if (arm.match !== undefined) params.match = arm.match;
+    places.forEach((p, n) => {
+      params[`topic${n}`] = p.topic;
+      params[`under${n}`] = JSON.stringify([p.topic, ...p.under]);
+    });
+    return statement.all(params).map((r) => ({ id: r.id, bm25: r.b, sortAt: r.sort_at }));
+  }
+
+  /** For each article among `ids` tagged with one of the places: true when it is about one (or one under it), false when it only mentions one. */
+  placeTags(ids: readonly number[], places: readonly SearchPlace[]): Map<number, boolean> {
+    if (ids.length === 0 || places.length === 0) return new Map();
+    const rows = this.placesAmong.all({
+      ids: JSON.stringify(ids),
+      under: JSON.stringify(places.flatMap((p) => [p.topic, ...p.under])),
+      topics: JSON.stringify(places.map((p) => p.topic)),
+    });
+    return new Map(rows.map((r) => [r.id, r.about === 1]));
+  }
+
+  /** Articles by id, in the order of `ids` (missing ones left out). */
+  getMany(ids: readonly number[]): ArticleRecord[] {
+    const rows = new Map(this.selectMany.all(JSON.stringify(ids)).map((r) => [r.id, toRecord(r)]));
+    return ids.flatMap((id) => rows.get(id) ?? []);
   }
 
   /** Articles ingested since a time, with their text and its normalized copy (for re-tagging). */

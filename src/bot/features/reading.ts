@@ -90,15 +90,24 @@ function searchView(ctx: NashraContext, searchId: number, raw: string, page: num
   const { articles, topics } = ctx.deps;
   const result = articles.search(raw, page);
   const index = topics.index();
-  const text =
-    result.total === 0
+  const mentions = new Set(result.mentionIds);
+  const place = result.places?.[0];
+  const note = (a: { id: number }) =>
+    place && mentions.has(a.id)
+      ? ctx.t("latest-mention", { topic: index.name(place, ctx.language) })
+      : undefined;
+  const text = result.onlyCommonWords
+    ? ctx.t("search-common-words", { query: echo(raw) })
+    : result.total === 0
       ? ctx.t("search-none", { query: echo(raw) })
       : `${ctx.t(result.total >= COUNT_CAP ? "search-heading-many" : "search-heading", {
           query: echo(raw),
           count: result.total,
           page: page + 1,
           pages: pages(result),
-        })}\n\n${list(ctx, result, page)}`;
+        })}\n\n${articleList(result.items, ctx.language, ctx.timeZone, page * PAGE_SIZE + 1, note, (a) =>
+          result.passages.get(a.id),
+        )}`;
   const keyboard = pager(ctx, page, result, (p) => `sr:${searchId}:${p}`);
   // A search for a place offers to follow it (unless the chat already does).
   const followed = new Set(topics.subscriptionsOf(ctx.chatId as number).map((t) => t.id));
