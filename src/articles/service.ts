@@ -8,6 +8,7 @@ import { type PassageRun, passage } from "../text/passage";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
 import { armsOf, planSearch, rank, searchPlace, wordMatcher } from "./search";
+import { SearchSessions } from "./search-sessions";
 
 /** Results per page in /latest and /search. */
 export const PAGE_SIZE = 5;
@@ -36,11 +37,16 @@ export interface SearchResult extends ArticlePage {
 }
 
 export class ArticleService {
+  /** The queries behind the page buttons of searches, per chat. */
+  readonly searches: SearchSessions;
+
   constructor(
     private readonly store: Store,
     private readonly topics: TopicService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.searches = new SearchSessions(clock);
+  }
 
   get(id: number): { article: ArticleRecord; topics: Topic[] } | undefined {
     const article = this.store.articles.get(id);
