@@ -161,14 +161,22 @@ export function wordMatcher(plan: SearchPlan, index: TopicIndex): WordMatcher {
   });
   return (words) => {
     const found = new Map<number, number>();
+    // A report repeats its words: each distinct one is stemmed once.
+    const groups = new Map<string, number>();
     words.forEach((word, i) => {
-      for (const f of indexForms(word)) {
-        const g = groupOf.get(f);
-        if (g !== undefined) {
-          found.set(i, g);
-          return;
+      let g = groups.get(word);
+      if (g === undefined) {
+        g = -1;
+        for (const f of indexForms(word)) {
+          const group = groupOf.get(f);
+          if (group !== undefined) {
+            g = group;
+            break;
+          }
         }
+        groups.set(word, g);
       }
+      if (g >= 0) found.set(i, g);
     });
     if (places.size > 0) {
       for (const span of index.namedSpans(words.join(" "))) {

@@ -150,11 +150,6 @@ export interface SearchCandidate {
 /** How much more a word in the title counts than one in the body, in bm25. */
 export const TITLE_WEIGHT = 4;
 
-/** Article ids tagged with a place (the JSON of its own id and those under it). */
-const TAGGED_PLACE = (n: number) =>
-  `SELECT article_id FROM article_topics WHERE topic_id IN (SELECT value FROM json_each(@under${n}))
-     AND (about = 1 OR topic_id = @topic${n})`;
-
 /** Counting stops here: a reader pages five at a time, and "1000+" says enough. */
 export const COUNT_CAP = 1000;
 
@@ -211,6 +206,9 @@ export class ArticleStore {
     { id: number; about: number }
   >;
   private readonly selectMany: Database.Statement<[string], ArticleRow>;
+  private readonly taggedWith: Database.Statement<[number, number], { article_id: number }>;
+  private readonly aboutOnly: Database.Statement<[number, number], { article_id: number }>;
+  private readonly timesOf: Database.Statement<[string], { id: number; sort_at: number }>;
 
   constructor(private readonly db: Db) {
     // Another source's guid or URL finds the article it was merged into (the next poll of that feed).
@@ -258,11 +256,21 @@ export class ArticleStore {
     this.insertSearch = db.prepare("INSERT INTO articles_search (rowid, title, body) VALUES (?, ?, ?)");
     // Whether each article is about one of the places (or a place under one) or only mentions one.
     this.placesAmong = db.prepare(`
-      SELECT article_id AS id, max(about = 1) AS about FROM article_topics
-      WHERE article_id IN (SELECT value FROM json_each(@ids))
-        AND topic_id IN (SELECT value FROM json_each(@under))
-        AND (about = 1 OR topic_id IN (SELECT value FROM json_each(@topics)))
-      GROUP BY article_id`);
+      SELECT j.value AS id, (
+        SELECT max(t.about) FROM article_topics t
+        WHERE t.article_id = j.value AND t.topic_id IN (SELECT value FROM json_each(@under))
+          AND (t.about = 1 OR t.topic_id IN (SELECT value FROM json_each(@topics)))
+      ) AS about
+      FROM json_each(@ids) j`);
+    this.taggedWith = db.prepare(
+      "SELECT article_id FROM article_topics WHERE topic_id = ? ORDER BY article_id DESC LIMIT ?",
+    );
+    this.aboutOnly = db.prepare(
+      "SELECT article_id FROM article_topics WHERE topic_id = ? AND about = 1 ORDER BY article_id DESC LIMIT ?",
+    );
+    this.timesOf = db.prepare(
+      "SELECT id, sort_at FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+    );
     this.selectMany = db.prepare(
       `SELECT ${COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
     );
@@ -388,30 +396,47 @@ export class ArticleStore {
    */
   searchArm(arm: SearchArm, limit: number): SearchCandidate[] {
     const places = arm.places ?? [];
-    const key = `${arm.match !== undefined}:${places.length}`;
+    if (arm.match === undefined) return this.taggedArm(places, limit);
+    const key = `match:${places.length}`;
     let statement = this.searches.get(key);
     if (!statement) {
-      const tagged = places.map((_, n) => `h.id IN (${TAGGED_PLACE(n)})`);
-      const found =
-        arm.match !== undefined
-          ? `SELECT rowid AS id, bm25(articles_search, ${TITLE_WEIGHT}, 1.0) AS b FROM articles_search
-             WHERE articles_search MATCH @match ${tagged.map((t) => `AND ${t.replaceAll("h.id", "rowid")}`).join(" ")}
-             ORDER BY rowid DESC LIMIT @limit`
-          : `SELECT DISTINCT h.article_id AS id, NULL AS b FROM article_topics h
-             WHERE ${tagged.map((t) => t.replaceAll("h.id", "h.article_id")).join(" AND ")}
-             ORDER BY h.article_id DESC LIMIT @limit`;
-      statement = this.db.prepare(
-        `SELECT f.id, f.b, a.sort_at FROM (${found}) f JOIN articles a ON a.id = f.id`,
+      // FTS drives, newest first; each place is an index lookup per row found (EXISTS: with "rowid IN (…)" SQLite
+      // would run the MATCH again for every tagged id).
+      const tagged = places.map(
+        (_, n) => `AND EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = articles_search.rowid
+           AND t.topic_id IN (SELECT value FROM json_each(@under${n})) AND (t.about = 1 OR t.topic_id = @topic${n}))`,
       );
+      statement = this.db.prepare(`
+        SELECT f.id, f.b, a.sort_at FROM (
+          SELECT rowid AS id, bm25(articles_search, ${TITLE_WEIGHT}, 1.0) AS b FROM articles_search
+          WHERE articles_search MATCH @match ${tagged.join(" ")}
+          ORDER BY rowid DESC LIMIT @limit
+        ) f JOIN articles a ON a.id = f.id`);
       this.searches.set(key, statement);
     }
-    const params: Record<string, unknown> = { limit };
-    if (arm.match !== undefined) params.match = arm.match;
+    const params: Record<string, unknown> = { limit, match: arm.match };
     places.forEach((p, n) => {
       params[`topic${n}`] = p.topic;
       params[`under${n}`] = JSON.stringify([p.topic, ...p.under]);
     });
     return statement.all(params).map((r) => ({ id: r.id, bm25: r.b, sortAt: r.sort_at }));
+  }
+
+  /**
+   * The newest articles tagged with every one of the places (a place: about it or mentioning it, or about a place
+   * under it): one index range per topic, merged here (one query over all of them would sort every tag).
+   */
+  private taggedArm(places: readonly SearchPlace[], limit: number): SearchCandidate[] {
+    let ids: number[] | undefined;
+    for (const place of places) {
+      const found = new Set<number>();
+      for (const r of this.taggedWith.all(place.topic, limit)) found.add(r.article_id);
+      for (const under of place.under)
+        for (const r of this.aboutOnly.all(under, limit)) found.add(r.article_id);
+      ids = ids === undefined ? [...found] : ids.filter((id) => found.has(id));
+    }
+    const newest = (ids ?? []).sort((a, b) => b - a).slice(0, limit);
+    return this.timesOf.all(JSON.stringify(newest)).map((r) => ({ id: r.id, bm25: null, sortAt: r.sort_at }));
   }
 
   /** For each article among `ids` tagged with one of the places: true when it is about one (or one under it), false when it only mentions one. */
@@ -422,7 +447,7 @@ export class ArticleStore {
       under: JSON.stringify(places.flatMap((p) => [p.topic, ...p.under])),
       topics: JSON.stringify(places.map((p) => p.topic)),
     });
-    return new Map(rows.map((r) => [r.id, r.about === 1]));
+    return new Map(rows.flatMap((r) => (r.about === null ? [] : [[r.id, r.about === 1] as const])));
   }
 
   /** Articles by id, in the order of `ids` (missing ones left out). */

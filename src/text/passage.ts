@@ -23,6 +23,8 @@ interface Token {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}\u0640]+/gu;
+/** Words normalize() leaves as they are (most of them): Arabic letters without hamza seats, ة or ى; a-z; digits. */
+const PLAIN = /^[\u0621\u0627\u0628\u062a-\u063a\u0641-\u0648\u064aa-z0-9]+$/;
 const SENTENCE_END = /[.!?؟\n]/;
 /** How far before the first match a passage may start, in characters (to begin with its sentence). */
 const LEAD = 60;
@@ -35,11 +37,27 @@ export function passage(text: string, matcher: WordMatcher, chars = 220): Passag
   const tokens: Token[] = [];
   const words: string[] = [];
   const owner: number[] = [];
+  // normalize() costs microseconds a call, and a report repeats its words.
+  const seen = new Map<string, string>();
+  const normalized1 = (word: string) => {
+    if (PLAIN.test(word)) return word;
+    let n = seen.get(word);
+    if (n === undefined) {
+      n = normalize(word);
+      seen.set(word, n);
+    }
+    return n;
+  };
   for (const m of text.matchAll(WORD)) {
-    const normalized = normalize(m[0]);
+    const normalized = normalized1(m[0]);
     if (normalized === "") continue;
-    for (const w of normalized.split(" ")) {
-      words.push(w);
+    if (normalized.includes(" ")) {
+      for (const w of normalized.split(" ")) {
+        words.push(w);
+        owner.push(tokens.length);
+      }
+    } else {
+      words.push(normalized);
       owner.push(tokens.length);
     }
     tokens.push({ start: m.index, end: m.index + m[0].length, groups: [] });
@@ -53,18 +71,23 @@ export function passage(text: string, matcher: WordMatcher, chars = 220): Passag
 
   // The best window starts at a matching word: most distinct query words, then most matches, then earliest.
   let best = { first: matched[0] as number, distinct: 0, count: 0 };
-  for (const a of matched) {
-    const limit = (tokens[a] as Token).start + chars - LEAD;
-    const groups = new Set<number>();
-    let count = 0;
-    for (const b of matched) {
-      if (b < a) continue;
-      if ((tokens[b] as Token).end > limit) break;
-      for (const g of (tokens[b] as Token).groups) groups.add(g);
-      count++;
+  const inWindow = new Map<number, number>();
+  let end = 0;
+  for (let s = 0; s < matched.length; s++) {
+    const limit = (tokens[matched[s] as number] as Token).start + chars - LEAD;
+    while (end < matched.length && (end <= s || (tokens[matched[end] as number] as Token).end <= limit)) {
+      for (const g of (tokens[matched[end] as number] as Token).groups)
+        inWindow.set(g, (inWindow.get(g) ?? 0) + 1);
+      end++;
     }
-    if (groups.size > best.distinct || (groups.size === best.distinct && count > best.count)) {
-      best = { first: a, distinct: groups.size, count };
+    const count = end - s;
+    if (inWindow.size > best.distinct || (inWindow.size === best.distinct && count > best.count)) {
+      best = { first: matched[s] as number, distinct: inWindow.size, count };
+    }
+    for (const g of (tokens[matched[s] as number] as Token).groups) {
+      const left = (inWindow.get(g) ?? 0) - 1;
+      if (left <= 0) inWindow.delete(g);
+      else inWindow.set(g, left);
     }
   }
 
