@@ -16,7 +16,7 @@ export const PAGE_SIZE = 5;
 /** Queries longer than this are cut (a search box is not a document). */
 const MAX_QUERY = 200;
 /** Each way of finding a search's articles ranks at most this many, the newest (docs/search.md, "Limits"). */
-export const RANKED = 1000;
+export const RANKED = 500;
 
 export interface LatestResult extends ArticlePage {
   /** "mine": the reader's topics; "topic": one topic and what is under it; "all": everything. */
@@ -32,6 +32,8 @@ export interface SearchResult extends ArticlePage {
   places?: Topic[];
   /** Each item's passage where the words matched (the words marked), when its body holds them. */
   passages: Map<number, PassageRun[]>;
+  /** There are more results than were ranked and counted: `total` is "at least". */
+  capped?: boolean;
   /** Every word of the query is too common to search for (في، من، the…): nothing was looked up. */
   onlyCommonWords?: boolean;
 }
@@ -94,18 +96,29 @@ export class ArticleService {
     const arms = armsOf(plan, index);
     if (arms.length === 0) return none;
     const found = new Map<number, SearchCandidate>();
+    let capped = false;
     for (const arm of arms) {
-      for (const c of this.store.articles.searchArm(arm, RANKED)) {
+      const some = this.store.articles.searchArm(arm, RANKED);
+      if (some.length >= RANKED) capped = true;
+      for (const c of some) {
         const known = found.get(c.id);
-        if (!known || (c.bm25 !== null && (known.bm25 === null || c.bm25 < known.bm25))) found.set(c.id, c);
+        if (!known) found.set(c.id, c);
+        else
+          found.set(c.id, {
+            ...known,
+            ...(c.bm25 !== null && (known.bm25 === null || c.bm25 < known.bm25) ? { bm25: c.bm25 } : {}),
+            ...(c.about !== undefined ? { about: c.about } : {}),
+          });
       }
     }
     const candidates = [...found.values()];
     const places = plan.places.map((p) => searchPlace(p, index));
+    // Whether each one is about a place the query names: known for those a place's tags found.
     const tags = this.store.articles.placeTags(
-      candidates.map((c) => c.id),
+      candidates.flatMap((c) => (c.about === undefined ? [c.id] : [])),
       places,
     );
+    for (const c of candidates) if (c.about !== undefined) tags.set(c.id, c.about);
     const ranked = rank(candidates, tags, this.clock());
     const pageIds = ranked.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((c) => c.id);
     const items = this.store.articles.getMany(pageIds);
@@ -118,6 +131,7 @@ export class ArticleService {
     return {
       items,
       total: Math.min(ranked.length, COUNT_CAP),
+      capped: capped || ranked.length >= COUNT_CAP,
       query,
       topics: index.tag(text),
       places: plan.places.map((p) => p.topic),

@@ -73,6 +73,7 @@ interface SearchRow {
   id: number;
   b: number | null;
   sort_at: number;
+  about?: number;
 }
 
 interface ArticleRow {
@@ -145,6 +146,8 @@ export interface SearchCandidate {
   id: number;
   bm25: number | null;
   sortAt: number;
+  /** Found by the tags of one place: about it (or a place under it), or only mentioning it. */
+  about?: boolean;
 }
 
 /** How much more a word in the title counts than one in the body, in bm25. */
@@ -206,9 +209,6 @@ export class ArticleStore {
     { id: number; about: number }
   >;
   private readonly selectMany: Database.Statement<[string], ArticleRow>;
-  private readonly taggedWith: Database.Statement<[number, number], { article_id: number }>;
-  private readonly aboutOnly: Database.Statement<[number, number], { article_id: number }>;
-  private readonly timesOf: Database.Statement<[string], { id: number; sort_at: number }>;
 
   constructor(private readonly db: Db) {
     // Another source's guid or URL finds the article it was merged into (the next poll of that feed).
@@ -262,15 +262,6 @@ export class ArticleStore {
           AND (t.about = 1 OR t.topic_id IN (SELECT value FROM json_each(@topics)))
       ) AS about
       FROM json_each(@ids) j`);
-    this.taggedWith = db.prepare(
-      "SELECT article_id FROM article_topics WHERE topic_id = ? ORDER BY article_id DESC LIMIT ?",
-    );
-    this.aboutOnly = db.prepare(
-      "SELECT article_id FROM article_topics WHERE topic_id = ? AND about = 1 ORDER BY article_id DESC LIMIT ?",
-    );
-    this.timesOf = db.prepare(
-      "SELECT id, sort_at FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-    );
     this.selectMany = db.prepare(
       `SELECT ${COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
     );
@@ -427,16 +418,37 @@ export class ArticleStore {
    * under it): one index range per topic, merged here (one query over all of them would sort every tag).
    */
   private taggedArm(places: readonly SearchPlace[], limit: number): SearchCandidate[] {
-    let ids: number[] | undefined;
+    let found: SearchCandidate[] | undefined;
     for (const place of places) {
-      const found = new Set<number>();
-      for (const r of this.taggedWith.all(place.topic, limit)) found.add(r.article_id);
-      for (const under of place.under)
-        for (const r of this.aboutOnly.all(under, limit)) found.add(r.article_id);
-      ids = ids === undefined ? [...found] : ids.filter((id) => found.has(id));
+      const topics = [place.topic, ...place.under];
+      const key = `tagged:${topics.length}`;
+      let statement = this.searches.get(key);
+      if (!statement) {
+        const ranges = topics.map(
+          (_, n) =>
+            `SELECT article_id, about FROM (SELECT article_id, about FROM article_topics
+               WHERE topic_id = @t${n}${n > 0 ? " AND about = 1" : ""} ORDER BY article_id DESC LIMIT @limit)`,
+        );
+        statement = this.db.prepare(`
+          SELECT f.id, NULL AS b, a.sort_at, f.about FROM (
+            SELECT article_id AS id, max(about) AS about FROM (${ranges.join(" UNION ALL ")})
+            GROUP BY article_id ORDER BY article_id DESC LIMIT @limit
+          ) f JOIN articles a ON a.id = f.id`);
+        this.searches.set(key, statement);
+      }
+      const params: Record<string, unknown> = { limit };
+      topics.forEach((t, n) => {
+        params[`t${n}`] = t;
+      });
+      const rows: SearchCandidate[] = statement
+        .all(params)
+        .map((r) => ({ id: r.id, bm25: null, sortAt: r.sort_at, about: r.about === 1 }));
+      const ids = new Set(rows.map((r) => r.id));
+      found = found === undefined ? rows : found.filter((c) => ids.has(c.id));
     }
-    const newest = (ids ?? []).sort((a, b) => b - a).slice(0, limit);
-    return this.timesOf.all(JSON.stringify(newest)).map((r) => ({ id: r.id, bm25: null, sortAt: r.sort_at }));
+    // With several places, one place's tags do not tell the article's relation to the others.
+    if (places.length > 1) return (found ?? []).map(({ about: _, ...c }) => c);
+    return found ?? [];
   }
 
   /** For each article among `ids` tagged with one of the places: true when it is about one (or one under it), false when it only mentions one. */

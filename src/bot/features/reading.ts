@@ -85,7 +85,7 @@ function searchView(ctx: NashraContext, session: string, raw: string, page: numb
     ? ctx.t("search-common-words", { query: echo(raw) })
     : result.total === 0
       ? ctx.t("search-none", { query: echo(raw) })
-      : `${ctx.t(result.total >= COUNT_CAP ? "search-heading-many" : "search-heading", {
+      : `${ctx.t(result.capped || result.total >= COUNT_CAP ? "search-heading-many" : "search-heading", {
           query: echo(raw),
           count: result.total,
           page: page + 1,
