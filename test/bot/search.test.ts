@@ -57,6 +57,14 @@ describe("/search", () => {
     },
   );
 
+  it("marks a result that only names the place asked for, as /latest does", async () => {
+    // The report is about the Omar oil field and Mayadin; it names al-Bukamal once.
+    const [reply] = await h.send(command("search", "Abu Kamal", { from: user({ language_code: "ar" }) }));
+    expect(visible(reply)).toContain("استهداف قاعدة التحالف");
+    expect(visible(reply)).toContain("يرد فيه ذكر البوكمال عرضًا");
+    expect(reply?.text).toContain("<b>والبوكمال</b>");
+  });
+
   it("answers a query of only common words with a hint", async () => {
     const [reply] = await h.send(command("search", "في من على", { from: user({ language_code: "ar" }) }));
     expect(visible(reply)).toContain("شائعة جدًا");
