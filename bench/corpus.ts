@@ -27,15 +27,18 @@ const EN_FILLER = [
 ];
 const AR_PROCLITICS = ["", "", "", "في ", "ب", "و", "ل", "وفي "];
 
-/** `count` articles, alternating Arabic (two thirds) and English, each at least `bytes` long in UTF-8. */
-export function generateCorpus(count: number, bytes = 5000, seed = 42): ArticleInput[] {
+/**
+ * `count` articles, alternating Arabic (two thirds) and English, each at least `bytes` long in UTF-8; numbered from
+ * `first` (titles, links and times), so that a large corpus can be generated and imported a part at a time.
+ */
+export function generateCorpus(count: number, bytes = 5000, seed = 42, first = 0): ArticleInput[] {
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const catalog = loadCatalog();
   const arNames = catalog.topics.flatMap((t) => [t.name.ar, ...t.aliases.ar]);
   const enNames = catalog.topics.flatMap((t) => [t.name.en, ...t.aliases.en]);
   const articles: ArticleInput[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const arabic = i % 3 !== 2;
     const names = arabic ? arNames : enNames;
     const filler = arabic ? AR_FILLER : EN_FILLER;

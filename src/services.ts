@@ -63,7 +63,7 @@ export function openCoreServices(options: ServiceOptions): CoreServices {
       store,
       topics,
       importer,
-      articles: new ArticleService(store, topics, audience),
+      articles: new ArticleService(store, topics, audience, clock),
       editor: new ArticleEditor(store, topics, clock),
       readers: new ReaderService(store),
       audience,

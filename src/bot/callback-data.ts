@@ -24,7 +24,12 @@ interface FlagField {
   kind: "flag";
   optional?: true;
 }
-type Field = IntField | EnumField<string> | FlagField;
+/** An opaque token of 8 base64url characters (a search session). */
+interface TokenField {
+  kind: "token";
+  optional?: true;
+}
+type Field = IntField | EnumField<string> | FlagField | TokenField;
 
 type Value<F> = F extends IntField
   ? number
@@ -32,7 +37,9 @@ type Value<F> = F extends IntField
     ? T
     : F extends FlagField
       ? boolean
-      : never;
+      : F extends TokenField
+        ? string
+        : never;
 type Values<Fs extends Record<string, Field>> = {
   [K in keyof Fs]: Fs[K] extends { optional: true } ? Value<Fs[K]> | undefined : Value<Fs[K]>;
 };
@@ -43,6 +50,8 @@ const int = (min: number, max: number): IntField => ({ kind: "int", min, max });
 const oneOf = <const T extends string>(...values: T[]): EnumField<T> => ({ kind: "enum", values });
 /** On or off, packed as 1 or 0. */
 const flag = (): FlagField => ({ kind: "flag" });
+/** A token of 8 base64url characters. */
+const token = (): TokenField => ({ kind: "token" });
 /** A trailing field that older buttons were sent without. */
 const optional = <F extends Field>(field: F): F & { optional: true } => ({ ...field, optional: true });
 
@@ -52,6 +61,7 @@ const page = () => int(0, MAX_PAGE);
 function pattern(field: Field): string {
   if (field.kind === "int") return "(\\d{1,20})"; // any length: the range is checked when unpacking
   if (field.kind === "flag") return "([01])";
+  if (field.kind === "token") return "([A-Za-z0-9_-]{8})";
   return `(${field.values.join("|")})`;
 }
 
@@ -140,6 +150,8 @@ export const unfollowParent = button("unp", { topic: id() });
 export const latestPage = button("lt", { topic: int(0, MAX_ID), page: page() });
 /** The latest news of a topic chosen among several names or suggestions. */
 export const latestOf = button("lo", { topic: id() });
+/** A page of a search: its session's token (src/articles/search-sessions.ts) and the page. */
+export const searchPage = button("sr", { session: token(), page: page() });
 
 // An alert's preview: send, cancel, and the topic chosen for a draft whose topic name was unclear.
 export const alertSend = button("al:s", { alert: id() });

@@ -7,6 +7,7 @@ import { inTimedTransactions } from "../store/db";
 import { startsBreaking } from "../text/breaking";
 import { detectLanguage } from "../text/language";
 import { normalize, words } from "../text/normalize";
+import { indexText } from "../text/stem";
 import type { TopicService } from "../topics/service";
 import type { ArticleWords, Topic, TopicTag } from "../topics/topic-index";
 import { capLine } from "./limits";
@@ -179,6 +180,8 @@ export class Importer {
           // A date in the future (a wrong clock at the source) must not pin an article to the top.
           sortAt: publishedAt !== null && publishedAt <= now ? publishedAt : now,
           searchText,
+          searchTitle: indexText(normalizedTitle),
+          searchBody: indexText(normalizedBody),
           tags: tags.map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score })),
           keys,
         });

@@ -1,5 +1,6 @@
-// Articles, their topics, and the queries readers run on them (latest, full-text search).
+// Articles, their topics, and the queries readers run on them (latest, and search's candidates: docs/search.md).
 import type Database from "better-sqlite3";
+import { queryStem } from "../text/stem";
 import type { Db } from "./db";
 
 export type ArticleOrigin = "post" | "feed" | "import";
@@ -34,6 +35,9 @@ export interface NewArticle extends Omit<ArticleRecord, "id"> {
   guidKey: string | null;
   contentHash: string;
   searchText: string;
+  /** The stems of the title and the body the search index holds (src/text/stem.ts: indexText). */
+  searchTitle: string;
+  searchBody: string;
   tags: ArticleTag[];
   /** Near-duplicate keys (src/ingest/near-duplicate.ts). */
   keys: readonly number[];
@@ -72,10 +76,8 @@ export interface ArticlePage {
   mentionIds?: number[];
 }
 
-/** What to look for: an FTS5 expression, a LIKE pattern, and/or topic ids (any of them matches). */
+/** Which articles to list, newest first: those of some topics, or all. */
 export interface ArticleQuery {
-  match?: string;
-  like?: string;
   /** Articles about these topics; with `mentions`, also those that only mention them. */
   topicIds?: readonly number[];
   mentions?: boolean;
@@ -83,6 +85,13 @@ export interface ArticleQuery {
   exclude?: readonly number[];
   limit: number;
   offset: number;
+}
+
+interface SearchRow {
+  id: number;
+  b: number | null;
+  sort_at: number;
+  about?: number;
 }
 
 interface ArticleRow {
@@ -128,23 +137,44 @@ const TAGGED_ABOUT =
 const TAGGED_AT_ALL =
   "SELECT article_id FROM article_topics WHERE topic_id IN (SELECT value FROM json_each(@topics))";
 
-/**
- * The WHERE clause of a query: its conditions OR-ed (every article when there are none), never an article an
- * editor deleted.
- */
-function filterOf(conditions: { match: boolean; like: boolean; topics: boolean; mentions: boolean }): string {
-  const parts: string[] = [];
-  if (conditions.match)
-    parts.push("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)");
-  if (conditions.like) parts.push("a.search_text LIKE @like ESCAPE '\\'");
-  if (conditions.topics) {
-    parts.push(`a.id IN (${conditions.mentions ? TAGGED_AT_ALL : TAGGED_ABOUT})`);
-  }
-  return parts.length === 0 ? LIVE : `${LIVE} AND (${parts.join(" OR ")})`;
-}
-
 /** Articles readers may see: not deleted by an editor. */
 const LIVE = "a.deleted_at IS NULL";
+
+/** The WHERE clause of a query (every article when it names no topics), never an article an editor deleted. */
+function filterOf(conditions: { topics: boolean; mentions: boolean; exclude: boolean }): string {
+  const parts = [LIVE];
+  if (conditions.topics) parts.push(`a.id IN (${conditions.mentions ? TAGGED_AT_ALL : TAGGED_ABOUT})`);
+  if (conditions.exclude) parts.push("a.id NOT IN (SELECT value FROM json_each(@exclude))");
+  return parts.join(" AND ");
+}
+
+/**
+ * One way a search's words may be found: their stems in the index (an FTS5 expression over title and body),
+ * and/or tags of places the query names (an English name finds an Arabic article about the place).
+ */
+export interface SearchArm {
+  match?: string;
+  /** Articles tagged with each of these places: the place itself (about it or mentioning it), or a place under it that they are about. */
+  places?: readonly SearchPlace[];
+}
+
+/** A place a query names, and the places under it. */
+export interface SearchPlace {
+  topic: number;
+  under: readonly number[];
+}
+
+/** An article a search found: its bm25 (negative; lower is better; null when found by its tags only) and its time. */
+export interface SearchCandidate {
+  id: number;
+  bm25: number | null;
+  sortAt: number;
+  /** Found by the tags of one place: about it (or a place under it), or only mentioning it. */
+  about?: boolean;
+}
+
+/** How much more a word in the title counts than one in the body, in bm25. */
+export const TITLE_WEIGHT = 4;
 
 /** Counting stops here: a reader pages five at a time, and "1000+" says enough. */
 export const COUNT_CAP = 1000;
@@ -193,8 +223,16 @@ export class ArticleStore {
     { id: number; title: string; body: string; search_text: string }
   >;
   private readonly countSince: Database.Statement<[number], { n: number }>;
-  private readonly textsBetween: Database.Statement<[number, number]>;
   private readonly countAll: Database.Statement<[], { n: number }>;
+  private readonly insertSearch: Database.Statement<[number, string, string]>;
+  /** Search statements per shape of arm, prepared on first use. */
+  private readonly searches = new Map<string, Database.Statement<Record<string, unknown>, SearchRow>>();
+  private readonly placesAmong: Database.Statement<
+    { ids: string; under: string; topics: string },
+    { id: number; about: number }
+  >;
+  private readonly selectMany: Database.Statement<[string], ArticleRow>;
+  private readonly textsBetween: Database.Statement<[number, number]>;
   private readonly selectDeleted: Database.Statement<[number], { deleted_at: number | null }>;
   private readonly selectStored: Database.Statement<[number], ArticleRow>;
   private readonly upsertTag: Database.Statement<[number, number, number, number | null]>;
@@ -207,6 +245,7 @@ export class ArticleStore {
     { id: number; article_id: number; user_id: number | null; at: number; change: string }
   >;
   private readonly markDeleted: Database.Statement<[number, number]>;
+  private readonly unindex: Database.Statement<[number]>;
   private readonly clearKeys: Database.Statement<[number]>;
   private readonly clearChoices: Database.Statement<[number]>;
 
@@ -250,14 +289,28 @@ export class ArticleStore {
       SELECT DISTINCT article_id AS id FROM article_topics
       WHERE about = 1 AND article_id IN (SELECT value FROM json_each(@ids))
         AND topic_id IN (SELECT value FROM json_each(@topics))`);
-    this.textsBetween = db
-      .prepare("SELECT id, search_text FROM articles WHERE id > ? AND id <= ? ORDER BY id")
-      .raw();
     this.since = db.prepare(
       "SELECT id, title, body, search_text FROM articles WHERE ingested_at >= ? AND deleted_at IS NULL ORDER BY id",
     );
     this.countSince = db.prepare("SELECT count(*) AS n FROM articles WHERE ingested_at >= ?");
     this.countAll = db.prepare("SELECT count(*) AS n FROM articles");
+    this.insertSearch = db.prepare("INSERT INTO articles_search (rowid, title, body) VALUES (?, ?, ?)");
+    // Whether each article is about one of the places (or a place under one) or only mentions one.
+    this.placesAmong = db.prepare(`
+      SELECT j.value AS id, (
+        SELECT max(t.about) FROM article_topics t
+        WHERE t.article_id = j.value AND t.topic_id IN (SELECT value FROM json_each(@under))
+          AND (t.about = 1 OR t.topic_id IN (SELECT value FROM json_each(@topics)))
+      ) AS about
+      FROM json_each(@ids) j`);
+    this.selectMany = db.prepare(
+      `SELECT ${COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${LIVE}`,
+    );
+    this.textsBetween = db
+      .prepare(
+        "SELECT id, search_text FROM articles WHERE id > ? AND id <= ? AND deleted_at IS NULL ORDER BY id",
+      )
+      .raw();
     this.upsertTag = db.prepare(`
       INSERT INTO article_topics (article_id, topic_id, about, score) VALUES (?, ?, ?, ?)
       ON CONFLICT (article_id, topic_id) DO UPDATE SET about = excluded.about`);
@@ -274,11 +327,12 @@ export class ArticleStore {
     this.selectChanges = db.prepare(
       "SELECT id, article_id, user_id, at, change FROM article_changes WHERE article_id = ? ORDER BY id DESC LIMIT ?",
     );
-    // Out of search (the FTS update trigger follows search_text) and of exact-duplicate checks (the same text
-    // posted again is a new article), but the guid and URL stay: the feed's next poll finds it and skips it.
+    // Out of exact-duplicate checks (the same text posted again is a new article), but the guid and URL stay: the
+    // feed's next poll finds it and skips it. The search index loses it in delete().
     this.markDeleted = db.prepare(`
       UPDATE articles SET deleted_at = ?, search_text = '', content_hash = 'deleted:' || id
       WHERE id = ? AND deleted_at IS NULL`);
+    this.unindex = db.prepare("DELETE FROM articles_search WHERE rowid = ?");
     this.clearKeys = db.prepare("DELETE FROM article_keys WHERE article_id = ?");
     this.clearChoices = db.prepare("DELETE FROM article_topic_choices WHERE article_id = ?");
   }
@@ -302,8 +356,9 @@ export class ArticleStore {
 
   /** Stores an article, its topics and its near-duplicate keys; call inside a transaction when storing several. */
   insert(article: NewArticle): number {
-    const { tags, keys, ...row } = article;
+    const { tags, keys, searchTitle, searchBody, ...row } = article;
     const id = Number(this.insertArticle.run({ ...row, breaking: row.breaking ? 1 : 0 }).lastInsertRowid);
+    this.insertSearch.run(id, searchTitle, searchBody);
     this.writeTags(id, tags);
     for (const key of keys) this.insertKey.run(key, id);
     return id;
@@ -416,6 +471,7 @@ export class ArticleStore {
    */
   delete(articleId: number, at: number): boolean {
     if (this.markDeleted.run(at, articleId).changes === 0) return false;
+    this.unindex.run(articleId);
     this.clearTopics.run(articleId);
     this.clearKeys.run(articleId);
     this.clearChoices.run(articleId);
@@ -427,21 +483,17 @@ export class ArticleStore {
     return this.selectTopics.all(articleId).map((r) => r.topic_id);
   }
 
-  /** Articles matching any of the query's conditions (all articles when it has none), newest first. */
+  /** Articles of the query's topics (all articles when it names none), newest first. */
   find(query: ArticleQuery): ArticlePage {
     const conditions = {
-      match: query.match !== undefined,
-      like: query.like !== undefined,
       topics: query.topicIds !== undefined,
       mentions: query.topicIds !== undefined && query.mentions === true,
+      exclude: query.exclude !== undefined && query.exclude.length > 0,
     };
-    const exclude = query.exclude !== undefined && query.exclude.length > 0;
-    const key = `${+conditions.match}${+conditions.like}${+conditions.topics}${+conditions.mentions}${+exclude}`;
+    const key = `${+conditions.topics}${+conditions.mentions}${+conditions.exclude}`;
     let statements = this.queries.get(key);
     if (!statements) {
-      const filter = exclude
-        ? `(${filterOf(conditions)}) AND a.id NOT IN (SELECT value FROM json_each(@exclude))`
-        : filterOf(conditions);
+      const filter = filterOf(conditions);
       statements = {
         page: this.db.prepare(
           `SELECT ${COLUMNS} FROM articles a WHERE ${filter} ORDER BY a.sort_at DESC, a.id DESC LIMIT @limit OFFSET @offset`,
@@ -453,10 +505,8 @@ export class ArticleStore {
       this.queries.set(key, statements);
     }
     const params: Record<string, unknown> = {};
-    if (query.match !== undefined) params.match = query.match;
-    if (query.like !== undefined) params.like = query.like;
     if (query.topicIds !== undefined) params.topics = JSON.stringify(query.topicIds);
-    if (exclude) params.exclude = JSON.stringify(query.exclude);
+    if (conditions.exclude) params.exclude = JSON.stringify(query.exclude);
     const items = statements.page.all({ ...params, limit: query.limit, offset: query.offset }).map(toRecord);
     const total = statements.count.get(params)?.n ?? 0;
     if (!conditions.mentions) return { items, total };
@@ -468,32 +518,124 @@ export class ArticleStore {
     return { items, total, mentionIds: items.flatMap((a) => (about.has(a.id) ? [] : [a.id])) };
   }
 
+  /**
+   * The articles one arm of a search finds: the `limit` newest (by id), with their bm25 and time. Only these are
+   * ranked: bm25 is computed for each row found, and a common word finds a third of a large archive.
+   */
+  searchArm(arm: SearchArm, limit: number): SearchCandidate[] {
+    const places = arm.places ?? [];
+    if (arm.match === undefined) return this.taggedArm(places, limit);
+    const key = `match:${places.length}`;
+    let statement = this.searches.get(key);
+    if (!statement) {
+      // FTS drives, newest first; each place is an index lookup per row found (EXISTS: with "rowid IN (…)" SQLite
+      // would run the MATCH again for every tagged id).
+      const tagged = places.map(
+        (_, n) => `AND EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = articles_search.rowid
+           AND t.topic_id IN (SELECT value FROM json_each(@under${n})) AND (t.about = 1 OR t.topic_id = @topic${n}))`,
+      );
+      statement = this.db.prepare(`
+        SELECT f.id, f.b, a.sort_at FROM (
+          SELECT rowid AS id, bm25(articles_search, ${TITLE_WEIGHT}, 1.0) AS b FROM articles_search
+          WHERE articles_search MATCH @match ${tagged.join(" ")}
+          ORDER BY rowid DESC LIMIT @limit
+        ) f JOIN articles a ON a.id = f.id`);
+      this.searches.set(key, statement);
+    }
+    const params: Record<string, unknown> = { limit, match: arm.match };
+    places.forEach((p, n) => {
+      params[`topic${n}`] = p.topic;
+      params[`under${n}`] = JSON.stringify([p.topic, ...p.under]);
+    });
+    return statement.all(params).map((r) => ({ id: r.id, bm25: r.b, sortAt: r.sort_at }));
+  }
+
+  /**
+   * The newest articles tagged with every one of the places (a place: about it or mentioning it, or about a place
+   * under it): one index range per topic, merged here (one query over all of them would sort every tag).
+   */
+  private taggedArm(places: readonly SearchPlace[], limit: number): SearchCandidate[] {
+    let found: SearchCandidate[] | undefined;
+    for (const place of places) {
+      const topics = [place.topic, ...place.under];
+      const key = `tagged:${topics.length}`;
+      let statement = this.searches.get(key);
+      if (!statement) {
+        const ranges = topics.map(
+          (_, n) =>
+            `SELECT article_id, about FROM (SELECT article_id, about FROM article_topics
+               WHERE topic_id = @t${n}${n > 0 ? " AND about = 1" : ""} ORDER BY article_id DESC LIMIT @limit)`,
+        );
+        statement = this.db.prepare(`
+          SELECT f.id, NULL AS b, a.sort_at, f.about FROM (
+            SELECT article_id AS id, max(about) AS about FROM (${ranges.join(" UNION ALL ")})
+            GROUP BY article_id ORDER BY article_id DESC LIMIT @limit
+          ) f JOIN articles a ON a.id = f.id`);
+        this.searches.set(key, statement);
+      }
+      const params: Record<string, unknown> = { limit };
+      topics.forEach((t, n) => {
+        params[`t${n}`] = t;
+      });
+      const rows: SearchCandidate[] = statement
+        .all(params)
+        .map((r) => ({ id: r.id, bm25: null, sortAt: r.sort_at, about: r.about === 1 }));
+      const ids = new Set(rows.map((r) => r.id));
+      found = found === undefined ? rows : found.filter((c) => ids.has(c.id));
+    }
+    // With several places, one place's tags do not tell the article's relation to the others.
+    if (places.length > 1) return (found ?? []).map(({ about: _, ...c }) => c);
+    return found ?? [];
+  }
+
+  /** For each article among `ids` tagged with one of the places: true when it is about one (or one under it), false when it only mentions one. */
+  placeTags(ids: readonly number[], places: readonly SearchPlace[]): Map<number, boolean> {
+    if (ids.length === 0 || places.length === 0) return new Map();
+    const rows = this.placesAmong.all({
+      ids: JSON.stringify(ids),
+      under: JSON.stringify(places.flatMap((p) => [p.topic, ...p.under])),
+      topics: JSON.stringify(places.map((p) => p.topic)),
+    });
+    return new Map(rows.flatMap((r) => (r.about === null ? [] : [[r.id, r.about === 1] as const])));
+  }
+
+  /** Articles by id, in the order of `ids` (missing ones left out). */
+  getMany(ids: readonly number[]): ArticleRecord[] {
+    const rows = new Map(this.selectMany.all(JSON.stringify(ids)).map((r) => [r.id, toRecord(r)]));
+    return ids.flatMap((id) => rows.get(id) ?? []);
+  }
+
   /** [id, normalized title and body] of the articles afterId < id ≤ throughId (a digest run's, for mutes). */
   searchTextsBetween(afterId: number, throughId: number): [number, string][] {
     return this.textsBetween.all(afterId, throughId) as [number, string][];
   }
 
   /**
-   * [id, normalized text] of the newest `limit` articles whose normalized text contains one of the fragments
-   * (normalized; a superset of the articles where a phrase matches as words: the caller checks each).
+   * [id, normalized text] of the newest `limit` articles that may contain one of the phrases (normalized): every
+   * indexable word of a phrase in the search index (its stems, src/text/stem.ts), or for a phrase made only of
+   * stop words its text anywhere. A superset of where a phrase matches as words: the caller checks each.
    */
-  containingAny(fragments: readonly string[], limit: number): [number, string][] {
-    const long = fragments.filter((f) => f.length >= 3);
-    const short = fragments.filter((f) => f.length < 3);
+  mayContainAny(phrases: readonly string[], limit: number): [number, string][] {
     const clauses: string[] = [];
     const params: unknown[] = [];
-    if (long.length) {
-      clauses.push("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
-      params.push(long.map((f) => `"${f.replaceAll('"', '""')}"`).join(" OR "));
+    const indexed: string[] = [];
+    for (const phrase of phrases) {
+      const stems = phrase.split(" ").flatMap((w) => queryStem(w) ?? []);
+      if (stems.length > 0)
+        indexed.push(`(${stems.map((t) => `"${t.replaceAll('"', '""')}"`).join(" AND ")})`);
+      else {
+        clauses.push("a.search_text LIKE ? ESCAPE '\\'");
+        params.push(`%${phrase.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      }
     }
-    for (const f of short) {
-      clauses.push("a.search_text LIKE ? ESCAPE '\\'");
-      params.push(`%${f.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (indexed.length > 0) {
+      clauses.unshift("a.id IN (SELECT rowid FROM articles_search WHERE articles_search MATCH ?)");
+      params.unshift(indexed.join(" OR "));
     }
     if (clauses.length === 0) return [];
     return this.db
       .prepare(
-        `SELECT a.id, a.search_text FROM articles a WHERE ${clauses.join(" OR ")} ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`,
+        `SELECT a.id, a.search_text FROM articles a WHERE ${LIVE} AND (${clauses.join(" OR ")}) ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`,
       )
       .raw()
       .all(...params, limit) as [number, string][];

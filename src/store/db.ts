@@ -124,6 +124,7 @@ export function migrate(db: Db, migrations: Migration[] = defaultMigrations): nu
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.up);
+      m.backfill?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
     applied.push(m.version);

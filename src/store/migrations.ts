@@ -1,11 +1,30 @@
 // Versioned schema migrations, applied in order at start; PRAGMA user_version records the last one applied.
 // Never edit a migration that has shipped: add a new one.
+import type Database from "better-sqlite3";
+import { normalize } from "../text/normalize";
+import { indexText } from "../text/stem";
 
-/** One schema step. `up` runs inside a transaction. */
+/** One schema step. `up` runs inside a transaction, then `backfill` (rows SQL alone cannot compute) in the same one. */
 export interface Migration {
   version: number;
   name: string;
   up: string;
+  backfill?: (db: Database.Database) => void;
+}
+
+/** Indexes every stored article's stemmed words (migration 22); the importer does the same for new ones. */
+function indexStoredArticles(db: Database.Database): void {
+  const insert = db.prepare("INSERT INTO articles_search (rowid, title, body) VALUES (?, ?, ?)");
+  const batch = db.prepare<[number], { id: number; title: string; body: string }>(
+    "SELECT id, title, body FROM articles WHERE id > ? ORDER BY id LIMIT 500",
+  );
+  for (let after = 0; ; ) {
+    const rows = batch.all(after);
+    if (rows.length === 0) return;
+    for (const row of rows)
+      insert.run(row.id, indexText(normalize(row.title)), indexText(normalize(row.body)));
+    after = (rows.at(-1) as { id: number }).id;
+  }
 }
 
 export const migrations: Migration[] = [
@@ -379,7 +398,26 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_body ON outbox (body_id) WHERE body_id IS NOT NULL;
     `,
   },
-  // 22 is taken by the search work (issue 12).
+  {
+    version: 22,
+    name: "search: an index of stemmed words, every word of a query matching anywhere",
+    up: `
+      -- The trigram index matched a query as one phrase. Search now looks up each word's stem (src/text/stem.ts,
+      -- computed in TypeScript when an article is stored: SQLite cannot call it), title and body apart so that
+      -- bm25 weighs the title (docs/search.md). Contentless: the stems are only ever looked up, never shown.
+      DROP TRIGGER IF EXISTS articles_fts_insert;
+      DROP TRIGGER IF EXISTS articles_fts_delete;
+      DROP TRIGGER IF EXISTS articles_fts_update;
+      DROP TABLE IF EXISTS articles_fts;
+      CREATE VIRTUAL TABLE articles_search USING fts5 (
+        title, body, content = '', contentless_delete = 1, tokenize = 'ascii'
+      );
+      CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_search WHERE rowid = old.id;
+      END;
+    `,
+    backfill: indexStoredArticles,
+  },
   {
     version: 23,
     name: "editors' changes to articles: topics chosen by hand, deletion, and the record of who did what",

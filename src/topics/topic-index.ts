@@ -491,6 +491,27 @@ export class TopicIndex {
     return [...slugs].flatMap((slug) => this.bySlugMap.get(slug) ?? []);
   }
 
+  /**
+   * The places a search query names anywhere in it, as spans of its normalized words (`words(text)`): the
+   * longest names first, none overlapping another or an exclusion (قناة الميادين is no place). A search
+   * for "Mayadin" then also finds the Arabic articles tagged with the town (docs/search.md).
+   */
+  namedSpans(text: string): { topic: Topic; start: number; end: number }[] {
+    const hits = this.matcher.findInWords(words(text));
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+      a.start < b.end && b.start < a.end;
+    const excluded = hits.filter((h) => h.strength === "exclude");
+    const spans: { topic: Topic; start: number; end: number }[] = [];
+    const candidates = hits
+      .filter((h) => h.strength !== "exclude" && !excluded.some((e) => overlaps(e, h)))
+      .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    for (const h of candidates) {
+      const topic = this.bySlugMap.get(h.topic);
+      if (topic && !spans.some((s) => overlaps(s, h))) spans.push({ topic, start: h.start, end: h.end });
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  }
+
   /** The part of the tree a topic belongs to: its governorate if it has one, else its root. */
   private branch(topic: Topic): Topic {
     let root = topic;

@@ -168,7 +168,7 @@ describe("a chat's muted words", () => {
     expect(digestOf(noDerby)).not.toContain(MATCH_NEWS.title);
     expect(digestOf(noFootball)).toContain(DEIR_NEWS.title);
     expect(digestOf(noFootball)).not.toContain(MATCH_NEWS.title);
-    const latest = new ArticleService(store, topics, policy);
+    const latest = new ArticleService(store, topics, policy, clock);
     const ids = (chat: number) => latest.latest(chat, undefined, 0).items.map((a) => a.id);
     expect(ids(fan)).toEqual([bakery, derby]);
     expect(ids(noDerby)).toEqual([bakery]);
@@ -201,7 +201,7 @@ describe("the audience policy", () => {
     const tanf = reader(2, ["al-tanf"]);
     const nothing = 3;
     store.chats.touch(nothing, "private", null);
-    const latest = new ArticleService(store, topics, new AudiencePolicy(store, topics));
+    const latest = new ArticleService(store, topics, new AudiencePolicy(store, topics), clock);
     const ids = (r: { items: { id: number }[] }) => r.items.map((a) => a.id);
     // Deir ez-Zor's reader: the report (about the Omar field, under Deir ez-Zor) and the bakery, newest first.
     expect(ids(latest.latest(deir, undefined, 0))).toEqual([bakery, report]);

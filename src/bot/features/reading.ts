@@ -4,28 +4,13 @@ import { Composer, InlineKeyboard } from "grammy";
 import { PAGE_SIZE } from "../../articles/service";
 import { type ArticlePage, COUNT_CAP } from "../../store/articles";
 import type { Topic } from "../../topics/topic-index";
-import { latestOf, latestPage, subscribeButton } from "../callback-data";
+import { latestOf, latestPage, searchPage, subscribeButton } from "../callback-data";
 import type { NashraContext } from "../context";
 import { adminsTurnPages } from "../guards";
 import { articleList } from "../render/articles";
 import { commandArgument, echo, editHtml, replyHtml } from "../reply";
 import { topicOrAnswer } from "../topic-choice";
 import { readButtons } from "../views/read";
-
-/** Recent searches, so page buttons need not carry the query (callback data holds 64 bytes). */
-const searches = new Map<number, string>();
-const MAX_SEARCHES = 1000;
-let nextSearchId = 1;
-
-function remember(query: string): number {
-  const id = nextSearchId++;
-  searches.set(id, query);
-  if (searches.size > MAX_SEARCHES) {
-    const oldest = searches.keys().next().value;
-    if (oldest !== undefined) searches.delete(oldest);
-  }
-  return id;
-}
 
 function pages(result: ArticlePage): number {
   return Math.max(1, Math.ceil(result.total / PAGE_SIZE));
@@ -88,22 +73,31 @@ function latestView(ctx: NashraContext, topic: Topic | undefined, page: number) 
   };
 }
 
-function searchView(ctx: NashraContext, searchId: number, raw: string, page: number) {
+function searchView(ctx: NashraContext, session: string, raw: string, page: number) {
   const { articles, topics } = ctx.deps;
   const result = articles.search(raw, page);
   const index = topics.index();
-  const text =
-    result.total === 0
+  const mentions = new Set(result.mentionIds);
+  const place = result.places?.[0];
+  const note = (a: { id: number }) =>
+    place && mentions.has(a.id)
+      ? ctx.t("latest-mention", { topic: index.name(place, ctx.language) })
+      : undefined;
+  const text = result.onlyCommonWords
+    ? ctx.t("search-common-words", { query: echo(raw) })
+    : result.total === 0
       ? ctx.t("search-none", { query: echo(raw) })
-      : `${ctx.t(result.total >= COUNT_CAP ? "search-heading-many" : "search-heading", {
+      : `${ctx.t(result.capped || result.total >= COUNT_CAP ? "search-heading-many" : "search-heading", {
           query: echo(raw),
           count: result.total,
           page: page + 1,
           pages: pages(result),
-        })}\n\n${list(ctx, result, page)}`;
+        })}\n\n${articleList(result.items, ctx.language, ctx.timeZone, page * PAGE_SIZE + 1, note, (a) =>
+          result.passages.get(a.id),
+        )}`;
   const keyboard = readButtons(
     ctx,
-    pager(ctx, page, result, (p) => `sr:${searchId}:${p}`),
+    pager(ctx, page, result, (p) => searchPage.pack({ session, page: p })),
     result.items,
     page * PAGE_SIZE + 1,
   );
@@ -173,19 +167,24 @@ readingFeature.command("search", async (ctx) => {
     await replyHtml(ctx, ctx.t("search-usage"));
     return;
   }
-  const id = remember(query);
-  const view = searchView(ctx, id, query, 0);
+  const session = ctx.deps.articles.searches.open(ctx.chatId as number, query);
+  const view = searchView(ctx, session, query, 0);
   await replyHtml(ctx, view.text, view.keyboard);
 });
 
-readingFeature.callbackQuery(/^sr:(\d+):(\d+)$/, async (ctx) => {
-  const id = Number(ctx.match[1]);
-  const query = searches.get(id);
-  if (query === undefined) {
-    await ctx.answerCallbackQuery({ text: ctx.tp("button-expired") });
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  const view = searchView(ctx, id, query, Number(ctx.match[2]));
-  await editHtml(ctx, view.text, view.keyboard);
-});
+// A search's pages, in the chat that searched (another chat's token is unknown here: expired); in a group, for its
+// admins, like the other page buttons.
+readingFeature.callbackQuery(
+  searchPage.filter,
+  adminsTurnPages,
+  searchPage.handle(async (ctx, values) => {
+    const query = ctx.deps.articles.searches.query(ctx.chatId as number, values.session);
+    if (query === undefined) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("button-expired") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const view = searchView(ctx, values.session, query, values.page);
+    await editHtml(ctx, view.text, view.keyboard);
+  }),
+);

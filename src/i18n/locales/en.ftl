@@ -222,6 +222,9 @@ search-heading = 🔎 <b>“{ $query }”</b> · { $count ->
 search-heading-many = 🔎 <b>“{ $query }”</b> · { $count } or more articles · page { $page }
 search-none = 🔎 Nothing found for “{ $query }”.
 
+# Search: a query of only common words (search, session 4)
+search-common-words = 🔎 The words of “{ $query }” are too common to search for on their own. Add a word that sets apart what you are looking for, such as a place, a name or an event.
+
 ## Posting articles (editors)
 post-usage = Send the article after the command: the first line is the title, the next lines the body, and a line that is only a link becomes the article's link. For example:
     <code>/post Rockets hit the Omar oil field
