@@ -9,12 +9,11 @@ import { detectLanguage } from "../text/language";
 import { normalize, words } from "../text/normalize";
 import type { TopicService } from "../topics/service";
 import type { ArticleWords, Topic, TopicTag } from "../topics/topic-index";
-import { capLine } from "./limits";
+import { capLine, MAX_BODY_LENGTH } from "./limits";
 import { findNearDuplicate } from "./near-duplicate";
 import { type ArticleInput, IngestError } from "./types";
 import { canonicalUrl } from "./url";
 
-const MAX_BODY = 100_000;
 /**
  * An import commits after this long of work and goes on in a new transaction: the longest another writer (the
  * bot, while `npm run cli -- import` runs) waits for the lock because of an import.
@@ -95,7 +94,7 @@ export class Importer {
       inputs.map((input, i) => {
         checkpoint();
         const title = titles[i] as string;
-        const body = input.body.trim().slice(0, MAX_BODY);
+        const body = input.body.trim().slice(0, MAX_BODY_LENGTH);
         const source = capLine(input.source?.trim() || options.source || "") || null;
         const url = input.url ? (canonicalUrl(input.url) ?? null) : null;
         const guidKey = input.guid ? `${source ?? ""}\u0000${input.guid}` : null;

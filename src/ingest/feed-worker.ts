@@ -1,0 +1,86 @@
+// The feed parser's thread (started by feed-pool.ts): parses one feed document at a time with feedsmith and
+// prepares its items for the importer (newest first when there are more than asked, titles and bodies cut to
+// the importer's limits), so that a document of thousands of items never holds up the bot's event loop. It
+// posts back plain objects; the importer, the database and the topic index stay on the main thread.
+import { parentPort, workerData } from "node:worker_threads";
+import { parseFeed } from "./feed";
+import { capLine, MAX_BODY_LENGTH } from "./limits";
+import type { BoilerplateRules } from "./plain-text";
+import { type ArticleInput, IngestError, type ParsedFeed } from "./types";
+
+/** What the pool asks: one document, and how many of its newest items it wants back. */
+export interface FeedJob {
+  id: number;
+  xml: string;
+  /** At most this many items come back (the newest); all of them when absent. */
+  maxItems?: number;
+}
+
+/** A parsed feed as the pool receives it: `items` prepared, `total` the number of items in the document. */
+export interface PreparedFeed extends ParsedFeed {
+  total: number;
+}
+
+/** The thread's answers: "ready" once loaded, then one per job. */
+export type FeedWorkerMessage =
+  | { type: "ready" }
+  | { type: "parsed"; id: number; feed: PreparedFeed }
+  | { type: "failed"; id: number; message: string; ingest: boolean };
+
+/** What the pool gives every thread it starts. */
+export interface FeedWorkerData {
+  /** Marks a thread started by the pool (a test runner's own thread has a parentPort too). */
+  nashraFeedWorker: true;
+  /** Site-footer rules applied to item bodies (the built-in ones when absent). */
+  boilerplate?: BoilerplateRules;
+}
+
+/** The `max` newest items (by date; undated ones last), in the feed's order when it has no more than that. */
+export function newestItems(items: ArticleInput[], max: number | undefined): ArticleInput[] {
+  if (max === undefined || items.length <= max) return items;
+  return [...items].sort((a, b) => (b.publishedAt ?? 0) - (a.publishedAt ?? 0)).slice(0, max);
+}
+
+/** An item cut to what the importer keeps: it would do the same, but on the main thread. */
+function prepared(item: ArticleInput): ArticleInput {
+  const title = capLine(item.title.replace(/\s+/g, " ").trim());
+  const body = item.body.length > MAX_BODY_LENGTH ? item.body.slice(0, MAX_BODY_LENGTH) : item.body;
+  return { ...item, title, body };
+}
+
+/** Parses and prepares one document (what the thread does for each job; also callable in-thread). */
+export function parseAndPrepare(
+  xml: string,
+  boilerplate: BoilerplateRules | undefined,
+  maxItems?: number,
+): PreparedFeed {
+  const parsed = parseFeed(xml, boilerplate);
+  const feed: PreparedFeed = {
+    items: newestItems(parsed.items, maxItems).map(prepared),
+    total: parsed.items.length,
+  };
+  if (parsed.title !== undefined) feed.title = parsed.title;
+  if (parsed.link !== undefined) feed.link = parsed.link;
+  return feed;
+}
+
+const data = workerData as FeedWorkerData | undefined;
+const port = parentPort;
+if (port !== null && data?.nashraFeedWorker === true) {
+  const { boilerplate } = data;
+  port.on("message", (job: FeedJob) => {
+    let answer: FeedWorkerMessage;
+    try {
+      answer = { type: "parsed", id: job.id, feed: parseAndPrepare(job.xml, boilerplate, job.maxItems) };
+    } catch (error) {
+      answer = {
+        type: "failed",
+        id: job.id,
+        message: error instanceof Error ? error.message : String(error),
+        ingest: error instanceof IngestError,
+      };
+    }
+    port.postMessage(answer);
+  });
+  port.postMessage({ type: "ready" } satisfies FeedWorkerMessage);
+}
