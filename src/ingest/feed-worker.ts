@@ -1,12 +1,15 @@
 // The feed parser's thread (started by feed-pool.ts): parses one feed document at a time with feedsmith and
-// prepares its items for the importer (newest first when there are more than asked, titles and bodies cut to
-// the importer's limits), so that a document of thousands of items never holds up the bot's event loop. It
+// prepares its items for the importer (the newest when there are more than asked; titles and bodies cut to
+// the importer's limits, normalized, their language detected), so that a document of thousands of items
+// never holds up the bot's event loop. It
 // posts back plain objects; the importer, the database and the topic index stay on the main thread.
 import { parentPort, workerData } from "node:worker_threads";
+import { detectLanguage } from "../text/language";
+import { normalize } from "../text/normalize";
 import { parseFeed } from "./feed";
 import { capLine, MAX_BODY_LENGTH } from "./limits";
 import type { BoilerplateRules } from "./plain-text";
-import { type ArticleInput, IngestError, type ParsedFeed } from "./types";
+import { type ArticleInput, IngestError, type ParsedFeed, type PreparedText } from "./types";
 
 /** What the pool asks: one document, and how many of its newest items it wants back. */
 export interface FeedJob {
@@ -41,11 +44,19 @@ export function newestItems(items: ArticleInput[], max: number | undefined): Art
   return [...items].sort((a, b) => (b.publishedAt ?? 0) - (a.publishedAt ?? 0)).slice(0, max);
 }
 
-/** An item cut to what the importer keeps: it would do the same, but on the main thread. */
-function prepared(item: ArticleInput): ArticleInput {
+/**
+ * An item as the importer keeps it (title on one line and capped, body trimmed and cut), with the work the
+ * importer would otherwise do on the bot's thread: the normalized title and body, and the language.
+ */
+export function prepareArticle(item: ArticleInput): ArticleInput {
   const title = capLine(item.title.replace(/\s+/g, " ").trim());
-  const body = item.body.length > MAX_BODY_LENGTH ? item.body.slice(0, MAX_BODY_LENGTH) : item.body;
-  return { ...item, title, body };
+  const body = item.body.trim().slice(0, MAX_BODY_LENGTH);
+  const prepared: PreparedText = {
+    normalizedTitle: normalize(title),
+    normalizedBody: normalize(body),
+    language: detectLanguage(`${title}\n${body}`),
+  };
+  return { ...item, title, body, prepared };
 }
 
 /** Parses and prepares one document (what the thread does for each job; also callable in-thread). */
@@ -56,7 +67,7 @@ export function parseAndPrepare(
 ): PreparedFeed {
   const parsed = parseFeed(xml, boilerplate);
   const feed: PreparedFeed = {
-    items: newestItems(parsed.items, maxItems).map(prepared),
+    items: newestItems(parsed.items, maxItems).map(prepareArticle),
     total: parsed.items.length,
   };
   if (parsed.title !== undefined) feed.title = parsed.title;

@@ -100,10 +100,11 @@ export class Importer {
         const guidKey = input.guid ? `${source ?? ""}\u0000${input.guid}` : null;
         // Normalized and hashed only when guid and URL do not already find the article (a feed polled again).
         let normalized: { title: string; body: string; hash: string } | undefined;
+        const { prepared } = input;
         const normalizedText = () => {
           if (!normalized) {
-            const t = normalize(title);
-            const b = normalize(body);
+            const t = prepared?.normalizedTitle ?? normalize(title);
+            const b = prepared?.normalizedBody ?? normalize(body);
             normalized = { title: t, body: b, hash: createHash("sha256").update(`${t}\n${b}`).digest("hex") };
           }
           return normalized;
@@ -145,7 +146,7 @@ export class Importer {
           guidKey,
           source,
           author: capLine(input.author?.trim() ?? "") || null,
-          language: detectLanguage(`${title}\n${body}`),
+          language: prepared?.language ?? detectLanguage(`${title}\n${body}`),
           contentHash,
           breaking: startsBreaking(normalizedTitle),
           origin: options.origin,

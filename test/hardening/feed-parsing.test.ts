@@ -78,7 +78,7 @@ describe("big and hostile feeds", () => {
   }, 60_000);
 
   it("keeps running when a parser thread runs out of memory, and reads the next feed", async () => {
-    const { h, root } = await bot({ heapMb: 16 }); // too little for a 5 MiB document
+    const { h, root } = await bot({ heapMb: 24 }); // enough to start, too little for a 5 MiB document
     const crashed = await ask(h, "addfeed", `${root}/deir.rss`);
     expect(crashed).toContain("تعذّرت قراءة المصدر لأنه ضخم أو معقّد جدًا");
     expect(h.app.store.feeds.all()[0]?.lastError).toMatchObject({ kind: "parse-failed" });

@@ -3,9 +3,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseFeed } from "../../src/ingest/feed";
 import { FeedParseError, FeedParserPool } from "../../src/ingest/feed-pool";
+import { prepareArticle } from "../../src/ingest/feed-worker";
+import { Importer } from "../../src/ingest/importer";
 import { MAX_BODY_LENGTH, MAX_LINE_LENGTH } from "../../src/ingest/limits";
-import { IngestError } from "../../src/ingest/types";
+import { type ArticleInput, IngestError } from "../../src/ingest/types";
+import { normalize } from "../../src/text/normalize";
 import { hugeTitles, manyItems, REPORT, rss } from "../support/big-feeds";
+import { manualClock } from "../support/clock";
+import { tempStore } from "../support/temp";
 
 const pools: FeedParserPool[] = [];
 function pool(options: ConstructorParameters<typeof FeedParserPool>[0] = {}): FeedParserPool {
@@ -33,7 +38,13 @@ describe("FeedParserPool", () => {
     expect(feed.items).toHaveLength(100);
     expect(feed.items[0]?.title).toBe("خبر رقم 4999 من الرقة");
     expect(feed.items.at(-1)?.title).toBe("خبر رقم 4900 من الرقة");
-    expect(feed.items[0]).toEqual(parseFeed(manyItems(5000)).items[4999]);
+    const inThread = parseFeed(manyItems(5000)).items[4999] as ArticleInput;
+    expect(feed.items[0]).toEqual(prepareArticle(inThread));
+    expect(feed.items[0]?.prepared).toEqual({
+      normalizedTitle: normalize(inThread.title),
+      normalizedBody: normalize(inThread.body),
+      language: "ar",
+    });
     // The bot's own thread kept running while the document was parsed.
     expect(ticks).toBeGreaterThan(0);
     expect(parser.threads).toBe(1);
@@ -51,6 +62,26 @@ describe("FeedParserPool", () => {
     const long = rss("مكتب دير الزور", [{ title: "تقرير مطول", body: Array(1500).fill(REPORT[0]) }]);
     const [item] = (await pool().parse(long)).items;
     expect(item?.body.length).toBe(MAX_BODY_LENGTH);
+  });
+
+  it("prepares items as the importer would: an item stored from the thread is the same article as one stored as read", async () => {
+    const clock = manualClock();
+    const temp = tempStore(clock);
+    try {
+      const importer = new Importer(temp.store, temp.topics, clock);
+      const doc = rss("مكتب حلب", [{ title: "  استهداف قاعدة   التحالف بحقل العمر  ", body: REPORT }]);
+      const [threaded] = (await pool().parse(doc)).items;
+      const stored = importer.importOne(threaded as ArticleInput, { origin: "feed" });
+      expect(stored).toMatchObject({ created: true, article: { language: "ar" } });
+      expect(stored.topics.map((t) => t.slug)).toContain("omar-oil-field");
+      // The same item as the bot's thread reads it (no guid or link: only the content can match it).
+      const { url: _url, ...asRead } = parseFeed(doc).items[0] as ArticleInput;
+      const again = importer.importOne(asRead, { origin: "import" });
+      expect(again).toMatchObject({ created: false, article: { id: stored.article.id } });
+      expect(again.nearDuplicate).toBeUndefined(); // found by its content hash: the same normalized text
+    } finally {
+      temp.cleanup();
+    }
   });
 
   it("rejects a document that is not a feed with the parser's own message", async () => {

@@ -38,6 +38,45 @@ function threeSentences(n: number): string[] {
   return SETS[n % SETS.length] as string[];
 }
 
+const PLACES = [
+  "دير الزور",
+  "الميادين",
+  "البوكمال",
+  "حقل العمر",
+  "الرقة",
+  "حلب",
+  "حمص",
+  "إدلب",
+  "الحسكة",
+  "دمشق",
+];
+const WORDS = [...new Set(SENTENCES.join(" ").replace(/[.،]/g, "").split(" "))];
+
+/**
+ * A long report of about `length` characters, one line per sentence of twelve words and a place: words drawn
+ * by a seeded generator, so that reports of different seeds are different stories (not near-duplicates).
+ */
+export function longReport(seed: number, length: number): string[] {
+  let counter = 0;
+  const next = (n: number) => {
+    // Murmur3's finalizer of (seed, counter): streams of different seeds never line up.
+    let h = (Math.imul(seed + 1, 0x9e3779b1) ^ counter++) >>> 0;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return ((h ^ (h >>> 16)) >>> 0) % n;
+  };
+  const lines: string[] = [];
+  let size = 0;
+  while (size < length) {
+    const words = Array.from({ length: 12 }, () => WORDS[next(WORDS.length)] as string);
+    words.splice(next(12), 0, PLACES[next(PLACES.length)] as string);
+    const line = `${words.join(" ")}.`;
+    lines.push(line);
+    size += line.length + 2;
+  }
+  return lines;
+}
+
 export interface FeedItem {
   title: string;
   /** Paragraphs, written as HTML paragraphs in the description. */
@@ -45,13 +84,21 @@ export interface FeedItem {
   publishedAt?: number;
 }
 
-/** An RSS 2.0 document of `items`, each with a link under https://desk.example.org/. */
+/** A short name for a feed's title, so that two feeds' items have different links. */
+function slug(title: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < title.length; i++) h = Math.imul(h ^ title.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
+/** An RSS 2.0 document of `items`, each with a link under https://desk.example.org/<the title's slug>/. */
 export function rss(title: string, items: FeedItem[], extra = ""): string {
+  const site = slug(title);
   const entries = items.map((it, i) => {
     const date =
       it.publishedAt === undefined ? "" : `<pubDate>${new Date(it.publishedAt).toUTCString()}</pubDate>`;
     const html = it.body.map((p) => `<p>${p}</p>`).join("");
-    return `<item><title>${xml(it.title)}</title><link>https://desk.example.org/${i}</link>${date}<description>${xml(html)}</description>${extra}</item>`;
+    return `<item><title>${xml(it.title)}</title><link>https://desk.example.org/${site}/${i}</link>${date}<description>${xml(html)}</description>${extra}</item>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${xml(title)}</title><link>https://desk.example.org/</link>${entries.join("")}</channel></rss>`;
 }
@@ -73,20 +120,10 @@ export function manyItems(count: number): string {
   );
 }
 
-/** A feed of about `bytes` UTF-8 bytes (just under FEED's 5 MiB limit by default): full reports, many items. */
+/** manyItems with as many items as make about `bytes` UTF-8 bytes: just under the fetcher's 5 MiB by default. */
 export function ofSize(bytes = 5 * 1024 * 1024 - 64 * 1024): string {
-  const item = { title: "تقرير رقم 1000 عن حقل العمر", body: REPORT, publishedAt: DAY };
-  const one = Buffer.byteLength(rss("مكتب دير الزور", [item]));
-  const perItem = Buffer.byteLength(rss("مكتب دير الزور", [item, item])) - one;
-  const count = Math.floor((bytes - one) / perItem) + 1;
-  return rss(
-    "مكتب دير الزور",
-    Array.from({ length: count }, (_, i) => ({
-      title: `تقرير رقم ${i} عن حقل العمر`,
-      body: REPORT,
-      publishedAt: DAY + i * 60_000,
-    })),
-  );
+  const perItem = Buffer.byteLength(manyItems(1100)) / 1100;
+  return manyItems(Math.floor(bytes / perItem));
 }
 
 /** A feed whose items each hold an unknown element nested `depth` deep. */
@@ -106,7 +143,7 @@ export function hugeTitles(length = 60_000, items = 20): string {
     long("نشرة الفرات "),
     Array.from({ length: items }, (_, i) => ({
       title: `عاجل ${i}: ${long("قصف على حقل العمر ")}`,
-      body: REPORT,
+      body: threeSentences(i),
       publishedAt: DAY + i * 60_000,
     })),
   );
