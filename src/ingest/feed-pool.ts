@@ -8,11 +8,11 @@ import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "../logger";
-import type { FeedJob, FeedWorkerData, FeedWorkerMessage, PreparedFeed } from "./feed-worker";
+import type { FeedBytes, FeedJob, FeedWorkerData, FeedWorkerMessage, PreparedFeed } from "./feed-worker";
 import type { BoilerplateRules } from "./plain-text";
 import { IngestError } from "./types";
 
-export type { PreparedFeed } from "./feed-worker";
+export type { FeedBytes, PreparedFeed } from "./feed-worker";
 
 /** Longest a parse may take before its thread is killed. */
 export const DEFAULT_PARSE_TIMEOUT_MS = 10_000;
@@ -38,8 +38,14 @@ export class FeedParseError extends Error {
 
 /** What reads feed documents for the poller: the pool, or a stand-in. */
 export interface FeedParser {
-  /** Parses a document and prepares at most `maxItems` of its items (the newest). Rejects with IngestError or FeedParseError. */
-  parse(xml: string, options?: { maxItems?: number; signal?: AbortSignal }): Promise<PreparedFeed>;
+  /**
+   * Parses a document (text, or bytes to decode) and prepares at most `maxItems` of its items (the newest).
+   * Rejects with IngestError or FeedParseError.
+   */
+  parse(
+    document: string | FeedBytes,
+    options?: { maxItems?: number; signal?: AbortSignal },
+  ): Promise<PreparedFeed>;
   /** Terminates the threads; a later parse starts new ones. */
   close(): Promise<void>;
 }
@@ -58,7 +64,7 @@ export interface FeedParserPoolOptions {
 
 interface Job {
   id: number;
-  xml: string;
+  document: string | FeedBytes;
   maxItems: number | undefined;
   signal: AbortSignal | undefined;
   onAbort: () => void;
@@ -119,13 +125,16 @@ export class FeedParserPool implements FeedParser {
     return this.slots.length;
   }
 
-  parse(xml: string, options: { maxItems?: number; signal?: AbortSignal } = {}): Promise<PreparedFeed> {
+  parse(
+    document: string | FeedBytes,
+    options: { maxItems?: number; signal?: AbortSignal } = {},
+  ): Promise<PreparedFeed> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new FeedParseError("aborted", "aborted"));
     return new Promise<PreparedFeed>((resolvePromise, rejectPromise) => {
       const job: Job = {
         id: this.nextId++,
-        xml,
+        document,
         maxItems: options.maxItems,
         signal,
         onAbort: () => this.abort(job),
@@ -166,7 +175,7 @@ export class FeedParserPool implements FeedParser {
   }
 
   private send(slot: Slot, job: Job): void {
-    const message: FeedJob = { id: job.id, xml: job.xml };
+    const message: FeedJob = { id: job.id, document: job.document };
     if (job.maxItems !== undefined) message.maxItems = job.maxItems;
     job.timer = setTimeout(() => {
       this.options.logger?.warn(

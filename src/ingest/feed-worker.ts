@@ -6,15 +6,22 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { detectLanguage } from "../text/language";
 import { normalize } from "../text/normalize";
+import { decodeFeedBytes } from "./decode";
 import { parseFeed } from "./feed";
 import { capLine, MAX_BODY_LENGTH } from "./limits";
 import type { BoilerplateRules } from "./plain-text";
 import { type ArticleInput, IngestError, type ParsedFeed, type PreparedText } from "./types";
 
+/** A document as fetched, decoded in the thread (fetch-feed's `bytes` and Content-Type). */
+export interface FeedBytes {
+  bytes: Uint8Array;
+  contentType?: string | undefined;
+}
+
 /** What the pool asks: one document, and how many of its newest items it wants back. */
 export interface FeedJob {
   id: number;
-  xml: string;
+  document: string | FeedBytes;
   /** At most this many items come back (the newest); all of them when absent. */
   maxItems?: number;
 }
@@ -61,10 +68,11 @@ export function prepareArticle(item: ArticleInput): ArticleInput {
 
 /** Parses and prepares one document (what the thread does for each job; also callable in-thread). */
 export function parseAndPrepare(
-  xml: string,
+  document: string | FeedBytes,
   boilerplate: BoilerplateRules | undefined,
   maxItems?: number,
 ): PreparedFeed {
+  const xml = typeof document === "string" ? document : decodeFeedBytes(document.bytes, document.contentType);
   const parsed = parseFeed(xml, boilerplate);
   const feed: PreparedFeed = {
     items: newestItems(parsed.items, maxItems).map(prepareArticle),
@@ -82,7 +90,7 @@ if (port !== null && data?.nashraFeedWorker === true) {
   port.on("message", (job: FeedJob) => {
     let answer: FeedWorkerMessage;
     try {
-      answer = { type: "parsed", id: job.id, feed: parseAndPrepare(job.xml, boilerplate, job.maxItems) };
+      answer = { type: "parsed", id: job.id, feed: parseAndPrepare(job.document, boilerplate, job.maxItems) };
     } catch (error) {
       answer = {
         type: "failed",

@@ -90,8 +90,9 @@ export class FeedPoller {
         });
         return { feed: store.feeds.find(feed.id) ?? feed, status: "not-modified", added: [] };
       }
-      // Parsed in a thread of the pool, which sends back the newest items only, already cut to size.
-      const parsed = await this.parser.parse(result.body, {
+      // Decoded and parsed in a thread of the pool, which sends back the newest items only, prepared.
+      const document = result.bytes ? { bytes: result.bytes, contentType: result.contentType } : result.body;
+      const parsed = await this.parser.parse(document, {
         maxItems: MAX_ITEMS_PER_POLL,
         signal: this.shutdown.signal,
       });

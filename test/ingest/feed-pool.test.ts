@@ -84,6 +84,15 @@ describe("FeedParserPool", () => {
     }
   });
 
+  it("decodes a document handed over as bytes in the thread, by its charset", async () => {
+    const doc = rss("مكتب حلب", [{ title: "استهداف قاعدة التحالف بحقل العمر بالصواريخ", body: REPORT }]);
+    const bytes = new TextEncoder().encode(doc.replace('encoding="utf-8"', 'encoding="utf-16"'));
+    const utf8 = await pool().parse({ bytes, contentType: "application/rss+xml; charset=utf-8" });
+    expect(utf8.items[0]?.title).toBe("استهداف قاعدة التحالف بحقل العمر بالصواريخ");
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]);
+    expect((await pool().parse({ bytes: bom })).title).toBe("مكتب حلب");
+  });
+
   it("rejects a document that is not a feed with the parser's own message", async () => {
     const error = await pool()
       .parse("<html><body>صفحة الموقع</body></html>")
