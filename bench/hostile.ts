@@ -110,12 +110,13 @@ async function oddCommandsThroughTheBot(): Promise<Figure[]> {
     const started = performance.now();
     const block = await longestBlock(async () => {
       while (sent < ODD_COMMANDS) {
-        for (let i = 0; i < 1000; i++) {
+        // A hundred at a time (what one getUpdates returns): the fake's bursts are not the bot's cost.
+        for (let i = 0; i < 100; i++) {
           const reader = readers[i % readers.length];
           h.fake.pushUpdate(command(`x${(sent++).toString(36)}_${"q".repeat(24)}`, "", { from: reader }));
         }
         await waitUntil(async () => (await h.app.deps.metrics.handledUpdates()) - handled0 >= sent, 120_000);
-        h.fake.calls.length = 0; // the fake's log of calls: not the bot's memory
+        if (sent % 1000 === 0) h.fake.calls.length = 0; // the fake's log of calls: not the bot's memory
       }
     });
     const seconds = (performance.now() - started) / 1000;
