@@ -1,5 +1,5 @@
-// `npm run build` (and `npm start`, through prestart): bundles src/main.ts into dist/main.js, so that the
-// bot runs as plain JavaScript. Running the TypeScript through tsx costs the bot process ~40 MB (tsx's
+// `npm run build` (and `npm start`, through prestart): bundles src/main.ts into dist/main.js (and the feed
+// parser's thread into dist/feed-worker.js), so that the bot runs as plain JavaScript. Running the TypeScript through tsx costs the bot process ~40 MB (tsx's
 // loader thread and its compiled sources); the bundle takes ~0.1 s to build, so it is built at every start
 // and can never be older than the sources. Packages stay in node_modules (not bundled).
 import { readFile } from "node:fs/promises";
@@ -34,7 +34,9 @@ const sourceUrls = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: ["src/main.ts"],
+  // The feed parser's thread (src/ingest/feed-pool.ts starts dist/feed-worker.js when __NASHRA_BUNDLE__ is set).
+  entryPoints: { main: "src/main.ts", "feed-worker": "src/ingest/feed-worker.ts" },
+  define: { __NASHRA_BUNDLE__: "true" },
   outdir,
   bundle: true,
   platform: "node",

@@ -22,7 +22,7 @@ import { I18n } from "./i18n";
 import { createLogger, type Logger } from "./logger";
 import { Metrics } from "./metrics";
 import { RoleService } from "./roles/service";
-import { createFeedService, openCoreServices } from "./services";
+import { createFeedService, openCoreServices, type ServiceOptions } from "./services";
 import type { Store } from "./store";
 
 /** How long a stop waits for updates in flight. main.ts exits anyway shortly after. */
@@ -51,6 +51,8 @@ export interface AppOptions {
   webhookTimeoutMs?: number;
   /** The shortest interval /schedule accepts (default MIN_SCHEDULE_INTERVAL_MS; tests lower it). */
   minScheduleIntervalMs?: number;
+  /** Limits of the feed parser's threads: parse timeout, heap (tests lower them). */
+  feedParsing?: ServiceOptions["feedParsing"];
 }
 
 /** Something that runs: started in the order of `BuiltApp.parts`, stopped in the reverse order. */
@@ -96,6 +98,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
     feedPollMinutes: config.FEED_POLL_MINUTES,
     boilerplateFile: config.BOILERPLATE_FILE,
     feedAllowHosts: config.FEED_ALLOW_HOSTS,
+    ...(options.feedParsing ? { feedParsing: options.feedParsing } : {}),
   };
   const core = openCoreServices(serviceOptions);
   const { store } = core;

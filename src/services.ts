@@ -45,6 +45,8 @@ export interface ServiceOptions {
   boilerplateFile?: string | undefined;
   /** FEED_ALLOW_HOSTS: private hosts feeds may be read from. */
   feedAllowHosts?: readonly string[];
+  /** Limits of the feed parser's threads (tests lower them; the defaults otherwise). */
+  feedParsing?: FeedPollerOptions["parsing"];
 }
 
 /** Opens the database (migrating it, seeding the catalog) and builds the core services on it. */
@@ -89,6 +91,7 @@ export function createFeedService(
     intervalMs: options.feedPollMinutes * 60_000,
     boilerplate: core.boilerplate, // the newsroom's footer rules apply to polled feeds as to imported files
     allowHosts: options.feedAllowHosts ?? [],
+    ...(options.feedParsing ? { parsing: options.feedParsing } : {}),
     ...(onNewArticles ? { onNewArticles } : {}),
   });
 }

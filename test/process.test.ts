@@ -1,9 +1,11 @@
 // Nashra as an operator runs it: a real process started with npm start / tsx, stopped with signals.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { manyItems } from "./support/big-feeds";
 import { FakeBotApi } from "./support/fake-bot-api";
+import { serveFeeds } from "./support/feed-server";
 import { TEST_TOKEN, visible, waitUntil } from "./support/harness";
 import { tempDatabasePath } from "./support/temp";
 import { command, user } from "./support/updates";
@@ -130,4 +132,47 @@ describe("a running bot", () => {
     expect(code).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(5000);
   }, 30_000);
+});
+
+describe("the built bot (npm start's dist/main.js)", () => {
+  it("parses a polled feed in its dist/feed-worker.js thread and imports the items", async () => {
+    const build = spawnSync(process.execPath, [resolve(ROOT, "scripts/build.mjs")], { encoding: "utf8" });
+    expect(build.status, build.stderr).toBe(0);
+    const feeds = await serveFeeds((_req, res) => {
+      res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
+      res.end(manyItems(5000));
+    });
+    cleanups.push(() => feeds.close());
+    const fake = await FakeBotApi.start();
+    cleanups.push(() => fake.close());
+    const temp = tempDatabasePath();
+    cleanups.push(temp.cleanup);
+    const editor = user({ language_code: "ar" });
+    const env = {
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATABASE_PATH: temp.path,
+      PORT: "0",
+      EDITOR_IDS: String(editor.id),
+      FEED_ALLOW_HOSTS: "127.0.0.1",
+    };
+    const run = launch(process.execPath, [resolve(ROOT, "dist/main.js")], baseEnv(env), temp.dir);
+    await waitUntil(
+      () => run.stdout().includes("nashra started"),
+      15_000,
+      () => run.stdout() + run.stderr(),
+    );
+    fake.pushUpdate(command("addfeed", `${feeds.url}/raqqa.rss`, { from: editor }));
+    await fake.waitFor(() => fake.sentTo(editor.id).length > 0, 30_000);
+    const reply = visible(fake.sentTo(editor.id)[0]);
+    expect(reply).toContain("أُضيف المصدر #1: مكتب الرقة");
+    expect(reply).toContain("قرأته: حُفظ");
+    fake.pushUpdate(command("latest", "", { from: editor }));
+    await fake.waitFor(() => fake.sentTo(editor.id).length > 1, 10_000);
+    expect(visible(fake.sentTo(editor.id)[1])).toContain("خبر رقم 4999 من الرقة");
+    // The stop path ends the parser's thread too: a clean exit 0.
+    run.child.kill("SIGTERM");
+    expect((await run.exit).code).toBe(0);
+    expect(run.stderr()).toBe("");
+  }, 60_000);
 });

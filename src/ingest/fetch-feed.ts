@@ -3,19 +3,19 @@
 // when to poll again belong to the poller.
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import type { LookupFunction } from "node:net";
-import { TextDecoder } from "node:util";
 import ipaddr from "ipaddr.js";
 import type { Agent, Response } from "undici";
 import { type Clock, systemClock } from "../clock";
 import type { FeedErrorKind } from "../store/feeds";
+import { decodeFeedBytes } from "./decode";
 import { IngestError } from "./types";
+
+export { decodeFeedBytes } from "./decode";
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_USER_AGENT = "NashraBot/1.0 (+news bot)";
 const ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
-/** How far into the body the XML declaration is looked for. */
-const PROLOG_BYTES = 1024;
 /** Redirects followed before giving up. */
 const MAX_REDIRECTS = 10;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -51,8 +51,13 @@ export interface FeedNotModified {
 /** A 2xx response with its body decoded to a string. */
 export interface FeedFetched {
   kind: "ok";
-  /** The document as text: decoded by its charset, BOM removed. */
+  /** The document as text: decoded by its charset, BOM removed (decoded when first read). */
   body: string;
+  /**
+   * The document as received (after content decoding, before charset decoding): the poller hands these to
+   * the feed parser's thread, which decodes them there, so the bot's thread never holds a 10 MB string.
+   */
+  bytes?: Uint8Array;
   etag?: string;
   lastModified?: string;
   /** The Content-Type header as sent, charset included. */
@@ -185,9 +190,14 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     const contentType = res.headers.get("content-type");
     const etag = res.headers.get("etag");
     const lastModified = res.headers.get("last-modified");
+    let text: string | undefined;
     const result: FeedFetched = {
       kind: "ok",
-      body: decodeFeedBytes(bytes, contentType),
+      get body() {
+        text ??= decodeFeedBytes(bytes, contentType);
+        return text;
+      },
+      bytes,
       finalUrl: url.href,
     };
     if (etag) result.etag = etag;
@@ -197,26 +207,6 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   } finally {
     caller?.removeEventListener("abort", forward);
   }
-}
-
-/**
- * Decodes a feed document: a BOM wins, then the Content-Type charset, then the XML declaration's
- * encoding, else UTF-8 (also for a charset TextDecoder does not know). The BOM is removed.
- */
-export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null): string {
-  let encoding: string | undefined;
-  let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) [encoding, start] = ["utf-8", 3];
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ["utf-16be", 2];
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ["utf-16le", 2];
-
-  const decoder =
-    (encoding && decoderFor(encoding)) ||
-    decoderFor(charsetOf(contentType)) ||
-    decoderFor(prologEncoding(bytes)) ||
-    new TextDecoder("utf-8", { ignoreBOM: true });
-  const text = decoder.decode(start ? bytes.subarray(start) : bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function feedUrl(url: string): URL {
@@ -428,28 +418,6 @@ function networkError(err: unknown, reading: boolean): FeedFetchError {
 function errorCode(err: unknown): string | undefined {
   if (typeof err !== "object" || err === null || !("code" in err)) return undefined;
   return typeof err.code === "string" ? err.code : undefined;
-}
-
-function decoderFor(label: string | undefined): TextDecoder | undefined {
-  if (!label) return undefined;
-  try {
-    return new TextDecoder(label, { ignoreBOM: true });
-  } catch {
-    return undefined;
-  }
-}
-
-function charsetOf(contentType: string | null | undefined): string | undefined {
-  return contentType?.match(/;\s*charset\s*=\s*["']?([^"';,\s]+)/i)?.[1];
-}
-
-function prologEncoding(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PROLOG_BYTES));
-  const label = head
-    .toString("latin1")
-    .match(/^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/)?.[1];
-  // A declaration readable as ASCII is not in UTF-16, whatever it says (as browsers do for <meta>).
-  return label && /^utf-?16/i.test(label) ? undefined : label;
 }
 
 /** One line, no control characters, at most 200 characters. */

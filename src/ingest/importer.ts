@@ -10,12 +10,11 @@ import { normalize, words } from "../text/normalize";
 import { indexText } from "../text/stem";
 import type { TopicService } from "../topics/service";
 import type { ArticleWords, Topic, TopicTag } from "../topics/topic-index";
-import { capLine } from "./limits";
+import { capLine, MAX_BODY_LENGTH } from "./limits";
 import { findNearDuplicate } from "./near-duplicate";
 import { type ArticleInput, IngestError } from "./types";
 import { canonicalUrl } from "./url";
 
-const MAX_BODY = 100_000;
 /**
  * An import commits after this long of work and goes on in a new transaction: the longest another writer (the
  * bot, while `npm run cli -- import` runs) waits for the lock because of an import.
@@ -118,16 +117,17 @@ export class Importer {
       inputs.map((input, i) => {
         checkpoint();
         const title = titles[i] as string;
-        const body = input.body.trim().slice(0, MAX_BODY);
+        const body = input.body.trim().slice(0, MAX_BODY_LENGTH);
         const source = capLine(input.source?.trim() || options.source || "") || null;
         const url = input.url ? (canonicalUrl(input.url) ?? null) : null;
         const guidKey = input.guid ? `${source ?? ""}\u0000${input.guid}` : null;
         // Normalized and hashed only when guid and URL do not already find the article (a feed polled again).
         let normalized: { title: string; body: string; hash: string } | undefined;
+        const { prepared } = input;
         const normalizedText = () => {
           if (!normalized) {
-            const t = normalize(title);
-            const b = normalize(body);
+            const t = prepared?.normalizedTitle ?? normalize(title);
+            const b = prepared?.normalizedBody ?? normalize(body);
             normalized = { title: t, body: b, hash: createHash("sha256").update(`${t}\n${b}`).digest("hex") };
           }
           return normalized;
@@ -169,7 +169,7 @@ export class Importer {
           guidKey,
           source,
           author: capLine(input.author?.trim() ?? "") || null,
-          language: detectLanguage(`${title}\n${body}`),
+          language: prepared?.language ?? detectLanguage(`${title}\n${body}`),
           contentHash,
           breaking: startsBreaking(normalizedTitle),
           origin: options.origin,

@@ -4,6 +4,9 @@
 /** Longest title, feed title, source or author kept, in UTF-16 units, the ellipsis included. */
 export const MAX_LINE_LENGTH = 200;
 
+/** Longest article body kept, in UTF-16 units (the rest of a longer one is dropped). */
+export const MAX_BODY_LENGTH = 100_000;
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**

@@ -4,11 +4,11 @@ import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
 import type { FeedFailure, FeedRecord } from "../store/feeds";
-import { parseFeed } from "./feed";
+import { FeedParseError, type FeedParser, FeedParserPool, type FeedParserPoolOptions } from "./feed-pool";
 import { FeedFetchError, type FetchFeedOptions, type FetchFeedResult, fetchFeed } from "./fetch-feed";
 import type { ImportedArticle, Importer } from "./importer";
 import type { BoilerplateRules } from "./plain-text";
-import { type ArticleInput, IngestError } from "./types";
+import { IngestError } from "./types";
 
 /** The longest a failing feed waits before it is tried again. */
 const MAX_BACKOFF_MS = 6 * 3_600_000;
@@ -37,6 +37,13 @@ export interface FeedPollerOptions {
   boilerplate?: BoilerplateRules;
   /** Hosts that may be, or resolve to, addresses that are not public (FEED_ALLOW_HOSTS). */
   allowHosts?: readonly string[];
+  /**
+   * Reads the documents, off the main thread: default a FeedParserPool of its own (with `boilerplate` and
+   * `parsing`), closed by stop().
+   */
+  parser?: FeedParser;
+  /** The pool's limits: how long a parse may take (default 10 s), each thread's heap (tests lower them). */
+  parsing?: Pick<FeedParserPoolOptions, "timeoutMs" | "heapMb">;
   /** Replaced in tests. */
   fetch?: (url: string, options: FetchFeedOptions) => Promise<FetchFeedResult>;
   /** Called with each poll's new articles (auto-alerts hook in here). */
@@ -49,9 +56,17 @@ export class FeedPoller {
   /** Aborted by stop(), so shutdown does not wait for a slow site. */
   private shutdown = new AbortController();
   private readonly fetch: NonNullable<FeedPollerOptions["fetch"]>;
+  private readonly parser: FeedParser;
 
   constructor(private readonly options: FeedPollerOptions) {
     this.fetch = options.fetch ?? fetchFeed;
+    this.parser =
+      options.parser ??
+      new FeedParserPool({
+        logger: options.logger,
+        ...(options.boilerplate ? { boilerplate: options.boilerplate } : {}),
+        ...options.parsing,
+      });
   }
 
   /** Fetches, parses and imports one feed; records success or failure. Never throws. */
@@ -75,10 +90,15 @@ export class FeedPoller {
         });
         return { feed: store.feeds.find(feed.id) ?? feed, status: "not-modified", added: [] };
       }
-      const parsed = parseFeed(result.body, this.options.boilerplate);
+      // Decoded and parsed in a thread of the pool, which sends back the newest items only, prepared.
+      const document = result.bytes ? { bytes: result.bytes, contentType: result.contentType } : result.body;
+      const parsed = await this.parser.parse(document, {
+        maxItems: MAX_ITEMS_PER_POLL,
+        signal: this.shutdown.signal,
+      });
       const source = parsed.title ?? feed.title ?? new URL(feed.url).hostname;
       const imported: ImportedArticle[] = [];
-      for (const item of newest(parsed.items, MAX_ITEMS_PER_POLL)) {
+      for (const item of parsed.items) {
         imported.push(importer.importOne(item, { origin: "feed", feedId: feed.id, source }));
         // One item at a time (tagging a long body takes a while): replies and alerts go out in between.
         await new Promise((resolve) => setImmediate(resolve));
@@ -163,25 +183,27 @@ export class FeedPoller {
     this.timer.unref();
   }
 
-  /** Stops the schedule, cancels fetches in flight and waits for the poll in progress to record them. */
+  /**
+   * Stops the schedule, cancels fetches and parses in flight, waits for the poll in progress to record them
+   * and terminates the parser's threads.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.shutdown.abort();
     await this.running;
+    await this.parser.close();
   }
 }
 
-/** The `max` newest items (by date; undated ones last), in the feed's order when it has no more than that. */
-function newest(items: ArticleInput[], max: number): ArticleInput[] {
-  if (items.length <= max) return items;
-  return [...items].sort((a, b) => (b.publishedAt ?? 0) - (a.publishedAt ?? 0)).slice(0, max);
-}
-
-/** What a failed poll stores: the fetch's own kind; "not-a-feed" for a document the parser (or importer) refused. */
+/**
+ * What a failed poll stores: the fetch's or the parse's own kind; "not-a-feed" for a document the parser (or
+ * importer) refused.
+ */
 function failureOf(error: unknown): FeedFailure {
   const message = error instanceof Error ? (error.message.split("\n")[0] ?? "failed") : String(error);
   if (error instanceof FeedFetchError) return { kind: error.kind, status: error.status ?? null, message };
+  if (error instanceof FeedParseError) return { kind: error.kind, status: null, message };
   if (error instanceof IngestError) return { kind: "not-a-feed", status: null, message };
   return { kind: "other", status: null, message };
 }

@@ -1,4 +1,5 @@
 // What every source reader produces, before the importer cleans, dedupes, tags and stores it.
+import type { Language } from "../domain";
 
 /** One article as read from a source (plain text, JSON, RSS/Atom item, /post). */
 export interface ArticleInput {
@@ -14,6 +15,19 @@ export interface ArticleInput {
   /** The site, feed or person the article comes from. */
   source?: string;
   author?: string;
+  /**
+   * What the importer computes from the title and body, computed ahead by the feed parser's thread (so that
+   * the bot's thread does not normalize 100,000 characters). Only for an input whose title and body are
+   * already as the importer keeps them (see `prepareArticle` in feed-worker.ts).
+   */
+  prepared?: PreparedText;
+}
+
+/** An article's title and body as `normalize` gives them, and its language as `detectLanguage` reads it. */
+export interface PreparedText {
+  normalizedTitle: string;
+  normalizedBody: string;
+  language: Language;
 }
 
 /** A parsed RSS or Atom document. */

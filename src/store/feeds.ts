@@ -14,6 +14,8 @@ export const FEED_ERROR_KINDS = [
   "bad-url",
   "not-public",
   "aborted",
+  "parse-timeout",
+  "parse-failed",
   "other",
 ] as const;
 export type FeedErrorKind = (typeof FEED_ERROR_KINDS)[number];

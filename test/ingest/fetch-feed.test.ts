@@ -69,6 +69,7 @@ describe("fetchFeed over HTTP", () => {
     expect(result).toEqual({
       kind: "ok",
       body: RSS,
+      bytes: Buffer.from(RSS), // as received, for the feed parser's thread to decode
       etag: ETAG,
       lastModified: LAST_MODIFIED,
       contentType: "application/rss+xml; charset=utf-8",

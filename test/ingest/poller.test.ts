@@ -7,6 +7,7 @@ import { Importer } from "../../src/ingest/importer";
 import { FeedPoller, type FeedPollerOptions } from "../../src/ingest/poller";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
+import { manyItems, REPORT, rss } from "../support/big-feeds";
 import { manualClock } from "../support/clock";
 import { tempStore } from "../support/temp";
 
@@ -42,7 +43,10 @@ beforeEach(() => {
   };
   poller = new FeedPoller(options);
 });
-afterEach(() => cleanup());
+afterEach(async () => {
+  await poller.stop(); // ends the parser's threads
+  cleanup();
+});
 
 describe("FeedPoller", () => {
   it("imports the 100 newest items of a feed of 150, and lets other work run between items", async () => {
@@ -68,6 +72,44 @@ describe("FeedPoller", () => {
     expect(titles).toContain("قصف على أطراف الميادين رقم 50");
     expect(titles).not.toContain("قصف على أطراف الميادين رقم 49");
     expect(ticks).toBeGreaterThan(0);
+  });
+
+  it("imports the 100 newest of a 5,000-item feed (2 MB), parsed off the bot's thread", async () => {
+    const body = manyItems(5000);
+    answers.set("https://raqqa.example/feed", () => ({
+      kind: "ok",
+      body,
+      finalUrl: "https://raqqa.example/feed",
+    }));
+    const feed = store.feeds.add("https://raqqa.example/feed").feed;
+    const outcome = await poller.poll(feed);
+    expect(outcome.status).toBe("ok");
+    expect(outcome.added).toHaveLength(100);
+    expect(outcome.added[0]?.article).toMatchObject({ title: "خبر رقم 4999 من الرقة", source: "مكتب الرقة" });
+    expect(outcome.added.map((a) => a.article.title)).not.toContain("خبر رقم 4899 من الرقة");
+    expect(store.feeds.find(feed.id)).toMatchObject({ title: "مكتب الرقة", failures: 0, itemsAdded: 100 });
+  });
+
+  it("fails a feed whose parse takes too long as parse-timeout, and reads the next feed", async () => {
+    poller = new FeedPoller({ ...options, parsing: { timeoutMs: 5 } });
+    answers.set("https://raqqa.example/feed", () => ({ kind: "ok", body: manyItems(5000), finalUrl: "x" }));
+    const slow = store.feeds.add("https://raqqa.example/feed").feed;
+    const outcome = await poller.poll(slow);
+    expect(outcome).toMatchObject({ status: "error", error: { kind: "parse-timeout", status: null } });
+    expect(store.feeds.find(slow.id)).toMatchObject({ failures: 1, lastError: { kind: "parse-timeout" } });
+  });
+
+  it("survives a parser thread that runs out of memory: that feed fails as parse-failed, the next poll works", async () => {
+    poller = new FeedPoller({ ...options, parsing: { heapMb: 32 } });
+    answers.set("https://raqqa.example/feed", () => ({ kind: "ok", body: manyItems(20_000), finalUrl: "x" }));
+    const small = rss("مكتب حلب", [{ title: "استهداف قاعدة التحالف بحقل العمر بالصواريخ", body: REPORT }]);
+    answers.set("https://aleppo.example/feed", () => ({ kind: "ok", body: small, finalUrl: "x" }));
+    const huge = store.feeds.add("https://raqqa.example/feed").feed;
+    const aleppo = store.feeds.add("https://aleppo.example/feed").feed;
+    expect(await poller.poll(huge)).toMatchObject({ status: "error", error: { kind: "parse-failed" } });
+    const next = await poller.poll(aleppo);
+    expect(next.status).toBe("ok");
+    expect(next.added.map((a) => a.article.title)).toEqual(["استهداف قاعدة التحالف بحقل العمر بالصواريخ"]);
   });
 
   it("imports a good feed while a broken one fails beside it, and backs the broken one off", async () => {
@@ -178,5 +220,6 @@ describe("FeedService", () => {
     });
     expect(first?.outcome?.added).toHaveLength(4);
     expect(await feeds.add("https://good.example/feed")).toMatchObject({ created: false });
+    await feeds.stop();
   });
 });

@@ -1,7 +1,7 @@
 // A whole Nashra (startApp: store, bot, HTTP server) against the fake Bot API, on a temporary SQLite file.
 
 import type { User } from "grammy/types";
-import type { App } from "../../src/app";
+import type { App, AppOptions } from "../../src/app";
 import { startApp } from "../../src/app";
 import type { Clock } from "../../src/clock";
 import { loadConfig } from "../../src/config";
@@ -34,6 +34,8 @@ export interface HarnessOptions {
   alertStatusIntervalMs?: number;
   /** The shortest interval /schedule accepts (default: the bot's own, 10 minutes). */
   minScheduleIntervalMs?: number;
+  /** Limits of the feed parser's threads (default: the bot's own). */
+  feedParsing?: AppOptions["feedParsing"];
 }
 
 /** Starts Nashra in polling mode (unless env says otherwise) against a new fake Bot API server. */
@@ -56,6 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.minScheduleIntervalMs === undefined
       ? {}
       : { minScheduleIntervalMs: options.minScheduleIntervalMs }),
+    ...(options.feedParsing ? { feedParsing: options.feedParsing } : {}),
   });
   return {
     fake,

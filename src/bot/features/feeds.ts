@@ -36,6 +36,10 @@ export function feedErrorText(ctx: NashraContext, failure: FeedFailure): string 
       return ctx.t("feed-error-not-public");
     case "aborted":
       return ctx.t("feed-error-aborted");
+    case "parse-timeout":
+      return ctx.t("feed-error-parse-timeout");
+    case "parse-failed":
+      return ctx.t("feed-error-parse-failed");
     case "other":
       return ctx.t("feed-error-other", { error: failure.message });
   }

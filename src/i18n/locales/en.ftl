@@ -479,6 +479,10 @@ feed-error-not-public = The feed's address is not a public internet address, and
 feed-error-aborted = The read was interrupted because the bot was stopping; it is tried again.
 feed-error-other = The feed could not be read: { $error }
 
+## Feeds parsed in a thread of their own (huge or complex feeds)
+feed-error-parse-timeout = Reading the feed took longer than allowed: it is too large or too complex. It is tried again later.
+feed-error-parse-failed = The feed could not be read: it is too large or too complex. It is tried again later.
+
 ## In groups and channels (replace the messages that speak to a person; $chat is group or channel)
 subscribe-done-group = ✅ { $chat ->
     [channel] This channel
