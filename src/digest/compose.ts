@@ -45,6 +45,11 @@ export interface Digest {
    * readers with the same key get the same message (the same object, from this composer), stored once.
    */
   key: string;
+  /**
+   * An earlier reader of this composer got the same message: its body is worth a key (a lookup across enqueues).
+   * The first reader of a content does not know whether others follow; most digests are their reader's own.
+   */
+  shared: boolean;
 }
 
 /** Renderings a composer keeps for readers with the same content (readers of one place mostly are). */
@@ -190,6 +195,7 @@ export class DigestComposer {
       .map((s, i) => `${ids[i]}:${(topics[s.group] as Route).topic.id}`)
       .join(",")}|${more}`;
     let message = this.rendered.get(key);
+    const shared = message !== undefined;
     if (!message) {
       const parts = this.render(
         shown,
@@ -200,7 +206,7 @@ export class DigestComposer {
       message = { kind: "text", parts };
       if (this.rendered.size < RENDERED_KEPT) this.rendered.set(key, message);
     }
-    return { message, shown: ids, key };
+    return { message, shown: ids, key, shared };
   }
 
   /** The entries rendered so far for a language and zone, by position (looked up once per digest). */

@@ -169,8 +169,9 @@ export class DigestService {
             ref,
             dedupeKey: ref,
             message: digest.message,
-            // Readers with the same content share one stored body (docs/delivery.md, "Bodies").
-            bodyKey: `${ref}|${digest.key}`,
+            // Readers with the same content share one stored body (docs/delivery.md, "Bodies"): keyed only once
+            // a second reader gets it (a key costs an index lookup per row, wasted on the many unique digests).
+            ...(digest.shared ? { bodyKey: `${ref}|${digest.key}` } : {}),
           });
           if (scope !== 0) audience.recordShown(reader.id, digest.shown, ref);
         }

@@ -34,6 +34,9 @@ export interface OutboxMessage {
   bodyKey?: string;
 }
 
+/** What a body is found by across enqueues: the SHA-1 of its caller-given key. */
+const bodyKeyOf = (key: string): Buffer => createHash("sha1").update(key).digest();
+
 /** A due row, as the sender scans them (its message is loaded once it is claimed). */
 export interface DueRow {
   id: number;
@@ -114,6 +117,7 @@ export class OutboxStore {
   private readonly insertBody: Database.Statement<[Buffer | null, string], { id: number }>;
   private readonly bodyByKey: Database.Statement<[Buffer], { id: number }>;
   private readonly bodyOf: Database.Statement<[number], { message: string }>;
+  private readonly keyBody: Database.Statement<[Buffer, number]>;
   private readonly dropBody: Database.Statement<[{ id: number }]>;
   /** Bodies parsed lately, by id: a broadcast's rows share a few (their objects are shared, never changed). */
   private readonly parsedBodies = new Map<number, Message>();
@@ -147,6 +151,8 @@ export class OutboxStore {
       "INSERT INTO outbox_bodies (key, message) VALUES (?, ?) ON CONFLICT (key) DO NOTHING RETURNING id",
     );
     this.bodyByKey = db.prepare("SELECT id FROM outbox_bodies WHERE key = ?");
+    // OR IGNORE: another body holds that key already (it keeps it).
+    this.keyBody = db.prepare("UPDATE OR IGNORE outbox_bodies SET key = ? WHERE id = ? AND key IS NULL");
     this.bodyOf = db.prepare("SELECT message FROM outbox_bodies WHERE id = ?");
     this.dropBody = db.prepare(
       "DELETE FROM outbox_bodies WHERE id = @id AND NOT EXISTS (SELECT 1 FROM outbox WHERE body_id = @id)",
@@ -228,12 +234,17 @@ export class OutboxStore {
       // so only the first ones are remembered. A body made here that no new row uses (all duplicates) is dropped.
       const bodies = new Map<Message, number>();
       const made = new Map<number, number>();
+      const unkeyed = new Set<number>();
       for (const m of messages) {
         if (partCount(m.message) === 0) continue;
         let body = bodies.get(m.message);
         if (body === undefined) {
           body = this.storeBody(m, made);
           if (bodies.size < 64) bodies.set(m.message, body);
+          if (m.bodyKey === undefined) unkeyed.add(body);
+        } else if (m.bodyKey !== undefined && unkeyed.delete(body)) {
+          // A rendering first enqueued without a key turned out to be shared: later enqueues find it by its key.
+          this.keyBody.run(bodyKeyOf(m.bodyKey), body);
         }
         const changes = this.insert.run({
           chatId: m.chatId,
@@ -255,7 +266,7 @@ export class OutboxStore {
 
   /** The body of a message: the keyed one if it exists, else a new one (counted in `made`). */
   private storeBody(m: OutboxMessage, made: Map<number, number>): number {
-    const key = m.bodyKey === undefined ? null : createHash("sha1").update(m.bodyKey).digest();
+    const key = m.bodyKey === undefined ? null : bodyKeyOf(m.bodyKey);
     const inserted = this.insertBody.get(key, JSON.stringify(m.message));
     if (inserted) {
       made.set(inserted.id, 0);
