@@ -156,9 +156,9 @@ export class AudiencePolicy {
     const phrase = raw.trim().replace(/\s+/g, " ");
     const { phrases } = this.store;
     return this.store.db.transaction((): MuteOutcome => {
-      if (phrases.of(chatId, "mute").some((p) => p.normalized === checked.normalized))
-        return { kind: "exists", phrase };
-      if (phrases.countOf(chatId, "mute") >= MUTES_PER_CHAT) return { kind: "limit", max: MUTES_PER_CHAT };
+      const mine = phrases.of(chatId, "mute");
+      if (mine.some((p) => p.normalized === checked.normalized)) return { kind: "exists", phrase };
+      if (mine.length >= MUTES_PER_CHAT) return { kind: "limit", max: MUTES_PER_CHAT };
       phrases.add(chatId, "mute", { phrase, normalized: checked.normalized });
       return { kind: "added", phrase };
     })();

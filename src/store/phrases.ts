@@ -19,7 +19,6 @@ export class PhraseStore {
   private readonly remove: Database.Statement<[number, PhraseKind, string]>;
   private readonly removeId: Database.Statement<[number, number], { phrase: string }>;
   private readonly list: Database.Statement<[number, PhraseKind], ChatPhrase>;
-  private readonly count: Database.Statement<[number, PhraseKind], { n: number }>;
   private readonly distinct: Database.Statement<[PhraseKind], { normalized: string }>;
   private readonly ofChats: Database.Statement<[string, PhraseKind]>;
   private readonly stamp: Database.Statement<[PhraseKind], { v: string }>;
@@ -36,7 +35,6 @@ export class PhraseStore {
     this.list = db.prepare(
       "SELECT id, phrase, normalized FROM chat_phrases WHERE chat_id = ? AND kind = ? ORDER BY id",
     );
-    this.count = db.prepare("SELECT count(*) AS n FROM chat_phrases WHERE chat_id = ? AND kind = ?");
     this.distinct = db.prepare("SELECT DISTINCT normalized FROM chat_phrases WHERE kind = ?");
     this.ofChats = db
       .prepare(
@@ -71,10 +69,6 @@ export class PhraseStore {
   /** A chat's phrases, oldest first. */
   of(chatId: number, kind: PhraseKind): ChatPhrase[] {
     return this.list.all(chatId, kind);
-  }
-
-  countOf(chatId: number, kind: PhraseKind): number {
-    return this.count.get(chatId, kind)?.n ?? 0;
   }
 
   /** Every phrase some chat has, normalized, each once. */
