@@ -50,12 +50,49 @@ export type EditOutcome = "done" | "unchanged" | "unknown";
 /** How many changes /article lists. */
 export const CHANGES_SHOWN = 5;
 
+/** How long a «➕» waits for the editor to type the place's name. */
+const QUESTION_MS = 10 * 60_000;
+
+/** An editor in a chat (a «➕» question is theirs there). */
+export interface Asker {
+  chatId: number;
+  userId: number;
+}
+
 export class ArticleEditor {
+  /**
+   * Editors asked for a place's name after «➕», by "chat:user": the article and until when. In memory: a restart
+   * forgets a question, and the editor presses «➕» again.
+   */
+  private readonly questions = new Map<string, { article: number; until: number }>();
+
   constructor(
     private readonly store: Store,
     private readonly topics: TopicService,
     private readonly clock: Clock,
   ) {}
+
+  /** The editor pressed «➕» on an article: their next plain message in that chat names the place. */
+  askTopic(asker: Asker, article: number): void {
+    const now = this.clock();
+    // Expired questions go as new ones come (a handful of editors: no timer needed).
+    for (const [key, q] of this.questions) if (q.until < now) this.questions.delete(key);
+    this.questions.set(`${asker.chatId}:${asker.userId}`, { article, until: now + QUESTION_MS });
+  }
+
+  /** The article an editor's open «➕» question is about, if it has not expired. */
+  questionFor(asker: Asker): number | undefined {
+    const q = this.questions.get(`${asker.chatId}:${asker.userId}`);
+    if (q && q.until < this.clock()) {
+      this.forgetQuestion(asker);
+      return undefined;
+    }
+    return q?.article;
+  }
+
+  forgetQuestion(asker: Asker): void {
+    this.questions.delete(`${asker.chatId}:${asker.userId}`);
+  }
 
   /** "live", "deleted" or "unknown". */
   state(id: number): "live" | "deleted" | "unknown" {

@@ -23,15 +23,6 @@ import { commandArgument, editHtml, parseId, replyHtml } from "../reply";
 import { topicOrAnswer } from "../topic-choice";
 import { sendFullText } from "../views/read";
 
-/** How long a «➕» waits for the editor to type the topic's name. */
-const ADD_PROMPT_MS = 10 * 60_000;
-
-/**
- * Editors asked for a topic's name, by "chat:user": the article and until when. Like the search sessions of
- * reading.ts, module state: a restart forgets a question, and the editor presses «➕» again.
- */
-const awaitingTopic = new Map<string, { article: number; until: number }>();
-
 function editorOf(ctx: NashraContext): ArticleEditorUser {
   const from = ctx.from;
   const name = from
@@ -174,7 +165,8 @@ async function addAndShow(ctx: NashraContext, id: number, topic: Topic): Promise
   await replyView(ctx, id);
 }
 
-const promptKey = (ctx: NashraContext) => `${ctx.chat?.id}:${ctx.from?.id}`;
+/** Who a «➕» question is for: this editor in this chat. */
+const asker = (ctx: NashraContext) => ({ chatId: ctx.chat?.id ?? 0, userId: ctx.from?.id ?? 0 });
 
 export const articleFeature = new Composer<NashraContext>();
 
@@ -244,7 +236,7 @@ articleFeature.callbackQuery(
       return;
     }
     await ctx.answerCallbackQuery();
-    awaitingTopic.set(promptKey(ctx), { article, until: ctx.deps.clock() + ADD_PROMPT_MS });
+    ctx.deps.editor.askTopic(asker(ctx), article);
     await replyHtml(ctx, ctx.t("article-add-prompt", { id: `#${article}` }));
   }),
 );
@@ -259,7 +251,7 @@ articleFeature.callbackQuery(
       return;
     }
     await ctx.answerCallbackQuery();
-    awaitingTopic.delete(promptKey(ctx));
+    ctx.deps.editor.forgetQuestion(asker(ctx));
     await addAndShow(ctx, article, topic);
   }),
 );
@@ -318,17 +310,17 @@ articleFeature.callbackQuery(
 
 // The name typed after «➕»: the next plain message of that editor in that chat (a command cancels the question).
 articleFeature.on("message:text", async (ctx, next) => {
-  const key = promptKey(ctx);
-  const waiting = awaitingTopic.get(key);
-  if (!waiting || ctx.chat.type !== "private") return next();
-  if (waiting.until < ctx.deps.clock() || ctx.message.text.startsWith("/") || ctx.role === "reader") {
-    awaitingTopic.delete(key);
+  const { editor } = ctx.deps;
+  const article = editor.questionFor(asker(ctx));
+  if (article === undefined || ctx.chat.type !== "private") return next();
+  if (ctx.message.text.startsWith("/") || ctx.role === "reader") {
+    editor.forgetQuestion(asker(ctx));
     return next();
   }
   const topic = await topicOrAnswer(ctx, ctx.message.text.slice(0, 100), {
-    buttons: () => (t) => articleAddTopic.pack({ article: waiting.article, topic: t.id }),
+    buttons: () => (t) => articleAddTopic.pack({ article, topic: t.id }),
   });
   if (!topic) return; // the question stays open: the editor may type the name again
-  awaitingTopic.delete(key);
-  await addAndShow(ctx, waiting.article, topic);
+  editor.forgetQuestion(asker(ctx));
+  await addAndShow(ctx, article, topic);
 });
