@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { detectLanguage } from "../text/language";
 import { normalize } from "../text/normalize";
+import { indexText } from "../text/stem";
 import { decodeFeedBytes } from "./decode";
 import { parseFeed } from "./feed";
 import { capLine, MAX_BODY_LENGTH } from "./limits";
@@ -58,9 +59,14 @@ export function newestItems(items: ArticleInput[], max: number | undefined): Art
 export function prepareArticle(item: ArticleInput): ArticleInput {
   const title = capLine(item.title.replace(/\s+/g, " ").trim());
   const body = item.body.trim().slice(0, MAX_BODY_LENGTH);
+  const normalizedTitle = normalize(title);
+  const normalizedBody = normalize(body);
   const prepared: PreparedText = {
-    normalizedTitle: normalize(title),
-    normalizedBody: normalize(body),
+    normalizedTitle,
+    normalizedBody,
+    // Stemming a 100,000-character body is the longest step of an import: done here, off the bot's thread.
+    searchTitle: indexText(normalizedTitle),
+    searchBody: indexText(normalizedBody),
     language: detectLanguage(`${title}\n${body}`),
   };
   return { ...item, title, body, prepared };

@@ -180,8 +180,8 @@ export class Importer {
           // A date in the future (a wrong clock at the source) must not pin an article to the top.
           sortAt: publishedAt !== null && publishedAt <= now ? publishedAt : now,
           searchText,
-          searchTitle: indexText(normalizedTitle),
-          searchBody: indexText(normalizedBody),
+          searchTitle: prepared?.searchTitle ?? indexText(normalizedTitle),
+          searchBody: prepared?.searchBody ?? indexText(normalizedBody),
           tags: tags.map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score })),
           keys,
         });

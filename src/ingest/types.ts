@@ -27,6 +27,9 @@ export interface ArticleInput {
 export interface PreparedText {
   normalizedTitle: string;
   normalizedBody: string;
+  /** The search index's stems of the title and body (src/text/stem.ts indexText). */
+  searchTitle: string;
+  searchBody: string;
   language: Language;
 }
 

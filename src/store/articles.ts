@@ -233,6 +233,7 @@ export class ArticleStore {
   >;
   private readonly selectMany: Database.Statement<[string], ArticleRow>;
   private readonly textsBetween: Database.Statement<[number, number]>;
+  private readonly mutedScans = new Map<string, Database.Statement<unknown[]>>();
   private readonly selectDeleted: Database.Statement<[number], { deleted_at: number | null }>;
   private readonly selectStored: Database.Statement<[number], ArticleRow>;
   private readonly upsertTag: Database.Statement<[number, number, number, number | null]>;
@@ -539,7 +540,7 @@ export class ArticleStore {
           SELECT rowid AS id, bm25(articles_search, ${TITLE_WEIGHT}, 1.0) AS b FROM articles_search
           WHERE articles_search MATCH @match ${tagged.join(" ")}
           ORDER BY rowid DESC LIMIT @limit
-        ) f JOIN articles a ON a.id = f.id`);
+        ) f JOIN articles a ON a.id = f.id WHERE ${LIVE}`);
       this.searches.set(key, statement);
     }
     const params: Record<string, unknown> = { limit, match: arm.match };
@@ -570,7 +571,7 @@ export class ArticleStore {
           SELECT f.id, NULL AS b, a.sort_at, f.about FROM (
             SELECT article_id AS id, max(about) AS about FROM (${ranges.join(" UNION ALL ")})
             GROUP BY article_id ORDER BY article_id DESC LIMIT @limit
-          ) f JOIN articles a ON a.id = f.id`);
+          ) f JOIN articles a ON a.id = f.id WHERE ${LIVE}`);
         this.searches.set(key, statement);
       }
       const params: Record<string, unknown> = { limit };
@@ -633,12 +634,18 @@ export class ArticleStore {
       params.unshift(indexed.join(" OR "));
     }
     if (clauses.length === 0) return [];
-    return this.db
-      .prepare(
-        `SELECT a.id, a.search_text FROM articles a WHERE ${LIVE} AND (${clauses.join(" OR ")}) ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`,
-      )
-      .raw()
-      .all(...params, limit) as [number, string][];
+    // One statement per shape (index or not, how many LIKEs), asked on every /latest page of a chat with mutes.
+    const key = `mute:${indexed.length > 0}:${clauses.length}`;
+    let statement = this.mutedScans.get(key);
+    if (!statement) {
+      statement = this.db
+        .prepare(
+          `SELECT a.id, a.search_text FROM articles a WHERE ${LIVE} AND (${clauses.join(" OR ")}) ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`,
+        )
+        .raw();
+      this.mutedScans.set(key, statement);
+    }
+    return statement.all(...params, limit) as [number, string][];
   }
 
   /** Articles ingested since a time, with their text and its normalized copy (for re-tagging). */

@@ -8,6 +8,7 @@ import { Importer } from "../../src/ingest/importer";
 import { MAX_BODY_LENGTH, MAX_LINE_LENGTH } from "../../src/ingest/limits";
 import { type ArticleInput, IngestError } from "../../src/ingest/types";
 import { normalize } from "../../src/text/normalize";
+import { indexText } from "../../src/text/stem";
 import { hugeTitles, manyItems, REPORT, rss } from "../support/big-feeds";
 import { manualClock } from "../support/clock";
 import { tempStore } from "../support/temp";
@@ -43,6 +44,8 @@ describe("FeedParserPool", () => {
     expect(feed.items[0]?.prepared).toEqual({
       normalizedTitle: normalize(inThread.title),
       normalizedBody: normalize(inThread.body),
+      searchTitle: indexText(normalize(inThread.title)),
+      searchBody: indexText(normalize(inThread.body)),
       language: "ar",
     });
     // The bot's own thread kept running while the document was parsed.
