@@ -556,37 +556,45 @@ export class ArticleStore {
    * under it): one index range per topic, merged here (one query over all of them would sort every tag).
    */
   private taggedArm(places: readonly SearchPlace[], limit: number): SearchCandidate[] {
-    let found: SearchCandidate[] | undefined;
-    for (const place of places) {
-      const topics = [place.topic, ...place.under];
-      const key = `tagged:${topics.length}`;
-      let statement = this.searches.get(key);
-      if (!statement) {
-        const ranges = topics.map(
-          (_, n) =>
-            `SELECT article_id, about FROM (SELECT article_id, about FROM article_topics
-               WHERE topic_id = @t${n}${n > 0 ? " AND about = 1" : ""} ORDER BY article_id DESC LIMIT @limit)`,
-        );
-        statement = this.db.prepare(`
-          SELECT f.id, NULL AS b, a.sort_at, f.about FROM (
-            SELECT article_id AS id, max(about) AS about FROM (${ranges.join(" UNION ALL ")})
-            GROUP BY article_id ORDER BY article_id DESC LIMIT @limit
-          ) f JOIN articles a ON a.id = f.id WHERE ${LIVE}`);
-        this.searches.set(key, statement);
-      }
-      const params: Record<string, unknown> = { limit };
-      topics.forEach((t, n) => {
-        params[`t${n}`] = t;
-      });
-      const rows: SearchCandidate[] = statement
-        .all(params)
-        .map((r) => ({ id: r.id, bm25: null, sortAt: r.sort_at, about: r.about === 1 }));
-      const ids = new Set(rows.map((r) => r.id));
-      found = found === undefined ? rows : found.filter((c) => ids.has(c.id));
+    const [first, ...others] = places;
+    if (!first) return [];
+    // Driven by the first place's tags; every other place is an index lookup per tag walked, inside the walk (each
+    // place's newest 500 intersected afterwards would miss an older article tagged with all of them).
+    const topics = [first.topic, ...first.under];
+    const key = `tagged:${topics.length}:${others.length}`;
+    let statement = this.searches.get(key);
+    if (!statement) {
+      const also = others
+        .map(
+          (_, k) => `AND EXISTS (SELECT 1 FROM article_topics o WHERE o.article_id = article_topics.article_id
+             AND o.topic_id IN (SELECT value FROM json_each(@under${k})) AND (o.about = 1 OR o.topic_id = @topic${k}))`,
+        )
+        .join(" ");
+      const ranges = topics.map(
+        (_, n) =>
+          `SELECT article_id, about FROM (SELECT article_id, about FROM article_topics
+             WHERE topic_id = @t${n}${n > 0 ? " AND about = 1" : ""} ${also} ORDER BY article_id DESC LIMIT @limit)`,
+      );
+      statement = this.db.prepare(`
+        SELECT f.id, NULL AS b, a.sort_at, f.about FROM (
+          SELECT article_id AS id, max(about) AS about FROM (${ranges.join(" UNION ALL ")})
+          GROUP BY article_id ORDER BY article_id DESC LIMIT @limit
+        ) f JOIN articles a ON a.id = f.id WHERE ${LIVE}`);
+      this.searches.set(key, statement);
     }
+    const params: Record<string, unknown> = { limit };
+    topics.forEach((t, n) => {
+      params[`t${n}`] = t;
+    });
+    others.forEach((p, k) => {
+      params[`topic${k}`] = p.topic;
+      params[`under${k}`] = JSON.stringify([p.topic, ...p.under]);
+    });
+    const rows: SearchCandidate[] = statement
+      .all(params)
+      .map((r) => ({ id: r.id, bm25: null, sortAt: r.sort_at, about: r.about === 1 }));
     // With several places, one place's tags do not tell the article's relation to the others.
-    if (places.length > 1) return (found ?? []).map(({ about: _, ...c }) => c);
-    return found ?? [];
+    return others.length > 0 ? rows.map(({ about: _, ...c }) => c) : rows;
   }
 
   /** For each article among `ids` tagged with one of the places: true when it is about one (or one under it), false when it only mentions one. */
