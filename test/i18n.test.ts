@@ -1,6 +1,8 @@
 // The locale files stay in step with each other and with the code.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { commandsFor } from "../src/bot/commands";
 import { I18n } from "../src/i18n";
@@ -31,6 +33,24 @@ describe("locales", () => {
     expect(used.size).toBeGreaterThan(30);
     const missing = [...used].filter((k) => !i18n.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it("read a feature's own file beside the main one, and refuse a message defined twice", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nashra-locales-"));
+    for (const language of ["ar", "en"]) {
+      writeFileSync(join(dir, `${language}.ftl`), `hello = ${language === "ar" ? "مرحبًا" : "Hello"}\n`);
+      mkdirSync(join(dir, language));
+      writeFileSync(
+        join(dir, language, "tips.ftl"),
+        `tip-thanks = ${language === "ar" ? "شكرًا" : "Thanks"}\n`,
+      );
+    }
+    const url = pathToFileURL(`${dir}/`);
+    const local = new I18n("ar", url);
+    expect(local.plain("ar", "tip-thanks")).toBe("شكرًا");
+    expect(local.plain("en", "hello")).toBe("Hello");
+    writeFileSync(join(dir, "en", "again.ftl"), "hello = Hi again\n");
+    expect(() => new I18n("ar", url)).toThrow(/again\.ftl/);
   });
 
   it("describe every command", () => {

@@ -1,7 +1,8 @@
-// Localized strings from Fluent files (locales/ar.ftl, locales/en.ftl), usable with or without a bot context
+// Localized strings from Fluent files (locales/ar.ftl and locales/ar/*.ftl, the same for en), usable with or
+// without a bot context
 // (alerts and digests render for readers who are not the one talking to the bot). Every message leaves here
 // ready to display: its Arabic lines read right to left, with commands, ids, URLs and Latin words in order.
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { LANGUAGES, type Language } from "../domain";
 import { isolateLatinRuns, isolateLatinRunsHtml } from "../text/bidi";
@@ -9,6 +10,21 @@ import { escapeHtml } from "../text/html";
 
 /** Arguments of a message: strings are escaped for Telegram HTML by `t`, numbers formatted by Fluent. */
 export type MessageArgs = Record<string, string | number>;
+
+/**
+ * A language's Fluent files: `<language>.ftl`, then every `.ftl` in the folder `<language>/` in name order. A
+ * feature may keep its messages in a file of its own there; a message id defined twice is an error.
+ */
+export function localeFiles(directory: URL, language: Language): URL[] {
+  const folder = new URL(`${language}/`, directory);
+  const extra = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith(".ftl"))
+        .sort()
+        .map((name) => new URL(name, folder))
+    : [];
+  return [new URL(`${language}.ftl`, directory), ...extra];
+}
 
 export class I18n {
   private readonly bundles = new Map<Language, FluentBundle>();
@@ -20,9 +36,10 @@ export class I18n {
     for (const language of LANGUAGES) {
       // Isolation marks (FSI…PDI) keep Latin names and numbers in the right place inside Arabic lines.
       const bundle = new FluentBundle(language, { useIsolating: true });
-      const source = readFileSync(new URL(`${language}.ftl`, directory), "utf8");
-      const errors = bundle.addResource(new FluentResource(source));
-      if (errors.length > 0) throw new Error(`locales/${language}.ftl: ${errors.map(String).join("; ")}`);
+      for (const file of localeFiles(directory, language)) {
+        const errors = bundle.addResource(new FluentResource(readFileSync(file, "utf8")));
+        if (errors.length > 0) throw new Error(`${file.pathname}: ${errors.map(String).join("; ")}`);
+      }
       this.bundles.set(language, bundle);
     }
   }

@@ -1,8 +1,12 @@
-// One name for one thing (docs/vocabulary.md): the synonyms the glossary bans do not come back into ar.ftl.
+// One name for one thing (docs/vocabulary.md): the synonyms the glossary bans do not come back into ar.ftl (or
+// any Arabic file of a feature, locales/ar/*.ftl).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { localeFiles } from "../../src/i18n";
 
-const AR = readFileSync(new URL("../../src/i18n/locales/ar.ftl", import.meta.url), "utf8");
+const AR = localeFiles(new URL("../../src/i18n/locales/", import.meta.url), "ar")
+  .map((file) => readFileSync(file, "utf8"))
+  .join("\n");
 /** The messages' text: comments dropped. */
 const text = AR.split("\n")
   .filter((line) => !line.startsWith("#"))
