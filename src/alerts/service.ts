@@ -252,9 +252,15 @@ export class AlertService {
 
   /**
    * The Send button: enqueues the alert for its audience, once. `status`: the message to edit as delivery
-   * goes (the question the button belongs to); the first edit follows at once.
+   * goes (the question the button belongs to); the first edit follows at once. `urgent`: the editor's «urgent»
+   * button, recorded in the alert: it rings even in readers' quiet hours.
    */
-  confirm(id: number, userId: number, status?: { chatId: number; messageId: number }): ConfirmOutcome {
+  confirm(
+    id: number,
+    userId: number,
+    status?: { chatId: number; messageId: number },
+    urgent = false,
+  ): ConfirmOutcome {
     const { store, clock } = this.options;
     const alert = store.alerts.get(id);
     const refusal = this.refusal(alert, userId);
@@ -264,6 +270,7 @@ export class AlertService {
       // Only one press wins: claimPending is a conditional update inside this transaction.
       if (!store.alerts.claimPending(id, clock() - PREVIEW_TTL_MS)) return undefined;
       if (status) store.alerts.setStatusMessage(id, status.chatId, status.messageId);
+      if (urgent) store.alerts.markUrgent(id);
       return this.startFanout(id);
     })();
     if (recipients === undefined) return { kind: "sent-already" };
@@ -426,6 +433,8 @@ export class AlertService {
     const ref = refOf(id);
     let { position, after } = cursor;
     let left = budget;
+    // Quiet hours: each chat's row is sent silently or later as the policy says (as of this chunk's enqueue).
+    const sending = this.options.audience.sendingFor(this.options.clock(), "alert", alert.urgent);
     while (left > 0 && position < cursor.topicIds.length) {
       const chunk = this.options.audience.alertRecipientsChunk(
         cursor.topicIds,
@@ -446,6 +455,7 @@ export class AlertService {
             message,
             // Each rendering is stored once for the whole audience, across chunks and restarts.
             bodyKey: `${ref}|${key}`,
+            ...sending(chat, chatTimeZone(chat, this.options.defaultTimezone)),
           };
         }),
       );

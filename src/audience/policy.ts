@@ -11,10 +11,11 @@
 //
 // Rules evaluated per chat for a whole audience are SQL clauses in src/store/audience.ts (one indexed query for
 // 50,000 chats); rules per article and reader for a digest are sets the composer applies as bitsets.
+import { nextRun } from "../digest/next-run";
 import { getOrInsert } from "../maps";
 import type { Store } from "../store";
 import type { AlertRecipient, AlertSubject } from "../store/audience";
-import type { Recipient } from "../store/chats";
+import type { QuietHours, Recipient } from "../store/chats";
 import type { ChatPhrase } from "../store/phrases";
 import { checkPhrase, PhraseMatcher } from "../text/phrases";
 import type { TopicService } from "../topics/service";
@@ -58,6 +59,34 @@ export interface LatestScope {
   mentions: boolean;
   /** Never these: articles with a phrase the chat mutes. */
   exclude: number[];
+}
+
+/**
+ * How a message goes to one recipient (AudiencePolicy.sendingFor): at once with sound (neither), without sound
+ * (`silent`: Telegram's disable_notification), or not before a time (`notBefore`: the end of their quiet hours).
+ * The outbox row carries it (OutboxMessage.silent, .notBefore); the stored body stays shared.
+ */
+export interface Sending {
+  silent?: true;
+  notBefore?: number;
+}
+
+/** The local hour of an instant in a zone (0-23). */
+function localHour(at: number, zone: string, formats: Map<string, Intl.DateTimeFormat>): number {
+  const format = getOrInsert(
+    formats,
+    zone,
+    () => new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "numeric", hourCycle: "h23" }),
+  );
+  return Number(format.formatToParts(at).find((p) => p.type === "hour")?.value ?? 0) % 24;
+}
+
+/** Whether a local hour is within quiet hours (start included, end excluded; start after end wraps midnight). */
+export function inQuietHours(quiet: Pick<QuietHours, "start" | "end">, hour: number): boolean {
+  if (quiet.start === quiet.end) return false;
+  return quiet.start < quiet.end
+    ? hour >= quiet.start && hour < quiet.end
+    : hour >= quiet.start || hour < quiet.end;
 }
 
 /** How many of the newest articles containing a muted phrase /latest leaves out (see mutedForChat). */
@@ -137,6 +166,42 @@ export class AudiencePolicy {
     const alreadyReached =
       about.articleId !== null && audience === 0 ? this.store.audience.countAlertFollowers(subject) : 0;
     return { audience, alreadyReached };
+  }
+
+  // --- Quiet hours: how to send --------------------------------------------------------------------------
+
+  /**
+   * How messages enqueued at `at` go to each recipient (rule 8, docs/audience.md): outside their quiet hours
+   * as usual; in them an alert arrives without sound, or waits for their end, as the reader chose, and a digest
+   * waits for their end; an urgent alert rings anyway. The returned function is called per recipient with the
+   * zone the caller renders for (chatTimeZone): local hours and end times are computed once per zone and end
+   * hour for the whole audience, so a chunk of a thousand chats costs a thousand map lookups.
+   */
+  sendingFor(
+    at: number,
+    what: "alert" | "digest",
+    urgent = false,
+  ): (r: Pick<Recipient, "quiet">, zone: string) => Sending {
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const hours = new Map<string, number>();
+    const ends = new Map<string, number>();
+    return (r, zone) => {
+      const quiet = r.quiet;
+      if (!quiet || urgent) return {};
+      const hour = getOrInsert(hours, zone, () => localHour(at, zone, formats));
+      if (!inQuietHours(quiet, hour)) return {};
+      if (what === "alert" && quiet.mode === "silent") return { silent: true };
+      // The next end:00 in the zone (croner: DST included).
+      const end = getOrInsert(ends, `${zone}|${quiet.end}`, () =>
+        nextRun(`0 ${quiet.end} * * *`, zone, new Date(at)).getTime(),
+      );
+      return { notBefore: end };
+    };
+  }
+
+  /** When a digest due at `at` reaches a chat with these quiet hours: then, or at their end. */
+  digestArrival(quiet: QuietHours | null, zone: string, at: number): number {
+    return this.sendingFor(at, "digest")({ quiet }, zone).notBefore ?? at;
   }
 
   /**
@@ -220,9 +285,12 @@ export class AudiencePolicy {
 
   // --- Digests ----------------------------------------------------------------------------------------------
 
-  /** Every chat a digest may go to, by id: active, digests on, following something. */
-  digestRecipients(): Recipient[] {
-    return this.store.audience.digestRecipients();
+  /**
+   * Every chat a digest may go to, by id: active, digests on, following something; for a reader slot's run
+   * (`slot`: its schedule id), only the chats that chose that slot for their own digest.
+   */
+  digestRecipients(slot?: number): Recipient[] {
+    return this.store.audience.digestRecipients(slot);
   }
 
   /** Each chat's followed topics (all chats, or one). */

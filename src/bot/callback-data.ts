@@ -156,6 +156,8 @@ export const searchPage = button("sr", { session: token(), page: page() });
 // An alert's preview: send, cancel, and the topic chosen for a draft whose topic name was unclear.
 export const alertSend = button("al:s", { alert: id() });
 export const alertCancel = button("al:c", { alert: id() });
+/** Send as urgent: it rings even in readers' quiet hours. */
+export const alertSendUrgent = button("al:u", { alert: id() });
 export const alertTopic = button("al:t", { alert: id(), topic: id() });
 
 /**
@@ -193,3 +195,24 @@ export const articleAddTopic = button("ae:t", { article: id(), topic: id() });
 export const articleDelete = button("ae:d", { article: id() });
 export const articleDeleteConfirm = button("ae:dy", { article: id() });
 export const articleDeleteCancel = button("ae:dn", { article: id() });
+
+// Quiet hours (/settings): the menu, on with the usual hours, off, an hour grid for the start or the end, an hour
+// chosen, and what alerts do during them (docs/audience.md, rule 8).
+export const quietMenu = button("qh", {});
+export const quietOn = button("qh:on", {});
+export const quietOff = button("qh:off", {});
+export const quietPick = button("qh:p", { edge: oneOf("start", "end") });
+export const quietHour = button("qh:h", { edge: oneOf("start", "end"), hour: int(0, 23) });
+export const quietMode = button("qh:m", { mode: oneOf("silent", "later") });
+
+// A reader's own digest (/settings): the menu, off, how often (then the hour grid, or the days for weekly), a day
+// for weekly, and the choice made (docs/digests.md, "A reader's own digest").
+export const ownDigestMenu = button("od", {});
+export const ownDigestOff = button("od:off", {});
+export const ownDigestKind = button("od:k", { kind: oneOf("daily", "twice", "weekly") });
+export const ownDigestDay = button("od:w", { weekday: int(0, 6) });
+export const ownDigestSet = button("od:s", {
+  kind: oneOf("daily", "twice", "weekly"),
+  hour: int(0, 23),
+  weekday: optional(int(0, 6)),
+});

@@ -15,6 +15,7 @@ import { feedsFeature } from "./features/feeds";
 import { membershipFeature } from "./features/membership";
 import { mutesFeature } from "./features/mutes";
 import { postFeature } from "./features/post";
+import { quietFeature } from "./features/quiet";
 import { readingFeature } from "./features/reading";
 import { settingsFeature } from "./features/settings";
 import { startFeature } from "./features/start";
@@ -57,6 +58,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     subscriptionsFeature,
     settingsFeature,
     mutesFeature,
+    quietFeature,
     stopFeature,
     readingFeature,
     postFeature,

@@ -4,9 +4,11 @@
 import type { Api } from "grammy";
 import { type Message, type MessageKind, partCount, type TextMessage } from "../text/message";
 
-/** Options the sender adds to every call (paid broadcast). */
+/** Options the sender adds to a row's calls (paid broadcast; silence in the reader's quiet hours). */
 export interface SendExtras {
   allow_paid_broadcast?: boolean;
+  /** The reader's quiet hours: no sound. */
+  disable_notification?: boolean;
 }
 
 type PartSender<M extends Message> = (

@@ -274,13 +274,11 @@ export class Sender {
       }
       await limiter.acquire(row.chatId, gap, paidBroadcast ? "paid" : "free");
       try {
-        const sent = await sendPart(
-          api,
-          row.chatId,
-          row.message,
-          part,
-          paidBroadcast ? { allow_paid_broadcast: true } : {},
-        );
+        const sent = await sendPart(api, row.chatId, row.message, part, {
+          ...(paidBroadcast ? { allow_paid_broadcast: true } : {}),
+          // The reader's quiet hours: the message arrives without sound.
+          ...(row.silent ? { disable_notification: true } : {}),
+        });
         messageIds.push(sent.message_id);
         // The last part is recorded with the row's "sent" below: one write per message in the usual case.
         if (part + 1 < parts) store.outbox.recordPart(row.id, part + 1, messageIds);

@@ -5,8 +5,10 @@
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
+import type { ChatRecord } from "../store/chats";
 import type { ScheduleRecord } from "../store/digests";
 import { missedRun, nextRun } from "./next-run";
+import { type OwnDigest, ownDigestCron, ownDigestOf } from "./own";
 import { MIN_SCHEDULE_INTERVAL_MS } from "./parse";
 import { Scheduler, type SchedulerOptions } from "./scheduler";
 import type { DigestService, RunOutcome } from "./service";
@@ -43,7 +45,8 @@ export class ScheduleArmer {
   start(): void {
     const { store, clock } = this.options;
     for (const run of store.digests.unfinishedRuns()) void this.enqueueRun(run.scheduleId, run.dueAt);
-    for (const schedule of store.digests.schedules()) {
+    // Admins' schedules and the slots readers chose for their own digests alike.
+    for (const schedule of [...store.digests.schedules(), ...store.digests.readerSlots()]) {
       const missed = missedRun(
         schedule.cron,
         schedule.timezone,
@@ -82,7 +85,56 @@ export class ScheduleArmer {
     return { schedule: record, next: this.arm(record) };
   }
 
-  /** Every schedule, oldest first. */
+  // --- A reader's own digest ------------------------------------------------------------------------------
+
+  /**
+   * A reader's own digest: the slot of their choice in their zone (made and armed when no reader chose it
+   * before), or none. Returns the chat as it is now; undefined for a choice out of range (nothing changes).
+   */
+  setOwnDigest(chatId: number, choice: OwnDigest, zone: string): ChatRecord | undefined {
+    const { store } = this.options;
+    const cron = ownDigestCron(choice);
+    if (cron === undefined && choice.kind !== "off") return undefined;
+    return store.db.transaction(() => {
+      if (cron === undefined) return store.chats.setOwnSchedule(chatId, null);
+      const { schedule, created } = store.digests.slot(cron, zone);
+      if (created) this.arm(schedule);
+      return store.chats.setOwnSchedule(chatId, schedule.id);
+    })();
+  }
+
+  /** What a chat chose for its own digest. */
+  ownDigest(chat: Pick<ChatRecord, "ownScheduleId">): OwnDigest {
+    const slot =
+      chat.ownScheduleId === null ? undefined : this.options.store.digests.schedule(chat.ownScheduleId);
+    return ownDigestOf(slot?.cron);
+  }
+
+  /** The reader changed their zone: their own digest keeps its hours in the new zone (the chat now, if changed). */
+  ownDigestZone(chat: Pick<ChatRecord, "id" | "ownScheduleId">, zone: string): ChatRecord | undefined {
+    const choice = this.ownDigest(chat);
+    return choice.kind === "off" ? undefined : this.setOwnDigest(chat.id, choice, zone);
+  }
+
+  /**
+   * When a chat's next digest of its own topics is due: the first next run among the admins' schedules without a
+   * topic and the chat's own slot (undefined: none). Quiet hours may delay its arrival (AudiencePolicy.digestArrival).
+   */
+  nextDigestFor(chat: Pick<ChatRecord, "ownScheduleId">): number | undefined {
+    const { store } = this.options;
+    const own = chat.ownScheduleId === null ? undefined : store.digests.schedule(chat.ownScheduleId);
+    let next: number | undefined;
+    for (const schedule of [
+      ...store.digests.schedules().filter((s) => s.topicId === null),
+      ...(own ? [own] : []),
+    ]) {
+      const at = this.nextRunOf(schedule).getTime();
+      if (next === undefined || at < next) next = at;
+    }
+    return next;
+  }
+
+  /** Every admin's schedule, oldest first (not the slots readers chose for their own digests). */
   list(): ScheduleRecord[] {
     return this.options.store.digests.schedules();
   }

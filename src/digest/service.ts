@@ -119,7 +119,9 @@ export class DigestService {
     const own = store.digests.marksOf(0);
     // Where each reader is in this run's scope: a reader at or past the run's last article is done (a restart).
     const progress = scope === 0 ? own : store.digests.marksOf(scope);
-    const readers = audience.digestRecipients();
+    // A reader slot (a time readers chose for their own digest) goes to the readers who chose it; it is an own-topics
+    // digest like any other, so the shared mark keeps an article to one digest whichever schedule runs first.
+    const readers = audience.digestRecipients(schedule.readerSlot ? schedule.id : undefined);
     const lookback = clock() - LOOKBACK_MS;
     const created = Math.max(schedule.createdAt, lookback);
     const notBeforeOf = (chatId: number) => (scope === 0 && own.has(chatId) ? lookback : created);
@@ -150,13 +152,16 @@ export class DigestService {
         );
         const messages: OutboxMessage[] = [];
         const done: number[] = [];
+        // Quiet hours: a digest due in a reader's quiet hours waits for their end (the policy says when).
+        const sending = audience.sendingFor(clock(), "digest");
         for (const reader of chunk) {
           const at = progress.get(reader.id);
           if (at !== undefined && at >= run.throughId) continue; // done before a restart, or nothing new
           done.push(reader.id);
+          const timeZone = chatTimeZone(reader, defaultTimezone);
           const digest = composer.compose({
             language: chatLanguage(reader, this.options.defaultLanguage),
-            timeZone: chatTimeZone(reader, defaultTimezone),
+            timeZone,
             routes: audience.digestRoutes(followed.get(reader.id) ?? [], scopeTopic),
             afterId: own.get(reader.id) ?? 0,
             notBefore: notBeforeOf(reader.id),
@@ -172,6 +177,7 @@ export class DigestService {
             // Readers with the same content share one stored body (docs/delivery.md, "Bodies"): keyed only once
             // a second reader gets it (a key costs an index lookup per row, wasted on the many unique digests).
             ...(digest.shared ? { bodyKey: `${ref}|${digest.key}` } : {}),
+            ...sending(reader, timeZone),
           });
           if (scope !== 0) audience.recordShown(reader.id, digest.shown, ref);
         }

@@ -3,7 +3,7 @@
 
 import type { ChatType, Language } from "../domain";
 import type { Store } from "../store";
-import type { ChatRecord } from "../store/chats";
+import type { ChatRecord, QuietHours } from "../store/chats";
 
 /** The chat an update came from, as Telegram describes it. */
 export interface ChatSeen {
@@ -64,6 +64,18 @@ export class ReaderService {
   /** The chat's time zone (an IANA name); null follows the default again. */
   setTimeZone(chatId: number, zone: string | null): ChatRecord | undefined {
     return this.store.chats.update(chatId, { timezone: zone });
+  }
+
+  /**
+   * The chat's quiet hours (whole local hours; null: none) and, when given, what alerts do during them (silent, or
+   * later). How each message is then sent is the audience policy's (AudiencePolicy.sendingFor).
+   */
+  setQuietHours(
+    chatId: number,
+    hours: { start: number; end: number } | null,
+    mode?: QuietHours["mode"],
+  ): ChatRecord | undefined {
+    return this.store.chats.setQuiet(chatId, hours, mode);
   }
 
   /**

@@ -33,6 +33,8 @@ export interface AlertRecord {
   finishedAt: number | null;
   /** Where the enqueuing of its audience stands while it goes on (undefined once every chat is enqueued). */
   fanout?: FanoutCursor | undefined;
+  /** An editor sent it as urgent: it rings even in readers' quiet hours. */
+  urgent: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ interface AlertRow {
   fanout_topics: string | null;
   fanout_position: number;
   fanout_after: number | null;
+  urgent: number;
 }
 
 const toRecord = (r: AlertRow): AlertRecord => ({
@@ -105,6 +108,7 @@ const toRecord = (r: AlertRow): AlertRecord => ({
     r.fanout_topics === null
       ? undefined
       : { topicIds: JSON.parse(r.fanout_topics), position: r.fanout_position, after: r.fanout_after },
+  urgent: r.urgent === 1,
 });
 
 export class AlertStore {
@@ -125,6 +129,7 @@ export class AlertStore {
   private readonly recentRows: Database.Statement<[number], AlertRow>;
   private readonly breakingCandidates: Database.Statement<{ since: number }, { id: number; feed_id: number }>;
   private readonly autoSentByFeed: Database.Statement<[number], { feed_id: number; n: number }>;
+  private readonly setUrgent: Database.Statement<[number]>;
 
   constructor(
     db: Db,
@@ -137,6 +142,7 @@ export class AlertStore {
     this.insert = db.prepare(`INSERT INTO alerts ${columns} VALUES ${values}`);
     this.insertAuto = db.prepare(`INSERT OR IGNORE INTO alerts ${columns} VALUES ${values}`);
     this.byId = db.prepare("SELECT * FROM alerts WHERE id = ?");
+    this.setUrgent = db.prepare("UPDATE alerts SET urgent = 1 WHERE id = ?");
     // Choosing the topic starts the preview's 15 minutes: the editor sees the preview only now. Only a draft
     // (no topic yet): a second tap on another suggestion must not retarget a preview already shown.
     this.retopic = db.prepare(`
@@ -232,6 +238,11 @@ export class AlertStore {
    */
   claimPending(id: number, notBefore: number): boolean {
     return this.claim.run(this.clock(), id, notBefore).changes > 0;
+  }
+
+  /** The editor sent it as urgent (in the sending transaction): it rings even in readers' quiet hours. */
+  markUrgent(id: number): void {
+    this.setUrgent.run(id);
   }
 
   /** An auto-alert goes straight to sending. */

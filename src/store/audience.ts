@@ -4,7 +4,7 @@
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
 import type { ChatType, Language } from "../domain";
-import type { Recipient } from "./chats";
+import { quietOf, type Recipient } from "./chats";
 import type { Db } from "./db";
 
 /**
@@ -31,20 +31,37 @@ const DIGEST_RULES = {
   followsSomething: "EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id)",
 };
 
+/** A reader slot's run goes to the chats that chose it (?: the slot's schedule id; chats_own_schedule index). */
+const OWN_SLOT = "c.own_schedule_id = ?";
+
 const where = (rules: Record<string, string>, except: readonly string[] = []) =>
   Object.entries(rules)
     .filter(([name]) => !except.includes(name))
     .map(([, sql]) => sql)
     .join(" AND ");
 
-const RECIPIENT_COLUMNS = "c.id, c.type, c.language, c.client_language, c.timezone";
-type RecipientRow = [number, ChatType, Language | null, Language | null, string | null];
+// With the quiet hours: how each recipient is sent to (silently, or later) is decided with them (sendingFor).
+const RECIPIENT_COLUMNS =
+  "c.id, c.type, c.language, c.client_language, c.timezone, c.quiet_start, c.quiet_end, c.quiet_mode";
+type RecipientRow = [
+  number,
+  ChatType,
+  Language | null,
+  Language | null,
+  string | null,
+  number | null,
+  number | null,
+  string,
+];
+/** Columns of RECIPIENT_COLUMNS: what a query selects after them starts here. */
+const RECIPIENT_WIDTH = 8;
 const toRecipient = (r: RecipientRow): Recipient => ({
   id: r[0],
   type: r[1],
   language: r[2],
   clientLanguage: r[3],
   timezone: r[4],
+  quiet: quietOf(r[5], r[6], r[7]),
 });
 
 /**
@@ -89,6 +106,7 @@ export class AudienceStore {
     { n: number }
   >;
   private readonly digestAudience: Database.Statement<[]>;
+  private readonly slotAudience: Database.Statement<[number]>;
   private readonly subscriptions: Database.Statement<[]>;
   private readonly subscriptionsOf: Database.Statement<[number]>;
   private readonly routing: Database.Statement<[number, number]>;
@@ -119,6 +137,12 @@ export class AudienceStore {
     );
     this.digestAudience = db
       .prepare(`SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} ORDER BY c.id`)
+      .raw();
+    // A reader's own digest: the readers who chose this slot (docs/digests.md, "A reader's own digest").
+    this.slotAudience = db
+      .prepare(
+        `SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} AND ${OWN_SLOT} ORDER BY c.id`,
+      )
       .raw();
     this.subscriptions = db
       .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions ORDER BY chat_id")
@@ -175,10 +199,13 @@ export class AudienceStore {
   }
 
   private static alertRows(rows: unknown[]): AlertRecipient[] {
-    return (rows as [...RecipientRow, string | null][]).map((r) => ({
-      ...toRecipient(r as unknown as RecipientRow),
-      followedTopicIds: r[5] === null ? [] : r[5].split(",").map(Number),
-    }));
+    return (rows as [...RecipientRow, string | null][]).map((r) => {
+      const followed = r[RECIPIENT_WIDTH] as string | null;
+      return {
+        ...toRecipient(r as unknown as RecipientRow),
+        followedTopicIds: followed === null ? [] : followed.split(",").map(Number),
+      };
+    });
   }
 
   countAlertRecipients(subject: AlertSubject): number {
@@ -190,9 +217,10 @@ export class AudienceStore {
     return this.alertFollowers.get(AudienceStore.params(subject))?.n ?? 0;
   }
 
-  /** Every chat a digest may go to, by id. */
-  digestRecipients(): Recipient[] {
-    return (this.digestAudience.all() as RecipientRow[]).map(toRecipient);
+  /** Every chat a digest may go to, by id; of a reader slot (`slot`: its schedule id), only the chats that chose it. */
+  digestRecipients(slot?: number): Recipient[] {
+    const rows = slot === undefined ? this.digestAudience.all() : this.slotAudience.all(slot);
+    return (rows as RecipientRow[]).map(toRecipient);
   }
 
   /** [chat id, topic id, subscribed at], by chat id (all chats, or one). */

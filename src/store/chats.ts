@@ -19,6 +19,18 @@ export interface ChatRecord {
   inactiveReason: string | null;
   createdAt: number;
   updatedAt: number;
+  /** The reader's quiet hours (null: none). */
+  quiet: QuietHours | null;
+  /** The slot (a reader-slot schedule) of the chat's own digest; null: none, the admins' schedules only. */
+  ownScheduleId: number | null;
+}
+
+/** Hours without sound, in the chat's zone: whole local hours, `start` included, `end` excluded (may wrap). */
+export interface QuietHours {
+  start: number;
+  end: number;
+  /** During them alerts arrive silently, or wait for the end. */
+  mode: "silent" | "later";
 }
 
 interface ChatRow {
@@ -34,6 +46,15 @@ interface ChatRow {
   inactive_reason: string | null;
   created_at: number;
   updated_at: number;
+  quiet_start: number | null;
+  quiet_end: number | null;
+  quiet_mode: "silent" | "later";
+  own_schedule_id: number | null;
+}
+
+/** The quiet hours of a row's columns (start, end, mode), or null. */
+export function quietOf(start: number | null, end: number | null, mode: string | null): QuietHours | null {
+  return start === null || end === null ? null : { start, end, mode: mode === "later" ? "later" : "silent" };
 }
 
 const toRecord = (r: ChatRow): ChatRecord => ({
@@ -49,6 +70,8 @@ const toRecord = (r: ChatRow): ChatRecord => ({
   inactiveReason: r.inactive_reason,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  quiet: quietOf(r.quiet_start, r.quiet_end, r.quiet_mode),
+  ownScheduleId: r.own_schedule_id,
 });
 
 /** Preferences a reader can change in /settings. */
@@ -97,6 +120,8 @@ export class ChatStore {
   private readonly deactivate: Database.Statement<{ id: number; reason: string; now: number }>;
   private readonly updatePrefs: Database.Statement<Record<string, number | string | null>>;
   private readonly countAll: Database.Statement<[], { total: number; active: number | null }>;
+  private readonly setQuietHours: Database.Statement<Record<string, number | string | null>>;
+  private readonly setOwn: Database.Statement<[number | null, number, number]>;
   private readonly migration: {
     ensureTarget: Database.Statement<MigrationIds>;
     mergeChat: Database.Statement<MigrationIds>;
@@ -133,6 +158,10 @@ export class ChatStore {
         updated_at = @now
       WHERE id = @id`);
     this.countAll = db.prepare("SELECT count(*) AS total, sum(active) AS active FROM chats");
+    this.setQuietHours = db.prepare(`
+      UPDATE chats SET quiet_start = @start, quiet_end = @end, quiet_mode = coalesce(@mode, quiet_mode),
+        updated_at = @now WHERE id = @id`);
+    this.setOwn = db.prepare("UPDATE chats SET own_schedule_id = ?, updated_at = ? WHERE id = ?");
     this.migration = {
       ensureTarget: db.prepare(`
         INSERT INTO chats (id, type, created_at, updated_at)
@@ -146,6 +175,10 @@ export class ChatStore {
           language = coalesce(n.language, o.language),
           client_language = coalesce(n.client_language, o.client_language),
           timezone = coalesce(n.timezone, o.timezone),
+          quiet_start = CASE WHEN n.quiet_start IS NULL THEN o.quiet_start ELSE n.quiet_start END,
+          quiet_end = CASE WHEN n.quiet_start IS NULL THEN o.quiet_end ELSE n.quiet_end END,
+          quiet_mode = CASE WHEN n.quiet_start IS NULL THEN o.quiet_mode ELSE n.quiet_mode END,
+          own_schedule_id = coalesce(n.own_schedule_id, o.own_schedule_id),
           alerts_enabled = min(n.alerts_enabled, o.alerts_enabled),
           digests_enabled = min(n.digests_enabled, o.digests_enabled),
           active = max(n.active, o.active),
@@ -205,6 +238,28 @@ export class ChatStore {
     return this.find(id);
   }
 
+  /** Sets the chat's quiet hours (null: none; `mode` undefined keeps the one chosen before); returns the chat. */
+  setQuiet(
+    id: number,
+    hours: { start: number; end: number } | null,
+    mode?: QuietHours["mode"],
+  ): ChatRecord | undefined {
+    this.setQuietHours.run({
+      id,
+      start: hours?.start ?? null,
+      end: hours?.end ?? null,
+      mode: mode ?? null,
+      now: this.clock(),
+    });
+    return this.find(id);
+  }
+
+  /** Sets the slot of the chat's own digest (null: none); returns the chat. */
+  setOwnSchedule(id: number, scheduleId: number | null): ChatRecord | undefined {
+    this.setOwn.run(scheduleId, this.clock(), id);
+    return this.find(id);
+  }
+
   /**
    * A group became a supergroup with a new id: everything stored about it moves to the new id, merged with
    * what the new id already has (the supergroup may have written to the bot first). What it follows and
@@ -238,4 +293,7 @@ export class ChatStore {
 }
 
 /** What rendering a message for a chat needs (alerts' audience, digests' readers). */
-export type Recipient = Pick<ChatRecord, "id" | "type" | "language" | "clientLanguage" | "timezone">;
+export type Recipient = Pick<ChatRecord, "id" | "type" | "language" | "clientLanguage" | "timezone"> & {
+  /** Their quiet hours, when the audience read them (how to send: AudiencePolicy.sendingFor). */
+  quiet?: QuietHours | null | undefined;
+};

@@ -14,6 +14,8 @@ export interface ScheduleRecord {
   createdBy: number | null;
   createdAt: number;
   lastDueAt: number | null;
+  /** A time readers chose for their own digest (not an admin's schedule): it goes to the chats that chose it. */
+  readerSlot: boolean;
 }
 
 export interface NewSchedule {
@@ -54,6 +56,7 @@ interface ScheduleRow {
   created_by: number | null;
   created_at: number;
   last_due_at: number | null;
+  reader_slot: number;
 }
 
 interface RunRow {
@@ -76,6 +79,7 @@ const toSchedule = (r: ScheduleRow): ScheduleRecord => ({
   createdBy: r.created_by,
   createdAt: r.created_at,
   lastDueAt: r.last_due_at,
+  readerSlot: r.reader_slot === 1,
 });
 
 const toRun = (r: RunRow): DigestRun => ({
@@ -93,6 +97,9 @@ export class DigestStore {
   private readonly insertSchedule: Database.Statement<Record<string, unknown>>;
   private readonly oneSchedule: Database.Statement<[number], ScheduleRow>;
   private readonly allSchedules: Database.Statement<[], ScheduleRow>;
+  private readonly allSlots: Database.Statement<[], ScheduleRow>;
+  private readonly insertSlot: Database.Statement<Record<string, unknown>>;
+  private readonly slotByCron: Database.Statement<[string, string], ScheduleRow>;
   private readonly deleteSchedule: Database.Statement<[number]>;
   private readonly lastDue: Database.Statement<[number, number]>;
   private readonly insertRun: Database.Statement<[number, number, number, number]>;
@@ -114,7 +121,16 @@ export class DigestStore {
       INSERT INTO schedules (spec, cron, timezone, topic_id, created_by, created_at)
       VALUES (@spec, @cron, @timezone, @topicId, @createdBy, @now)`);
     this.oneSchedule = db.prepare("SELECT * FROM schedules WHERE id = ?");
-    this.allSchedules = db.prepare("SELECT * FROM schedules ORDER BY id");
+    // Admins' schedules; the slots readers chose for their own digests are apart (allSlots).
+    this.allSchedules = db.prepare("SELECT * FROM schedules WHERE reader_slot = 0 ORDER BY id");
+    this.allSlots = db.prepare("SELECT * FROM schedules WHERE reader_slot = 1 ORDER BY id");
+    this.insertSlot = db.prepare(`
+      INSERT INTO schedules (spec, cron, timezone, topic_id, created_by, created_at, reader_slot)
+      VALUES (@cron, @cron, @timezone, NULL, NULL, @now, 1)
+      ON CONFLICT (cron, timezone) WHERE reader_slot = 1 DO NOTHING`);
+    this.slotByCron = db.prepare(
+      "SELECT * FROM schedules WHERE reader_slot = 1 AND cron = ? AND timezone = ?",
+    );
     this.deleteSchedule = db.prepare("DELETE FROM schedules WHERE id = ?");
     this.lastDue = db.prepare(
       "UPDATE schedules SET last_due_at = max(coalesce(last_due_at, 0), ?) WHERE id = ?",
@@ -154,6 +170,17 @@ export class DigestStore {
 
   schedules(): ScheduleRecord[] {
     return this.allSchedules.all().map(toSchedule);
+  }
+
+  /** The slots readers chose for their own digests (schedules of reader_slot 1), oldest first. */
+  readerSlots(): ScheduleRecord[] {
+    return this.allSlots.all().map(toSchedule);
+  }
+
+  /** The reader slot of a cron and zone, made if no reader chose it before (`created`: it is new, to be armed). */
+  slot(cron: string, timezone: string): { schedule: ScheduleRecord; created: boolean } {
+    const created = this.insertSlot.run({ cron, timezone, now: this.clock() }).changes > 0;
+    return { schedule: toSchedule(this.slotByCron.get(cron, timezone) as ScheduleRow), created };
   }
 
   /** Deletes a schedule (its runs and marks go with it); false when there was none. */

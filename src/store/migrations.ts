@@ -468,4 +468,35 @@ export const migrations: Migration[] = [
       CREATE INDEX chat_phrases_kind ON chat_phrases (kind, normalized);
     `,
   },
+  {
+    version: 26,
+    name: "quiet hours: a reader's hours without sound, and alerts urgent enough to ring anyway",
+    up: `
+      -- A reader's quiet hours, as whole local hours in the chat's zone (start included, end excluded; start after
+      -- end wraps past midnight: 23 and 7 are 23:00-07:00); NULL: none. quiet_mode: what alerts do during them,
+      -- 'silent' (they arrive without sound: disable_notification) or 'later' (they wait for the end). Digests
+      -- due in quiet hours always wait for the end (docs/audience.md, rule 8).
+      ALTER TABLE chats ADD COLUMN quiet_start INTEGER CHECK (quiet_start BETWEEN 0 AND 23);
+      ALTER TABLE chats ADD COLUMN quiet_end INTEGER CHECK (quiet_end BETWEEN 0 AND 23);
+      ALTER TABLE chats ADD COLUMN quiet_mode TEXT NOT NULL DEFAULT 'silent' CHECK (quiet_mode IN ('silent', 'later'));
+      -- A row sent without sound (Telegram's disable_notification); a row that waits has a later next_attempt_at.
+      ALTER TABLE outbox ADD COLUMN silent INTEGER NOT NULL DEFAULT 0;
+      -- An editor marked the alert urgent: it rings even in readers' quiet hours.
+      ALTER TABLE alerts ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 27,
+    name: "a reader's own digest: the time slots readers chose, one schedule each",
+    up: `
+      -- A schedule with reader_slot = 1 is a time a reader chose for their own digest (daily, twice daily or
+      -- weekly, in their zone), shared by every reader who chose the same cron and zone: one run per distinct
+      -- slot (docs/digests.md, "A reader's own digest"). Admins' /schedules list only the others.
+      ALTER TABLE schedules ADD COLUMN reader_slot INTEGER NOT NULL DEFAULT 0;
+      CREATE UNIQUE INDEX schedules_reader_slot ON schedules (cron, timezone) WHERE reader_slot = 1;
+      -- The slot a chat chose (NULL: no digest of its own, the admins' schedules only).
+      ALTER TABLE chats ADD COLUMN own_schedule_id INTEGER REFERENCES schedules (id) ON DELETE SET NULL;
+      CREATE INDEX chats_own_schedule ON chats (own_schedule_id) WHERE own_schedule_id IS NOT NULL;
+    `,
+  },
 ];

@@ -32,6 +32,10 @@ export interface OutboxMessage {
    * the same message.
    */
   bodyKey?: string;
+  /** Sent without sound (Telegram's disable_notification): the reader's quiet hours. Not part of the body. */
+  silent?: boolean | undefined;
+  /** Not sent before this time (the end of the reader's quiet hours); default now. */
+  notBefore?: number | undefined;
 }
 
 /** What a body is found by across enqueues: the SHA-1 of its caller-given key. */
@@ -49,6 +53,8 @@ export interface DueRow {
   partsSent: number;
   attempts: number;
   enqueuedAt: number;
+  /** Sent without sound (disable_notification). */
+  silent: boolean;
 }
 
 /** A claimed row with what is left to send. */
@@ -90,6 +96,7 @@ interface Row {
   parts_sent: number;
   attempts: number;
   enqueued_at: number;
+  silent: number;
 }
 
 function toDueRow(r: Row): DueRow {
@@ -103,6 +110,7 @@ function toDueRow(r: Row): DueRow {
     partsSent: r.parts_sent,
     attempts: r.attempts,
     enqueuedAt: r.enqueued_at,
+    silent: r.silent === 1,
   };
 }
 
@@ -143,8 +151,8 @@ export class OutboxStore {
     private readonly clock: Clock,
   ) {
     this.insert = db.prepare(`
-      INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, message, body_id, next_attempt_at, enqueued_at)
-      VALUES (@chatId, @purpose, @priority, @ref, @dedupeKey, '', @body, @now, @now)
+      INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, message, body_id, next_attempt_at, enqueued_at, silent)
+      VALUES (@chatId, @purpose, @priority, @ref, @dedupeKey, '', @body, max(@now, @notBefore), @now, @silent)
       ON CONFLICT (chat_id, purpose, dedupe_key) DO NOTHING`);
     // RETURNING gives nothing when a keyed body exists already: then bodyByKey finds it.
     this.insertBody = db.prepare(
@@ -158,7 +166,7 @@ export class OutboxStore {
       "DELETE FROM outbox_bodies WHERE id = @id AND NOT EXISTS (SELECT 1 FROM outbox WHERE body_id = @id)",
     );
     this.due = db.prepare(`
-      SELECT o.id, o.chat_id, c.type AS chat_type, c.active AS chat_active, o.purpose, o.ref, o.parts_sent, o.attempts, o.enqueued_at
+      SELECT o.id, o.chat_id, c.type AS chat_type, c.active AS chat_active, o.purpose, o.ref, o.parts_sent, o.attempts, o.enqueued_at, o.silent
       FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id
       WHERE o.status = 'queued' AND o.next_attempt_at <= ?
       ORDER BY o.priority, o.next_attempt_at, o.id
@@ -254,6 +262,8 @@ export class OutboxStore {
           dedupeKey: m.dedupeKey,
           body,
           now,
+          notBefore: m.notBefore ?? now,
+          silent: m.silent ? 1 : 0,
         }).changes;
         added += changes;
         const uses = made.get(body);

@@ -85,7 +85,11 @@ describe("an editor's /alert to a topic", () => {
     expect(visible(replies[0])).toContain("عاجل · دير الزور");
     expect(visible(replies[0])).toContain("انقطاع الكهرباء عن أحياء المدينة");
     expect(visible(question)).toContain("سيصل إلى 4 محادثات");
-    expect(buttonLabels(question)).toEqual(["📣 إرسال (4)", "✖️ إلغاء"]);
+    expect(buttonLabels(question)).toEqual([
+      "📣 إرسال (4)",
+      "✖️ إلغاء",
+      "🔔 عاجل جدًا: يرنّ حتى في ساعات الهدوء",
+    ]);
     for (const u of [...dez, syria, mayadin, aleppo]) expect(alertsTo(u.id)).toEqual([]);
 
     await press("إرسال", EDITOR);

@@ -84,6 +84,11 @@ const ARGS: Record<string, string | number> = {
   depth: 0,
   today: 4,
   failures: 3,
+  // Quiet hours and the reader's own digest.
+  from: "23:00",
+  to: "07:00",
+  second: "20:00",
+  mode: "التنبيهات تصل فيها بلا صوت",
 };
 
 describe("every message of ar.ftl", () => {

@@ -1,11 +1,11 @@
 // Editors' /alert (preview, then Send or Cancel) and /alerts (recent alerts and how they went).
-import { Composer, InlineKeyboard } from "grammy";
+import { type CallbackQueryContext, Composer, InlineKeyboard } from "grammy";
 import { PREVIEW_TTL_MS, type Preview, type Requester } from "../../alerts/service";
 import { sendWhole } from "../../delivery/send";
 import { formatDateTime } from "../../i18n/format";
 import type { AlertRecord } from "../../store/alerts";
 import { isolate } from "../../text/html";
-import { alertCancel, alertSend, alertTopic } from "../callback-data";
+import { alertCancel, alertSend, alertSendUrgent, alertTopic } from "../callback-data";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, parseId, replyHtml } from "../reply";
@@ -43,7 +43,10 @@ async function sendPreview(ctx: NashraContext, preview: Preview): Promise<void> 
   const minutes = PREVIEW_TTL_MS / 60_000;
   const keyboard = new InlineKeyboard()
     .text(ctx.tp("button-alert-send", { count: audience }), alertSend.pack({ alert: alert.id }))
-    .text(ctx.tp("button-alert-cancel"), alertCancel.pack({ alert: alert.id }));
+    .text(ctx.tp("button-alert-cancel"), alertCancel.pack({ alert: alert.id }))
+    .row()
+    // Rings even in readers' quiet hours (docs/audience.md, rule 8).
+    .text(ctx.tp("button-alert-urgent"), alertSendUrgent.pack({ alert: alert.id }));
   await replyHtml(ctx, ctx.t("alert-confirm", { count: audience, minutes }), keyboard);
 }
 
@@ -122,15 +125,16 @@ alertsFeature.callbackQuery(
   }),
 );
 
-alertsFeature.callbackQuery(
-  alertSend.filter,
-  requireRole("editor"),
-  alertSend.handle(async (ctx, { alert }) => {
+/** Send, or Send as urgent (it rings even in readers' quiet hours; recorded in the alert). */
+const sendAlert =
+  (urgent: boolean) =>
+  async (ctx: CallbackQueryContext<NashraContext>, { alert }: { alert: number }) => {
     const message = ctx.callbackQuery.message;
     const outcome = ctx.deps.alerts.confirm(
       alert,
       ctx.from.id,
       message ? { chatId: message.chat.id, messageId: message.message_id } : undefined,
+      urgent,
     );
     if (outcome.kind !== "sending") {
       await refuse(ctx, outcome.kind);
@@ -138,8 +142,16 @@ alertsFeature.callbackQuery(
     }
     // Enqueued and the sender woken before anything else: the first reader's copy is already on its way, and
     // the question becomes the status message (edited by the alert service as delivery goes).
-    await ctx.answerCallbackQuery({ text: ctx.tp("toast-alert-sending") });
-  }),
+    await ctx.answerCallbackQuery({
+      text: ctx.tp(urgent ? "toast-alert-sending-urgent" : "toast-alert-sending"),
+    });
+  };
+
+alertsFeature.callbackQuery(alertSend.filter, requireRole("editor"), alertSend.handle(sendAlert(false)));
+alertsFeature.callbackQuery(
+  alertSendUrgent.filter,
+  requireRole("editor"),
+  alertSendUrgent.handle(sendAlert(true)),
 );
 
 alertsFeature.callbackQuery(

@@ -3,6 +3,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { zoneName } from "../../i18n/format";
 import {
   muteMenu,
+  ownDigestMenu,
+  quietMenu,
   settingsHome,
   settingsLanguage,
   settingsLanguageMenu,
@@ -51,7 +53,10 @@ function homeKeyboard(ctx: NashraContext): InlineKeyboard {
     .text(ctx.tp("button-language"), settingsLanguageMenu.pack({}))
     .text(ctx.tp("button-timezone"), settingsZoneMenu.pack({}))
     .row()
-    .text(ctx.tp("button-mutes"), muteMenu.pack({}));
+    .text(ctx.tp("button-mutes"), muteMenu.pack({}))
+    .row()
+    .text(ctx.tp("button-quiet"), quietMenu.pack({}))
+    .text(ctx.tp("button-own-digest"), ownDigestMenu.pack({}));
 }
 
 function homeText(ctx: NashraContext): string {
@@ -135,6 +140,8 @@ settingsFeature.callbackQuery(
       return;
     }
     ctx.reader = ctx.deps.readers.setTimeZone(ctx.reader.id, zone);
+    // The reader's own digest keeps its hours in the new zone.
+    if (ctx.reader) ctx.reader = ctx.deps.schedules.ownDigestZone(ctx.reader, zone) ?? ctx.reader;
     useChatSettings(ctx);
     await ctx.answerCallbackQuery({
       text: ctx.tp("toast-timezone", { timezone: zoneName(zone, ctx.language) }),

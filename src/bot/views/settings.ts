@@ -2,6 +2,7 @@
 import { formatClock, zoneName } from "../../i18n/format";
 import { escapeHtml } from "../../text/html";
 import type { NashraContext } from "../context";
+import { quietSummary } from "./quiet";
 
 /** The current time in a zone, as the settings show it. */
 export function localTime(ctx: NashraContext, zone: string): string {
@@ -24,5 +25,5 @@ export function settingsSummary(ctx: NashraContext): string {
     language: ctx.tp(reader?.language ? `language-${reader.language}` : "language-auto"),
     timezone: zoneName(zone, ctx.language),
     time: localTime(ctx, zone),
-  })}\n${muted}`;
+  })}\n${muted}\n${quietSummary(ctx)}`;
 }
