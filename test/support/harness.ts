@@ -36,6 +36,8 @@ export interface HarnessOptions {
   minScheduleIntervalMs?: number;
   /** Limits of the feed parser's threads (default: the bot's own). */
   feedParsing?: AppOptions["feedParsing"];
+  /** The digest scheduler's timers (a manual clock's, so that advancing it fires schedules). */
+  timers?: AppOptions["timers"];
 }
 
 /** Starts Nashra in polling mode (unless env says otherwise) against a new fake Bot API server. */
@@ -59,6 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ? {}
       : { minScheduleIntervalMs: options.minScheduleIntervalMs }),
     ...(options.feedParsing ? { feedParsing: options.feedParsing } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
   });
   return {
     fake,
