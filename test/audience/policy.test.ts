@@ -269,3 +269,37 @@ describe("the audience policy", () => {
     expect(mine).toMatch(new RegExp(`📍 الميادين\\n• ${MAYADIN_NEWS.title}`));
   });
 });
+
+describe("quiet hours (rule 8): how each recipient is sent to", () => {
+  const at = (iso: string) => Date.parse(iso);
+  const night = { start: 23, end: 7, mode: "silent" as const };
+  const wait = { ...night, mode: "later" as const };
+
+  it("sends an alert in a reader's quiet hours silently, or at their end, and rings outside them and when urgent", () => {
+    const policy = new AudiencePolicy(store, topics);
+    // 23:30 in Damascus (UTC+3), 21:30 in Berlin (UTC+1).
+    const sending = policy.sendingFor(at("2026-01-05T20:30:00Z"), "alert");
+    expect(sending({ quiet: night }, "Asia/Damascus")).toEqual({ silent: true });
+    expect(sending({ quiet: wait }, "Asia/Damascus")).toEqual({ notBefore: at("2026-01-06T04:00:00Z") });
+    expect(sending({ quiet: night }, "Europe/Berlin")).toEqual({});
+    expect(sending({ quiet: null }, "Asia/Damascus")).toEqual({});
+    // Hours that do not wrap: 13:00-17:00; the end is excluded.
+    expect(sending({ quiet: { start: 13, end: 17, mode: "silent" } }, "Asia/Damascus")).toEqual({});
+    const urgent = policy.sendingFor(at("2026-01-05T20:30:00Z"), "alert", true);
+    expect(urgent({ quiet: wait }, "Asia/Damascus")).toEqual({});
+    expect(urgent({ quiet: night }, "Asia/Damascus")).toEqual({});
+  });
+
+  it("holds a digest due in quiet hours until their end, whatever alerts do, across a DST change", () => {
+    const policy = new AudiencePolicy(store, topics);
+    const sending = policy.sendingFor(at("2026-01-05T20:30:00Z"), "digest");
+    expect(sending({ quiet: night }, "Asia/Damascus")).toEqual({ notBefore: at("2026-01-06T04:00:00Z") });
+    // Berlin, 01:30 CET on the night the clocks go forward: the end, 07:00, is in summer time (05:00 UTC).
+    expect(policy.digestArrival(night, "Europe/Berlin", at("2026-03-29T00:30:00Z"))).toBe(
+      at("2026-03-29T05:00:00Z"),
+    );
+    expect(policy.digestArrival(null, "Europe/Berlin", at("2026-03-29T00:30:00Z"))).toBe(
+      at("2026-03-29T00:30:00Z"),
+    );
+  });
+});

@@ -166,3 +166,57 @@ describe("a daily digest schedule", () => {
     expect(dueTimes()).toEqual([]);
   });
 });
+
+describe("a reader's own digest", () => {
+  it("arrives daily at the reader's hour in their zone across the spring-forward Sunday, to them alone, and again after a restart", async () => {
+    followDeirEzZor(1, 2, 3);
+    start().start();
+    // Readers 1 and 2 chose 07:00 in Berlin: one slot; reader 3 did not (no admin schedule: no digest).
+    expect(schedules.setOwnDigest(1, { kind: "daily", hour: 7 }, "Europe/Berlin")?.ownScheduleId).toBeTypeOf(
+      "number",
+    );
+    schedules.setOwnDigest(2, { kind: "daily", hour: 7 }, "Europe/Berlin");
+    expect(store.digests.readerSlots()).toHaveLength(1);
+    expect(store.digests.schedules()).toEqual([]);
+    const days = ["27", "28"];
+    for (const day of days) {
+      time.advance(HOUR);
+      news(`خبر يوم ${day}`);
+      await advance(23 * HOUR);
+    }
+    // A restart: the slot is armed again from the database.
+    await schedules.stop();
+    start().start();
+    for (const day of ["29", "30"]) {
+      time.advance(HOUR);
+      news(`خبر يوم ${day}`);
+      await advance(23 * HOUR);
+    }
+    expect(dueTimes()).toEqual([
+      "2026-03-28T06:00:00.000Z", // 07:00 CET
+      "2026-03-29T05:00:00.000Z", // 07:00 CEST, the day the clocks go forward
+      "2026-03-30T05:00:00.000Z",
+      "2026-03-31T05:00:00.000Z",
+    ]);
+    for (const chat of [1, 2]) {
+      const rows = digestRows(chat);
+      expect(rows).toHaveLength(4);
+      rows.forEach((html, i) => expect(html.match(/خبر يوم/g)).toHaveLength(1));
+    }
+    expect(digestRows(3)).toEqual([]);
+  });
+
+  it("moves with the reader's zone and stops when turned off", () => {
+    followDeirEzZor(1);
+    start().start();
+    schedules.setOwnDigest(1, { kind: "weekly", weekday: 5, hour: 9 }, "Europe/Berlin");
+    const moved = schedules.ownDigestZone(store.chats.find(1) ?? expect.fail(), "Asia/Damascus");
+    const slot = store.digests.schedule(moved?.ownScheduleId ?? 0);
+    expect(slot).toMatchObject({ cron: "0 9 * * 5", timezone: "Asia/Damascus", readerSlot: true });
+    expect(schedules.ownDigest(moved ?? expect.fail())).toEqual({ kind: "weekly", weekday: 5, hour: 9 });
+    // Out of range: nothing changes.
+    expect(schedules.setOwnDigest(1, { kind: "twice", hour: 12 }, "Asia/Damascus")).toBeUndefined();
+    expect(store.chats.find(1)?.ownScheduleId).toBe(slot?.id);
+    expect(schedules.setOwnDigest(1, { kind: "off" }, "Asia/Damascus")?.ownScheduleId).toBeNull();
+  });
+});
