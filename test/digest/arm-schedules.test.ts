@@ -201,7 +201,10 @@ describe("a reader's own digest", () => {
     for (const chat of [1, 2]) {
       const rows = digestRows(chat);
       expect(rows).toHaveLength(4);
-      rows.forEach((html, i) => expect(html.match(/خبر يوم/g)).toHaveLength(1));
+      rows.forEach((html, i) => {
+        expect(html).toContain(`خبر يوم ${["27", "28", "29", "30"][i]}`);
+        expect(html.match(/خبر يوم/g)).toHaveLength(1);
+      });
     }
     expect(digestRows(3)).toEqual([]);
   });
