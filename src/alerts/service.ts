@@ -78,6 +78,8 @@ export interface AlertProgress {
   failed: number;
   blocked: number;
   done: boolean;
+  /** Messages held for the end of their readers' quiet hours (they go then; the alert is not done until). */
+  waiting?: number;
 }
 
 export interface AlertServiceOptions {
@@ -584,7 +586,9 @@ export class AlertService {
     // While its audience is still being enqueued, the total is the chats counted at Send, and it is not done.
     if (alert?.fanout)
       return { ...progress, total: Math.max(progress.total, alert.recipients ?? 0), done: false };
-    return progress;
+    if (progress.done) return progress;
+    const waiting = this.options.store.outbox.waiting(refOf(id)).count;
+    return waiting > 0 ? { ...progress, waiting } : progress;
   }
 
   /** Every chat of the alert is enqueued and none is waiting: its last figures are due now. */
@@ -686,8 +690,21 @@ export class AlertService {
       w.busy = false;
     }
     if (progress.done) this.watches.delete(id);
-    // Finished while this report was in flight: the final figures now, not an interval later.
-    else this.watch(id, this.allSent(id));
+    else {
+      // All that is left waits for readers' quiet hours: the next report when the first of it falls due, not
+      // every few seconds all night.
+      const { count, until } = store.outbox.waiting(refOf(id));
+      const interval = this.options.statusIntervalMs ?? STATUS_INTERVAL_MS;
+      if (
+        count > 0 &&
+        until !== undefined &&
+        !this.fanouts.has(id) &&
+        count === progress.total - progress.sent - progress.failed - progress.blocked
+      )
+        w.lastReport = until - interval;
+      // Finished while this report was in flight: the final figures now, not an interval later.
+      this.watch(id, this.allSent(id));
+    }
   }
 
   /** Stops the status timers (the outbox keeps the alerts; resume() picks them up at the next start). */

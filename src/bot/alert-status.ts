@@ -8,7 +8,11 @@ import { isNotModified } from "./reply";
 /** The status message's text, in the requesting editor's language. */
 function statusText(i18n: I18n, alert: AlertRecord, p: AlertProgress): string {
   const args = { id: `#${alert.id}`, total: p.total, sent: p.sent, failed: p.failed, blocked: p.blocked };
-  return i18n.t(alert.language, p.done ? "alert-status-done" : "alert-status-sending", args);
+  const text = i18n.t(alert.language, p.done ? "alert-status-done" : "alert-status-sending", args);
+  // Held for the end of readers' quiet hours: said, so that the editor knows why the count stops there.
+  return p.waiting
+    ? `${text}\n${i18n.t(alert.language, "alert-status-waiting", { count: p.waiting })}`
+    : text;
 }
 
 /** The editor's status message, edited as the alert's delivery progresses (AlertService's status port). */

@@ -139,6 +139,7 @@ export class OutboxStore {
   private readonly sentTx: (records: readonly SentRecord[]) => void;
   private readonly countRef: Database.Statement<[string], { status: OutboxStatus; n: number }>;
   private readonly depth: Database.Statement<[], { n: number }>;
+  private readonly waitingRef: Database.Statement<[string, number], { n: number; at: number | null }>;
   private readonly unfinishedRef: Database.Statement<[string], { n: number }>;
   private readonly oldRows: Database.Statement<[number, number], { id: number; enqueued_at: number }>;
   private readonly compactRange: Database.Statement<[number, number, number]>;
@@ -200,6 +201,10 @@ export class OutboxStore {
     this.unfinishedRef = db.prepare(
       "SELECT EXISTS (SELECT 1 FROM outbox WHERE ref = ? AND status IN ('queued', 'sending')) AS n",
     );
+    // Rows held for the end of their readers' quiet hours: queued, never tried, due later than a retry would be.
+    this.waitingRef = db.prepare(`
+      SELECT count(*) AS n, min(next_attempt_at) AS at FROM outbox
+      WHERE ref = ? AND status = 'queued' AND attempts = 0 AND next_attempt_at > ?`);
     // Through the two partial indexes (due, sending): the ref index would count the whole history.
     this.depth = db.prepare(`
       SELECT (SELECT count(*) FROM outbox WHERE status = 'queued') + (SELECT count(*) FROM outbox WHERE status = 'sending') AS n`);
@@ -360,6 +365,15 @@ export class OutboxStore {
       p.total += n;
     }
     return p;
+  }
+
+  /**
+   * A ref's rows that wait for the end of their readers' quiet hours (due more than a minute from now and never
+   * tried: not retries), and when the first of them falls due.
+   */
+  waiting(ref: string): { count: number; until: number | undefined } {
+    const row = this.waitingRef.get(ref, this.clock() + 60_000);
+    return { count: row?.n ?? 0, until: row?.at ?? undefined };
   }
 
   /** Whether a ref still has messages queued or being sent (one index seek: cheap enough for every event). */

@@ -186,6 +186,11 @@ describe("quiet hours", () => {
       text: expect.stringContaining("انقطاع المياه"),
     });
     expect(alertsOf(waiting.id)).toEqual([]);
+    // The editor's status says why one is not sent yet.
+    await waitUntil(() => visible(h.fake.lastMessage(EDITOR.id)).includes("2 من 3"), 10_000);
+    expect(visible(h.fake.lastMessage(EDITOR.id))).toBe(
+      "📤 التنبيه #1: أُرسل إلى 2 من 3 …\n⏰ محادثة واحدة تنتظر انتهاء ساعات الهدوء عند قرائها.",
+    );
 
     // 06:59: still waiting. 07:00: it arrives, and rings.
     await advanceTo("2026-01-06T03:59:00Z");
@@ -194,6 +199,8 @@ describe("quiet hours", () => {
     await advanceTo("2026-01-06T04:00:00Z");
     await waitUntil(() => alertsOf(waiting.id).length === 1, 10_000);
     expect(alertsOf(waiting.id)[0]).toMatchObject({ silent: false, text: expect.stringContaining("الجورة") });
+    await waitUntil(() => visible(h.fake.lastMessage(EDITOR.id)).startsWith("✅"), 10_000);
+    expect(visible(h.fake.lastMessage(EDITOR.id))).toBe("✅ انتهى إرسال التنبيه #1: وصل إلى 3 من 3.");
     // Nobody got it twice.
     for (const u of [silent, waiting, awake]) expect(alertsOf(u.id)).toHaveLength(1);
   });

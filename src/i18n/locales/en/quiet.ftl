@@ -42,3 +42,8 @@ toast-own-off = Your own digest is off
 # The alert preview: the very urgent Send.
 button-alert-urgent = 🔔 Very urgent: rings even in quiet hours
 toast-alert-sending-urgent = Sending as very urgent: it rings for everyone…
+# The alert's status: messages held for the end of their readers' quiet hours.
+alert-status-waiting = ⏰ { $count ->
+    [one] One chat waits
+   *[other] { $count } chats wait
+} until quiet hours end there.
