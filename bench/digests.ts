@@ -26,6 +26,8 @@ const READERS = Number(process.env.BENCH_READERS ?? 100_000);
 const TOPICS_EACH = 5;
 const ARTICLES = 1_000;
 const ZONES = ["Asia/Damascus", "Asia/Damascus", "Asia/Damascus", "Europe/Berlin", "Asia/Baghdad"];
+/** One reader in this many is in quiet hours when the run comes (their digest waits for the end); 0: none. */
+const QUIET_EVERY = Number(process.env.BENCH_QUIET_EVERY ?? 10);
 
 type Shape = "random" | "local";
 
@@ -62,6 +64,8 @@ async function child({ shape }: { shape: Shape }): Promise<ChildResult> {
       for (let id = 1; id <= READERS; id++) {
         store.chats.touch(id, "private", null, id % 3 === 0 ? "en" : "ar");
         if (id % 4 === 0) store.chats.update(id, { timezone: ZONES[id % ZONES.length] as string });
+        // 08:00-12:00 holds the run (07:00 UTC) in every zone of ZONES.
+        if (QUIET_EVERY > 0 && id % QUIET_EVERY === 1) store.chats.setQuiet(id, { start: 8, end: 12 });
         const chosen = new Set<number>();
         if (shape === "random")
           while (chosen.size < TOPICS_EACH)
@@ -173,7 +177,8 @@ export async function benchDigests(): Promise<Figure[]> {
   const result = await runChild<ChildResult>(thisFile, { shape: "random" }, 300_000);
   const local = await runChild<ChildResult>(thisFile, { shape: "local" }, 300_000);
   const mb = (kb: number) => Math.round(kb / 1024);
-  const shape = `${READERS / 1000}k readers × ${TOPICS_EACH} topics, ${ARTICLES} new articles`;
+  const quiet = QUIET_EVERY > 0 ? `, 1 in ${QUIET_EVERY} in quiet hours` : "";
+  const shape = `${READERS / 1000}k readers × ${TOPICS_EACH} topics${quiet}, ${ARTICLES} new articles`;
   const growth = (r: ChildResult) =>
     `${Math.round(r.growthBytes / 1e6)} MB (${r.digests} digests, ${r.bodies} stored bodies)`;
   return [

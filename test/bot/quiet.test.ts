@@ -4,6 +4,7 @@
 // real app against the fake Bot API, a real SQLite file, and the test clock (advancing it fires the schedules).
 import type { User } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { quietOn } from "../../src/bot/callback-data";
 import { parsePlainText } from "../../src/ingest/plain-text";
 import { stripBidi } from "../../src/text/html";
 import { type ManualClock, manualClock } from "../support/clock";
@@ -17,7 +18,7 @@ import {
   visible,
   waitUntil,
 } from "../support/harness";
-import { callback, command, user } from "../support/updates";
+import { callback, command, group, groupMessage, user } from "../support/updates";
 
 const EDITOR = user({ language_code: "ar", first_name: "عمر" });
 const ADMIN = user({ language_code: "ar", first_name: "رهف" });
@@ -168,6 +169,19 @@ describe("quiet hours", () => {
     const off = await press("إيقاف ساعات الهدوء", reader);
     expect(visible(off)).toContain("🌙 ساعات الهدوء: غير مفعّلة");
     expect(h.app.deps.readers.find(reader.id)?.quiet).toBeNull();
+  });
+
+  it("in a group, are the group admins' to set", async () => {
+    const chat = group({ id: -7300, title: "أخبار دير الزور" });
+    const member = user({ language_code: "ar" });
+    await h.send(groupMessage("/settings", { from: member, chat }));
+    const settings = h.fake.lastMessage(chat.id);
+    await h.send(callback(quietOn.pack({}), { from: member, message: settings }));
+    expect(h.app.deps.readers.find(chat.id)?.quiet).toBeNull();
+    const admin = user({ language_code: "ar" });
+    h.fake.setChatMember(chat.id, admin.id, "administrator");
+    await h.send(callback(quietOn.pack({}), { from: admin, message: settings }));
+    expect(h.app.deps.readers.find(chat.id)?.quiet).toEqual({ start: 23, end: 7, mode: "silent" });
   });
 
   it("make an alert arrive without sound, or at their end, as each reader chose, while others' rings", async () => {
