@@ -8,6 +8,9 @@
 // - Active chats only: a chat that blocked the bot or left gets nothing until it writes again.
 // - Once per reader: an article that reached a chat (as an alert, or in a topic digest: article_deliveries)
 //   is not sent to it again, as an alert or in a digest.
+// - Quiet hours: in a reader's quiet hours an alert arrives without sound or waits for their end, as they chose
+//   (an urgent one rings anyway), and a digest waits for their end: a *how*, returned with each recipient.
+// - A reader's own digest: a reader slot's run goes to the readers who chose it (digestRecipients(slot)).
 //
 // Rules evaluated per chat for a whole audience are SQL clauses in src/store/audience.ts (one indexed query for
 // 50,000 chats); rules per article and reader for a digest are sets the composer applies as bitsets.
