@@ -217,6 +217,11 @@ describe("quiet hours", () => {
     expect(visible(h.fake.lastMessage(EDITOR.id))).toBe("✅ انتهى إرسال التنبيه #1: وصل إلى 3 من 3.");
     // Nobody got it twice.
     for (const u of [silent, waiting, awake]) expect(alertsOf(u.id)).toHaveLength(1);
+    // Silent, held and ringing rows share the one stored rendering.
+    const bodies = h.app.store.db
+      .prepare("SELECT count(DISTINCT body_id) AS n FROM outbox WHERE ref = 'alert:1'")
+      .get() as { n: number };
+    expect(bodies.n).toBe(1);
   });
 
   it("do not hold back an alert the editor sends as very urgent: it rings for everyone at once", async () => {
