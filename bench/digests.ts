@@ -10,6 +10,7 @@
 // their own, the worst case for memory and for the outbox) and "local" (1–3 places each among the 12 a local
 // newsroom's readers follow most, by a Zipf law: readers of the same places share one stored body).
 import { fileURLToPath } from "node:url";
+import { AudiencePolicy } from "../src/audience/policy";
 import { DigestService } from "../src/digest/service";
 import { I18n } from "../src/i18n";
 import { createLogger } from "../src/logger";
@@ -173,6 +174,26 @@ function zipf(u: number, n: number): number {
   return n - 1;
 }
 
+/**
+ * What quiet hours add to a run: the policy's "how to send" for every reader (1 in 10 in quiet hours, five
+ * zones), as the run asks it (one function for the run). Median of 5, in ms.
+ */
+function quietHoursCost(): number {
+  const policy = new AudiencePolicy({} as never, {} as never);
+  const readers = Array.from({ length: READERS }, (_, i) => ({
+    quiet: i % 10 === 1 ? { start: 8, end: 12, mode: "silent" as const } : null,
+    zone: ZONES[i % ZONES.length] as string,
+  }));
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const t = performance.now();
+    const sending = policy.sendingFor(Date.UTC(2026, 10, 23, 7, 0), "digest");
+    for (const r of readers) sending(r, r.zone);
+    times.push(performance.now() - t);
+  }
+  return Math.round(times.sort((a, b) => a - b)[2] as number);
+}
+
 export async function benchDigests(): Promise<Figure[]> {
   const result = await runChild<ChildResult>(thisFile, { shape: "random" }, 300_000);
   const local = await runChild<ChildResult>(thisFile, { shape: "local" }, 300_000);
@@ -200,6 +221,12 @@ export async function benchDigests(): Promise<Figure[]> {
       value: Math.round(result.composeMs) / 1000,
       unit: "s",
       note: `the same without the outbox rows: ${result.digests} digests, ${result.parts} messages, ${Math.round(result.bytes / 1e6)} MB of HTML`,
+    },
+    {
+      name: "digest quiet hours",
+      value: quietHoursCost(),
+      unit: "ms",
+      note: `how to send (now, or at the end of quiet hours) for ${READERS / 1000}k readers, 1 in 10 in quiet hours: what quiet hours add to a run`,
     },
     {
       name: "digest peak RSS",

@@ -74,10 +74,13 @@ export interface Sending {
   notBefore?: number;
 }
 
+/** Formats of a zone's local hour, kept (a formatter costs more to make than to use). */
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local hour of an instant in a zone (0-23). */
-function localHour(at: number, zone: string, formats: Map<string, Intl.DateTimeFormat>): number {
+function localHour(at: number, zone: string): number {
   const format = getOrInsert(
-    formats,
+    hourFormats,
     zone,
     () => new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "numeric", hourCycle: "h23" }),
   );
@@ -185,13 +188,12 @@ export class AudiencePolicy {
     what: "alert" | "digest",
     urgent = false,
   ): (r: Pick<Recipient, "quiet">, zone: string) => Sending {
-    const formats = new Map<string, Intl.DateTimeFormat>();
     const hours = new Map<string, number>();
     const ends = new Map<string, number>();
     return (r, zone) => {
       const quiet = r.quiet;
       if (!quiet || urgent) return {};
-      const hour = getOrInsert(hours, zone, () => localHour(at, zone, formats));
+      const hour = getOrInsert(hours, zone, () => localHour(at, zone));
       if (!inQuietHours(quiet, hour)) return {};
       if (what === "alert" && quiet.mode === "silent") return { silent: true };
       // The next end:00 in the zone (croner: DST included).

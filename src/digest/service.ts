@@ -137,6 +137,9 @@ export class DigestService {
     const followed = audience.followedTopics();
 
     const ref = `digest:${run.id}`;
+    // Quiet hours: a digest due in a reader's quiet hours waits for their end (the policy says when, from the time
+    // the run started: once per zone and end hour for the whole run).
+    const sending = audience.sendingFor(clock(), "digest");
     let enqueued = 0;
     const size = this.options.chunkSize ?? CHUNK;
     for (let start = 0; start < readers.length; start += size) {
@@ -152,8 +155,6 @@ export class DigestService {
         );
         const messages: OutboxMessage[] = [];
         const done: number[] = [];
-        // Quiet hours: a digest due in a reader's quiet hours waits for their end (the policy says when).
-        const sending = audience.sendingFor(clock(), "digest");
         for (const reader of chunk) {
           const at = progress.get(reader.id);
           if (at !== undefined && at >= run.throughId) continue; // done before a restart, or nothing new
