@@ -139,11 +139,15 @@ export class ScheduleArmer {
     return this.options.store.digests.schedules();
   }
 
+  /** An admin's schedule (a reader slot is its readers', not for /digestnow or /unschedule). */
   find(id: number): ScheduleRecord | undefined {
-    return this.options.store.digests.schedule(id);
+    const schedule = this.options.store.digests.schedule(id);
+    return schedule?.readerSlot ? undefined : schedule;
   }
 
+  /** Removes an admin's schedule; false when there is none of that id (reader slots stay). */
   remove(id: number): boolean {
+    if (!this.find(id)) return false;
     this.scheduler.disarm(id);
     return this.options.store.digests.removeSchedule(id);
   }

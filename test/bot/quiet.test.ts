@@ -300,6 +300,10 @@ describe("a reader's own digest", () => {
     // Admins' /schedules list their own only.
     await h.send(command("schedules", "", { from: ADMIN }));
     expect(visible(h.fake.lastMessage(ADMIN.id))).not.toContain("21:00");
+    // A reader slot is not an admin's to remove.
+    const slot = h.app.store.digests.readerSlots()[0]?.id ?? expect.fail();
+    await h.send(command("unschedule", String(slot), { from: ADMIN }));
+    expect(h.app.store.digests.readerSlots()).toHaveLength(1);
 
     importArticle(WATER);
     importArticle(MARKET);
