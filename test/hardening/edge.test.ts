@@ -266,7 +266,8 @@ describe("hostile input to a running bot", () => {
       expect((error as { code?: string }).code).toBe("SQLITE_FULL");
     }
     // A new reader's /subscribe needs room: it fails, and health says so.
-    for (let i = 0; i < 20; i++) h.fake.pushUpdate(command("subscribe", "الميادين", { from: user() }));
+    // Enough of them to need a new page whatever room the tables' last pages have left.
+    for (let i = 0; i < 200; i++) h.fake.pushUpdate(command("subscribe", "الميادين", { from: user() }));
     await waitUntil(() => h.app.deps.metrics.lastWriteFailure !== undefined, 10_000);
     const full = await get("/healthz");
     expect(full.status).toBe(503);
