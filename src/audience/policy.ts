@@ -48,6 +48,20 @@ export type MuteOutcome =
   | { kind: "limit"; max: number }
   | { kind: "invalid"; reason: "empty" | "too-long" | "too-short" };
 
+/** Words a chat watches: articles containing one reach it beyond its places (issue 14; rule 8). */
+export const WATCHES_PER_CHAT = 20;
+
+export type WatchOutcome = MuteOutcome;
+
+/** A watched phrase through which a digest reaches a reader (after its topics), and since when. */
+export interface WatchRoute {
+  /** As the reader wrote it (the digest's heading). */
+  phrase: string;
+  /** As matched: the key of AudiencePolicy.watchedBetween. */
+  normalized: string;
+  since: number;
+}
+
 /** Which articles a chat's /latest lists (AudiencePolicy.latestScope). */
 export interface LatestScope {
   /** "mine": the reader's topics; "topic": one topic and what is under it; "all": everything. */
@@ -64,6 +78,8 @@ export interface LatestScope {
 const LATEST_MUTE_SCAN = 2000;
 
 export class AudiencePolicy {
+  /** The last digest run's articles per watched phrase (watchedBetween). */
+  private watchedRun: { key: string; byPhrase: Map<string, number[]> } | undefined;
   /** The last digest run's muted articles (mutedBetween). */
   private mutedRun: { key: string; byPhrase: Map<string, number[]> } | undefined;
 
@@ -92,7 +108,30 @@ export class AudiencePolicy {
       topicIds: this.reach(about.topics.map((t) => t.id)),
       articleId: about.articleId,
       muted: this.alertMuted(about.text),
+      watched: this.alertWatched(about.text),
     };
+  }
+
+  /**
+   * The phrases some chat watches that an alert's text contains: chats watching one of them get it beyond their
+   * topics (the walk's last phase, alertWatchersChunk), unless a mute or another rule keeps it from them.
+   */
+  alertWatched(text: string): string[] {
+    return [...new PhraseMatcher(this.store.phrases.all("watch")).found(text)];
+  }
+
+  /**
+   * The last phase of an alert's walk, after every topic position: at most `limit` chats watching one of
+   * `alert.watched` that follow none of `reach`, under every other rule, with ids above `after`, by id; each
+   * with the phrase (as its reader wrote it) that brought the alert, for its label.
+   */
+  alertWatchersChunk(
+    reach: readonly number[],
+    alert: { articleId: number | null; muted: readonly string[]; watched: readonly string[] },
+    after: number | null,
+    limit: number,
+  ): AlertRecipient[] {
+    return this.store.audience.alertWatchersChunk({ ...alert, topicIds: reach }, after, limit);
   }
 
   /**
@@ -183,6 +222,46 @@ export class AudiencePolicy {
   /** Every phrase some chat mutes, compiled (a few thousand at most: built per alert and per digest run). */
   private muteMatcher(): PhraseMatcher {
     return new PhraseMatcher(this.store.phrases.all("mute"));
+  }
+
+  // --- Readers' own words: watches -------------------------------------------------------------------------
+
+  /** Watches a phrase for a chat: articles containing it reach the chat beyond its places (rule 8). */
+  watch(chatId: number, raw: string): WatchOutcome {
+    const checked = checkPhrase(raw);
+    if (!checked.ok) return { kind: "invalid", reason: checked.reason };
+    const phrase = raw.trim().replace(/\s+/g, " ");
+    const { phrases } = this.store;
+    return this.store.db.transaction((): WatchOutcome => {
+      const mine = phrases.of(chatId, "watch");
+      if (mine.some((p) => p.normalized === checked.normalized)) return { kind: "exists", phrase };
+      if (mine.length >= WATCHES_PER_CHAT) return { kind: "limit", max: WATCHES_PER_CHAT };
+      phrases.add(chatId, "watch", { phrase, normalized: checked.normalized });
+      return { kind: "added", phrase };
+    })();
+  }
+
+  /** Stops watching a phrase (in any spelling that normalizes alike); false if it was not watched. */
+  unwatch(chatId: number, raw: string): boolean {
+    const checked = checkPhrase(raw);
+    return checked.ok && this.store.phrases.delete(chatId, "watch", checked.normalized);
+  }
+
+  /** Stops watching a phrase by its id (a button's); the phrase as the reader wrote it, or undefined. */
+  unwatchId(chatId: number, id: number): string | undefined {
+    if (!this.watches(chatId).some((p) => p.id === id)) return undefined;
+    return this.store.phrases.deleteId(chatId, id);
+  }
+
+  /** A chat's watched phrases that contain a phrase it mutes: they bring nothing (the mute wins). */
+  watchesMuted(chatId: number): ChatPhrase[] {
+    const mutes = new PhraseMatcher(this.mutes(chatId).map((m) => m.normalized));
+    return this.watches(chatId).filter((w) => mutes.found(w.normalized).size > 0);
+  }
+
+  /** A chat's watched phrases, oldest first. */
+  watches(chatId: number): ChatPhrase[] {
+    return this.store.phrases.of(chatId, "watch");
   }
 
   // --- /latest ----------------------------------------------------------------------------------------------
@@ -310,6 +389,37 @@ export class AudiencePolicy {
       }
     }
     this.mutedRun = { key, byPhrase };
+    return byPhrase;
+  }
+
+  /**
+   * Watched words in a digest of a reader's own topics: for each of these chats, the phrases it watches, as routes
+   * after its topics (an article one of its topics brings is shown under the topic). Mutes and "once per
+   * reader" still apply (digestExclusions).
+   */
+  digestWatches(chatIds: readonly number[]): Map<number, WatchRoute[]> {
+    const out = new Map<number, WatchRoute[]>();
+    for (const [chatId, normalized, phrase, since] of this.store.phrases.writtenOfEach(chatIds, "watch"))
+      getOrInsert(out, chatId, () => []).push({ phrase, normalized, since });
+    return out;
+  }
+
+  /**
+   * For the articles in (afterId, throughId], each watched phrase's articles: matched once per run (a watch added
+   * meanwhile starts a new match), as the digest composer's routes by phrase.
+   */
+  watchedBetween(afterId: number, throughId: number): Map<string, number[]> {
+    const key = `${afterId}|${throughId}|${this.store.phrases.version("watch")}`;
+    if (this.watchedRun?.key === key) return this.watchedRun.byPhrase;
+    const byPhrase = new Map<string, number[]>();
+    const matcher = new PhraseMatcher(this.store.phrases.all("watch"));
+    if (matcher.size > 0) {
+      for (const [id, text] of this.store.articles.searchTextsBetween(afterId, throughId)) {
+        for (const phrase of matcher.foundInWords(text === "" ? [] : text.split(" ")))
+          getOrInsert(byPhrase, phrase, () => []).push(id);
+      }
+    }
+    this.watchedRun = { key, byPhrase };
     return byPhrase;
   }
 

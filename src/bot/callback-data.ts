@@ -173,6 +173,9 @@ export const settingsZone = button("set:tz", { zone: int(0, 99) });
 // Muted words (/mute, /unmute, and /settings): the list, and one word unmuted by its id.
 export const muteMenu = button("mu", {});
 export const muteRemove = button("mu:x", { phrase: id() });
+// Watched words (/watch, /unwatch, and /settings): the list, and one word no longer watched, by its id.
+export const watchMenu = button("wa", {});
+export const watchRemove = button("wa:x", { phrase: id() });
 
 // /stop's question.
 export const stopConfirm = button("stop:yes", {});

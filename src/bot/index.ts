@@ -21,6 +21,7 @@ import { startFeature } from "./features/start";
 import { stopFeature } from "./features/stop";
 import { subscriptionsFeature } from "./features/subscriptions";
 import { topicsFeature } from "./features/topics";
+import { watchesFeature } from "./features/watches";
 import { attachReader, countUpdates, skipRepeats, useChatSettings } from "./middlewares";
 import { replyHtml } from "./reply";
 
@@ -57,6 +58,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     subscriptionsFeature,
     settingsFeature,
     mutesFeature,
+    watchesFeature,
     stopFeature,
     readingFeature,
     postFeature,

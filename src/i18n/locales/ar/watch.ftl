@@ -1,0 +1,23 @@
+## الكلمات المرصودة (/watch و/unwatch، ومن الإعدادات) — docs/audience.md، القاعدة 8
+cmd-watch = تلقَّ أخبار كلمة أينما وقعت: /watch انقطاع المياه
+cmd-unwatch = ألغِ رصد كلمة
+settings-watched = 🔎 الكلمات المرصودة: { $phrases }
+settings-watched-none = 🔎 الكلمات المرصودة: لا توجد
+button-watches = 🔎 الكلمات المرصودة
+watch-usage = اكتب بعد الأمر كلمة أو عبارة تريد أخبارها أينما وقعت، ولو خارج مناطقك، مثل <code>/watch انقطاع المياه</code>، ويمكن كتابة أكثر من واحدة بينها فواصل.
+watch-how = المقال الذي يذكر كلمة مرصودة يصل في الملخص، ويصل تنبيهًا عاجلًا إذا أُرسل تنبيهًا وكانت التنبيهات مفعّلة. رصد «مياه» يشمل «المياه» و«بالمياه»؛ والكلمة المحجوبة تغلب المرصودة.
+watch-done = 🔎 رُصدت «{ $phrase }»: ستصل هنا أخبارها ولو من خارج المناطق المتابَعة.
+watch-exists = «{ $phrase }» مرصودة من قبل.
+watch-limit = بلغ عدد الكلمات المرصودة حده: { $max } كلمة. ألغِ رصد إحداها بالأمر /unwatch أولًا.
+watch-too-long = «{ $input }» أطول مما يُرصد: { $words } كلمات و{ $chars } حرفًا على الأكثر.
+watch-too-short = اكتب كلمة من حرفين على الأقل.
+watch-muted-too = ⚠️ { $phrases } محجوبة أيضًا، والحجب يغلب: لن تصل أخبارها حتى يُلغى حجبها بالأمر /unmute.
+watch-list = 🔎 الكلمات المرصودة ({ $count } من { $max }):
+watch-choose = اضغط على كلمة لإلغاء رصدها.
+watch-none = لا توجد كلمات مرصودة. ارصد كلمة بالأمر <code>/watch انقطاع المياه</code>.
+unwatch-done = ✅ أُلغي رصد «{ $phrase }».
+unwatch-unknown = «{ $input }» ليست بين الكلمات المرصودة.
+toast-unwatched = أُلغي رصد «{ $phrase }»
+digest-watched = <b>🔎 كلمة مرصودة: «{ $phrase }»</b>
+digest-watched-continued = <b>🔎 كلمة مرصودة: «{ $phrase }»</b> (تتمة)
+alert-watched = 🔎 وصل لأنه يذكر كلمة مرصودة: «{ $phrase }»

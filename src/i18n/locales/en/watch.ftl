@@ -1,0 +1,23 @@
+## Watched words (/watch and /unwatch, and from the settings) — docs/audience.md, rule 8
+cmd-watch = Get news with a word wherever it happens: /watch water cut
+cmd-unwatch = Stop watching a word
+settings-watched = 🔎 Watched words: { $phrases }
+settings-watched-none = 🔎 Watched words: none
+button-watches = 🔎 Watched words
+watch-usage = Write a word or phrase whose news you want wherever it happens, even outside your places, after the command, like <code>/watch Conoco</code> or <code>/watch انقطاع المياه</code>; several can be given, separated by commas.
+watch-how = An article that mentions a watched word comes in the digest, and as a breaking alert when it is alerted and alerts are on. Watching «مياه» also watches «المياه» and «بالمياه»; a muted word wins over a watched one.
+watch-done = 🔎 Watching «{ $phrase }»: its news will be sent here even from outside the places followed.
+watch-exists = «{ $phrase }» is watched already.
+watch-limit = That is the limit: { $max } watched words. Stop watching one with /unwatch first.
+watch-too-long = «{ $input }» is too long to watch: { $words } words and { $chars } characters at most.
+watch-too-short = Write a word of at least two letters.
+watch-muted-too = ⚠️ { $phrases } is muted too, and muting wins: its news will not come until it is unmuted with /unmute.
+watch-list = 🔎 Watched words ({ $count } of { $max }):
+watch-choose = Tap a word to stop watching it.
+watch-none = No watched words. Watch one with <code>/watch Conoco</code>.
+unwatch-done = ✅ No longer watching «{ $phrase }».
+unwatch-unknown = «{ $input }» is not among the watched words.
+toast-unwatched = No longer watching «{ $phrase }»
+digest-watched = <b>🔎 Watched word: «{ $phrase }»</b>
+digest-watched-continued = <b>🔎 Watched word: «{ $phrase }»</b> (continued)
+alert-watched = 🔎 Sent because it mentions a watched word: «{ $phrase }»
