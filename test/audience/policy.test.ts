@@ -6,7 +6,7 @@ import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AlertService } from "../../src/alerts/service";
 import { ArticleService } from "../../src/articles/service";
-import { AudiencePolicy, MUTES_PER_CHAT } from "../../src/audience/policy";
+import { AudiencePolicy, MUTES_PER_CHAT, WATCHES_PER_CHAT } from "../../src/audience/policy";
 import { Delivery, RateLimiter } from "../../src/delivery";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
@@ -55,6 +55,16 @@ const MATCH_NEWS = {
     "وحضر المباراة نحو سبعة آلاف متفرج، في أول ديربي يقام بحضور الجمهور منذ سنوات.",
   ].join("\n\n"),
   url: "https://nashra.example/a/futuwa-derby",
+  source: "مكتب الفرات",
+};
+
+const WATER_NEWS = {
+  title: "انقطاع المياه عن أحياء دير الزور لليوم الثالث",
+  body: [
+    "يعاني سكان أحياء الجورة والقصور في مدينة دير الزور من انقطاع المياه لليوم الثالث على التوالي، بعد عطل أصاب محطة الضخ الرئيسية.",
+    "ولجأ الأهالي إلى شراء المياه من الصهاريج بأسعار مرتفعة، فيما قالت مؤسسة المياه إن الإصلاح يحتاج يومين.",
+  ].join("\n\n"),
+  url: "https://nashra.example/a/deir-water-cut",
   source: "مكتب الفرات",
 };
 
@@ -190,6 +200,66 @@ describe("a chat's muted words", () => {
     expect(policy.mute(chat, "دوري")).toEqual({ kind: "limit", max: MUTES_PER_CHAT });
     expect(policy.mutes(chat)).toHaveLength(MUTES_PER_CHAT);
     expect(policy.mutes(reader(2, ["syria"]))).toEqual([]);
+  });
+});
+
+describe("a chat's watched words", () => {
+  it("bring an article beyond the chat's places: as an alert once when it is alerted, else in the digest under the word; a mute wins", async () => {
+    const policy = new AudiencePolicy(store, topics);
+    const dez = reader(1, ["deir-ez-zor"]);
+    const watcher = reader(2, ["hasakah"]);
+    const quiet = reader(3, ["hasakah"], { alertsEnabled: false });
+    const both = reader(4, ["hasakah"]);
+    const nothing = reader(5, ["hasakah"]);
+    const wordsOnly = reader(6, []);
+    for (const chat of [watcher, quiet, both]) policy.watch(chat, "انقطاع المياه");
+    // Written without the article, «مياه» is found as «المياه» (and «صهاريج» as «الصهاريج»), as mutes are.
+    policy.watch(wordsOnly, "مياه");
+    policy.mute(both, "صهاريج");
+    const water = publish(WATER_NEWS);
+    const bakery = publish(DEIR_NEWS);
+    const article = store.articles.get(water) ?? expect.fail("article");
+    // The preview counts the watchers too.
+    expect(alerts.preview({ article }, EDITOR).audience).toBe(3);
+    alert(water);
+    expect(received(dez, "alert")).toHaveLength(1);
+    expect(received(dez, "alert")[0]).not.toContain("كلمة مرصودة");
+    expect(received(watcher, "alert")).toHaveLength(1);
+    expect(received(watcher, "alert")[0]).toContain("كلمة مرصودة: «انقطاع المياه»");
+    expect(received(wordsOnly, "alert")[0]).toContain("كلمة مرصودة: «مياه»");
+    for (const chat of [quiet, both, nothing]) expect(received(chat, "alert")).toEqual([]);
+    // Alerted again, nobody gets it twice.
+    expect(alerts.preview({ article }, EDITOR)).toMatchObject({ audience: 0, alreadyReached: 3 });
+
+    await digest();
+    const digestOf = (chat: number) => received(chat, "digest").join("\n");
+    expect(digestOf(quiet)).toContain("🔎 كلمة مرصودة: «انقطاع المياه»");
+    expect(digestOf(quiet)).toContain(WATER_NEWS.title);
+    expect(digestOf(quiet)).not.toContain(DEIR_NEWS.title);
+    expect(digestOf(dez)).toContain(DEIR_NEWS.title);
+    expect(digestOf(dez)).not.toContain(WATER_NEWS.title);
+    for (const chat of [watcher, both, nothing, wordsOnly]) expect(digestOf(chat)).toBe("");
+    expect(bakery).toBeGreaterThan(water);
+  });
+
+  it("are kept per chat, once each, within the limit; a watched word containing a muted one is told apart", () => {
+    const policy = new AudiencePolicy(store, topics);
+    const chat = reader(1, ["hasakah"]);
+    expect(policy.watch(chat, "انقطاع المياه")).toEqual({ kind: "added", phrase: "انقطاع المياه" });
+    expect(policy.watch(chat, "إنقطاع  المياة")).toEqual({ kind: "exists", phrase: "إنقطاع المياة" });
+    expect(policy.watch(chat, "؟")).toEqual({ kind: "invalid", reason: "empty" });
+    // Watching and muting are two lists: the same word may be in both (the mute wins).
+    policy.mute(chat, "المياه");
+    expect(policy.watchesMuted(chat).map((w) => w.phrase)).toEqual(["انقطاع المياه"]);
+    for (let i = policy.watches(chat).length; i < WATCHES_PER_CHAT; i++)
+      expect(policy.watch(chat, `كلمة${i}`)).toMatchObject({ kind: "added" });
+    expect(policy.watch(chat, "كونوكو")).toEqual({ kind: "limit", max: WATCHES_PER_CHAT });
+    expect(policy.watches(chat)).toHaveLength(WATCHES_PER_CHAT);
+    expect(policy.mutes(chat)).toHaveLength(1);
+    // A remove button of the mute list does not remove a watched word.
+    const watchedId = policy.watches(chat)[0]?.id as number;
+    expect(policy.unwatchId(chat, policy.mutes(chat)[0]?.id as number)).toBeUndefined();
+    expect(policy.unwatchId(chat, watchedId)).toBe("انقطاع المياه");
   });
 });
 
