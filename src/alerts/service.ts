@@ -435,14 +435,19 @@ export class AlertService {
         position < cursor.topicIds.length
           ? this.options.audience.alertRecipientsChunk(
               cursor.topicIds,
-              { articleId: alert.articleId, muted: fanout.muted },
+              { articleId: alert.articleId, muted: fanout.muted, topics: fanout.topics },
               position,
               after,
               left,
             )
           : this.options.audience.alertWatchersChunk(
               cursor.topicIds,
-              { articleId: alert.articleId, muted: fanout.muted, watched: fanout.watched },
+              {
+                articleId: alert.articleId,
+                muted: fanout.muted,
+                watched: fanout.watched,
+                topics: fanout.topics,
+              },
               after,
               left,
             );

@@ -10,6 +10,7 @@ import { alertsFeature } from "./features/alerts";
 import { articleFeature } from "./features/article";
 import { catalogFeature } from "./features/catalog";
 import { digestsFeature } from "./features/digests";
+import { exceptionsFeature } from "./features/exceptions";
 import { fallbackFeature } from "./features/fallback";
 import { feedsFeature } from "./features/feeds";
 import { membershipFeature } from "./features/membership";
@@ -59,6 +60,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     settingsFeature,
     mutesFeature,
     watchesFeature,
+    exceptionsFeature,
     stopFeature,
     readingFeature,
     postFeature,

@@ -22,6 +22,17 @@ const ALERT_RULES = {
   // @muted: the muted phrases the alert contains (JSON array; most alerts: none).
   notMuted: `NOT EXISTS (SELECT 1 FROM chat_phrases m
     WHERE m.chat_id = c.id AND m.kind = 'mute' AND m.normalized IN (SELECT value FROM json_each(@muted)))`,
+  // Rule 9, «دير الزور ما عدا الميادين»: a chat excepting a place the alert reaches gets it only if one of the
+  // alert's topics comes to it through a followed place with no exception between (@paths: [topic, an
+  // ancestor-or-self, its distance] for each of the alert's own topics). Most chats except nothing: one probe.
+  notExcepted: `(NOT EXISTS (SELECT 1 FROM subscription_exceptions x
+      WHERE x.chat_id = c.id AND x.topic_id IN (SELECT value FROM json_each(@topics)))
+    OR EXISTS (SELECT 1 FROM json_each(@paths) p
+      JOIN subscriptions f ON f.chat_id = c.id AND f.topic_id = json_extract(p.value, '$[1]')
+      WHERE NOT EXISTS (SELECT 1 FROM json_each(@paths) q
+        JOIN subscription_exceptions x ON x.chat_id = c.id AND x.topic_id = json_extract(q.value, '$[1]')
+        WHERE json_extract(q.value, '$[0]') = json_extract(p.value, '$[0]')
+          AND json_extract(q.value, '$[2]') < json_extract(p.value, '$[2]'))))`,
 };
 
 /** The rules a digest's readers obey, as SQL over `chats c` (what each one gets is decided per article). */
@@ -96,6 +107,11 @@ export interface AlertSubject {
   muted: readonly string[];
   /** The phrases chats watch that it contains (normalized): chats watching one of them get it beyond their topics. */
   watched?: readonly string[] | undefined;
+  /**
+   * For the rule of exceptions: [topic, ancestor-or-self, distance] for each of the alert's own topics (before
+   * ancestors); none, and a chat excepting a place it reaches does not get it.
+   */
+  paths?: readonly (readonly [number, number, number])[] | undefined;
 }
 
 export class AudienceStore {
@@ -103,6 +119,7 @@ export class AudienceStore {
     topics: string;
     article: number | null;
     muted: string;
+    paths: string;
     topic: number;
     earlier: string;
     after: number;
@@ -113,15 +130,16 @@ export class AudienceStore {
     article: number | null;
     muted: string;
     watched: string;
+    paths: string;
     after: number;
     limit: number;
   }>;
   private readonly alertCount: Database.Statement<
-    { topics: string; article: number | null; muted: string; watched: string },
+    { topics: string; article: number | null; muted: string; watched: string; paths: string },
     { n: number }
   >;
   private readonly alertFollowers: Database.Statement<
-    { topics: string; article: number | null; muted: string; watched: string },
+    { topics: string; article: number | null; muted: string; watched: string; paths: string },
     { n: number }
   >;
   private readonly digestAudience: Database.Statement<[]>;
@@ -197,6 +215,7 @@ export class AudienceStore {
       article: subject.articleId,
       muted: JSON.stringify(subject.muted),
       watched: JSON.stringify(subject.watched ?? []),
+      paths: JSON.stringify(subject.paths ?? []),
     };
   }
 

@@ -263,6 +263,87 @@ describe("a chat's watched words", () => {
   });
 });
 
+const MAYADIN_SCHOOL = {
+  title: "افتتاح مدرسة ثانوية جديدة في مدينة الميادين",
+  body: [
+    "افتتحت مديرية التربية مدرسة ثانوية جديدة في مدينة الميادين تتسع لنحو ثمانمئة طالب وطالبة، بعد أشهر من أعمال الترميم.",
+    "وقال مدير المدرسة إن الدوام يبدأ الأسبوع المقبل، فيما طالب الأهالي بزيادة عدد المدرّسين.",
+  ].join("\n\n"),
+  url: "https://nashra.example/a/mayadin-school",
+  source: "مكتب الفرات",
+};
+const MAYADIN_HASAKAH = {
+  title: "شاحنات قمح من الحسكة تصل إلى صوامع الميادين",
+  body: [
+    "وصلت صباح اليوم قافلة من عشرين شاحنة محملة بالقمح من مدينة الحسكة إلى صوامع الميادين، ضمن اتفاق لتوزيع المحصول بين المحافظتين.",
+    "وقال مسؤول في صوامع الميادين إن الكميات تكفي المطاحن شهرين، فيما أكد تجار في الحسكة أن قوافل أخرى ستتبع الأسبوع المقبل.",
+  ].join("\n\n"),
+  url: "https://nashra.example/a/hasakah-wheat-mayadin",
+  source: "مكتب الفرات",
+};
+
+describe("a followed place except some of the places under it", () => {
+  it("keeps what is only about the excepted place from alerts, digests and /latest; what is also about another followed place comes", async () => {
+    const policy = new AudiencePolicy(store, topics);
+    const index = topics.index();
+    const mayadin = index.bySlug("mayadin") ?? expect.fail("mayadin");
+    const plain = reader(1, ["deir-ez-zor"]);
+    const except = reader(2, ["deir-ez-zor", "hasakah"]);
+    const quiet = reader(3, ["deir-ez-zor", "hasakah"], { alertsEnabled: false });
+    // Syria too: the exception is the nearest mark above Mayadin, so it still holds.
+    const wide = reader(4, ["syria", "deir-ez-zor"]);
+    // Watching a word of it does not bring back what the reader excepted.
+    const watching = reader(5, ["deir-ez-zor"]);
+    policy.watch(watching, "مدرسة");
+    for (const chat of [except, quiet, wide, watching])
+      expect(topics.except(chat, mayadin)).toMatchObject({ kind: "excepted", via: { slug: "deir-ez-zor" } });
+    expect(topics.except(plain, index.bySlug("hasakah") ?? expect.fail("hasakah"))).toMatchObject({
+      kind: "not-covered",
+    });
+    const school = publish(MAYADIN_SCHOOL);
+    const wheat = publish(MAYADIN_HASAKAH);
+    const bakery = publish(DEIR_NEWS);
+    expect(topics.topicsOfArticle(school).map((t) => t.slug)).toEqual(["mayadin"]);
+    expect(
+      topics
+        .topicsOfArticle(wheat)
+        .map((t) => t.slug)
+        .sort(),
+    ).toEqual(["hasakah", "mayadin"]);
+    const article = store.articles.get(school) ?? expect.fail("school");
+    expect(alerts.preview({ article }, EDITOR).audience).toBe(1);
+    for (const id of [school, wheat, bakery]) alert(id);
+    const alerted = (chat: number) => received(chat, "alert").join("\n");
+    expect(received(plain, "alert")).toHaveLength(3);
+    expect(alerted(except)).not.toContain(MAYADIN_SCHOOL.title);
+    expect(alerted(except)).toContain(MAYADIN_HASAKAH.title);
+    expect(alerted(except)).toContain(DEIR_NEWS.title);
+    expect(alerted(wide)).not.toContain(MAYADIN_SCHOOL.title);
+    expect(alerted(wide)).toContain(MAYADIN_HASAKAH.title); // Hasakah comes through Syria
+    expect(alerted(wide)).toContain(DEIR_NEWS.title);
+    expect(alerted(watching)).not.toContain(MAYADIN_SCHOOL.title);
+
+    await digest();
+    const digestOf = (chat: number) => received(chat, "digest").join("\n");
+    expect(digestOf(quiet)).toContain(MAYADIN_HASAKAH.title);
+    expect(digestOf(quiet)).toContain(DEIR_NEWS.title);
+    expect(digestOf(quiet)).not.toContain(MAYADIN_SCHOOL.title);
+
+    const latest = new ArticleService(store, topics, policy, clock);
+    const ids = (chat: number, topic?: Parameters<typeof latest.latest>[1]) =>
+      latest.latest(chat, topic, 0).items.map((a) => a.id);
+    expect(ids(plain)).toEqual([bakery, wheat, school]);
+    expect(ids(except)).toEqual([bakery, wheat]);
+    expect(ids(wide)).toEqual([bakery, wheat]);
+    // Asked for by name, the excepted place is the reader's question: it is listed.
+    expect(ids(except, mayadin)).toEqual([wheat, school]);
+    // Following it again ends the exception.
+    topics.subscribe(except, [mayadin]);
+    expect(topics.exceptionsOf(except)).toEqual([]);
+    expect(ids(except)).toEqual([bakery, wheat, school]);
+  });
+});
+
 describe("the audience policy", () => {
   it("lists in /latest the news about a reader's places and those under them, not of places named in passing", () => {
     const report = publish(parsePlainText(FIXTURE));

@@ -21,3 +21,27 @@ toast-unwatched = أُلغي رصد «{ $phrase }»
 digest-watched = <b>🔎 كلمة مرصودة: «{ $phrase }»</b>
 digest-watched-continued = <b>🔎 كلمة مرصودة: «{ $phrase }»</b> (تتمة)
 alert-watched = 🔎 وصل لأنه يذكر كلمة مرصودة: «{ $phrase }»
+
+## منطقة ما عدا بعض ما تحتها («دير الزور ما عدا الميادين») — docs/audience.md، القاعدة 9
+button-except = 🚫 { $parent } ما عدا { $topic }
+button-follow-own = ✓ تابع { $topic } وحدها أيضًا
+except-done = 🚫 تتابع الآن <b>{ $parent } ما عدا { $topic }</b>: لن تصلك أخبار { $topic } والمناطق التابعة لها، إلا خبر يخص أيضًا منطقة أخرى تتابعها. لتعود أخبارها تابع { $topic } من جديد.
+except-done-group = 🚫 { $chat ->
+    [channel] تتابع القناة
+   *[group] تتابع المجموعة
+} الآن <b>{ $parent } ما عدا { $topic }</b>: لن تصل أخبار { $topic } والمناطق التابعة لها، إلا خبر يخص أيضًا منطقة أخرى تتابعها. لتعود أخبارها تابعوا { $topic } من جديد.
+except-already = <b>{ $parent } ما عدا { $topic }</b> هكذا من قبل.
+except-not-covered = لا تصلك أخبار <b>{ $topic }</b> عبر منطقة أوسع تتابعها، فلا شيء يُستثنى.
+except-not-covered-group = لا تصل أخبار <b>{ $topic }</b> عبر منطقة أوسع تتابعها { $chat ->
+    [channel] القناة
+   *[group] المجموعة
+}، فلا شيء يُستثنى.
+mytopics-except = (ما عدا { $names })
+picker-covered-choice = تصلك أخبار <b>{ $topic }</b> لأنك تتابع <b>{ $parent }</b>. تابع { $topic } وحدها أيضًا، أو أبقِ { $parent } ما عدا { $topic }:
+picker-covered-choice-group = تصل أخبار <b>{ $topic }</b> لأن { $chat ->
+    [channel] القناة
+   *[group] المجموعة
+} تتابع <b>{ $parent }</b>. تابعوا { $topic } وحدها أيضًا، أو أبقوا { $parent } ما عدا { $topic }:
+picker-legend-except = 🚫 مستثناة من منطقة أوسع تتابعها
+toast-excepted = 🚫 { $parent } ما عدا { $topic }
+toast-unexcepted = (✓) عادت أخبار { $topic } عبر { $parent }

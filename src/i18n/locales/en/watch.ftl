@@ -21,3 +21,27 @@ toast-unwatched = No longer watching «{ $phrase }»
 digest-watched = <b>🔎 Watched word: «{ $phrase }»</b>
 digest-watched-continued = <b>🔎 Watched word: «{ $phrase }»</b> (continued)
 alert-watched = 🔎 Sent because it mentions a watched word: «{ $phrase }»
+
+## A place except some of the places under it («Deir ez-Zor except Mayadin») — docs/audience.md, rule 9
+button-except = 🚫 { $parent } except { $topic }
+button-follow-own = ✓ Follow { $topic } on its own too
+except-done = 🚫 Now following <b>{ $parent } except { $topic }</b>: news of { $topic } and the places under it will not reach you, unless it is also about another place you follow. To have it back, follow { $topic } again.
+except-done-group = 🚫 The { $chat ->
+    [channel] channel
+   *[group] group
+} now follows <b>{ $parent } except { $topic }</b>: news of { $topic } and the places under it will not arrive, unless it is also about another place it follows. To have it back, follow { $topic } again.
+except-already = <b>{ $parent } except { $topic }</b> is so already.
+except-not-covered = The news of <b>{ $topic }</b> does not reach you through a wider place you follow: there is nothing to leave out.
+except-not-covered-group = The news of <b>{ $topic }</b> does not arrive through a wider place the { $chat ->
+    [channel] channel
+   *[group] group
+} follows: there is nothing to leave out.
+mytopics-except = (except { $names })
+picker-covered-choice = The news of <b>{ $topic }</b> reaches you because you follow <b>{ $parent }</b>. Follow { $topic } on its own too, or keep { $parent } except { $topic }:
+picker-covered-choice-group = The news of <b>{ $topic }</b> arrives because the { $chat ->
+    [channel] channel
+   *[group] group
+} follows <b>{ $parent }</b>. Follow { $topic } on its own too, or keep { $parent } except { $topic }:
+picker-legend-except = 🚫 left out of a wider place you follow
+toast-excepted = 🚫 { $parent } except { $topic }
+toast-unexcepted = (✓) { $topic } comes through { $parent } again
