@@ -145,6 +145,11 @@ export const subscribeButton = button("sub", { topic: id() });
 export const unsubscribeButton = button("uns", { topic: id() });
 /** Stop following the place through which a chat receives another (offered by /unsubscribe of that other). */
 export const unfollowParent = button("unp", { topic: id() });
+/** Keep the parent, except this place («دير الزور ما عدا الميادين»; offered by /unsubscribe of the place). */
+export const exceptPlace = button("exc", { topic: id() });
+/** The picker's choice for a (✓) place tapped: follow it on its own too, or except it; then the view at a page. */
+export const pickerFollowOwn = button("pk:f", { topic: id(), page: page() });
+export const pickerExcept = button("pk:x", { topic: id(), page: page() });
 
 /** A page of /latest: of one topic, or (topic 0) of the chat's own topics. */
 export const latestPage = button("lt", { topic: int(0, MAX_ID), page: page() });
@@ -173,6 +178,9 @@ export const settingsZone = button("set:tz", { zone: int(0, 99) });
 // Muted words (/mute, /unmute, and /settings): the list, and one word unmuted by its id.
 export const muteMenu = button("mu", {});
 export const muteRemove = button("mu:x", { phrase: id() });
+// Watched words (/watch, /unwatch, and /settings): the list, and one word no longer watched, by its id.
+export const watchMenu = button("wa", {});
+export const watchRemove = button("wa:x", { phrase: id() });
 
 // /stop's question.
 export const stopConfirm = button("stop:yes", {});

@@ -468,4 +468,18 @@ export const migrations: Migration[] = [
       CREATE INDEX chat_phrases_kind ON chat_phrases (kind, normalized);
     `,
   },
+  {
+    version: 25,
+    name: "a reader's exceptions: a followed place except some of the places under it",
+    up: `
+      -- «دير الزور ما عدا الميادين» (docs/audience.md, rule 9): the chat follows a place above topic_id and does not
+      -- want what is only about topic_id or the places under it. Following topic_id again removes the row.
+      CREATE TABLE subscription_exceptions (
+        chat_id    INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        topic_id   INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, topic_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

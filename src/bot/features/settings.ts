@@ -9,6 +9,7 @@ import {
   settingsSwitch,
   settingsZone,
   settingsZoneMenu,
+  watchMenu,
 } from "../callback-data";
 import type { NashraContext } from "../context";
 import { adminsTurnPages, ensureCanManage } from "../guards";
@@ -51,7 +52,8 @@ function homeKeyboard(ctx: NashraContext): InlineKeyboard {
     .text(ctx.tp("button-language"), settingsLanguageMenu.pack({}))
     .text(ctx.tp("button-timezone"), settingsZoneMenu.pack({}))
     .row()
-    .text(ctx.tp("button-mutes"), muteMenu.pack({}));
+    .text(ctx.tp("button-mutes"), muteMenu.pack({}))
+    .text(ctx.tp("button-watches"), watchMenu.pack({}));
 }
 
 function homeText(ctx: NashraContext): string {
