@@ -18,6 +18,8 @@ const SNIPPET_CHARS = 400;
 export interface AlertContent {
   /** The place or subject shown next to the label, already in the reader's language. */
   topicName?: string | undefined;
+  /** The watched word that brought the alert to a reader who follows none of its places. */
+  watched?: string | undefined;
   /** The editor's words (a text alert). */
   text?: string | undefined;
   /** The article (an article alert). */
@@ -40,6 +42,7 @@ export function renderAlert(
 ): Message {
   const label = i18n.t(language, "alert-label");
   const blocks = [content.topicName ? `${label} · ${escapeHtml(content.topicName)}` : label];
+  if (content.watched) blocks[0] += `\n${i18n.t(language, "alert-watched", { phrase: content.watched })}`;
   const { article } = content;
   if (article) {
     blocks.push(

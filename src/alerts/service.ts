@@ -126,6 +126,8 @@ interface Fanout {
   article: ArticleRecord | undefined;
   /** The muted phrases it contains (AudiencePolicy.alertMuted). */
   muted: readonly string[];
+  /** The watched phrases it contains (AudiencePolicy.alertWatched): the walk's last phase. */
+  watched: readonly string[];
   /**
    * One message object per language × zone × label, by that key, shared by its readers; the key is also the
    * stored body's (one body per rendering for the whole audience, docs/delivery.md "Bodies").
@@ -412,6 +414,7 @@ export class AlertService {
       topics,
       article,
       muted: this.options.audience.alertMuted(text),
+      watched: this.options.audience.alertWatched(text),
       rendered: new Map(),
     });
     this.expand(id, FANOUT_FIRST);
@@ -437,14 +440,28 @@ export class AlertService {
     let left = budget;
     // Quiet hours: each chat's row is sent silently or later as the policy says (as of this chunk's enqueue).
     const sending = this.options.audience.sendingFor(this.options.clock(), "alert", alert.urgent);
-    while (left > 0 && position < cursor.topicIds.length) {
-      const chunk = this.options.audience.alertRecipientsChunk(
-        cursor.topicIds,
-        { articleId: alert.articleId, muted: fanout.muted },
-        position,
-        after,
-        left,
-      );
+    // Position topicIds.length is the last phase: the chats watching a phrase the alert contains.
+    while (left > 0 && position <= cursor.topicIds.length) {
+      const chunk =
+        position < cursor.topicIds.length
+          ? this.options.audience.alertRecipientsChunk(
+              cursor.topicIds,
+              { articleId: alert.articleId, muted: fanout.muted, topics: fanout.topics },
+              position,
+              after,
+              left,
+            )
+          : this.options.audience.alertWatchersChunk(
+              cursor.topicIds,
+              {
+                articleId: alert.articleId,
+                muted: fanout.muted,
+                watched: fanout.watched,
+                topics: fanout.topics,
+              },
+              after,
+              left,
+            );
       delivery.enqueue(
         chunk.map((chat) => {
           const { key, message } = this.messageFor(fanout, chat);
@@ -474,7 +491,7 @@ export class AlertService {
         after = null;
       } else after = chunk[chunk.length - 1]?.id ?? after;
     }
-    if (position < cursor.topicIds.length) {
+    if (position <= cursor.topicIds.length) {
       store.alerts.moveFanout(id, position, after);
     } else {
       store.alerts.endFanout(id, store.outbox.progress(ref).total);
@@ -513,7 +530,8 @@ export class AlertService {
     const { topics, article, text } = this.subject(alert);
     // The mutes as they are now: a chat that muted one of its words since the stop is left out too.
     const muted = this.options.audience.alertMuted(text);
-    this.fanouts.set(alert.id, { alert, topics, article, muted, rendered: new Map() });
+    const watched = this.options.audience.alertWatched(text);
+    this.fanouts.set(alert.id, { alert, topics, article, muted, watched, rendered: new Map() });
     this.continueFanout(alert.id);
   }
 
@@ -533,11 +551,12 @@ export class AlertService {
           topics,
         )
       : undefined;
-    const key = `${language}|${zone}|${place?.id ?? ""}`;
+    // A chat reached by a watched word only is told which (the article's own place labels it).
+    const key = `${language}|${zone}|${place?.id ?? ""}${chat.watched ? `|w:${chat.watched}` : ""}`;
     let message = rendered.get(key);
     if (!message) {
       message = renderAlert(
-        this.content(alert, place ? [place] : topics, article, language),
+        { ...this.content(alert, place ? [place] : topics, article, language), watched: chat.watched },
         language,
         zone,
         this.options.i18n,

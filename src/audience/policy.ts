@@ -8,6 +8,8 @@
 // - Active chats only: a chat that blocked the bot or left gets nothing until it writes again.
 // - Once per reader: an article that reached a chat (as an alert, or in a topic digest: article_deliveries)
 //   is not sent to it again, as an alert or in a digest.
+// - A reader's own words and places (issue 14): muted words keep an article away, watched words bring it beyond
+//   the chat's places, an excepted place («دير الزور ما عدا الميادين») keeps away what comes only through it.
 // - Quiet hours: in a reader's quiet hours an alert arrives without sound or waits for their end, as they chose
 //   (an urgent one rings anyway), and a digest waits for their end: a *how*, returned with each recipient.
 // - A reader's own digest: a reader slot's run goes to the readers who chose it (digestRecipients(slot)).
@@ -51,6 +53,20 @@ export type MuteOutcome =
   | { kind: "added" | "exists"; phrase: string }
   | { kind: "limit"; max: number }
   | { kind: "invalid"; reason: "empty" | "too-long" | "too-short" };
+
+/** Words a chat watches: articles containing one reach it beyond its places (issue 14; rule 8). */
+export const WATCHES_PER_CHAT = 20;
+
+export type WatchOutcome = MuteOutcome;
+
+/** A watched phrase through which a digest reaches a reader (after its topics), and since when. */
+export interface WatchRoute {
+  /** As the reader wrote it (the digest's heading). */
+  phrase: string;
+  /** As matched: the key of AudiencePolicy.watchedBetween. */
+  normalized: string;
+  since: number;
+}
 
 /** Which articles a chat's /latest lists (AudiencePolicy.latestScope). */
 export interface LatestScope {
@@ -99,6 +115,12 @@ export function inQuietHours(quiet: Pick<QuietHours, "start" | "end">, hour: num
 const LATEST_MUTE_SCAN = 2000;
 
 export class AudiencePolicy {
+  /** The last digest run's routing, for exceptions (routedRun). */
+  private routedCache:
+    | { key: string; routed: Map<number, number[]>; reachedBy: Map<number, number[]> }
+    | undefined;
+  /** The last digest run's articles per watched phrase (watchedBetween). */
+  private watchedRun: { key: string; byPhrase: Map<string, number[]> } | undefined;
   /** The last digest run's muted articles (mutedBetween). */
   private mutedRun: { key: string; byPhrase: Map<string, number[]> } | undefined;
 
@@ -127,7 +149,49 @@ export class AudiencePolicy {
       topicIds: this.reach(about.topics.map((t) => t.id)),
       articleId: about.articleId,
       muted: this.alertMuted(about.text),
+      watched: this.alertWatched(about.text),
+      paths: this.exceptionPaths(about.topics),
     };
+  }
+
+  /** For the rule of exceptions (rule 9): each of an alert's own topics with its ancestors and their distance. */
+  private exceptionPaths(topics: readonly Topic[]): [number, number, number][] {
+    const index = this.topics.index();
+    return topics.flatMap((t) =>
+      [t, ...index.ancestors(t)].map((a, d): [number, number, number] => [t.id, a.id, d]),
+    );
+  }
+
+  /**
+   * The phrases some chat watches that an alert's text contains: chats watching one of them get it beyond their
+   * topics (the walk's last phase, alertWatchersChunk), unless a mute or another rule keeps it from them.
+   */
+  alertWatched(text: string): string[] {
+    return [...new PhraseMatcher(this.store.phrases.all("watch")).found(text)];
+  }
+
+  /**
+   * The last phase of an alert's walk, after every topic position: at most `limit` chats watching one of
+   * `alert.watched` that follow none of `reach`, under every other rule, with ids above `after`, by id; each
+   * with the phrase (as its reader wrote it) that brought the alert, for its label.
+   */
+  alertWatchersChunk(
+    reach: readonly number[],
+    alert: {
+      articleId: number | null;
+      muted: readonly string[];
+      watched: readonly string[];
+      topics: readonly Topic[];
+    },
+    after: number | null,
+    limit: number,
+  ): AlertRecipient[] {
+    const { topics, ...rest } = alert;
+    return this.store.audience.alertWatchersChunk(
+      { ...rest, topicIds: reach, paths: this.exceptionPaths(topics) },
+      after,
+      limit,
+    );
   }
 
   /**
@@ -154,12 +218,18 @@ export class AudiencePolicy {
    */
   alertRecipientsChunk(
     reach: readonly number[],
-    alert: { articleId: number | null; muted: readonly string[] },
+    alert: { articleId: number | null; muted: readonly string[]; topics: readonly Topic[] },
     position: number,
     after: number | null,
     limit: number,
   ): AlertRecipient[] {
-    return this.store.audience.alertRecipientsChunk({ ...alert, topicIds: reach }, position, after, limit);
+    const { topics, ...rest } = alert;
+    return this.store.audience.alertRecipientsChunk(
+      { ...rest, topicIds: reach, paths: this.exceptionPaths(topics) },
+      position,
+      after,
+      limit,
+    );
   }
 
   /**
@@ -177,7 +247,7 @@ export class AudiencePolicy {
   // --- Quiet hours: how to send --------------------------------------------------------------------------
 
   /**
-   * How messages enqueued at `at` go to each recipient (rule 8, docs/audience.md): outside their quiet hours
+   * How messages enqueued at `at` go to each recipient (rule 10, docs/audience.md): outside their quiet hours
    * as usual; in them an alert arrives without sound, or waits for their end, as the reader chose, and a digest
    * waits for their end; an urgent alert rings anyway. The returned function is called per recipient with the
    * zone the caller renders for (chatTimeZone): local hours and end times are computed once per zone and end
@@ -255,6 +325,46 @@ export class AudiencePolicy {
     return new PhraseMatcher(this.store.phrases.all("mute"));
   }
 
+  // --- Readers' own words: watches -------------------------------------------------------------------------
+
+  /** Watches a phrase for a chat: articles containing it reach the chat beyond its places (rule 8). */
+  watch(chatId: number, raw: string): WatchOutcome {
+    const checked = checkPhrase(raw);
+    if (!checked.ok) return { kind: "invalid", reason: checked.reason };
+    const phrase = raw.trim().replace(/\s+/g, " ");
+    const { phrases } = this.store;
+    return this.store.db.transaction((): WatchOutcome => {
+      const mine = phrases.of(chatId, "watch");
+      if (mine.some((p) => p.normalized === checked.normalized)) return { kind: "exists", phrase };
+      if (mine.length >= WATCHES_PER_CHAT) return { kind: "limit", max: WATCHES_PER_CHAT };
+      phrases.add(chatId, "watch", { phrase, normalized: checked.normalized });
+      return { kind: "added", phrase };
+    })();
+  }
+
+  /** Stops watching a phrase (in any spelling that normalizes alike); false if it was not watched. */
+  unwatch(chatId: number, raw: string): boolean {
+    const checked = checkPhrase(raw);
+    return checked.ok && this.store.phrases.delete(chatId, "watch", checked.normalized);
+  }
+
+  /** Stops watching a phrase by its id (a button's); the phrase as the reader wrote it, or undefined. */
+  unwatchId(chatId: number, id: number): string | undefined {
+    if (!this.watches(chatId).some((p) => p.id === id)) return undefined;
+    return this.store.phrases.deleteId(chatId, id);
+  }
+
+  /** A chat's watched phrases that contain a phrase it mutes: they bring nothing (the mute wins). */
+  watchesMuted(chatId: number): ChatPhrase[] {
+    const mutes = new PhraseMatcher(this.mutes(chatId).map((m) => m.normalized));
+    return this.watches(chatId).filter((w) => mutes.found(w.normalized).size > 0);
+  }
+
+  /** A chat's watched phrases, oldest first. */
+  watches(chatId: number): ChatPhrase[] {
+    return this.store.phrases.of(chatId, "watch");
+  }
+
   // --- /latest ----------------------------------------------------------------------------------------------
 
   /**
@@ -269,7 +379,18 @@ export class AudiencePolicy {
     const roots = topic ? [topic] : this.topics.subscriptionsOf(chatId);
     if (roots.length === 0) return { scope: "all", topicIds: undefined, mentions: false, exclude };
     const index = this.topics.index();
-    const ids = new Set(roots.flatMap((t) => index.subtree(t).map((s) => s.id)));
+    // Rule 9: the places the chat excepts, and those under them, are not listed through a place above them
+    // (asked for by name, an excepted place itself is).
+    const excepted = new Set(this.store.exceptions.topicIds(chatId));
+    const marks = excepted.size > 0 ? this.marksOf(roots, excepted) : undefined;
+    const ids = new Set(
+      roots.flatMap((t) =>
+        index
+          .subtree(t)
+          .filter((s) => !marks || s.id === t.id || marks(s) === "follow")
+          .map((s) => s.id),
+      ),
+    );
     return { scope: topic ? "topic" : "mine", topicIds: [...ids], mentions: topic !== undefined, exclude };
   }
 
@@ -286,6 +407,73 @@ export class AudiencePolicy {
       .mayContainAny(phrases, LATEST_MUTE_SCAN)
       .filter(([, text]) => matcher.foundInWords(text.split(" ")).size > 0)
       .map(([id]) => id);
+  }
+
+  // --- Exceptions («دير الزور ما عدا الميادين», rule 9) ------------------------------------------------------
+
+  /**
+   * How a topic reaches a chat that follows `followed` and excepts `excepted`: the nearest of the topic and the
+   * places above it that is either decides («follow»: its news comes; «except»: it does not; «none»).
+   */
+  private marksOf(
+    followed: Iterable<Topic | number>,
+    excepted: ReadonlySet<number>,
+  ): (topic: Topic) => "follow" | "except" | "none" {
+    const follows = new Set([...followed].map((t) => (typeof t === "number" ? t : t.id)));
+    return (topic) => {
+      for (let t: Topic | null = topic; t; t = t.parent) {
+        if (follows.has(t.id)) return "follow";
+        if (excepted.has(t.id)) return "except";
+      }
+      return "none";
+    };
+  }
+
+  /**
+   * For each of these chats that excepts places, the articles in (afterId, throughId] that reach it only through
+   * an excepted place: none of their topics comes to it through a followed place without an exception between.
+   */
+  private exceptedBetween(
+    chatIds: readonly number[],
+    afterId: number,
+    throughId: number,
+  ): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    const rows = this.store.exceptions.ofEach(chatIds);
+    if (rows.length === 0) return out;
+    const byChat = new Map<number, Set<number>>();
+    for (const [chatId, topicId] of rows) getOrInsert(byChat, chatId, () => new Set()).add(topicId);
+    const { routed, reachedBy } = this.routedRun(afterId, throughId);
+    const index = this.topics.index();
+    for (const [chatId, excepted] of byChat) {
+      const follows = (this.followedTopics(chatId).get(chatId) ?? []).map((t) => t.topicId);
+      const marks = this.marksOf(follows, excepted);
+      const candidates = new Set<number>();
+      for (const x of excepted) for (const id of reachedBy.get(x) ?? []) candidates.add(id);
+      for (const articleId of candidates) {
+        const topics = (routed.get(articleId) ?? []).flatMap((id) => index.get(id) ?? []);
+        if (!topics.some((t) => marks(t) === "follow")) getOrInsert(out, chatId, () => []).push(articleId);
+      }
+    }
+    return out;
+  }
+
+  /** The run's routing: each article's own topics, and for each topic the articles it (or a place under it) brings. */
+  private routedRun(
+    afterId: number,
+    throughId: number,
+  ): { routed: Map<number, number[]>; reachedBy: Map<number, number[]> } {
+    const key = `${afterId}|${throughId}|${this.topics.index().ordered.length}`;
+    if (this.routedCache?.key === key) return this.routedCache;
+    const routed = new Map<number, number[]>();
+    for (const [articleId, topicId] of this.store.audience.routingTopicsBetween(afterId, throughId))
+      getOrInsert(routed, articleId, () => []).push(topicId);
+    const index = this.topics.index();
+    const reachedBy = new Map<number, number[]>();
+    for (const [articleId, ids] of routed)
+      for (const id of index.withAncestors(ids)) getOrInsert(reachedBy, id, () => []).push(articleId);
+    this.routedCache = { key, routed, reachedBy };
+    return this.routedCache;
   }
 
   // --- Digests ----------------------------------------------------------------------------------------------
@@ -356,6 +544,9 @@ export class AudiencePolicy {
     for (const [chatId, articleId] of this.store.audience.deliveredToAny(chatIds, afterId, throughId)) {
       getOrInsert(excluded, chatId, () => new Set()).add(articleId);
     }
+    // Exceptions (rule 9): the articles that reach the chat only through a place it excepts.
+    for (const [chatId, ids] of this.exceptedBetween(chatIds, afterId, throughId))
+      for (const id of ids) getOrInsert(excluded, chatId, () => new Set()).add(id);
     // Mutes: the articles that contain a phrase the chat mutes.
     const muted = this.mutedBetween(afterId, throughId);
     if (muted.size > 0) {
@@ -383,6 +574,37 @@ export class AudiencePolicy {
       }
     }
     this.mutedRun = { key, byPhrase };
+    return byPhrase;
+  }
+
+  /**
+   * Watched words in a digest of a reader's own topics: for each of these chats, the phrases it watches, as routes
+   * after its topics (an article one of its topics brings is shown under the topic). Mutes and "once per
+   * reader" still apply (digestExclusions).
+   */
+  digestWatches(chatIds: readonly number[]): Map<number, WatchRoute[]> {
+    const out = new Map<number, WatchRoute[]>();
+    for (const [chatId, normalized, phrase, since] of this.store.phrases.writtenOfEach(chatIds, "watch"))
+      getOrInsert(out, chatId, () => []).push({ phrase, normalized, since });
+    return out;
+  }
+
+  /**
+   * For the articles in (afterId, throughId], each watched phrase's articles: matched once per run (a watch added
+   * meanwhile starts a new match), as the digest composer's routes by phrase.
+   */
+  watchedBetween(afterId: number, throughId: number): Map<string, number[]> {
+    const key = `${afterId}|${throughId}|${this.store.phrases.version("watch")}`;
+    if (this.watchedRun?.key === key) return this.watchedRun.byPhrase;
+    const byPhrase = new Map<string, number[]>();
+    const matcher = new PhraseMatcher(this.store.phrases.all("watch"));
+    if (matcher.size > 0) {
+      for (const [id, text] of this.store.articles.searchTextsBetween(afterId, throughId)) {
+        for (const phrase of matcher.foundInWords(text === "" ? [] : text.split(" ")))
+          getOrInsert(byPhrase, phrase, () => []).push(id);
+      }
+    }
+    this.watchedRun = { key, byPhrase };
     return byPhrase;
   }
 

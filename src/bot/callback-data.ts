@@ -145,6 +145,11 @@ export const subscribeButton = button("sub", { topic: id() });
 export const unsubscribeButton = button("uns", { topic: id() });
 /** Stop following the place through which a chat receives another (offered by /unsubscribe of that other). */
 export const unfollowParent = button("unp", { topic: id() });
+/** Keep the parent, except this place («دير الزور ما عدا الميادين»; offered by /unsubscribe of the place). */
+export const exceptPlace = button("exc", { topic: id() });
+/** The picker's choice for a (✓) place tapped: follow it on its own too, or except it; then the view at a page. */
+export const pickerFollowOwn = button("pk:f", { topic: id(), page: page() });
+export const pickerExcept = button("pk:x", { topic: id(), page: page() });
 
 /** A page of /latest: of one topic, or (topic 0) of the chat's own topics. */
 export const latestPage = button("lt", { topic: int(0, MAX_ID), page: page() });
@@ -175,6 +180,9 @@ export const settingsZone = button("set:tz", { zone: int(0, 99) });
 // Muted words (/mute, /unmute, and /settings): the list, and one word unmuted by its id.
 export const muteMenu = button("mu", {});
 export const muteRemove = button("mu:x", { phrase: id() });
+// Watched words (/watch, /unwatch, and /settings): the list, and one word no longer watched, by its id.
+export const watchMenu = button("wa", {});
+export const watchRemove = button("wa:x", { phrase: id() });
 
 // /stop's question.
 export const stopConfirm = button("stop:yes", {});
@@ -197,7 +205,7 @@ export const articleDeleteConfirm = button("ae:dy", { article: id() });
 export const articleDeleteCancel = button("ae:dn", { article: id() });
 
 // Quiet hours (/settings): the menu, on with the usual hours, off, an hour grid for the start or the end, an hour
-// chosen, and what alerts do during them (docs/audience.md, rule 8).
+// chosen, and what alerts do during them (docs/audience.md, rule 10).
 export const quietMenu = button("qh", {});
 export const quietOn = button("qh:on", {});
 export const quietOff = button("qh:off", {});

@@ -15,6 +15,8 @@ export const READER_COMMANDS = [
   "search",
   "mute",
   "unmute",
+  "watch",
+  "unwatch",
   "settings",
   "help",
   "stop",

@@ -10,6 +10,7 @@ import { alertsFeature } from "./features/alerts";
 import { articleFeature } from "./features/article";
 import { catalogFeature } from "./features/catalog";
 import { digestsFeature } from "./features/digests";
+import { exceptionsFeature } from "./features/exceptions";
 import { fallbackFeature } from "./features/fallback";
 import { feedsFeature } from "./features/feeds";
 import { membershipFeature } from "./features/membership";
@@ -22,6 +23,7 @@ import { startFeature } from "./features/start";
 import { stopFeature } from "./features/stop";
 import { subscriptionsFeature } from "./features/subscriptions";
 import { topicsFeature } from "./features/topics";
+import { watchesFeature } from "./features/watches";
 import { attachReader, countUpdates, skipRepeats, useChatSettings } from "./middlewares";
 import { replyHtml } from "./reply";
 
@@ -58,6 +60,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     subscriptionsFeature,
     settingsFeature,
     mutesFeature,
+    watchesFeature,
+    exceptionsFeature,
     quietFeature,
     stopFeature,
     readingFeature,

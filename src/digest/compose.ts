@@ -6,7 +6,7 @@
 // articles each topic covers (as bitsets), and each article's entry per language × zone. Per reader
 // there is only a walk over their topics' article lists and string joins.
 
-import type { Route } from "../audience/policy";
+import type { Route, WatchRoute } from "../audience/policy";
 import type { Language } from "../domain";
 import type { I18n } from "../i18n";
 import { formatDateTime } from "../i18n/format";
@@ -30,6 +30,11 @@ export interface DigestRecipient {
   routes: readonly Route[];
   /** Only articles with a greater id (the reader's previous digest from this schedule went up to it). */
   afterId: number;
+  /**
+   * Words the reader watches (AudiencePolicy.digestWatches): each brings the articles containing it, after the
+   * topics (an article a topic brings is shown under the topic), under a heading naming it.
+   */
+  watches?: readonly WatchRoute[] | undefined;
   /** Articles that already reached the reader (as alerts). */
   excluded?: ReadonlySet<number> | undefined;
   /** Only articles ingested at or after this (default: the composer's `notBefore`). */
@@ -62,6 +67,8 @@ export interface ComposerOptions {
   articles: readonly DigestArticle[];
   /** Each candidate's reach: the topics whose followers get it (AudiencePolicy.digestReach). */
   reach: ReadonlyMap<number, readonly number[]>;
+  /** Each watched phrase's candidates (normalized phrase → article ids: AudiencePolicy.watchedBetween). */
+  watched?: ReadonlyMap<string, readonly number[]> | undefined;
   /** Articles ingested before this are never included (the schedule's creation). */
   notBefore: number;
   /** The digest's time, shown in its heading. */
@@ -103,6 +110,8 @@ export class DigestComposer {
    * the number of articles: the per-reader cost does not grow with a busy news day.
    */
   private readonly covered = new Map<number, Bits>();
+  /** The same per watched phrase (built when a reader first needs it). */
+  private readonly watchedBits = new Map<string, Bits>();
   private readonly words: number;
   private readonly positionOf = new Map<number, number>();
   /** Articles after an id (the reader's previous digest), and ingested since a time (their subscription). */
@@ -140,6 +149,19 @@ export class DigestComposer {
     });
   }
 
+  private watchedCovered(normalized: string): Bits | undefined {
+    const ids = this.options.watched?.get(normalized);
+    if (!ids || ids.length === 0) return undefined;
+    return getOrInsert(this.watchedBits, normalized, () => {
+      const bits = new Uint32Array(this.words);
+      for (const id of ids) {
+        const p = this.positionOf.get(id);
+        if (p !== undefined) bits[p >>> 5] = (bits[p >>> 5] as number) | (1 << (p & 31));
+      }
+      return bits;
+    });
+  }
+
   /** The digest's messages for a reader, or undefined when there is nothing new for them. */
   compose(reader: DigestRecipient): Digest | undefined {
     const notBefore = reader.notBefore ?? this.options.notBefore;
@@ -155,9 +177,15 @@ export class DigestComposer {
     }
     // Per topic, most specific first: what it brings; and their union.
     const union = new Uint32Array(this.words);
-    const perTopic = topics.map(({ topic, since }) => {
+    // Topics first, then watched words: a group is the first route that brings an article.
+    const routes: { covered: Bits | undefined; since: number }[] = topics.map(({ topic, since }) => ({
+      covered: this.covered.get(topic.id),
+      since,
+    }));
+    const watches = reader.watches ?? [];
+    for (const w of watches) routes.push({ covered: this.watchedCovered(w.normalized), since: w.since });
+    const perTopic = routes.map(({ covered, since }) => {
       const bits = new Uint32Array(this.words);
-      const covered = this.covered.get(topic.id);
       if (!covered) return bits;
       const from = Math.max(since, notBefore);
       const recent =
@@ -191,8 +219,12 @@ export class DigestComposer {
     const { articles } = this.options;
     const ids = shown.map((s) => (articles[s.position] as DigestArticle).id);
     const more = total - shown.length;
+    const groupKey = (group: number) =>
+      group < topics.length
+        ? String((topics[group] as Route).topic.id)
+        : `w:${(watches[group - topics.length] as WatchRoute).normalized}`;
     const key = `${reader.language}|${reader.timeZone}|${shown
-      .map((s, i) => `${ids[i]}:${(topics[s.group] as Route).topic.id}`)
+      .map((s, i) => `${ids[i]}:${groupKey(s.group)}`)
       .join(",")}|${more}`;
     let message = this.rendered.get(key);
     const shared = message !== undefined;
@@ -202,6 +234,7 @@ export class DigestComposer {
         topics.map((t) => t.topic),
         more,
         reader,
+        watches,
       );
       message = { kind: "text", parts };
       if (this.rendered.size < RENDERED_KEPT) this.rendered.set(key, message);
@@ -237,6 +270,7 @@ export class DigestComposer {
     topics: Topic[],
     more: number,
     reader: DigestRecipient,
+    watches: readonly WatchRoute[] = [],
   ): string[] {
     const { i18n, index, at } = this.options;
     const { language, timeZone } = reader;
@@ -256,9 +290,14 @@ export class DigestComposer {
       "",
     );
     for (const [group, positions] of groups) {
-      const name = index.name(topics[group] as Topic, language);
-      const heading = this.label(`t|${language}|${name}`, () =>
-        i18n.t(language, "digest-topic", { topic: name }),
+      const watched = group >= topics.length ? watches[group - topics.length] : undefined;
+      const name = watched ? watched.phrase : index.name(topics[group] as Topic, language);
+      // A watched word's group says it came for the word («🔎 كلمة تتابعها: «انقطاع المياه»»).
+      const kind = watched ? "w" : "t";
+      const heading = this.label(`${kind}|${language}|${name}`, () =>
+        watched
+          ? i18n.t(language, "digest-watched", { phrase: name })
+          : i18n.t(language, "digest-topic", { topic: name }),
       );
       positions.forEach((position, k) => {
         const entry = this.entry(entries, position, language, timeZone);
@@ -273,8 +312,10 @@ export class DigestComposer {
           // A message that starts inside a group repeats its heading, so each one reads on its own.
           packer.flush();
           packer.push(
-            this.label(`c|${language}|${name}`, () =>
-              i18n.t(language, "digest-topic-continued", { topic: name }),
+            this.label(`c${kind}|${language}|${name}`, () =>
+              watched
+                ? i18n.t(language, "digest-watched-continued", { phrase: name })
+                : i18n.t(language, "digest-topic-continued", { topic: name }),
             ),
             "",
           );

@@ -80,6 +80,7 @@ export class DigestService {
       i18n,
       articles,
       reach,
+      watched: audience.watchedBetween(afterId, throughId),
       notBefore,
       at,
       ...(username ? { readLink: (id: number) => readLink(username, id) } : {}),
@@ -153,6 +154,8 @@ export class DigestService {
           afterId,
           run.throughId,
         );
+        // Watched words come in the digests of a reader's own topics (docs/audience.md, rule 8).
+        const watches = scope === 0 ? audience.digestWatches(chunk.map((r) => r.id)) : undefined;
         const messages: OutboxMessage[] = [];
         const done: number[] = [];
         for (const reader of chunk) {
@@ -164,6 +167,7 @@ export class DigestService {
             language: chatLanguage(reader, this.options.defaultLanguage),
             timeZone,
             routes: audience.digestRoutes(followed.get(reader.id) ?? [], scopeTopic),
+            watches: watches?.get(reader.id),
             afterId: own.get(reader.id) ?? 0,
             notBefore: notBeforeOf(reader.id),
             excluded: excluded.get(reader.id),
@@ -211,6 +215,7 @@ export class DigestService {
       language: chatLanguage(chat, this.options.defaultLanguage),
       timeZone: chatTimeZone(chat, defaultTimezone),
       routes: audience.digestRoutes(audience.followedTopics(chatId).get(chatId) ?? [], undefined),
+      watches: audience.digestWatches([chatId]).get(chatId),
       afterId: mark ?? 0,
       excluded: audience.digestExclusions([chatId], afterId, throughId).get(chatId),
     });

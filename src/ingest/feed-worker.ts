@@ -9,7 +9,8 @@ import { normalize } from "../text/normalize";
 import { indexText } from "../text/stem";
 import { decodeFeedBytes } from "./decode";
 import { parseFeed } from "./feed";
-import { capLine, MAX_BODY_LENGTH } from "./limits";
+import { cleanBody, cleanTitle } from "./limits";
+import { fingerprint } from "./near-duplicate";
 import type { BoilerplateRules } from "./plain-text";
 import { type ArticleInput, IngestError, type ParsedFeed, type PreparedText } from "./types";
 
@@ -57,8 +58,8 @@ export function newestItems(items: ArticleInput[], max: number | undefined): Art
  * importer would otherwise do on the bot's thread: the normalized title and body, and the language.
  */
 export function prepareArticle(item: ArticleInput): ArticleInput {
-  const title = capLine(item.title.replace(/\s+/g, " ").trim());
-  const body = item.body.trim().slice(0, MAX_BODY_LENGTH);
+  const title = cleanTitle(item.title);
+  const body = cleanBody(item.body);
   const normalizedTitle = normalize(title);
   const normalizedBody = normalize(body);
   const prepared: PreparedText = {
@@ -68,6 +69,7 @@ export function prepareArticle(item: ArticleInput): ArticleInput {
     searchTitle: indexText(normalizedTitle),
     searchBody: indexText(normalizedBody),
     language: detectLanguage(`${title}\n${body}`),
+    fingerprint: fingerprint(normalizedTitle, normalizedBody),
   };
   return { ...item, title, body, prepared };
 }

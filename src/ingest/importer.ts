@@ -10,8 +10,8 @@ import { normalize, words } from "../text/normalize";
 import { indexText } from "../text/stem";
 import type { TopicService } from "../topics/service";
 import type { ArticleWords, Topic, TopicTag } from "../topics/topic-index";
-import { capLine, MAX_BODY_LENGTH } from "./limits";
-import { findNearDuplicate } from "./near-duplicate";
+import { capLine, cleanBody, cleanTitle } from "./limits";
+import { findNearDuplicate, fingerprint } from "./near-duplicate";
 import { type ArticleInput, IngestError } from "./types";
 import { canonicalUrl } from "./url";
 
@@ -42,11 +42,6 @@ export interface ImportedArticle {
   deleted?: true;
   /** Not new: the same story was stored already under another text (its containment, 0–1; see near-duplicate.ts). */
   nearDuplicate?: number;
-}
-
-/** The title without a leading "عاجل" / "breaking" (a feed's breaking copy of a report is the same story). */
-function withoutBreakingWord(normalizedTitle: string): string {
-  return startsBreaking(normalizedTitle) ? normalizedTitle.replace(/^\S+ (news )?/, "") : normalizedTitle;
 }
 
 /**
@@ -106,7 +101,7 @@ export class Importer {
    */
   importAll(inputs: readonly ArticleInput[], options: ImportOptions): ImportedArticle[] {
     const titles = inputs.map((input, i) => {
-      const title = capLine(input.title.replace(/\s+/g, " ").trim());
+      const title = cleanTitle(input.title);
       if (title === "") throw new IngestError(`article ${i + 1} has no title`);
       return title;
     });
@@ -117,7 +112,7 @@ export class Importer {
       inputs.map((input, i) => {
         checkpoint();
         const title = titles[i] as string;
-        const body = input.body.trim().slice(0, MAX_BODY_LENGTH);
+        const body = cleanBody(input.body);
         const source = capLine(input.source?.trim() || options.source || "") || null;
         const url = input.url ? (canonicalUrl(input.url) ?? null) : null;
         const guidKey = input.guid ? `${source ?? ""}\u0000${input.guid}` : null;
@@ -141,8 +136,7 @@ export class Importer {
         const tokens = searchText === "" ? [] : searchText.split(" ");
         const { keys, match: near } = findNearDuplicate(
           articles,
-          tokens,
-          withoutBreakingWord(normalizedTitle),
+          prepared?.fingerprint ?? fingerprint(normalizedTitle, normalizedBody),
         );
         if (near) {
           articles.addSource(

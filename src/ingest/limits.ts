@@ -23,3 +23,13 @@ export function capLine(text: string, max = MAX_LINE_LENGTH): string {
   }
   return `${text.slice(0, end).trimEnd()}…`;
 }
+
+/** An article's title as stored: on one line, trimmed, capped (the importer and the feed parser's thread agree). */
+export function cleanTitle(title: string): string {
+  return capLine(title.replace(/\s+/g, " ").trim());
+}
+
+/** An article's body as stored: trimmed and cut to MAX_BODY_LENGTH. */
+export function cleanBody(body: string): string {
+  return body.trim().slice(0, MAX_BODY_LENGTH);
+}

@@ -1,5 +1,6 @@
 // What every source reader produces, before the importer cleans, dedupes, tags and stores it.
 import type { Language } from "../domain";
+import type { Fingerprint } from "./near-duplicate";
 
 /** One article as read from a source (plain text, JSON, RSS/Atom item, /post). */
 export interface ArticleInput {
@@ -31,6 +32,8 @@ export interface PreparedText {
   searchTitle: string;
   searchBody: string;
   language: Language;
+  /** The near-duplicate finder's shingles and keys (src/ingest/near-duplicate.ts). */
+  fingerprint: Fingerprint;
 }
 
 /** A parsed RSS or Atom document. */

@@ -22,17 +22,37 @@ const ALERT_RULES = {
   // @muted: the muted phrases the alert contains (JSON array; most alerts: none).
   notMuted: `NOT EXISTS (SELECT 1 FROM chat_phrases m
     WHERE m.chat_id = c.id AND m.kind = 'mute' AND m.normalized IN (SELECT value FROM json_each(@muted)))`,
+  // Rule 9, «دير الزور ما عدا الميادين»: a chat excepting a place the alert reaches gets it only if one of the
+  // alert's topics comes to it through a followed place with no exception between (@paths: [topic, an
+  // ancestor-or-self, its distance] for each of the alert's own topics). Most chats except nothing: one probe.
+  notExcepted: `(NOT EXISTS (SELECT 1 FROM subscription_exceptions x
+      WHERE x.chat_id = c.id AND x.topic_id IN (SELECT value FROM json_each(@topics)))
+    OR EXISTS (SELECT 1 FROM json_each(@paths) p
+      JOIN subscriptions f ON f.chat_id = c.id AND f.topic_id = json_extract(p.value, '$[1]')
+      WHERE NOT EXISTS (SELECT 1 FROM json_each(@paths) q
+        JOIN subscription_exceptions x ON x.chat_id = c.id AND x.topic_id = json_extract(q.value, '$[1]')
+        WHERE json_extract(q.value, '$[0]') = json_extract(p.value, '$[0]')
+          AND json_extract(q.value, '$[2]') < json_extract(p.value, '$[2]'))))`,
 };
 
 /** The rules a digest's readers obey, as SQL over `chats c` (what each one gets is decided per article). */
 const DIGEST_RULES = {
   active: "c.active = 1",
   digestsOn: "c.digests_enabled = 1",
-  followsSomething: "EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id)",
+  // Or watches a word (rule 8): a watched word's articles come in the digest of the chat's own topics.
+  followsSomething: `(EXISTS (SELECT 1 FROM subscriptions s WHERE s.chat_id = c.id)
+    OR EXISTS (SELECT 1 FROM chat_phrases w WHERE w.chat_id = c.id AND w.kind = 'watch'))`,
 };
 
 /** A reader slot's run goes to the chats that chose it (?: the slot's schedule id; chats_own_schedule index). */
 const OWN_SLOT = "c.own_schedule_id = ?";
+
+/**
+ * Watched words (docs/audience.md, rule 8): a chat watching one of the phrases an alert contains (@watched: a JSON
+ * array, normalized; most alerts: none) is in its audience beyond its topics, under every other rule.
+ */
+const WATCHES_PHRASE = `c.id IN (SELECT w.chat_id FROM chat_phrases w
+    WHERE w.kind = 'watch' AND w.normalized IN (SELECT value FROM json_each(@watched)))`;
 
 const where = (rules: Record<string, string>, except: readonly string[] = []) =>
   Object.entries(rules)
@@ -75,8 +95,25 @@ const ALERT_CHUNK_RULES = [
   "NOT EXISTS (SELECT 1 FROM subscriptions e WHERE e.chat_id = c.id AND e.topic_id IN (SELECT value FROM json_each(@earlier)))",
 ].join(" AND ");
 
-/** A chat an alert goes to, with the topics it follows among those the alert reaches (for its label). */
-export type AlertRecipient = Recipient & { followedTopicIds: number[] };
+/** An alert's whole audience: the followers of its topics and the chats watching a phrase it contains. */
+const ALERT_AUDIENCE = (except: readonly string[] = []) =>
+  `(${ALERT_RULES.followsTopic} OR ${WATCHES_PHRASE}) AND ${where(ALERT_RULES, ["followsTopic", ...except])}`;
+
+/**
+ * The last phase of an alert's walk: the chats watching a phrase it contains that follow none of its topics (the
+ * walk by topics had them), after a chat id, by id, under every other rule.
+ */
+const ALERT_WATCH_RULES = [
+  WATCHES_PHRASE,
+  `NOT ${ALERT_RULES.followsTopic}`,
+  where(ALERT_RULES, ["followsTopic"]),
+].join(" AND ");
+
+/**
+ * A chat an alert goes to, with the topics it follows among those the alert reaches (for its label); `watched`:
+ * the phrase it watches (as written) that brought the alert, for a chat reached by a watched word only.
+ */
+export type AlertRecipient = Recipient & { followedTopicIds: number[]; watched?: string | undefined };
 
 /** What an alert is about, as its audience rules read it. */
 export interface AlertSubject {
@@ -85,6 +122,13 @@ export interface AlertSubject {
   articleId: number | null;
   /** The phrases chats mute that it contains (normalized): chats muting one of them do not get it. */
   muted: readonly string[];
+  /** The phrases chats watch that it contains (normalized): chats watching one of them get it beyond their topics. */
+  watched?: readonly string[] | undefined;
+  /**
+   * For the rule of exceptions: [topic, ancestor-or-self, distance] for each of the alert's own topics (before
+   * ancestors); none, and a chat excepting a place it reaches does not get it.
+   */
+  paths?: readonly (readonly [number, number, number])[] | undefined;
 }
 
 export class AudienceStore {
@@ -92,17 +136,27 @@ export class AudienceStore {
     topics: string;
     article: number | null;
     muted: string;
+    paths: string;
     topic: number;
     earlier: string;
     after: number;
     limit: number;
   }>;
+  private readonly alertWatchChunk: Database.Statement<{
+    topics: string;
+    article: number | null;
+    muted: string;
+    watched: string;
+    paths: string;
+    after: number;
+    limit: number;
+  }>;
   private readonly alertCount: Database.Statement<
-    { topics: string; article: number | null; muted: string },
+    { topics: string; article: number | null; muted: string; watched: string; paths: string },
     { n: number }
   >;
   private readonly alertFollowers: Database.Statement<
-    { topics: string; article: number | null; muted: string },
+    { topics: string; article: number | null; muted: string; watched: string; paths: string },
     { n: number }
   >;
   private readonly digestAudience: Database.Statement<[]>;
@@ -130,10 +184,20 @@ export class AudienceStore {
         WHERE s.topic_id = @topic AND s.chat_id > @after AND ${ALERT_CHUNK_RULES}
         ORDER BY s.chat_id LIMIT @limit`)
       .raw();
-    this.alertCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${where(ALERT_RULES)}`);
+    // Watched words: the chats the walk by topics did not have, with the first of their phrases the alert contains.
+    this.alertWatchChunk = db
+      .prepare(`
+        SELECT ${RECIPIENT_COLUMNS}, NULL AS followed,
+          (SELECT w.phrase FROM chat_phrases w WHERE w.chat_id = c.id AND w.kind = 'watch'
+             AND w.normalized IN (SELECT value FROM json_each(@watched)) ORDER BY w.id LIMIT 1) AS watched
+        FROM chats c
+        WHERE c.id > @after AND ${ALERT_WATCH_RULES}
+        ORDER BY c.id LIMIT @limit`)
+      .raw();
+    this.alertCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${ALERT_AUDIENCE()}`);
     // The same chats before "once per reader": how many follow it at all (the preview says they all had it).
     this.alertFollowers = db.prepare(
-      `SELECT count(*) AS n FROM chats c WHERE ${where(ALERT_RULES, ["notReachedYet"])}`,
+      `SELECT count(*) AS n FROM chats c WHERE ${ALERT_AUDIENCE(["notReachedYet"])}`,
     );
     this.digestAudience = db
       .prepare(`SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} ORDER BY c.id`)
@@ -174,6 +238,8 @@ export class AudienceStore {
       topics: JSON.stringify(subject.topicIds),
       article: subject.articleId,
       muted: JSON.stringify(subject.muted),
+      watched: JSON.stringify(subject.watched ?? []),
+      paths: JSON.stringify(subject.paths ?? []),
     };
   }
 
@@ -198,12 +264,29 @@ export class AudienceStore {
     );
   }
 
+  /**
+   * The walk's last phase: at most `limit` chats watching one of `subject.watched` that follow none of its topics,
+   * with chat ids above `after` (null: from the first), by chat id; each with the phrase that brought it.
+   */
+  alertWatchersChunk(subject: AlertSubject, after: number | null, limit: number): AlertRecipient[] {
+    if (!subject.watched?.length) return [];
+    return AudienceStore.alertRows(
+      this.alertWatchChunk.all({
+        ...AudienceStore.params(subject),
+        after: after ?? Number.MIN_SAFE_INTEGER,
+        limit,
+      }),
+    );
+  }
+
   private static alertRows(rows: unknown[]): AlertRecipient[] {
-    return (rows as [...RecipientRow, string | null][]).map((r) => {
+    return (rows as [...RecipientRow, string | null, string | null | undefined][]).map((r) => {
       const followed = r[RECIPIENT_WIDTH] as string | null;
+      const watched = r[RECIPIENT_WIDTH + 1];
       return {
         ...toRecipient(r as unknown as RecipientRow),
         followedTopicIds: followed === null ? [] : followed.split(",").map(Number),
+        ...(typeof watched === "string" ? { watched } : {}),
       };
     });
   }

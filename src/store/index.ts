@@ -6,6 +6,7 @@ import { AudienceStore } from "./audience";
 import { ChatStore } from "./chats";
 import { type Db, openDatabase } from "./db";
 import { DigestStore } from "./digests";
+import { ExceptionStore } from "./exceptions";
 import { FeedStore } from "./feeds";
 import { OutboxStore } from "./outbox";
 import { PhraseStore } from "./phrases";
@@ -28,6 +29,8 @@ export interface Store {
   digests: DigestStore;
   /** Readers' own words (mutes). */
   phrases: PhraseStore;
+  /** Places a chat excepts from a followed one above them. */
+  exceptions: ExceptionStore;
   /** The audience policy's SQL (src/audience/policy.ts is its only user). */
   audience: AudienceStore;
   /** Counts for /stats. */
@@ -60,6 +63,7 @@ export function createStore(path: string, clock: Clock): Store {
     alerts: new AlertStore(db, clock),
     digests: new DigestStore(db, clock),
     phrases: new PhraseStore(db, clock),
+    exceptions: new ExceptionStore(db, clock),
     audience: new AudienceStore(db, clock),
     stats: new StatsStore(db),
     healthy() {

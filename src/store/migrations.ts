@@ -469,13 +469,27 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 25,
+    name: "a reader's exceptions: a followed place except some of the places under it",
+    up: `
+      -- «دير الزور ما عدا الميادين» (docs/audience.md, rule 9): the chat follows a place above topic_id and does not
+      -- want what is only about topic_id or the places under it. Following topic_id again removes the row.
+      CREATE TABLE subscription_exceptions (
+        chat_id    INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        topic_id   INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, topic_id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     version: 26,
     name: "quiet hours: a reader's hours without sound, and alerts urgent enough to ring anyway",
     up: `
       -- A reader's quiet hours, as whole local hours in the chat's zone (start included, end excluded; start after
       -- end wraps past midnight: 23 and 7 are 23:00-07:00); NULL: none. quiet_mode: what alerts do during them,
       -- 'silent' (they arrive without sound: disable_notification) or 'later' (they wait for the end). Digests
-      -- due in quiet hours always wait for the end (docs/audience.md, rule 8).
+      -- due in quiet hours always wait for the end (docs/audience.md, rule 10).
       ALTER TABLE chats ADD COLUMN quiet_start INTEGER CHECK (quiet_start BETWEEN 0 AND 23);
       ALTER TABLE chats ADD COLUMN quiet_end INTEGER CHECK (quiet_end BETWEEN 0 AND 23);
       ALTER TABLE chats ADD COLUMN quiet_mode TEXT NOT NULL DEFAULT 'silent' CHECK (quiet_mode IN ('silent', 'later'));

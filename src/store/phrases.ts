@@ -1,4 +1,4 @@
-// Readers' own words: the phrases a chat mutes (and, next, watches). Matching them is src/text/phrases.ts's;
+// Readers' own words: the phrases a chat mutes and watches. Matching them is src/text/phrases.ts's;
 // what they do to deliveries is the audience policy's (src/audience/policy.ts).
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
@@ -22,6 +22,7 @@ export class PhraseStore {
   private readonly distinct: Database.Statement<[PhraseKind], { normalized: string }>;
   private readonly ofChats: Database.Statement<[string, PhraseKind]>;
   private readonly stamp: Database.Statement<[PhraseKind], { v: string }>;
+  private readonly writtenOfChats: Database.Statement<[string, PhraseKind]>;
 
   constructor(
     db: Db,
@@ -39,6 +40,11 @@ export class PhraseStore {
     this.ofChats = db
       .prepare(
         "SELECT chat_id, normalized FROM chat_phrases WHERE chat_id IN (SELECT value FROM json_each(?)) AND kind = ?",
+      )
+      .raw();
+    this.writtenOfChats = db
+      .prepare(
+        "SELECT chat_id, normalized, phrase, created_at FROM chat_phrases WHERE chat_id IN (SELECT value FROM json_each(?)) AND kind = ? ORDER BY id",
       )
       .raw();
     this.stamp = db.prepare(
@@ -79,5 +85,10 @@ export class PhraseStore {
   /** [chat id, normalized phrase] for these chats. */
   ofEach(chatIds: readonly number[], kind: PhraseKind): [number, string][] {
     return this.ofChats.all(JSON.stringify(chatIds), kind) as [number, string][];
+  }
+
+  /** [chat id, normalized phrase, phrase as written, added at] for these chats, oldest first. */
+  writtenOfEach(chatIds: readonly number[], kind: PhraseKind): [number, string, string, number][] {
+    return this.writtenOfChats.all(JSON.stringify(chatIds), kind) as [number, string, string, number][];
   }
 }

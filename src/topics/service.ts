@@ -14,7 +14,7 @@ export type FollowOutcome = { kind: "added"; topic: Topic; via?: Topic } | { kin
 
 /**
  * What unfollowing a topic did. `via` is the followed place above it whose news still brings the topic's
- * (until readers can exclude a place from a followed parent, issue 14): `removed` with `via` means the
+ * (a reader may then except it from the parent: TopicService.except): `removed` with `via` means the
  * chat followed both and still receives the topic through the parent; `through-parent`, that it never
  * followed the topic itself and nothing changed.
  */
@@ -22,6 +22,14 @@ export type UnfollowOutcome =
   | { kind: "removed"; topic: Topic; via?: Topic }
   | { kind: "through-parent"; topic: Topic; via: Topic }
   | { kind: "not-followed"; topic: Topic };
+
+/**
+ * What excepting a place did («دير الزور ما عدا الميادين», docs/audience.md rule 9): `via` is the followed place
+ * above it it is excepted from; `not-covered`: no followed place above it brings its news (nothing to except).
+ */
+export type ExceptOutcome =
+  | { kind: "excepted" | "already"; topic: Topic; via: Topic }
+  | { kind: "not-covered"; topic: Topic };
 
 /** How often the database is asked whether another process changed the catalog. */
 const REVISION_CHECK_MS = 250;
@@ -101,6 +109,8 @@ export class TopicService {
         topics.map((t) => t.id),
       ),
     );
+    // Following an excepted place again ends its exception.
+    for (const topic of topics) this.store.exceptions.delete(chatId, topic.id);
     return topics.map((topic): FollowOutcome => {
       if (!stored.has(topic.id)) return { kind: "already", topic };
       const via = index.ancestors(topic).find((a) => followed.has(a.id));
@@ -111,16 +121,80 @@ export class TopicService {
   /** Unfollows a topic; says whether its news still arrives through a followed place above it. */
   unsubscribe(chatId: number, topic: Topic): UnfollowOutcome {
     const removed = this.store.subscriptions.removeOne(chatId, topic.id);
+    if (removed) this.dropStrayExceptions(chatId);
     const via = this.coveringAncestor(chatId, topic);
     if (removed) return via ? { kind: "removed", topic, via } : { kind: "removed", topic };
     return via ? { kind: "through-parent", topic, via } : { kind: "not-followed", topic };
   }
 
-  /** The subscribed ancestor through which a chat already receives a topic's news, if any. */
+  /**
+   * The subscribed ancestor through which a chat already receives a topic's news, if any: the nearest followed
+   * place above it, unless an exception comes first (the topic itself, or a place between).
+   */
   coveringAncestor(chatId: number, topic: Topic): Topic | undefined {
+    const subscribed = new Set(this.store.subscriptions.topicIds(chatId));
+    const excepted = new Set(this.store.exceptions.topicIds(chatId));
+    if (excepted.has(topic.id)) return undefined;
+    for (const a of this.index().ancestors(topic)) {
+      if (subscribed.has(a.id)) return a;
+      if (excepted.has(a.id)) return undefined;
+    }
+    return undefined;
+  }
+
+  // --- Exceptions: a followed place except some of the places under it (issue 14) ------------------------
+
+  /**
+   * Keeps the followed place above a topic but not the topic («دير الزور ما عدا الميادين»): its news, and that of
+   * the places under it, no longer reaches the chat unless it is also about another place the chat follows. A
+   * chat that followed the topic itself too stops following it.
+   */
+  except(chatId: number, topic: Topic): ExceptOutcome {
+    return this.store.db.transaction((): ExceptOutcome => {
+      this.store.subscriptions.removeOne(chatId, topic.id);
+      const via = this.coveringAncestor(chatId, topic);
+      if (!via) {
+        const already = this.exceptedFrom(chatId, topic);
+        return already ? { kind: "already", topic, via: already } : { kind: "not-covered", topic };
+      }
+      this.store.exceptions.add(chatId, topic.id);
+      return { kind: "excepted", topic, via };
+    })();
+  }
+
+  /** Ends an exception (the place's news comes through its parent again); false when there was none. */
+  unexcept(chatId: number, topic: Topic): boolean {
+    return this.store.exceptions.delete(chatId, topic.id);
+  }
+
+  /** The places a chat excepts, oldest first. */
+  exceptionsOf(chatId: number): Topic[] {
+    const index = this.index();
+    return this.store.exceptions.topicIds(chatId).flatMap((id) => index.get(id) ?? []);
+  }
+
+  /** The followed place an excepted topic is excepted from (the nearest followed above it), if it is excepted. */
+  exceptedFrom(chatId: number, topic: Topic): Topic | undefined {
+    if (!this.store.exceptions.topicIds(chatId).includes(topic.id)) return undefined;
     const subscribed = new Set(this.store.subscriptions.topicIds(chatId));
     return this.index()
       .ancestors(topic)
       .find((a) => subscribed.has(a.id));
+  }
+
+  /** For each followed place, the places excepted from it (for «دير الزور (ما عدا الميادين)»). */
+  exceptionsByFollowed(chatId: number): Map<number, Topic[]> {
+    const out = new Map<number, Topic[]>();
+    for (const x of this.exceptionsOf(chatId)) {
+      const via = this.exceptedFrom(chatId, x);
+      if (via) out.set(via.id, [...(out.get(via.id) ?? []), x]);
+    }
+    return out;
+  }
+
+  /** Exceptions with no followed place above them any more (the parent was unfollowed) are dropped. */
+  private dropStrayExceptions(chatId: number): void {
+    for (const x of this.exceptionsOf(chatId))
+      if (!this.exceptedFrom(chatId, x)) this.store.exceptions.delete(chatId, x.id);
   }
 }

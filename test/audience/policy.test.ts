@@ -6,7 +6,7 @@ import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AlertService } from "../../src/alerts/service";
 import { ArticleService } from "../../src/articles/service";
-import { AudiencePolicy, MUTES_PER_CHAT } from "../../src/audience/policy";
+import { AudiencePolicy, MUTES_PER_CHAT, WATCHES_PER_CHAT } from "../../src/audience/policy";
 import { Delivery, RateLimiter } from "../../src/delivery";
 import { DigestService } from "../../src/digest/service";
 import { I18n } from "../../src/i18n";
@@ -55,6 +55,16 @@ const MATCH_NEWS = {
     "وحضر المباراة نحو سبعة آلاف متفرج، في أول ديربي يقام بحضور الجمهور منذ سنوات.",
   ].join("\n\n"),
   url: "https://nashra.example/a/futuwa-derby",
+  source: "مكتب الفرات",
+};
+
+const WATER_NEWS = {
+  title: "انقطاع المياه عن أحياء دير الزور لليوم الثالث",
+  body: [
+    "يعاني سكان أحياء الجورة والقصور في مدينة دير الزور من انقطاع المياه لليوم الثالث على التوالي، بعد عطل أصاب محطة الضخ الرئيسية.",
+    "ولجأ الأهالي إلى شراء المياه من الصهاريج بأسعار مرتفعة، فيما قالت مؤسسة المياه إن الإصلاح يحتاج يومين.",
+  ].join("\n\n"),
+  url: "https://nashra.example/a/deir-water-cut",
   source: "مكتب الفرات",
 };
 
@@ -193,6 +203,147 @@ describe("a chat's muted words", () => {
   });
 });
 
+describe("a chat's watched words", () => {
+  it("bring an article beyond the chat's places: as an alert once when it is alerted, else in the digest under the word; a mute wins", async () => {
+    const policy = new AudiencePolicy(store, topics);
+    const dez = reader(1, ["deir-ez-zor"]);
+    const watcher = reader(2, ["hasakah"]);
+    const quiet = reader(3, ["hasakah"], { alertsEnabled: false });
+    const both = reader(4, ["hasakah"]);
+    const nothing = reader(5, ["hasakah"]);
+    const wordsOnly = reader(6, []);
+    for (const chat of [watcher, quiet, both]) policy.watch(chat, "انقطاع المياه");
+    // Written without the article, «مياه» is found as «المياه» (and «صهاريج» as «الصهاريج»), as mutes are.
+    policy.watch(wordsOnly, "مياه");
+    policy.mute(both, "صهاريج");
+    const water = publish(WATER_NEWS);
+    const bakery = publish(DEIR_NEWS);
+    const article = store.articles.get(water) ?? expect.fail("article");
+    // The preview counts the watchers too.
+    expect(alerts.preview({ article }, EDITOR).audience).toBe(3);
+    alert(water);
+    expect(received(dez, "alert")).toHaveLength(1);
+    expect(received(dez, "alert")[0]).not.toContain("كلمة مرصودة");
+    expect(received(watcher, "alert")).toHaveLength(1);
+    expect(received(watcher, "alert")[0]).toContain("كلمة مرصودة: «انقطاع المياه»");
+    expect(received(wordsOnly, "alert")[0]).toContain("كلمة مرصودة: «مياه»");
+    for (const chat of [quiet, both, nothing]) expect(received(chat, "alert")).toEqual([]);
+    // Alerted again, nobody gets it twice.
+    expect(alerts.preview({ article }, EDITOR)).toMatchObject({ audience: 0, alreadyReached: 3 });
+
+    await digest();
+    const digestOf = (chat: number) => received(chat, "digest").join("\n");
+    expect(digestOf(quiet)).toContain("🔎 كلمة مرصودة: «انقطاع المياه»");
+    expect(digestOf(quiet)).toContain(WATER_NEWS.title);
+    expect(digestOf(quiet)).not.toContain(DEIR_NEWS.title);
+    expect(digestOf(dez)).toContain(DEIR_NEWS.title);
+    expect(digestOf(dez)).not.toContain(WATER_NEWS.title);
+    for (const chat of [watcher, both, nothing, wordsOnly]) expect(digestOf(chat)).toBe("");
+    expect(bakery).toBeGreaterThan(water);
+  });
+
+  it("are kept per chat, once each, within the limit; a watched word containing a muted one is told apart", () => {
+    const policy = new AudiencePolicy(store, topics);
+    const chat = reader(1, ["hasakah"]);
+    expect(policy.watch(chat, "انقطاع المياه")).toEqual({ kind: "added", phrase: "انقطاع المياه" });
+    expect(policy.watch(chat, "إنقطاع  المياة")).toEqual({ kind: "exists", phrase: "إنقطاع المياة" });
+    expect(policy.watch(chat, "؟")).toEqual({ kind: "invalid", reason: "empty" });
+    // Watching and muting are two lists: the same word may be in both (the mute wins).
+    policy.mute(chat, "المياه");
+    expect(policy.watchesMuted(chat).map((w) => w.phrase)).toEqual(["انقطاع المياه"]);
+    for (let i = policy.watches(chat).length; i < WATCHES_PER_CHAT; i++)
+      expect(policy.watch(chat, `كلمة${i}`)).toMatchObject({ kind: "added" });
+    expect(policy.watch(chat, "كونوكو")).toEqual({ kind: "limit", max: WATCHES_PER_CHAT });
+    expect(policy.watches(chat)).toHaveLength(WATCHES_PER_CHAT);
+    expect(policy.mutes(chat)).toHaveLength(1);
+    // A remove button of the mute list does not remove a watched word.
+    const watchedId = policy.watches(chat)[0]?.id as number;
+    expect(policy.unwatchId(chat, policy.mutes(chat)[0]?.id as number)).toBeUndefined();
+    expect(policy.unwatchId(chat, watchedId)).toBe("انقطاع المياه");
+  });
+});
+
+const MAYADIN_SCHOOL = {
+  title: "افتتاح مدرسة ثانوية جديدة في مدينة الميادين",
+  body: [
+    "افتتحت مديرية التربية مدرسة ثانوية جديدة في مدينة الميادين تتسع لنحو ثمانمئة طالب وطالبة، بعد أشهر من أعمال الترميم.",
+    "وقال مدير المدرسة إن الدوام يبدأ الأسبوع المقبل، فيما طالب الأهالي بزيادة عدد المدرّسين.",
+  ].join("\n\n"),
+  url: "https://nashra.example/a/mayadin-school",
+  source: "مكتب الفرات",
+};
+const MAYADIN_HASAKAH = {
+  title: "شاحنات قمح من الحسكة تصل إلى صوامع الميادين",
+  body: [
+    "وصلت صباح اليوم قافلة من عشرين شاحنة محملة بالقمح من مدينة الحسكة إلى صوامع الميادين، ضمن اتفاق لتوزيع المحصول بين المحافظتين.",
+    "وقال مسؤول في صوامع الميادين إن الكميات تكفي المطاحن شهرين، فيما أكد تجار في الحسكة أن قوافل أخرى ستتبع الأسبوع المقبل.",
+  ].join("\n\n"),
+  url: "https://nashra.example/a/hasakah-wheat-mayadin",
+  source: "مكتب الفرات",
+};
+
+describe("a followed place except some of the places under it", () => {
+  it("keeps what is only about the excepted place from alerts, digests and /latest; what is also about another followed place comes", async () => {
+    const policy = new AudiencePolicy(store, topics);
+    const index = topics.index();
+    const mayadin = index.bySlug("mayadin") ?? expect.fail("mayadin");
+    const plain = reader(1, ["deir-ez-zor"]);
+    const except = reader(2, ["deir-ez-zor", "hasakah"]);
+    const quiet = reader(3, ["deir-ez-zor", "hasakah"], { alertsEnabled: false });
+    // Syria too: the exception is the nearest mark above Mayadin, so it still holds.
+    const wide = reader(4, ["syria", "deir-ez-zor"]);
+    // Watching a word of it does not bring back what the reader excepted.
+    const watching = reader(5, ["deir-ez-zor"]);
+    policy.watch(watching, "مدرسة");
+    for (const chat of [except, quiet, wide, watching])
+      expect(topics.except(chat, mayadin)).toMatchObject({ kind: "excepted", via: { slug: "deir-ez-zor" } });
+    expect(topics.except(plain, index.bySlug("hasakah") ?? expect.fail("hasakah"))).toMatchObject({
+      kind: "not-covered",
+    });
+    const school = publish(MAYADIN_SCHOOL);
+    const wheat = publish(MAYADIN_HASAKAH);
+    const bakery = publish(DEIR_NEWS);
+    expect(topics.topicsOfArticle(school).map((t) => t.slug)).toEqual(["mayadin"]);
+    expect(
+      topics
+        .topicsOfArticle(wheat)
+        .map((t) => t.slug)
+        .sort(),
+    ).toEqual(["hasakah", "mayadin"]);
+    const article = store.articles.get(school) ?? expect.fail("school");
+    expect(alerts.preview({ article }, EDITOR).audience).toBe(1);
+    for (const id of [school, wheat, bakery]) alert(id);
+    const alerted = (chat: number) => received(chat, "alert").join("\n");
+    expect(received(plain, "alert")).toHaveLength(3);
+    expect(alerted(except)).not.toContain(MAYADIN_SCHOOL.title);
+    expect(alerted(except)).toContain(MAYADIN_HASAKAH.title);
+    expect(alerted(except)).toContain(DEIR_NEWS.title);
+    expect(alerted(wide)).not.toContain(MAYADIN_SCHOOL.title);
+    expect(alerted(wide)).toContain(MAYADIN_HASAKAH.title); // Hasakah comes through Syria
+    expect(alerted(wide)).toContain(DEIR_NEWS.title);
+    expect(alerted(watching)).not.toContain(MAYADIN_SCHOOL.title);
+
+    await digest();
+    const digestOf = (chat: number) => received(chat, "digest").join("\n");
+    expect(digestOf(quiet)).toContain(MAYADIN_HASAKAH.title);
+    expect(digestOf(quiet)).toContain(DEIR_NEWS.title);
+    expect(digestOf(quiet)).not.toContain(MAYADIN_SCHOOL.title);
+
+    const latest = new ArticleService(store, topics, policy, clock);
+    const ids = (chat: number, topic?: Parameters<typeof latest.latest>[1]) =>
+      latest.latest(chat, topic, 0).items.map((a) => a.id);
+    expect(ids(plain)).toEqual([bakery, wheat, school]);
+    expect(ids(except)).toEqual([bakery, wheat]);
+    expect(ids(wide)).toEqual([bakery, wheat]);
+    // Asked for by name, the excepted place is the reader's question: it is listed.
+    expect(ids(except, mayadin)).toEqual([wheat, school]);
+    // Following it again ends the exception.
+    topics.subscribe(except, [mayadin]);
+    expect(topics.exceptionsOf(except)).toEqual([]);
+    expect(ids(except)).toEqual([bakery, wheat, school]);
+  });
+});
+
 describe("the audience policy", () => {
   it("lists in /latest the news about a reader's places and those under them, not of places named in passing", () => {
     const report = publish(parsePlainText(FIXTURE));
@@ -270,7 +421,7 @@ describe("the audience policy", () => {
   });
 });
 
-describe("quiet hours (rule 8): how each recipient is sent to", () => {
+describe("quiet hours (rule 10): how each recipient is sent to", () => {
   const at = (iso: string) => Date.parse(iso);
   const night = { start: 23, end: 7, mode: "silent" as const };
   const wait = { ...night, mode: "later" as const };

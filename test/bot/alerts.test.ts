@@ -423,6 +423,19 @@ describe("auto-alerts from feeds", () => {
     expect(visible(list)).toContain("وصل إلى 1 من 1");
   });
 
+  it("reaches a reader who watches a word of it beyond their places, saying which word (issue 14)", async () => {
+    const hasakah = await reader("الحسكة");
+    await h.send(command("watch", "معبر البوكمال", { from: hasakah }));
+    const other = await reader("الحسكة");
+    await h.send(command("addfeed", `${feedUrl} auto`, { from: EDITOR }));
+    await h.app.deps.feeds.pollAll();
+    await waitUntil(() => alertsTo(hasakah.id).length > 0, 5000);
+    expect(alertsTo(hasakah.id)).toEqual([expect.stringContaining("كلمة مرصودة: «معبر البوكمال»")]);
+    expect(alertsTo(other.id)).toEqual([]);
+    await h.app.deps.feeds.pollAll();
+    expect(alertsTo(hasakah.id)).toHaveLength(1);
+  });
+
   it("does not push a breaking item that is old news (a feed just added with its archive)", async () => {
     const bukamal = await reader("البوكمال");
     await h.send(command("addfeed", `${feedUrl.replace("feed.rss", "old.rss")} auto`, { from: EDITOR }));

@@ -81,8 +81,16 @@ describe("a governorate", () => {
     const labels = buttonLabels(view);
     expect(labels).toEqual(expect.arrayContaining(["✓ متابعة كل دير الزور", "(✓) الميادين", "(✓) هجين"]));
     expect(visible(view)).toContain("✓ تتابعها · (✓) تصلك أخبارها لأنك تتابع منطقة أوسع تضمها");
-    // A (✓) tapped is followed on its own too, and the reader is told what that changes.
-    const own = await press(reader, "(✓) الميادين");
+    // A (✓) tapped asks: follow it on its own too, or keep Deir ez-Zor except it (issue 14); on its own, the
+    // reader is told what that changes.
+    const choice = await press(reader, "(✓) الميادين");
+    expect(visible(choice)).toContain("تصلك أخبار الميادين لأنك تتابع دير الزور");
+    expect(buttonLabels(choice)).toEqual([
+      "✓ تابع الميادين وحدها أيضًا",
+      "🚫 دير الزور ما عدا الميادين",
+      "› رجوع",
+    ]);
+    const own = await press(reader, "وحدها أيضًا");
     expect(lastToast()).toBe(
       "✓ تتابع الآن الميادين وحدها أيضًا، وكانت تصلك عبر دير الزور: تبقى أخبارها إن ألغيت متابعة دير الزور.",
     );

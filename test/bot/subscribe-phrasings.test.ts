@@ -139,14 +139,14 @@ describe("plain text in a private chat", () => {
 });
 
 describe("unfollowing a place that comes through a followed parent", () => {
-  it("says at once that its news keeps coming, and offers to unfollow the parent", async () => {
+  it("says at once that its news keeps coming, and offers to except it from the parent or unfollow the parent", async () => {
     const reader = user({ language_code: "ar" });
     await h.send(command("subscribe", "دير الزور", { from: reader }));
     const [reply] = await h.send(command("unsubscribe", "الميادين", { from: reader }));
     expect(visible(reply)).toBe(
-      "لا تتابع الميادين وحدها: تصلك أخبارها لأنك تتابع دير الزور، وستبقى تصلك ما دمت تتابعها. لا يمكن بعدُ استثناء منطقة من متابعة أوسع؛ لإيقاف أخبارها ألغِ متابعة دير الزور.",
+      "لا تتابع الميادين وحدها: تصلك أخبارها لأنك تتابع دير الزور، وستبقى تصلك ما دمت تتابعها. لإيقاف أخبارها وحدها أبقِ دير الزور ما عدا الميادين، أو ألغِ متابعة دير الزور كلها.",
     );
-    expect(buttonLabels(reply)).toEqual(["ألغِ متابعة دير الزور"]);
+    expect(buttonLabels(reply)).toEqual(["🚫 دير الزور ما عدا الميادين", "ألغِ متابعة دير الزور"]);
     expect(topicsOf(reader.id)).toEqual(["deir-ez-zor"]);
     await h.send(
       callback(buttonData(reply, "ألغِ متابعة"), { from: reader, message: h.fake.lastMessage(reader.id) }),
@@ -160,9 +160,9 @@ describe("unfollowing a place that comes through a followed parent", () => {
     await h.send(command("subscribe", "Deir ez-Zor, Mayadin", { from: reader }));
     const [reply] = await h.send(command("unsubscribe", "Mayadin", { from: reader }));
     expect(visible(reply)).toBe(
-      "You no longer follow Mayadin, but its news will keep reaching you because you follow Deir ez-Zor: a place cannot be left out of a wider one yet. To stop it, stop following Deir ez-Zor.",
+      "You no longer follow Mayadin, but its news will keep reaching you because you follow Deir ez-Zor. To stop it alone, keep Deir ez-Zor except Mayadin, or stop following all of Deir ez-Zor.",
     );
-    expect(buttonLabels(reply)).toEqual(["Stop following Deir ez-Zor"]);
+    expect(buttonLabels(reply)).toEqual(["🚫 Deir ez-Zor except Mayadin", "Stop following Deir ez-Zor"]);
     expect(topicsOf(reader.id)).toEqual(["deir-ez-zor"]);
   });
 
@@ -175,6 +175,6 @@ describe("unfollowing a place that comes through a followed parent", () => {
     expect(visible(reply)).toContain(
       "لا تتابع هذه المجموعة البوكمال وحدها: تصل أخبارها لأنها تتابع دير الزور",
     );
-    expect(buttonLabels(reply)).toEqual(["ألغِ متابعة دير الزور"]);
+    expect(buttonLabels(reply)).toEqual(["🚫 دير الزور ما عدا البوكمال", "ألغِ متابعة دير الزور"]);
   });
 });

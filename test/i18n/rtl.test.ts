@@ -164,7 +164,16 @@ describe("what the bot sends to Arabic users", () => {
     await say(READER, "settings");
     // The picker's drill-down, unfollowing through a parent, a question about following (issue 13 items 3, 4).
     await say(READER, "topics");
-    for (const label of ["دير الزور ‹", "الميادين", "الميادين", "التالي", "رجوع", "دول الجوار"]) {
+    // A (✓) tapped asks: follow it on its own too, or keep the parent except it (issue 14 item 2).
+    for (const label of [
+      "دير الزور ‹",
+      "الميادين",
+      "الميادين",
+      "وحدها أيضًا",
+      "التالي",
+      "رجوع",
+      "دول الجوار",
+    ]) {
       const shown = h.fake.lastMessage(READER.id);
       await h.send(callback(buttonData(shown, label), { from: READER, message: shown }));
     }

@@ -6,6 +6,7 @@ import { FeedParseError, FeedParserPool } from "../../src/ingest/feed-pool";
 import { prepareArticle } from "../../src/ingest/feed-worker";
 import { Importer } from "../../src/ingest/importer";
 import { MAX_BODY_LENGTH, MAX_LINE_LENGTH } from "../../src/ingest/limits";
+import { fingerprint } from "../../src/ingest/near-duplicate";
 import { type ArticleInput, IngestError } from "../../src/ingest/types";
 import { normalize } from "../../src/text/normalize";
 import { indexText } from "../../src/text/stem";
@@ -47,7 +48,10 @@ describe("FeedParserPool", () => {
       searchTitle: indexText(normalize(inThread.title)),
       searchBody: indexText(normalize(inThread.body)),
       language: "ar",
+      // The near-duplicate finder's keys, as the importer would compute them on the bot's thread.
+      fingerprint: fingerprint(normalize(inThread.title), normalize(inThread.body)),
     });
+    expect(feed.items[0]?.prepared?.fingerprint.keys).toHaveLength(17);
     // The bot's own thread kept running while the document was parsed.
     expect(ticks).toBeGreaterThan(0);
     expect(parser.threads).toBe(1);
@@ -82,6 +86,13 @@ describe("FeedParserPool", () => {
       const again = importer.importOne(asRead, { origin: "import" });
       expect(again).toMatchObject({ created: false, article: { id: stored.article.id } });
       expect(again.nearDuplicate).toBeUndefined(); // found by its content hash: the same normalized text
+      // A shortened copy from another feed, its keys computed in the thread: the same story, found by them.
+      const short = REPORT.slice(0, 4);
+      const [copy] = (await pool().parse(rss("مكتب الفرات", [{ title: "قصف قاعدة حقل العمر", body: short }])))
+        .items;
+      const merged = importer.importOne(copy as ArticleInput, { origin: "feed" });
+      expect(merged).toMatchObject({ created: false, article: { id: stored.article.id } });
+      expect(merged.nearDuplicate).toBeGreaterThan(0.8);
     } finally {
       temp.cleanup();
     }

@@ -45,7 +45,7 @@ async function sendPreview(ctx: NashraContext, preview: Preview): Promise<void> 
     .text(ctx.tp("button-alert-send", { count: audience }), alertSend.pack({ alert: alert.id }))
     .text(ctx.tp("button-alert-cancel"), alertCancel.pack({ alert: alert.id }))
     .row()
-    // Rings even in readers' quiet hours (docs/audience.md, rule 8).
+    // Rings even in readers' quiet hours (docs/audience.md, rule 10).
     .text(ctx.tp("button-alert-urgent"), alertSendUrgent.pack({ alert: alert.id }));
   await replyHtml(ctx, ctx.t("alert-confirm", { count: audience, minutes }), keyboard);
 }

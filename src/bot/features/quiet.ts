@@ -1,4 +1,4 @@
-// /settings → quiet hours and the reader's own digest, by buttons (docs/audience.md rule 8, docs/digests.md "A
+// /settings → quiet hours and the reader's own digest, by buttons (docs/audience.md rule 10, docs/digests.md "A
 // reader's own digest"). Who receives what, and how, is the audience policy's; this feature stores the choices
 // through the services and answers. Groups: admins only, as every setting.
 import { Composer, InlineKeyboard } from "grammy";

@@ -11,6 +11,7 @@ import {
   settingsSwitch,
   settingsZone,
   settingsZoneMenu,
+  watchMenu,
 } from "../callback-data";
 import type { NashraContext } from "../context";
 import { adminsTurnPages, ensureCanManage } from "../guards";
@@ -54,6 +55,7 @@ function homeKeyboard(ctx: NashraContext): InlineKeyboard {
     .text(ctx.tp("button-timezone"), settingsZoneMenu.pack({}))
     .row()
     .text(ctx.tp("button-mutes"), muteMenu.pack({}))
+    .text(ctx.tp("button-watches"), watchMenu.pack({}))
     .row()
     .text(ctx.tp("button-quiet"), quietMenu.pack({}))
     .text(ctx.tp("button-own-digest"), ownDigestMenu.pack({}));

@@ -14,6 +14,7 @@ import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, replyHtml } from "../reply";
 import { topicOrAnswer } from "../topic-choice";
+import { exceptSuffix } from "../views/exceptions";
 import { sendPicker } from "../views/picker";
 import { settingsSummary } from "../views/settings";
 import { followText, subscribeAndConfirm, topicName, unfollowReply } from "../views/subscribe";
@@ -154,6 +155,7 @@ subscriptionsFeature.callbackQuery(
 subscriptionsFeature.command("mytopics", async (ctx) => {
   const { topics } = ctx.deps;
   const subscribed = topics.subscriptionsOf(ctx.chatId as number);
+  const excepted = topics.exceptionsByFollowed(ctx.chatId as number);
   const keyboard = new InlineKeyboard()
     .text(ctx.tp("button-choose-topics"), pickerPage.pack({ page: 0 }))
     .text(ctx.tp("button-settings"), settingsHome.pack({}));
@@ -162,7 +164,7 @@ subscriptionsFeature.command("mytopics", async (ctx) => {
       const children = t.children.length
         ? ` ${ctx.t("mytopics-includes", { count: t.children.length })}`
         : "";
-      return `• <b>${escapeHtml(topicName(ctx, t))}</b>${children}`;
+      return `• <b>${escapeHtml(topicName(ctx, t))}</b>${exceptSuffix(ctx, excepted.get(t.id))}${children}`;
     })
     .join("\n");
   const head = subscribed.length

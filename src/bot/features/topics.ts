@@ -4,6 +4,8 @@ import { Composer } from "grammy";
 import { pickerNeighbours, pickerOpen, pickerPage, pickerSections, pickerToggle } from "../callback-data";
 import type { NashraContext } from "../context";
 import { adminsTurnPages, ensureCanManage } from "../guards";
+import { editHtml } from "../reply";
+import { coveredChoice } from "../views/exceptions";
 import { redrawPicker, sendPicker, viewShowing } from "../views/picker";
 
 export const topicsFeature = new Composer<NashraContext>();
@@ -73,6 +75,20 @@ topicsFeature.callbackQuery(
             }
           : { text: ctx.tp("toast-unsubscribed", { topic: name(topic) }) },
       );
+    } else if (topics.exceptionsOf(chatId).some((t) => t.id === topic.id)) {
+      // A 🚫 tapped: the exception ends, and the place's news comes through its parent again.
+      topics.unexcept(chatId, topic);
+      const via = topics.coveringAncestor(chatId, topic);
+      await ctx.answerCallbackQuery(
+        via ? { text: ctx.tp("toast-unexcepted", { topic: name(topic), parent: name(via) }) } : {},
+      );
+    } else if (topics.coveringAncestor(chatId, topic)) {
+      // A (✓) tapped: follow it on its own too, or keep the parent except it (views/exceptions.ts).
+      const via = topics.coveringAncestor(chatId, topic) as typeof topic;
+      await ctx.answerCallbackQuery();
+      const choice = coveredChoice(ctx, topic, via, page);
+      await editHtml(ctx, choice.text, choice.keyboard);
+      return;
     } else {
       const [outcome] = topics.subscribe(chatId, [topic]);
       // A (✓) tapped: followed on its own too, and the reader told what that changes.

@@ -78,10 +78,24 @@ export function pageCount(index: TopicIndex, view: PickerView): number {
   return Math.max(1, Math.ceil(itemsOf(index, view).length / PER_PAGE));
 }
 
-/** What the marks say of a place: followed, received through a followed place above it, or neither. */
-function mark(index: TopicIndex, topic: Topic, followed: ReadonlySet<number>): "" | "✓ " | "(✓) " {
+/**
+ * What the marks say of a place: followed, received through a followed place above it, excepted from one
+ * («دير الزور ما عدا الميادين»: 🚫), or neither. The nearest of the place and those above it that is followed or
+ * excepted decides (a place under an excepted one is not received).
+ */
+function mark(
+  index: TopicIndex,
+  topic: Topic,
+  followed: ReadonlySet<number>,
+  excepted: ReadonlySet<number> = new Set(),
+): "" | "✓ " | "(✓) " | "🚫 " {
   if (followed.has(topic.id)) return "✓ ";
-  return index.ancestors(topic).some((a) => followed.has(a.id)) ? "(✓) " : "";
+  if (excepted.has(topic.id)) return "🚫 ";
+  for (const a of index.ancestors(topic)) {
+    if (followed.has(a.id)) return "(✓) ";
+    if (excepted.has(a.id)) return "";
+  }
+  return "";
 }
 
 /** The button data that opens a view at a page. */
@@ -98,6 +112,8 @@ export interface PickerScreen {
   pages: number;
   /** True when some button shows a (✓): the text then says what it means. */
   showsCovered: boolean;
+  /** True when some button shows a 🚫 (an excepted place). */
+  showsExcepted: boolean;
   keyboard: InlineKeyboard;
 }
 
@@ -112,15 +128,18 @@ export function pickerScreen(
   requestedPage: number,
   followed: ReadonlySet<number>,
   label: Label,
+  excepted: ReadonlySet<number> = new Set(),
 ): PickerScreen {
   const items = itemsOf(index, view);
   const pages = pageCount(index, view);
   const page = Math.min(Math.max(0, requestedPage), pages - 1);
   const keyboard = new InlineKeyboard();
   let showsCovered = false;
+  let showsExcepted = false;
   const marked = (topic: Topic, text: string) => {
-    const m = mark(index, topic, followed);
+    const m = mark(index, topic, followed, excepted);
     if (m === "(✓) ") showsCovered = true;
+    if (m === "🚫 ") showsExcepted = true;
     return `${m}${text}`;
   };
   const whole = wholeOf(index, view);
@@ -157,6 +176,7 @@ export function pickerScreen(
     page,
     pages,
     showsCovered,
+    showsExcepted,
     keyboard: new InlineKeyboard(rows),
   };
 }

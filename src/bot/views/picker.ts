@@ -11,7 +11,8 @@ function pickerMessage(ctx: NashraContext, view: PickerView, page: number) {
   const { topics } = ctx.deps;
   const index = topics.index();
   const followed = new Set(topics.subscriptionsOf(ctx.chatId as number).map((t) => t.id));
-  const screen = pickerScreen(index, ctx.language, view, page, followed, ctx.tp);
+  const excepted = new Set(topics.exceptionsOf(ctx.chatId as number).map((t) => t.id));
+  const screen = pickerScreen(index, ctx.language, view, page, followed, ctx.tp, excepted);
   const lines = [
     view.kind === "home"
       ? ctx.t("picker-text")
@@ -21,6 +22,7 @@ function pickerMessage(ctx: NashraContext, view: PickerView, page: number) {
   ];
   if (screen.pages > 1) lines.push(ctx.t("picker-page", { page: screen.page + 1, pages: screen.pages }));
   if (screen.showsCovered || followed.size > 0) lines.push(ctx.t("picker-legend"));
+  if (screen.showsExcepted) lines.push(ctx.t("picker-legend-except"));
   return { text: lines.join("\n"), keyboard: screen.keyboard };
 }
 

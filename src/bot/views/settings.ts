@@ -19,11 +19,17 @@ export function settingsSummary(ctx: NashraContext): string {
         phrases: mutes.map((m) => `«${escapeHtml(m.phrase)}»`).join(ctx.language === "ar" ? "، " : ", "),
       })
     : ctx.t("settings-muted-none");
+  const watches = ctx.chatId === undefined ? [] : ctx.deps.audience.watches(ctx.chatId);
+  const watched = watches.length
+    ? ctx.t("settings-watched", {
+        phrases: watches.map((m) => `«${escapeHtml(m.phrase)}»`).join(ctx.language === "ar" ? "، " : ", "),
+      })
+    : ctx.t("settings-watched-none");
   return `${ctx.t("settings-summary", {
     alerts: ctx.tp(reader?.alertsEnabled === false ? "state-off" : "state-on"),
     digests: ctx.tp(reader?.digestsEnabled === false ? "state-off" : "state-on"),
     language: ctx.tp(reader?.language ? `language-${reader.language}` : "language-auto"),
     timezone: zoneName(zone, ctx.language),
     time: localTime(ctx, zone),
-  })}\n${muted}\n${quietSummary(ctx)}`;
+  })}\n${muted}\n${watched}\n${quietSummary(ctx)}`;
 }

@@ -3,7 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import type { FollowOutcome, UnfollowOutcome } from "../../topics/service";
 import type { Topic } from "../../topics/topic-index";
-import { unfollowParent } from "../callback-data";
+import { exceptPlace, unfollowParent } from "../callback-data";
 import type { NashraContext } from "../context";
 
 /** A topic's name in the chat's language. */
@@ -57,8 +57,8 @@ export function subscribeAndConfirm(ctx: NashraContext, topic: Topic): string {
 
 /**
  * What unfollowing did, and when the place's news still arrives through a followed parent, a button that
- * unfollows the parent: a place cannot be left out of a followed parent yet (issue 14), and the reader is
- * told so rather than left to wonder why its news keeps coming.
+ * keeps the parent except the place («دير الزور ما عدا الميادين», rule 9 of docs/audience.md) and one that
+ * unfollows the parent: the reader is told rather than left to wonder why its news keeps coming.
  */
 export function unfollowReply(
   ctx: NashraContext,
@@ -72,9 +72,10 @@ export function unfollowReply(
   const key = outcome.kind === "removed" ? "unsubscribe-done-still-via" : "unsubscribe-via-parent";
   return {
     text: ctx.t(key, { topic, parent }),
-    keyboard: new InlineKeyboard().text(
-      ctx.tp("button-unsubscribe", { topic: parent }),
-      unfollowParent.pack({ topic: via.id }),
-    ),
+    // Keep the parent except this place (rule 9), or unfollow the parent.
+    keyboard: new InlineKeyboard()
+      .text(ctx.tp("button-except", { parent, topic }), exceptPlace.pack({ topic: outcome.topic.id }))
+      .row()
+      .text(ctx.tp("button-unsubscribe", { topic: parent }), unfollowParent.pack({ topic: via.id })),
   };
 }

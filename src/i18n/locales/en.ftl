@@ -67,7 +67,7 @@ subscribe-already = You already follow <b>{ $topic }</b>.
 unsubscribe-choose = Tap a place to stop following it:
 unsubscribe-unknown = You don't follow anything called “{ $input }”. Your places:
 unsubscribe-done = You no longer follow <b>{ $topic }</b>.
-unsubscribe-via-parent = You don't follow <b>{ $topic }</b> on its own: you get its news because you follow <b>{ $parent }</b>, and will as long as you do. A place cannot be left out of a wider one yet; to stop its news, stop following { $parent }.
+unsubscribe-via-parent = You don't follow <b>{ $topic }</b> on its own: you get its news because you follow <b>{ $parent }</b>, and will as long as you do. To stop its news alone, keep { $parent } except { $topic }, or stop following all of { $parent }.
 unsubscribe-not-subscribed = You don't follow <b>{ $topic }</b>.
 
 ## The drill-down picker and what readers type (issue 13 items 3, 4)
@@ -99,15 +99,15 @@ subscribe-also-via-group = Its news already came through { $parent }, which the 
     [channel] channel
    *[group] group
 } follows; now it follows { $topic } on its own too, so it stays if { $parent } is dropped.
-unsubscribe-done-still-via = You no longer follow <b>{ $topic }</b>, but its news will keep reaching you because you follow <b>{ $parent }</b>: a place cannot be left out of a wider one yet. To stop it, stop following { $parent }.
+unsubscribe-done-still-via = You no longer follow <b>{ $topic }</b>, but its news will keep reaching you because you follow <b>{ $parent }</b>. To stop it alone, keep { $parent } except { $topic }, or stop following all of { $parent }.
 unsubscribe-done-still-via-group = This { $chat ->
     [channel] channel
    *[group] group
-} no longer follows <b>{ $topic }</b>, but its news will keep arriving because it follows <b>{ $parent }</b>: a place cannot be left out of a wider one yet. To stop it, stop following { $parent }.
+} no longer follows <b>{ $topic }</b>, but its news will keep arriving because it follows <b>{ $parent }</b>. To stop it alone, keep { $parent } except { $topic }, or stop following all of { $parent }.
 unsubscribe-via-parent-group = This { $chat ->
     [channel] channel
    *[group] group
-} doesn't follow <b>{ $topic }</b> on its own: its news arrives because it follows <b>{ $parent }</b>, and will as long as it does. A place cannot be left out of a wider one yet; to stop its news, stop following { $parent }.
+} doesn't follow <b>{ $topic }</b> on its own: its news arrives because it follows <b>{ $parent }</b>, and will as long as it does. To stop its news alone, keep { $parent } except { $topic }, or stop following all of { $parent }.
 unsubscribe-unknown-group = This { $chat ->
     [channel] channel
    *[group] group

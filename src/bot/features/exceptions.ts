@@ -1,0 +1,78 @@
+// A followed place except some of the places under it («دير الزور ما عدا الميادين», docs/audience.md rule 9): the
+// buttons /unsubscribe offers for a place received through its parent, and the picker's choice for a (✓) place.
+// Which articles an exception keeps away is the audience policy's; this feature asks the topic service and answers.
+import { Composer } from "grammy";
+import { exceptPlace, pickerExcept, pickerFollowOwn } from "../callback-data";
+import type { NashraContext } from "../context";
+import { ensureCanManage } from "../guards";
+import { editHtml } from "../reply";
+import { exceptText } from "../views/exceptions";
+import { redrawPicker, viewShowing } from "../views/picker";
+
+export const exceptionsFeature = new Composer<NashraContext>();
+
+exceptionsFeature.callbackQuery(
+  exceptPlace.filter,
+  exceptPlace.handle(async (ctx, { topic: topicId }) => {
+    if (!(await ensureCanManage(ctx))) return;
+    const { topics } = ctx.deps;
+    const topic = topics.index().get(topicId);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editHtml(ctx, exceptText(ctx, topics.except(ctx.chatId as number, topic)));
+  }),
+);
+
+exceptionsFeature.callbackQuery(
+  pickerExcept.filter,
+  pickerExcept.handle(async (ctx, { topic: topicId, page }) => {
+    if (!(await ensureCanManage(ctx))) return;
+    const { topics } = ctx.deps;
+    const index = topics.index();
+    const topic = index.get(topicId);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    const outcome = topics.except(ctx.chatId as number, topic);
+    await ctx.answerCallbackQuery(
+      outcome.kind === "not-covered"
+        ? {}
+        : {
+            text: ctx.tp("toast-excepted", {
+              parent: index.name(outcome.via, ctx.language),
+              topic: index.name(topic, ctx.language),
+            }),
+          },
+    );
+    await redrawPicker(ctx, viewShowing(index, topic), page);
+  }),
+);
+
+exceptionsFeature.callbackQuery(
+  pickerFollowOwn.filter,
+  pickerFollowOwn.handle(async (ctx, { topic: topicId, page }) => {
+    if (!(await ensureCanManage(ctx))) return;
+    const { topics } = ctx.deps;
+    const index = topics.index();
+    const topic = index.get(topicId);
+    if (!topic) {
+      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+      return;
+    }
+    const [outcome] = topics.subscribe(ctx.chatId as number, [topic]);
+    const name = index.name(topic, ctx.language);
+    await ctx.answerCallbackQuery(
+      outcome?.kind === "added" && outcome.via
+        ? {
+            text: ctx.tp("toast-covered", { topic: name, parent: index.name(outcome.via, ctx.language) }),
+            show_alert: true,
+          }
+        : { text: ctx.tp("toast-subscribed", { topic: name }) },
+    );
+    await redrawPicker(ctx, viewShowing(index, topic), page);
+  }),
+);

@@ -1,0 +1,46 @@
+// A followed place except some of the places under it («دير الزور ما عدا الميادين», docs/audience.md rule 9): the
+// words of an exception's outcome, and the picker's choice for a (✓) place tapped.
+import { InlineKeyboard } from "grammy";
+import type { ExceptOutcome } from "../../topics/service";
+import type { Topic } from "../../topics/topic-index";
+import { pickerExcept, pickerFollowOwn } from "../callback-data";
+import type { NashraContext } from "../context";
+import { openData, viewShowing } from "../keyboards/topic-picker";
+
+/** What excepting a place did, as a reply. */
+export function exceptText(ctx: NashraContext, outcome: ExceptOutcome): string {
+  const index = ctx.deps.topics.index();
+  const topic = index.name(outcome.topic, ctx.language);
+  if (outcome.kind === "not-covered") return ctx.t("except-not-covered", { topic });
+  const parent = index.name(outcome.via, ctx.language);
+  return ctx.t(outcome.kind === "excepted" ? "except-done" : "except-already", { topic, parent });
+}
+
+/** The picker's question for a place whose news comes through a followed place above it: follow it too, or except it. */
+export function coveredChoice(
+  ctx: NashraContext,
+  topic: Topic,
+  via: Topic,
+  page: number,
+): { text: string; keyboard: InlineKeyboard } {
+  const index = ctx.deps.topics.index();
+  const name = index.name(topic, ctx.language);
+  const parent = index.name(via, ctx.language);
+  return {
+    text: ctx.t("picker-covered-choice", { topic: name, parent }),
+    keyboard: new InlineKeyboard()
+      .text(ctx.tp("button-follow-own", { topic: name }), pickerFollowOwn.pack({ topic: topic.id, page }))
+      .row()
+      .text(ctx.tp("button-except", { parent, topic: name }), pickerExcept.pack({ topic: topic.id, page }))
+      .row()
+      .text(ctx.tp("button-back"), openData(viewShowing(index, topic), page)),
+  };
+}
+
+/** «دير الزور (ما عدا الميادين)»: the places excepted from a followed one, after its name (or nothing). */
+export function exceptSuffix(ctx: NashraContext, excepted: readonly Topic[] | undefined): string {
+  if (!excepted?.length) return "";
+  const index = ctx.deps.topics.index();
+  const places = excepted.map((t) => index.name(t, ctx.language)).join(ctx.language === "ar" ? "، " : ", ");
+  return ` ${ctx.t("mytopics-except", { names: places })}`;
+}
