@@ -188,6 +188,10 @@ describe("quiet hours", () => {
     const silent = await subscriber(h, "دير الزور");
     const waiting = await subscriber(h, "دير الزور");
     const awake = await subscriber(h, "دير الزور");
+    // A reader of Aleppo who watches the words: the alert reaches them by them, silently too.
+    const watcher = await subscriber(h, "حلب");
+    await h.send(command("watch", "انقطاع المياه", { from: watcher }));
+    await setQuiet(watcher, "silent");
     await setQuiet(silent, "silent");
     expect(await setQuiet(waiting, "later")).toContain("والتنبيهات تنتظر حتى تنتهي");
 
@@ -200,10 +204,15 @@ describe("quiet hours", () => {
       text: expect.stringContaining("انقطاع المياه"),
     });
     expect(alertsOf(waiting.id)).toEqual([]);
+    await waitUntil(() => alertsOf(watcher.id).length === 1, 10_000);
+    expect(alertsOf(watcher.id)[0]).toMatchObject({
+      silent: true,
+      text: expect.stringContaining("انقطاع المياه"),
+    });
     // The editor's status says why one is not sent yet.
-    await waitUntil(() => visible(h.fake.lastMessage(EDITOR.id)).includes("2 من 3"), 10_000);
+    await waitUntil(() => visible(h.fake.lastMessage(EDITOR.id)).includes("3 من 4"), 10_000);
     expect(visible(h.fake.lastMessage(EDITOR.id))).toBe(
-      "📤 التنبيه #1: أُرسل إلى 2 من 3 …\n⏰ محادثة واحدة تنتظر انتهاء ساعات الهدوء عند قرائها.",
+      "📤 التنبيه #1: أُرسل إلى 3 من 4 …\n⏰ محادثة واحدة تنتظر انتهاء ساعات الهدوء عند قرائها.",
     );
 
     // 06:59: still waiting. 07:00: it arrives, and rings.
@@ -214,12 +223,14 @@ describe("quiet hours", () => {
     await waitUntil(() => alertsOf(waiting.id).length === 1, 10_000);
     expect(alertsOf(waiting.id)[0]).toMatchObject({ silent: false, text: expect.stringContaining("الجورة") });
     await waitUntil(() => visible(h.fake.lastMessage(EDITOR.id)).startsWith("✅"), 10_000);
-    expect(visible(h.fake.lastMessage(EDITOR.id))).toBe("✅ انتهى إرسال التنبيه #1: وصل إلى 3 من 3.");
+    expect(visible(h.fake.lastMessage(EDITOR.id))).toBe("✅ انتهى إرسال التنبيه #1: وصل إلى 4 من 4.");
     // Nobody got it twice.
-    for (const u of [silent, waiting, awake]) expect(alertsOf(u.id)).toHaveLength(1);
-    // Silent, held and ringing rows share the one stored rendering.
+    for (const u of [silent, waiting, awake, watcher]) expect(alertsOf(u.id)).toHaveLength(1);
+    // Silent, held and ringing rows of the followers share the one stored rendering (the watcher's says why it came).
     const bodies = h.app.store.db
-      .prepare("SELECT count(DISTINCT body_id) AS n FROM outbox WHERE ref = 'alert:1'")
+      .prepare(
+        `SELECT count(DISTINCT body_id) AS n FROM outbox WHERE ref = 'alert:1' AND chat_id IN (${[silent, waiting, awake].map((u) => u.id).join(",")})`,
+      )
       .get() as { n: number };
     expect(bodies.n).toBe(1);
   });
