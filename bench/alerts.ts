@@ -19,7 +19,18 @@ const LATENCY_MS = 20;
 const EDITOR = user({ language_code: "ar" });
 const TEXT = "دير الزور: انقطاع الكهرباء عن أحياء الجورة والقصور وهرابش بعد عطل في محطة التحويل الرئيسية";
 
-/** Chats 1..n subscribed to Deir ez-Zor, a third of them in English, some in another zone. */
+/** The local hour now in a zone. */
+const hourIn = (zone: string) =>
+  Number(
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "numeric", hourCycle: "h23" }).format(
+      Date.now(),
+    ),
+  ) % 24;
+
+/**
+ * Chats 1..n subscribed to Deir ez-Zor, a third of them in English, some in another zone, one in ten in quiet
+ * hours (issue 14: half of them get it without sound, half later).
+ */
 function populate(path: string, readers: number): void {
   const services = createServices({
     databasePath: path,
@@ -34,6 +45,11 @@ function populate(path: string, readers: number): void {
     for (let id = 1; id <= readers; id++) {
       store.chats.touch(id, "private", null, id % 3 === 0 ? "en" : "ar");
       if (id % 7 === 0) store.chats.update(id, { timezone: "Europe/Berlin" });
+      if (id % 10 === 1) {
+        const hour = hourIn(id % 7 === 0 ? "Europe/Berlin" : "UTC"); // DEFAULT_TIMEZONE here
+        const quiet = { start: (hour + 23) % 24, end: (hour + 2) % 24 };
+        store.chats.setQuiet(id, quiet, id % 20 === 1 ? "silent" : "later");
+      }
       store.subscriptions.add(id, [dez.id]);
     }
   })();
