@@ -16,6 +16,7 @@ export const READER_COMMANDS = [
   "mute",
   "unmute",
   "settings",
+  "tip",
   "help",
   "stop",
 ] as const;

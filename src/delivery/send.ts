@@ -2,7 +2,13 @@
 // preview for its one chat, so what an editor checks is what readers get. A new kind of message (a photo with
 // its caption) is one more entry in KINDS: the compiler refuses a Message kind without one.
 import type { Api } from "grammy";
-import { type Message, type MessageKind, partCount, type TextMessage } from "../text/message";
+import {
+  type Message,
+  type MessageKind,
+  partCount,
+  type RelayMessage,
+  type TextMessage,
+} from "../text/message";
 
 /** Options the sender adds to every call (paid broadcast). */
 export interface SendExtras {
@@ -25,8 +31,28 @@ const sendText: PartSender<TextMessage> = (api, chatId, message, part, extras) =
     ...extras,
   });
 
+/** A relayed message (a tip, a reply to one): the person's own message copied or forwarded, then the cards. */
+const sendRelay: PartSender<RelayMessage> = (api, chatId, message, part, extras) => {
+  const { from } = message;
+  if (from && part === 0) {
+    return from.forward
+      ? api.forwardMessage(chatId, from.chatId, from.messageId)
+      : api.copyMessage(chatId, from.chatId, from.messageId, extras);
+  }
+  const index = part - (from ? 1 : 0);
+  const last = index === message.parts.length - 1;
+  const rows = message.buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data })));
+  return api.sendMessage(chatId, message.parts[index] as string, {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    ...(last && rows.length > 0 ? { reply_markup: { inline_keyboard: rows } } : {}),
+    ...extras,
+  });
+};
+
 const KINDS: { [K in MessageKind]: PartSender<Extract<Message, { kind: K }>> } = {
   text: sendText,
+  relay: sendRelay,
 };
 
 /** False for a stored message of a kind this build does not know (written by a newer Nashra). */
