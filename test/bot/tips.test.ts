@@ -284,6 +284,20 @@ describe("a reader's tip reaches the editors", () => {
     expect(String(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text)).toContain("سبق أن أُرسلت");
   });
 
+  it("offers a report typed unasked, and a photo captioned /tip, but leaves a place's name to following", async () => {
+    const reader = user({ language_code: "ar" });
+    const [report] = await h.send(message({ text: TEXT_TIP, from: reader }));
+    expect(visible(report)).toContain("أرسلها إلى غرفة الأخبار؟");
+    const [captioned] = await h.send(photo(reader, `/tip ${PHOTO_CAPTION}`));
+    expect(visible(captioned)).toContain("أرسلها إلى غرفة الأخبار؟");
+    await press(h, reader, "دون اسمي");
+    const id = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
+    // The editors get the caption without the command in the card (the copy is the reader's photo as sent).
+    expect(h.app.deps.tips.find(id)?.text).toBe(PHOTO_CAPTION);
+    const [name] = await h.send(message({ text: "الميادين", from: reader }));
+    expect(buttonLabels(name)).toContain("تابع الميادين");
+  });
+
   it("in a group, /tip points to the private chat", async () => {
     const [reply] = await h.send(command("tip", "خبر", { chat: group(), from: user() }));
     expect(visible(reply)).toContain("t.me/nashra_test_bot");

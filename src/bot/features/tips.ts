@@ -30,6 +30,8 @@ const CARD_TEXT = 3000;
 /** The longest /post text shown to copy. */
 const POST_TEXT = 3500;
 
+/** A text sent unasked this long is offered as a tip (shorter ones are names and questions: the fallback's). */
+const REPORT_CHARS = 200;
 /** A caption that is a /tip command. */
 const TIP_CAPTION = /^\/tip(?:@\w+)?(?:\s|$)/i;
 
@@ -135,8 +137,18 @@ tipsFeature.command("tip", async (ctx) => {
   await replyHtml(ctx, ctx.t("tip-ask"));
 });
 
-// In a private chat: an editor's reply to a tip, the tip /tip asked for, or a photo, video, location or forward sent
-// unasked (then offered as a tip). Anything else goes on (plain text to the fallback's place names).
+/**
+ * A text sent unasked that reads as a report rather than a place's name or a question (those are the fallback's
+ * fast path to following): two lines or more, or REPORT_CHARS characters.
+ */
+function looksLikeReport(text: string): boolean {
+  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  return lines.length >= 2 || [...text.trim()].length >= REPORT_CHARS;
+}
+
+// In a private chat: an editor's reply to a tip, the tip /tip asked for, or a photo, video, location, forward or a
+// report-like text sent unasked (then offered as a tip). Anything else goes on (short texts to the fallback's place
+// names).
 tipsFeature.on("message", async (ctx, next) => {
   const message = ctx.message;
   const from = ctx.from;
@@ -159,6 +171,7 @@ tipsFeature.on("message", async (ctx, next) => {
     return;
   }
   const unasked =
+    (message.text !== undefined && looksLikeReport(message.text)) ||
     message.forward_origin !== undefined ||
     message.photo !== undefined ||
     message.video !== undefined ||
