@@ -203,3 +203,6 @@ export const tipArticle = button("tp:a", { tip: id() });
 export const tipPost = button("tp:p", { tip: id() });
 export const tipDismiss = button("tp:x", { tip: id() });
 export const tipReplyCancel = button("tp:rc", {});
+
+/** Follow a place offered under an article's whole text; the article's buttons are then redrawn (bot/views/share.ts). */
+export const articleFollow = button("af", { article: id(), topic: id() });

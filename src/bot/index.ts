@@ -18,6 +18,7 @@ import { mutesFeature } from "./features/mutes";
 import { postFeature } from "./features/post";
 import { readingFeature } from "./features/reading";
 import { settingsFeature } from "./features/settings";
+import { shareFeature } from "./features/share";
 import { startFeature } from "./features/start";
 import { stopFeature } from "./features/stop";
 import { subscriptionsFeature } from "./features/subscriptions";
@@ -76,6 +77,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     digestsFeature,
     membershipFeature,
     inlineFeature,
+    shareFeature,
     tipsFeature,
     fallbackFeature,
   );

@@ -7,7 +7,7 @@ import type { I18n } from "../../i18n";
 import { opening, readLink, renderArticle } from "../../render/article";
 import type { ArticleRecord } from "../../store/articles";
 import { isolateLatinRunsHtml } from "../../text/bidi";
-import { subscribeButton } from "../callback-data";
+import { articleFollow } from "../callback-data";
 import type { NashraContext } from "../context";
 
 /** How much of the body a shared card shows (the rest is one tap away: its deep link). */
@@ -67,7 +67,8 @@ export function shareButtons(
 
 /**
  * The keyboard under an article's whole text: «↗️ Share», and in a private chat a «Follow …» button for each of the
- * places it is about that the reader does not follow yet (TopicService.subscribe behind the buttons, as everywhere).
+ * places it is about that the reader does not follow yet (TopicService.subscribe behind the buttons, as everywhere:
+ * bot/features/share.ts answers them, leaving the article's text as it is).
  */
 export function wholeTextKeyboard(ctx: NashraContext, articleId: number): InlineKeyboard {
   const keyboard = shareButton(ctx, new InlineKeyboard(), articleId).row();
@@ -84,7 +85,7 @@ export function wholeTextKeyboard(ctx: NashraContext, articleId: number): Inline
     keyboard
       .text(
         ctx.tp("button-subscribe", { topic: index.name(t, ctx.language) }),
-        subscribeButton.pack({ topic: t.id }),
+        articleFollow.pack({ article: articleId, topic: t.id }),
       )
       .row();
   }
