@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { Api, GrammyError } from "grammy";
 import type { InlineQueryResultArticle, Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CACHE_PERSONAL, CACHE_SHARED } from "../../src/bot/features/inline";
+import { CACHE_PERSONAL, CACHE_SHARED, INLINE_LIMIT, INLINE_WINDOW_MS } from "../../src/bot/features/inline";
 import { parsePlainText } from "../../src/ingest/plain-text";
 import { stripBidi } from "../../src/text/html";
 import { FakeBotApi, inlineKeyboardOf } from "../support/fake-bot-api";
@@ -126,6 +126,23 @@ describe("inline mode", () => {
     const answer = await ask(`#${ids.water}`);
     expect(answer.results.map((r) => Number(r.id))).toEqual([ids.water]);
     expect((await ask("#999999")).results).toEqual([]);
+  });
+});
+
+describe("a script typing into inline mode", () => {
+  it(`gets nothing past ${INLINE_LIMIT} queries in ${INLINE_WINDOW_MS / 1000} s, while others are answered`, async () => {
+    const script = user({ language_code: "ar" });
+    const started = Date.now();
+    for (let i = 0; i < INLINE_LIMIT; i++) {
+      expect((await ask(i % 2 === 0 ? "الميادين" : "Mayadin", script)).results.length).toBeGreaterThan(0);
+    }
+    const past = await ask("الميادين", script);
+    // The window is of wall time: on a machine so loaded that the queries took longer, the limit did not apply.
+    if (Date.now() - started < INLINE_WINDOW_MS) {
+      expect(past.results).toEqual([]);
+      expect(past.cacheTime).toBe(5);
+    }
+    expect((await ask("الميادين")).results.length).toBeGreaterThan(0);
   });
 });
 

@@ -2,6 +2,7 @@
 // topic resolver, as every command reads a place), `@<bot> <words>` searches (the one search), `@<bot>` alone shows
 // the latest, `@<bot> #17` (what the «↗» buttons type) the one article. Each result is the article's card with its
 // deep link back to the bot; the reader picks one and Telegram sends it "via @<bot>".
+import { limit } from "@grammyjs/ratelimiter";
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { chatLanguage, chatTimeZone, languageFromCode } from "../../domain";
@@ -27,7 +28,27 @@ export const CACHE_SHARED = 120;
 const RESULT_TITLE = 120;
 const RESULT_DESCRIPTION = 140;
 
+/**
+ * Inline queries one person may make within INLINE_WINDOW_MS. Telegram's apps ask as the reader types (after a short
+ * pause), so a reader typing a long query stays well inside; past it, the bot answers with nothing, briefly cached,
+ * rather than searching for every keystroke of a script.
+ */
+export const INLINE_LIMIT = 30;
+export const INLINE_WINDOW_MS = 10_000;
+
 export const inlineFeature = new Composer<NashraContext>();
+
+inlineFeature.on(
+  "inline_query",
+  limit<NashraContext, never>({
+    timeFrame: INLINE_WINDOW_MS,
+    limit: INLINE_LIMIT,
+    keyGenerator: (ctx) => (ctx.inlineQuery ? String(ctx.from?.id) : undefined),
+    onLimitExceeded: async (ctx) => {
+      await ctx.answerInlineQuery([], { cache_time: 5, is_personal: true });
+    },
+  }),
+);
 
 inlineFeature.on("inline_query", async (ctx) => {
   const { articles, topics, readers, i18n, config } = ctx.deps;
