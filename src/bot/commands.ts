@@ -28,6 +28,7 @@ export const EDITOR_COMMANDS = [
   "feeds",
   "addfeed",
   "removefeed",
+  "tips",
 ] as const;
 export const ADMIN_COMMANDS = [
   "schedule",

@@ -81,6 +81,7 @@ export class TipStore {
   private readonly setPosted: Database.Statement<[number, number, number, number]>;
   private readonly addReply: Database.Statement<[number]>;
   private readonly sentSince: Database.Statement<[number, number], { n: number; first: number | null }>;
+  private readonly open: Database.Statement<[number], TipRow>;
 
   constructor(
     db: Db,
@@ -100,6 +101,7 @@ export class TipStore {
       "UPDATE tips SET status = 'posted', article_id = ?, handled_by = ?, handled_at = ? WHERE id = ? AND status IN ('sent', 'dismissed')",
     );
     this.addReply = db.prepare("UPDATE tips SET replies = replies + 1 WHERE id = ?");
+    this.open = db.prepare("SELECT * FROM tips WHERE status = 'sent' ORDER BY id DESC LIMIT ?");
     this.sentSince = db.prepare(
       "SELECT count(*) AS n, min(sent_at) AS first FROM tips WHERE user_id = ? AND sent_at IS NOT NULL AND sent_at > ?",
     );
@@ -134,6 +136,11 @@ export class TipStore {
   /** An editor replied to the reader through the bot. */
   replied(id: number): void {
     this.addReply.run(id);
+  }
+
+  /** The newest tips sent and neither dismissed nor made into an article. */
+  waiting(limit: number): TipRecord[] {
+    return this.open.all(limit).map(toRecord);
   }
 
   /** How many tips a reader sent after `since`, and when the first of them was sent. */

@@ -61,6 +61,18 @@ export class TipService {
     return this.options.store.tips.find(id);
   }
 
+  /** The newest tips no editor has dismissed or made into an article yet (/tips). */
+  waiting(limit: number): TipRecord[] {
+    return this.options.store.tips.waiting(limit);
+  }
+
+  /** How a tip is passed on to an editor: the reader's message copied or forwarded (not a plain text), then `card`. */
+  relayOf(tip: TipRecord, card: TipCard): Message {
+    const from =
+      tip.kind === "text" ? null : { chatId: tip.chatId, messageId: tip.messageId, forward: tip.named };
+    return { kind: "relay", from, ...card };
+  }
+
   /** When the reader may send a tip again, or undefined when they may now. */
   limitedUntil(userId: number): number | undefined {
     const now = this.options.clock();

@@ -11,6 +11,8 @@ import { callback, command, group, message, type NewUpdate, privateChat, user } 
 
 const ADMIN = user({ first_name: "Lina", language_code: "en" });
 const EDITOR = user({ first_name: "ريم", language_code: "ar" });
+/** An editor who opens the bot only after tips came. */
+const LATE = user({ first_name: "Hadi", language_code: "ar" });
 
 const PHOTO_CAPTION = [
   "انقطاع المياه عن حي الجمعيات في الميادين لليوم الثالث",
@@ -114,7 +116,11 @@ describe("a reader's tip reaches the editors", () => {
 
   beforeAll(async () => {
     h = await startHarness({
-      env: { ADMIN_IDS: String(ADMIN.id), EDITOR_IDS: String(EDITOR.id), DEFAULT_TIMEZONE: "Asia/Damascus" },
+      env: {
+        ADMIN_IDS: String(ADMIN.id),
+        EDITOR_IDS: `${EDITOR.id},${LATE.id}`,
+        DEFAULT_TIMEZONE: "Asia/Damascus",
+      },
     });
     // Telegram lets the bot write only to staff who have a chat with it.
     await h.send(command("start", "", { from: ADMIN }));
@@ -297,6 +303,30 @@ describe("a reader's tip reaches the editors", () => {
     const [name] = await h.send(message({ text: "الميادين", from: reader }));
     expect(buttonLabels(name)).toContain("تابع الميادين");
   });
+
+  it("/tips shows an editor who was not there the tips still waiting, each with its buttons; readers are refused", async () => {
+    expect(h.fake.messagesIn(LATE.id)).toEqual([]);
+    const waiting = h.app.deps.tips.waiting(100);
+    expect(waiting.length).toBeGreaterThan(5);
+    // Sent at a private chat's pace (one message a second), so the whole answer takes a few seconds.
+    h.fake.pushUpdate(command("tips", "", { from: LATE }));
+    const newest = waiting.slice(0, 5).map((t) => t.id);
+    await waitUntil(
+      () =>
+        newest.every((id) =>
+          h.fake
+            .messagesIn(LATE.id)
+            .some((m) => shown(m).includes(`#${id}`) && inlineKeyboardOf(m).length > 0),
+        ),
+      30_000,
+    );
+    expect(shown(h.fake.messagesIn(LATE.id)[0])).toContain("أحدث رسائل القراء التي تنتظر");
+    // Dismissed and posted tips (tests above) are not among them.
+    expect(waiting.every((t) => t.status === "sent")).toBe(true);
+    const reader = user({ language_code: "ar" });
+    const [refused] = await h.send(command("tips", "", { from: reader }));
+    expect(visible(refused)).toContain("لمحرري غرفة الأخبار");
+  }, 40_000);
 
   it("in a group, /tip points to the private chat", async () => {
     const [reply] = await h.send(command("tip", "خبر", { chat: group(), from: user() }));

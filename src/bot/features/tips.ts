@@ -4,6 +4,7 @@
 // it, or dismiss it. The rules are TipService's (src/tips/service.ts); this words them.
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
+import { sendWhole } from "../../delivery/send";
 import type { Language } from "../../domain";
 import { formatDateTime } from "../../i18n/format";
 import { readLink } from "../../render/article";
@@ -380,3 +381,28 @@ tipsFeature.callbackQuery(
     await editKeyboard(ctx, new InlineKeyboard());
   }),
 );
+
+/** Tips /tips shows at most, newest first. */
+const WAITING_SHOWN = 5;
+
+// /tips: the tips still waiting (sent, neither dismissed nor made into an article), for an editor who was not in a
+// chat with the bot when they came, or who lost them; each again with its buttons.
+tipsFeature.command("tips", requireRole("editor"), async (ctx) => {
+  if (ctx.chat.type !== "private") {
+    await replyHtml(ctx, ctx.t("tips-private-only"));
+    return;
+  }
+  const { tips } = ctx.deps;
+  const waiting = tips.waiting(WAITING_SHOWN + 1);
+  if (waiting.length === 0) {
+    await replyHtml(ctx, ctx.t("tips-none"));
+    return;
+  }
+  await replyHtml(
+    ctx,
+    ctx.t(waiting.length > WAITING_SHOWN ? "tips-heading-more" : "tips-heading", { count: waiting.length }),
+  );
+  for (const tip of waiting.slice(0, WAITING_SHOWN)) {
+    await sendWhole(ctx.api, ctx.chat.id, tips.relayOf(tip, editorCard(ctx, tip, ctx.language)));
+  }
+});
