@@ -155,7 +155,7 @@ tipsFeature.on("message", async (ctx, next) => {
   const from = ctx.from;
   if (ctx.chat.type !== "private" || !from) return next();
   const raw = message.text ?? message.caption ?? "";
-  // A photo or video whose caption starts with /tip (Telegram marks no command in a caption for grammY's filter).
+  // A photo or video whose caption starts with /tip: grammY's command() reads a text's entities only, not a caption's.
   if (message.text === undefined && TIP_CAPTION.test(raw) && (await offerTip(ctx, message, tipText(message))))
     return;
   if (raw.startsWith("/")) return next();
