@@ -1,7 +1,7 @@
 // How each kind of message goes out: one Telegram call per part. The sender calls this for readers, the editor's
 // preview for its one chat, so what an editor checks is what readers get. A new kind of message (a photo with
 // its caption) is one more entry in KINDS: the compiler refuses a Message kind without one.
-import type { Api } from "grammy";
+import { type Api, GrammyError } from "grammy";
 import {
   type Message,
   type MessageKind,
@@ -32,12 +32,19 @@ const sendText: PartSender<TextMessage> = (api, chatId, message, part, extras) =
   });
 
 /** A relayed message (a tip, a reply to one): the person's own message copied or forwarded, then the cards. */
-const sendRelay: PartSender<RelayMessage> = (api, chatId, message, part, extras) => {
+const sendRelay: PartSender<RelayMessage> = async (api, chatId, message, part, extras) => {
   const { from } = message;
   if (from && part === 0) {
-    return from.forward
-      ? api.forwardMessage(chatId, from.chatId, from.messageId)
-      : api.copyMessage(chatId, from.chatId, from.messageId, extras);
+    try {
+      return await (from.forward
+        ? api.forwardMessage(chatId, from.chatId, from.messageId)
+        : api.copyMessage(chatId, from.chatId, from.messageId, extras));
+    } catch (error) {
+      // "message to copy not found": the person deleted it. The cards still go, with a line saying so.
+      if (!(error instanceof GrammyError && error.error_code === 400 && message.missing !== undefined))
+        throw error;
+      return api.sendMessage(chatId, message.missing, { parse_mode: "HTML", ...extras });
+    }
   }
   const index = part - (from ? 1 : 0);
   const last = index === message.parts.length - 1;

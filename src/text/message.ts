@@ -27,6 +27,8 @@ export interface RelayMessage {
   from: { chatId: number; messageId: number; forward: boolean } | null;
   parts: readonly string[];
   buttons: readonly (readonly RelayButton[])[];
+  /** Telegram HTML sent in the copy's place when Telegram cannot copy it any more (the person deleted it). */
+  missing?: string;
 }
 
 /** Everything a reader can be sent. Stored as JSON in the outbox: add members, never change one. */

@@ -25,6 +25,8 @@ export const QUESTION_MS = 30 * 60_000;
 export interface TipCard {
   parts: readonly string[];
   buttons: readonly (readonly RelayButton[])[];
+  /** What stands for the reader's message when Telegram can no longer copy it (they deleted it). */
+  missing: string;
 }
 
 export type DraftOutcome = { kind: "draft"; tip: TipRecord } | { kind: "limited"; retryAt: number };

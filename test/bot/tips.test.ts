@@ -290,6 +290,24 @@ describe("a reader's tip reaches the editors", () => {
     expect(String(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text)).toContain("سبق أن أُرسلت");
   });
 
+  it("still delivers the card when the reader deleted the photo before an editor's copy was made", async () => {
+    const reader = user({ language_code: "ar" });
+    await h.send(photo(reader, PHOTO_CAPTION));
+    h.fake.failNext(1, {
+      method: "copyMessage",
+      chatId: EDITOR.id,
+      error_code: 400,
+      description: "Bad Request: message to copy not found",
+    });
+    await press(h, reader, "دون اسمي");
+    const id = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
+    const card = await cardOf(h, EDITOR, id);
+    expect(shown(card)).toContain("انقطاع المياه عن حي الجمعيات في الميادين");
+    expect(
+      h.fake.messagesIn(EDITOR.id).some((m) => shown(m).includes(`حذف القارئ رسالته الأصلية #${id}`)),
+    ).toBe(true);
+  });
+
   it("offers a report typed unasked, and a photo captioned /tip, but leaves a place's name to following", async () => {
     const reader = user({ language_code: "ar" });
     const [report] = await h.send(message({ text: TEXT_TIP, from: reader }));

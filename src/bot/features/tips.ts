@@ -236,6 +236,7 @@ function editorCard(ctx: NashraContext, tip: TipRecord, language: Language): Tip
   const plain = (key: string) => i18n.plain(language, key);
   return {
     parts: textMessage(isolateLatinRunsHtml(lines.join("\n"), language)).parts,
+    missing: t("tip-card-missing", { id: `#${tip.id}` }),
     buttons: [
       [
         { text: plain("tip-button-reply"), data: tipReply.pack({ tip: tip.id }) },

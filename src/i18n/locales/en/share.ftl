@@ -55,3 +55,4 @@ tips-none = No readers' tips are waiting: every one was dismissed or made into a
 tips-heading = Readers' tips still waiting ({ $count }):
 tips-heading-more = The newest readers' tips still waiting (5, and older ones):
 tips-private-only = Readers' tips are shown in your private chat with the bot.
+tip-card-missing = (The reader deleted their original message { $id }, so it can no longer be copied. Its text, if it had one, is in the next message.)
