@@ -201,3 +201,16 @@ export const articleAddTopic = button("ae:t", { article: id(), topic: id() });
 export const articleDelete = button("ae:d", { article: id() });
 export const articleDeleteConfirm = button("ae:dy", { article: id() });
 export const articleDeleteCancel = button("ae:dn", { article: id() });
+
+// Readers' tips (bot/features/tips.ts). The reader's draft: send it (named or not) or cancel it. An editor's card:
+// reply to the reader, make an article of it (then publish after a confirmation), dismiss it; stop writing a reply.
+export const tipSend = button("tp:s", { tip: id(), named: flag() });
+export const tipCancel = button("tp:c", { tip: id() });
+export const tipReply = button("tp:r", { tip: id() });
+export const tipArticle = button("tp:a", { tip: id() });
+export const tipPost = button("tp:p", { tip: id() });
+export const tipDismiss = button("tp:x", { tip: id() });
+export const tipReplyCancel = button("tp:rc", {});
+
+/** Follow a place offered under an article's whole text; the article's buttons are then redrawn (bot/views/share.ts). */
+export const articleFollow = button("af", { article: id(), topic: id() });

@@ -1,8 +1,14 @@
 // How each kind of message goes out: one Telegram call per part. The sender calls this for readers, the editor's
 // preview for its one chat, so what an editor checks is what readers get. A new kind of message (a photo with
 // its caption) is one more entry in KINDS: the compiler refuses a Message kind without one.
-import type { Api } from "grammy";
-import { type Message, type MessageKind, partCount, type TextMessage } from "../text/message";
+import { type Api, GrammyError } from "grammy";
+import {
+  type Message,
+  type MessageKind,
+  partCount,
+  type RelayMessage,
+  type TextMessage,
+} from "../text/message";
 
 /** Options the sender adds to every call (paid broadcast). */
 export interface SendExtras {
@@ -25,8 +31,35 @@ const sendText: PartSender<TextMessage> = (api, chatId, message, part, extras) =
     ...extras,
   });
 
+/** A relayed message (a tip, a reply to one): the person's own message copied or forwarded, then the cards. */
+const sendRelay: PartSender<RelayMessage> = async (api, chatId, message, part, extras) => {
+  const { from } = message;
+  if (from && part === 0) {
+    try {
+      return await (from.forward
+        ? api.forwardMessage(chatId, from.chatId, from.messageId)
+        : api.copyMessage(chatId, from.chatId, from.messageId, extras));
+    } catch (error) {
+      // "message to copy not found": the person deleted it. The cards still go, with a line saying so.
+      if (!(error instanceof GrammyError && error.error_code === 400 && message.missing !== undefined))
+        throw error;
+      return api.sendMessage(chatId, message.missing, { parse_mode: "HTML", ...extras });
+    }
+  }
+  const index = part - (from ? 1 : 0);
+  const last = index === message.parts.length - 1;
+  const rows = message.buttons.map((row) => row.map((b) => ({ text: b.text, callback_data: b.data })));
+  return api.sendMessage(chatId, message.parts[index] as string, {
+    parse_mode: "HTML",
+    link_preview_options: { is_disabled: true },
+    ...(last && rows.length > 0 ? { reply_markup: { inline_keyboard: rows } } : {}),
+    ...extras,
+  });
+};
+
 const KINDS: { [K in MessageKind]: PartSender<Extract<Message, { kind: K }>> } = {
   text: sendText,
+  relay: sendRelay,
 };
 
 /** False for a stored message of a kind this build does not know (written by a newer Nashra). */

@@ -482,4 +482,38 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 29,
+    name: "readers' tips to the newsroom",
+    up: `
+      -- A reader's tip (docs/tips.md): a message of theirs (text, photo, video, location, a forward) the newsroom's
+      -- editors receive, copied without the reader's name (named = 0, the default) or forwarded showing it.
+      -- status: 'draft' (waiting for the reader's one-tap confirmation), 'sent' (the editors have it),
+      -- 'dismissed', 'posted' (article_id: the article an editor made of it), 'cancelled' (by the reader).
+      -- chat_id and message_id: the reader's own message, what the editors' copy is made from. text: its text or
+      -- caption (what /post is prefilled with). sender: the reader's name as Telegram gave it, shown only when named.
+      CREATE TABLE tips (
+        id          INTEGER PRIMARY KEY,
+        chat_id     INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        user_id     INTEGER NOT NULL,
+        message_id  INTEGER NOT NULL,
+        kind        TEXT    NOT NULL,
+        text        TEXT    NOT NULL DEFAULT '',
+        origin      TEXT,
+        sender      TEXT    NOT NULL DEFAULT '',
+        named       INTEGER NOT NULL DEFAULT 0,
+        status      TEXT    NOT NULL DEFAULT 'draft'
+                    CHECK (status IN ('draft', 'sent', 'dismissed', 'posted', 'cancelled')),
+        created_at  INTEGER NOT NULL,
+        sent_at     INTEGER,
+        handled_by  INTEGER,
+        handled_at  INTEGER,
+        replies     INTEGER NOT NULL DEFAULT 0,
+        article_id  INTEGER REFERENCES articles (id) ON DELETE SET NULL
+      );
+      -- The rate limit counts a reader's tips sent in the last hour.
+      CREATE INDEX tips_sent ON tips (user_id, sent_at) WHERE sent_at IS NOT NULL;
+      CREATE INDEX tips_chat ON tips (chat_id);
+    `,
+  },
 ];

@@ -11,8 +11,28 @@ export interface TextMessage {
   parts: readonly string[];
 }
 
+/** A button of a relayed message's card: a press comes back as its data (src/bot/callback-data.ts). */
+export interface RelayButton {
+  text: string;
+  data: string;
+}
+
+/**
+ * A message a person sent the bot, passed on to another chat (a reader's tip to an editor, an editor's reply to the
+ * reader): `from` is copied (copyMessage: no sender shown) or forwarded (forwardMessage: Telegram shows who sent it),
+ * then the `parts` (Telegram HTML) follow, the last with `buttons`. `from` is null when the cards say it all (a text).
+ */
+export interface RelayMessage {
+  kind: "relay";
+  from: { chatId: number; messageId: number; forward: boolean } | null;
+  parts: readonly string[];
+  buttons: readonly (readonly RelayButton[])[];
+  /** Telegram HTML sent in the copy's place when Telegram cannot copy it any more (the person deleted it). */
+  missing?: string;
+}
+
 /** Everything a reader can be sent. Stored as JSON in the outbox: add members, never change one. */
-export type Message = TextMessage;
+export type Message = TextMessage | RelayMessage;
 
 export type MessageKind = Message["kind"];
 
@@ -26,6 +46,8 @@ export function partCount(message: Message): number {
   switch (message.kind) {
     case "text":
       return message.parts.length;
+    case "relay":
+      return (message.from ? 1 : 0) + message.parts.length;
   }
 }
 
@@ -33,6 +55,8 @@ export function partCount(message: Message): number {
 export function messageHtml(message: Message): readonly string[] {
   switch (message.kind) {
     case "text":
+      return message.parts;
+    case "relay":
       return message.parts;
   }
 }

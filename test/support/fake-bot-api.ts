@@ -10,6 +10,7 @@ import type {
   Chat,
   ChatMember,
   InlineKeyboardButton,
+  InlineKeyboardMarkup,
   LinkPreviewOptions,
   Message,
   Update,
@@ -56,6 +57,25 @@ interface FaultRule extends CallMatcher {
   remaining: number;
   error?: TelegramError;
   afterProcessing?: boolean;
+}
+
+/** An answer the bot gave to an inline query, as the fake checked it. */
+export interface InlineAnswer {
+  queryId: string;
+  results: Array<{
+    id: string;
+    title: string;
+    description?: string;
+    /** The shared message as readers see it (HTML parsed). */
+    text: string;
+    /** The message as the bot sent it (Telegram HTML). */
+    html: string;
+    reply_markup?: InlineKeyboardMarkup;
+  }>;
+  nextOffset: string;
+  cacheTime?: number;
+  isPersonal: boolean;
+  button?: { text: string; start: string };
 }
 
 interface Poller {
@@ -136,6 +156,11 @@ export class FakeBotApi {
   private nextMessageId = 1;
   private nextFileId = 1;
   private readonly messages = new Map<string, Message>();
+  /** Messages people sent the bot (from pushed updates), which copyMessage and forwardMessage copy. */
+  private readonly received = new Map<string, Message>();
+  /** Inline queries pushed and not answered yet (Telegram accepts one answer per query). */
+  private readonly openInlineQueries = new Set<string>();
+  private readonly inlineAnswerList: InlineAnswer[] = [];
   private readonly chats = new Map<number, Chat>();
   private readonly chatOverrides = new Map<number, Chat>();
   private readonly users = new Map<number, User>();
@@ -321,6 +346,15 @@ export class FakeBotApi {
     });
     const head = `Recent calls (${others.length} total, last ${lines.length} shown; ${polls} getUpdates):`;
     return others.length === 0 ? `No calls recorded (${polls} getUpdates).` : [head, ...lines].join("\n");
+  }
+
+  /** The answers the bot gave to inline queries, oldest first (or the one answer to `queryId`). */
+  inlineAnswers(): InlineAnswer[] {
+    return [...this.inlineAnswerList];
+  }
+
+  inlineAnswer(queryId: string): InlineAnswer | undefined {
+    return this.inlineAnswerList.find((a) => a.queryId === queryId);
   }
 
   // --- Updates -------------------------------------------------------------------------------------------------
@@ -764,6 +798,8 @@ export class FakeBotApi {
       case "deletemessage":
         this.messages.delete(`${this.requireChat(p.chat_id).id}:${toNumber(p.message_id)}`);
         return true;
+      case "answerinlinequery":
+        return this.answerInlineQuery(p);
       case "answercallbackquery":
         if (typeof p.text === "string" && codePoints(p.text) > 200) throw badRequest("MESSAGE_TOO_LONG");
         return true;
@@ -878,7 +914,8 @@ export class FakeBotApi {
   private copyOrForward(p: CallParams, forward: boolean): Message {
     const chat = this.requireChat(p.chat_id);
     const from = this.requireChat(p.from_chat_id);
-    const source = this.messages.get(`${from.id}:${toNumber(p.message_id)}`);
+    const key = `${from.id}:${toNumber(p.message_id)}`;
+    const source = this.messages.get(key) ?? this.received.get(key);
     const copy: Message = { ...(source ?? {}), ...this.baseMessage(chat) };
     delete copy.reply_markup;
     delete copy.edit_date;
@@ -936,6 +973,74 @@ export class FakeBotApi {
     }
     this.messages.set(`${chat.id}:${messageId}`, next);
     return next;
+  }
+
+  /**
+   * answerInlineQuery, checked as Telegram checks it: a query answered once, at most 50 results, ids of 1–64 bytes
+   * and unique, each article's title and message text (≤ 4096 visible characters after HTML parsing), its
+   * keyboard, next_offset ≤ 64 bytes, and the button's start parameter.
+   */
+  private answerInlineQuery(p: CallParams): true {
+    const queryId =
+      typeof p.inline_query_id === "string" ? p.inline_query_id : String(p.inline_query_id ?? "");
+    if (!this.openInlineQueries.has(queryId)) {
+      throw badRequest("query is too old and response timeout expired or query ID is invalid");
+    }
+    const results = Array.isArray(p.results) ? p.results : undefined;
+    if (!results) throw badRequest('parameter "results" is required');
+    if (results.length > 50) throw badRequest("RESULTS_TOO_MUCH");
+    const ids = new Set<string>();
+    const checked: InlineAnswer["results"] = [];
+    for (const r of results) {
+      if (!isRecord(r)) throw badRequest("RESULT_TYPE_INVALID");
+      const id = typeof r.id === "string" ? r.id : "";
+      const bytes = Buffer.byteLength(id);
+      if (bytes < 1 || bytes > 64) throw badRequest("RESULT_ID_INVALID");
+      if (ids.has(id)) throw badRequest("RESULT_ID_DUPLICATE");
+      ids.add(id);
+      if (r.type !== "article") throw badRequest("RESULT_TYPE_INVALID");
+      if (typeof r.title !== "string" || r.title.trim() === "") throw badRequest("RESULT_TITLE_EMPTY");
+      const content = isRecord(r.input_message_content) ? r.input_message_content : undefined;
+      if (!content || typeof content.message_text !== "string") throw badRequest("MESSAGE_EMPTY");
+      const text = formatText(
+        content.message_text,
+        content.parse_mode,
+        content.entities,
+        "text",
+        this.checks,
+      );
+      const markup = inlineMarkup(r.reply_markup, this.checks);
+      checked.push({
+        id,
+        title: r.title,
+        ...(typeof r.description === "string" ? { description: r.description } : {}),
+        text: text.text,
+        html: content.message_text,
+        ...(markup ? { reply_markup: markup } : {}),
+      });
+    }
+    const nextOffset = typeof p.next_offset === "string" ? p.next_offset : "";
+    if (Buffer.byteLength(nextOffset) > 64) throw badRequest("NEXT_OFFSET_INVALID");
+    const button = isRecord(p.button) ? p.button : undefined;
+    if (button) {
+      if (typeof button.text !== "string" || button.text === "") throw badRequest("BUTTON_TEXT_INVALID");
+      const start = button.start_parameter;
+      if (start !== undefined && (typeof start !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(start))) {
+        throw badRequest("START_PARAM_INVALID");
+      }
+    }
+    this.openInlineQueries.delete(queryId);
+    this.inlineAnswerList.push({
+      queryId,
+      results: checked,
+      nextOffset,
+      ...(toNumber(p.cache_time) !== undefined ? { cacheTime: toNumber(p.cache_time) } : {}),
+      isPersonal: p.is_personal === true || p.is_personal === "true",
+      ...(button
+        ? { button: { text: String(button.text), start: String(button.start_parameter ?? "") } }
+        : {}),
+    });
+    return true;
   }
 
   private setMyCommands(p: CallParams): true {
@@ -1129,6 +1234,12 @@ export class FakeBotApi {
       if (item?.from) this.users.set(item.from.id, item.from);
     }
     if (update.callback_query) this.users.set(update.callback_query.from.id, update.callback_query.from);
+    if (update.inline_query) {
+      this.users.set(update.inline_query.from.id, update.inline_query.from);
+      this.openInlineQueries.add(update.inline_query.id);
+    }
+    if (update.message)
+      this.received.set(`${update.message.chat.id}:${update.message.message_id}`, update.message);
     const change = update.my_chat_member;
     if (change && change.new_chat_member.user.id === this.botInfo.id) {
       const status = change.new_chat_member.status;
