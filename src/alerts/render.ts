@@ -10,7 +10,7 @@ import type { ArticleRecord } from "../store/articles";
 import { isolateLatinRunsHtml } from "../text/bidi";
 import { withoutBreakingPrefix } from "../text/breaking";
 import { escapeHtml, isolate } from "../text/html";
-import { type Message, textMessage } from "../text/message";
+import { type Message, photoMessage, textMessage } from "../text/message";
 
 /** How much of an article's body an alert shows (the link leads to the rest). */
 const SNIPPET_CHARS = 400;
@@ -29,6 +29,11 @@ export interface AlertContent {
    * alert shows its opening lines, and «📖 اقرأ المقال كاملًا» under them opens the whole text in the bot.
    */
   readLink?: string | undefined;
+  /**
+   * The picture (a text alert's photo, else the article's): the alert goes as that photo with the text as its
+   * caption, the rest of a long text after it (docs/delivery.md, "Photos").
+   */
+  photo?: string | undefined;
 }
 
 /** The alert's message for one reader's language and time zone. */
@@ -60,5 +65,6 @@ export function renderAlert(
     blocks.push(escapeHtml((content.text ?? "").trim()));
     blocks.push(`<i>${isolate(formatDateTime(content.at, language, timeZone))}</i>`);
   }
-  return textMessage(isolateLatinRunsHtml(blocks.join("\n\n")));
+  const html = isolateLatinRunsHtml(blocks.join("\n\n"));
+  return content.photo ? photoMessage(html, content.photo) : textMessage(html);
 }

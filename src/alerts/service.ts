@@ -54,7 +54,10 @@ export interface Requester {
   timeZone: string;
 }
 
-export type AlertTarget = { topic: Topic; text: string } | { article: ArticleRecord };
+/** What an alert says: an editor's words about a topic (with their photo, a file_id, if sent as its caption), or an article. */
+export type AlertTarget =
+  | { topic: Topic; text: string; photo?: string | undefined }
+  | { article: ArticleRecord; photo?: string | undefined };
 
 export interface Preview {
   alert: AlertRecord;
@@ -186,6 +189,7 @@ export class AlertService {
       ...("article" in target
         ? { articleId: target.article.id }
         : { topicId: target.topic.id, text: target.text }),
+      photo: target.photo ?? null,
       requestedBy: requester.id,
       requestedByName: requester.name,
       language: requester.language,
@@ -200,10 +204,11 @@ export class AlertService {
   }
 
   /** A text alert whose topic is still to be chosen (the editor gets suggestions). */
-  draft(text: string, requester: Requester): AlertRecord {
+  draft(text: string, requester: Requester, photo?: string): AlertRecord {
     return this.options.store.alerts.create({
       origin: "editor",
       text,
+      photo: photo ?? null,
       requestedBy: requester.id,
       requestedByName: requester.name,
       language: requester.language,
@@ -550,6 +555,7 @@ export class AlertService {
       article,
       at: alert.confirmedAt ?? this.options.clock(),
       readLink: this.readLinkOf(article),
+      photo: alert.photo ?? article?.image ?? undefined,
     };
   }
 

@@ -1,12 +1,27 @@
 // How each kind of message goes out: one Telegram call per part. The sender calls this for readers, the editor's
-// preview for its one chat, so what an editor checks is what readers get. A new kind of message (a photo with
-// its caption) is one more entry in KINDS: the compiler refuses a Message kind without one.
+// preview for its one chat, so what an editor checks is what readers get. A new kind of message is one more entry
+// in KINDS: the compiler refuses a Message kind without one.
 import type { Api } from "grammy";
-import { type Message, type MessageKind, partCount, type TextMessage } from "../text/message";
+import {
+  type Message,
+  type MessageKind,
+  type PhotoMessage,
+  partCount,
+  type TextMessage,
+} from "../text/message";
+import { classifySendError } from "./errors";
+import { type PhotoFiles, refusesPicture } from "./photos";
 
 /** Options the sender adds to every call (paid broadcast). */
 export interface SendExtras {
   allow_paid_broadcast?: boolean;
+}
+
+/** What a part sender may need besides the message: the photos' file_ids (one upload per picture). */
+export interface SendContext {
+  photos?: PhotoFiles | undefined;
+  /** Told when a photo went as text because Telegram refused it (the sender logs and counts it). */
+  photoRefused?: ((description: string) => void) | undefined;
 }
 
 type PartSender<M extends Message> = (
@@ -15,18 +30,67 @@ type PartSender<M extends Message> = (
   message: M,
   part: number,
   extras: SendExtras,
+  context: SendContext,
 ) => Promise<{ message_id: number }>;
 
-const sendText: PartSender<TextMessage> = (api, chatId, message, part, extras) =>
-  api.sendMessage(chatId, message.parts[part] as string, {
+function sendHtml(api: Api, chatId: number, html: string, preview: boolean, extras: SendExtras) {
+  return api.sendMessage(chatId, html, {
     parse_mode: "HTML",
-    // A link preview for a one-part message only: below a later part it would show the first part's link.
-    link_preview_options: { is_disabled: part > 0 || message.parts.length > 1 },
+    link_preview_options: { is_disabled: !preview },
     ...extras,
   });
+}
+
+// A link preview for a one-part message only: below a later part it would show the first part's link.
+const sendText: PartSender<TextMessage> = (api, chatId, message, part, extras) =>
+  sendHtml(api, chatId, message.parts[part] as string, part === 0 && message.parts.length === 1, extras);
+
+/** The largest size's file_id of a sent photo (every size has one; Telegram takes any of them back). */
+function fileIdOf(sent: { photo?: readonly { file_id: string }[] }): string | undefined {
+  return sent.photo?.[sent.photo.length - 1]?.file_id;
+}
+
+/**
+ * Part 0: the picture with its caption (by file_id once one upload returned it, src/delivery/photos.ts); parts 1…:
+ * the rest as text. A picture Telegram refuses (a 400: wrong file, too big, a URL it cannot fetch) goes as text
+ * instead: the caption as a message, then the rest, so the news always arrives.
+ */
+const sendPhotoPart: PartSender<PhotoMessage> = async (api, chatId, message, part, extras, context) => {
+  if (part > 0) return sendHtml(api, chatId, message.rest[part - 1] as string, false, extras);
+  const { photos } = context;
+  const lease = photos
+    ? await photos.lease(message.photo)
+    : { kind: "send" as const, photo: message.photo, upload: false };
+  if (lease.kind === "refused") return sendHtml(api, chatId, message.caption, false, extras);
+  try {
+    const sent = await api.sendPhoto(chatId, lease.photo, {
+      caption: message.caption,
+      parse_mode: "HTML",
+      ...extras,
+    });
+    if (lease.upload) {
+      const fileId = fileIdOf(sent);
+      if (fileId) photos?.learned(message.photo, fileId);
+      else photos?.failed(message.photo);
+    }
+    return sent;
+  } catch (error) {
+    // A 429, a 5xx, a dead or migrated chat: the sender handles it as for any message (the upload is retried).
+    const failure = classifySendError(error);
+    if (failure.kind !== "permanent") {
+      if (lease.upload) photos?.failed(message.photo);
+      throw error;
+    }
+    const picture = refusesPicture(failure.description);
+    if (lease.upload || picture) photos?.failed(message.photo, picture ? failure.description : undefined);
+    context.photoRefused?.(failure.description);
+    return sendHtml(api, chatId, message.caption, false, extras);
+  }
+};
 
 const KINDS: { [K in MessageKind]: PartSender<Extract<Message, { kind: K }>> } = {
   text: sendText,
+  photo: sendPhotoPart,
 };
 
 /** False for a stored message of a kind this build does not know (written by a newer Nashra). */
@@ -41,11 +105,18 @@ export function sendPart(
   message: Message,
   part: number,
   extras: SendExtras = {},
+  context: SendContext = {},
 ): Promise<{ message_id: number }> {
-  return (KINDS[message.kind] as PartSender<Message>)(api, chatId, message, part, extras);
+  return (KINDS[message.kind] as PartSender<Message>)(api, chatId, message, part, extras, context);
 }
 
 /** Sends every part of a message, in order (the editor's preview: one chat, no outbox). */
-export async function sendWhole(api: Api, chatId: number, message: Message): Promise<void> {
-  for (let part = 0; part < partCount(message); part++) await sendPart(api, chatId, message, part);
+export async function sendWhole(
+  api: Api,
+  chatId: number,
+  message: Message,
+  context: SendContext = {},
+): Promise<void> {
+  for (let part = 0; part < partCount(message); part++)
+    await sendPart(api, chatId, message, part, {}, context);
 }

@@ -28,6 +28,8 @@ export interface ImportOptions {
   postedBy?: number | null;
   /** Used when an article names no source of its own. */
   source?: string | null;
+  /** The editor's message a /post came from: its edits update the article (a new article only). */
+  postMessage?: { chatId: number; messageId: number };
 }
 
 /** One article after import: the stored row, its topics, and whether it is new. */
@@ -82,6 +84,27 @@ export function withChoices(tags: readonly ArticleTag[], choices: readonly Topic
 /** Tags as stored ones come back: those the article is about first, then by score (the most salient first). */
 const bySalience = (a: TopicTag, b: TopicTag) =>
   Number(b.about) - Number(a.about) || b.score - a.score || a.topic.id - b.topic.id;
+
+/** Longer than any URL or file_id worth keeping: a picture given by a longer one is left out. */
+const MAX_IMAGE_LENGTH = 2048;
+
+/**
+ * An article's picture as stored: an http(s) URL (canonicalized without dropping its query: an image server may need
+ * it) or a Telegram file_id (letters, digits, - and _); anything else is left out (the article is kept).
+ */
+export function imageOf(image: string | undefined): string | null {
+  const value = image?.trim() ?? "";
+  if (value === "" || value.length > MAX_IMAGE_LENGTH) return null;
+  if (/^https?:\/\//i.test(value)) {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+  return /^[A-Za-z0-9_-]+$/.test(value) ? value : null;
+}
 
 /** More than the longest lead salience.json may ask for, in characters: a body of one huge line costs no more. */
 const LEAD_CHARS = 2000;
@@ -180,11 +203,14 @@ export class Importer {
           // A date in the future (a wrong clock at the source) must not pin an article to the top.
           sortAt: publishedAt !== null && publishedAt <= now ? publishedAt : now,
           searchText,
+          image: imageOf(input.image),
           searchTitle: prepared?.searchTitle ?? indexText(normalizedTitle),
           searchBody: prepared?.searchBody ?? indexText(normalizedBody),
           tags: tags.map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score })),
           keys,
         });
+        if (options.postMessage)
+          articles.setPostMessage(id, options.postMessage.chatId, options.postMessage.messageId);
         const topics = tags.flatMap((t) => (t.about ? [t.topic] : []));
         return { article: articles.get(id) as ArticleRecord, topics, tags, created: true };
       }),

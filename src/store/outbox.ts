@@ -137,6 +137,8 @@ export class OutboxStore {
   private readonly bodiesInRange: Database.Statement<[number, number, number], { body_id: number }>;
   /** Rows up to this id are compacted or still unfinished (reset at each start: those are few). */
   private compactedThrough = 0;
+  private readonly photoOf: Database.Statement<[string], { file_id: string | null; refused: string | null }>;
+  private readonly learnPhoto: Database.Statement<[string, string | null, string | null, number]>;
 
   constructor(
     private readonly db: Db,
@@ -203,6 +205,10 @@ export class OutboxStore {
     this.bodiesInRange = db.prepare(
       `SELECT DISTINCT body_id FROM outbox WHERE ${compactable} AND body_id IS NOT NULL`,
     );
+    this.photoOf = db.prepare("SELECT file_id, refused FROM photo_files WHERE source = ?");
+    this.learnPhoto = db.prepare(`
+      INSERT INTO photo_files (source, file_id, refused, learned_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (source) DO UPDATE SET file_id = excluded.file_id, refused = excluded.refused, learned_at = excluded.learned_at`);
     this.claimTx = db.transaction((rows: readonly DueRow[]) => {
       const claimed: OutboxRow[] = [];
       for (const row of rows) {
@@ -381,6 +387,20 @@ export class OutboxStore {
     })();
     this.compactedThrough = through;
     return { compacted, more: rows.length === limit && through === rows[rows.length - 1]?.id };
+  }
+
+  /** What Telegram said of a photo given by URL the first time it was sent: its file_id, or why it refused it. */
+  photoFile(source: string): { fileId: string } | { refused: string } | undefined {
+    const row = this.photoOf.get(source);
+    if (!row) return undefined;
+    return row.file_id !== null ? { fileId: row.file_id } : { refused: row.refused ?? "refused" };
+  }
+
+  /** Records the file_id Telegram returned for a photo sent by URL (or, with `refused`, why it would not take it). */
+  recordPhotoFile(source: string, outcome: { fileId: string } | { refused: string }): void {
+    const fileId = "fileId" in outcome ? outcome.fileId : null;
+    const refused = "refused" in outcome ? outcome.refused.slice(0, 500) : null;
+    this.learnPhoto.run(source, fileId, refused, this.clock());
   }
 
   /** Messages not yet delivered (queued or being sent). */

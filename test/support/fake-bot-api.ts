@@ -86,7 +86,8 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) 
  *
  * Implemented: getMe, getUpdates (long polling; offset confirms; limit 1–100; allowed_updates; 409 when a newer
  * poll arrives or a webhook is set), sendMessage (HTML parsed into entities, length/empty/button checks),
- * sendPhoto/Document/Video/Animation/Audio/Voice, sendMediaGroup, copyMessage(s), forwardMessage(s),
+ * sendPhoto/Document/Video/Animation/Audio/Voice (sendPhoto: by file_id, URL or upload, counted in
+ * `stats.photos`; an unknown file_id or a refused URL, `refusePhoto`, is a 400), sendMediaGroup, copyMessage(s), forwardMessage(s),
  * editMessageText/Caption/ReplyMarkup (400 "message is not modified" on no-op edits of known messages; the inline
  * keyboard is removed when an edit omits reply_markup, like Telegram), deleteMessage, answerCallbackQuery,
  * set/delete/getMyCommands (per scope + language_code), setWebhook (HTTPS only)/deleteWebhook/getWebhookInfo,
@@ -135,6 +136,10 @@ export class FakeBotApi {
   private allowedUpdates: Set<string> | undefined;
   private nextMessageId = 1;
   private nextFileId = 1;
+  /** file_ids this fake issued or saw in pushed updates: sendPhoto takes them back. */
+  private readonly knownFiles = new Set<string>();
+  /** Photo URLs sendPhoto refuses, with the description of the 400. */
+  private readonly refusedPhotos = new Map<string, string>();
   private readonly messages = new Map<string, Message>();
   private readonly chats = new Map<number, Chat>();
   private readonly chatOverrides = new Map<number, Chat>();
@@ -414,6 +419,14 @@ export class FakeBotApi {
   blockChat(chatId: number, description?: string): void {
     const desc = description ?? this.defaultBlockDescription(chatId);
     this.blocked.set(chatId, { error_code: desc.startsWith("Bad Request") ? 400 : 403, description: desc });
+  }
+
+  /**
+   * sendPhoto given this URL (or file_id) answers 400 with `description` (default: the answer for a URL that is not
+   * an image). Like Telegram for a picture too big, a page instead of an image, or a URL it cannot fetch.
+   */
+  refusePhoto(photo: string, description = "Bad Request: wrong type of the web page content"): void {
+    this.refusedPhotos.set(photo, description);
   }
 
   /** Undoes `blockChat`. */
@@ -818,6 +831,30 @@ export class FakeBotApi {
     });
   }
 
+  /**
+   * Which photo a sendPhoto names, as Telegram reads it: a file_id it issued (or one of a photo it delivered in an
+   * update), an http(s) URL it fetches (an upload: counted in stats.photos.byUrl), or an uploaded file. An unknown
+   * file_id or a refused URL (`refusePhoto`) is a 400, before anything is delivered.
+   */
+  private photoInput(photo: unknown): string | undefined {
+    const stats = this.stats.photos;
+    if (typeof photo !== "string") {
+      if (photo === undefined) throw badRequest("there is no photo in the request");
+      stats.byUpload++;
+      return undefined;
+    }
+    const refused = this.refusedPhotos.get(photo);
+    if (/^https?:\/\//i.test(photo)) {
+      stats.byUrl++;
+      if (refused) throw new ApiFailure({ error_code: 400, description: refused });
+      return undefined;
+    }
+    stats.byFileId++;
+    if (refused) throw new ApiFailure({ error_code: 400, description: refused });
+    if (!this.knownFiles.has(photo)) throw badRequest("wrong file identifier/HTTP URL specified");
+    return photo;
+  }
+
   private sendMedia(kind: string, p: CallParams): Message {
     const chat = this.requireChat(p.chat_id);
     const caption =
@@ -825,9 +862,10 @@ export class FakeBotApi {
         ? undefined
         : formatText(p.caption, p.parse_mode, p.caption_entities, "caption", this.checks);
     const markup = inlineMarkup(p.reply_markup, this.checks);
+    const reused = kind === "photo" ? this.photoInput(p.photo) : undefined;
     return this.store({
       ...this.baseMessage(chat),
-      ...this.mediaFields(kind),
+      ...this.mediaFields(kind, reused),
       ...(caption ? { caption: caption.text } : {}),
       ...(caption && caption.entities.length > 0 ? { caption_entities: caption.entities } : {}),
       ...(markup ? { reply_markup: markup } : {}),
@@ -856,8 +894,9 @@ export class FakeBotApi {
     });
   }
 
-  private mediaFields(kind: string): Partial<Message> {
-    const file_id = `file-${this.nextFileId++}`;
+  private mediaFields(kind: string, reused?: string): Partial<Message> {
+    const file_id = reused ?? `file-${this.nextFileId++}`;
+    this.knownFiles.add(file_id);
     const file_unique_id = `u${file_id}`;
     switch (kind) {
       case "photo":
@@ -1129,6 +1168,9 @@ export class FakeBotApi {
       if (item?.from) this.users.set(item.from.id, item.from);
     }
     if (update.callback_query) this.users.set(update.callback_query.from.id, update.callback_query.from);
+    for (const m of [update.message, update.edited_message, update.channel_post]) {
+      for (const size of m?.photo ?? []) this.knownFiles.add(size.file_id);
+    }
     const change = update.my_chat_member;
     if (change && change.new_chat_member.user.id === this.botInfo.id) {
       const status = change.new_chat_member.status;
@@ -1150,6 +1192,7 @@ export class FakeBotApi {
       dropped: 0,
       sentDuringRetryAfter: 0,
       violations: { global: 0, perChat: 0, byChat: new Map() },
+      photos: { byUrl: 0, byFileId: 0, byUpload: 0 },
     };
   }
 }

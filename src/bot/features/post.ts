@@ -1,7 +1,9 @@
 // Editors' /post: the text after the command becomes an article (first line the title, a line that
-// is only a URL the link), tagged and stored; the reply gives its #id and topics.
+// is only a URL the link), tagged and stored; the reply gives its #id and topics. Sent as a photo's caption, the
+// article carries the photo.
 import { Composer } from "grammy";
 import type { ArticleInput } from "../../ingest/types";
+import { captionCommand, photoFileId } from "../caption-command";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { replyHtml } from "../reply";
@@ -33,13 +35,23 @@ export function parsePost(text: string, commandLength: number): ArticleInput | u
 export const postFeature = new Composer<NashraContext>();
 
 postFeature.command("post", requireRole("editor"), async (ctx) => {
-  const text = ctx.msg.text ?? "";
   const entity = ctx.msg.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
-  const input = parsePost(text, entity?.length ?? 0);
-  if (!input) {
+  await post(ctx, ctx.msg.text ?? "", entity?.length ?? 0, undefined);
+});
+
+// A photo with «/post …» as its caption: the article carries the picture (by its Telegram file_id).
+postFeature.on("message:photo").filter(captionCommand("post"), requireRole("editor"), async (ctx) => {
+  const entity = ctx.msg.caption_entities?.find((e) => e.type === "bot_command" && e.offset === 0);
+  await post(ctx, ctx.msg.caption ?? "", entity?.length ?? 0, photoFileId(ctx));
+});
+
+async function post(ctx: NashraContext, text: string, commandLength: number, photo: string | undefined) {
+  const parsed = parsePost(text, commandLength);
+  if (!parsed) {
     await replyHtml(ctx, ctx.t("post-usage"));
     return;
   }
+  const input = photo ? { ...parsed, image: photo } : parsed;
   const { importer, topics } = ctx.deps;
   const {
     article,
@@ -49,6 +61,8 @@ postFeature.command("post", requireRole("editor"), async (ctx) => {
     origin: "post",
     // Never the editor's own Telegram name: readers see the source, and reporters' safety comes first.
     postedBy: ctx.from?.id ?? null,
+    // Its edits (edited_message) update the article.
+    ...(ctx.chat && ctx.msg ? { postMessage: { chatId: ctx.chat.id, messageId: ctx.msg.message_id } } : {}),
   });
   const index = topics.index();
   const names = tagged.map((t) => index.name(t, ctx.language)).join(ctx.language === "ar" ? "، " : ", ");
@@ -56,7 +70,9 @@ postFeature.command("post", requireRole("editor"), async (ctx) => {
     ctx.t(created ? "post-stored" : "post-duplicate", { id: `#${article.id}` }),
     names ? ctx.t("post-topics", { topics: names }) : ctx.t("post-no-topics"),
   ];
+  if (created && article.image) lines.push(ctx.t("post-with-photo"));
   // Without a link of its own, readers read it in the bot: the editor gets the link to share.
   if (created && !article.url) lines.push(ctx.t("post-read-link", { url: articleLink(ctx, article.id) }));
+  if (created) lines.push(ctx.t("post-edit-hint"));
   await replyHtml(ctx, lines.join("\n"));
-});
+}

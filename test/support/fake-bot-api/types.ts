@@ -138,6 +138,8 @@ export interface FakeBotApiStats {
   sentDuringRetryAfter: number;
   /** Flood-limit violations seen by the limiter (counted even when not enforced). */
   violations: { global: number; perChat: number; byChat: Map<number, number> };
+  /** sendPhoto calls by what they named: a URL Telegram fetches (an upload), a file_id, an uploaded file. */
+  photos: { byUrl: number; byFileId: number; byUpload: number };
 }
 
 /** What `waitFor` resolves to: the predicate's value without its falsy members. */
