@@ -170,6 +170,8 @@ export class FakeBotApi {
     this.faults = { fail429Rate: 0, retryAfter: 1, fail5xxRate: 0, dropRate: 0, ...options.faults };
     this.limiter = options.limiter && new FloodLimiter(options.limiter, this.stats.violations);
     this.nextUpdateId = options.firstUpdateId ?? 1;
+    this.nextFileId = options.firstFileId ?? 1;
+    for (const file of options.files ?? []) this.knownFiles.add(file);
     this.server = createServer((req, res) => {
       this.onRequest(req, res).catch((err: unknown) => {
         if (!res.headersSent && !res.destroyed) {

@@ -115,6 +115,13 @@ export interface FakeBotApiOptions {
   notModifiedErrors?: boolean;
   /** First update_id assigned by pushUpdate (default 1). */
   firstUpdateId?: number;
+  /**
+   * file_ids sendPhoto accepts from the start: Telegram keeps a bot's files across its restarts, so a test that
+   * restarts the bot on a new fake passes the file_ids the first one issued.
+   */
+  files?: readonly string[];
+  /** Where the file_ids this fake issues start (default 1: "file-1"); give a restarted bot's fake another range. */
+  firstFileId?: number;
 }
 
 /** Counters kept by the fake. */
