@@ -21,8 +21,8 @@ export function captionCommand(name: string): (ctx: NashraContext) => boolean {
   };
 }
 
-/** The file_id of a message's photo in its largest size (Telegram sends every size; any of them works). */
+/** The file_id of a message's (or an edited message's) photo in its largest size (Telegram sends every size; any of them works). */
 export function photoFileId(ctx: NashraContext): string | undefined {
-  const sizes = (ctx.message ?? ctx.channelPost)?.photo;
+  const sizes = ctx.msg?.photo;
   return sizes?.[sizes.length - 1]?.file_id;
 }

@@ -25,7 +25,14 @@ import { attachReader, countUpdates, skipRepeats, useChatSettings } from "./midd
 import { replyHtml } from "./reply";
 
 /** The update types Nashra handles; everything else is not even fetched. */
-export const ALLOWED_UPDATES = ["message", "channel_post", "callback_query", "my_chat_member"] as const;
+export const ALLOWED_UPDATES = [
+  "message",
+  // An editor's edit of a /post message updates the article (bot/features/post.ts).
+  "edited_message",
+  "channel_post",
+  "callback_query",
+  "my_chat_member",
+] as const;
 
 /** Messages a reader may send within READER_WINDOW_MS (a group's whole allowance of replies for a minute). */
 export const READER_LIMIT = 20;

@@ -11,7 +11,7 @@ import { indexText } from "../text/stem";
 import type { TopicService } from "../topics/service";
 import type { ArticleWords, Topic, TopicTag } from "../topics/topic-index";
 import { capLine, MAX_BODY_LENGTH } from "./limits";
-import { findNearDuplicate } from "./near-duplicate";
+import { findNearDuplicate, nearDuplicateKeys, shingles } from "./near-duplicate";
 import { type ArticleInput, IngestError } from "./types";
 import { canonicalUrl } from "./url";
 
@@ -215,6 +215,63 @@ export class Importer {
         return { article: articles.get(id) as ArticleRecord, topics, tags, created: true };
       }),
     );
+  }
+
+  /**
+   * An editor edited the message a /post came from: the article takes the new title, body and link (and picture,
+   * when one is given), its search index entry and near-duplicate keys follow, and it is tagged again (editors'
+   * topic choices kept). Recorded as the editor's change. "unchanged" when the text is the same; "duplicate" when
+   * it is now the text of another stored article (then nothing changes); undefined when the article is not live.
+   */
+  rewrite(
+    articleId: number,
+    input: ArticleInput,
+    by: { id: number; name: string },
+  ): ImportedArticle | { outcome: "unchanged" } | { outcome: "duplicate"; id: number } | undefined {
+    const { articles } = this.store;
+    const stored = articles.get(articleId);
+    if (!stored) return undefined;
+    const title = capLine(input.title.replace(/\s+/g, " ").trim());
+    if (title === "") throw new IngestError("article 1 has no title");
+    const body = input.body.trim().slice(0, MAX_BODY_LENGTH);
+    const url = input.url ? (canonicalUrl(input.url) ?? null) : null;
+    const image = input.image === undefined ? (stored.image ?? null) : imageOf(input.image);
+    if (
+      title === stored.title &&
+      body === stored.body &&
+      url === stored.url &&
+      image === (stored.image ?? null)
+    )
+      return { outcome: "unchanged" };
+    const normalizedTitle = normalize(title);
+    const normalizedBody = normalize(body);
+    const contentHash = createHash("sha256").update(`${normalizedTitle}\n${normalizedBody}`).digest("hex");
+    const other = articles.findDuplicate({ guidKey: null, url: null, contentHash: () => contentHash });
+    if (other !== undefined && other !== articleId) return { outcome: "duplicate", id: other };
+    const searchText = `${normalizedTitle} ${normalizedBody}`.trim();
+    const tokens = searchText === "" ? [] : searchText.split(" ");
+    const index = this.topics.index();
+    return articles.transaction(() => {
+      articles.updateText(articleId, {
+        title,
+        body,
+        url,
+        language: detectLanguage(`${title}\n${body}`),
+        breaking: startsBreaking(normalizedTitle),
+        contentHash,
+        searchText,
+        searchTitle: indexText(normalizedTitle),
+        searchBody: indexText(normalizedBody),
+        keys: nearDuplicateKeys(shingles(tokens), withoutBreakingWord(normalizedTitle)),
+      });
+      if (image !== (stored.image ?? null)) articles.setImage(articleId, image);
+      const machine = index
+        .tagArticle(articleWords(tokens, normalizedTitle, body))
+        .map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score }));
+      articles.setTags(articleId, withChoices(machine, articles.choices(articleId)));
+      articles.recordChange(articleId, by.id, this.clock(), { kind: "edit-text", by: by.name });
+      return this.known(articleId);
+    });
   }
 
   /** An article already stored, as an import's result. */

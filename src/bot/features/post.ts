@@ -2,6 +2,7 @@
 // is only a URL the link), tagged and stored; the reply gives its #id and topics. Sent as a photo's caption, the
 // article carries the photo.
 import { Composer } from "grammy";
+import { hasRole } from "../../domain";
 import type { ArticleInput } from "../../ingest/types";
 import { captionCommand, photoFileId } from "../caption-command";
 import type { NashraContext } from "../context";
@@ -76,3 +77,59 @@ async function post(ctx: NashraContext, text: string, commandLength: number, pho
   if (created) lines.push(ctx.t("post-edit-hint"));
   await replyHtml(ctx, lines.join("\n"));
 }
+
+/** The editor's name as the article's record of changes shows it. */
+function editorName(ctx: NashraContext): string {
+  const from = ctx.from;
+  if (!from) return "";
+  return [from.first_name, from.last_name].filter(Boolean).join(" ") || (from.username ?? String(from.id));
+}
+
+/**
+ * An editor edited the message of a /post (its text, or a photo's caption): the article takes the new text, is
+ * tagged and indexed again, and the editor is told. Any other edited message is not this feature's.
+ */
+postFeature.on("edited_message", async (ctx, next) => {
+  const msg = ctx.editedMessage;
+  const text = msg.text ?? msg.caption ?? "";
+  const entity = (msg.entities ?? msg.caption_entities)?.find(
+    (e) => e.type === "bot_command" && e.offset === 0,
+  );
+  const [name, target] = entity ? text.slice(1, entity.length).split("@") : [];
+  const forMe = target === undefined || target.toLowerCase() === ctx.me.username.toLowerCase();
+  const articleId =
+    name === "post" && forMe ? ctx.deps.articles.byPostMessage(msg.chat.id, msg.message_id) : undefined;
+  // Not a stored /post (an ordinary message edited, or a /post that stored nothing): nothing to say.
+  if (articleId === undefined || !hasRole(ctx.role, "editor")) return next();
+  const parsed = parsePost(text, entity?.length ?? 0);
+  if (!parsed) {
+    await replyHtml(ctx, ctx.t("post-edit-no-title", { id: `#${articleId}` }));
+    return;
+  }
+  const photo = photoFileId(ctx);
+  const input = photo ? { ...parsed, image: photo } : parsed;
+  const result = ctx.deps.importer.rewrite(articleId, input, {
+    id: ctx.from?.id ?? 0,
+    name: editorName(ctx),
+  });
+  const id = `#${articleId}`;
+  if (!result) return;
+  if ("outcome" in result) {
+    await replyHtml(
+      ctx,
+      result.outcome === "unchanged"
+        ? ctx.t("post-edit-unchanged", { id })
+        : ctx.t("post-edit-duplicate", { id, other: `#${result.id}` }),
+    );
+    return;
+  }
+  const index = ctx.deps.topics.index();
+  const names = result.topics
+    .map((t) => index.name(t, ctx.language))
+    .join(ctx.language === "ar" ? "، " : ", ");
+  const lines = [
+    ctx.t("post-edited", { id }),
+    names ? ctx.t("post-topics", { topics: names }) : ctx.t("post-no-topics"),
+  ];
+  await replyHtml(ctx, lines.join("\n"));
+});

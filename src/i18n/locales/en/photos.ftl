@@ -2,3 +2,8 @@
 
 post-with-photo = 🖼 Its photo is stored with it: an alert about it goes out as the photo with its text.
 post-edit-hint = ✏️ To correct the article, edit this message of yours.
+post-edited = ✏️ Article <b>{ $id }</b> updated from your edit: title, text and places as they now read.
+post-edit-unchanged = Article <b>{ $id }</b> already reads like this; nothing changed.
+post-edit-duplicate = Your edit makes article <b>{ $id }</b> the same text as article <b>{ $other }</b>; it stays as it was.
+post-edit-no-title = The edited message has no title any more; article <b>{ $id }</b> stays as it was. Keep a first line after /post.
+article-change-edit-text = edited its text (the /post message)
