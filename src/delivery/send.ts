@@ -3,6 +3,7 @@
 // in KINDS: the compiler refuses a Message kind without one.
 import type { Api } from "grammy";
 import {
+  type EditMessage,
   type Message,
   type MessageKind,
   type PhotoMessage,
@@ -22,6 +23,8 @@ export interface SendContext {
   photos?: PhotoFiles | undefined;
   /** Told when a photo went as text because Telegram refused it (the sender logs and counts it). */
   photoRefused?: ((description: string) => void) | undefined;
+  /** A correction's targets: the message ids of the delivered copy, part by part. */
+  editTargets?: readonly number[] | undefined;
 }
 
 type PartSender<M extends Message> = (
@@ -88,9 +91,50 @@ const sendPhotoPart: PartSender<PhotoMessage> = async (api, chatId, message, par
   }
 };
 
+/** Answers of an edit that leave nothing to do: the copy reads so already, or the reader deleted it. */
+const NOTHING_TO_EDIT = /message is not modified|message to edit not found|message can't be edited/i;
+/** The copy is not of the kind the correction expected (a photo that went as text, or the reverse). */
+const OTHER_KIND = /no caption|no text in the message|there is no text/i;
+
+/**
+ * Part `part` of a correction edits the same part of the delivered copy: its caption or its text (the other when
+ * Telegram says the copy is not of that kind, as when its photo went as text). A copy the reader deleted, or one
+ * that already reads so, is done. A part the copy does not have is left out.
+ */
+const sendEdit: PartSender<EditMessage> = async (api, chatId, message, part, _extras, context) => {
+  const target = context.editTargets?.[part];
+  const edit = message.parts[part];
+  if (target === undefined || !edit) return { message_id: 0 };
+  const asCaption = (caption: boolean) =>
+    caption
+      ? api.editMessageCaption(chatId, target, { caption: edit.html, parse_mode: "HTML" })
+      : api.editMessageText(chatId, target, edit.html, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+        });
+  try {
+    await asCaption(edit.caption);
+  } catch (error) {
+    const failure = classifySendError(error);
+    if (failure.kind !== "permanent") throw error;
+    if (NOTHING_TO_EDIT.test(failure.description)) return { message_id: target };
+    if (!OTHER_KIND.test(failure.description)) throw error;
+    try {
+      await asCaption(!edit.caption);
+    } catch (again) {
+      const second = classifySendError(again);
+      if (second.kind === "permanent" && NOTHING_TO_EDIT.test(second.description))
+        return { message_id: target };
+      throw again;
+    }
+  }
+  return { message_id: target };
+};
+
 const KINDS: { [K in MessageKind]: PartSender<Extract<Message, { kind: K }>> } = {
   text: sendText,
   photo: sendPhotoPart,
+  edit: sendEdit,
 };
 
 /** False for a stored message of a kind this build does not know (written by a newer Nashra). */

@@ -254,6 +254,7 @@ export class Sender {
     const { photos, logger } = this.options;
     return {
       photos,
+      editTargets: row.editTargets,
       photoRefused: (description) =>
         logger.warn({ row: row.id, ref: row.ref, error: description }, "photo refused; sent as text instead"),
     };
@@ -286,14 +287,16 @@ export class Sender {
       }
       // The first upload of a picture goes alone; the others wait for its file_id before taking a slot.
       if (part === 0 && row.message.kind === "photo") await this.options.photos?.settled(row.message.photo);
-      await limiter.acquire(row.chatId, gap, paidBroadcast ? "paid" : "free");
+      // Edits are not paid broadcasts (Telegram's edit methods take no allow_paid_broadcast): the free rate.
+      const paid = paidBroadcast && row.message.kind !== "edit";
+      await limiter.acquire(row.chatId, gap, paid ? "paid" : "free");
       try {
         const sent = await sendPart(
           api,
           row.chatId,
           row.message,
           part,
-          paidBroadcast ? { allow_paid_broadcast: true } : {},
+          paid ? { allow_paid_broadcast: true } : {},
           this.sendContext(row),
         );
         messageIds.push(sent.message_id);

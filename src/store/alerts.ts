@@ -130,6 +130,7 @@ export class AlertStore {
   private readonly recentRows: Database.Statement<[number], AlertRow>;
   private readonly breakingCandidates: Database.Statement<{ since: number }, { id: number; feed_id: number }>;
   private readonly autoSentByFeed: Database.Statement<[number], { feed_id: number; n: number }>;
+  private readonly ofArticle: Database.Statement<[number], AlertRow>;
 
   constructor(
     db: Db,
@@ -142,6 +143,9 @@ export class AlertStore {
     this.insert = db.prepare(`INSERT INTO alerts ${columns} VALUES ${values}`);
     this.insertAuto = db.prepare(`INSERT OR IGNORE INTO alerts ${columns} VALUES ${values}`);
     this.byId = db.prepare("SELECT * FROM alerts WHERE id = ?");
+    this.ofArticle = db.prepare(
+      "SELECT * FROM alerts WHERE article_id = ? AND status IN ('sending', 'done') ORDER BY id",
+    );
     // Choosing the topic starts the preview's 15 minutes: the editor sees the preview only now. Only a draft
     // (no topic yet): a second tap on another suggestion must not retarget a preview already shown.
     this.retopic = db.prepare(`
@@ -211,6 +215,11 @@ export class AlertStore {
       audience: alert.audience ?? null,
       now: this.clock(),
     };
+  }
+
+  /** The alerts of an article that were sent (sending or done), oldest first. */
+  sentForArticle(articleId: number): AlertRecord[] {
+    return this.ofArticle.all(articleId).map(toRecord);
   }
 
   get(id: number): AlertRecord | undefined {

@@ -481,6 +481,8 @@ export const migrations: Migration[] = [
       CREATE INDEX articles_post_message ON articles (post_chat_id, post_message_id) WHERE post_chat_id IS NOT NULL;
       -- A text alert's photo (an editor's /alert sent as a photo's caption): a Telegram file_id.
       ALTER TABLE alerts ADD COLUMN photo TEXT;
+      -- A correction: the row whose delivered copy this row edits (its message_ids), message kind 'edit'.
+      ALTER TABLE outbox ADD COLUMN edit_of INTEGER;
       -- What Telegram answered the first time a photo given by URL was sent: the file_id every later send uses (one
       -- upload per picture, whatever the audience, across restarts), or why it refused it (then the text goes alone).
       CREATE TABLE photo_files (

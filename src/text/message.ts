@@ -27,8 +27,32 @@ export interface PhotoMessage {
   rest: readonly string[];
 }
 
+/**
+ * A correction of a message a reader already has (an alert whose article an editor edited): each part edits the
+ * same part of the delivered copy, its caption (editMessageCaption) or its text (editMessageText). The copy's
+ * message ids come from the outbox row it edits (`OutboxMessage.editOf`).
+ */
+export interface EditMessage {
+  kind: "edit";
+  parts: readonly { caption: boolean; html: string }[];
+}
+
 /** Everything a reader can be sent. Stored as JSON in the outbox: add members, never change one. */
-export type Message = TextMessage | PhotoMessage;
+export type Message = TextMessage | PhotoMessage | EditMessage;
+
+/** The correction that makes a delivered copy read like `message` (a photo's caption first, then its text parts). */
+export function editMessage(message: TextMessage | PhotoMessage): EditMessage {
+  return {
+    kind: "edit",
+    parts:
+      message.kind === "text"
+        ? message.parts.map((html) => ({ caption: false, html }))
+        : [
+            { caption: true, html: message.caption },
+            ...message.rest.map((html) => ({ caption: false, html })),
+          ],
+  };
+}
 
 export type MessageKind = Message["kind"];
 
@@ -57,6 +81,8 @@ export function partCount(message: Message): number {
       return message.parts.length;
     case "photo":
       return 1 + message.rest.length;
+    case "edit":
+      return message.parts.length;
   }
 }
 
@@ -67,5 +93,7 @@ export function messageHtml(message: Message): readonly string[] {
       return message.parts;
     case "photo":
       return [message.caption, ...message.rest];
+    case "edit":
+      return message.parts.map((p) => p.html);
   }
 }

@@ -3,8 +3,16 @@
 // other edited message, changes nothing.
 import type { Message, User } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness, visible } from "../support/harness";
-import { commandEntities, type NewUpdate, privateChat, user } from "../support/updates";
+import {
+  buttonData,
+  buttonLabels,
+  type Harness,
+  startHarness,
+  subscriber,
+  visible,
+  waitUntil,
+} from "../support/harness";
+import { callback, command, commandEntities, type NewUpdate, privateChat, user } from "../support/updates";
 
 const EDITOR = user({ language_code: "ar", first_name: "عمر", last_name: "الحسن" });
 
@@ -109,4 +117,92 @@ describe("an editor edits the message of a /post", () => {
     expect(await edit(plain, CORRECTED)).toEqual([]);
     expect(h.app.store.articles.count()).toBe(before);
   });
+});
+
+/** Sends /alert <id>, presses Send, and waits until every copy is out. */
+async function alertArticle(id: number): Promise<void> {
+  await h.send(command("alert", String(id), { from: EDITOR }));
+  await pressLast("إرسال");
+  const last = () => visible(h.fake.lastMessage(EDITOR.id));
+  await waitUntil(() => last().startsWith("✅"), 20_000, last);
+}
+
+async function pressLast(label: string, message = h.fake.lastMessage(EDITOR.id)): Promise<void> {
+  await h.send(callback(buttonData(message, label), { from: EDITOR, ...(message ? { message } : {}) }));
+}
+
+/** The alert a reader has now (after edits), as they read it. */
+const alertOf = (chatId: number): string =>
+  visible({
+    text: h.fake.messagesIn(chatId).find((m) => visible({ text: m.text ?? m.caption ?? "" }).startsWith("🔴"))
+      ?.text,
+  });
+const editsTo = (chatId: number) =>
+  h.fake.calls.filter((c) => c.method.startsWith("editMessage") && c.chatId === chatId && c.delivered);
+
+describe("an edited /post that already went out as an alert", () => {
+  it("is not corrected in readers' chats until the editor confirms; then each copy is edited once", async () => {
+    const readers = [
+      await subscriber(h, "حقل العمر"),
+      await subscriber(h, "دير الزور"),
+      await subscriber(h, "Deir ez-Zor", "en"),
+    ];
+    const { id, messageId } = await post(ORIGINAL);
+    await alertArticle(id);
+    for (const r of readers) expect(alertOf(r.id)).toContain("سقوط قذائف صاروخية قرب حقل العمر النفطي");
+
+    const replies = await edit(messageId, CORRECTED);
+    expect(replies[0]).toContain("أُرسل تنبيهًا من قبل: وصل إلى 3 محادثات. تبقى نسخها كما هي ما لم تصحّحها.");
+    const offer = h.fake.lastMessage(EDITOR.id);
+    expect(buttonLabels(offer)).toEqual(["✏️ صحّح التنبيه عند من وصله (3)"]);
+    // Nothing is edited before the confirmation.
+    for (const r of readers) expect(editsTo(r.id)).toEqual([]);
+
+    await pressLast("صحّح التنبيه", offer);
+    await waitUntil(() => readers.every((r) => editsTo(r.id).length === 1), 20_000);
+    for (const r of readers) {
+      expect(alertOf(r.id)).toContain("سقوط خمس قذائف قرب جسر الميادين");
+      expect(alertOf(r.id)).not.toContain("حقل العمر");
+      expect(editsTo(r.id)[0]?.method).toBe("editMessageText");
+    }
+    // The English reader's copy keeps its English label.
+    expect(alertOf(readers[2]?.id as number)).toMatch(/^🔴 Breaking/);
+    expect(visible(h.fake.lastMessage(EDITOR.id))).toContain(
+      `جارٍ تصحيح تنبيه المقال #${id} في 3 محادثات وصلها.`,
+    );
+
+    // A second press of the same button corrects nothing again.
+    await pressLast("صحّح التنبيه", offer);
+    expect(h.app.store.outbox.queueDepth()).toBe(0);
+    const toasts = h.fake.callsOf("answerCallbackQuery").map((c) => String(c.params.text));
+    expect(toasts.at(-1)).toBe("صُحّح التنبيه بهذا النص من قبل.");
+    for (const r of readers) expect(editsTo(r.id)).toHaveLength(1);
+  }, 40_000);
+
+  it("corrects a photo alert's caption, the picture kept", async () => {
+    const reader = await subscriber(h, "حقل العمر");
+    const messageId = nextId++;
+    const photo = (caption: string) => {
+      const entities = commandEntities(caption);
+      return {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: privateChat(EDITOR),
+        from: EDITOR,
+        photo: [{ file_id: "AgACAgQEditPhoto", file_unique_id: "u-edit", width: 1280, height: 853 }],
+        caption,
+        ...(entities ? { caption_entities: entities } : {}),
+      } as Message.PhotoMessage & NonNullable<NewUpdate["message"]>;
+    };
+    const [stored] = await h.send({ message: photo(ORIGINAL) });
+    const id = Number(/#(\d+)/.exec(visible(stored))?.[1]);
+    await alertArticle(id);
+    await h.send({ edited_message: { ...photo(CORRECTED), edit_date: Math.floor(Date.now() / 1000) } });
+    await pressLast("صحّح التنبيه");
+    await waitUntil(() => editsTo(reader.id).length === 1, 20_000);
+    expect(editsTo(reader.id)[0]?.method).toBe("editMessageCaption");
+    const copy = h.fake.messagesIn(reader.id).find((m) => m.photo);
+    expect(copy?.photo?.[0]?.file_id).toBe("AgACAgQEditPhoto");
+    expect(visible({ text: copy?.caption })).toContain("سقوط خمس قذائف قرب جسر الميادين");
+  }, 40_000);
 });

@@ -948,6 +948,11 @@ export class FakeBotApi {
     const messageId = toNumber(p.message_id);
     if (messageId === undefined) throw badRequest("message identifier is not specified");
     const existing = this.messages.get(`${chat.id}:${messageId}`);
+    // Like Telegram: a photo's text is its caption, and a text message has no caption.
+    if (existing && what === "text" && existing.text === undefined)
+      throw badRequest("there is no text in the message to edit");
+    if (existing && what === "caption" && existing.text !== undefined)
+      throw badRequest("there is no caption in the message to edit");
     const base: Message = existing ?? { ...this.baseMessage(chat), message_id: messageId };
     const next: Message = { ...base, edit_date: unixNow() };
     delete next.reply_markup;

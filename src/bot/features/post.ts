@@ -1,13 +1,14 @@
 // Editors' /post: the text after the command becomes an article (first line the title, a line that
 // is only a URL the link), tagged and stored; the reply gives its #id and topics. Sent as a photo's caption, the
 // article carries the photo.
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { hasRole } from "../../domain";
 import type { ArticleInput } from "../../ingest/types";
+import { alertCorrect } from "../callback-data";
 import { captionCommand, photoFileId } from "../caption-command";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { replyHtml } from "../reply";
+import { editHtml, replyHtml } from "../reply";
 import { articleLink } from "../views/read";
 
 const URL_LINE = /^https?:\/\/\S+$/i;
@@ -131,5 +132,32 @@ postFeature.on("edited_message", async (ctx, next) => {
     ctx.t("post-edited", { id }),
     names ? ctx.t("post-topics", { topics: names }) : ctx.t("post-no-topics"),
   ];
-  await replyHtml(ctx, lines.join("\n"));
+  // Readers who got it as an alert keep what they got, unless the editor confirms the correction.
+  const readers = ctx.deps.alerts.correctable(articleId);
+  if (readers === 0) {
+    await replyHtml(ctx, lines.join("\n"));
+    return;
+  }
+  lines.push(ctx.t("post-edit-alerted", { count: readers }));
+  const version = ctx.deps.editor
+    .changes(articleId, 1000)
+    .filter((c) => c.change.kind === "edit-text").length;
+  const keyboard = new InlineKeyboard().text(
+    ctx.tp("button-correct-alert", { count: readers }),
+    alertCorrect.pack({ article: articleId, version: Math.max(1, version) }),
+  );
+  await replyHtml(ctx, lines.join("\n"), keyboard);
 });
+
+// «Correct the alert for the N readers who got it»: every delivered copy is edited through the outbox, once.
+postFeature.callbackQuery(
+  alertCorrect.filter,
+  requireRole("editor"),
+  alertCorrect.handle(async (ctx, { article, version }) => {
+    const enqueued = ctx.deps.alerts.correct(article, version);
+    await ctx.answerCallbackQuery({
+      text: enqueued > 0 ? ctx.tp("toast-correcting-alert") : ctx.tp("toast-alert-corrected-already"),
+    });
+    if (enqueued > 0) await editHtml(ctx, ctx.t("alert-correcting", { id: `#${article}`, count: enqueued }));
+  }),
+);

@@ -7,3 +7,17 @@ post-edit-unchanged = Article <b>{ $id }</b> already reads like this; nothing ch
 post-edit-duplicate = Your edit makes article <b>{ $id }</b> the same text as article <b>{ $other }</b>; it stays as it was.
 post-edit-no-title = The edited message has no title any more; article <b>{ $id }</b> stays as it was. Keep a first line after /post.
 article-change-edit-text = edited its text (the /post message)
+post-edit-alerted = It went out as an alert: { $count ->
+    [one] 1 chat has it.
+   *[other] { $count } chats have it.
+} Their copies stay as they are unless you correct them.
+button-correct-alert = { $count ->
+    [one] ✏️ Correct the alert for the 1 reader who got it
+   *[other] ✏️ Correct the alert for the { $count } readers who got it
+}
+toast-correcting-alert = Correcting…
+toast-alert-corrected-already = The alert was already corrected to this text.
+alert-correcting = ✏️ Correcting the alert of article <b>{ $id }</b> { $count ->
+    [one] in the 1 chat that got it.
+   *[other] in the { $count } chats that got it.
+}
