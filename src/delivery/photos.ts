@@ -29,8 +29,6 @@ interface Upload {
 export class PhotoFiles {
   private readonly known = new Map<string, { fileId: string } | { refused: string }>();
   private readonly uploading = new Map<string, Upload>();
-  /** Sends by URL made (uploads), for the benchmark and /metrics-like checks. */
-  uploads = 0;
 
   constructor(
     private readonly outbox: Pick<OutboxStore, "photoFile" | "recordPhotoFile">,
@@ -64,7 +62,6 @@ export class PhotoFiles {
       finish = resolve;
     });
     this.uploading.set(photo, { done, finish });
-    this.uploads++;
     return { kind: "send", photo, upload: true };
   }
 
