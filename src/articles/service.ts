@@ -51,6 +51,11 @@ export class ArticleService {
     this.searches = new SearchSessions(clock);
   }
 
+  /** The live article an editor's /post message made (its edits update it), if any. */
+  byPostMessage(chatId: number, messageId: number): number | undefined {
+    return this.store.articles.byPost(chatId, messageId);
+  }
+
   get(id: number): { article: ArticleRecord; topics: Topic[] } | undefined {
     const article = this.store.articles.get(id);
     if (!article) return undefined;

@@ -162,6 +162,8 @@ export const searchPage = button("sr", { session: token(), page: page() });
 export const alertSend = button("al:s", { alert: id() });
 export const alertCancel = button("al:c", { alert: id() });
 export const alertTopic = button("al:t", { alert: id(), topic: id() });
+/** Correct the delivered copies of an article's alerts after its /post was edited (version: the edit count). */
+export const alertCorrect = button("al:x", { article: id(), version: id() });
 
 /**
  * /settings. A switch says the state it sets (`set:alerts:0`), so a press on an older copy of the menu

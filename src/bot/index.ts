@@ -32,6 +32,8 @@ import { replyHtml } from "./reply";
 /** The update types Nashra handles; everything else is not even fetched. */
 export const ALLOWED_UPDATES = [
   "message",
+  // An editor's edit of a /post message updates the article (bot/features/post.ts).
+  "edited_message",
   "channel_post",
   "callback_query",
   "my_chat_member",

@@ -43,6 +43,8 @@ export interface DigestArticle {
   source: string | null;
   sortAt: number;
   ingestedAt: number;
+  /** The article's picture (a file_id or URL): a digest led by it shows it (docs/digests.md). */
+  image?: string | null;
 }
 
 interface ScheduleRow {
@@ -129,7 +131,7 @@ export class DigestStore {
     this.running = db.prepare("SELECT * FROM digest_runs WHERE status = 'running' ORDER BY id");
     this.newest = db.prepare("SELECT max(id) AS id FROM articles");
     this.articles = db.prepare(`
-      SELECT id, title, url, source, sort_at AS sortAt, ingested_at AS ingestedAt FROM articles
+      SELECT id, title, url, source, sort_at AS sortAt, ingested_at AS ingestedAt, image FROM articles
       WHERE id > ? AND id <= ? AND ingested_at >= ? ORDER BY sort_at DESC, id DESC`);
     this.firstSince = db.prepare("SELECT min(id) AS id FROM articles WHERE ingested_at >= ?");
     this.marks = db.prepare("SELECT chat_id, through_id FROM digest_marks WHERE scope = ?").raw();

@@ -483,6 +483,31 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 28,
+    name: "photos: an article's picture, an editor's message it came from, a text alert's photo, uploads reused",
+    up: `
+      -- image: the article's picture as Telegram takes it: a file_id (an editor's photo) or an http(s) URL (a feed's
+      -- enclosure / media:content / media:thumbnail, a JSON import's "image"). NULL: none (docs/delivery.md, "Photos").
+      ALTER TABLE articles ADD COLUMN image TEXT;
+      -- The editor's message a /post came from (edited_message updates the article: docs/delivery.md, "Edits").
+      ALTER TABLE articles ADD COLUMN post_chat_id INTEGER;
+      ALTER TABLE articles ADD COLUMN post_message_id INTEGER;
+      CREATE INDEX articles_post_message ON articles (post_chat_id, post_message_id) WHERE post_chat_id IS NOT NULL;
+      -- A text alert's photo (an editor's /alert sent as a photo's caption): a Telegram file_id.
+      ALTER TABLE alerts ADD COLUMN photo TEXT;
+      -- A correction: the row whose delivered copy this row edits (its message_ids), message kind 'edit'.
+      ALTER TABLE outbox ADD COLUMN edit_of INTEGER;
+      -- What Telegram answered the first time a photo given by URL was sent: the file_id every later send uses (one
+      -- upload per picture, whatever the audience, across restarts), or why it refused it (then the text goes alone).
+      CREATE TABLE photo_files (
+        source     TEXT PRIMARY KEY,
+        file_id    TEXT,
+        refused    TEXT,
+        learned_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     version: 29,
     name: "readers' tips to the newsroom",
     up: `

@@ -106,7 +106,8 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) 
  *
  * Implemented: getMe, getUpdates (long polling; offset confirms; limit 1–100; allowed_updates; 409 when a newer
  * poll arrives or a webhook is set), sendMessage (HTML parsed into entities, length/empty/button checks),
- * sendPhoto/Document/Video/Animation/Audio/Voice, sendMediaGroup, copyMessage(s), forwardMessage(s),
+ * sendPhoto/Document/Video/Animation/Audio/Voice (sendPhoto: by file_id, URL or upload, counted in
+ * `stats.photos`; an unknown file_id or a refused URL, `refusePhoto`, is a 400), sendMediaGroup, copyMessage(s), forwardMessage(s),
  * editMessageText/Caption/ReplyMarkup (400 "message is not modified" on no-op edits of known messages; the inline
  * keyboard is removed when an edit omits reply_markup, like Telegram), deleteMessage, answerCallbackQuery,
  * set/delete/getMyCommands (per scope + language_code), setWebhook (HTTPS only)/deleteWebhook/getWebhookInfo,
@@ -155,6 +156,10 @@ export class FakeBotApi {
   private allowedUpdates: Set<string> | undefined;
   private nextMessageId = 1;
   private nextFileId = 1;
+  /** file_ids this fake issued or saw in pushed updates: sendPhoto takes them back. */
+  private readonly knownFiles = new Set<string>();
+  /** Photo URLs sendPhoto refuses, with the description of the 400. */
+  private readonly refusedPhotos = new Map<string, string>();
   private readonly messages = new Map<string, Message>();
   /** Messages people sent the bot (from pushed updates), which copyMessage and forwardMessage copy. */
   private readonly received = new Map<string, Message>();
@@ -190,6 +195,8 @@ export class FakeBotApi {
     this.faults = { fail429Rate: 0, retryAfter: 1, fail5xxRate: 0, dropRate: 0, ...options.faults };
     this.limiter = options.limiter && new FloodLimiter(options.limiter, this.stats.violations);
     this.nextUpdateId = options.firstUpdateId ?? 1;
+    this.nextFileId = options.firstFileId ?? 1;
+    for (const file of options.files ?? []) this.knownFiles.add(file);
     this.server = createServer((req, res) => {
       this.onRequest(req, res).catch((err: unknown) => {
         if (!res.headersSent && !res.destroyed) {
@@ -448,6 +455,14 @@ export class FakeBotApi {
   blockChat(chatId: number, description?: string): void {
     const desc = description ?? this.defaultBlockDescription(chatId);
     this.blocked.set(chatId, { error_code: desc.startsWith("Bad Request") ? 400 : 403, description: desc });
+  }
+
+  /**
+   * sendPhoto given this URL (or file_id) answers 400 with `description` (default: the answer for a URL that is not
+   * an image). Like Telegram for a picture too big, a page instead of an image, or a URL it cannot fetch.
+   */
+  refusePhoto(photo: string, description = "Bad Request: wrong type of the web page content"): void {
+    this.refusedPhotos.set(photo, description);
   }
 
   /** Undoes `blockChat`. */
@@ -854,6 +869,30 @@ export class FakeBotApi {
     });
   }
 
+  /**
+   * Which photo a sendPhoto names, as Telegram reads it: a file_id it issued (or one of a photo it delivered in an
+   * update), an http(s) URL it fetches (an upload: counted in stats.photos.byUrl), or an uploaded file. An unknown
+   * file_id or a refused URL (`refusePhoto`) is a 400, before anything is delivered.
+   */
+  private photoInput(photo: unknown): string | undefined {
+    const stats = this.stats.photos;
+    if (typeof photo !== "string") {
+      if (photo === undefined) throw badRequest("there is no photo in the request");
+      stats.byUpload++;
+      return undefined;
+    }
+    const refused = this.refusedPhotos.get(photo);
+    if (/^https?:\/\//i.test(photo)) {
+      stats.byUrl++;
+      if (refused) throw new ApiFailure({ error_code: 400, description: refused });
+      return undefined;
+    }
+    stats.byFileId++;
+    if (refused) throw new ApiFailure({ error_code: 400, description: refused });
+    if (!this.knownFiles.has(photo)) throw badRequest("wrong file identifier/HTTP URL specified");
+    return photo;
+  }
+
   private sendMedia(kind: string, p: CallParams): Message {
     const chat = this.requireChat(p.chat_id);
     const caption =
@@ -861,9 +900,10 @@ export class FakeBotApi {
         ? undefined
         : formatText(p.caption, p.parse_mode, p.caption_entities, "caption", this.checks);
     const markup = inlineMarkup(p.reply_markup, this.checks);
+    const reused = kind === "photo" ? this.photoInput(p.photo) : undefined;
     return this.store({
       ...this.baseMessage(chat),
-      ...this.mediaFields(kind),
+      ...this.mediaFields(kind, reused),
       ...(caption ? { caption: caption.text } : {}),
       ...(caption && caption.entities.length > 0 ? { caption_entities: caption.entities } : {}),
       ...(markup ? { reply_markup: markup } : {}),
@@ -892,8 +932,9 @@ export class FakeBotApi {
     });
   }
 
-  private mediaFields(kind: string): Partial<Message> {
-    const file_id = `file-${this.nextFileId++}`;
+  private mediaFields(kind: string, reused?: string): Partial<Message> {
+    const file_id = reused ?? `file-${this.nextFileId++}`;
+    this.knownFiles.add(file_id);
     const file_unique_id = `u${file_id}`;
     switch (kind) {
       case "photo":
@@ -944,6 +985,11 @@ export class FakeBotApi {
     const messageId = toNumber(p.message_id);
     if (messageId === undefined) throw badRequest("message identifier is not specified");
     const existing = this.messages.get(`${chat.id}:${messageId}`);
+    // Like Telegram: a photo's text is its caption, and a text message has no caption.
+    if (existing && what === "text" && existing.text === undefined)
+      throw badRequest("there is no text in the message to edit");
+    if (existing && what === "caption" && existing.text !== undefined)
+      throw badRequest("there is no caption in the message to edit");
     const base: Message = existing ?? { ...this.baseMessage(chat), message_id: messageId };
     const next: Message = { ...base, edit_date: unixNow() };
     delete next.reply_markup;
@@ -1240,6 +1286,9 @@ export class FakeBotApi {
     }
     if (update.message)
       this.received.set(`${update.message.chat.id}:${update.message.message_id}`, update.message);
+    for (const m of [update.message, update.edited_message, update.channel_post]) {
+      for (const size of m?.photo ?? []) this.knownFiles.add(size.file_id);
+    }
     const change = update.my_chat_member;
     if (change && change.new_chat_member.user.id === this.botInfo.id) {
       const status = change.new_chat_member.status;
@@ -1261,6 +1310,7 @@ export class FakeBotApi {
       dropped: 0,
       sentDuringRetryAfter: 0,
       violations: { global: 0, perChat: 0, byChat: new Map() },
+      photos: { byUrl: 0, byFileId: 0, byUpload: 0 },
     };
   }
 }
