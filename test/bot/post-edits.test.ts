@@ -171,7 +171,8 @@ describe("an edited /post that already went out as an alert", () => {
       `جارٍ تصحيح تنبيه المقال #${id} في 3 محادثات وصلها.`,
     );
 
-    // A second press of the same button corrects nothing again.
+    // A second press of the same button corrects nothing again (once the sender has recorded the first ones).
+    await waitUntil(() => h.app.store.outbox.queueDepth() === 0, 10_000);
     await pressLast("صحّح التنبيه", offer);
     expect(h.app.store.outbox.queueDepth()).toBe(0);
     const toasts = h.fake.callsOf("answerCallbackQuery").map((c) => String(c.params.text));
