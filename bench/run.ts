@@ -1,5 +1,5 @@
 // `npm run bench`: prints figures; never fails on timing. Sections: articles, delivery, alerts,
-// digests, hostile, floods, outside. `npm run bench -- articles` runs one section.
+// digests, hostile, floods, outside, scale, photos. `npm run bench -- articles` runs one section.
 import { benchAlerts } from "./alerts";
 import { benchArticles } from "./articles";
 import { benchDelivery } from "./delivery";
@@ -7,7 +7,9 @@ import { benchDigests } from "./digests";
 import { benchFloods } from "./floods";
 import { benchHostile } from "./hostile";
 import { benchOutside } from "./outside";
+import { benchPhotos } from "./photos";
 import { printFigures } from "./report";
+import { benchScale } from "./scale";
 
 const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>> = {
   articles: benchArticles,
@@ -17,6 +19,8 @@ const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>
   hostile: benchHostile,
   floods: benchFloods,
   outside: benchOutside,
+  scale: benchScale,
+  photos: benchPhotos,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

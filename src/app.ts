@@ -24,6 +24,7 @@ import { Metrics } from "./metrics";
 import { RoleService } from "./roles/service";
 import { createFeedService, openCoreServices, type ServiceOptions } from "./services";
 import type { Store } from "./store";
+import { TipService } from "./tips/service";
 
 /** How long a stop waits for updates in flight. main.ts exits anyway shortly after. */
 const DRAIN_MS = 4000;
@@ -155,6 +156,15 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       ...(options.timers ? { timers: options.timers } : {}),
     });
     const { topics, articles, editor, importer, readers, audience } = core;
+    const roles = new RoleService(store, config);
+    const tips = new TipService({
+      store,
+      roles,
+      delivery,
+      importer,
+      clock,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
+    });
     const deps: BotDeps = {
       topics,
       audience,
@@ -163,7 +173,8 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       importer,
       readers,
       feeds,
-      roles: new RoleService(store, config),
+      roles,
+      tips,
       stats: new StatsService(store, topics, clock, config.DEFAULT_TIMEZONE),
       delivery,
       alerts,

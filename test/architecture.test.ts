@@ -29,6 +29,7 @@ const LAYERS: { name: string; units: string[] }[] = [
       "alerts",
       "digest",
       "admin",
+      "tips",
     ],
   },
   { name: "fronts", units: ["bot", "http"] },

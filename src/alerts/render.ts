@@ -10,7 +10,7 @@ import type { ArticleRecord } from "../store/articles";
 import { isolateLatinRunsHtml } from "../text/bidi";
 import { withoutBreakingPrefix } from "../text/breaking";
 import { escapeHtml, isolate } from "../text/html";
-import { type Message, textMessage } from "../text/message";
+import { type PhotoMessage, photoMessage, type TextMessage, textMessage } from "../text/message";
 
 /** How much of an article's body an alert shows (the link leads to the rest). */
 const SNIPPET_CHARS = 400;
@@ -31,6 +31,11 @@ export interface AlertContent {
    * alert shows its opening lines, and «📖 اقرأ المقال كاملًا» under them opens the whole text in the bot.
    */
   readLink?: string | undefined;
+  /**
+   * The picture (a text alert's photo, else the article's): the alert goes as that photo with the text as its
+   * caption, the rest of a long text after it (docs/delivery.md, "Photos").
+   */
+  photo?: string | undefined;
 }
 
 /** The alert's message for one reader's language and time zone. */
@@ -39,7 +44,7 @@ export function renderAlert(
   language: Language,
   timeZone: string,
   i18n: I18n,
-): Message {
+): TextMessage | PhotoMessage {
   const label = i18n.t(language, "alert-label");
   const blocks = [content.topicName ? `${label} · ${escapeHtml(content.topicName)}` : label];
   if (content.watched) blocks[0] += `\n${i18n.t(language, "alert-watched", { phrase: content.watched })}`;
@@ -63,5 +68,6 @@ export function renderAlert(
     blocks.push(escapeHtml((content.text ?? "").trim()));
     blocks.push(`<i>${isolate(formatDateTime(content.at, language, timeZone))}</i>`);
   }
-  return textMessage(isolateLatinRunsHtml(blocks.join("\n\n")));
+  const html = isolateLatinRunsHtml(blocks.join("\n\n"));
+  return content.photo ? photoMessage(html, content.photo) : textMessage(html);
 }

@@ -14,7 +14,7 @@ import type { ArticleRecord } from "../store/articles";
 import type { AlertRecipient } from "../store/audience";
 import type { ChatRecord } from "../store/chats";
 import type { Progress } from "../store/outbox";
-import { type Message, textMessage } from "../text/message";
+import { editMessage, type Message, textMessage } from "../text/message";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
 import { type AlertContent, renderAlert } from "./render";
@@ -54,7 +54,10 @@ export interface Requester {
   timeZone: string;
 }
 
-export type AlertTarget = { topic: Topic; text: string } | { article: ArticleRecord };
+/** What an alert says: an editor's words about a topic (with their photo, a file_id, if sent as its caption), or an article. */
+export type AlertTarget =
+  | { topic: Topic; text: string; photo?: string | undefined }
+  | { article: ArticleRecord; photo?: string | undefined };
 
 export interface Preview {
   alert: AlertRecord;
@@ -190,6 +193,7 @@ export class AlertService {
       ...("article" in target
         ? { articleId: target.article.id }
         : { topicId: target.topic.id, text: target.text }),
+      photo: target.photo ?? null,
       requestedBy: requester.id,
       requestedByName: requester.name,
       language: requester.language,
@@ -204,10 +208,11 @@ export class AlertService {
   }
 
   /** A text alert whose topic is still to be chosen (the editor gets suggestions). */
-  draft(text: string, requester: Requester): AlertRecord {
+  draft(text: string, requester: Requester, photo?: string): AlertRecord {
     return this.options.store.alerts.create({
       origin: "editor",
       text,
+      photo: photo ?? null,
       requestedBy: requester.id,
       requestedByName: requester.name,
       language: requester.language,
@@ -581,6 +586,7 @@ export class AlertService {
       article,
       at: alert.confirmedAt ?? this.options.clock(),
       readLink: this.readLinkOf(article),
+      photo: alert.photo ?? article?.image ?? undefined,
     };
   }
 
@@ -593,6 +599,74 @@ export class AlertService {
   private render(alert: AlertRecord, language: Language, zone: string): Message {
     const { topics, article } = this.subject(alert);
     return renderAlert(this.content(alert, topics, article, language), language, zone, this.options.i18n);
+  }
+
+  /** How many readers have a copy of an alert of this article (what a correction would edit). */
+  correctable(articleId: number): number {
+    const { store } = this.options;
+    let copies = 0;
+    for (const alert of store.alerts.sentForArticle(articleId))
+      copies += store.outbox.deliveredCopies(refOf(alert.id)).length;
+    return copies;
+  }
+
+  /**
+   * Corrects every delivered copy of the article's alerts to read as the article does now: one outbox row per copy
+   * (message kind "edit", editing the copy's own message ids), in the reader's language, zone and place label as
+   * the alert was rendered, paced like any delivery (edits at the free rate). `version` names this correction
+   * (the article's edit count): a second press of the same button enqueues nothing. Returns the copies enqueued.
+   */
+  correct(articleId: number, version: number): number {
+    const { store, delivery, defaultLanguage, defaultTimezone } = this.options;
+    const article = store.articles.get(articleId);
+    if (!article) return 0;
+    const index = this.options.topics.index();
+    let enqueued = 0;
+    for (const alert of store.alerts.sentForArticle(articleId)) {
+      const topics = this.options.audience.routingTopics(articleId);
+      const ref = `correct:${alert.id}:${version}`;
+      const rendered = new Map<string, Message>();
+      const copies = store.outbox.deliveredCopies(refOf(alert.id));
+      for (let from = 0; from < copies.length; from += FANOUT_CHUNK) {
+        const rows = copies.slice(from, from + FANOUT_CHUNK).flatMap((copy) => {
+          const chat = store.chats.find(copy.chatId);
+          if (!chat?.active) return [];
+          const language = chatLanguage(chat, defaultLanguage);
+          const zone = chatTimeZone(chat, defaultTimezone);
+          const followed = store.subscriptions.topicIds(chat.id).flatMap((t) => index.get(t) ?? []);
+          const place = index.labelTopicForReader(followed, topics);
+          // A copy sent as a photo has its caption corrected (the picture stays): rendered as a photo, so that the
+          // caption is cut where it was; a copy sent as text (or whose photo went as text) has its text corrected.
+          const photo = copy.kind === "photo";
+          const key = `${language}|${zone}|${place?.id ?? ""}|${photo ? "p" : "t"}`;
+          let message = rendered.get(key);
+          if (!message) {
+            const content = this.content(alert, place ? [place] : topics, article, language);
+            const fresh = renderAlert(
+              { ...content, photo: photo ? (content.photo ?? "-") : undefined },
+              language,
+              zone,
+              this.options.i18n,
+            );
+            message = editMessage(fresh);
+            rendered.set(key, message);
+          }
+          return [
+            {
+              chatId: chat.id,
+              purpose: "alert" as const,
+              ref,
+              dedupeKey: ref,
+              message,
+              bodyKey: `${ref}|${key}`,
+              editOf: copy.id,
+            },
+          ];
+        });
+        enqueued += store.db.transaction(() => delivery.enqueue(rows))();
+      }
+    }
+    return enqueued;
   }
 
   recent(limit = 10): AlertRecord[] {

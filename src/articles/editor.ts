@@ -18,7 +18,9 @@ export type ArticleChange =
   | { kind: "remove-topic"; topic: number; by: string }
   | { kind: "add-topic"; topic: number; about: boolean; by: string }
   | { kind: "set-about"; topic: number; about: boolean; by: string }
-  | { kind: "delete"; by: string };
+  | { kind: "delete"; by: string }
+  /** The editor edited the message of the /post: new title, body or link (Importer.rewrite). */
+  | { kind: "edit-text"; by: string };
 
 /** One topic of an article as editors see it. */
 export interface ArticleTopicView {

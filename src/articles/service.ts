@@ -51,6 +51,11 @@ export class ArticleService {
     this.searches = new SearchSessions(clock);
   }
 
+  /** The live article an editor's /post message made (its edits update it), if any. */
+  byPostMessage(chatId: number, messageId: number): number | undefined {
+    return this.store.articles.byPost(chatId, messageId);
+  }
+
   get(id: number): { article: ArticleRecord; topics: Topic[] } | undefined {
     const article = this.store.articles.get(id);
     if (!article) return undefined;
@@ -62,9 +67,9 @@ export class ArticleService {
    * topics when the chat follows none: the audience policy says which (AudiencePolicy.latestScope);
    * `mentionIds` says which only mention the topic, to mark them.
    */
-  latest(chatId: number, topic: Topic | undefined, page: number): LatestResult {
+  latest(chatId: number, topic: Topic | undefined, page: number, size = PAGE_SIZE): LatestResult {
     const { scope, topicIds, mentions, exclude } = this.audience.latestScope(chatId, topic);
-    const range = { limit: PAGE_SIZE, offset: page * PAGE_SIZE, exclude };
+    const range = { limit: size, offset: page * size, exclude };
     return {
       ...this.store.articles.find(topicIds ? { topicIds, mentions, ...range } : range),
       scope,
@@ -75,9 +80,10 @@ export class ArticleService {
    * Search (docs/search.md): every word of the query, in any order, anywhere in the title or body, by its stem
    * (بالصواريخ and الصواريخ alike) and the spellings of foreign names; a place the query names also by the
    * articles tagged with it, in either language. Ranked by bm25 (title weighted), about the place above
-   * mentioning it, and recency; each result with the passage where the words are.
+   * mentioning it, and recency; each result with the passage where the words are. `size`: results a page (inline
+   * mode shows more than a chat's page).
    */
-  search(raw: string, page: number): SearchResult {
+  search(raw: string, page: number, size = PAGE_SIZE): SearchResult {
     const text = raw.slice(0, MAX_QUERY);
     const index = this.topics.index();
     const plan = planSearch(text, index);
@@ -111,7 +117,7 @@ export class ArticleService {
     );
     for (const c of candidates) if (c.about !== undefined) tags.set(c.id, c.about);
     const ranked = rank(candidates, tags, this.clock());
-    const pageIds = ranked.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((c) => c.id);
+    const pageIds = ranked.slice(page * size, (page + 1) * size).map((c) => c.id);
     const items = this.store.articles.getMany(pageIds);
     const matcher = wordMatcher(plan, index);
     const passages = new Map<number, PassageRun[]>();

@@ -164,6 +164,8 @@ export const alertCancel = button("al:c", { alert: id() });
 /** Send as urgent: it rings even in readers' quiet hours. */
 export const alertSendUrgent = button("al:u", { alert: id() });
 export const alertTopic = button("al:t", { alert: id(), topic: id() });
+/** Correct the delivered copies of an article's alerts after its /post was edited (version: the edit count). */
+export const alertCorrect = button("al:x", { article: id(), version: id() });
 
 /**
  * /settings. A switch says the state it sets (`set:alerts:0`), so a press on an older copy of the menu
@@ -224,3 +226,16 @@ export const ownDigestSet = button("od:s", {
   hour: int(0, 23),
   weekday: optional(int(0, 6)),
 });
+
+// Readers' tips (bot/features/tips.ts). The reader's draft: send it (named or not) or cancel it. An editor's card:
+// reply to the reader, make an article of it (then publish after a confirmation), dismiss it; stop writing a reply.
+export const tipSend = button("tp:s", { tip: id(), named: flag() });
+export const tipCancel = button("tp:c", { tip: id() });
+export const tipReply = button("tp:r", { tip: id() });
+export const tipArticle = button("tp:a", { tip: id() });
+export const tipPost = button("tp:p", { tip: id() });
+export const tipDismiss = button("tp:x", { tip: id() });
+export const tipReplyCancel = button("tp:rc", {});
+
+/** Follow a place offered under an article's whole text; the article's buttons are then redrawn (bot/views/share.ts). */
+export const articleFollow = button("af", { article: id(), topic: id() });

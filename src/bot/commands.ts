@@ -18,6 +18,7 @@ export const READER_COMMANDS = [
   "watch",
   "unwatch",
   "settings",
+  "tip",
   "help",
   "stop",
 ] as const;
@@ -29,6 +30,7 @@ export const EDITOR_COMMANDS = [
   "feeds",
   "addfeed",
   "removefeed",
+  "tips",
 ] as const;
 export const ADMIN_COMMANDS = [
   "schedule",

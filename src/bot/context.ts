@@ -19,6 +19,7 @@ import type { Metrics } from "../metrics";
 import type { ReaderService } from "../readers/service";
 import type { RoleService } from "../roles/service";
 import type { ChatRecord } from "../store/chats";
+import type { TipService } from "../tips/service";
 import type { TopicService } from "../topics/service";
 
 /** The services the bot calls; handlers stay thin and leave the rules (and the store) to these. */
@@ -38,6 +39,8 @@ export interface BotDeps {
   alerts: AlertService;
   digests: DigestService;
   schedules: ScheduleArmer;
+  /** Readers' tips to the newsroom. */
+  tips: TipService;
   i18n: I18n;
   logger: Logger;
   metrics: Metrics;

@@ -13,22 +13,33 @@ import { digestsFeature } from "./features/digests";
 import { exceptionsFeature } from "./features/exceptions";
 import { fallbackFeature } from "./features/fallback";
 import { feedsFeature } from "./features/feeds";
+import { inlineFeature } from "./features/inline";
 import { membershipFeature } from "./features/membership";
 import { mutesFeature } from "./features/mutes";
 import { postFeature } from "./features/post";
 import { quietFeature } from "./features/quiet";
 import { readingFeature } from "./features/reading";
 import { settingsFeature } from "./features/settings";
+import { shareFeature } from "./features/share";
 import { startFeature } from "./features/start";
 import { stopFeature } from "./features/stop";
 import { subscriptionsFeature } from "./features/subscriptions";
+import { tipsFeature } from "./features/tips";
 import { topicsFeature } from "./features/topics";
 import { watchesFeature } from "./features/watches";
 import { attachReader, countUpdates, skipRepeats, useChatSettings } from "./middlewares";
 import { replyHtml } from "./reply";
 
 /** The update types Nashra handles; everything else is not even fetched. */
-export const ALLOWED_UPDATES = ["message", "channel_post", "callback_query", "my_chat_member"] as const;
+export const ALLOWED_UPDATES = [
+  "message",
+  // An editor's edit of a /post message updates the article (bot/features/post.ts).
+  "edited_message",
+  "channel_post",
+  "callback_query",
+  "my_chat_member",
+  "inline_query",
+] as const;
 
 /** Messages a reader may send within READER_WINDOW_MS (a group's whole allowance of replies for a minute). */
 export const READER_LIMIT = 20;
@@ -73,6 +84,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     adminFeature,
     digestsFeature,
     membershipFeature,
+    inlineFeature,
+    shareFeature,
+    tipsFeature,
     fallbackFeature,
   );
 

@@ -6,14 +6,20 @@ import type { MessageArgs } from "../i18n";
 import { retryBusy } from "../store/db";
 import type { BotDeps, NashraContext } from "./context";
 
+/** An edited message that may be a /post's (bot/features/post.ts checks it made an article). */
+const POST_EDIT = /^\/post(?:@\w+)?(?:\s|$)/i;
+
 /**
- * Edited messages would run a command a second time; Telegram may also redeliver an update to a
- * webhook. Both are dropped here.
+ * Edited messages would run a command a second time (only an editor's edit of a /post goes on, to update its
+ * article); Telegram may also redeliver an update to a webhook. Both are dropped here.
  */
 export function skipRepeats(capacity = 2048): Middleware<NashraContext> {
   const seen = new Set<number>();
   return async (ctx, next) => {
-    if (ctx.update.edited_message || ctx.update.edited_channel_post) return;
+    // An edited command is never run again; only an edit of a /post goes on (it updates the article it made).
+    const edited = ctx.update.edited_message;
+    if (ctx.update.edited_channel_post || (edited && !POST_EDIT.test(edited.text ?? edited.caption ?? "")))
+      return;
     // Telegram's menus send lower case; a reader typing /START means /start.
     const message = ctx.update.message ?? ctx.update.channel_post;
     const command = message?.text && /^\/[A-Za-z0-9_]+/.exec(message.text)?.[0];

@@ -5,6 +5,7 @@ import type { Clock } from "../clock";
 import type { Store } from "../store";
 import type { OutboxMessage, Progress } from "../store/outbox";
 import { chatGap, RateLimiter } from "./limiter";
+import { PhotoFiles } from "./photos";
 import { Sender, type SenderOptions } from "./sender";
 
 /** Methods that put a message in a chat; each one counts against the limits. */
@@ -31,16 +32,19 @@ export function concurrencyFor(ratePerSecond: number): number {
 
 export class Delivery {
   readonly sender: Sender;
+  /** Photos' file_ids, shared by the sender and editors' previews: one upload per picture. */
+  readonly photos: PhotoFiles;
 
   private readonly clock: Clock;
 
   constructor(
     private readonly store: Store,
     readonly limiter: RateLimiter,
-    private readonly options: Omit<SenderOptions, "store" | "limiter">,
+    private readonly options: Omit<SenderOptions, "store" | "limiter" | "photos">,
   ) {
     this.clock = options.clock;
-    this.sender = new Sender({ ...options, store, limiter });
+    this.photos = new PhotoFiles(store.outbox, options.logger);
+    this.sender = new Sender({ ...options, store, limiter, photos: this.photos });
   }
 
   /** Writes messages to the outbox in one transaction and wakes the sender; returns how many were new. */

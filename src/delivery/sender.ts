@@ -8,7 +8,8 @@ import type { OutboxRow, SentRecord } from "../store/outbox";
 import { partCount } from "../text/message";
 import { classifySendError } from "./errors";
 import { chatGap, type FloodScope, type RateLimiter } from "./limiter";
-import { canSend, sendPart } from "./send";
+import type { PhotoFiles } from "./photos";
+import { canSend, type SendContext, sendPart } from "./send";
 
 /** Transient failures (5xx, network) a message survives before it is marked failed. */
 export const MAX_ATTEMPTS = 8;
@@ -44,6 +45,8 @@ export interface SenderOptions {
   concurrency: number;
   paidBroadcast: boolean;
   events?: SenderEvents;
+  /** Photos' file_ids: one upload per picture for the whole audience (src/delivery/photos.ts). */
+  photos?: PhotoFiles | undefined;
 }
 
 export class Sender {
@@ -247,6 +250,16 @@ export class Sender {
     for (const ref of new Set(dropped.map((r) => r.ref))) events?.progress?.(ref);
   }
 
+  private sendContext(row: OutboxRow): SendContext {
+    const { photos, logger } = this.options;
+    return {
+      photos,
+      editTargets: row.editTargets,
+      photoRefused: (description) =>
+        logger.warn({ row: row.id, ref: row.ref, error: description }, "photo refused; sent as text instead"),
+    };
+  }
+
   /** Sends a row's remaining parts in order; records each part as it goes. */
   private async deliver(row: OutboxRow): Promise<void> {
     const { api, store, limiter, clock, logger, events, paidBroadcast } = this.options;
@@ -272,13 +285,24 @@ export class Sender {
           return;
         }
       }
-      await limiter.acquire(row.chatId, gap, paidBroadcast ? "paid" : "free");
+      // The first upload of a picture goes alone; the others wait for its file_id before taking a slot.
+      if (part === 0 && row.message.kind === "photo") await this.options.photos?.settled(row.message.photo);
+      // Edits are not paid broadcasts (Telegram's edit methods take no allow_paid_broadcast): the free rate.
+      const paid = paidBroadcast && row.message.kind !== "edit";
+      await limiter.acquire(row.chatId, gap, paid ? "paid" : "free");
       try {
-        const sent = await sendPart(api, row.chatId, row.message, part, {
-          ...(paidBroadcast ? { allow_paid_broadcast: true } : {}),
-          // The reader's quiet hours: the message arrives without sound.
-          ...(row.silent ? { disable_notification: true } : {}),
-        });
+        const sent = await sendPart(
+          api,
+          row.chatId,
+          row.message,
+          part,
+          {
+            ...(paid ? { allow_paid_broadcast: true } : {}),
+            // The reader's quiet hours: the message arrives without sound.
+            ...(row.silent ? { disable_notification: true } : {}),
+          },
+          this.sendContext(row),
+        );
         messageIds.push(sent.message_id);
         // The last part is recorded with the row's "sent" below: one write per message in the usual case.
         if (part + 1 < parts) store.outbox.recordPart(row.id, part + 1, messageIds);

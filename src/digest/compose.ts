@@ -15,7 +15,7 @@ import { renderArticle } from "../render/article";
 import type { DigestArticle } from "../store/digests";
 import { isolateLatinRunsHtml } from "../text/bidi";
 import { measureHtml } from "../text/html";
-import type { TextMessage } from "../text/message";
+import { type Message, photoMessage } from "../text/message";
 import { MAX_ENTITIES, MESSAGE_LIMIT, splitMessage } from "../text/split";
 import type { Topic, TopicIndex } from "../topics/topic-index";
 
@@ -43,7 +43,7 @@ export interface DigestRecipient {
 
 /** A reader's digest: its message, and the articles it shows (not those only counted in "…and N more"). */
 export interface Digest {
-  message: TextMessage;
+  message: Message;
   shown: number[];
   /**
    * What the message is made of (language, zone, each shown article under its heading, the "more" count): two
@@ -120,7 +120,7 @@ export class DigestComposer {
   private readonly oldestIngested: number;
   private readonly entries = new Map<string, (Entry | undefined)[]>();
   private readonly labels = new Map<string, Entry>();
-  private readonly rendered = new Map<string, TextMessage>();
+  private readonly rendered = new Map<string, Message>();
   private readonly cap: number;
 
   constructor(private readonly options: ComposerOptions) {
@@ -236,7 +236,10 @@ export class DigestComposer {
         reader,
         watches,
       );
-      message = { kind: "text", parts };
+      // Led by a story with a picture: the digest's first message is that photo, as much of the text as its
+      // caption holds, the rest after it (the digest stays the same text).
+      const lead = shown[0] && (articles[shown[0].position] as DigestArticle).image;
+      message = lead ? photoMessage(parts.join("\n\n"), lead) : { kind: "text", parts };
       if (this.rendered.size < RENDERED_KEPT) this.rendered.set(key, message);
     }
     return { message, shown: ids, key, shared };

@@ -117,37 +117,51 @@ export class DigestService {
     if (run.status === "done") return { runId: run.id, ran: false, stopped: false, enqueued: 0, readers: 0 };
 
     const scope = schedule.topicId ?? 0;
-    const own = store.digests.marksOf(0);
-    // Where each reader is in this run's scope: a reader at or past the run's last article is done (a restart).
-    const progress = scope === 0 ? own : store.digests.marksOf(scope);
     // A reader slot (a time readers chose for their own digest) goes to the readers who chose it; it is an own-topics
     // digest like any other, so the shared mark keeps an article to one digest whichever schedule runs first.
     const readers = audience.digestRecipients(schedule.readerSlot ? schedule.id : undefined);
+    const size = this.options.chunkSize ?? CHUNK;
+    // Readers are read by id (digestRecipients' order), and their marks and topics a chunk at a time, in the
+    // chunk's range of ids: a run never holds every reader's topics and marks (issue 16, memory).
+    const chunks = function* () {
+      for (let start = 0; start < readers.length; start += size) {
+        const chunk = readers.slice(start, start + size);
+        yield { chunk, first: chunk[0]?.id ?? 0, last: chunk.at(-1)?.id ?? 0 };
+      }
+    };
     const lookback = clock() - LOOKBACK_MS;
     const created = Math.max(schedule.createdAt, lookback);
-    const notBeforeOf = (chatId: number) => (scope === 0 && own.has(chatId) ? lookback : created);
-    const notBefore = scope === 0 && readers.some((r) => own.has(r.id)) ? lookback : created;
-    const afterId = this.windowStart(
-      readers.map((r) => own.get(r.id) ?? 0),
-      run.throughId,
-      notBefore,
-    );
+    // The window's start: the lowest own mark among the readers (0 for one without), read chunk by chunk.
+    let lowestOwn = run.throughId;
+    let anyOwn = false;
+    for (const { chunk, first, last } of chunks()) {
+      const own = store.digests.marksBetween(0, first, last);
+      for (const reader of chunk) {
+        const mark = own.get(reader.id);
+        if (mark !== undefined) anyOwn = true;
+        lowestOwn = Math.min(lowestOwn, mark ?? 0);
+      }
+    }
+    const notBefore = scope === 0 && anyOwn ? lookback : created;
+    const afterId = this.windowStart([lowestOwn], run.throughId, notBefore);
     const composer = this.composerFor(afterId, run.throughId, notBefore, dueAt);
     const scopeTopic =
       schedule.topicId === null ? undefined : this.options.topics.index().get(schedule.topicId);
-    const followed = audience.followedTopics();
 
     const ref = `digest:${run.id}`;
     // Quiet hours: a digest due in a reader's quiet hours waits for their end (the policy says when, from the time
     // the run started: once per zone and end hour for the whole run).
     const sending = audience.sendingFor(clock(), "digest");
     let enqueued = 0;
-    const size = this.options.chunkSize ?? CHUNK;
-    for (let start = 0; start < readers.length; start += size) {
+    for (const { chunk, first, last } of chunks()) {
       if (this.stopping)
         return { runId: run.id, ran: true, stopped: true, enqueued, readers: readers.length };
-      const chunk = readers.slice(start, start + size);
       store.db.transaction(() => {
+        const own = store.digests.marksBetween(0, first, last);
+        // Where each reader is in this run's scope: a reader at or past the run's last article is done (a restart).
+        const progress = scope === 0 ? own : store.digests.marksBetween(scope, first, last);
+        const followed = audience.followedTopicsBetween(first, last);
+        const notBeforeOf = (chatId: number) => (scope === 0 && own.has(chatId) ? lookback : created);
         // Read inside the transaction, chunk by chunk: an alert sent while the run goes on is left out too.
         const excluded = audience.digestExclusions(
           chunk.map((r) => r.id),

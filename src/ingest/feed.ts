@@ -99,6 +99,58 @@ interface RawItem {
   guid: string | undefined;
   publishedAt: number | undefined;
   author: string | undefined;
+  /** Its picture's absolute URL (enclosure, media:content, media:thumbnail, a JSON Feed image). */
+  image?: string | undefined;
+}
+
+/** What media:content / media:thumbnail / media:group give (feedsmith's MediaNs.ItemOrFeed, the parts read here). */
+interface MediaElements {
+  contents?: { url?: string; type?: string; medium?: string; isDefault?: boolean }[];
+  thumbnails?: { url?: string }[];
+  groups?: MediaElements[];
+}
+
+const looksLikeImage = (url: string): boolean => /\.(jpe?g|png|webp|gif)(?:$|[?#])/i.test(url);
+
+/** An absolute http(s) URL of a picture, resolved against the feed's link; undefined for anything else. */
+function imageUrl(raw: string | undefined, base: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An item's picture: the first image enclosure, else the media:content that is an image (the default one first),
+ * else the first media:thumbnail (also inside media:group). Only the URL is kept: Telegram fetches it.
+ */
+function itemImage(
+  enclosures: readonly { url?: string; type?: string }[],
+  media: MediaElements | undefined,
+  base: string | undefined,
+): string | undefined {
+  for (const e of enclosures) {
+    const type = e.type?.toLowerCase();
+    if (e.url && (type?.startsWith("image/") || (!type && looksLikeImage(e.url))))
+      return imageUrl(e.url, base);
+  }
+  const all = [media, ...(media?.groups ?? [])];
+  const contents = all.flatMap((m) => m?.contents ?? []);
+  const images = contents.filter(
+    (c) =>
+      c.url &&
+      (c.medium?.toLowerCase() === "image" ||
+        c.type?.toLowerCase().startsWith("image/") ||
+        (!c.medium && !c.type && looksLikeImage(c.url))),
+  );
+  const chosen = images.find((c) => c.isDefault) ?? images[0];
+  if (chosen) return imageUrl(chosen.url, base);
+  const thumbnail = all.flatMap((m) => m?.thumbnails ?? []).find((t) => t.url);
+  return thumbnail ? imageUrl(thumbnail.url, base) : undefined;
 }
 
 /** A title from the first line of the body, cut at a word boundary: for items that have only a body. */
@@ -123,6 +175,7 @@ function toArticle(
   if (raw.publishedAt !== undefined) article.publishedAt = raw.publishedAt;
   if (source !== undefined) article.source = source;
   if (raw.author !== undefined) article.author = raw.author;
+  if (raw.image !== undefined) article.image = raw.image;
   return article;
 }
 
@@ -137,6 +190,7 @@ function rssItem(item: RssFeed.Item<string>, base: string | undefined): RawItem 
     guid,
     publishedAt: firstDate(item.pubDate, ...(item.dc?.dates ?? []), item.atom?.published, item.atom?.updated),
     author: names([...(item.dc?.creators ?? []), ...(item.authors ?? []).map((a) => a.name ?? a.email)]),
+    image: itemImage(item.enclosures ?? [], item.media, base),
   };
 }
 
@@ -179,6 +233,11 @@ function atomEntry(
     guid: entry.id,
     publishedAt: firstDate(entry.published, ...(entry.dc?.dates ?? []), entry.updated),
     author: names((entry.authors ?? []).map((a) => a.name ?? a.email)) ?? feedAuthors,
+    image: itemImage(
+      (entry.links ?? []).filter((l) => l.rel === "enclosure").map((l) => ({ url: l.href, type: l.type })),
+      entry.media,
+      base,
+    ),
   };
 }
 
@@ -198,6 +257,7 @@ function jsonItem(
     guid: item.id,
     publishedAt: firstDate(item.date_published, item.date_modified),
     author: names((item.authors ?? []).map((a) => a.name)) ?? feedAuthors,
+    image: imageUrl(item.image ?? item.banner_image, base),
   };
 }
 

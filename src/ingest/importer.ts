@@ -28,6 +28,8 @@ export interface ImportOptions {
   postedBy?: number | null;
   /** Used when an article names no source of its own. */
   source?: string | null;
+  /** The editor's message a /post came from: its edits update the article (a new article only). */
+  postMessage?: { chatId: number; messageId: number };
 }
 
 /** One article after import: the stored row, its topics, and whether it is new. */
@@ -77,6 +79,27 @@ export function withChoices(tags: readonly ArticleTag[], choices: readonly Topic
 /** Tags as stored ones come back: those the article is about first, then by score (the most salient first). */
 const bySalience = (a: TopicTag, b: TopicTag) =>
   Number(b.about) - Number(a.about) || b.score - a.score || a.topic.id - b.topic.id;
+
+/** Longer than any URL or file_id worth keeping: a picture given by a longer one is left out. */
+const MAX_IMAGE_LENGTH = 2048;
+
+/**
+ * An article's picture as stored: an http(s) URL (canonicalized without dropping its query: an image server may need
+ * it) or a Telegram file_id (letters, digits, - and _); anything else is left out (the article is kept).
+ */
+export function imageOf(image: string | undefined): string | null {
+  const value = image?.trim() ?? "";
+  if (value === "" || value.length > MAX_IMAGE_LENGTH) return null;
+  if (/^https?:\/\//i.test(value)) {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+  return /^[A-Za-z0-9_-]+$/.test(value) ? value : null;
+}
 
 /** More than the longest lead salience.json may ask for, in characters: a body of one huge line costs no more. */
 const LEAD_CHARS = 2000;
@@ -174,15 +197,75 @@ export class Importer {
           // A date in the future (a wrong clock at the source) must not pin an article to the top.
           sortAt: publishedAt !== null && publishedAt <= now ? publishedAt : now,
           searchText,
+          image: imageOf(input.image),
           searchTitle: prepared?.searchTitle ?? indexText(normalizedTitle),
           searchBody: prepared?.searchBody ?? indexText(normalizedBody),
           tags: tags.map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score })),
           keys,
         });
+        if (options.postMessage)
+          articles.setPostMessage(id, options.postMessage.chatId, options.postMessage.messageId);
         const topics = tags.flatMap((t) => (t.about ? [t.topic] : []));
         return { article: articles.get(id) as ArticleRecord, topics, tags, created: true };
       }),
     );
+  }
+
+  /**
+   * An editor edited the message a /post came from: the article takes the new title, body and link (and picture,
+   * when one is given), its search index entry and near-duplicate keys follow, and it is tagged again (editors'
+   * topic choices kept). Recorded as the editor's change. "unchanged" when the text is the same; "duplicate" when
+   * it is now the text of another stored article (then nothing changes); undefined when the article is not live.
+   */
+  rewrite(
+    articleId: number,
+    input: ArticleInput,
+    by: { id: number; name: string },
+  ): ImportedArticle | { outcome: "unchanged" } | { outcome: "duplicate"; id: number } | undefined {
+    const { articles } = this.store;
+    const stored = articles.get(articleId);
+    if (!stored) return undefined;
+    const title = cleanTitle(input.title);
+    if (title === "") throw new IngestError("article 1 has no title");
+    const body = cleanBody(input.body);
+    const url = input.url ? (canonicalUrl(input.url) ?? null) : null;
+    const image = input.image === undefined ? (stored.image ?? null) : imageOf(input.image);
+    if (
+      title === stored.title &&
+      body === stored.body &&
+      url === stored.url &&
+      image === (stored.image ?? null)
+    )
+      return { outcome: "unchanged" };
+    const normalizedTitle = normalize(title);
+    const normalizedBody = normalize(body);
+    const contentHash = createHash("sha256").update(`${normalizedTitle}\n${normalizedBody}`).digest("hex");
+    const other = articles.findDuplicate({ guidKey: null, url: null, contentHash: () => contentHash });
+    if (other !== undefined && other !== articleId) return { outcome: "duplicate", id: other };
+    const searchText = `${normalizedTitle} ${normalizedBody}`.trim();
+    const tokens = searchText === "" ? [] : searchText.split(" ");
+    const index = this.topics.index();
+    return articles.transaction(() => {
+      articles.updateText(articleId, {
+        title,
+        body,
+        url,
+        language: detectLanguage(`${title}\n${body}`),
+        breaking: startsBreaking(normalizedTitle),
+        contentHash,
+        searchText,
+        searchTitle: indexText(normalizedTitle),
+        searchBody: indexText(normalizedBody),
+        keys: fingerprint(normalizedTitle, normalizedBody).keys,
+      });
+      if (image !== (stored.image ?? null)) articles.setImage(articleId, image);
+      const machine = index
+        .tagArticle(articleWords(tokens, normalizedTitle, body))
+        .map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score }));
+      articles.setTags(articleId, withChoices(machine, articles.choices(articleId)));
+      articles.recordChange(articleId, by.id, this.clock(), { kind: "edit-text", by: by.name });
+      return this.known(articleId);
+    });
   }
 
   /** An article already stored, as an import's result. */

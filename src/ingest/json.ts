@@ -60,6 +60,25 @@ const url = z
     return canonical;
   });
 
+/** A picture's URL: absolute http(s), kept as given (an image server may need its query). */
+const image = z
+  .union([z.string(), absent], { error: "must be a string" })
+  .optional()
+  .transform((value, ctx): string | undefined => {
+    if (value === undefined || value.trim() === "") return undefined;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(value.trim());
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+      ctx.addIssue({ code: "custom", message: `is not an absolute http(s) URL: ${value.slice(0, 80)}` });
+      return z.NEVER;
+    }
+    return parsed.href;
+  });
+
 const item = z.object(
   {
     title: z
@@ -68,6 +87,7 @@ const item = z.object(
       .refine((s) => s !== "", "must not be empty"),
     body: z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") }),
     url,
+    image,
     guid: z
       .union([z.string(), z.number(), absent], { error: "must be a string or a number" })
       .optional()
@@ -88,8 +108,8 @@ function describe(issue: z.core.$ZodIssue): string {
 /**
  * Reads a JSON array of articles. Each item needs `title` (non-empty) and `body` (plain text, cleaned
  * like a plain-text article's with `rules`); `url` (canonicalized), `guid` (string or number),
- * `published_at` (ISO 8601 with a zone, a date alone, or epoch seconds or milliseconds), `source` and
- * `author` are optional and may be null; other keys are ignored. An empty array gives no articles.
+ * `published_at` (ISO 8601 with a zone, a date alone, or epoch seconds or milliseconds), `image` (a picture's
+ * absolute http(s) URL: alerts about the article go out as that photo), `source` and `author` are optional and may be null; other keys are ignored. An empty array gives no articles.
  * Throws IngestError with one line naming the problem and the item's index (from 0), e.g.
  * "item 3: title is required".
  */
@@ -112,9 +132,10 @@ export function parseJsonArticles(
       const issue = result.error.issues[0];
       throw new IngestError(`item ${index}: ${issue ? describe(issue) : "is invalid"}`);
     }
-    const { title, body, url, guid, published_at, source, author } = result.data;
+    const { title, body, url, image: picture, guid, published_at, source, author } = result.data;
     const article: ArticleInput = { title, body: cleanBody(body, rules) };
     if (url !== undefined) article.url = url;
+    if (picture !== undefined) article.image = picture;
     if (guid !== undefined) article.guid = guid;
     if (published_at !== undefined) article.publishedAt = published_at;
     if (source !== undefined) article.source = source;

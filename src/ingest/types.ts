@@ -17,6 +17,11 @@ export interface ArticleInput {
   source?: string;
   author?: string;
   /**
+   * Its picture: an http(s) URL (a feed's enclosure / media:content / media:thumbnail, a JSON import's `image`) or
+   * a Telegram file_id (a photo an editor sent with /post).
+   */
+  image?: string;
+  /**
    * What the importer computes from the title and body, computed ahead by the feed parser's thread (so that
    * the bot's thread does not normalize 100,000 characters). Only for an input whose title and body are
    * already as the importer keeps them (see `prepareArticle` in feed-worker.ts).

@@ -31,6 +31,8 @@ export interface AlertRecord {
   createdAt: number;
   confirmedAt: number | null;
   finishedAt: number | null;
+  /** A text alert's photo (a Telegram file_id), when the editor sent one. */
+  photo?: string | null;
   /** Where the enqueuing of its audience stands while it goes on (undefined once every chat is enqueued). */
   fanout?: FanoutCursor | undefined;
   /** An editor sent it as urgent: it rings even in readers' quiet hours. */
@@ -52,6 +54,7 @@ export interface NewAlert {
   topicId?: number | null;
   articleId?: number | null;
   text?: string | null;
+  photo?: string | null;
   requestedBy?: number | null;
   requestedByName?: string | null;
   language: Language;
@@ -82,6 +85,7 @@ interface AlertRow {
   fanout_position: number;
   fanout_after: number | null;
   urgent: number;
+  photo: string | null;
 }
 
 const toRecord = (r: AlertRow): AlertRecord => ({
@@ -104,6 +108,7 @@ const toRecord = (r: AlertRow): AlertRecord => ({
   createdAt: r.created_at,
   confirmedAt: r.confirmed_at,
   finishedAt: r.finished_at,
+  photo: r.photo,
   fanout:
     r.fanout_topics === null
       ? undefined
@@ -130,19 +135,23 @@ export class AlertStore {
   private readonly breakingCandidates: Database.Statement<{ since: number }, { id: number; feed_id: number }>;
   private readonly autoSentByFeed: Database.Statement<[number], { feed_id: number; n: number }>;
   private readonly setUrgent: Database.Statement<[number]>;
+  private readonly ofArticle: Database.Statement<[number], AlertRow>;
 
   constructor(
     db: Db,
     private readonly clock: Clock,
   ) {
     const columns =
-      "(origin, topic_id, article_id, text, requested_by, requested_by_name, language, audience, created_at)";
+      "(origin, topic_id, article_id, text, photo, requested_by, requested_by_name, language, audience, created_at)";
     const values =
-      "(@origin, @topicId, @articleId, @text, @requestedBy, @requestedByName, @language, @audience, @now)";
+      "(@origin, @topicId, @articleId, @text, @photo, @requestedBy, @requestedByName, @language, @audience, @now)";
     this.insert = db.prepare(`INSERT INTO alerts ${columns} VALUES ${values}`);
     this.insertAuto = db.prepare(`INSERT OR IGNORE INTO alerts ${columns} VALUES ${values}`);
     this.byId = db.prepare("SELECT * FROM alerts WHERE id = ?");
     this.setUrgent = db.prepare("UPDATE alerts SET urgent = 1 WHERE id = ?");
+    this.ofArticle = db.prepare(
+      "SELECT * FROM alerts WHERE article_id = ? AND status IN ('sending', 'done') ORDER BY id",
+    );
     // Choosing the topic starts the preview's 15 minutes: the editor sees the preview only now. Only a draft
     // (no topic yet): a second tap on another suggestion must not retarget a preview already shown.
     this.retopic = db.prepare(`
@@ -205,12 +214,18 @@ export class AlertStore {
       topicId: alert.topicId ?? null,
       articleId: alert.articleId ?? null,
       text: alert.text ?? null,
+      photo: alert.photo ?? null,
       requestedBy: alert.requestedBy ?? null,
       requestedByName: alert.requestedByName ?? null,
       language: alert.language,
       audience: alert.audience ?? null,
       now: this.clock(),
     };
+  }
+
+  /** The alerts of an article that were sent (sending or done), oldest first. */
+  sentForArticle(articleId: number): AlertRecord[] {
+    return this.ofArticle.all(articleId).map(toRecord);
   }
 
   get(id: number): AlertRecord | undefined {

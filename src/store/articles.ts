@@ -21,6 +21,8 @@ export interface ArticleRecord {
   publishedAt: number | null;
   ingestedAt: number;
   sortAt: number;
+  /** Its picture: a Telegram file_id (an editor's photo) or an http(s) URL (a feed's or an import's); null: none. */
+  image?: string | null;
 }
 
 /** A topic an article names: about it (routes it to readers) or only mentioning it, and its salience score. */
@@ -109,10 +111,11 @@ interface ArticleRow {
   published_at: number | null;
   ingested_at: number;
   sort_at: number;
+  image: string | null;
 }
 
 const COLUMNS = `a.id, a.title, a.body, a.url, a.source, a.author, a.language, a.breaking, a.origin,
-  a.feed_id, a.posted_by, a.published_at, a.ingested_at, a.sort_at`;
+  a.feed_id, a.posted_by, a.published_at, a.ingested_at, a.sort_at, a.image`;
 
 const toRecord = (r: ArticleRow): ArticleRecord => ({
   id: r.id,
@@ -129,7 +132,22 @@ const toRecord = (r: ArticleRow): ArticleRecord => ({
   publishedAt: r.published_at,
   ingestedAt: r.ingested_at,
   sortAt: r.sort_at,
+  image: r.image,
 });
+
+/** A /post's new text, with what the importer computes from it (ArticleStore.updateText). */
+export interface ArticleText {
+  title: string;
+  body: string;
+  url: string | null;
+  language: "ar" | "en";
+  breaking: boolean;
+  contentHash: string;
+  searchText: string;
+  searchTitle: string;
+  searchBody: string;
+  keys: readonly number[];
+}
 
 /** Article ids tagged with the @topics: only those about them (routing), or also those that mention them. */
 const TAGGED_ABOUT =
@@ -249,6 +267,10 @@ export class ArticleStore {
   private readonly unindex: Database.Statement<[number]>;
   private readonly clearKeys: Database.Statement<[number]>;
   private readonly clearChoices: Database.Statement<[number]>;
+  private readonly postMessage: Database.Statement<[number, number, number]>;
+  private readonly byPostMessage: Database.Statement<[number, number], { id: number }>;
+  private readonly rewrite: Database.Statement<Record<string, unknown>>;
+  private readonly newImage: Database.Statement<[string | null, number]>;
 
   constructor(private readonly db: Db) {
     // Another source's guid or URL finds the article it was merged into (the next poll of that feed).
@@ -261,9 +283,9 @@ export class ArticleStore {
     this.byHash = db.prepare("SELECT id FROM articles WHERE content_hash = ?");
     this.insertArticle = db.prepare(`
       INSERT INTO articles (title, body, url, guid_key, source, author, language, content_hash, breaking, origin,
-                            feed_id, posted_by, published_at, ingested_at, sort_at, search_text)
+                            feed_id, posted_by, published_at, ingested_at, sort_at, search_text, image)
       VALUES (@title, @body, @url, @guidKey, @source, @author, @language, @contentHash, @breaking, @origin,
-              @feedId, @postedBy, @publishedAt, @ingestedAt, @sortAt, @searchText)`);
+              @feedId, @postedBy, @publishedAt, @ingestedAt, @sortAt, @searchText, @image)`);
     this.insertTopic = db.prepare(
       "INSERT OR IGNORE INTO article_topics (article_id, topic_id, about, score) VALUES (?, ?, ?, ?)",
     );
@@ -336,6 +358,45 @@ export class ArticleStore {
     this.unindex = db.prepare("DELETE FROM articles_search WHERE rowid = ?");
     this.clearKeys = db.prepare("DELETE FROM article_keys WHERE article_id = ?");
     this.clearChoices = db.prepare("DELETE FROM article_topic_choices WHERE article_id = ?");
+    this.postMessage = db.prepare("UPDATE articles SET post_chat_id = ?, post_message_id = ? WHERE id = ?");
+    this.byPostMessage = db.prepare(
+      "SELECT id FROM articles WHERE post_chat_id = ? AND post_message_id = ? AND deleted_at IS NULL",
+    );
+    this.rewrite = db.prepare(`
+      UPDATE articles SET title = @title, body = @body, url = @url, language = @language, breaking = @breaking,
+        content_hash = @contentHash, search_text = @searchText
+      WHERE id = @id AND deleted_at IS NULL`);
+    this.newImage = db.prepare("UPDATE articles SET image = ? WHERE id = ?");
+  }
+
+  /** Records the editor's message a /post came from (its edits update the article). */
+  setPostMessage(articleId: number, chatId: number, messageId: number): void {
+    this.postMessage.run(chatId, messageId, articleId);
+  }
+
+  /** The live article a /post message made, if any. */
+  byPost(chatId: number, messageId: number): number | undefined {
+    return this.byPostMessage.get(chatId, messageId)?.id;
+  }
+
+  /**
+   * Replaces a live article's text: the row, its search index entry and its near-duplicate keys (the caller
+   * re-tags it with setTags). False when the article is not live.
+   */
+  updateText(articleId: number, text: ArticleText): boolean {
+    const { keys, searchTitle, searchBody, ...row } = text;
+    if (this.rewrite.run({ ...row, breaking: row.breaking ? 1 : 0, id: articleId }).changes === 0)
+      return false;
+    this.unindex.run(articleId);
+    this.insertSearch.run(articleId, searchTitle, searchBody);
+    this.clearKeys.run(articleId);
+    for (const key of keys) this.insertKey.run(key, articleId);
+    return true;
+  }
+
+  /** Sets or clears an article's picture. */
+  setImage(articleId: number, image: string | null): void {
+    this.newImage.run(image, articleId);
   }
 
   /**
@@ -358,7 +419,10 @@ export class ArticleStore {
   /** Stores an article, its topics and its near-duplicate keys; call inside a transaction when storing several. */
   insert(article: NewArticle): number {
     const { tags, keys, searchTitle, searchBody, ...row } = article;
-    const id = Number(this.insertArticle.run({ ...row, breaking: row.breaking ? 1 : 0 }).lastInsertRowid);
+    const id = Number(
+      this.insertArticle.run({ ...row, breaking: row.breaking ? 1 : 0, image: row.image ?? null })
+        .lastInsertRowid,
+    );
     this.insertSearch.run(id, searchTitle, searchBody);
     this.writeTags(id, tags);
     for (const key of keys) this.insertKey.run(key, id);

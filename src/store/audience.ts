@@ -163,6 +163,7 @@ export class AudienceStore {
   private readonly slotAudience: Database.Statement<[number]>;
   private readonly subscriptions: Database.Statement<[]>;
   private readonly subscriptionsOf: Database.Statement<[number]>;
+  private readonly subscriptionsBetween: Database.Statement<[number, number]>;
   private readonly routing: Database.Statement<[number, number]>;
   private readonly routingOf: Database.Statement<[number], { topic_id: number }>;
   private readonly deliveredToChats: Database.Statement<[string, number, number]>;
@@ -213,6 +214,11 @@ export class AudienceStore {
       .raw();
     this.subscriptionsOf = db
       .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions WHERE chat_id = ?")
+      .raw();
+    this.subscriptionsBetween = db
+      .prepare(
+        "SELECT chat_id, topic_id, created_at FROM subscriptions WHERE chat_id BETWEEN ? AND ? ORDER BY chat_id",
+      )
       .raw();
     this.routing = db
       // Articles route by what they are about, not by every place they mention (docs/salience.md).
@@ -313,6 +319,11 @@ export class AudienceStore {
       number,
       number,
     ][];
+  }
+
+  /** [chat id, topic id, subscribed at] of the chats first ≤ id ≤ last (a digest run's chunk of readers). */
+  subscriptionRowsBetween(first: number, last: number): [number, number, number][] {
+    return this.subscriptionsBetween.all(first, last) as [number, number, number][];
   }
 
   /** [article id, topic id]: the topics that route the articles afterId < id ≤ throughId to their followers. */

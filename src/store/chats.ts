@@ -97,6 +97,7 @@ export const CHAT_REFERENCES: Record<string, { column: string; merge?: string[] 
   article_deliveries: { column: "chat_id" },
   chat_phrases: { column: "chat_id" },
   subscription_exceptions: { column: "chat_id" },
+  tips: { column: "chat_id" },
   digest_marks: {
     column: "chat_id",
     merge: [

@@ -45,6 +45,8 @@ export interface DigestArticle {
   source: string | null;
   sortAt: number;
   ingestedAt: number;
+  /** The article's picture (a file_id or URL): a digest led by it shows it (docs/digests.md). */
+  image?: string | null;
 }
 
 interface ScheduleRow {
@@ -109,7 +111,7 @@ export class DigestStore {
   private readonly newest: Database.Statement<[], { id: number | null }>;
   private readonly articles: Database.Statement<[number, number, number], DigestArticle>;
   private readonly firstSince: Database.Statement<[number], { id: number | null }>;
-  private readonly marks: Database.Statement<[number]>;
+  private readonly marksRange: Database.Statement<[number, number, number]>;
   private readonly chatMarks: Database.Statement<[number]>;
   private readonly setMark: Database.Statement<[number, number, number, number]>;
 
@@ -145,10 +147,12 @@ export class DigestStore {
     this.running = db.prepare("SELECT * FROM digest_runs WHERE status = 'running' ORDER BY id");
     this.newest = db.prepare("SELECT max(id) AS id FROM articles");
     this.articles = db.prepare(`
-      SELECT id, title, url, source, sort_at AS sortAt, ingested_at AS ingestedAt FROM articles
+      SELECT id, title, url, source, sort_at AS sortAt, ingested_at AS ingestedAt, image FROM articles
       WHERE id > ? AND id <= ? AND ingested_at >= ? ORDER BY sort_at DESC, id DESC`);
     this.firstSince = db.prepare("SELECT min(id) AS id FROM articles WHERE ingested_at >= ?");
-    this.marks = db.prepare("SELECT chat_id, through_id FROM digest_marks WHERE scope = ?").raw();
+    this.marksRange = db
+      .prepare("SELECT chat_id, through_id FROM digest_marks WHERE scope = ? AND chat_id BETWEEN ? AND ?")
+      .raw();
     this.chatMarks = db.prepare("SELECT scope, through_id FROM digest_marks WHERE chat_id = ?").raw();
     this.setMark = db.prepare(`
       INSERT INTO digest_marks (chat_id, scope, through_id, run_id) VALUES (?, ?, ?, ?)
@@ -226,9 +230,12 @@ export class DigestStore {
     return this.firstSince.get(ms)?.id ?? undefined;
   }
 
-  /** Each chat's place in a scope (0: own topics; else a topic): the newest article its last digest covered. */
-  marksOf(scope: number): Map<number, number> {
-    return new Map(this.marks.all(scope) as [number, number][]);
+  /**
+   * Each chat's place in a scope (0: own topics; else a topic), of the chats first ≤ id ≤ last (a run's chunk of
+   * readers): chat id → the newest article its last digest covered.
+   */
+  marksBetween(scope: number, first: number, last: number): Map<number, number> {
+    return new Map(this.marksRange.all(scope, first, last) as [number, number][]);
   }
 
   /** One chat's marks: scope → through id. */

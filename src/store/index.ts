@@ -13,6 +13,7 @@ import { PhraseStore } from "./phrases";
 import { RoleStore } from "./roles";
 import { StatsStore } from "./stats";
 import { SubscriptionStore } from "./subscriptions";
+import { TipStore } from "./tips";
 import { TopicStore } from "./topics";
 
 /** Everything persisted, behind typed methods. */
@@ -35,6 +36,8 @@ export interface Store {
   audience: AudienceStore;
   /** Counts for /stats. */
   stats: StatsStore;
+  /** Readers' tips to the newsroom. */
+  tips: TipStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   /**
@@ -66,6 +69,7 @@ export function createStore(path: string, clock: Clock): Store {
     exceptions: new ExceptionStore(db, clock),
     audience: new AudienceStore(db, clock),
     stats: new StatsStore(db),
+    tips: new TipStore(db, clock),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;

@@ -513,4 +513,63 @@ export const migrations: Migration[] = [
       CREATE INDEX chats_own_schedule ON chats (own_schedule_id) WHERE own_schedule_id IS NOT NULL;
     `,
   },
+  {
+    version: 28,
+    name: "photos: an article's picture, an editor's message it came from, a text alert's photo, uploads reused",
+    up: `
+      -- image: the article's picture as Telegram takes it: a file_id (an editor's photo) or an http(s) URL (a feed's
+      -- enclosure / media:content / media:thumbnail, a JSON import's "image"). NULL: none (docs/delivery.md, "Photos").
+      ALTER TABLE articles ADD COLUMN image TEXT;
+      -- The editor's message a /post came from (edited_message updates the article: docs/delivery.md, "Edits").
+      ALTER TABLE articles ADD COLUMN post_chat_id INTEGER;
+      ALTER TABLE articles ADD COLUMN post_message_id INTEGER;
+      CREATE INDEX articles_post_message ON articles (post_chat_id, post_message_id) WHERE post_chat_id IS NOT NULL;
+      -- A text alert's photo (an editor's /alert sent as a photo's caption): a Telegram file_id.
+      ALTER TABLE alerts ADD COLUMN photo TEXT;
+      -- A correction: the row whose delivered copy this row edits (its message_ids), message kind 'edit'.
+      ALTER TABLE outbox ADD COLUMN edit_of INTEGER;
+      -- What Telegram answered the first time a photo given by URL was sent: the file_id every later send uses (one
+      -- upload per picture, whatever the audience, across restarts), or why it refused it (then the text goes alone).
+      CREATE TABLE photo_files (
+        source     TEXT PRIMARY KEY,
+        file_id    TEXT,
+        refused    TEXT,
+        learned_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 29,
+    name: "readers' tips to the newsroom",
+    up: `
+      -- A reader's tip (docs/tips.md): a message of theirs (text, photo, video, location, a forward) the newsroom's
+      -- editors receive, copied without the reader's name (named = 0, the default) or forwarded showing it.
+      -- status: 'draft' (waiting for the reader's one-tap confirmation), 'sent' (the editors have it),
+      -- 'dismissed', 'posted' (article_id: the article an editor made of it), 'cancelled' (by the reader).
+      -- chat_id and message_id: the reader's own message, what the editors' copy is made from. text: its text or
+      -- caption (what /post is prefilled with). sender: the reader's name as Telegram gave it, shown only when named.
+      CREATE TABLE tips (
+        id          INTEGER PRIMARY KEY,
+        chat_id     INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        user_id     INTEGER NOT NULL,
+        message_id  INTEGER NOT NULL,
+        kind        TEXT    NOT NULL,
+        text        TEXT    NOT NULL DEFAULT '',
+        origin      TEXT,
+        sender      TEXT    NOT NULL DEFAULT '',
+        named       INTEGER NOT NULL DEFAULT 0,
+        status      TEXT    NOT NULL DEFAULT 'draft'
+                    CHECK (status IN ('draft', 'sent', 'dismissed', 'posted', 'cancelled')),
+        created_at  INTEGER NOT NULL,
+        sent_at     INTEGER,
+        handled_by  INTEGER,
+        handled_at  INTEGER,
+        replies     INTEGER NOT NULL DEFAULT 0,
+        article_id  INTEGER REFERENCES articles (id) ON DELETE SET NULL
+      );
+      -- The rate limit counts a reader's tips sent in the last hour.
+      CREATE INDEX tips_sent ON tips (user_id, sent_at) WHERE sent_at IS NOT NULL;
+      CREATE INDEX tips_chat ON tips (chat_id);
+    `,
+  },
 ];

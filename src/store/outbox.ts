@@ -36,6 +36,17 @@ export interface OutboxMessage {
   silent?: boolean | undefined;
   /** Not sent before this time (the end of the reader's quiet hours); default now. */
   notBefore?: number | undefined;
+  /** A correction (message kind "edit"): the outbox row whose delivered copy it edits. */
+  editOf?: number;
+}
+
+/** A delivered copy of an alert (what a correction edits). */
+export interface DeliveredCopy {
+  id: number;
+  chatId: number;
+  /** The kind of message it was sent as ("text", "photo"). */
+  kind: string;
+  messageIds: number[];
 }
 
 /** What a body is found by across enqueues: the SHA-1 of its caller-given key. */
@@ -65,6 +76,8 @@ export interface OutboxRow extends DueRow {
    */
   message: Message;
   messageIds: number[];
+  /** A correction's targets: the message ids of the copy it edits (empty for other rows). */
+  editTargets?: number[];
 }
 
 /** Delivery counts of one ref (an alert, a digest run). `dropped` are chats that blocked the bot or vanished. */
@@ -120,7 +133,12 @@ export class OutboxStore {
   private readonly nextDue: Database.Statement<[], { at: number | null }>;
   private readonly markSending: Database.Statement<
     [number],
-    { message: string; body_id: number | null; message_ids: string | null }
+    { message: string; body_id: number | null; message_ids: string | null; edit_of: number | null }
+  >;
+  private readonly targetsOf: Database.Statement<[number], { message_ids: string | null }>;
+  private readonly copies: Database.Statement<
+    [string],
+    { id: number; chat_id: number; kind: string; message_ids: string }
   >;
   private readonly insertBody: Database.Statement<[Buffer | null, string], { id: number }>;
   private readonly bodyByKey: Database.Statement<[Buffer], { id: number }>;
@@ -146,14 +164,16 @@ export class OutboxStore {
   private readonly bodiesInRange: Database.Statement<[number, number, number], { body_id: number }>;
   /** Rows up to this id are compacted or still unfinished (reset at each start: those are few). */
   private compactedThrough = 0;
+  private readonly photoOf: Database.Statement<[string], { file_id: string | null; refused: string | null }>;
+  private readonly learnPhoto: Database.Statement<[string, string | null, string | null, number]>;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {
     this.insert = db.prepare(`
-      INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, message, body_id, next_attempt_at, enqueued_at, silent)
-      VALUES (@chatId, @purpose, @priority, @ref, @dedupeKey, '', @body, max(@now, @notBefore), @now, @silent)
+      INSERT INTO outbox (chat_id, purpose, priority, ref, dedupe_key, message, body_id, next_attempt_at, enqueued_at, silent, edit_of)
+      VALUES (@chatId, @purpose, @priority, @ref, @dedupeKey, '', @body, max(@now, @notBefore), @now, @silent, @editOf)
       ON CONFLICT (chat_id, purpose, dedupe_key) DO NOTHING`);
     // RETURNING gives nothing when a keyed body exists already: then bodyByKey finds it.
     this.insertBody = db.prepare(
@@ -181,8 +201,15 @@ export class OutboxStore {
         )
         .join(" UNION ALL ")})`);
     this.markSending = db.prepare(
-      "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued' RETURNING message, body_id, message_ids",
+      "UPDATE outbox SET status = 'sending' WHERE id = ? AND status = 'queued' RETURNING message, body_id, message_ids, edit_of",
     );
+    this.targetsOf = db.prepare("SELECT message_ids FROM outbox WHERE id = ?");
+    // Through the ref index; only the copies that went out whole, and never a correction itself.
+    this.copies = db.prepare(`
+      SELECT o.id, o.chat_id, json_extract(coalesce(b.message, o.message), '$.kind') AS kind, o.message_ids
+      FROM outbox o LEFT JOIN outbox_bodies b ON b.id = o.body_id
+      WHERE o.ref = ? AND o.status = 'sent' AND o.edit_of IS NULL AND o.message_ids IS NOT NULL
+      ORDER BY o.id`);
     this.partSent = db.prepare("UPDATE outbox SET parts_sent = ?, message_ids = ? WHERE id = ?");
     this.markSent = db.prepare(
       "UPDATE outbox SET status = 'sent', sent_at = ?, parts_sent = ?, message_ids = ?, last_error = NULL WHERE id = ?",
@@ -216,6 +243,10 @@ export class OutboxStore {
     this.bodiesInRange = db.prepare(
       `SELECT DISTINCT body_id FROM outbox WHERE ${compactable} AND body_id IS NOT NULL`,
     );
+    this.photoOf = db.prepare("SELECT file_id, refused FROM photo_files WHERE source = ?");
+    this.learnPhoto = db.prepare(`
+      INSERT INTO photo_files (source, file_id, refused, learned_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (source) DO UPDATE SET file_id = excluded.file_id, refused = excluded.refused, learned_at = excluded.learned_at`);
     this.claimTx = db.transaction((rows: readonly DueRow[]) => {
       const claimed: OutboxRow[] = [];
       for (const row of rows) {
@@ -226,6 +257,7 @@ export class OutboxStore {
           message:
             payload.body_id === null ? (JSON.parse(payload.message) as Message) : this.body(payload.body_id),
           messageIds: payload.message_ids ? (JSON.parse(payload.message_ids) as number[]) : [],
+          ...(payload.edit_of === null ? {} : { editTargets: this.targets(payload.edit_of) }),
         });
       }
       return claimed;
@@ -269,6 +301,7 @@ export class OutboxStore {
           now,
           notBefore: m.notBefore ?? now,
           silent: m.silent ? 1 : 0,
+          editOf: m.editOf ?? null,
         }).changes;
         added += changes;
         const uses = made.get(body);
@@ -288,6 +321,21 @@ export class OutboxStore {
       return inserted.id;
     }
     return (this.bodyByKey.get(key as Buffer) as { id: number }).id;
+  }
+
+  private targets(rowId: number): number[] {
+    const ids = this.targetsOf.get(rowId)?.message_ids;
+    return ids ? (JSON.parse(ids) as number[]) : [];
+  }
+
+  /** The copies of a ref (an alert) that were delivered, with their message ids: what a correction edits. */
+  deliveredCopies(ref: string): DeliveredCopy[] {
+    return this.copies.all(ref).map((r) => ({
+      id: r.id,
+      chatId: r.chat_id,
+      kind: r.kind,
+      messageIds: JSON.parse(r.message_ids) as number[],
+    }));
   }
 
   /** A body's message, parsed once while rows of it are being sent. */
@@ -405,6 +453,20 @@ export class OutboxStore {
     })();
     this.compactedThrough = through;
     return { compacted, more: rows.length === limit && through === rows[rows.length - 1]?.id };
+  }
+
+  /** What Telegram said of a photo given by URL the first time it was sent: its file_id, or why it refused it. */
+  photoFile(source: string): { fileId: string } | { refused: string } | undefined {
+    const row = this.photoOf.get(source);
+    if (!row) return undefined;
+    return row.file_id !== null ? { fileId: row.file_id } : { refused: row.refused ?? "refused" };
+  }
+
+  /** Records the file_id Telegram returned for a photo sent by URL (or, with `refused`, why it would not take it). */
+  recordPhotoFile(source: string, outcome: { fileId: string } | { refused: string }): void {
+    const fileId = "fileId" in outcome ? outcome.fileId : null;
+    const refused = "refused" in outcome ? outcome.refused.slice(0, 500) : null;
+    this.learnPhoto.run(source, fileId, refused, this.clock());
   }
 
   /** Messages not yet delivered (queued or being sent). */

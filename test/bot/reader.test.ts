@@ -327,7 +327,7 @@ describe("anything else", () => {
     const original = command("subscribe", "Raqqa", { from: reader });
     await h.send(original);
     const before = h.fake.sentTo(reader.id).length;
-    // Polling never fetches edits (allowed_updates); a webhook could still deliver one.
+    // Edits are fetched for editors' /post (bot/features/post.ts); an edited command is never run again.
     await h.app.bot.handleUpdate({
       update_id: 999_999,
       edited_message: { ...original.message, edit_date: 1, text: "/subscribe Homs" },

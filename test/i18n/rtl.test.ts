@@ -78,6 +78,10 @@ const ARGS: Record<string, string | number> = {
   total: 2,
   failed: 0,
   blocked: 1,
+  // A reader's tip (share.ftl): what it holds, where a forward came from, the article made of it.
+  kind: "صورة",
+  origin: "Deir ez-Zor 24",
+  article: "#18",
   readers: 3,
   active: 12,
   inactive: 1,

@@ -10,6 +10,7 @@ import type {
   Chat,
   ChatMember,
   InlineKeyboardButton,
+  InlineKeyboardMarkup,
   LinkPreviewOptions,
   Message,
   Update,
@@ -58,6 +59,25 @@ interface FaultRule extends CallMatcher {
   afterProcessing?: boolean;
 }
 
+/** An answer the bot gave to an inline query, as the fake checked it. */
+export interface InlineAnswer {
+  queryId: string;
+  results: Array<{
+    id: string;
+    title: string;
+    description?: string;
+    /** The shared message as readers see it (HTML parsed). */
+    text: string;
+    /** The message as the bot sent it (Telegram HTML). */
+    html: string;
+    reply_markup?: InlineKeyboardMarkup;
+  }>;
+  nextOffset: string;
+  cacheTime?: number;
+  isPersonal: boolean;
+  button?: { text: string; start: string };
+}
+
 interface Poller {
   offset: number | undefined;
   limit: number;
@@ -86,7 +106,8 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) 
  *
  * Implemented: getMe, getUpdates (long polling; offset confirms; limit 1–100; allowed_updates; 409 when a newer
  * poll arrives or a webhook is set), sendMessage (HTML parsed into entities, length/empty/button checks),
- * sendPhoto/Document/Video/Animation/Audio/Voice, sendMediaGroup, copyMessage(s), forwardMessage(s),
+ * sendPhoto/Document/Video/Animation/Audio/Voice (sendPhoto: by file_id, URL or upload, counted in
+ * `stats.photos`; an unknown file_id or a refused URL, `refusePhoto`, is a 400), sendMediaGroup, copyMessage(s), forwardMessage(s),
  * editMessageText/Caption/ReplyMarkup (400 "message is not modified" on no-op edits of known messages; the inline
  * keyboard is removed when an edit omits reply_markup, like Telegram), deleteMessage, answerCallbackQuery,
  * set/delete/getMyCommands (per scope + language_code), setWebhook (HTTPS only)/deleteWebhook/getWebhookInfo,
@@ -135,7 +156,16 @@ export class FakeBotApi {
   private allowedUpdates: Set<string> | undefined;
   private nextMessageId = 1;
   private nextFileId = 1;
+  /** file_ids this fake issued or saw in pushed updates: sendPhoto takes them back. */
+  private readonly knownFiles = new Set<string>();
+  /** Photo URLs sendPhoto refuses, with the description of the 400. */
+  private readonly refusedPhotos = new Map<string, string>();
   private readonly messages = new Map<string, Message>();
+  /** Messages people sent the bot (from pushed updates), which copyMessage and forwardMessage copy. */
+  private readonly received = new Map<string, Message>();
+  /** Inline queries pushed and not answered yet (Telegram accepts one answer per query). */
+  private readonly openInlineQueries = new Set<string>();
+  private readonly inlineAnswerList: InlineAnswer[] = [];
   private readonly chats = new Map<number, Chat>();
   private readonly chatOverrides = new Map<number, Chat>();
   private readonly users = new Map<number, User>();
@@ -165,6 +195,8 @@ export class FakeBotApi {
     this.faults = { fail429Rate: 0, retryAfter: 1, fail5xxRate: 0, dropRate: 0, ...options.faults };
     this.limiter = options.limiter && new FloodLimiter(options.limiter, this.stats.violations);
     this.nextUpdateId = options.firstUpdateId ?? 1;
+    this.nextFileId = options.firstFileId ?? 1;
+    for (const file of options.files ?? []) this.knownFiles.add(file);
     this.server = createServer((req, res) => {
       this.onRequest(req, res).catch((err: unknown) => {
         if (!res.headersSent && !res.destroyed) {
@@ -323,6 +355,15 @@ export class FakeBotApi {
     return others.length === 0 ? `No calls recorded (${polls} getUpdates).` : [head, ...lines].join("\n");
   }
 
+  /** The answers the bot gave to inline queries, oldest first (or the one answer to `queryId`). */
+  inlineAnswers(): InlineAnswer[] {
+    return [...this.inlineAnswerList];
+  }
+
+  inlineAnswer(queryId: string): InlineAnswer | undefined {
+    return this.inlineAnswerList.find((a) => a.queryId === queryId);
+  }
+
   // --- Updates -------------------------------------------------------------------------------------------------
 
   /** Queues an update for getUpdates (assigning the next update_id when missing) and returns its update_id. */
@@ -414,6 +455,14 @@ export class FakeBotApi {
   blockChat(chatId: number, description?: string): void {
     const desc = description ?? this.defaultBlockDescription(chatId);
     this.blocked.set(chatId, { error_code: desc.startsWith("Bad Request") ? 400 : 403, description: desc });
+  }
+
+  /**
+   * sendPhoto given this URL (or file_id) answers 400 with `description` (default: the answer for a URL that is not
+   * an image). Like Telegram for a picture too big, a page instead of an image, or a URL it cannot fetch.
+   */
+  refusePhoto(photo: string, description = "Bad Request: wrong type of the web page content"): void {
+    this.refusedPhotos.set(photo, description);
   }
 
   /** Undoes `blockChat`. */
@@ -764,6 +813,8 @@ export class FakeBotApi {
       case "deletemessage":
         this.messages.delete(`${this.requireChat(p.chat_id).id}:${toNumber(p.message_id)}`);
         return true;
+      case "answerinlinequery":
+        return this.answerInlineQuery(p);
       case "answercallbackquery":
         if (typeof p.text === "string" && codePoints(p.text) > 200) throw badRequest("MESSAGE_TOO_LONG");
         return true;
@@ -818,6 +869,30 @@ export class FakeBotApi {
     });
   }
 
+  /**
+   * Which photo a sendPhoto names, as Telegram reads it: a file_id it issued (or one of a photo it delivered in an
+   * update), an http(s) URL it fetches (an upload: counted in stats.photos.byUrl), or an uploaded file. An unknown
+   * file_id or a refused URL (`refusePhoto`) is a 400, before anything is delivered.
+   */
+  private photoInput(photo: unknown): string | undefined {
+    const stats = this.stats.photos;
+    if (typeof photo !== "string") {
+      if (photo === undefined) throw badRequest("there is no photo in the request");
+      stats.byUpload++;
+      return undefined;
+    }
+    const refused = this.refusedPhotos.get(photo);
+    if (/^https?:\/\//i.test(photo)) {
+      stats.byUrl++;
+      if (refused) throw new ApiFailure({ error_code: 400, description: refused });
+      return undefined;
+    }
+    stats.byFileId++;
+    if (refused) throw new ApiFailure({ error_code: 400, description: refused });
+    if (!this.knownFiles.has(photo)) throw badRequest("wrong file identifier/HTTP URL specified");
+    return photo;
+  }
+
   private sendMedia(kind: string, p: CallParams): Message {
     const chat = this.requireChat(p.chat_id);
     const caption =
@@ -825,9 +900,10 @@ export class FakeBotApi {
         ? undefined
         : formatText(p.caption, p.parse_mode, p.caption_entities, "caption", this.checks);
     const markup = inlineMarkup(p.reply_markup, this.checks);
+    const reused = kind === "photo" ? this.photoInput(p.photo) : undefined;
     return this.store({
       ...this.baseMessage(chat),
-      ...this.mediaFields(kind),
+      ...this.mediaFields(kind, reused),
       ...(caption ? { caption: caption.text } : {}),
       ...(caption && caption.entities.length > 0 ? { caption_entities: caption.entities } : {}),
       ...(markup ? { reply_markup: markup } : {}),
@@ -856,8 +932,9 @@ export class FakeBotApi {
     });
   }
 
-  private mediaFields(kind: string): Partial<Message> {
-    const file_id = `file-${this.nextFileId++}`;
+  private mediaFields(kind: string, reused?: string): Partial<Message> {
+    const file_id = reused ?? `file-${this.nextFileId++}`;
+    this.knownFiles.add(file_id);
     const file_unique_id = `u${file_id}`;
     switch (kind) {
       case "photo":
@@ -878,7 +955,8 @@ export class FakeBotApi {
   private copyOrForward(p: CallParams, forward: boolean): Message {
     const chat = this.requireChat(p.chat_id);
     const from = this.requireChat(p.from_chat_id);
-    const source = this.messages.get(`${from.id}:${toNumber(p.message_id)}`);
+    const key = `${from.id}:${toNumber(p.message_id)}`;
+    const source = this.messages.get(key) ?? this.received.get(key);
     const copy: Message = { ...(source ?? {}), ...this.baseMessage(chat) };
     delete copy.reply_markup;
     delete copy.edit_date;
@@ -907,6 +985,11 @@ export class FakeBotApi {
     const messageId = toNumber(p.message_id);
     if (messageId === undefined) throw badRequest("message identifier is not specified");
     const existing = this.messages.get(`${chat.id}:${messageId}`);
+    // Like Telegram: a photo's text is its caption, and a text message has no caption.
+    if (existing && what === "text" && existing.text === undefined)
+      throw badRequest("there is no text in the message to edit");
+    if (existing && what === "caption" && existing.text !== undefined)
+      throw badRequest("there is no caption in the message to edit");
     const base: Message = existing ?? { ...this.baseMessage(chat), message_id: messageId };
     const next: Message = { ...base, edit_date: unixNow() };
     delete next.reply_markup;
@@ -936,6 +1019,74 @@ export class FakeBotApi {
     }
     this.messages.set(`${chat.id}:${messageId}`, next);
     return next;
+  }
+
+  /**
+   * answerInlineQuery, checked as Telegram checks it: a query answered once, at most 50 results, ids of 1–64 bytes
+   * and unique, each article's title and message text (≤ 4096 visible characters after HTML parsing), its
+   * keyboard, next_offset ≤ 64 bytes, and the button's start parameter.
+   */
+  private answerInlineQuery(p: CallParams): true {
+    const queryId =
+      typeof p.inline_query_id === "string" ? p.inline_query_id : String(p.inline_query_id ?? "");
+    if (!this.openInlineQueries.has(queryId)) {
+      throw badRequest("query is too old and response timeout expired or query ID is invalid");
+    }
+    const results = Array.isArray(p.results) ? p.results : undefined;
+    if (!results) throw badRequest('parameter "results" is required');
+    if (results.length > 50) throw badRequest("RESULTS_TOO_MUCH");
+    const ids = new Set<string>();
+    const checked: InlineAnswer["results"] = [];
+    for (const r of results) {
+      if (!isRecord(r)) throw badRequest("RESULT_TYPE_INVALID");
+      const id = typeof r.id === "string" ? r.id : "";
+      const bytes = Buffer.byteLength(id);
+      if (bytes < 1 || bytes > 64) throw badRequest("RESULT_ID_INVALID");
+      if (ids.has(id)) throw badRequest("RESULT_ID_DUPLICATE");
+      ids.add(id);
+      if (r.type !== "article") throw badRequest("RESULT_TYPE_INVALID");
+      if (typeof r.title !== "string" || r.title.trim() === "") throw badRequest("RESULT_TITLE_EMPTY");
+      const content = isRecord(r.input_message_content) ? r.input_message_content : undefined;
+      if (!content || typeof content.message_text !== "string") throw badRequest("MESSAGE_EMPTY");
+      const text = formatText(
+        content.message_text,
+        content.parse_mode,
+        content.entities,
+        "text",
+        this.checks,
+      );
+      const markup = inlineMarkup(r.reply_markup, this.checks);
+      checked.push({
+        id,
+        title: r.title,
+        ...(typeof r.description === "string" ? { description: r.description } : {}),
+        text: text.text,
+        html: content.message_text,
+        ...(markup ? { reply_markup: markup } : {}),
+      });
+    }
+    const nextOffset = typeof p.next_offset === "string" ? p.next_offset : "";
+    if (Buffer.byteLength(nextOffset) > 64) throw badRequest("NEXT_OFFSET_INVALID");
+    const button = isRecord(p.button) ? p.button : undefined;
+    if (button) {
+      if (typeof button.text !== "string" || button.text === "") throw badRequest("BUTTON_TEXT_INVALID");
+      const start = button.start_parameter;
+      if (start !== undefined && (typeof start !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(start))) {
+        throw badRequest("START_PARAM_INVALID");
+      }
+    }
+    this.openInlineQueries.delete(queryId);
+    this.inlineAnswerList.push({
+      queryId,
+      results: checked,
+      nextOffset,
+      ...(toNumber(p.cache_time) !== undefined ? { cacheTime: toNumber(p.cache_time) } : {}),
+      isPersonal: p.is_personal === true || p.is_personal === "true",
+      ...(button
+        ? { button: { text: String(button.text), start: String(button.start_parameter ?? "") } }
+        : {}),
+    });
+    return true;
   }
 
   private setMyCommands(p: CallParams): true {
@@ -1129,6 +1280,15 @@ export class FakeBotApi {
       if (item?.from) this.users.set(item.from.id, item.from);
     }
     if (update.callback_query) this.users.set(update.callback_query.from.id, update.callback_query.from);
+    if (update.inline_query) {
+      this.users.set(update.inline_query.from.id, update.inline_query.from);
+      this.openInlineQueries.add(update.inline_query.id);
+    }
+    if (update.message)
+      this.received.set(`${update.message.chat.id}:${update.message.message_id}`, update.message);
+    for (const m of [update.message, update.edited_message, update.channel_post]) {
+      for (const size of m?.photo ?? []) this.knownFiles.add(size.file_id);
+    }
     const change = update.my_chat_member;
     if (change && change.new_chat_member.user.id === this.botInfo.id) {
       const status = change.new_chat_member.status;
@@ -1150,6 +1310,7 @@ export class FakeBotApi {
       dropped: 0,
       sentDuringRetryAfter: 0,
       violations: { global: 0, perChat: 0, byChat: new Map() },
+      photos: { byUrl: 0, byFileId: 0, byUpload: 0 },
     };
   }
 }

@@ -307,3 +307,25 @@ export function myChatMember(opts: MyChatMemberOptions): MyChatMemberUpdate {
     },
   };
 }
+
+let nextInlineQueryId = 1;
+
+/** An inline query (`@bot <query>` typed in any chat) from `from` (default `arUser`). */
+export function inlineQuery(
+  query: string,
+  opts: {
+    from?: User;
+    offset?: string;
+    chat_type?: "sender" | "private" | "group" | "supergroup" | "channel";
+  } = {},
+): NewUpdate & { inline_query: NonNullable<Update["inline_query"]> } {
+  return {
+    inline_query: {
+      id: `iq-${nextInlineQueryId++}`,
+      from: opts.from ?? arUser,
+      query,
+      offset: opts.offset ?? "",
+      ...(opts.chat_type ? { chat_type: opts.chat_type } : {}),
+    },
+  };
+}

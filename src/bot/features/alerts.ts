@@ -6,6 +6,7 @@ import { formatDateTime } from "../../i18n/format";
 import type { AlertRecord } from "../../store/alerts";
 import { isolate } from "../../text/html";
 import { alertCancel, alertSend, alertSendUrgent, alertTopic } from "../callback-data";
+import { captionCommand, photoFileId } from "../caption-command";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, parseId, replyHtml } from "../reply";
@@ -30,7 +31,7 @@ function requester(ctx: NashraContext): Requester {
 
 /** Sends the preview (the message readers get, sent as the sender sends it), then the question with Send and Cancel. */
 async function sendPreview(ctx: NashraContext, preview: Preview): Promise<void> {
-  await sendWhole(ctx.api, ctx.chat?.id as number, preview.message);
+  await sendWhole(ctx.api, ctx.chat?.id as number, preview.message, { photos: ctx.deps.delivery.photos });
   const { alert, audience } = preview;
   if (audience === 0) {
     const reached = preview.alreadyReached;
@@ -52,9 +53,16 @@ async function sendPreview(ctx: NashraContext, preview: Preview): Promise<void> 
 
 export const alertsFeature = new Composer<NashraContext>();
 
-alertsFeature.command("alert", requireRole("editor"), async (ctx) => {
+alertsFeature.command("alert", requireRole("editor"), (ctx) => alertCommand(ctx, undefined));
+
+// A photo with «/alert <topic>: <text>» (or «/alert 17») as its caption: the alert goes as that photo.
+alertsFeature
+  .on("message:photo")
+  .filter(captionCommand("alert"), requireRole("editor"), (ctx) => alertCommand(ctx, photoFileId(ctx)));
+
+async function alertCommand(ctx: NashraContext, photo: string | undefined): Promise<void> {
   // The preview and its buttons are for the editor's eyes: in a group they would publish the draft.
-  if (ctx.chat.type !== "private") {
+  if (ctx.chat?.type !== "private") {
     await replyHtml(ctx, ctx.t("alert-private-only"));
     return;
   }
@@ -72,7 +80,7 @@ alertsFeature.command("alert", requireRole("editor"), async (ctx) => {
       await replyHtml(ctx, ctx.t("alert-article-no-topics", { id: `#${id}` }));
       return;
     }
-    await sendPreview(ctx, alerts.preview({ article: found.article }, requester(ctx)));
+    await sendPreview(ctx, alerts.preview({ article: found.article, photo }, requester(ctx)));
     return;
   }
   const end = argument.search(TOPIC_END);
@@ -86,12 +94,12 @@ alertsFeature.command("alert", requireRole("editor"), async (ctx) => {
     ambiguousKey: "alert-choose-topic",
     // The words are kept with a draft, so a tap on the right topic goes straight to the preview.
     buttons: () => {
-      const draft = alerts.draft(text, requester(ctx));
+      const draft = alerts.draft(text, requester(ctx), photo);
       return (t) => alertTopic.pack({ alert: draft.id, topic: t.id });
     },
   });
-  if (topic) await sendPreview(ctx, alerts.preview({ topic, text }, requester(ctx)));
-});
+  if (topic) await sendPreview(ctx, alerts.preview({ topic, text, photo }, requester(ctx)));
+}
 
 /** The answer to a button that can no longer act (another editor's, sent, cancelled, expired). */
 async function refuse(ctx: NashraContext, kind: string): Promise<void> {

@@ -43,18 +43,20 @@ function changeLine(ctx: NashraContext, entry: ArticleChangeView): string {
   const what =
     change.kind === "delete"
       ? ctx.t("article-change-delete")
-      : change.kind === "remove-topic"
-        ? ctx.t("article-change-remove", { topic: topicName(change.topic) })
-        : ctx.t(
-            change.kind === "add-topic"
-              ? change.about
-                ? "article-change-add-about"
-                : "article-change-add-mention"
-              : change.about
-                ? "article-change-about"
-                : "article-change-mention",
-            { topic: topicName(change.topic) },
-          );
+      : change.kind === "edit-text"
+        ? ctx.t("article-change-edit-text")
+        : change.kind === "remove-topic"
+          ? ctx.t("article-change-remove", { topic: topicName(change.topic) })
+          : ctx.t(
+              change.kind === "add-topic"
+                ? change.about
+                  ? "article-change-add-about"
+                  : "article-change-add-mention"
+                : change.about
+                  ? "article-change-about"
+                  : "article-change-mention",
+              { topic: topicName(change.topic) },
+            );
   const line = ctx.t("article-change-line", {
     when: isolate(formatDateTime(entry.at, ctx.language, ctx.timeZone)),
     by: change.by,

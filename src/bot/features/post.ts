@@ -1,10 +1,14 @@
 // Editors' /post: the text after the command becomes an article (first line the title, a line that
-// is only a URL the link), tagged and stored; the reply gives its #id and topics.
-import { Composer } from "grammy";
+// is only a URL the link), tagged and stored; the reply gives its #id and topics. Sent as a photo's caption, the
+// article carries the photo.
+import { Composer, InlineKeyboard } from "grammy";
+import { hasRole } from "../../domain";
 import type { ArticleInput } from "../../ingest/types";
+import { alertCorrect } from "../callback-data";
+import { captionCommand, photoFileId } from "../caption-command";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { replyHtml } from "../reply";
+import { editHtml, replyHtml } from "../reply";
 import { articleLink } from "../views/read";
 
 const URL_LINE = /^https?:\/\/\S+$/i;
@@ -33,13 +37,23 @@ export function parsePost(text: string, commandLength: number): ArticleInput | u
 export const postFeature = new Composer<NashraContext>();
 
 postFeature.command("post", requireRole("editor"), async (ctx) => {
-  const text = ctx.msg.text ?? "";
   const entity = ctx.msg.entities?.find((e) => e.type === "bot_command" && e.offset === 0);
-  const input = parsePost(text, entity?.length ?? 0);
-  if (!input) {
+  await post(ctx, ctx.msg.text ?? "", entity?.length ?? 0, undefined);
+});
+
+// A photo with «/post …» as its caption: the article carries the picture (by its Telegram file_id).
+postFeature.on("message:photo").filter(captionCommand("post"), requireRole("editor"), async (ctx) => {
+  const entity = ctx.msg.caption_entities?.find((e) => e.type === "bot_command" && e.offset === 0);
+  await post(ctx, ctx.msg.caption ?? "", entity?.length ?? 0, photoFileId(ctx));
+});
+
+async function post(ctx: NashraContext, text: string, commandLength: number, photo: string | undefined) {
+  const parsed = parsePost(text, commandLength);
+  if (!parsed) {
     await replyHtml(ctx, ctx.t("post-usage"));
     return;
   }
+  const input = photo ? { ...parsed, image: photo } : parsed;
   const { importer, topics } = ctx.deps;
   const {
     article,
@@ -49,6 +63,8 @@ postFeature.command("post", requireRole("editor"), async (ctx) => {
     origin: "post",
     // Never the editor's own Telegram name: readers see the source, and reporters' safety comes first.
     postedBy: ctx.from?.id ?? null,
+    // Its edits (edited_message) update the article.
+    ...(ctx.chat && ctx.msg ? { postMessage: { chatId: ctx.chat.id, messageId: ctx.msg.message_id } } : {}),
   });
   const index = topics.index();
   const names = tagged.map((t) => index.name(t, ctx.language)).join(ctx.language === "ar" ? "، " : ", ");
@@ -56,7 +72,92 @@ postFeature.command("post", requireRole("editor"), async (ctx) => {
     ctx.t(created ? "post-stored" : "post-duplicate", { id: `#${article.id}` }),
     names ? ctx.t("post-topics", { topics: names }) : ctx.t("post-no-topics"),
   ];
+  if (created && article.image) lines.push(ctx.t("post-with-photo"));
   // Without a link of its own, readers read it in the bot: the editor gets the link to share.
   if (created && !article.url) lines.push(ctx.t("post-read-link", { url: articleLink(ctx, article.id) }));
+  if (created) lines.push(ctx.t("post-edit-hint"));
   await replyHtml(ctx, lines.join("\n"));
+}
+
+/** The editor's name as the article's record of changes shows it. */
+function editorName(ctx: NashraContext): string {
+  const from = ctx.from;
+  if (!from) return "";
+  return [from.first_name, from.last_name].filter(Boolean).join(" ") || (from.username ?? String(from.id));
+}
+
+/**
+ * An editor edited the message of a /post (its text, or a photo's caption): the article takes the new text, is
+ * tagged and indexed again, and the editor is told. Any other edited message is not this feature's.
+ */
+postFeature.on("edited_message", async (ctx, next) => {
+  const msg = ctx.editedMessage;
+  const text = msg.text ?? msg.caption ?? "";
+  const entity = (msg.entities ?? msg.caption_entities)?.find(
+    (e) => e.type === "bot_command" && e.offset === 0,
+  );
+  const [name, target] = entity ? text.slice(1, entity.length).split("@") : [];
+  const forMe = target === undefined || target.toLowerCase() === ctx.me.username.toLowerCase();
+  const articleId =
+    name === "post" && forMe ? ctx.deps.articles.byPostMessage(msg.chat.id, msg.message_id) : undefined;
+  // Not a stored /post (an ordinary message edited, or a /post that stored nothing): nothing to say.
+  if (articleId === undefined || !hasRole(ctx.role, "editor")) return next();
+  const parsed = parsePost(text, entity?.length ?? 0);
+  if (!parsed) {
+    await replyHtml(ctx, ctx.t("post-edit-no-title", { id: `#${articleId}` }));
+    return;
+  }
+  const photo = photoFileId(ctx);
+  const input = photo ? { ...parsed, image: photo } : parsed;
+  const result = ctx.deps.importer.rewrite(articleId, input, {
+    id: ctx.from?.id ?? 0,
+    name: editorName(ctx),
+  });
+  const id = `#${articleId}`;
+  if (!result) return;
+  if ("outcome" in result) {
+    await replyHtml(
+      ctx,
+      result.outcome === "unchanged"
+        ? ctx.t("post-edit-unchanged", { id })
+        : ctx.t("post-edit-duplicate", { id, other: `#${result.id}` }),
+    );
+    return;
+  }
+  const index = ctx.deps.topics.index();
+  const names = result.topics
+    .map((t) => index.name(t, ctx.language))
+    .join(ctx.language === "ar" ? "، " : ", ");
+  const lines = [
+    ctx.t("post-edited", { id }),
+    names ? ctx.t("post-topics", { topics: names }) : ctx.t("post-no-topics"),
+  ];
+  // Readers who got it as an alert keep what they got, unless the editor confirms the correction.
+  const readers = ctx.deps.alerts.correctable(articleId);
+  if (readers === 0) {
+    await replyHtml(ctx, lines.join("\n"));
+    return;
+  }
+  lines.push(ctx.t("post-edit-alerted", { count: readers }));
+  const version = ctx.deps.editor
+    .changes(articleId, 1000)
+    .filter((c) => c.change.kind === "edit-text").length;
+  const keyboard = new InlineKeyboard().text(
+    ctx.tp("button-correct-alert", { count: readers }),
+    alertCorrect.pack({ article: articleId, version: Math.max(1, version) }),
+  );
+  await replyHtml(ctx, lines.join("\n"), keyboard);
 });
+
+// «Correct the alert for the N readers who got it»: every delivered copy is edited through the outbox, once.
+postFeature.callbackQuery(
+  alertCorrect.filter,
+  requireRole("editor"),
+  alertCorrect.handle(async (ctx, { article, version }) => {
+    const enqueued = ctx.deps.alerts.correct(article, version);
+    await ctx.answerCallbackQuery({
+      text: enqueued > 0 ? ctx.tp("toast-correcting-alert") : ctx.tp("toast-alert-corrected-already"),
+    });
+    if (enqueued > 0) await editHtml(ctx, ctx.t("alert-correcting", { id: `#${article}`, count: enqueued }));
+  }),
+);

@@ -11,6 +11,7 @@ import { articleList } from "../render/articles";
 import { commandArgument, echo, editHtml, replyHtml } from "../reply";
 import { topicOrAnswer } from "../topic-choice";
 import { readButtons } from "../views/read";
+import { shareButtons } from "../views/share";
 
 function pages(result: ArticlePage): number {
   return Math.max(1, Math.ceil(result.total / PAGE_SIZE));
@@ -69,7 +70,12 @@ function latestView(ctx: NashraContext, topic: Topic | undefined, page: number) 
   const keyboard = pager(ctx, page, result, (p) => latestPage.pack({ topic: topic?.id ?? 0, page: p }));
   return {
     text: parts.join("\n\n"),
-    keyboard: readButtons(ctx, keyboard, result.items, page * PAGE_SIZE + 1),
+    keyboard: shareButtons(
+      ctx,
+      readButtons(ctx, keyboard, result.items, page * PAGE_SIZE + 1),
+      result.items,
+      page * PAGE_SIZE + 1,
+    ),
   };
 }
 
@@ -95,9 +101,14 @@ function searchView(ctx: NashraContext, session: string, raw: string, page: numb
         })}\n\n${articleList(result.items, ctx.language, ctx.timeZone, page * PAGE_SIZE + 1, note, (a) =>
           result.passages.get(a.id),
         )}`;
-  const keyboard = readButtons(
+  const keyboard = shareButtons(
     ctx,
-    pager(ctx, page, result, (p) => searchPage.pack({ session, page: p })),
+    readButtons(
+      ctx,
+      pager(ctx, page, result, (p) => searchPage.pack({ session, page: p })),
+      result.items,
+      page * PAGE_SIZE + 1,
+    ),
     result.items,
     page * PAGE_SIZE + 1,
   );

@@ -1,7 +1,6 @@
 // Reading an article whole: the «📖» buttons under /latest and /search, the /start a_<id> deep link, and the
 // full text they send (split into Telegram-sized parts by the splitter, as alerts are).
 import type { InlineKeyboard } from "grammy";
-import { sendWhole } from "../../delivery/send";
 import { readLink, renderArticle } from "../../render/article";
 import type { ArticleRecord } from "../../store/articles";
 import { isolateLatinRunsHtml } from "../../text/bidi";
@@ -9,6 +8,7 @@ import { textMessage } from "../../text/message";
 import { readArticle } from "../callback-data";
 import type { NashraContext } from "../context";
 import { replyHtml } from "../reply";
+import { wholeTextKeyboard } from "./share";
 
 /** The whole article as one message (title, every paragraph, source and time), split where Telegram needs it. */
 function fullText(ctx: NashraContext, article: ArticleRecord) {
@@ -31,7 +31,16 @@ export async function sendFullText(ctx: NashraContext, id: number): Promise<void
     await replyHtml(ctx, ctx.t(deleted ? "read-deleted" : "read-unknown", { id: `#${id}` }));
     return;
   }
-  await sendWhole(ctx.api, ctx.chat?.id as number, fullText(ctx, found.article));
+  // The last part carries «↗️ Share» and the offer to follow the places it is about (views/share.ts).
+  const { parts } = fullText(ctx, found.article);
+  const keyboard = wholeTextKeyboard(ctx, id);
+  for (const [i, part] of parts.entries()) {
+    await ctx.api.sendMessage(ctx.chat?.id as number, part, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: parts.length > 1 },
+      ...(i === parts.length - 1 ? { reply_markup: keyboard } : {}),
+    });
+  }
 }
 
 /** The deep link that opens an article in this bot. */

@@ -12,6 +12,10 @@ export interface ContentChecks {
 
 export const codePoints = (s: string): number => [...s].length;
 
+/** Telegram's caption limits: visible length (UTF-16 code units) and entities. */
+export const CAPTION_LIMIT = 1024;
+export const MAX_CAPTION_ENTITIES = 100;
+
 /** A text or caption as Telegram reads it: HTML parsed into entities, then the empty and length checks. */
 export function formatText(
   raw: unknown,
@@ -31,9 +35,12 @@ export function formatText(
   }
   if (validate) {
     if (kind === "text" && parsed.text.trim() === "") throw badRequest("message text is empty");
-    const max = kind === "text" ? 4096 : 1024;
-    if (codePoints(parsed.text) > max) {
-      throw badRequest(kind === "text" ? "message is too long" : "message caption is too long");
+    if (kind === "text" && codePoints(parsed.text) > 4096) throw badRequest("message is too long");
+    // A caption is counted in UTF-16 code units after entity parsing (the visible text, not the tags), and holds
+    // at most 100 entities: stricter than TDLib's code points, never looser than Telegram.
+    if (kind === "caption") {
+      if (parsed.text.length > CAPTION_LIMIT) throw badRequest("message caption is too long");
+      if (parsed.entities.length > MAX_CAPTION_ENTITIES) throw badRequest("too many caption entities");
     }
   }
   return parsed;

@@ -115,6 +115,13 @@ export interface FakeBotApiOptions {
   notModifiedErrors?: boolean;
   /** First update_id assigned by pushUpdate (default 1). */
   firstUpdateId?: number;
+  /**
+   * file_ids sendPhoto accepts from the start: Telegram keeps a bot's files across its restarts, so a test that
+   * restarts the bot on a new fake passes the file_ids the first one issued.
+   */
+  files?: readonly string[];
+  /** Where the file_ids this fake issues start (default 1: "file-1"); give a restarted bot's fake another range. */
+  firstFileId?: number;
 }
 
 /** Counters kept by the fake. */
@@ -138,6 +145,8 @@ export interface FakeBotApiStats {
   sentDuringRetryAfter: number;
   /** Flood-limit violations seen by the limiter (counted even when not enforced). */
   violations: { global: number; perChat: number; byChat: Map<number, number> };
+  /** sendPhoto calls by what they named: a URL Telegram fetches (an upload), a file_id, an uploaded file. */
+  photos: { byUrl: number; byFileId: number; byUpload: number };
 }
 
 /** What `waitFor` resolves to: the predicate's value without its falsy members. */
