@@ -222,7 +222,8 @@ export class DigestComposer {
     const groupKey = (group: number) =>
       group < topics.length
         ? String((topics[group] as Route).topic.id)
-        : `w:${(watches[group - topics.length] as WatchRoute).normalized}`;
+        : // The heading shows the phrase as this reader wrote it: readers who spelled it otherwise differ.
+          `w:${(watches[group - topics.length] as WatchRoute).phrase}`;
     const key = `${reader.language}|${reader.timeZone}|${shown
       .map((s, i) => `${ids[i]}:${groupKey(s.group)}`)
       .join(",")}|${more}`;

@@ -151,12 +151,13 @@ export class TopicService {
    */
   except(chatId: number, topic: Topic): ExceptOutcome {
     return this.store.db.transaction((): ExceptOutcome => {
-      this.store.subscriptions.removeOne(chatId, topic.id);
+      // Checked first: a stale button (the parent unfollowed since) must not unfollow the place itself.
       const via = this.coveringAncestor(chatId, topic);
       if (!via) {
         const already = this.exceptedFrom(chatId, topic);
         return already ? { kind: "already", topic, via: already } : { kind: "not-covered", topic };
       }
+      this.store.subscriptions.removeOne(chatId, topic.id);
       this.store.exceptions.add(chatId, topic.id);
       return { kind: "excepted", topic, via };
     })();

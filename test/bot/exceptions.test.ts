@@ -106,6 +106,18 @@ describe("/unsubscribe of a place received through its parent", () => {
     expect(exceptionsOf(reader.id)).toEqual([]);
   });
 
+  it("leaves a place followed when its old «ما عدا» button is pressed after the parent was unfollowed", async () => {
+    const reader = await subscriber(h, "دير الزور");
+    await h.send(command("unsubscribe", "الميادين", { from: reader }));
+    const offer = h.fake.lastMessage(reader.id);
+    await h.send(command("unsubscribe", "دير الزور", { from: reader }));
+    await h.send(command("subscribe", "الميادين", { from: reader }));
+    expect(topicsOf(reader.id)).toEqual(["mayadin"]);
+    await h.send(callback(buttonData(offer, "ما عدا الميادين"), { from: reader, message: offer }));
+    expect(topicsOf(reader.id)).toEqual(["mayadin"]);
+    expect(exceptionsOf(reader.id)).toEqual([]);
+  });
+
   it("in a group, lets only the group's admins except a place", async () => {
     const chat = group({ id: -7400, title: "أخبار الميادين" });
     const admin = user({ language_code: "ar" });

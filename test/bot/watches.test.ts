@@ -171,6 +171,11 @@ describe("an article with a watched word", () => {
     await h.send(command("watch", "انقطاع المياه", { from: quiet }));
     await h.send(command("settings", "", { from: quiet }));
     await h.send(callback("set:alerts:0", { from: quiet }));
+    // The same words spelled otherwise (hamza, ه for ة): matched alike, headed as this reader wrote them.
+    const spelled = await subscriber(h, "الحسكة");
+    await h.send(command("watch", "إنقطاع المياة", { from: spelled }));
+    await h.send(command("settings", "", { from: spelled }));
+    await h.send(callback("set:alerts:0", { from: spelled }));
     const both = await subscriber(h, "الحسكة"); // watches it, mutes a word of it: the mute wins
     await h.send(command("watch", "انقطاع المياه", { from: both }));
     await h.send(command("mute", "الصهاريج", { from: both }));
@@ -205,6 +210,9 @@ describe("an article with a watched word", () => {
     expect(digest).toContain("🔎 كلمة مرصودة: «انقطاع المياه»");
     expect(digest).toContain("انقطاع المياه عن أحياء دير الزور");
     expect(digest).not.toContain(WHEAT.title);
+    await waitUntil(() => digestsTo(spelled.id).length === 1);
+    expect(digestsTo(spelled.id)[0]).toContain("🔎 كلمة مرصودة: «إنقطاع المياة»");
+    expect(digestsTo(spelled.id)[0]).toContain("انقطاع المياه عن أحياء دير الزور");
     // The Deir ez-Zor reader got the wheat article under their place, the water cut once (as the alert).
     expect(digestsTo(dez.id)[0]).toContain(WHEAT.title);
     expect(digestsTo(dez.id)[0]).not.toContain("انقطاع المياه عن أحياء");

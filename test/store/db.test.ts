@@ -17,6 +17,11 @@ const temp = () => {
 };
 
 describe("openDatabase", () => {
+  it("has migrations in increasing order of version (the runner skips every version up to user_version)", () => {
+    const versions = migrations.map((m) => m.version);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
+  });
+
   it("creates the folder and file, with WAL and foreign keys, at the latest version", () => {
     const { path } = temp();
     const db = openDatabase(path);
