@@ -72,9 +72,10 @@ const GRANT_REPLY: Record<GrantOutcome, string> = {
 };
 
 export const adminFeature = new Composer<NashraContext>();
-const adminOnly = requireRole("admin");
+/** Answers that show user ids or the newsroom's figures: never in a group. */
+const adminPrivate = requireRole("admin", { privateOnly: true });
 
-adminFeature.command("grant", adminOnly, async (ctx) => {
+adminFeature.command("grant", adminPrivate, async (ctx) => {
   const parsed = parseGrant(commandArgument(ctx));
   if (!parsed) {
     await replyHtml(ctx, ctx.t("grant-usage"));
@@ -87,7 +88,7 @@ adminFeature.command("grant", adminOnly, async (ctx) => {
   if (outcome === "granted") await afterRoleChange(ctx, userId);
 });
 
-adminFeature.command("revoke", adminOnly, async (ctx) => {
+adminFeature.command("revoke", adminPrivate, async (ctx) => {
   const argument = commandArgument(ctx);
   const userId = argument.split(/\s+/).length === 1 ? parseId(argument) : undefined;
   if (userId === undefined) {
@@ -164,7 +165,7 @@ function chartLabels(ctx: NashraContext) {
   };
 }
 
-adminFeature.command("stats", adminOnly, async (ctx) => {
+adminFeature.command("stats", adminPrivate, async (ctx) => {
   const report = ctx.deps.stats.report();
   await replyHtml(ctx, statsText(ctx, report));
   let png: Buffer;

@@ -132,7 +132,7 @@ digestsFeature.command("digestnow", adminOnly, async (ctx) => {
   });
 });
 
-digestsFeature.command("digestpreview", adminOnly, async (ctx) => {
+digestsFeature.command("digestpreview", requireRole("admin", { privateOnly: true }), async (ctx) => {
   const chatId = parseId(commandArgument(ctx), { signed: true });
   if (chatId === undefined) {
     await replyHtml(ctx, ctx.t("digestpreview-usage"));

@@ -1,0 +1,64 @@
+// Staff rails through the real bot (issue 13 items 5–8): what protects the newsroom from its own slips. Admins,
+// editors and readers, private chats and groups, realistic Arabic; bad input gets a clear answer and changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness, visible } from "../support/harness";
+import { command, group, groupMessage, user } from "../support/updates";
+
+const ADMIN = user({ language_code: "ar" });
+const ADMIN_EN = user({ language_code: "en" });
+const EDITOR = user({ language_code: "ar" });
+const NEWSROOM = group({ id: -100555, title: "غرفة أخبار الفرات" });
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({
+    env: {
+      ADMIN_IDS: `${ADMIN.id},${ADMIN_EN.id}`,
+      EDITOR_IDS: String(EDITOR.id),
+      DEFAULT_TIMEZONE: "Asia/Damascus",
+    },
+  });
+});
+afterAll(() => h.stop());
+
+async function say(from: typeof ADMIN, name: string, args = ""): Promise<string> {
+  const sent = await h.send(command(name, args, { from }));
+  return sent.map(visible).join("\n");
+}
+
+async function sayInGroup(from: typeof ADMIN, text: string): Promise<string> {
+  const sent = await h.send(groupMessage(text, { from, chat: NEWSROOM }));
+  return sent.map(visible).join("\n");
+}
+
+describe("staff answers stay out of groups", () => {
+  it("refuses /digestpreview, /stats, /feeds and /grant in a group, pointing to the private chat", async () => {
+    const reader = user({ language_code: "ar" });
+    await say(reader, "subscribe", "الميادين");
+    for (const text of [
+      `/digestpreview ${reader.id}`,
+      "/stats",
+      "/grant 424242 محرر",
+      `/revoke ${EDITOR.id}`,
+    ]) {
+      const answer = await sayInGroup(ADMIN, text);
+      expect(answer, text).toContain("أرسل هذا الأمر إليّ في محادثة خاصة");
+      expect(answer, text).not.toContain(String(reader.id));
+    }
+    expect(await sayInGroup(EDITOR, "/feeds")).toContain("أرسل هذا الأمر إليّ في محادثة خاصة");
+    expect(h.app.store.roles.find(424242)).toBeUndefined();
+    // A reader in the group is still told the command is not theirs, not where to send it.
+    expect(await sayInGroup(reader, "/stats")).toContain("⛔ هذا الأمر مخصص لمديري نشرة.");
+    // In the admin's private chat the same commands answer.
+    expect(await say(ADMIN, "stats")).toContain("إحصاءات نشرة");
+  });
+});
+
+describe("/alias", () => {
+  it("says a place it does not know is unknown, not how to use the command", async () => {
+    expect(await say(ADMIN, "alias", "قرية لا توجد | اسم آخر")).toBe(
+      "لا أعرف منطقة باسم «قرية لا توجد». تجد القائمة في /topics.",
+    );
+    expect(h.app.deps.topics.lookup("اسم آخر", { exact: true }).matches).toEqual([]);
+  });
+});
