@@ -84,8 +84,13 @@ catalogFeature.command("alias", requireRole("admin"), async (ctx) => {
   let alias = "";
   const parts = argument.split(SEPARATOR);
   if (parts.length === 2) {
-    topic = exactTopic(ctx, parts[0] as string);
+    const name = (parts[0] as string).trim();
+    topic = exactTopic(ctx, name);
     alias = (parts[1] as string).trim();
+    if (!topic && name !== "") {
+      await replyHtml(ctx, ctx.t("topic-unknown", { input: echo(name) }));
+      return;
+    }
   } else {
     // "/alias دير الزور ديرالزور الكبرى": the longest leading run of words that names one topic.
     const words = argument.split(/\s+/).filter(Boolean);
