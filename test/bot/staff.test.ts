@@ -62,3 +62,29 @@ describe("/alias", () => {
     expect(h.app.deps.topics.lookup("اسم آخر", { exact: true }).matches).toEqual([]);
   });
 });
+
+describe("/schedule", () => {
+  it("reads city names and «صباحًا», says cron in words, and refuses a duplicate", async () => {
+    const added = await say(ADMIN, "schedule", "يوميا 8 صباحًا دير الزور tz=دمشق");
+    expect(added).toContain("كل يوم الساعة 08:00 (دمشق) · دير الزور");
+    const before = h.app.store.digests.schedules().length;
+    // The same schedule typed another way: 08:00, the English city name.
+    const again = await say(ADMIN_EN, "schedule", "daily 08:00 Deir ez-Zor tz=Damascus");
+    expect(again).toMatch(
+      /Schedule #\d+ is this very schedule: every day at 08:00 \(Damascus\) · Deir ez-Zor/,
+    );
+    expect(h.app.store.digests.schedules()).toHaveLength(before);
+    // Another place at the same time is not a duplicate.
+    expect(await say(ADMIN_EN, "schedule", "daily 8 Mayadin tz=Berlin")).toContain(
+      "every day at 08:00 (Berlin) · Mayadin",
+    );
+    const cron = await say(ADMIN, "schedule", '"0 18 * * 0-4"');
+    expect(cron).toContain("كل يوم عمل (من الأحد إلى الخميس) الساعة 18:00");
+    const list = await say(ADMIN_EN, "schedules");
+    expect(list).toContain("every working day (Sunday to Thursday) at 18:00");
+    expect(await say(ADMIN_EN, "schedule", "daily 08:00 tz=Atlantis")).toContain(
+      "I don't know the time zone “Atlantis”",
+    );
+    expect(h.app.store.digests.schedules()).toHaveLength(before + 2);
+  });
+});

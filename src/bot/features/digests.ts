@@ -61,6 +61,18 @@ digestsFeature.command("schedule", adminOnly, async (ctx) => {
     topic = await topicOrAnswer(ctx, parsed.topicText, { noteKey: "schedule-not-saved" });
     if (!topic) return;
   }
+  const same = schedules.same(parsed.cron, parsed.zone, topic?.id ?? null);
+  if (same) {
+    await replyHtml(
+      ctx,
+      ctx.t("schedule-duplicate", {
+        id: `#${same.id}`,
+        when: describeSchedule(same.cron, same.timezone, ctx.language, ctx.deps.i18n),
+        topic: topicLabel(ctx, same),
+      }),
+    );
+    return;
+  }
   const { schedule } = schedules.add({
     spec: argument,
     cron: parsed.cron,

@@ -305,7 +305,7 @@ schedule-error-cron-field-count = تعبير cron يحتاج 5 حقول أو 6،
 schedule-error-bad-cron-field = حقل { $field } في تعبير cron غير صحيح: «{ $detail }».
 schedule-error-cron-never-runs = تعبير cron هذا لا يقع في أي يوم: «{ $detail }».
 schedule-error-too-frequent = الموعد «{ $detail }» يتكرر أكثر من مرة كل { $minutes } دقائق، وملخصات بهذا التكرار تغرق القراء. اختر فاصلًا أطول، مثل <code>"0 */6 * * *"</code>.
-schedule-error-unknown-zone = لا أعرف التوقيت «{ $detail }». اكتبه بصيغة IANA، مثل tz=Asia/Damascus.
+schedule-error-unknown-zone = لا أعرف التوقيت «{ $detail }». اكتب مدينة مثل tz=دمشق أو tz=Berlin، أو اسمه بصيغة IANA مثل tz=Asia/Damascus.
 cron-field-second = الثواني
 cron-field-minute = الدقائق
 cron-field-hour = الساعات

@@ -297,7 +297,7 @@ schedule-error-cron-field-count = A cron expression needs 5 or 6 fields; this on
 schedule-error-bad-cron-field = The { $field } field of the cron expression is not valid: “{ $detail }”.
 schedule-error-cron-never-runs = This cron expression never happens: “{ $detail }”.
 schedule-error-too-frequent = “{ $detail }” runs more often than every { $minutes } minutes: digests that often would flood readers. Choose a longer interval, like <code>"0 */6 * * *"</code>.
-schedule-error-unknown-zone = I don't know the time zone “{ $detail }”. Write an IANA name, like tz=Asia/Damascus.
+schedule-error-unknown-zone = I don't know the time zone “{ $detail }”. Write a city, like tz=Damascus or tz=Berlin, or an IANA name, like tz=Asia/Damascus.
 cron-field-second = seconds
 cron-field-minute = minutes
 cron-field-hour = hours
