@@ -193,3 +193,10 @@ export const articleAddTopic = button("ae:t", { article: id(), topic: id() });
 export const articleDelete = button("ae:d", { article: id() });
 export const articleDeleteConfirm = button("ae:dy", { article: id() });
 export const articleDeleteCancel = button("ae:dn", { article: id() });
+
+// /grant to a user the bot has never seen asks first (bot/features/admin.ts). User ids pass 2^31.
+export const grantConfirm = button("gr:y", {
+  user: int(1, Number.MAX_SAFE_INTEGER),
+  role: oneOf("editor", "admin"),
+});
+export const grantCancel = button("gr:n", {});

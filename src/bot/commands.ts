@@ -36,6 +36,7 @@ export const ADMIN_COMMANDS = [
   "digestpreview",
   "grant",
   "revoke",
+  "roles",
   "addtopic",
   "alias",
   "stats",

@@ -468,4 +468,17 @@ export const migrations: Migration[] = [
       CREATE INDEX chat_phrases_kind ON chat_phrases (kind, normalized);
     `,
   },
+  {
+    version: 30,
+    name: "usernames the bot has seen, for /grant @username and /roles",
+    up: `
+      -- The @username of each Telegram user who sent the bot an update (private chat or group), as last seen;
+      -- a name another user takes later moves to them. Only staff tools read it.
+      CREATE TABLE usernames (
+        user_id  INTEGER PRIMARY KEY,
+        username TEXT    NOT NULL COLLATE NOCASE UNIQUE,
+        seen_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];

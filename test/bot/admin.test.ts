@@ -65,6 +65,7 @@ describe("/grant and /revoke", () => {
 
   it("accepts Arabic role words and Arabic-Indic digits, and the id after the role", async () => {
     const id = 987654321;
+    await say(user({ id, language_code: "ar" }), "start"); // seen by the bot: no "never used the bot" question
     const arabicDigits = String(id).replace(/\d/g, (d) => "٠١٢٣٤٥٦٧٨٩"[Number(d)] as string);
     expect(await say(ADMIN_AR, "grant", `${arabicDigits} مشرف`)).toBe(
       `✅ أصبح المستخدم ${id} مديرًا، وتعرض قائمة أوامره الآن الأوامر الجديدة.`,
@@ -129,7 +130,6 @@ describe("/grant and /revoke", () => {
     ["grant", ""],
     ["grant", "12345"],
     ["grant", "12345 owner"],
-    ["grant", "@someone editor"],
     ["grant", "0 editor"],
     ["grant", "-100123 editor"],
     ["grant", "12345 editor extra"],

@@ -1,8 +1,8 @@
 // Staff rails through the real bot (issue 13 items 5–8): what protects the newsroom from its own slips. Admins,
 // editors and readers, private chats and groups, realistic Arabic; bad input gets a clear answer and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness, visible } from "../support/harness";
-import { command, group, groupMessage, user } from "../support/updates";
+import { buttonData, type Harness, startHarness, visible } from "../support/harness";
+import { callback, command, group, groupMessage, user } from "../support/updates";
 
 const ADMIN = user({ language_code: "ar" });
 const ADMIN_EN = user({ language_code: "en" });
@@ -86,5 +86,54 @@ describe("/schedule", () => {
       "I don't know the time zone “Atlantis”",
     );
     expect(h.app.store.digests.schedules()).toHaveLength(before + 2);
+  });
+});
+
+describe("/grant and /roles", () => {
+  it("warns before granting a role to an id that never used the bot, and grants only on Yes", async () => {
+    const stranger = 5_123_456_789; // above 2^31, as new Telegram ids are
+    const [warning] = await h.send(command("grant", `${stranger} محرر`, { from: ADMIN }));
+    expect(visible(warning)).toContain(`المستخدم ${stranger} لم يستخدم البوت قط`);
+    expect(h.app.store.roles.find(stranger)).toBeUndefined();
+    const no = buttonData(warning, "إلغاء");
+    await h.send(callback(no, { from: ADMIN, message: h.fake.lastMessage(ADMIN.id) }));
+    expect(visible(h.fake.lastMessage(ADMIN.id))).toBe("لم يُمنح أي دور.");
+    expect(h.app.store.roles.find(stranger)).toBeUndefined();
+    // Asked again; an editor cannot press the admin's button, the admin can.
+    const [again] = await h.send(command("grant", `${stranger} محرر`, { from: ADMIN }));
+    const yes = buttonData(again, "نعم، امنحه الدور");
+    await h.send(callback(yes, { from: EDITOR }));
+    expect(h.app.store.roles.find(stranger)).toBeUndefined();
+    await h.send(callback(yes, { from: ADMIN, message: h.fake.lastMessage(ADMIN.id) }));
+    expect(visible(h.fake.lastMessage(ADMIN.id))).toContain(`أصبح المستخدم ${stranger} محررًا`);
+    expect(h.app.store.roles.find(stranger)).toBe("editor");
+    expect(await say(ADMIN, "revoke", String(stranger))).toContain("لم يعد المستخدم");
+  });
+
+  it("grants by @username to a user the bot has seen, and says when it has not", async () => {
+    const reporter = user({ language_code: "ar", username: "lina_reports" });
+    await say(reporter, "start");
+    expect(await say(ADMIN, "grant", "@Lina_Reports محرر")).toContain(
+      `أصبح المستخدم @lina_reports (${reporter.id}) محررًا`,
+    );
+    expect(h.app.store.roles.find(reporter.id)).toBe("editor");
+    expect(await say(ADMIN, "grant", "@nobody_here مدير")).toContain("لا أعرف مستخدمًا باسم @nobody_here");
+    expect(h.app.store.roles.all().some((r) => r.role === "admin")).toBe(false);
+    // A user seen only in a group, with a username, is known too (no warning).
+    const member = user({ language_code: "ar", username: "omar_desk" });
+    await sayInGroup(member, "/help");
+    expect(await say(ADMIN, "grant", `مدير @omar_desk`)).toContain(
+      `أصبح المستخدم @omar_desk (${member.id}) مديرًا`,
+    );
+  });
+
+  it("/roles lists everyone with a role and where it comes from", async () => {
+    const roles = await say(ADMIN_EN, "roles");
+    expect(roles).toContain("Newsroom roles");
+    expect(roles).toContain(`${ADMIN.id}: admin through ADMIN_IDS in the configuration`);
+    expect(roles).toContain(`${EDITOR.id}: editor through EDITOR_IDS in the configuration`);
+    expect(roles).toMatch(new RegExp(`@lina_reports \\(\\d+\\): editor, granted by ${ADMIN.id} on `));
+    expect(roles).toContain("@omar_desk");
+    expect(await say(EDITOR, "roles")).toBe("⛔ هذا الأمر مخصص لمديري نشرة.");
   });
 });

@@ -609,7 +609,7 @@ role-name = { $role ->
     [admin] مديرًا
    *[editor] محررًا
 }
-grant-usage = الاستخدام: <code>/grant &lt;معرّف المستخدم&gt; محرر</code> أو <code>/grant &lt;معرّف المستخدم&gt; مدير</code>، مثل <code>/grant 123456789 محرر</code>. المعرّف هو الرقم الذي يعرّف الشخص في تيليغرام، ويمكنه معرفته من بوت مثل @userinfobot.
+grant-usage = الاستخدام: <code>/grant &lt;معرّف المستخدم&gt; محرر</code> أو <code>/grant &lt;معرّف المستخدم&gt; مدير</code>، مثل <code>/grant 123456789 محرر</code>، أو باسم المستخدم إن راسلني: <code>/grant @lina_reports محرر</code>. المعرّف هو الرقم الذي يعرّف الشخص في تيليغرام، ويمكنه معرفته من بوت مثل @userinfobot.
 grant-done = ✅ أصبح المستخدم <code>{ $user }</code> { role-name }، وتعرض قائمة أوامره الآن الأوامر الجديدة.
 grant-already = المستخدم <code>{ $user }</code> { $role ->
     [admin] مدير

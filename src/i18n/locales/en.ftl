@@ -565,7 +565,7 @@ role-name = { $role ->
     [admin] an admin
    *[editor] an editor
 }
-grant-usage = Usage: <code>/grant &lt;user id&gt; editor</code> or <code>/grant &lt;user id&gt; admin</code>, e.g. <code>/grant 123456789 editor</code>. The id is the person's numeric Telegram id; they can see it with a bot such as @userinfobot.
+grant-usage = Usage: <code>/grant &lt;user id&gt; editor</code> or <code>/grant &lt;user id&gt; admin</code>, e.g. <code>/grant 123456789 editor</code>, or by username if they have written to me: <code>/grant @lina_reports editor</code>. The id is the person's numeric Telegram id; they can see it with a bot such as @userinfobot.
 grant-done = ✅ User <code>{ $user }</code> is now { role-name }. Their command menu shows the new commands.
 grant-already = User <code>{ $user }</code> is already { role-name }.
 grant-config-admin = User <code>{ $user }</code> is an admin through <code>ADMIN_IDS</code> in the configuration; there is nothing to grant.

@@ -22,3 +22,24 @@ schedule-every-minutes = { $count ->
 }
 schedule-duplicate = الموعد <b>{ $id }</b> هو هذا الموعد نفسه: { $when } · { $topic }. لم أُضف موعدًا ثانيًا، فالقراء كانوا سيتلقّون الملخص مرتين.
 schedule-days-list = يوم { $list }
+
+# /grant and /roles
+cmd-roles = من يملك أي دور، ومن أين جاءه
+grant-username-unknown = لا أعرف مستخدمًا باسم { $name }: أعرف من راسلني أو كتب في مجموعة أنا فيها. اطلب منه أن يرسل /start إليّ، أو اكتب معرّفه الرقمي.
+grant-unseen = ⚠️ المستخدم <code>{ $user }</code> لم يستخدم البوت قط، فلعل في المعرّف خطأ. أأجعله { role-name } على أي حال؟
+button-grant-anyway = نعم، امنحه الدور
+grant-cancelled = لم يُمنح أي دور.
+roles-title = 👥 <b>أدوار غرفة الأخبار</b> ({ $count }):
+roles-line-config = • <code>{ $user }</code>: { $role ->
+    [admin] مدير
+   *[editor] محرر
+} بموجب <code>{ $variable }</code> في الإعدادات
+roles-line-grant = • <code>{ $user }</code>: { $role ->
+    [admin] مدير
+   *[editor] محرر
+} منحه الدور <code>{ $by }</code> في { $time }
+roles-line-grant-unknown = • <code>{ $user }</code>: { $role ->
+    [admin] مدير
+   *[editor] محرر
+} مُنح الدور في { $time }
+roles-outro = يُسحب الدور الممنوح بالأمر /revoke، أما دور الإعدادات فيتغير بتعديل <code>ADMIN_IDS</code> أو <code>EDITOR_IDS</code> فقط.

@@ -17,3 +17,24 @@ schedule-every-hours = { $count ->
 schedule-every-minutes = every { $count } minutes
 schedule-duplicate = Schedule <b>{ $id }</b> is this very schedule: { $when } · { $topic }. I did not add a second one: readers would get the digest twice.
 schedule-days-list = { $list }
+
+# /grant and /roles
+cmd-roles = Who has which role, and where it comes from
+grant-username-unknown = I don't know a user called { $name }: I know people who wrote to me or in a group I am in. Ask them to send me /start, or use their numeric id.
+grant-unseen = ⚠️ User <code>{ $user }</code> has never used the bot; the id may be mistyped. Make them { role-name } anyway?
+button-grant-anyway = Yes, grant the role
+grant-cancelled = No role was granted.
+roles-title = 👥 <b>Newsroom roles</b> ({ $count }):
+roles-line-config = • <code>{ $user }</code>: { $role ->
+    [admin] admin
+   *[editor] editor
+} through <code>{ $variable }</code> in the configuration
+roles-line-grant = • <code>{ $user }</code>: { $role ->
+    [admin] admin
+   *[editor] editor
+}, granted by <code>{ $by }</code> on { $time }
+roles-line-grant-unknown = • <code>{ $user }</code>: { $role ->
+    [admin] admin
+   *[editor] editor
+}, granted on { $time }
+roles-outro = /revoke takes a granted role back; a role from the configuration changes only with <code>ADMIN_IDS</code> or <code>EDITOR_IDS</code>.
