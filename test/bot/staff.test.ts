@@ -1,6 +1,9 @@
 // Staff rails through the real bot (issue 13 items 5–8): what protects the newsroom from its own slips. Admins,
 // editors and readers, private chats and groups, realistic Arabic; bad input gets a clear answer and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settingsLanguage } from "../../src/bot/callback-data";
+import { EDITOR_COMMANDS, READER_COMMANDS } from "../../src/bot/commands";
+import { stripBidi } from "../../src/text/html";
 import { buttonData, type Harness, startHarness, visible } from "../support/harness";
 import { callback, command, group, groupMessage, user } from "../support/updates";
 
@@ -135,5 +138,53 @@ describe("/grant and /roles", () => {
     expect(roles).toMatch(new RegExp(`@lina_reports \\(\\d+\\): editor, granted by ${ADMIN.id} on `));
     expect(roles).toContain("@omar_desk");
     expect(await say(EDITOR, "roles")).toBe("⛔ هذا الأمر مخصص لمديري نشرة.");
+  });
+});
+
+describe("command menus follow the chat", () => {
+  const chatMenu = (chatId: number, language = "") =>
+    h.fake.commands({ type: "chat", chat_id: chatId }, language);
+  const described = (chatId: number, language: string, name: string) =>
+    stripBidi(chatMenu(chatId, language).find((c) => c.command === name)?.description ?? "");
+
+  it("a reader who chooses Arabic on an English Telegram gets the Arabic menu; auto gives Telegram's back", async () => {
+    const reader = user({ language_code: "en" });
+    await say(reader, "start");
+    await h.send(callback(settingsLanguage.pack({ language: "ar" }), { from: reader }));
+    expect(described(reader.id, "en", "subscribe")).toBe(
+      stripBidi(h.app.deps.i18n.plain("ar", "cmd-subscribe")),
+    );
+    expect(described(reader.id, "", "latest")).toBe(stripBidi(h.app.deps.i18n.plain("ar", "cmd-latest")));
+    expect(chatMenu(reader.id, "en").map((c) => c.command)).toEqual([...READER_COMMANDS]);
+    await h.send(callback(settingsLanguage.pack({ language: "auto" }), { from: reader }));
+    expect(chatMenu(reader.id, "en")).toEqual([]);
+    expect(chatMenu(reader.id)).toEqual([]);
+  });
+
+  it("an editor's menu keeps the role's commands in the language chosen, and a grant keeps the language", async () => {
+    await say(EDITOR, "start");
+    await h.send(callback(settingsLanguage.pack({ language: "en" }), { from: EDITOR }));
+    expect(chatMenu(EDITOR.id, "ar").map((c) => c.command)).toEqual([...READER_COMMANDS, ...EDITOR_COMMANDS]);
+    expect(described(EDITOR.id, "ar", "post")).toBe(stripBidi(h.app.deps.i18n.plain("en", "cmd-post")));
+    // A reader who chose English, then made an editor: the editor's menu, in English on an Arabic Telegram.
+    const reporter = user({ language_code: "ar" });
+    await say(reporter, "start");
+    await h.send(callback(settingsLanguage.pack({ language: "en" }), { from: reporter }));
+    await say(ADMIN, "grant", `${reporter.id} محرر`);
+    expect(described(reporter.id, "ar", "post")).toBe(stripBidi(h.app.deps.i18n.plain("en", "cmd-post")));
+    await say(ADMIN, "revoke", String(reporter.id));
+    expect(chatMenu(reporter.id, "ar").map((c) => c.command)).toEqual([...READER_COMMANDS]);
+    expect(described(reporter.id, "ar", "subscribe")).toBe(
+      stripBidi(h.app.deps.i18n.plain("en", "cmd-subscribe")),
+    );
+  });
+
+  it("a group whose admin chooses English gets the readers' menu in English", async () => {
+    const admin = user({ language_code: "ar" });
+    h.fake.setChatMember(NEWSROOM.id, admin.id, "administrator");
+    await sayInGroup(admin, "/settings");
+    await h.send(callback(settingsLanguage.pack({ language: "en" }), { from: admin, chat: NEWSROOM }));
+    expect(described(NEWSROOM.id, "ar", "topics")).toBe(stripBidi(h.app.deps.i18n.plain("en", "cmd-topics")));
+    expect(chatMenu(NEWSROOM.id, "ar").map((c) => c.command)).toEqual([...READER_COMMANDS]);
   });
 });
