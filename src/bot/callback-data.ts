@@ -200,3 +200,7 @@ export const grantConfirm = button("gr:y", {
   role: oneOf("editor", "admin"),
 });
 export const grantCancel = button("gr:n", {});
+
+// /alias of another place's name asks first (bot/features/catalog.ts): the name is the other place's alias row.
+export const aliasConfirm = button("ali:y", { topic: id(), other: id(), alias: id() });
+export const aliasCancel = button("ali:n", {});

@@ -39,6 +39,7 @@ export const ADMIN_COMMANDS = [
   "roles",
   "addtopic",
   "alias",
+  "unalias",
   "stats",
 ] as const;
 

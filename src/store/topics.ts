@@ -170,6 +170,26 @@ export class TopicStore {
     })();
   }
 
+  /** A topic's aliases with their row ids (what a button carries) and whether the catalog brought them. */
+  aliasRows(topicId: number): { id: number; alias: string; builtin: boolean }[] {
+    return this.db
+      .prepare<[number], { id: number; alias: string; builtin: number }>(
+        "SELECT id, alias, builtin FROM topic_aliases WHERE topic_id = ? ORDER BY id",
+      )
+      .all(topicId)
+      .map((r) => ({ id: r.id, alias: r.alias, builtin: r.builtin === 1 }));
+  }
+
+  /** Removes an alias an admin added (never one of the catalog's); false when there was none. */
+  removeAlias(aliasId: number): boolean {
+    return this.db.transaction(() => {
+      const removed =
+        this.db.prepare("DELETE FROM topic_aliases WHERE id = ? AND builtin = 0").run(aliasId).changes > 0;
+      if (removed) this.bumpRevision.run();
+      return removed;
+    })();
+  }
+
   /** Adds an alias to a topic; false when it was already there. */
   addAlias(topicId: number, alias: string, strength: AliasStrength = "strong"): boolean {
     return this.db.transaction(() => {

@@ -188,3 +188,62 @@ describe("command menus follow the chat", () => {
     expect(chatMenu(NEWSROOM.id, "ar").map((c) => c.command)).toEqual([...READER_COMMANDS]);
   });
 });
+
+describe("/alias that makes a place's name ambiguous, and /unalias", () => {
+  const placesNamed = (name: string) =>
+    h.app.deps.topics.lookup(name, { exact: true }).matches.map((t) => t.slug);
+
+  it("asks before giving Deir ez-Zor the name of Mayadin; No changes nothing, Yes adds it", async () => {
+    const [question] = await h.send(command("alias", "دير الزور | الميادين", { from: ADMIN }));
+    expect(visible(question)).toContain("«الميادين» اسم منطقة الميادين من قبل");
+    expect(placesNamed("الميادين")).toHaveLength(1);
+    await h.send(
+      callback(buttonData(question, "إلغاء"), { from: ADMIN, message: h.fake.lastMessage(ADMIN.id) }),
+    );
+    expect(visible(h.fake.lastMessage(ADMIN.id))).toBe("لم يُضف الاسم.");
+    expect(placesNamed("الميادين")).toHaveLength(1);
+    // Only an admin's press counts.
+    await h.send(callback(buttonData(question, "نعم، أضف الاسم"), { from: EDITOR }));
+    expect(placesNamed("الميادين")).toHaveLength(1);
+    const [again] = await h.send(command("alias", "دير الزور | الميادين", { from: ADMIN }));
+    await h.send(
+      callback(buttonData(again, "نعم، أضف الاسم"), { from: ADMIN, message: h.fake.lastMessage(ADMIN.id) }),
+    );
+    expect(visible(h.fake.lastMessage(ADMIN.id))).toContain("صار «الميادين» يعني دير الزور");
+    expect(placesNamed("الميادين")).toHaveLength(2);
+
+    // And taken back: the place's own name stays with Mayadin.
+    expect(await say(ADMIN, "unalias", "دير الزور | الميادين")).toContain("لم يعد «الميادين» يعني دير الزور");
+    expect(placesNamed("الميادين")).toHaveLength(1);
+    expect(await say(ADMIN, "unalias", "الميادين")).toBe("«الميادين» هو اسم الميادين نفسه، فيبقى.");
+    expect(placesNamed("الميادين")).toHaveLength(1);
+  });
+
+  it("a new name that is no other place's is added at once; /unalias of it alone removes it", async () => {
+    expect(await say(ADMIN, "alias", "البوكمال | بوكمال الحدودية")).toContain(
+      "صار «بوكمال الحدودية» يعني البوكمال",
+    );
+    expect(placesNamed("بوكمال الحدودية")).toHaveLength(1);
+    expect(await say(ADMIN, "unalias", "بوكمال الحدودية")).toContain(
+      "لم يعد «بوكمال الحدودية» يعني البوكمال",
+    );
+    expect(placesNamed("بوكمال الحدودية")).toEqual([]);
+  });
+
+  it("keeps built-in names, and says what it does not know", async () => {
+    const deir = h.app.deps.topics.index().bySlug("deir-ez-zor");
+    if (!deir) throw new Error("no Deir ez-Zor");
+    const builtin = h.app.deps.topics
+      .aliasesOf(deir)
+      .find((r) => r.builtin && r.alias !== deir.nameAr && r.alias !== deir.nameEn && r.alias !== "الميادين");
+    if (!builtin) throw new Error("no built-in alias");
+    expect(await say(ADMIN_EN, "unalias", `Deir ez-Zor | ${builtin.alias}`)).toContain(
+      "built-in list of places",
+    );
+    expect(placesNamed(builtin.alias)).toContain("deir-ez-zor");
+    expect(await say(ADMIN, "unalias", "اسم لا يعرفه أحد")).toBe("لا توجد منطقة باسم «اسم لا يعرفه أحد».");
+    expect(await say(ADMIN, "unalias", "دير الزور | اسم آخر")).toBe("ليس «اسم آخر» من أسماء دير الزور.");
+    expect(await say(ADMIN, "unalias", "")).toContain("اكتب المنطقة ثم الاسم الذي تحذفه");
+    expect(await say(EDITOR, "unalias", "دير الزور | ديرزور")).toBe("⛔ هذا الأمر مخصص لمديري نشرة.");
+  });
+});

@@ -43,3 +43,23 @@ roles-line-grant-unknown = • <code>{ $user }</code>: { $role ->
    *[editor] محرر
 } مُنح الدور في { $time }
 roles-outro = يُسحب الدور الممنوح بالأمر /revoke، أما دور الإعدادات فيتغير بتعديل <code>ADMIN_IDS</code> أو <code>EDITOR_IDS</code> فقط.
+
+# /alias and /unalias
+cmd-unalias = احذف اسمًا أضفته لمنطقة
+alias-confirm = ⚠️ «{ $alias }» اسم منطقة { $other } من قبل. إن صار يعني { $topic } أيضًا فسيُسأل القراء الذين يكتبونه أي المنطقتين يقصدون، وتُوسم المقالات التي تذكره بالمنطقتين. أأضيفه على أي حال؟
+button-alias-anyway = نعم، أضف الاسم
+alias-cancelled = لم يُضف الاسم.
+alias-gone = تغيّرت المناطق منذ هذا السؤال، فلم يُضف الاسم. أرسل /alias من جديد.
+unalias-usage = اكتب المنطقة ثم الاسم الذي تحذفه تفصل بينهما |، مثل <code>/unalias دير الزور | ديرزور</code>، أو الاسم وحده إن لم يكن لغير منطقة واحدة.
+unalias-done = 🗑 لم يعد «{ $alias }» يعني <b>{ $topic }</b>. { $count ->
+    [0] لم تتغير مناطق أي مقال من آخر 30 يومًا.
+    [one] أُعيد وسم مقال واحد من آخر 30 يومًا.
+    [two] أُعيد وسم مقالين من آخر 30 يومًا.
+    [few] أُعيد وسم { $count } مقالات من آخر 30 يومًا.
+   *[other] أُعيد وسم { $count } مقالًا من آخر 30 يومًا.
+}
+unalias-name = «{ $alias }» هو اسم { $topic } نفسه، فيبقى.
+unalias-builtin = «{ $alias }» من أسماء { $topic } في قائمة المناطق المرفقة بالبوت، فيبقى.
+unalias-none = ليس «{ $alias }» من أسماء { $topic }.
+unalias-unknown = لا توجد منطقة باسم «{ $alias }».
+unalias-several = «{ $alias }» اسم لأكثر من منطقة ({ $names }): اكتب المنطقة أولًا، مثل <code>/unalias دير الزور | { $alias }</code>.

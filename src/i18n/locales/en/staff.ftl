@@ -38,3 +38,21 @@ roles-line-grant-unknown = • <code>{ $user }</code>: { $role ->
    *[editor] editor
 }, granted on { $time }
 roles-outro = /revoke takes a granted role back; a role from the configuration changes only with <code>ADMIN_IDS</code> or <code>EDITOR_IDS</code>.
+
+# /alias and /unalias
+cmd-unalias = Remove a name you gave a place
+alias-confirm = ⚠️ “{ $alias }” is already the name of { $other }. If it also means { $topic }, readers who type it will be asked which place they mean, and articles naming it will be tagged with both. Add it anyway?
+button-alias-anyway = Yes, add the name
+alias-cancelled = The name was not added.
+alias-gone = The places changed since this question; the name was not added. Send /alias again.
+unalias-usage = Send the place and the name to remove separated by |, e.g. <code>/unalias دير الزور | ديرزور</code>, or the name alone when only one place has it.
+unalias-done = 🗑 “{ $alias }” no longer means <b>{ $topic }</b>. { $count ->
+    [0] No article of the last 30 days changed places.
+    [one] One article of the last 30 days was tagged again.
+   *[other] { $count } articles of the last 30 days were tagged again.
+}
+unalias-name = “{ $alias }” is { $topic }'s own name; it stays.
+unalias-builtin = “{ $alias }” is one of { $topic }'s names in the bot's built-in list of places; it stays.
+unalias-none = “{ $alias }” is not a name of { $topic }.
+unalias-unknown = No place is called “{ $alias }”.
+unalias-several = “{ $alias }” names more than one place ({ $names }): write the place first, like <code>/unalias Deir ez-Zor | { $alias }</code>.
