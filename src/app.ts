@@ -155,6 +155,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       ...(options.timers ? { timers: options.timers } : {}),
     });
     const { topics, articles, editor, importer, readers, audience } = core;
+    const roles = new RoleService(store, config);
     const deps: BotDeps = {
       topics,
       audience,
@@ -163,8 +164,8 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       importer,
       readers,
       feeds,
-      roles: new RoleService(store, config),
-      stats: new StatsService(store, topics, clock, config.DEFAULT_TIMEZONE),
+      roles,
+      stats: new StatsService(store, topics, clock, config.DEFAULT_TIMEZONE, () => roles.staffIds()),
       delivery,
       alerts,
       digests,

@@ -200,6 +200,7 @@ export function statsText(ctx: NashraContext, report: StatsReport): string {
     ctx.t("stats-readers-groups", { active: r.groups.active, inactive: r.groups.inactive }),
     ctx.t("stats-readers-channels", { active: r.channels.active, inactive: r.channels.inactive }),
     ctx.t("stats-inactive-note"),
+    ctx.t("stats-readers-staff", { count: report.staff }),
     "",
   ];
   if (report.topTopics.length === 0) lines.push(ctx.t("stats-topics-none"));

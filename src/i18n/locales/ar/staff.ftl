@@ -63,3 +63,6 @@ unalias-builtin = «{ $alias }» من أسماء { $topic } في قائمة ال
 unalias-none = ليس «{ $alias }» من أسماء { $topic }.
 unalias-unknown = لا توجد منطقة باسم «{ $alias }».
 unalias-several = «{ $alias }» اسم لأكثر من منطقة ({ $names }): اكتب المنطقة أولًا، مثل <code>/unalias دير الزور | { $alias }</code>.
+
+# /stats
+stats-readers-staff = <i>القراء هم المحادثات التي تصلها الأخبار، ولا تُعدّ بينهم المحادثات الخاصة لفريق غرفة الأخبار ({ $count }).</i>

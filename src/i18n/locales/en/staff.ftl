@@ -56,3 +56,6 @@ unalias-builtin = “{ $alias }” is one of { $topic }'s names in the bot's bui
 unalias-none = “{ $alias }” is not a name of { $topic }.
 unalias-unknown = No place is called “{ $alias }”.
 unalias-several = “{ $alias }” names more than one place ({ $names }): write the place first, like <code>/unalias Deir ez-Zor | { $alias }</code>.
+
+# /stats
+stats-readers-staff = <i>Readers are the chats news goes to; the newsroom staff's own private chats ({ $count }) are not counted.</i>
