@@ -204,3 +204,7 @@ export const grantCancel = button("gr:n", {});
 // /alias of another place's name asks first (bot/features/catalog.ts): the name is the other place's alias row.
 export const aliasConfirm = button("ali:y", { topic: id(), other: id(), alias: id() });
 export const aliasCancel = button("ali:n", {});
+
+// A breaking item offered to editors (bot/breaking-offers.ts, /post of «عاجل»): the /alert preview, or ignore it.
+export const breakingAlert = button("bk:a", { article: id() });
+export const breakingIgnore = button("bk:x", { article: id() });

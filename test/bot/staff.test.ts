@@ -1,10 +1,20 @@
 // Staff rails through the real bot (issue 13 items 5–8): what protects the newsroom from its own slips. Admins,
 // editors and readers, private chats and groups, realistic Arabic; bad input gets a clear answer and changes nothing.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settingsLanguage } from "../../src/bot/callback-data";
 import { EDITOR_COMMANDS, READER_COMMANDS } from "../../src/bot/commands";
 import { stripBidi } from "../../src/text/html";
-import { buttonData, type Harness, startHarness, visible } from "../support/harness";
+import { type FeedServer, serveFeeds } from "../support/feed-server";
+import {
+  buttonData,
+  buttonLabels,
+  type Harness,
+  received,
+  startHarness,
+  visible,
+  waitUntil,
+} from "../support/harness";
 import { callback, command, group, groupMessage, user } from "../support/updates";
 
 const ADMIN = user({ language_code: "ar" });
@@ -12,17 +22,35 @@ const ADMIN_EN = user({ language_code: "en" });
 const EDITOR = user({ language_code: "ar" });
 const NEWSROOM = group({ id: -100555, title: "غرفة أخبار الفرات" });
 
+const RSS = readFileSync(new URL("../fixtures/feeds/euphrates-desk.rss", import.meta.url), "utf8");
+
+const SECOND_RSS = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>شبكة الخابور</title><link>https://khabour.example.org/</link>
+<item><title>عاجل: انقطاع الطريق بين الحسكة والقامشلي بسبب السيول</title>
+<link>https://khabour.example.org/2026/12/02/floods</link><guid>khabour-991</guid>
+<description>قطعت السيول الطريق الرئيسي بين مدينتي الحسكة والقامشلي مساء اليوم، ودعت البلدية السائقين إلى سلوك طرق بديلة.</description></item>
+</channel></rss>`;
+
 let h: Harness;
+let feeds: FeedServer;
 beforeAll(async () => {
   h = await startHarness({
     env: {
       ADMIN_IDS: `${ADMIN.id},${ADMIN_EN.id}`,
       EDITOR_IDS: String(EDITOR.id),
       DEFAULT_TIMEZONE: "Asia/Damascus",
+      FEED_ALLOW_HOSTS: "127.0.0.1", // the test feeds are served on 127.0.0.1
     },
   });
+  feeds = await serveFeeds((req, res) => {
+    res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
+    res.end(req.url === "/euphrates.rss" ? RSS : SECOND_RSS);
+  });
 });
-afterAll(() => h.stop());
+afterAll(async () => {
+  await h.stop();
+  await feeds.close();
+});
 
 async function say(from: typeof ADMIN, name: string, args = ""): Promise<string> {
   const sent = await h.send(command(name, args, { from }));
@@ -248,6 +276,75 @@ describe("/alias that makes a place's name ambiguous, and /unalias", () => {
   });
 });
 
+describe("breaking items wait for an editor, visibly", () => {
+  it("offers a feed's breaking item to the editors when its auto-alert is off; Send as alert gives the preview", async () => {
+    await say(ADMIN_EN, "help"); // both admins have a private chat with the bot
+    const reader = user({ language_code: "ar" });
+    await say(reader, "subscribe", "البوكمال");
+    const offered = () =>
+      h.fake.sentTo(ADMIN.id).filter((m) => visible(m).includes("خبر عاجل جديد من مكتب الفرات"));
+    await say(ADMIN, "addfeed", `${feeds.url}/euphrates.rss`);
+    await waitUntil(
+      () => offered().length === 1,
+      5000,
+      () => "no offer reached the admin",
+    );
+    const offer = offered()[0];
+    const text = visible(offer);
+    expect(text).toContain("والتنبيه التلقائي لهذا المصدر متوقف");
+    expect(text).toMatch(/#\d+ عاجل \| انفجار قرب معبر البوكمال الحدودي/);
+    const id = /#(\d+) عاجل/.exec(text)?.[1];
+    expect(buttonLabels(offer)).toEqual([`🔴 أرسل #${id} تنبيهًا`, `تجاهل #${id}`]);
+    // The English-speaking admin got it in English; the reader got nothing.
+    await waitUntil(() =>
+      h.fake.sentTo(ADMIN_EN.id).some((m) => visible(m).includes("A new breaking item from")),
+    );
+    expect(received(h, reader.id, "🔴")).toEqual([]);
+
+    // A reader pressing it is refused; the admin gets the alert preview with Send.
+    const before = h.fake.sentTo(reader.id).length;
+    await h.send(callback(buttonData(offer, "أرسل"), { from: reader }));
+    expect(
+      h.fake
+        .sentTo(reader.id)
+        .slice(before)
+        .some((m) => visible(m).startsWith("🔴")),
+    ).toBe(false);
+    const sent = await h.send(callback(buttonData(offer, "أرسل"), { from: ADMIN }));
+    const preview = sent.map(visible).join("\n");
+    expect(preview).toContain("انفجار قرب معبر البوكمال");
+    expect(preview).toContain("هذه معاينة التنبيه كما سيصل");
+    const confirm = sent.find((m) => buttonLabels(m).some((l) => l.startsWith("📣")));
+    await h.send(callback(buttonData(confirm, "📣"), { from: ADMIN, message: h.fake.lastMessage(ADMIN.id) }));
+    await waitUntil(
+      () => received(h, reader.id, "🔴").length === 1,
+      5000,
+      () => "the alert did not arrive",
+    );
+    expect(received(h, reader.id, "🔴")[0]).toContain("انفجار قرب معبر البوكمال");
+  });
+
+  it("Ignore takes that item's buttons away and sends nothing", async () => {
+    await say(ADMIN, "addfeed", `${feeds.url}/second.rss`);
+    const offered = () => h.fake.sentTo(ADMIN.id).filter((m) => visible(m).includes("خبر عاجل جديد"));
+    await waitUntil(
+      () => offered().length === 2,
+      5000,
+      () => "no second offer",
+    );
+    const offer = offered()[1];
+    const message = h.fake
+      .messagesIn(ADMIN.id)
+      .filter((m) => (m.text ?? "").includes("خبر عاجل جديد"))
+      .at(-1);
+    const alertsBefore = h.app.store.db.prepare("SELECT count(*) AS n FROM alerts").get();
+    await h.send(callback(buttonData(offer, "تجاهل"), { from: ADMIN, ...(message ? { message } : {}) }));
+    const now = h.fake.messagesIn(ADMIN.id).find((m) => m.message_id === message?.message_id);
+    expect(buttonLabels(now)).toEqual([]);
+    expect(h.app.store.db.prepare("SELECT count(*) AS n FROM alerts").get()).toEqual(alertsBefore);
+  });
+});
+
 describe("/stats figures that add up", () => {
   it("counts readers without the staff, and articles today by when they were published", async () => {
     const { importer } = h.app.deps;
@@ -257,6 +354,7 @@ describe("/stats figures that add up", () => {
     const staffChats = staff.filter((id) => h.app.store.chats.find(id)?.active).length;
     expect(staffChats).toBeGreaterThanOrEqual(3);
     const stored = h.app.store.articles.count();
+    const today = h.app.deps.stats.report().articles.today;
     const now = Date.now();
     // Imported now, published two days ago (a feed's backlog): not "today".
     importer.importOne(
@@ -271,7 +369,7 @@ describe("/stats figures that add up", () => {
       {
         title: "افتتاح فرن جديد في البوكمال",
         body: "افتُتح صباح اليوم فرن آلي جديد في مدينة البوكمال يغطي حاجة أحياء المدينة الشرقية من الخبز.\n\nوقال القائمون عليه إنه يعمل على مدار الساعة.",
-        publishedAt: now - 60_000,
+        publishedAt: now - 1_000,
       },
       { origin: "import" },
     );
@@ -279,6 +377,6 @@ describe("/stats figures that add up", () => {
     const people = before.private.active - staffChats;
     expect(text).toContain(`• People (private chats): ${people} active, ${before.private.inactive} inactive`);
     expect(text).toContain(`the newsroom staff's own private chats (${staff.length}) are not counted`);
-    expect(text).toContain(`Articles: 1 published today (since midnight), ${stored + 2} in all`);
+    expect(text).toContain(`Articles: ${today + 1} published today (since midnight), ${stored + 2} in all`);
   });
 });

@@ -66,3 +66,17 @@ unalias-several = «{ $alias }» اسم لأكثر من منطقة ({ $names }):
 
 # /stats
 stats-readers-staff = <i>القراء هم المحادثات التي تصلها الأخبار، ولا تُعدّ بينهم المحادثات الخاصة لفريق غرفة الأخبار ({ $count }).</i>
+
+# Breaking items that wait for an editor (feeds without auto-alert, /post of «عاجل»)
+breaking-offer-title = 🔴 { $count ->
+    [one] خبر عاجل جديد
+    [two] خبران عاجلان جديدان
+    [few] { $count } أخبار عاجلة جديدة
+   *[other] { $count } خبرًا عاجلًا جديدًا
+} من <b>{ $feed }</b>، والتنبيه التلقائي لهذا المصدر متوقف:
+breaking-offer-more = …و{ $count } غيرها في /latest.
+breaking-offer-hint = «أرسله تنبيهًا» يعرض عليك التنبيه كما سيصل القراء قبل أن ترسله.
+button-breaking-alert = 🔴 أرسل { $id } تنبيهًا
+button-breaking-ignore = تجاهل { $id }
+toast-breaking-ignored = تُرك الخبر { $id } بلا تنبيه.
+post-breaking-offer = 🔴 يبدأ هذا الخبر بـ«عاجل»: أترسله تنبيهًا إلى متابعي مناطقه؟

@@ -59,3 +59,15 @@ unalias-several = “{ $alias }” names more than one place ({ $names }): write
 
 # /stats
 stats-readers-staff = <i>Readers are the chats news goes to; the newsroom staff's own private chats ({ $count }) are not counted.</i>
+
+# Breaking items that wait for an editor (feeds without auto-alert, /post of «عاجل»)
+breaking-offer-title = 🔴 { $count ->
+    [one] A new breaking item
+   *[other] { $count } new breaking items
+} from <b>{ $feed }</b>, whose auto-alert is off:
+breaking-offer-more = …and { $count } more in /latest.
+breaking-offer-hint = “Send as alert” shows you the alert as readers will get it before you send it.
+button-breaking-alert = 🔴 Send { $id } as alert
+button-breaking-ignore = Ignore { $id }
+toast-breaking-ignored = { $id } stays without an alert.
+post-breaking-offer = 🔴 This item starts with “BREAKING”: send it as an alert to the readers of its places?
