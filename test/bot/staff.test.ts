@@ -343,6 +343,26 @@ describe("breaking items wait for an editor, visibly", () => {
     expect(buttonLabels(now)).toEqual([]);
     expect(h.app.store.db.prepare("SELECT count(*) AS n FROM alerts").get()).toEqual(alertsBefore);
   });
+
+  it("/post of «عاجل» offers Send as alert at once; a calm /post does not", async () => {
+    const calm = await h.send(
+      command(
+        "post",
+        "توزيع مازوت التدفئة في الميادين\nبدأ توزيع مازوت التدفئة على العائلات في مدينة الميادين.",
+        { from: ADMIN },
+      ),
+    );
+    expect(calm.flatMap(buttonLabels).some((l) => l.includes("تنبيهًا"))).toBe(false);
+    const urgent = await h.send(
+      command(
+        "post",
+        "عاجل: قصف على أطراف الميادين\nتعرضت الأطراف الشرقية لمدينة الميادين لقصف مدفعي صباح اليوم.\n\nولا معلومات بعد عن إصابات.",
+        { from: ADMIN },
+      ),
+    );
+    const offer = urgent.find((m) => visible(m).includes("يبدأ هذا الخبر بـ«عاجل»"));
+    expect(buttonLabels(offer)[0]).toMatch(/^🔴 أرسل #\d+ تنبيهًا$/);
+  });
 });
 
 describe("/stats figures that add up", () => {

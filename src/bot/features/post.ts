@@ -1,7 +1,8 @@
 // Editors' /post: the text after the command becomes an article (first line the title, a line that
 // is only a URL the link), tagged and stored; the reply gives its #id and topics.
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { ArticleInput } from "../../ingest/types";
+import { breakingAlert } from "../callback-data";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { replyHtml } from "../reply";
@@ -59,4 +60,12 @@ postFeature.command("post", requireRole("editor"), async (ctx) => {
   // Without a link of its own, readers read it in the bot: the editor gets the link to share.
   if (created && !article.url) lines.push(ctx.t("post-read-link", { url: articleLink(ctx, article.id) }));
   await replyHtml(ctx, lines.join("\n"));
+  // «عاجل» / BREAKING with places to alert: the alert is one tap away (its preview, then Send).
+  if (created && article.breaking && tagged.length > 0 && ctx.chat.type === "private") {
+    const keyboard = new InlineKeyboard().text(
+      ctx.tp("button-breaking-alert", { id: `#${article.id}` }),
+      breakingAlert.pack({ article: article.id }),
+    );
+    await replyHtml(ctx, ctx.t("post-breaking-offer"), keyboard);
+  }
 });
