@@ -365,6 +365,53 @@ describe("breaking items wait for an editor, visibly", () => {
   });
 });
 
+describe("/digestpreview follows the next run", () => {
+  it("shows nothing when the schedule's run would send nothing, and the news that run would send", async () => {
+    const reader = user({ language_code: "ar" });
+    await say(reader, "subscribe", "موحسن");
+    // Reported before the schedule exists: a new schedule's first run starts at its creation.
+    h.app.deps.importer.importOne(
+      {
+        title: "انقطاع المياه عن أحياء في موحسن",
+        body: "انقطعت مياه الشرب عن عدة أحياء في بلدة موحسن بريف دير الزور الشرقي منذ يومين بسبب عطل في محطة الضخ.\n\nوقال الأهالي إنهم يشترون الماء من الصهاريج.",
+      },
+      { origin: "import" },
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    const added = await say(ADMIN, "schedule", "daily 06:00");
+    const id = /#(\d+)/.exec(added)?.[1];
+    const nothing = await say(ADMIN, "digestpreview", `${reader.id} #${id}`);
+    expect(nothing).toContain(`لن يرسل الموعد #${id} شيئًا إلى المحادثة ${reader.id} لو جرى الآن`);
+    const before = h.fake.sentTo(reader.id).length;
+    await say(ADMIN, "digestnow", `#${id}`);
+    await waitUntil(
+      () =>
+        visible(h.fake.lastSent(ADMIN.id)).includes(`#${id}`) &&
+        !visible(h.fake.lastSent(ADMIN.id)).includes("جارٍ"),
+    );
+    expect(h.fake.sentTo(reader.id)).toHaveLength(before);
+
+    // News after the schedule's creation: the preview shows what the run will send, naming the run.
+    h.app.deps.importer.importOne(
+      {
+        title: "إعادة ضخ المياه إلى موحسن بعد إصلاح المحطة",
+        body: "عادت مياه الشرب إلى أحياء بلدة موحسن مساء اليوم بعد إصلاح العطل في محطة الضخ.\n\nوقالت البلدية إن الضخ سيكون يوميًا.",
+      },
+      { origin: "import" },
+    );
+    const replies = (await h.send(command("digestpreview", `${reader.id} #${id}`, { from: ADMIN }))).map(
+      visible,
+    );
+    expect(replies[0]).toContain(
+      `هذا ما سيرسله الموعد #${id} (كل يوم الساعة 06:00 (دمشق)) إلى المحادثة ${reader.id}`,
+    );
+    expect(replies[1]).toContain("إعادة ضخ المياه إلى موحسن");
+    expect(replies[1]).not.toContain("انقطاع المياه عن أحياء في موحسن");
+    expect(h.fake.sentTo(reader.id)).toHaveLength(before);
+    expect(await say(ADMIN, "digestpreview", `${reader.id} #999`)).toContain("لا يوجد موعد برقم #999");
+  });
+});
+
 describe("/stats figures that add up", () => {
   it("counts readers without the staff, and articles today by when they were published", async () => {
     const { importer } = h.app.deps;

@@ -73,6 +73,7 @@ const ARGS: Record<string, string | number> = {
   times: "08:00 و20:00",
   list: "الاثنين والخميس",
   minute: "00",
+  schedule: "#3",
   cron: "0 */6 * * *",
   role: "editor",
   variable: "EDITOR_IDS",

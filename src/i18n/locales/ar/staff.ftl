@@ -80,3 +80,13 @@ button-breaking-alert = 🔴 أرسل { $id } تنبيهًا
 button-breaking-ignore = تجاهل { $id }
 toast-breaking-ignored = تُرك الخبر { $id } بلا تنبيه.
 post-breaking-offer = 🔴 يبدأ هذا الخبر بـ«عاجل»: أترسله تنبيهًا إلى متابعي مناطقه؟
+
+# /digestpreview follows the next run
+digestpreview-heading-schedule = 👁 هذا ما سيرسله الموعد <b>{ $schedule }</b> ({ $when }) إلى المحادثة { $id } في موعده التالي { $next } ({ $count ->
+    [one] رسالة واحدة
+    [two] رسالتان
+    [few] { $count } رسائل
+   *[other] { $count } رسالة
+}) إن لم يُنشر جديد قبله. لم يُرسل إليها شيء.
+digestpreview-empty-schedule = لن يرسل الموعد { $schedule } شيئًا إلى المحادثة { $id } لو جرى الآن: لا جديد في مناطقها منذ ملخصها السابق أو منذ إنشاء الموعد، أو وصلها ما جدّ تنبيهًا.
+digestpreview-no-schedule = <i>لا مواعيد للملخصات بعد، فلن يصلها هذا حتى يُضاف موعد بالأمر /schedule.</i>

@@ -71,3 +71,11 @@ button-breaking-alert = 🔴 Send { $id } as alert
 button-breaking-ignore = Ignore { $id }
 toast-breaking-ignored = { $id } stays without an alert.
 post-breaking-offer = 🔴 This item starts with “BREAKING”: send it as an alert to the readers of its places?
+
+# /digestpreview follows the next run
+digestpreview-heading-schedule = 👁 This is what schedule <b>{ $schedule }</b> ({ $when }) would send chat { $id } at its next run, { $next } ({ $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}), unless more news comes first. Nothing was sent to it.
+digestpreview-empty-schedule = Schedule { $schedule } would send chat { $id } nothing if it ran now: nothing new in its places since its previous digest or since the schedule was made, or what is new reached it as an alert.
+digestpreview-no-schedule = <i>There are no digest schedules yet: the chat gets this only once one is added with /schedule.</i>
