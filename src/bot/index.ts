@@ -15,6 +15,7 @@ import { feedsFeature } from "./features/feeds";
 import { membershipFeature } from "./features/membership";
 import { mutesFeature } from "./features/mutes";
 import { postFeature } from "./features/post";
+import { quietGroupsFeature } from "./features/quiet-groups";
 import { readingFeature } from "./features/reading";
 import { settingsFeature } from "./features/settings";
 import { startFeature } from "./features/start";
@@ -52,6 +53,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const features = counted.errorBoundary((error) => apologize(error, deps));
   features.use(skipRepeats(), attachReader(deps), limitReaders());
   features.use(
+    quietGroupsFeature,
     startFeature,
     topicsFeature,
     subscriptionsFeature,

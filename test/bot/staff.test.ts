@@ -15,7 +15,7 @@ import {
   visible,
   waitUntil,
 } from "../support/harness";
-import { callback, command, group, groupMessage, user } from "../support/updates";
+import { callback, command, group, groupMessage, myChatMember, user } from "../support/updates";
 
 const ADMIN = user({ language_code: "ar" });
 const ADMIN_EN = user({ language_code: "en" });
@@ -409,6 +409,40 @@ describe("/digestpreview follows the next run", () => {
     expect(replies[1]).not.toContain("انقطاع المياه عن أحياء في موحسن");
     expect(h.fake.sentTo(reader.id)).toHaveLength(before);
     expect(await say(ADMIN, "digestpreview", `${reader.id} #999`)).toContain("لا يوجد موعد برقم #999");
+  });
+});
+
+describe("groups stay quiet", () => {
+  it("answers a member's /help, /latest and /topics in a group with one short line and a button to the private chat", async () => {
+    const chat = group({ id: -100777, title: "أهالي الميادين" });
+    const member = user({ language_code: "ar", first_name: "سامر" });
+    for (const text of ["/help", "/latest", "/topics", "/search@nashra_test_bot الميادين"]) {
+      const sent = await h.send(groupMessage(text, { from: member, chat }));
+      expect(sent, text).toHaveLength(1);
+      expect(visible(sent[0]), text).toBe(
+        "سامر، أجيب عن هذا في المحادثة الخاصة كي تبقى المجموعة هادئة: افتحها من الزر أدناه.",
+      );
+      expect(buttonLabels(sent[0])).toEqual(["افتح المحادثة مع نشرة"]);
+    }
+    // The group's admin still gets the whole answer.
+    const admin = user({ language_code: "ar" });
+    h.fake.setChatMember(chat.id, admin.id, "administrator");
+    const [help] = await h.send(groupMessage("/help", { from: admin, chat }));
+    expect(visible(help)).toContain("/subscribe");
+    expect(visible(help).length).toBeGreaterThan(300);
+  });
+
+  it("says what a group still follows when the bot is added back", async () => {
+    const chat = group({ id: -100778, title: "شبكة أخبار البوكمال" });
+    const admin = user({ language_code: "ar" });
+    h.fake.setChatMember(chat.id, admin.id, "administrator");
+    await h.send(myChatMember({ chat, from: admin, oldStatus: "left", newStatus: "member" }));
+    await h.send(groupMessage("/subscribe البوكمال، الميادين", { from: admin, chat }));
+    await h.send(myChatMember({ chat, from: admin, oldStatus: "member", newStatus: "left" }));
+    const [back] = await h.send(myChatMember({ chat, from: admin, oldStatus: "left", newStatus: "member" }));
+    expect(visible(back)).toMatch(
+      /^👋 عدتُ إلى المجموعة\. ما زالت تتابع منطقتين: (البوكمال، الميادين|الميادين، البوكمال)\./,
+    );
   });
 });
 

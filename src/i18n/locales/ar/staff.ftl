@@ -90,3 +90,13 @@ digestpreview-heading-schedule = 👁 هذا ما سيرسله الموعد <b>{
 }) إن لم يُنشر جديد قبله. لم يُرسل إليها شيء.
 digestpreview-empty-schedule = لن يرسل الموعد { $schedule } شيئًا إلى المحادثة { $id } لو جرى الآن: لا جديد في مناطقها منذ ملخصها السابق أو منذ إنشاء الموعد، أو وصلها ما جدّ تنبيهًا.
 digestpreview-no-schedule = <i>لا مواعيد للملخصات بعد، فلن يصلها هذا حتى يُضاف موعد بالأمر /schedule.</i>
+
+# Quiet groups
+group-member-private = { $name }، أجيب عن هذا في المحادثة الخاصة كي تبقى المجموعة هادئة: افتحها من الزر أدناه.
+button-open-private = افتح المحادثة مع نشرة
+welcome-back-group = 👋 عدتُ إلى المجموعة. ما زالت تتابع { $count ->
+    [one] منطقة واحدة
+    [two] منطقتين
+    [few] { $count } مناطق
+   *[other] { $count } منطقة
+}: { $topics }. يغيّرها مشرفو المجموعة عبر /topics.

@@ -79,3 +79,11 @@ digestpreview-heading-schedule = 👁 This is what schedule <b>{ $schedule }</b>
 }), unless more news comes first. Nothing was sent to it.
 digestpreview-empty-schedule = Schedule { $schedule } would send chat { $id } nothing if it ran now: nothing new in its places since its previous digest or since the schedule was made, or what is new reached it as an alert.
 digestpreview-no-schedule = <i>There are no digest schedules yet: the chat gets this only once one is added with /schedule.</i>
+
+# Quiet groups
+group-member-private = { $name }, I answer that in private so the group stays quiet: open our chat with the button below.
+button-open-private = Open the chat with Nashra
+welcome-back-group = 👋 I'm back in the group. It still follows { $count ->
+    [one] one place
+   *[other] { $count } places
+}: { $topics }. The group's admins change them with /topics.
