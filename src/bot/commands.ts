@@ -40,6 +40,7 @@ export const ADMIN_COMMANDS = [
   "addtopic",
   "alias",
   "unalias",
+  "renametopic",
   "stats",
 ] as const;
 

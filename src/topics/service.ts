@@ -80,6 +80,13 @@ export class TopicService {
     return added;
   }
 
+  /** New names for a topic; its old names keep finding it. */
+  rename(topic: Topic, nameAr: string, nameEn: string): Topic {
+    this.store.topics.rename(topic.id, nameAr, nameEn);
+    this.cached = undefined;
+    return this.index().get(topic.id) as Topic;
+  }
+
   /** A topic's names as stored (row id, text, whether the built-in catalog brought it), oldest first. */
   aliasesOf(topic: Topic): { id: number; alias: string; builtin: boolean }[] {
     return this.store.topics.aliasRows(topic.id);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settingsLanguage } from "../../src/bot/callback-data";
 import { EDITOR_COMMANDS, READER_COMMANDS } from "../../src/bot/commands";
 import { stripBidi } from "../../src/text/html";
+import { loadCatalog, seedTopics } from "../../src/topics/catalog";
 import { type FeedServer, serveFeeds } from "../support/feed-server";
 import {
   buttonData,
@@ -409,6 +410,35 @@ describe("/digestpreview follows the next run", () => {
     expect(replies[1]).not.toContain("انقطاع المياه عن أحياء في موحسن");
     expect(h.fake.sentTo(reader.id)).toHaveLength(before);
     expect(await say(ADMIN, "digestpreview", `${reader.id} #999`)).toContain("لا يوجد موعد برقم #999");
+  });
+});
+
+describe("/renametopic", () => {
+  it("gives a place new names; its old name, articles and followers stay, and the catalog's seed keeps them", async () => {
+    const reader = user({ language_code: "ar" });
+    await say(reader, "subscribe", "هجين");
+    const hajin = h.app.deps.topics.index().bySlug("hajin");
+    if (!hajin) throw new Error("no Hajin");
+    const done = await say(ADMIN, "renametopic", "هجين | مدينة هجين | Hajin city");
+    expect(done).toContain("صار اسم «هجين» الآن مدينة هجين / Hajin city");
+    const found = (name: string) => h.app.deps.topics.lookup(name, { exact: true }).matches.map((t) => t.id);
+    expect(found("مدينة هجين")).toEqual([hajin.id]);
+    expect(found("Hajin city")).toEqual([hajin.id]);
+    expect(found("هجين")).toEqual([hajin.id]);
+    expect(await say(reader, "mytopics")).toContain("مدينة هجين");
+    // A new catalog version is seeded over it: the admin's names stay.
+    h.app.store.topics.seed("another catalog", seedTopics(loadCatalog()));
+    expect(h.app.store.topics.all().find((t) => t.id === hajin.id)).toMatchObject({
+      nameAr: "مدينة هجين",
+      nameEn: "Hajin city",
+    });
+    // Bad input changes nothing.
+    expect(await say(ADMIN, "renametopic", "هجين | الميادين | Mayadin")).toContain("الميادين");
+    expect(await say(ADMIN, "renametopic", "هجين | اسم واحد")).toContain("اكتب المنطقة ثم اسمها الجديد");
+    expect(await say(ADMIN, "renametopic", "قرية مجهولة | أ | b")).toContain(
+      "لا أعرف منطقة باسم «قرية مجهولة»",
+    );
+    expect(h.app.store.topics.all().find((t) => t.id === hajin.id)?.nameAr).toBe("مدينة هجين");
   });
 });
 

@@ -74,6 +74,7 @@ const ARGS: Record<string, string | number> = {
   list: "الاثنين والخميس",
   minute: "00",
   schedule: "#3",
+  old: "هجين",
   cron: "0 */6 * * *",
   role: "editor",
   variable: "EDITOR_IDS",

@@ -206,3 +206,37 @@ catalogFeature.command("unalias", requireRole("admin"), async (ctx) => {
   }
   await replyHtml(ctx, ctx.t("unalias-done", { alias: echo(alias), topic: name, count: retag(ctx) }));
 });
+
+catalogFeature.command("renametopic", requireRole("admin"), async (ctx) => {
+  const parts = commandArgument(ctx)
+    .split(SEPARATOR)
+    .map((p) => p.trim());
+  const [placeName = "", nameAr = "", nameEn = ""] = parts;
+  if (parts.length !== 3 || parts.some((p) => p === "" || p.length > 100) || compact(nameAr) === "") {
+    await replyHtml(ctx, ctx.t("renametopic-usage"));
+    return;
+  }
+  const topic = exactTopic(ctx, placeName);
+  if (!topic) {
+    await replyHtml(ctx, ctx.t("topic-unknown", { input: echo(placeName) }));
+    return;
+  }
+  const { topics } = ctx.deps;
+  const taken = [nameAr, nameEn]
+    .flatMap((n) => topics.lookup(n, { exact: true }).matches)
+    .find((t) => t.id !== topic.id);
+  if (taken) {
+    await replyHtml(ctx, ctx.t("addtopic-name-taken", { topic: topics.index().name(taken, ctx.language) }));
+    return;
+  }
+  const before = topics.index().name(topic, ctx.language);
+  const renamed = topics.rename(topic, nameAr, nameEn);
+  await replyHtml(
+    ctx,
+    ctx.t("renametopic-done", {
+      old: before,
+      topic: `${renamed.nameAr} / ${renamed.nameEn}`,
+      count: retag(ctx),
+    }),
+  );
+});

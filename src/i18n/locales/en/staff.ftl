@@ -87,3 +87,12 @@ welcome-back-group = 👋 I'm back in the group. It still follows { $count ->
     [one] one place
    *[other] { $count } places
 }: { $topics }. The group's admins change them with /topics.
+
+# /renametopic
+cmd-renametopic = Give a place new names
+renametopic-usage = Send the place, then its new Arabic and English names, separated by |, e.g. <code>/renametopic Hajin | هجين البلدة | Hajin town</code>. Its old name still finds it; its articles and followers stay.
+renametopic-done = ✅ “{ $old }” is now called <b>{ $topic }</b>. Its old name still finds it; its articles and followers stay. { $count ->
+    [0] No article of the last 30 days changed places.
+    [one] One article of the last 30 days was tagged again.
+   *[other] { $count } articles of the last 30 days were tagged again.
+}
