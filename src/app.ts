@@ -150,9 +150,10 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
     });
     // Breaking items of auto-alert feeds become alerts as soon as a poll brings them in; those of other feeds
     // are offered to the editors at once.
-    const feeds = createFeedService(core, serviceOptions, (feed, added) => {
+    const feeds = createFeedService(core, serviceOptions, (feed, added, poll) => {
       if (feed.autoAlert && added.some((a) => a.article.breaking)) alerts.autoAlert();
-      else if (!feed.autoAlert) {
+      // Not on a feed's first items (what /addfeed reads is its backlog, and the editor is reading the reply).
+      else if (!feed.autoAlert && !poll?.firstRead) {
         const breaking = added
           .filter((a) => a.article.breaking)
           .map(({ article: a }) => ({ id: a.id, title: a.title }));

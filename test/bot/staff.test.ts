@@ -30,10 +30,14 @@ const SECOND_RSS = `<?xml version="1.0" encoding="UTF-8"?>
 <item><title>عاجل: انقطاع الطريق بين الحسكة والقامشلي بسبب السيول</title>
 <link>https://khabour.example.org/2026/12/02/floods</link><guid>khabour-991</guid>
 <description>قطعت السيول الطريق الرئيسي بين مدينتي الحسكة والقامشلي مساء اليوم، ودعت البلدية السائقين إلى سلوك طرق بديلة.</description></item>
+<item><title>افتتاح سوق شعبي جديد في القامشلي</title>
+<link>https://khabour.example.org/2026/12/01/market</link><guid>khabour-990</guid>
+<description>افتتح في مدينة القامشلي سوق شعبي جديد للخضار والفواكه يضم أكثر من خمسين محلًا.</description></item>
 </channel></rss>`;
 
 let h: Harness;
 let feeds: FeedServer;
+let breakingOut = false;
 beforeAll(async () => {
   h = await startHarness({
     env: {
@@ -45,7 +49,9 @@ beforeAll(async () => {
   });
   feeds = await serveFeeds((req, res) => {
     res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
-    res.end(req.url === "/euphrates.rss" ? RSS : SECOND_RSS);
+    // Until `breakingOut`, the feeds have no breaking item yet (a feed's first read is its backlog).
+    const body = req.url === "/euphrates.rss" ? RSS : SECOND_RSS;
+    res.end(breakingOut ? body : body.replace(/<item>\s*<title>عاجل[\s\S]*?<\/item>/, ""));
   });
 });
 afterAll(async () => {
@@ -285,6 +291,11 @@ describe("breaking items wait for an editor, visibly", () => {
     const offered = () =>
       h.fake.sentTo(ADMIN.id).filter((m) => visible(m).includes("خبر عاجل جديد من مكتب الفرات"));
     await say(ADMIN, "addfeed", `${feeds.url}/euphrates.rss`);
+    await say(ADMIN, "addfeed", `${feeds.url}/second.rss`);
+    expect(offered()).toEqual([]); // a feed's first read is its backlog: no offer
+    // The next poll brings a breaking item in each feed.
+    breakingOut = true;
+    await h.app.deps.feeds.pollAll();
     await waitUntil(
       () => offered().length === 1,
       5000,
@@ -326,7 +337,6 @@ describe("breaking items wait for an editor, visibly", () => {
   });
 
   it("Ignore takes that item's buttons away and sends nothing", async () => {
-    await say(ADMIN, "addfeed", `${feeds.url}/second.rss`);
     const offered = () => h.fake.sentTo(ADMIN.id).filter((m) => visible(m).includes("خبر عاجل جديد"));
     await waitUntil(
       () => offered().length === 2,
