@@ -371,7 +371,7 @@ describe("breaking items wait for an editor, visibly", () => {
         { from: ADMIN },
       ),
     );
-    const offer = urgent.find((m) => visible(m).includes("يبدأ هذا الخبر بـ«عاجل»"));
+    const offer = urgent.find((m) => visible(m).includes("يبدأ هذا المقال بـ«عاجل»"));
     expect(buttonLabels(offer)[0]).toMatch(/^🔴 أرسل #\d+ تنبيهًا$/);
   });
 });

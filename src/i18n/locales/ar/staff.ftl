@@ -78,8 +78,8 @@ breaking-offer-more = …و{ $count } غيرها في /latest.
 breaking-offer-hint = «أرسله تنبيهًا» يعرض عليك التنبيه كما سيصل القراء قبل أن ترسله.
 button-breaking-alert = 🔴 أرسل { $id } تنبيهًا
 button-breaking-ignore = تجاهل { $id }
-toast-breaking-ignored = تُرك الخبر { $id } بلا تنبيه.
-post-breaking-offer = 🔴 يبدأ هذا الخبر بـ«عاجل»: أترسله تنبيهًا إلى متابعي مناطقه؟
+toast-breaking-ignored = تُرك المقال { $id } بلا تنبيه.
+post-breaking-offer = 🔴 يبدأ هذا المقال بـ«عاجل»: أترسله تنبيهًا إلى متابعي مناطقه؟
 
 # /digestpreview follows the next run
 digestpreview-heading-schedule = 👁 هذا ما سيرسله الموعد <b>{ $schedule }</b> ({ $when }) إلى المحادثة { $id } في موعده التالي { $next } ({ $count ->
