@@ -7,6 +7,7 @@ import { StatsService } from "./admin/stats";
 import { AlertService } from "./alerts/service";
 import { ALLOWED_UPDATES, createBot } from "./bot";
 import { AlertStatusMessages } from "./bot/alert-status";
+import { BreakingOffers } from "./bot/breaking-offers";
 import { commandsFor, syncCommandMenus } from "./bot/commands";
 import type { BotDeps, NashraContext } from "./bot/context";
 import { type Clock, systemClock } from "./clock";
@@ -140,9 +141,27 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         ? {}
         : { statusIntervalMs: options.alertStatusIntervalMs }),
     });
-    // Breaking items of auto-alert feeds become alerts as soon as a poll brings them in.
-    const feeds = createFeedService(core, serviceOptions, (feed, added) => {
+    const roles = new RoleService(store, config);
+    const offers = new BreakingOffers(telegram, {
+      i18n,
+      readers: core.readers,
+      roles,
+      logger,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
+    });
+    // Breaking items of auto-alert feeds become alerts as soon as a poll brings them in; those of other feeds
+    // are offered to the editors at once.
+    const feeds = createFeedService(core, serviceOptions, (feed, added, poll) => {
       if (feed.autoAlert && added.some((a) => a.article.breaking)) alerts.autoAlert();
+      // Not on a feed's first items (what /addfeed reads is its backlog, and the editor is reading the reply).
+      else if (!feed.autoAlert && !poll?.firstRead) {
+        const breaking = added
+          .filter((a) => a.article.breaking)
+          .map(({ article: a }) => ({ id: a.id, title: a.title }));
+        void offers
+          .offer(feed, breaking)
+          .catch((error) => logger.warn({ err: error }, "breaking offer failed"));
+      }
     });
     const digests = new DigestService(publishing);
     const schedules = new ScheduleArmer({
@@ -156,7 +175,6 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       ...(options.timers ? { timers: options.timers } : {}),
     });
     const { topics, articles, editor, importer, readers, audience } = core;
-    const roles = new RoleService(store, config);
     const tips = new TipService({
       store,
       roles,
@@ -175,7 +193,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       feeds,
       roles,
       tips,
-      stats: new StatsService(store, topics, clock, config.DEFAULT_TIMEZONE),
+      stats: new StatsService(store, topics, clock, config.DEFAULT_TIMEZONE, () => roles.staffIds()),
       delivery,
       alerts,
       digests,

@@ -295,6 +295,7 @@ async function feedsCommand(services: Services, args: string[], autoAlert: boole
       if (!argument) throw new UsageError("feeds add needs a URL");
       const result = await feeds.add(argument, { autoAlert });
       if (!result) throw new UsageError(`"${argument}" is not an http(s) URL`);
+      if ("refused" in result) throw new ReportedError(`not added, it is no feed: ${result.refused.message}`);
       if (!result.created) {
         out(`#${result.feed.id} already there: ${result.feed.url}`);
         return;

@@ -60,7 +60,8 @@ export function statsChartSvg(days: readonly DayFigures[], labels: ChartLabels, 
   const panel = (top: number, bottom: number, max: number, title: string) => {
     const ceiling = niceCeiling(max);
     const y = (v: number) => bottom - ((bottom - top) * v) / ceiling;
-    for (const v of [0, ceiling / 2, ceiling]) {
+    // Counts are whole: no 0.5 line on an axis that tops at 1 (or 2.5 at 5).
+    for (const v of [0, ceiling / 2, ceiling].filter(Number.isInteger)) {
       parts.push(`<line x1="${left}" x2="${right}" y1="${y(v)}" y2="${y(v)}" stroke="${COLORS.grid}"/>`);
       parts.push(
         text(

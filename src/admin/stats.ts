@@ -26,7 +26,10 @@ export interface DayFigures {
 export interface StatsReport {
   at: number;
   zone: string;
+  /** Chats that get news: every stored chat but the staff's own private chats. */
   readers: ReaderCounts;
+  /** Staff members (ADMIN_IDS, EDITOR_IDS, grants) left out of `readers`. */
+  staff: number;
   /** All chats, and subscriptions in total. */
   chats: number;
   subscriptions: number;
@@ -34,6 +37,7 @@ export interface StatsReport {
   topTopics: { topicId: number; nameAr: string; nameEn: string; readers: number }[];
   /** Topics with at least one reader beyond the top ones. */
   otherTopics: number;
+  /** Articles not deleted; `today`: published (else arrived) since local midnight. */
   articles: { total: number; today: number };
   /** The last 24 hours. */
   deliveries: { sent: number; failed: number };
@@ -71,8 +75,14 @@ function localDate(ms: number, zone: string): string {
   }).format(ms);
 }
 
-/** Gathers every figure of /stats at `now`. */
-export function collectStats(store: Store, index: TopicIndex, now: number, zone: string): StatsReport {
+/** Gathers every figure of /stats at `now`; `staffIds` are not counted as readers. */
+export function collectStats(
+  store: Store,
+  index: TopicIndex,
+  now: number,
+  zone: string,
+  staffIds: readonly number[] = [],
+): StatsReport {
   const starts = dayStarts(now, zone, CHART_DAYS);
   const days: DayFigures[] = [];
   for (let i = 0; i < CHART_DAYS; i++) {
@@ -81,7 +91,7 @@ export function collectStats(store: Store, index: TopicIndex, now: number, zone:
     days.push({
       start,
       date: localDate(start, zone),
-      readers: store.stats.readersBefore(end),
+      readers: store.stats.readersBefore(end, staffIds),
       ...store.stats.deliveries(start, end),
     });
   }
@@ -94,12 +104,13 @@ export function collectStats(store: Store, index: TopicIndex, now: number, zone:
   return {
     at: now,
     zone,
-    readers: store.stats.readers(),
+    readers: store.stats.readers(staffIds),
+    staff: staffIds.length,
     chats: store.chats.counts().total,
     subscriptions: store.subscriptions.count(),
     topTopics,
     otherTopics: Math.max(0, counts.length - topTopics.length),
-    articles: { total: store.articles.count(), today: store.articles.countIngestedSince(today) },
+    articles: { total: store.articles.countLive(), today: store.articles.countPublishedSince(today) },
     deliveries: store.stats.deliveries(now - 86_400_000, now + 1),
     queueDepth: store.outbox.queueDepth(),
     days,
@@ -114,9 +125,11 @@ export class StatsService {
     private readonly clock: Clock,
     /** The newsroom's zone, whose days are counted (DEFAULT_TIMEZONE). */
     private readonly zone: string,
+    /** The staff, whose own chats are not readers (RoleService.staffIds). */
+    private readonly staffIds: () => readonly number[] = () => [],
   ) {}
 
   report(): StatsReport {
-    return collectStats(this.store, this.topics.index(), this.clock(), this.zone);
+    return collectStats(this.store, this.topics.index(), this.clock(), this.zone, this.staffIds());
   }
 }

@@ -239,3 +239,18 @@ export const tipReplyCancel = button("tp:rc", {});
 
 /** Follow a place offered under an article's whole text; the article's buttons are then redrawn (bot/views/share.ts). */
 export const articleFollow = button("af", { article: id(), topic: id() });
+
+// /grant to a user the bot has never seen asks first (bot/features/admin.ts). User ids pass 2^31.
+export const grantConfirm = button("gr:y", {
+  user: int(1, Number.MAX_SAFE_INTEGER),
+  role: oneOf("editor", "admin"),
+});
+export const grantCancel = button("gr:n", {});
+
+// /alias of another place's name asks first (bot/features/catalog.ts): the name is the other place's alias row.
+export const aliasConfirm = button("ali:y", { topic: id(), other: id(), alias: id() });
+export const aliasCancel = button("ali:n", {});
+
+// A breaking item offered to editors (bot/breaking-offers.ts, /post of «عاجل»): the /alert preview, or ignore it.
+export const breakingAlert = button("bk:a", { article: id() });
+export const breakingIgnore = button("bk:x", { article: id() });

@@ -40,8 +40,11 @@ export const ADMIN_COMMANDS = [
   "digestpreview",
   "grant",
   "revoke",
+  "roles",
   "addtopic",
   "alias",
+  "unalias",
+  "renametopic",
   "stats",
 ] as const;
 
@@ -73,20 +76,31 @@ export async function syncCommandMenus(api: Api, deps: BotDeps): Promise<void> {
 
 /** Gives one user the menu of their current role in their private chat (or removes it for a reader). */
 export async function syncStaffMenu(api: Api, deps: BotDeps, userId: number): Promise<void> {
-  const role = deps.roles.roleOf(userId);
-  const scope = { type: "chat" as const, chat_id: userId };
+  await syncChatMenu(api, deps, userId);
+}
+
+/**
+ * A chat's own menu: the role of its person (a private chat; readers in groups and channels) in the language the
+ * chat chose in /settings, whatever the language of each member's Telegram. A reader's chat that follows
+ * Telegram's language drops its own menu (the per-language reader menus apply); a staff member's keeps the role
+ * menu in each language.
+ */
+export async function syncChatMenu(api: Api, deps: BotDeps, chatId: number): Promise<void> {
+  const role = chatId > 0 ? deps.roles.roleOf(chatId) : "reader";
+  const chosen = deps.readers.find(chatId)?.language ?? null;
+  const scope = { type: "chat" as const, chat_id: chatId };
   try {
-    if (role === "reader") {
+    if (role === "reader" && chosen === null) {
       await api.deleteMyCommands({ scope });
       for (const language of LANGUAGES) await api.deleteMyCommands({ scope, language_code: language });
       return;
     }
-    await api.setMyCommands(menu(deps, deps.config.DEFAULT_LANGUAGE, role), { scope });
+    await api.setMyCommands(menu(deps, chosen ?? deps.config.DEFAULT_LANGUAGE, role), { scope });
     for (const language of LANGUAGES) {
-      await api.setMyCommands(menu(deps, language, role), { scope, language_code: language });
+      await api.setMyCommands(menu(deps, chosen ?? language, role), { scope, language_code: language });
     }
   } catch (error) {
     // Telegram refuses a chat scope until the user has started the bot; their menu follows on /start.
-    deps.logger.info({ err: error, userId }, "staff command menu not set");
+    deps.logger.info({ err: error, chatId }, "chat command menu not set");
   }
 }

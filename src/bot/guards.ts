@@ -6,10 +6,27 @@ import type { NashraContext } from "./context";
 /** Telegram's stand-in sender for a group's anonymous admins. */
 const GROUP_ANONYMOUS_BOT = 1087968824;
 
+export interface RequireRoleOptions {
+  /**
+   * Only in the staff member's private chat: the answer holds what a group must not see (readers' ids and
+   * digests, feed errors, figures). In a group or channel the command is refused with a pointer there.
+   */
+  privateOnly?: boolean;
+}
+
 /** Lets only editors (or admins) through; everyone else is told so and nothing runs. */
-export function requireRole(required: Exclude<Role, "reader">): Middleware<NashraContext> {
+export function requireRole(
+  required: Exclude<Role, "reader">,
+  options: RequireRoleOptions = {},
+): Middleware<NashraContext> {
   return async (ctx, next) => {
-    if (hasRole(ctx.role, required)) return next();
+    if (hasRole(ctx.role, required)) {
+      if (!options.privateOnly || ctx.chat?.type === "private") return next();
+      if (ctx.callbackQuery)
+        await ctx.answerCallbackQuery({ text: ctx.tp("staff-private-only"), show_alert: true });
+      else await ctx.reply(ctx.t("staff-private-only"), { parse_mode: "HTML" });
+      return;
+    }
     const message = ctx.t(required === "admin" ? "refused-admin" : "refused-editor");
     if (ctx.callbackQuery)
       await ctx.answerCallbackQuery({

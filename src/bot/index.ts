@@ -18,6 +18,7 @@ import { membershipFeature } from "./features/membership";
 import { mutesFeature } from "./features/mutes";
 import { postFeature } from "./features/post";
 import { quietFeature } from "./features/quiet";
+import { quietGroupsFeature } from "./features/quiet-groups";
 import { readingFeature } from "./features/reading";
 import { settingsFeature } from "./features/settings";
 import { shareFeature } from "./features/share";
@@ -66,6 +67,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const features = counted.errorBoundary((error) => apologize(error, deps));
   features.use(skipRepeats(), attachReader(deps), limitReaders());
   features.use(
+    quietGroupsFeature,
     startFeature,
     topicsFeature,
     subscriptionsFeature,

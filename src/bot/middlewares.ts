@@ -72,6 +72,7 @@ export function attachReader(deps: BotDeps): Middleware<NashraContext> {
     } else if (chat) {
       ctx.reader = deps.readers.find(chat.id);
     }
+    if (ctx.from?.username && !ctx.from.is_bot) deps.roles.noteUser(ctx.from.id, ctx.from.username);
     ctx.role = deps.roles.roleOf(ctx.from?.id);
     useChatSettings(ctx);
     await next();

@@ -134,6 +134,14 @@ export class ScheduleArmer {
     return next;
   }
 
+  /** A stored schedule that runs the same expression in the same zone for the same topic (a duplicate). */
+  same(cron: string, timezone: string, topicId: number | null): ScheduleRecord | undefined {
+    const key = cron.trim().split(/\s+/).join(" ");
+    return this.list().find(
+      (s) => s.cron.trim().split(/\s+/).join(" ") === key && s.timezone === timezone && s.topicId === topicId,
+    );
+  }
+
   /** Every admin's schedule, oldest first (not the slots readers chose for their own digests). */
   list(): ScheduleRecord[] {
     return this.options.store.digests.schedules();

@@ -2,6 +2,7 @@
 // expression and a zone, with an error that names the wrong part. Pure: no database, no bot.
 
 import { Cron } from "croner";
+import { zoneByName } from "../i18n/format";
 import { asciiDigits } from "../text/normalize";
 import { cronJob } from "./next-run";
 /** How a schedule was written: it decides how it is described back to the admin. */
@@ -120,9 +121,72 @@ export function parseTimeOfDay(word: string): { hour: number; minute: number } |
   return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
 }
 
-/** A zone name as its canonical IANA spelling (case-insensitive), or undefined when Intl does not know it. */
+/** Words after an hour that say which half of the day it is in: true for the afternoon and evening. */
+const HALF_OF_DAY_WORDS: Record<string, boolean> = {
+  am: false,
+  "a.m.": false,
+  morning: false,
+  صباحا: false,
+  صباح: false,
+  الصباح: false,
+  فجرا: false,
+  pm: true,
+  "p.m.": true,
+  evening: true,
+  مساء: true,
+  مساءا: true,
+  المساء: true,
+  ظهرا: true,
+  عصرا: true,
+  ليلا: true,
+};
+/** The same words after `fold` (which drops hamza and harakat: «مساءً» → مسا). */
+const HALF_OF_DAY: Record<string, boolean> = {};
+for (const [word, pm] of Object.entries(HALF_OF_DAY_WORDS)) {
+  HALF_OF_DAY[word] = pm;
+  HALF_OF_DAY[fold(word)] = pm;
+}
+
+/**
+ * The time of a schedule as admins write it, with the word after it when that word says the half of the day:
+ * "08:00", "8" (08:00), "8pm", "8:30 مساءً", «٨ صباحًا». `used` is how many words it took (1 or 2).
+ */
+export function parseScheduleTime(
+  word: string,
+  next?: string,
+): { hour: number; minute: number; used: number } | undefined {
+  const digits = asciiDigits(word.trim()).toLowerCase();
+  const m = /^(\d{1,2})(?:[:.٫](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/.exec(digits);
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  if (hour > 23 || minute > 59) return undefined;
+  let pm = m[3] === undefined ? undefined : HALF_OF_DAY[m[3]];
+  let used = 1;
+  if (pm === undefined && next !== undefined) {
+    const half = HALF_OF_DAY[fold(next)];
+    if (half !== undefined) {
+      pm = half;
+      used = 2;
+    }
+  }
+  if (pm !== undefined) {
+    if (hour < 1 || hour > 12) return undefined; // "13 pm", "0 am"
+    hour = pm ? (hour % 12) + 12 : hour % 12;
+    // «12 ظهرًا» is noon, «12 ليلًا» midnight.
+    if (hour === 12 && next !== undefined && fold(next) === fold("ليلا")) hour = 0;
+  }
+  return { hour, minute, used };
+}
+
+/**
+ * A zone name as its canonical IANA spelling (case-insensitive), or the zone of a city name the bot shows
+ * («دمشق», "Berlin"); undefined when neither is known.
+ */
 export function canonicalZone(zone: string): string | undefined {
   if (zone.trim() === "") return undefined;
+  const named = zoneByName(zone);
+  if (named) return named;
   try {
     return new Intl.DateTimeFormat("en-US", { timeZone: zone.trim() }).resolvedOptions().timeZone;
   } catch {
@@ -145,6 +209,7 @@ export interface ParseScheduleOptions {
 
 const CRON_TOKEN = /^[\d*/,\-?LW#A-Za-z]+$/;
 const TZ = /(?:^|\s)tz\s*[=:]\s*(\S*)/i;
+const TZ2 = /(?:^|\s)tz\s*[=:]\s*(\S+)\s+(\S+)/i;
 
 /**
  * Reads the text after `/schedule`: `<when> [topic words] [tz=Zone]`, where `<when>` is `daily HH:MM`,
@@ -159,12 +224,15 @@ export function parseSchedule(
 ): ScheduleParseResult {
   let text = args.trim();
   let zone = canonicalZone(defaultZone) ?? defaultZone;
-  const tz = TZ.exec(text);
-  if (tz) {
-    const found = canonicalZone(tz[1] ?? "");
-    if (!found) return fail("unknown-zone", tz[1] ?? "");
+  // A name of two words first ("tz=New York"), else one.
+  const two = TZ2.exec(text);
+  const twoZone = two ? canonicalZone(`${two[1]} ${two[2]}`) : undefined;
+  const match = twoZone ? two : TZ.exec(text);
+  if (match) {
+    const found = twoZone ?? canonicalZone(match[1] ?? "");
+    if (!found) return fail("unknown-zone", match[1] ?? "");
     zone = found;
-    text = `${text.slice(0, tz.index)} ${text.slice(tz.index + tz[0].length)}`.trim();
+    text = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`.trim();
   }
   if (text === "") return fail("missing-when", "");
 
@@ -210,7 +278,7 @@ export function parseSchedule(
     const [a, b] = rest;
     if (a === undefined) return fail("missing-day", "");
     // The time may come first: "weekly 08:00 friday".
-    if (parseTimeOfDay(a) && b !== undefined && parseWeekday(b) !== undefined)
+    if (parseScheduleTime(a) && b !== undefined && parseWeekday(b) !== undefined)
       rest = [b, a, ...rest.slice(2)];
     const day = rest[0] as string;
     weekday = parseWeekday(day);
@@ -221,9 +289,9 @@ export function parseSchedule(
   }
   const timeWord = rest[0];
   if (timeWord === undefined) return fail("missing-time", "");
-  const time = parseTimeOfDay(timeWord);
+  const time = parseScheduleTime(timeWord, rest[1]);
   if (!time) return fail(/\d/.test(asciiDigits(timeWord)) ? "bad-time" : "missing-time", timeWord);
-  const topic = rest.slice(1).join(" ").trim();
+  const topic = rest.slice(time.used).join(" ").trim();
   return {
     ok: true,
     kind,

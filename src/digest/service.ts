@@ -11,6 +11,7 @@ import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
 import { readLink } from "../render/article";
 import type { Store } from "../store";
+import type { ScheduleRecord } from "../store/digests";
 import type { OutboxMessage } from "../store/outbox";
 import type { Message } from "../text/message";
 import type { TopicService } from "../topics/service";
@@ -211,26 +212,37 @@ export class DigestService {
   }
 
   /**
-   * What a chat would get now in a digest of its own topics, as a run would compose it (after its previous
-   * digest, without what reached it otherwise): nothing is enqueued or marked.
+   * What a chat would get now from `schedule`'s next run, composed as that run would compose it: after the
+   * chat's previous digest, from the schedule's creation for a chat that never had one, within the schedule's
+   * place if it has one, without what reached the chat otherwise. Nothing is enqueued or marked. Without a
+   * schedule: a digest of the chat's own places over the look-back window (no run would send it).
    */
-  preview(chatId: number): PreviewOutcome {
+  preview(chatId: number, schedule?: ScheduleRecord): PreviewOutcome {
     const { store, audience, clock, defaultTimezone } = this.options;
     const chat = store.chats.find(chatId);
     if (!chat) return { kind: "unknown-chat" };
     if (!chat.active) return { kind: "inactive" };
     if (!chat.digestsEnabled) return { kind: "digests-off" };
     const mark = store.digests.marksOfChat(chatId).get(0);
-    const notBefore = clock() - LOOKBACK_MS;
+    const lookback = clock() - LOOKBACK_MS;
+    const scope = schedule?.topicId ?? 0;
+    // As in run: own digests continue from the chat's mark, else (and topic digests always) from the creation.
+    const notBefore =
+      !schedule || (scope === 0 && mark !== undefined) ? lookback : Math.max(schedule.createdAt, lookback);
     const throughId = store.digests.newestArticleId();
+    if (scope !== 0 && (store.digests.marksOfChat(chatId).get(scope) ?? -1) >= throughId)
+      return { kind: "empty" };
     const afterId = this.windowStart([mark ?? 0], throughId, notBefore);
     const composer = this.composerFor(afterId, throughId, notBefore, clock());
+    const scopeTopic = scope === 0 ? undefined : this.options.topics.index().get(scope);
     const digest = composer.compose({
       language: chatLanguage(chat, this.options.defaultLanguage),
       timeZone: chatTimeZone(chat, defaultTimezone),
-      routes: audience.digestRoutes(audience.followedTopics(chatId).get(chatId) ?? [], undefined),
-      watches: audience.digestWatches([chatId]).get(chatId),
+      routes: audience.digestRoutes(audience.followedTopics(chatId).get(chatId) ?? [], scopeTopic),
+      // Watched words come in digests of the reader's own topics only, as in run (docs/audience.md, rule 8).
+      watches: scope === 0 ? audience.digestWatches([chatId]).get(chatId) : undefined,
       afterId: mark ?? 0,
+      notBefore,
       excluded: audience.digestExclusions([chatId], afterId, throughId).get(chatId),
     });
     return digest ? { kind: "digest", message: digest.message } : { kind: "empty" };

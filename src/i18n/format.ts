@@ -68,6 +68,30 @@ const ZONE_NAMES: Record<string, { ar: string; en: string }> = {
   UTC: { ar: "التوقيت العالمي UTC", en: "UTC" },
 };
 
+/** Folds a typed zone name for comparison: lower case, no harakat, one alef, spaces and underscores alike. */
+function foldZoneName(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, "")
+    .replace(/[أإآٱ]/g, "ا")
+    .replace(/[\s_]+/g, " ");
+}
+
+/**
+ * The zone of a name the bot itself shows (`zoneName`: «دمشق», "Damascus", "New York"), written with or without
+ * «توقيت»; undefined for anything else.
+ */
+export function zoneByName(name: string): string | undefined {
+  let key = foldZoneName(name);
+  if (key.startsWith("توقيت ")) key = key.slice("توقيت ".length);
+  if (key === "") return undefined;
+  for (const [zone, names] of Object.entries(ZONE_NAMES)) {
+    if (foldZoneName(names.ar) === key || foldZoneName(names.en) === key) return zone;
+  }
+  return undefined;
+}
+
 /**
  * A time zone as readers name it, in their language: the city for the zones Nashra offers (the same in
  * /settings, /schedules and /stats), else what Intl calls it in Arabic, else the city of the IANA id.

@@ -47,7 +47,12 @@ export interface FeedPollerOptions {
   /** Replaced in tests. */
   fetch?: (url: string, options: FetchFeedOptions) => Promise<FetchFeedResult>;
   /** Called with each poll's new articles (auto-alerts hook in here). */
-  onNewArticles?: (feed: FeedRecord, added: ImportedArticle[]) => void | Promise<void>;
+  onNewArticles?: (
+    feed: FeedRecord,
+    added: ImportedArticle[],
+    /** `firstRead`: the feed had never been read before (what /addfeed reads is its backlog). */
+    poll?: { firstRead: boolean },
+  ) => void | Promise<void>;
 }
 
 export class FeedPoller {
@@ -115,7 +120,7 @@ export class FeedPoller {
       if (added.length > 0) {
         logger.info({ feed: feed.id, added: added.length }, "feed polled");
         try {
-          await this.options.onNewArticles?.(updated, added);
+          await this.options.onNewArticles?.(updated, added, { firstRead: feed.lastSuccessAt === null });
         } catch (error) {
           // The articles are stored; a failing hook (an auto-alert) is not the feed's fault.
           logger.error({ err: error, feed: feed.id }, "handling a feed's new articles failed");

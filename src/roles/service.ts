@@ -22,6 +22,17 @@ export type RevokeOutcome =
   | { kind: "config"; role: StaffRole; variable: "ADMIN_IDS" | "EDITOR_IDS" }
   | { kind: "none" };
 
+/** Where a staff member's role comes from, for /roles. */
+export interface StaffMember {
+  userId: number;
+  role: StaffRole;
+  /** The variable that gives the role, or "grant" when only a grant in the bot does. */
+  source: "ADMIN_IDS" | "EDITOR_IDS" | "grant";
+  /** A grant in the bot (also when a variable gives a role too). */
+  grant?: { role: StaffRole; by: number | null; at: number };
+  username?: string;
+}
+
 export class RoleService {
   constructor(
     private readonly store: Store,
@@ -47,6 +58,51 @@ export class RoleService {
         ...this.store.roles.all().map((r) => r.userId),
       ]),
     ];
+  }
+
+  /** Remembers the @username a user was seen with (for /grant @username). */
+  noteUser(userId: number, username: string | undefined): void {
+    if (username) this.store.roles.noteUsername(userId, username);
+  }
+
+  /** The user last seen with "@name" or "name"; undefined when the bot has not seen it. */
+  userByName(name: string): number | undefined {
+    const username = name.trim().replace(/^@/, "");
+    return /^[A-Za-z0-9_]{4,32}$/.test(username) ? this.store.roles.userByName(username) : undefined;
+  }
+
+  usernameOf(userId: number): string | undefined {
+    return this.store.roles.usernameOf(userId);
+  }
+
+  /** True when the user has written to the bot (a private chat) or was seen in a group with a username. */
+  hasSeen(userId: number): boolean {
+    return this.store.chats.find(userId) !== undefined || this.store.roles.usernameOf(userId) !== undefined;
+  }
+
+  /** Everyone with a staff role, admins first, and where each role comes from. */
+  members(): StaffMember[] {
+    const grants = new Map(this.store.roles.grants().map((g) => [g.userId, g]));
+    const members: StaffMember[] = [];
+    for (const userId of this.staffIds()) {
+      const role = this.roleOf(userId);
+      if (role === "reader") continue;
+      const granted = grants.get(userId);
+      const source = this.staff.ADMIN_IDS.includes(userId)
+        ? "ADMIN_IDS"
+        : granted?.role === role || !this.staff.EDITOR_IDS.includes(userId)
+          ? "grant"
+          : "EDITOR_IDS";
+      const username = this.store.roles.usernameOf(userId);
+      members.push({
+        userId,
+        role,
+        source,
+        ...(granted ? { grant: { role: granted.role, by: granted.grantedBy, at: granted.grantedAt } } : {}),
+        ...(username ? { username } : {}),
+      });
+    }
+    return members.sort((a, b) => (a.role === b.role ? a.userId - b.userId : a.role === "admin" ? -1 : 1));
   }
 
   /** Gives a user a role; `by` is the granting admin. */

@@ -731,6 +731,25 @@ export class ArticleStore {
     return this.countAll.get()?.n ?? 0;
   }
 
+  /** Articles (not deleted) published since `ms`: their publication time, else when they arrived. */
+  countPublishedSince(ms: number): number {
+    return (
+      this.db
+        .prepare<[number], { n: number }>(
+          "SELECT count(*) AS n FROM articles WHERE sort_at >= ? AND deleted_at IS NULL",
+        )
+        .get(ms)?.n ?? 0
+    );
+  }
+
+  /** Articles not deleted by an editor. */
+  countLive(): number {
+    return (
+      this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM articles WHERE deleted_at IS NULL").get()
+        ?.n ?? 0
+    );
+  }
+
   countIngestedSince(ms: number): number {
     return this.countSince.get(ms)?.n ?? 0;
   }

@@ -572,4 +572,19 @@ export const migrations: Migration[] = [
       CREATE INDEX tips_chat ON tips (chat_id);
     `,
   },
+  {
+    version: 30,
+    name: "usernames the bot has seen (/grant @username, /roles); topics renamed by an admin",
+    up: `
+      -- The @username of each Telegram user who sent the bot an update (private chat or group), as last seen;
+      -- a name another user takes later moves to them. Only staff tools read it.
+      CREATE TABLE usernames (
+        user_id  INTEGER PRIMARY KEY,
+        username TEXT    NOT NULL COLLATE NOCASE UNIQUE,
+        seen_at  INTEGER NOT NULL
+      );
+      -- When an admin renamed the topic (/renametopic): the catalog's seed then keeps the admin's names.
+      ALTER TABLE topics ADD COLUMN renamed_at INTEGER;
+    `,
+  },
 ];

@@ -16,29 +16,35 @@ export interface ReaderCounts {
 }
 
 export class StatsStore {
-  private readonly byKind: Database.Statement<[], { type: string; active: number; n: number }>;
+  private readonly byKind: Database.Statement<[string], { type: string; active: number; n: number }>;
   private readonly sentBetween: Database.Statement<[number, number], { n: number }>;
   private readonly failedBetween: Database.Statement<[number, number], { n: number }>;
-  private readonly chatsBefore: Database.Statement<[number], { n: number }>;
+  private readonly chatsBefore: Database.Statement<[number, string], { n: number }>;
 
   constructor(db: Db) {
-    this.byKind = db.prepare("SELECT type, active, count(*) AS n FROM chats GROUP BY type, active");
+    // `?`: a JSON array of chat ids not counted (the newsroom's staff, whose private chats are no readers).
+    this.byKind = db.prepare(
+      "SELECT type, active, count(*) AS n FROM chats WHERE id NOT IN (SELECT value FROM json_each(?)) GROUP BY type, active",
+    );
     this.sentBetween = db.prepare(
       "SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL AND sent_at >= ? AND sent_at < ?",
     );
     this.failedBetween = db.prepare(
       "SELECT count(*) AS n FROM outbox WHERE failed_at IS NOT NULL AND failed_at >= ? AND failed_at < ?",
     );
-    this.chatsBefore = db.prepare("SELECT count(*) AS n FROM chats WHERE created_at < ?");
+    this.chatsBefore = db.prepare(
+      "SELECT count(*) AS n FROM chats WHERE created_at < ? AND id NOT IN (SELECT value FROM json_each(?))",
+    );
   }
 
-  readers(): ReaderCounts {
+  /** Chats by kind, active or not, leaving out the chats of `excluded` ids (staff). */
+  readers(excluded: readonly number[] = []): ReaderCounts {
     const counts: ReaderCounts = {
       private: { active: 0, inactive: 0 },
       groups: { active: 0, inactive: 0 },
       channels: { active: 0, inactive: 0 },
     };
-    for (const row of this.byKind.all()) {
+    for (const row of this.byKind.all(JSON.stringify(excluded))) {
       const kind =
         row.type === "private" ? counts.private : row.type === "channel" ? counts.channels : counts.groups;
       if (row.active === 1) kind.active += row.n;
@@ -59,7 +65,7 @@ export class StatsStore {
    * Chats known before `at` that are still stored. Chats deleted by /stop are gone from every day, so
    * this is a lower bound of the history, exact for today.
    */
-  readersBefore(at: number): number {
-    return this.chatsBefore.get(at)?.n ?? 0;
+  readersBefore(at: number, excluded: readonly number[] = []): number {
+    return this.chatsBefore.get(at, JSON.stringify(excluded))?.n ?? 0;
   }
 }

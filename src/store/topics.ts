@@ -83,8 +83,10 @@ export class TopicStore {
       INSERT INTO topics (slug, parent_id, kind, name_ar, name_en, position, builtin, created_at)
       VALUES (@slug, (SELECT id FROM topics WHERE slug = @parent), @kind, @nameAr, @nameEn, @position, 1, @now)
       ON CONFLICT (slug) DO UPDATE SET
-        parent_id = excluded.parent_id, kind = excluded.kind, name_ar = excluded.name_ar,
-        name_en = excluded.name_en, position = excluded.position, builtin = 1`);
+        parent_id = excluded.parent_id, kind = excluded.kind,
+        name_ar = CASE WHEN topics.renamed_at IS NULL THEN excluded.name_ar ELSE topics.name_ar END,
+        name_en = CASE WHEN topics.renamed_at IS NULL THEN excluded.name_en ELSE topics.name_en END,
+        position = excluded.position, builtin = 1`);
     this.insertAlias = db.prepare(`
       INSERT INTO topic_aliases (topic_id, alias, lang, strength, builtin)
       VALUES (@topicId, @alias, @lang, @strength, @builtin)
@@ -167,6 +169,38 @@ export class TopicStore {
       this.insertAlias.run({ topicId: id, alias: topic.nameEn, lang: "en", strength: "strong", builtin: 0 });
       this.bumpRevision.run();
       return id;
+    })();
+  }
+
+  /** A topic's aliases with their row ids (what a button carries) and whether the catalog brought them. */
+  aliasRows(topicId: number): { id: number; alias: string; builtin: boolean }[] {
+    return this.db
+      .prepare<[number], { id: number; alias: string; builtin: number }>(
+        "SELECT id, alias, builtin FROM topic_aliases WHERE topic_id = ? ORDER BY id",
+      )
+      .all(topicId)
+      .map((r) => ({ id: r.id, alias: r.alias, builtin: r.builtin === 1 }));
+  }
+
+  /** Removes an alias an admin added (never one of the catalog's); false when there was none. */
+  removeAlias(aliasId: number): boolean {
+    return this.db.transaction(() => {
+      const removed =
+        this.db.prepare("DELETE FROM topic_aliases WHERE id = ? AND builtin = 0").run(aliasId).changes > 0;
+      if (removed) this.bumpRevision.run();
+      return removed;
+    })();
+  }
+
+  /** Gives a topic new names (its old ones stay as aliases; the catalog's seed keeps the new ones). */
+  rename(topicId: number, nameAr: string, nameEn: string): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare("UPDATE topics SET name_ar = ?, name_en = ?, renamed_at = ? WHERE id = ?")
+        .run(nameAr, nameEn, this.clock(), topicId);
+      this.insertAlias.run({ topicId, alias: nameAr, lang: "ar", strength: "strong", builtin: 0 });
+      this.insertAlias.run({ topicId, alias: nameEn, lang: "en", strength: "strong", builtin: 0 });
+      this.bumpRevision.run();
     })();
   }
 

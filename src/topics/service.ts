@@ -2,6 +2,7 @@
 // reader subscriptions expressed in topics.
 import type { Store } from "../store";
 import type { NewTopic } from "../store/topics";
+import { compact } from "../text/normalize";
 import { type Catalog, seedTopics } from "./catalog";
 import { type LookupResult, type Topic, TopicIndex } from "./topic-index";
 
@@ -85,6 +86,34 @@ export class TopicService {
     const added = this.store.topics.addAlias(topic.id, alias);
     if (added) this.cached = undefined;
     return added;
+  }
+
+  /** New names for a topic; its old names keep finding it. */
+  rename(topic: Topic, nameAr: string, nameEn: string): Topic {
+    this.store.topics.rename(topic.id, nameAr, nameEn);
+    this.cached = undefined;
+    return this.index().get(topic.id) as Topic;
+  }
+
+  /** A topic's names as stored (row id, text, whether the built-in catalog brought it), oldest first. */
+  aliasesOf(topic: Topic): { id: number; alias: string; builtin: boolean }[] {
+    return this.store.topics.aliasRows(topic.id);
+  }
+
+  /**
+   * Takes a name away from a topic. Its own two names and the catalog's names stay (`name`, `builtin`);
+   * `none`: the topic has no such name. Names compare as lookup compares them.
+   */
+  removeAlias(topic: Topic, alias: string): "removed" | "name" | "builtin" | "none" {
+    const key = compact(alias);
+    if (key === "") return "none";
+    if (compact(topic.nameAr) === key || compact(topic.nameEn) === key) return "name";
+    const rows = this.store.topics.aliasRows(topic.id).filter((r) => compact(r.alias) === key);
+    if (rows.length === 0) return "none";
+    if (rows.every((r) => r.builtin)) return "builtin";
+    for (const row of rows) if (!row.builtin) this.store.topics.removeAlias(row.id);
+    this.cached = undefined;
+    return "removed";
   }
 
   /** The topics an article is tagged with. */

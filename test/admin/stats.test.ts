@@ -49,3 +49,17 @@ describe("chart", () => {
     expect(svg).not.toMatch(/[\u2066-\u2069]/);
   });
 });
+
+describe("chart axes", () => {
+  it("labels only whole numbers, even when the most is 1 or 5", () => {
+    for (const most of [1, 5]) {
+      const svg = statsChartSvg(
+        [{ start: 0, date: "2026-11-23", readers: most, sent: most, failed: 0 }],
+        { title: "t", readers: "r", deliveries: "d", sent: "s", failed: "f" },
+        false,
+      );
+      expect(svg, String(most)).not.toMatch(/>\d+\.\d+</);
+      expect(svg).toContain(`>${most}<`);
+    }
+  });
+});

@@ -37,6 +37,12 @@ beforeAll(async () => {
     } else if (req.url === "/broken.rss") {
       res.writeHead(200, { "content-type": "application/rss+xml" });
       res.end("<rss><channel><item><title>unclosed");
+    } else if (req.url === "/down.rss") {
+      res.writeHead(503);
+      res.end();
+    } else if (req.url === "/page.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end("<!doctype html><html><body><h1>مكتب الفرات</h1><p>الصفحة الرئيسية</p></body></html>");
     } else {
       res.writeHead(404);
       res.end();
@@ -275,17 +281,35 @@ describe("feeds", () => {
     expect(feed()?.autoAlert).toBe(false);
   });
 
-  it("records a failing feed's error without touching the others", async () => {
-    const [added] = await h.send(command("addfeed", `${feedRoot}/broken.rss`, { from: EDITOR }));
-    expect(visible(added)).toContain("هذا العنوان لا يقدّم مصدر RSS أو Atom صالحًا.");
-    expect(visible(added)).not.toContain("malformed"); // the English log text stays out of the reply
-    const [list] = await h.send(command("feeds", "", { from: EDITOR }));
-    expect(visible(list)).toContain("✗ يفشل منذ");
-    expect(visible(list)).toContain("لا يقدّم مصدر RSS");
+  it("refuses an address that is no feed (broken XML, an HTML page, a 404) and stores nothing", async () => {
+    const before = h.app.store.feeds.all().length;
+    const [broken] = await h.send(command("addfeed", `${feedRoot}/broken.rss`, { from: EDITOR }));
+    expect(visible(broken)).toContain("لم أُضف هذا المصدر");
+    expect(visible(broken)).toContain("هذا العنوان لا يقدّم مصدر RSS أو Atom صالحًا.");
+    expect(visible(broken)).not.toContain("malformed"); // the English log text stays out of the reply
+    const [page] = await h.send(command("addfeed", `${feedRoot}/page.html`, { from: EDITOR }));
+    expect(visible(page)).toContain("لم أُضف هذا المصدر");
     const [missing] = await h.send(command("addfeed", `${feedRoot}/gone.rss`, { from: EDITOR }));
     expect(visible(missing)).toContain("لم يُعثر على المصدر في هذا العنوان (404).");
+    expect(visible(missing)).not.toContain("أُضيف");
+    expect(h.app.store.feeds.all()).toHaveLength(before);
+    const [list] = await h.send(command("feeds", "", { from: EDITOR }));
+    expect(visible(list)).not.toContain("gone.rss");
+  });
+
+  it("keeps a feed whose server fails for now, and records its error without touching the others", async () => {
+    const [added] = await h.send(command("addfeed", `${feedRoot}/down.rss`, { from: EDITOR }));
+    expect(visible(added)).toContain("أُضيف المصدر");
+    expect(visible(added)).toContain("سأعاود المحاولة");
+    const [list] = await h.send(command("feeds", "", { from: EDITOR }));
+    expect(visible(list)).toContain("✗ يفشل منذ");
     const good = h.app.store.feeds.all().find((f) => f.url.endsWith("/feed.rss"));
     expect(good?.lastError).toBeNull();
+  });
+
+  it("says a feed added twice is there already", async () => {
+    const [again] = await h.send(command("addfeed", `${feedRoot}/feed.rss`, { from: EDITOR }));
+    expect(visible(again)).toMatch(/هذا المصدر موجود من قبل برقم #\d+/);
   });
 
   it("refuses a non-web address and removes a feed by number", async () => {

@@ -83,8 +83,9 @@ describe("a group", () => {
 describe("a group's language", () => {
   it("is the group's own: DEFAULT_LANGUAGE until an admin chooses, whoever writes", async () => {
     const chat = newGroup();
+    // A member's /help gets the group's short line (groups stay quiet), in the group's language.
     const [english] = await h.send(groupMessage("/help", { from: user({ language_code: "en" }), chat }));
-    expect(visible(english)).toContain("نشرة ترسل إليك");
+    expect(visible(english)).toContain("أجيب عن هذا في المحادثة الخاصة");
     // An English-speaking admin chooses English, then "automatic": the group is back to DEFAULT_LANGUAGE,
     // not the admin's own language, from the confirmation on.
     const admin = user({ language_code: "en" });

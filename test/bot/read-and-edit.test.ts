@@ -84,7 +84,10 @@ describe("reading an article whole", () => {
 
   it("in a group, links to the bot's private chat instead of filling the group with the text", async () => {
     const chat = group({ id: -100777, title: "أخبار الجزيرة" });
-    const [latest] = await h.send(groupMessage("/latest الحسكة", { chat }));
+    // The group's admin asks (a member's /latest gets a pointer to the private chat: groups stay quiet).
+    const admin = user({ language_code: "ar" });
+    h.fake.setChatMember(chat.id, admin.id, "administrator");
+    const [latest] = await h.send(groupMessage("/latest الحسكة", { chat, from: admin }));
     const read = inlineKeyboardOf(latest)
       .flat()
       .find((b) => stripBidi(b.text) === "📖 1");

@@ -100,7 +100,8 @@ describe("/search", () => {
     h.fake.setChat(chat.id, chat);
     h.fake.setChatMember(chat.id, admin.id, "administrator");
     h.fake.setChatMember(chat.id, member.id, "member");
-    const [reply] = await h.send(groupMessage("/search هجين الطحين", { from: member, chat }));
+    // An admin searches (a member's /search gets a pointer to the private chat: groups stay quiet).
+    const [reply] = await h.send(groupMessage("/search هجين الطحين", { from: admin, chat }));
     const data = buttonData(reply, "التالي");
     const message = h.fake.lastMessage(chat.id);
     const edits = h.fake.callsOf("editMessageText").length;

@@ -57,6 +57,12 @@ describe("parseSchedule", () => {
     ["daily 08:00", { kind: "daily", cron: "0 8 * * *", zone: "UTC", hour: 8, minute: 0 }],
     ["daily 8:05 Deir ez-Zor", { kind: "daily", cron: "5 8 * * *", topicText: "Deir ez-Zor" }],
     ["08:00", { kind: "daily", cron: "0 8 * * *" }],
+    ["daily 8", { kind: "daily", cron: "0 8 * * *", hour: 8, minute: 0 }],
+    ["daily 8 صباحًا دير الزور", { kind: "daily", cron: "0 8 * * *", topicText: "دير الزور" }],
+    ["يوميا ٨ مساءً", { kind: "daily", cron: "0 20 * * *" }],
+    ["daily 8:30pm", { kind: "daily", cron: "30 20 * * *" }],
+    ["daily 12 pm", { kind: "daily", cron: "0 12 * * *" }],
+    ["weekly الجمعة 7 صباحا", { kind: "weekly", cron: "0 7 * * 5" }],
     ["يوميا ٠٨:٣٠ دير الزور", { kind: "daily", cron: "30 8 * * *", topicText: "دير الزور" }],
     ["يومياً 07:00", { kind: "daily", cron: "0 7 * * *" }],
     ["كل يوم 06:15", { kind: "daily", cron: "15 6 * * *" }],
@@ -109,6 +115,21 @@ describe("parseSchedule", () => {
       topicText: "Aleppo",
     });
     expect(parseSchedule("daily 08:00 Hama", "Asia/Damascus")).toMatchObject({ zone: "Asia/Damascus" });
+    // The city names the bot itself shows, in either language.
+    for (const [tz, zone] of [
+      ["tz=دمشق", "Asia/Damascus"],
+      ["tz=Damascus", "Asia/Damascus"],
+      ["tz=berlin", "Europe/Berlin"],
+      ["tz=برلين", "Europe/Berlin"],
+      ["tz=عمان", "Asia/Amman"],
+      ["tz=New York", "America/New_York"],
+      ["tz=توقيت بغداد", "Asia/Baghdad"],
+    ]) {
+      expect(parseSchedule(`daily 08:00 الميادين ${tz}`, "UTC"), tz).toMatchObject({
+        zone,
+        topicText: "الميادين",
+      });
+    }
   });
 
   it.each([
@@ -119,7 +140,8 @@ describe("parseSchedule", () => {
     ["daily Aleppo", "missing-time", "Aleppo"],
     ["daily 24:00", "bad-time", "24:00"],
     ["daily 8:60", "bad-time", "8:60"],
-    ["daily 8", "bad-time", "8"],
+    ["daily 25", "bad-time", "25"],
+    ["daily 13 مساء", "bad-time", "13"],
     ["weekly", "missing-day", ""],
     ["weekly 08:00", "missing-day", ""],
     ["weekly someday 08:00", "bad-day", "someday"],
@@ -392,11 +414,39 @@ describe("describeSchedule", () => {
     );
   });
 
+  it("says the common cron shapes in words, in each language", () => {
+    const both = (cron: string) => [
+      strip(describeSchedule(cron, "Asia/Damascus", "ar", i18n)),
+      strip(describeSchedule(cron, "Asia/Damascus", "en", i18n)),
+    ];
+    expect(both("0 18 * * 1-5")).toEqual([
+      "كل يوم عمل (من الاثنين إلى الجمعة) الساعة 18:00 (دمشق)",
+      "every weekday (Monday to Friday) at 18:00 (Damascus)",
+    ]);
+    expect(both("30 7 * * 0-4")).toEqual([
+      "كل يوم عمل (من الأحد إلى الخميس) الساعة 07:30 (دمشق)",
+      "every working day (Sunday to Thursday) at 07:30 (Damascus)",
+    ]);
+    expect(both("0 8 * * MON,WED,FRI")).toEqual([
+      "كل يوم الاثنين والأربعاء والجمعة الساعة 08:00 (دمشق)",
+      "every Monday, Wednesday and Friday at 08:00 (Damascus)",
+    ]);
+    expect(both("0 8,20 * * *")).toEqual([
+      "كل يوم الساعة 08:00 و20:00 (دمشق)",
+      "every day at 08:00 and 20:00 (Damascus)",
+    ]);
+    expect(both("0 */6 * * *")).toEqual([
+      "كل 6 ساعات عند الدقيقة 00 (دمشق)",
+      "every 6 hours at minute 00 (Damascus)",
+    ]);
+    expect(both("*/30 * * * *")).toEqual(["كل 30 دقيقة (دمشق)", "every 30 minutes (Damascus)"]);
+  });
+
   it("quotes other expressions", () => {
     expect(strip(describeSchedule("*/10 * * * * *", "UTC", "en", i18n))).toBe(
       "on the cron schedule “*/10 * * * * *” (UTC)",
     );
-    expect(strip(describeSchedule("0 8 * * 1-5", "UTC", "ar", i18n))).toContain("«0 8 * * 1-5»");
+    expect(strip(describeSchedule("0 8 1 * *", "UTC", "ar", i18n))).toContain("«0 8 1 * *»");
   });
 
   it("recognises the shapes parseSchedule produces", () => {

@@ -66,6 +66,13 @@ const ARGS: Record<string, string | number> = {
   status: 503,
   error: "ECONNRESET",
   day: "الجمعة",
+  // Schedules in words (staff.ftl).
+  days: "يوم الاثنين والخميس",
+  times: "08:00 و20:00",
+  list: "الاثنين والخميس",
+  minute: "00",
+  schedule: "#3",
+  old: "هجين",
   cron: "0 */6 * * *",
   role: "editor",
   variable: "EDITOR_IDS",

@@ -218,7 +218,7 @@ describe("FeedService", () => {
       created: true,
       feed: { url: "https://good.example/feed", autoAlert: true },
     });
-    expect(first?.outcome?.added).toHaveLength(4);
+    expect(first && "outcome" in first ? first.outcome?.added : []).toHaveLength(4);
     expect(await feeds.add("https://good.example/feed")).toMatchObject({ created: false });
     await feeds.stop();
   });

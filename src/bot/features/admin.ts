@@ -1,16 +1,17 @@
 // Admins' tools: /grant and /revoke (roles granted in the bot; ADMIN_IDS and EDITOR_IDS stay fixed) and
 // /stats (figures as text, then a chart of the last 30 days as a photo).
-import { Composer, InputFile } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { renderStatsChart } from "../../admin/chart";
 import type { StatsReport } from "../../admin/stats";
 import { chatLanguage, type Role, type StaffRole } from "../../domain";
 import { formatDateTime, zoneName } from "../../i18n/format";
-import type { GrantOutcome } from "../../roles/service";
+import type { GrantOutcome, StaffMember } from "../../roles/service";
 import { isolate } from "../../text/html";
+import { grantCancel, grantConfirm } from "../callback-data";
 import { syncStaffMenu } from "../commands";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { commandArgument, parseId, replyHtml } from "../reply";
+import { commandArgument, editHtml, parseId, replyHtml } from "../reply";
 
 /** Role words admins type, folded (lower case, no ال, one alef). */
 const ROLE_WORDS: Record<string, StaffRole> = {
@@ -30,14 +31,16 @@ function foldRole(word: string): string {
   return folded.startsWith("ال") ? folded.slice(2) : folded;
 }
 
-/** `/grant` arguments: a user id and a role word, in either order. */
-export function parseGrant(argument: string): { userId: number; role: StaffRole } | undefined {
+/** `/grant` arguments: a user (numeric id, or @username) and a role word, in either order. */
+export function parseGrant(argument: string): { user: number | string; role: StaffRole } | undefined {
   const words = argument.split(/\s+/).filter(Boolean);
   if (words.length !== 2) return undefined;
   for (const [a, b] of [words, [...words].reverse()]) {
-    const userId = parseId(a as string);
     const role = ROLE_WORDS[foldRole(b as string)];
-    if (userId !== undefined && role) return { userId, role };
+    if (!role) continue;
+    const userId = parseId(a as string);
+    if (userId !== undefined) return { user: userId, role };
+    if (/^@[A-Za-z0-9_]{4,32}$/.test(a as string)) return { user: (a as string).slice(1), role };
   }
   return undefined;
 }
@@ -72,22 +75,85 @@ const GRANT_REPLY: Record<GrantOutcome, string> = {
 };
 
 export const adminFeature = new Composer<NashraContext>();
-const adminOnly = requireRole("admin");
+/** Answers that show user ids or the newsroom's figures: never in a group. */
+const adminPrivate = requireRole("admin", { privateOnly: true });
 
-adminFeature.command("grant", adminOnly, async (ctx) => {
+/** A user as admins recognise them: @username (id) when the bot has seen the name, else the id. */
+function whoIs(ctx: NashraContext, userId: number): string {
+  const name = ctx.deps.roles.usernameOf(userId);
+  return name ? `@${name} (${userId})` : String(userId);
+}
+
+async function grantRole(ctx: NashraContext, userId: number, role: StaffRole): Promise<string> {
+  const outcome = ctx.deps.roles.grant(userId, role, ctx.from?.id ?? null);
+  const text = ctx.t(GRANT_REPLY[outcome], { user: whoIs(ctx, userId), role });
+  if (outcome === "granted") await afterRoleChange(ctx, userId);
+  return text;
+}
+
+adminFeature.command("grant", adminPrivate, async (ctx) => {
   const parsed = parseGrant(commandArgument(ctx));
   if (!parsed) {
     await replyHtml(ctx, ctx.t("grant-usage"));
     return;
   }
-  const { userId, role } = parsed;
-  const user = String(userId);
-  const outcome = ctx.deps.roles.grant(userId, role, ctx.from?.id ?? null);
-  await replyHtml(ctx, ctx.t(GRANT_REPLY[outcome], { user, role }));
-  if (outcome === "granted") await afterRoleChange(ctx, userId);
+  const { roles } = ctx.deps;
+  const { role } = parsed;
+  const userId = typeof parsed.user === "number" ? parsed.user : roles.userByName(parsed.user);
+  if (userId === undefined) {
+    await replyHtml(ctx, ctx.t("grant-username-unknown", { name: `@${parsed.user}` }));
+    return;
+  }
+  // An id typed wrong gives a stranger a role: ask first when the bot has never seen that user.
+  if (!roles.hasSeen(userId) && roles.roleOf(userId) === "reader") {
+    const keyboard = new InlineKeyboard()
+      .text(ctx.tp("button-grant-anyway"), grantConfirm.pack({ user: userId, role }))
+      .text(ctx.tp("button-cancel"), grantCancel.pack({}));
+    await replyHtml(ctx, ctx.t("grant-unseen", { user: String(userId), role }), keyboard);
+    return;
+  }
+  await replyHtml(ctx, await grantRole(ctx, userId, role));
 });
 
-adminFeature.command("revoke", adminOnly, async (ctx) => {
+adminFeature.callbackQuery(
+  grantConfirm.filter,
+  adminPrivate,
+  grantConfirm.handle(async (ctx, { user, role }) => {
+    await ctx.answerCallbackQuery();
+    await editHtml(ctx, await grantRole(ctx, user, role));
+  }),
+);
+
+adminFeature.callbackQuery(grantCancel.filter, adminPrivate, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await editHtml(ctx, ctx.t("grant-cancelled"));
+});
+
+adminFeature.command("roles", adminPrivate, async (ctx) => {
+  const members = ctx.deps.roles.members();
+  const when = (ms: number) => isolate(formatDateTime(ms, ctx.language, ctx.timeZone));
+  const lines = members.map((m) => {
+    const who = whoIs(ctx, m.userId);
+    if (m.source !== "grant") {
+      return ctx.t("roles-line-config", { user: who, role: m.role, variable: m.source });
+    }
+    const grant = m.grant as NonNullable<StaffMember["grant"]>;
+    return grant.by === null
+      ? ctx.t("roles-line-grant-unknown", { user: who, role: m.role, time: when(grant.at) })
+      : ctx.t("roles-line-grant", {
+          user: who,
+          role: m.role,
+          by: whoIs(ctx, grant.by),
+          time: when(grant.at),
+        });
+  });
+  await replyHtml(
+    ctx,
+    [ctx.t("roles-title", { count: members.length }), ...lines, "", ctx.t("roles-outro")].join("\n"),
+  );
+});
+
+adminFeature.command("revoke", adminPrivate, async (ctx) => {
   const argument = commandArgument(ctx);
   const userId = argument.split(/\s+/).length === 1 ? parseId(argument) : undefined;
   if (userId === undefined) {
@@ -134,6 +200,7 @@ export function statsText(ctx: NashraContext, report: StatsReport): string {
     ctx.t("stats-readers-groups", { active: r.groups.active, inactive: r.groups.inactive }),
     ctx.t("stats-readers-channels", { active: r.channels.active, inactive: r.channels.inactive }),
     ctx.t("stats-inactive-note"),
+    ctx.t("stats-readers-staff", { count: report.staff }),
     "",
   ];
   if (report.topTopics.length === 0) lines.push(ctx.t("stats-topics-none"));
@@ -164,7 +231,7 @@ function chartLabels(ctx: NashraContext) {
   };
 }
 
-adminFeature.command("stats", adminOnly, async (ctx) => {
+adminFeature.command("stats", adminPrivate, async (ctx) => {
   const report = ctx.deps.stats.report();
   await replyHtml(ctx, statsText(ctx, report));
   let png: Buffer;

@@ -5,7 +5,14 @@ import { sendWhole } from "../../delivery/send";
 import { formatDateTime } from "../../i18n/format";
 import type { AlertRecord } from "../../store/alerts";
 import { isolate } from "../../text/html";
-import { alertCancel, alertSend, alertSendUrgent, alertTopic } from "../callback-data";
+import {
+  alertCancel,
+  alertSend,
+  alertSendUrgent,
+  alertTopic,
+  breakingAlert,
+  breakingIgnore,
+} from "../callback-data";
 import { captionCommand, photoFileId } from "../caption-command";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
@@ -67,20 +74,11 @@ async function alertCommand(ctx: NashraContext, photo: string | undefined): Prom
     return;
   }
   const argument = commandArgument(ctx);
-  const { alerts, articles } = ctx.deps;
+  const { alerts } = ctx.deps;
   // "/alert 17", "/alert #17", "/alert ١٧": an article.
   const id = parseId(argument);
   if (id !== undefined) {
-    const found = articles.get(id);
-    if (!found) {
-      await replyHtml(ctx, ctx.t("alert-article-unknown", { id: `#${id}` }));
-      return;
-    }
-    if (found.topics.length === 0) {
-      await replyHtml(ctx, ctx.t("alert-article-no-topics", { id: `#${id}` }));
-      return;
-    }
-    await sendPreview(ctx, alerts.preview({ article: found.article, photo }, requester(ctx)));
+    await previewArticle(ctx, id, photo);
     return;
   }
   const end = argument.search(TOPIC_END);
@@ -211,3 +209,40 @@ function alertLine(ctx: NashraContext, alert: AlertRecord): string {
   });
   return [ctx.t("alerts-line-head", { id: `#${alert.id}`, when, by }), what, outcome].join("\n");
 }
+
+/** The /alert preview of a stored article (/alert 17, and «Send as alert» under a breaking item). */
+async function previewArticle(ctx: NashraContext, id: number, photo?: string): Promise<void> {
+  const found = ctx.deps.articles.get(id);
+  if (!found) {
+    await replyHtml(ctx, ctx.t("alert-article-unknown", { id: `#${id}` }));
+    return;
+  }
+  if (found.topics.length === 0) {
+    await replyHtml(ctx, ctx.t("alert-article-no-topics", { id: `#${id}` }));
+    return;
+  }
+  await sendPreview(ctx, ctx.deps.alerts.preview({ article: found.article, photo }, requester(ctx)));
+}
+
+// «Send as alert» under a breaking item offered to editors, or under a /post of «عاجل»: the usual preview.
+alertsFeature.callbackQuery(
+  breakingAlert.filter,
+  requireRole("editor", { privateOnly: true }),
+  breakingAlert.handle(async (ctx, { article }) => {
+    await ctx.answerCallbackQuery();
+    await previewArticle(ctx, article);
+  }),
+);
+
+// «Ignore»: that item's buttons go; the article stays where it is (/latest, /alert <id>).
+alertsFeature.callbackQuery(
+  breakingIgnore.filter,
+  requireRole("editor", { privateOnly: true }),
+  breakingIgnore.handle(async (ctx, { article }) => {
+    await ctx.answerCallbackQuery({ text: ctx.tp("toast-breaking-ignored", { id: `#${article}` }) });
+    const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
+    const mine = new Set([breakingAlert.pack({ article }), breakingIgnore.pack({ article })]);
+    const kept = rows.filter((row) => !row.some((b) => "callback_data" in b && mine.has(b.callback_data)));
+    await editKeyboard(ctx, InlineKeyboard.from(kept));
+  }),
+);

@@ -61,6 +61,18 @@ digestsFeature.command("schedule", adminOnly, async (ctx) => {
     topic = await topicOrAnswer(ctx, parsed.topicText, { noteKey: "schedule-not-saved" });
     if (!topic) return;
   }
+  const same = schedules.same(parsed.cron, parsed.zone, topic?.id ?? null);
+  if (same) {
+    await replyHtml(
+      ctx,
+      ctx.t("schedule-duplicate", {
+        id: `#${same.id}`,
+        when: describeSchedule(same.cron, same.timezone, ctx.language, ctx.deps.i18n),
+        topic: topicLabel(ctx, same),
+      }),
+    );
+    return;
+  }
   const { schedule } = schedules.add({
     spec: argument,
     cron: parsed.cron,
@@ -132,24 +144,52 @@ digestsFeature.command("digestnow", adminOnly, async (ctx) => {
   });
 });
 
-digestsFeature.command("digestpreview", adminOnly, async (ctx) => {
-  const chatId = parseId(commandArgument(ctx), { signed: true });
-  if (chatId === undefined) {
+digestsFeature.command("digestpreview", requireRole("admin", { privateOnly: true }), async (ctx) => {
+  // "/digestpreview <chat id> [#schedule]": the schedule that runs next unless one is named.
+  const [chatText = "", scheduleText, ...extra] = commandArgument(ctx).split(/\s+/);
+  const chatId = parseId(chatText, { signed: true });
+  const scheduleId = scheduleText === undefined ? undefined : parseId(scheduleText);
+  if (chatId === undefined || extra.length > 0 || (scheduleText !== undefined && scheduleId === undefined)) {
     await replyHtml(ctx, ctx.t("digestpreview-usage"));
     return;
   }
-  const preview = ctx.deps.digests.preview(chatId);
+  const { schedules } = ctx.deps;
+  let schedule: ScheduleRecord | undefined;
+  if (scheduleId !== undefined) {
+    schedule = schedules.find(scheduleId);
+    if (!schedule) {
+      await replyHtml(ctx, ctx.t("schedule-unknown", { id: `#${scheduleId}` }));
+      return;
+    }
+  } else {
+    const next = (s: ScheduleRecord) => schedules.nextRunOf(s).getTime();
+    schedule = schedules
+      .list()
+      .reduce<ScheduleRecord | undefined>((a, b) => (!a || next(b) < next(a) ? b : a), undefined);
+  }
+  const preview = ctx.deps.digests.preview(chatId, schedule);
   if (preview.kind === "unknown-chat") {
     await replyHtml(ctx, ctx.t("digestpreview-unknown", { id: String(chatId) }));
     return;
   }
   if (preview.kind !== "digest") {
-    await replyHtml(ctx, ctx.t(`digestpreview-${preview.kind}`, { id: String(chatId) }));
+    const key =
+      preview.kind === "empty" && schedule ? "digestpreview-empty-schedule" : `digestpreview-${preview.kind}`;
+    await replyHtml(ctx, ctx.t(key, { id: String(chatId), schedule: `#${schedule?.id ?? 0}` }));
     return;
   }
+  const count = partCount(preview.message);
   await replyHtml(
     ctx,
-    ctx.t("digestpreview-heading", { id: String(chatId), count: partCount(preview.message) }),
+    schedule
+      ? ctx.t("digestpreview-heading-schedule", {
+          id: String(chatId),
+          count,
+          schedule: `#${schedule.id}`,
+          when: describeSchedule(schedule.cron, schedule.timezone, ctx.language, ctx.deps.i18n),
+          next: nextRunText(ctx, schedule),
+        })
+      : `${ctx.t("digestpreview-heading", { id: String(chatId), count })}\n${ctx.t("digestpreview-no-schedule")}`,
   );
   await sendWhole(ctx.api, ctx.chat.id, preview.message);
 });

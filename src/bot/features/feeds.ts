@@ -83,7 +83,7 @@ function feedsView(ctx: NashraContext) {
 export const feedsFeature = new Composer<NashraContext>();
 const editorOnly = requireRole("editor");
 
-feedsFeature.command("feeds", editorOnly, async (ctx) => {
+feedsFeature.command("feeds", requireRole("editor", { privateOnly: true }), async (ctx) => {
   const view = feedsView(ctx);
   await replyHtml(ctx, view.text, view.keyboard);
 });
@@ -118,6 +118,13 @@ feedsFeature.command("addfeed", editorOnly, async (ctx) => {
   const result = await ctx.deps.feeds.add(url, { autoAlert, addedBy: ctx.from?.id ?? null });
   if (!result) {
     await replyHtml(ctx, ctx.t("addfeed-bad-url", { url: echo(url) }));
+    return;
+  }
+  if ("refused" in result) {
+    await replyHtml(
+      ctx,
+      `${ctx.t("addfeed-refused")}\n${feedErrorText(ctx, result.refused)}\n${ctx.t("addfeed-refused-hint")}`,
+    );
     return;
   }
   const { feed, created, outcome } = result;

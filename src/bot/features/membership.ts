@@ -15,11 +15,29 @@ membershipFeature.on("my_chat_member", async (ctx) => {
     return;
   }
   const title = chat.type === "private" ? null : (chat.title ?? null);
+  const before = readers.find(chat.id);
   const { reader, isNew } = readers.joined({ id: chat.id, type: chat.type, title });
   ctx.reader = reader;
   // Greet a group the bot was just added to (never a channel: that would post to all its readers).
-  if (isNew && (chat.type === "group" || chat.type === "supergroup")) {
+  if (chat.type !== "group" && chat.type !== "supergroup") return;
+  if (isNew) {
     await replyHtml(ctx, ctx.t("welcome-group"));
+    return;
+  }
+  // Added again after being removed: the group's places were kept, and it is told which.
+  if (before && !before.active) {
+    const { topics } = ctx.deps;
+    const index = topics.index();
+    const followed = topics.subscriptionsOf(chat.id).map((t) => index.name(t, ctx.language));
+    await replyHtml(
+      ctx,
+      followed.length === 0
+        ? ctx.t("welcome-group")
+        : ctx.t("welcome-back-group", {
+            count: followed.length,
+            topics: followed.join(ctx.language === "ar" ? "، " : ", "),
+          }),
+    );
   }
 });
 

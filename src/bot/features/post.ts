@@ -4,7 +4,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { hasRole } from "../../domain";
 import type { ArticleInput } from "../../ingest/types";
-import { alertCorrect } from "../callback-data";
+import { alertCorrect, breakingAlert } from "../callback-data";
 import { captionCommand, photoFileId } from "../caption-command";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
@@ -77,6 +77,14 @@ async function post(ctx: NashraContext, text: string, commandLength: number, pho
   if (created && !article.url) lines.push(ctx.t("post-read-link", { url: articleLink(ctx, article.id) }));
   if (created) lines.push(ctx.t("post-edit-hint"));
   await replyHtml(ctx, lines.join("\n"));
+  // «عاجل» / BREAKING with places to alert: the alert is one tap away (its preview, then Send).
+  if (created && article.breaking && tagged.length > 0 && ctx.chat?.type === "private") {
+    const keyboard = new InlineKeyboard().text(
+      ctx.tp("button-breaking-alert", { id: `#${article.id}` }),
+      breakingAlert.pack({ article: article.id }),
+    );
+    await replyHtml(ctx, ctx.t("post-breaking-offer"), keyboard);
+  }
 }
 
 /** The editor's name as the article's record of changes shows it. */

@@ -13,6 +13,7 @@ import {
   settingsZoneMenu,
   watchMenu,
 } from "../callback-data";
+import { syncChatMenu } from "../commands";
 import type { NashraContext } from "../context";
 import { adminsTurnPages, ensureCanManage } from "../guards";
 import { useChatSettings } from "../middlewares";
@@ -114,6 +115,8 @@ settingsFeature.callbackQuery(
     useChatSettings(ctx); // answer in the language just chosen (for "auto": the chat's default one)
     await ctx.answerCallbackQuery({ text: ctx.tp("toast-language") });
     await editHtml(ctx, homeText(ctx), homeKeyboard(ctx));
+    // The command menu follows: the chat's own, in the language chosen (or Telegram's again for "auto").
+    if (ctx.chat) await syncChatMenu(ctx.api, ctx.deps, ctx.chat.id);
   }),
 );
 

@@ -305,7 +305,7 @@ schedule-error-cron-field-count = تعبير cron يحتاج 5 حقول أو 6،
 schedule-error-bad-cron-field = حقل { $field } في تعبير cron غير صحيح: «{ $detail }».
 schedule-error-cron-never-runs = تعبير cron هذا لا يقع في أي يوم: «{ $detail }».
 schedule-error-too-frequent = الموعد «{ $detail }» يتكرر أكثر من مرة كل { $minutes } دقائق، وملخصات بهذا التكرار تغرق القراء. اختر فاصلًا أطول، مثل <code>"0 */6 * * *"</code>.
-schedule-error-unknown-zone = لا أعرف التوقيت «{ $detail }». اكتبه بصيغة IANA، مثل tz=Asia/Damascus.
+schedule-error-unknown-zone = لا أعرف التوقيت «{ $detail }». اكتب مدينة مثل tz=دمشق أو tz=Berlin، أو اسمه بصيغة IANA مثل tz=Asia/Damascus.
 cron-field-second = الثواني
 cron-field-minute = الدقائق
 cron-field-hour = الساعات
@@ -334,7 +334,7 @@ digestnow-done = ✅ ملخص الموعد { $id }: أُعدّ لـ{ $sent } م�
 digestnow-nothing = ملخص الموعد { $id }: لا جديد لأي قارئ، فلم يُرسل شيء.
 digestnow-failed = ⚠️ تعذّر إعداد ملخص الموعد { $id }. التفاصيل في سجل البوت.
 digestnow-stopped = ⏸ توقّف إعداد ملخص الموعد { $id } لأن البوت يتوقف، وسيكتمل عند تشغيله من جديد دون تكرار.
-digestpreview-usage = اكتب رقم المحادثة، مثل <code>/digestpreview 123456789</code>.
+digestpreview-usage = اكتب رقم المحادثة، ورقم الموعد إن شئت (وإلا فالموعد الذي يجري أولًا)، مثل <code>/digestpreview 123456789</code> أو <code>/digestpreview 123456789 #2</code>.
 digestpreview-unknown = لا أعرف محادثة برقم { $id }.
 digestpreview-empty = لا جديد للمحادثة { $id } منذ ملخصها السابق: لن يصلها ملخص الآن.
 digestpreview-digests-off = أوقفت المحادثة { $id } الملخصات في إعداداتها، فلن يصلها ملخص.
@@ -609,7 +609,7 @@ role-name = { $role ->
     [admin] مديرًا
    *[editor] محررًا
 }
-grant-usage = الاستخدام: <code>/grant &lt;معرّف المستخدم&gt; محرر</code> أو <code>/grant &lt;معرّف المستخدم&gt; مدير</code>، مثل <code>/grant 123456789 محرر</code>. المعرّف هو الرقم الذي يعرّف الشخص في تيليغرام، ويمكنه معرفته من بوت مثل @userinfobot.
+grant-usage = الاستخدام: <code>/grant &lt;معرّف المستخدم&gt; محرر</code> أو <code>/grant &lt;معرّف المستخدم&gt; مدير</code>، مثل <code>/grant 123456789 محرر</code>، أو باسم المستخدم إن راسلني: <code>/grant @lina_reports محرر</code>. المعرّف هو الرقم الذي يعرّف الشخص في تيليغرام، ويمكنه معرفته من بوت مثل @userinfobot.
 grant-done = ✅ أصبح المستخدم <code>{ $user }</code> { role-name }، وتعرض قائمة أوامره الآن الأوامر الجديدة.
 grant-already = المستخدم <code>{ $user }</code> { $role ->
     [admin] مدير
@@ -635,11 +635,11 @@ stats-readers-private = • الأفراد (محادثات خاصة): نشطون
 stats-readers-groups = • المجموعات: نشطة { $active } · غير نشطة { $inactive }
 stats-readers-channels = • القنوات: نشطة { $active } · غير نشطة { $inactive }
 stats-inactive-note = <i>غير النشط: من حظر البوت أو أزاله، ويعود نشطًا حين يراسله من جديد.</i>
-stats-topics = 🏷 <b>المتابعات</b>: { $count }. أكثر المناطق متابعة:
+stats-topics = 🏷 <b>المتابعات</b>: { $count } (المحادثة التي تتابع منطقتين تُعدّ مرتين). أكثر المناطق متابعة:
 stats-topics-none = 🏷 <b>المتابعات</b>: لا توجد بعد.
 stats-topic-line = { $rank }. { $topic }: { $count }
 stats-topics-more = …ومناطق أخرى عددها { $count }.
-stats-articles = 📰 <b>المقالات</b>: اليوم { $today } · المجموع { $total }
+stats-articles = 📰 <b>المقالات</b>: نُشر اليوم (منذ منتصف الليل) { $today } · المجموع { $total }
 stats-deliveries = 📬 <b>آخر 24 ساعة</b>: تنبيهات وملخصات وصلت { $sent } · تعذّر إيصالها { $failed }
 stats-queue = ⏳ <b>تنبيهات وملخصات تنتظر الإرسال</b>: { $depth }
 stats-chart-caption = 📈 القراء والرسائل يوميًا في آخر 30 يومًا ({ $zone }).

@@ -297,7 +297,7 @@ schedule-error-cron-field-count = A cron expression needs 5 or 6 fields; this on
 schedule-error-bad-cron-field = The { $field } field of the cron expression is not valid: “{ $detail }”.
 schedule-error-cron-never-runs = This cron expression never happens: “{ $detail }”.
 schedule-error-too-frequent = “{ $detail }” runs more often than every { $minutes } minutes: digests that often would flood readers. Choose a longer interval, like <code>"0 */6 * * *"</code>.
-schedule-error-unknown-zone = I don't know the time zone “{ $detail }”. Write an IANA name, like tz=Asia/Damascus.
+schedule-error-unknown-zone = I don't know the time zone “{ $detail }”. Write a city, like tz=Damascus or tz=Berlin, or an IANA name, like tz=Asia/Damascus.
 cron-field-second = seconds
 cron-field-minute = minutes
 cron-field-hour = hours
@@ -324,7 +324,7 @@ digestnow-done = ✅ Schedule { $id }: digests prepared for { $sent } of { $read
 digestnow-nothing = Schedule { $id }: nothing new for any reader, so nothing was sent.
 digestnow-failed = ⚠️ The digest of schedule { $id } could not be prepared. The bot's log has the details.
 digestnow-stopped = ⏸ The digest of schedule { $id } paused because the bot is stopping; it finishes at the next start, with no repeats.
-digestpreview-usage = Send the chat's id, like <code>/digestpreview 123456789</code>.
+digestpreview-usage = Send the chat's id, and a schedule's number if you like (else the one that runs next), like <code>/digestpreview 123456789</code> or <code>/digestpreview 123456789 #2</code>.
 digestpreview-unknown = I don't know a chat with id { $id }.
 digestpreview-empty = Nothing new for chat { $id } since its previous digest: it would get no digest now.
 digestpreview-digests-off = Chat { $id } turned digests off in its settings: it would get none.
@@ -565,7 +565,7 @@ role-name = { $role ->
     [admin] an admin
    *[editor] an editor
 }
-grant-usage = Usage: <code>/grant &lt;user id&gt; editor</code> or <code>/grant &lt;user id&gt; admin</code>, e.g. <code>/grant 123456789 editor</code>. The id is the person's numeric Telegram id; they can see it with a bot such as @userinfobot.
+grant-usage = Usage: <code>/grant &lt;user id&gt; editor</code> or <code>/grant &lt;user id&gt; admin</code>, e.g. <code>/grant 123456789 editor</code>, or by username if they have written to me: <code>/grant @lina_reports editor</code>. The id is the person's numeric Telegram id; they can see it with a bot such as @userinfobot.
 grant-done = ✅ User <code>{ $user }</code> is now { role-name }. Their command menu shows the new commands.
 grant-already = User <code>{ $user }</code> is already { role-name }.
 grant-config-admin = User <code>{ $user }</code> is an admin through <code>ADMIN_IDS</code> in the configuration; there is nothing to grant.
@@ -585,11 +585,11 @@ stats-readers-private = • People (private chats): { $active } active, { $inact
 stats-readers-groups = • Groups: { $active } active, { $inactive } inactive
 stats-readers-channels = • Channels: { $active } active, { $inactive } inactive
 stats-inactive-note = <i>Inactive: blocked or removed the bot; they come back when they write to it.</i>
-stats-topics = 🏷 <b>Follows</b>: { $count }. Most followed places:
+stats-topics = 🏷 <b>Follows</b>: { $count } (a chat that follows two places counts twice). Most followed places:
 stats-topics-none = 🏷 <b>Follows</b>: none yet.
 stats-topic-line = { $rank }. { $topic }: { $count }
 stats-topics-more = …and { $count } more places.
-stats-articles = 📰 <b>Articles</b>: { $today } today, { $total } in all
+stats-articles = 📰 <b>Articles</b>: { $today } published today (since midnight), { $total } in all
 stats-deliveries = 📬 <b>Last 24 hours</b>: { $sent } alerts and digests delivered, { $failed } failed
 stats-queue = ⏳ <b>Alerts and digests waiting to be sent</b>: { $depth }
 stats-chart-caption = 📈 Readers and messages per day over the last 30 days ({ $zone } time).
