@@ -2,7 +2,9 @@
 // reaches the (fake) Bot API, for audiences of 1,000 to 200,000 chats. The press enqueues the first chats and
 // wakes the sender; the rest of the audience follows chunk by chunk (docs/alerts.md, "Fan-out"); the target is
 // that the first message leaves within 100 ms whatever the audience. Also: the preview's round trip (counting
-// the audience), and how long until every chat is enqueued.
+// the audience), and how long until every chat is enqueued. The audience carries readers' filters (issue 14):
+// one in ten in quiet hours, a third with 5 muted and 5 watched words, a tenth excepting Mayadin
+// (BENCH_FILTERS=0 leaves the words and the exceptions out).
 //
 // Everything runs in this process: the whole app (the tests' harness) polling the fake Bot API (20 ms per call).
 import { STATUS_INTERVAL_MS } from "../src/alerts/service";
@@ -27,6 +29,11 @@ const hourIn = (zone: string) =>
     ),
   ) % 24;
 
+const FILTERS = process.env.BENCH_FILTERS !== "0";
+// Normalized already (no diacritics, no hamza forms): what checkPhrase would store.
+const MUTES = ["مباراه", "كره القدم", "الاسعار", "football", "الطقس", "حفل", "الدوري"];
+const WATCHES = ["الكهرباء", "المياه", "الجوره", "conoco", "الخبز", "الوقود", "محطه التحويل"];
+
 /**
  * Chats 1..n subscribed to Deir ez-Zor, a third of them in English, some in another zone, one in ten in quiet
  * hours (issue 14: half of them get it without sound, half later).
@@ -40,7 +47,8 @@ function populate(path: string, readers: number): void {
   });
   const { store, topics } = services;
   const dez = topics.index().bySlug("deir-ez-zor");
-  if (!dez) throw new Error("catalog without deir-ez-zor");
+  const mayadin = topics.index().bySlug("mayadin");
+  if (!dez || !mayadin) throw new Error("catalog without deir-ez-zor or mayadin");
   store.db.transaction(() => {
     for (let id = 1; id <= readers; id++) {
       store.chats.touch(id, "private", null, id % 3 === 0 ? "en" : "ar");
@@ -51,6 +59,17 @@ function populate(path: string, readers: number): void {
         store.chats.setQuiet(id, quiet, id % 20 === 1 ? "silent" : "later");
       }
       store.subscriptions.add(id, [dez.id]);
+      // Readers' filters (issue 14's benchmark): a third mute 5 words and watch 5 (one muter in five mutes a word
+      // of the alert, so it skips them), a tenth except a place under Deir ez-Zor. BENCH_FILTERS=0: none.
+      if (FILTERS && id % 3 === 2) {
+        for (let k = 0; k < 5; k++) {
+          const mute = k === 0 && id % 5 === 2 ? "هرابش" : (MUTES[(id + k) % MUTES.length] as string);
+          const watch = WATCHES[(id + k) % WATCHES.length] as string;
+          store.phrases.add(id, "mute", { phrase: mute, normalized: mute });
+          store.phrases.add(id, "watch", { phrase: watch, normalized: watch });
+        }
+      }
+      if (FILTERS && id % 10 === 3) store.exceptions.add(id, mayadin.id);
     }
   })();
   store.close();

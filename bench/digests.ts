@@ -19,6 +19,8 @@ import { createLogger } from "../src/logger";
 import { createServices } from "../src/services";
 import type { OutboxMessage } from "../src/store/outbox";
 import { messageHtml } from "../src/text/message";
+import { checkPhrase } from "../src/text/phrases";
+import type { Topic } from "../src/topics/topic-index";
 import { random } from "../test/support/random";
 import { tempDatabasePath } from "../test/support/temp";
 import { childMain, runChild, sampleProcess } from "./child";
@@ -29,6 +31,23 @@ const READERS = Number(process.env.BENCH_READERS ?? 100_000);
 const TOPICS_EACH = 5;
 const ARTICLES = 1_000;
 const ZONES = ["Asia/Damascus", "Asia/Damascus", "Asia/Damascus", "Europe/Berlin", "Asia/Baghdad"];
+/**
+ * Readers' own filters (issue 14's benchmark): a third of the readers mute 5 words and watch 5 (of the
+ * corpus's own vocabulary, so they match), a tenth except a place under one they follow. BENCH_FILTERS=0: none.
+ */
+const FILTERS = process.env.BENCH_FILTERS !== "0";
+const MUTES = ["الأسعار", "انفجارات", "المزارعون", "prices", "explosions", "المساعدات", "الري", "witnesses"];
+const WATCHES = [
+  "الكهرباء",
+  "المياه",
+  "المحروقات",
+  "water cuts",
+  "fuel",
+  "الخدمات الصحية",
+  "aid",
+  "irrigation",
+];
+
 /** One reader in this many is in quiet hours when the run comes (their digest waits for the end); 0: none. */
 const QUIET_EVERY = Number(process.env.BENCH_QUIET_EVERY ?? 10);
 
@@ -70,7 +89,8 @@ function seed(shape: Shape, path: string): Seeded {
   const { store, topics, importer } = open(path, () => now);
   try {
     const setupStart = Date.now();
-    const topicIds = topics.index().ordered.map((t) => t.id);
+    const index = topics.index();
+    const topicIds = index.ordered.map((t) => t.id);
     const rnd = random(7);
     store.db.transaction(() => {
       for (let id = 1; id <= READERS; id++) {
@@ -87,6 +107,18 @@ function seed(shape: Shape, path: string): Seeded {
           while (chosen.size < n) chosen.add(topicIds[zipf(rnd(), LOCAL_PLACES)] as number);
         }
         store.subscriptions.add(id, [...chosen]);
+        if (FILTERS && id % 3 === 2) {
+          for (let k = 0; k < 5; k++) {
+            const mute = MUTES[(id + k) % MUTES.length] as string;
+            const watch = WATCHES[(id + 2 * k) % WATCHES.length] as string;
+            store.phrases.add(id, "mute", { phrase: mute, normalized: normalizedPhrase(mute) });
+            store.phrases.add(id, "watch", { phrase: watch, normalized: normalizedPhrase(watch) });
+          }
+        }
+        if (FILTERS && id % 10 === 3) {
+          const parent = [...chosen].map((t) => index.get(t)).find((t) => t && t.children.length > 0);
+          if (parent) store.exceptions.add(id, (parent.children[id % parent.children.length] as Topic).id);
+        }
       }
     })();
     const schedule = (n: number) =>
@@ -191,6 +223,12 @@ async function measure(shape: Shape): Promise<ChildResult> {
 
 const thisFile = fileURLToPath(import.meta.url);
 
+function normalizedPhrase(raw: string): string {
+  const check = checkPhrase(raw);
+  if (!check.ok) throw new Error(`not a phrase: ${raw}`);
+  return check.normalized;
+}
+
 /** The 12 places a local newsroom's readers follow most, and how they pick among them. */
 const LOCAL_PLACES = 12;
 function zipf(u: number, n: number): number {
@@ -228,7 +266,8 @@ export async function benchDigests(): Promise<Figure[]> {
   const local = await measure("local");
   const mb = (kb: number) => Math.round(kb / 1024);
   const quiet = QUIET_EVERY > 0 ? `, 1 in ${QUIET_EVERY} in quiet hours` : "";
-  const shape = `${READERS / 1000}k readers × ${TOPICS_EACH} topics${quiet}, ${ARTICLES} new articles`;
+  const filters = FILTERS ? ", a third with 5 muted and 5 watched words, a tenth excepting a place" : "";
+  const shape = `${READERS / 1000}k readers × ${TOPICS_EACH} topics${quiet}${filters}, ${ARTICLES} new articles`;
   const growth = (r: ChildResult) =>
     `${Math.round(r.growthBytes / 1e6)} MB (${r.digests} digests, ${r.bodies} stored bodies)`;
   return [

@@ -161,8 +161,11 @@ describe("share buttons and the deep link", () => {
     const [found] = await h.send(command("search", "صهريج الماء", { from: reader }));
     expect(visible(found)).toContain("انقطاع مياه الشرب");
     expect(buttonLabels(found)).toContain("↗️ 1");
-    // In a group the buttons are there too (sharing is the member's own, in a chat they pick).
-    const [inGroup] = await h.send(command("latest", "", { chat: group(), from: reader }));
+    // In a group the buttons are there too (sharing is the member's own, in a chat they pick): under the whole
+    // answer its admins get (members get a pointer to the private chat: groups stay quiet).
+    const chat = group();
+    h.fake.setChatMember(chat.id, reader.id, "administrator");
+    const [inGroup] = await h.send(command("latest", "", { chat, from: reader }));
     expect(buttonLabels(inGroup)).toContain("↗️ 1");
   });
 
