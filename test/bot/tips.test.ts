@@ -267,6 +267,55 @@ describe("a reader's tip reaches the editors", () => {
     expect(h.fake.callsOf("forwardMessage").filter((c) => c.chatId === EDITOR.id)).toHaveLength(1);
   });
 
+  it("a reader forwarding their own message without the name is not named by its origin", async () => {
+    const reader = user({
+      first_name: "سلمى",
+      last_name: "الحسن",
+      username: "salma_hasan",
+      language_code: "ar",
+    });
+    const own: NewUpdate = {
+      message: {
+        message_id: nextMessageId++,
+        date: now(),
+        chat: privateChat(reader),
+        from: reader,
+        text: "شاهدت رتلًا عسكريًا يدخل الميادين من جهة دوار الحزام قبل ساعة، وفيه نحو عشرين آلية.",
+        forward_origin: { type: "user", date: now() - 3600, sender_user: reader },
+      },
+    };
+    await h.send(own);
+    await press(h, reader, "دون اسمي");
+    const id = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
+    const card = await cardOf(h, EDITOR, id);
+    expect(shown(card)).toContain("لم يُظهر القارئ اسمه");
+    expect(shown(card)).toContain("رتلًا عسكريًا يدخل الميادين");
+    expect(shown(card)).not.toContain("سلمى");
+    expect(shown(card)).not.toContain("الحسن");
+    expect(shown(card)).not.toContain("محوّلة من");
+    // Nor is the name kept for later (/tips shows the card again).
+    expect(h.app.deps.tips.find(id)?.origin).toBeNull();
+
+    // A forward from someone who hides their account: Telegram gives only a name, which is left out likewise.
+    const hidden: NewUpdate = {
+      message: {
+        message_id: nextMessageId++,
+        date: now(),
+        chat: privateChat(reader),
+        from: reader,
+        text: "وصلتني هذه الرسالة: الجسر المعلق في دير الزور مغلق أمام السيارات منذ الصباح.",
+        forward_origin: { type: "hidden_user", date: now() - 600, sender_user_name: "أم سلمى" },
+      },
+    };
+    await h.send(hidden);
+    await press(h, reader, "دون اسمي");
+    const hiddenId = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
+    const hiddenCard = await cardOf(h, EDITOR, hiddenId);
+    expect(shown(hiddenCard)).toContain("الجسر المعلق");
+    expect(shown(hiddenCard)).not.toContain("أم سلمى");
+    expect(shown(hiddenCard)).not.toContain("محوّلة من");
+  });
+
   it("refuses a reader who presses an editor's button, and changes nothing", async () => {
     const reader = user({ language_code: "ar" });
     await h.send(command("tip", "حفرة كبيرة في طريق الميادين – ذيبان قرب الجسر", { from: reader }));

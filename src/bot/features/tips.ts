@@ -38,7 +38,13 @@ const TIP_CAPTION = /^\/tip(?:@\w+)?(?:\s|$)/i;
 
 export const tipsFeature = new Composer<NashraContext>();
 
-/** What a message holds as a tip, or undefined when it is nothing a tip can be (a sticker, a poll). */
+/**
+ * What a message holds as a tip, or undefined when it is nothing a tip can be (a sticker, a poll). A forward's origin
+ * is kept only when it is a channel's or a group's title, which are public: a person's name (origin "user" or
+ * "hidden_user") is never stored, since the draft is made before the reader chooses to be named, and a reader who
+ * forwards their own message would be named on the card of a tip sent «دون اسمي». Sent with the name, the tip is
+ * forwarded and Telegram's own header shows that person.
+ */
 function tipOf(message: Message, text: string): Pick<NewTip, "kind" | "text" | "origin"> | undefined {
   const origin = message.forward_origin;
   if (origin) {
@@ -47,9 +53,7 @@ function tipOf(message: Message, text: string): Pick<NewTip, "kind" | "text" | "
         ? (origin.chat.title ?? null)
         : origin.type === "chat"
           ? (origin.sender_chat.title ?? null)
-          : origin.type === "user"
-            ? [origin.sender_user.first_name, origin.sender_user.last_name].filter(Boolean).join(" ")
-            : origin.sender_user_name;
+          : null;
     return { kind: "forward", text, origin: from };
   }
   const kind: TipKind | undefined = message.photo
