@@ -187,6 +187,51 @@ describe("a reader's tip reaches the editors", () => {
     expect(h.fake.messagesIn(EDITOR.id).filter((m) => m.text?.includes("طوابير طويلة"))).toHaveLength(1);
   });
 
+  it("a long text tip reaches the editors whole, in as many messages as it takes", async () => {
+    const reader = user({ language_code: "ar" });
+    const streets = ["حي الجمعيات", "حي التمو", "شارع الكورنيش", "حي البلعوم", "الحي الغربي", "سوق الهال"];
+    const paragraphs = ["شهادات الأهالي عن الخبز والطحين في الميادين هذا الأسبوع"];
+    for (let i = 0; paragraphs.join("\n\n").length < 3800; i++) {
+      const street = streets[i % streets.length] as string;
+      paragraphs.push(
+        `في ${street} قال أحد السكان إن الخبز لم يصل إلى المعتمد منذ ${i + 2} أيام، وإن ربطة الخبز تباع في السوق ` +
+          "السوداء بثلاثة أضعاف سعرها، فيما يقول العاملون في الفرن إن مخصصات الطحين تصل ناقصة ومتأخرة.",
+      );
+    }
+    paragraphs.push(
+      "وختامًا: وعدت البلدية بتوزيع إضافي من الطحين يوم الخميس على المعتمدين في الأحياء الشرقية والغربية معًا، " +
+        "وقال مختار الحي إن الدفعة ستكفي أسبوعًا، ولم يُعلن ذلك رسميًا بعد.",
+    );
+    const long = paragraphs.join("\n\n");
+    // Near the most a Telegram message holds (4,096): with the card's heading it takes two messages.
+    expect(long.length).toBeGreaterThan(4000);
+    expect(long.length).toBeLessThan(4096);
+
+    await h.send(message({ text: long, from: reader }));
+    await press(h, reader, "دون اسمي");
+    const id = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
+    // The card is the only copy of a text: its parts together hold every paragraph, the last one too.
+    const last = () =>
+      h.fake
+        .messagesIn(EDITOR.id)
+        .find((m) => shown(m).includes("ولم يُعلن ذلك رسميًا بعد.") && inlineKeyboardOf(m).length > 0);
+    await waitUntil(
+      () => last() !== undefined,
+      8000,
+      () => h.fake.describeRecentCalls(),
+    );
+    const card = last() as Message;
+    const parts = h.fake.messagesIn(EDITOR.id).filter((m) => m.message_id <= card.message_id);
+    const first = parts.findIndex((m) => shown(m).includes(`#${id}`));
+    const cardParts = parts.slice(first);
+    expect(cardParts.length).toBeGreaterThan(1);
+    const whole = cardParts.map(shown).join("\n");
+    for (const paragraph of paragraphs) expect(whole).toContain(paragraph);
+    expect(whole).not.toContain("…");
+    // The buttons are under the last part only.
+    expect(cardParts.filter((m) => inlineKeyboardOf(m).length > 0)).toEqual([card]);
+  });
+
   it("an editor's reply reaches the reader through the bot, without the editor's name", async () => {
     const reader = user({ first_name: "Ahmad", language_code: "ar" });
     await h.send(photo(reader, PHOTO_CAPTION));

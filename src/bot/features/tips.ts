@@ -26,7 +26,10 @@ import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, editHtml, editKeyboard, replyHtml } from "../reply";
 
-/** The longest piece of a tip's text an editor's card shows (the whole is in the copy above it). */
+/**
+ * The longest piece of a caption or a forward's text an editor's card shows (the whole is in the copy above it). A
+ * plain text has no copy: its card holds all of it, in as many messages as it takes.
+ */
 const CARD_TEXT = 3000;
 /** The longest /post text shown to copy. */
 const POST_TEXT = 3500;
@@ -234,7 +237,8 @@ function editorCard(ctx: NashraContext, tip: TipRecord, language: Language): Tip
   if (tip.origin) lines.push(t("tip-card-origin", { origin: tip.origin }));
   const text = [...tip.text.trim()];
   if (text.length > 0) {
-    const shown = text.length > CARD_TEXT ? `${text.slice(0, CARD_TEXT).join("")}…` : text.join("");
+    const cut = tip.kind !== "text" && text.length > CARD_TEXT;
+    const shown = cut ? `${text.slice(0, CARD_TEXT).join("")}…` : text.join("");
     lines.push(`<blockquote>${escapeHtml(shown)}</blockquote>`);
   }
   const plain = (key: string) => i18n.plain(language, key);
