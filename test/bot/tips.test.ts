@@ -416,6 +416,21 @@ describe("a reader's tip reaches the editors", () => {
     expect(buttonLabels(name)).toContain("تابع الميادين");
   });
 
+  it("leaves places' names one a line to following, as it does names separated by a comma", async () => {
+    const reader = user({ language_code: "ar" });
+    const [lines] = await h.send(message({ text: "الميادين\nالبوكمال", from: reader }));
+    expect(visible(lines)).not.toContain("أرسلها إلى غرفة الأخبار؟");
+    expect(buttonLabels(lines)).toEqual(expect.arrayContaining(["تابع الميادين", "تابع البوكمال"]));
+    const [comma] = await h.send(message({ text: "الميادين، البوكمال", from: reader }));
+    expect(visible(lines)).toBe(visible(comma));
+    expect(buttonLabels(lines)).toEqual(buttonLabels(comma));
+    // A line that is not a place's name makes it a report again.
+    const [report] = await h.send(message({ text: "الميادين\nقصف على الحي الغربي منذ الفجر", from: reader }));
+    expect(visible(report)).toContain("أرسلها إلى غرفة الأخبار؟");
+    // An offer only: nothing is followed until the reader taps.
+    expect(h.app.deps.topics.subscriptionsOf(reader.id)).toEqual([]);
+  });
+
   it("/tips shows an editor who was not there the tips still waiting, each with its buttons; readers are refused", async () => {
     expect(h.fake.messagesIn(LATE.id)).toEqual([]);
     const waiting = h.app.deps.tips.waiting(100);

@@ -13,6 +13,7 @@ import { isolateLatinRunsHtml } from "../../text/bidi";
 import { escapeHtml } from "../../text/html";
 import { textMessage } from "../../text/message";
 import { TIP_LIMIT, type TipCard } from "../../tips/service";
+import { resolveTopic, splitTopicNames } from "../../topics/resolve";
 import {
   tipArticle,
   tipCancel,
@@ -154,9 +155,27 @@ function looksLikeReport(text: string): boolean {
   return lines.length >= 2 || [...text.trim()].length >= REPORT_CHARS;
 }
 
+/**
+ * True when a short text is only places' names, whatever separates them («الميادين\nالبوكمال», one a line, reads
+ * as two lines but is no report): /subscribe's reading of a list (splitTopicNames), every part a place. Such a text
+ * is the follow offer's, not a tip.
+ */
+function namesPlaces(ctx: NashraContext, text: string): boolean {
+  if ([...text.trim()].length >= REPORT_CHARS) return false;
+  const index = ctx.deps.topics.index();
+  const names = splitTopicNames(index, text);
+  return (
+    names.length > 0 &&
+    names.every((name) => {
+      const kind = resolveTopic(index, name).kind;
+      return kind === "one" || kind === "several";
+    })
+  );
+}
+
 // In a private chat: an editor's reply to a tip, the tip /tip asked for, or a photo, video, location, forward or a
-// report-like text sent unasked (then offered as a tip). Anything else goes on (short texts to the fallback's place
-// names).
+// report-like text sent unasked (then offered as a tip). Anything else goes on (short texts, and places' names one a
+// line, to the fallback's follow offers).
 tipsFeature.on("message", async (ctx, next) => {
   const message = ctx.message;
   const from = ctx.from;
@@ -179,7 +198,7 @@ tipsFeature.on("message", async (ctx, next) => {
     return;
   }
   const unasked =
-    (message.text !== undefined && looksLikeReport(message.text)) ||
+    (message.text !== undefined && looksLikeReport(message.text) && !namesPlaces(ctx, message.text)) ||
     message.forward_origin !== undefined ||
     message.photo !== undefined ||
     message.video !== undefined ||
