@@ -157,7 +157,7 @@ describe("a reader's tip reaches the editors", () => {
     const arCard = await cardOf(h, EDITOR, id);
     expect(shown(arCard)).toContain("لم يُظهر القارئ اسمه");
     expect(shown(arCard)).toContain("صورة");
-    expect(buttonLabels(arCard)).toEqual(["↩ ردّ على القارئ", "📝 اجعلها مقالًا", "✖ تجاهلها"]);
+    expect(buttonLabels(arCard)).toEqual(["↩ ردّ على القارئ", "📝 اجعلها مقالًا", "✖ اتركها"]);
     const enCard = await cardOf(h, ADMIN, id);
     expect(shown(enCard)).toContain("the reader chose not to show their name");
     expect(h.fake.callsOf("copyMessage").filter((c) => c.delivered)).toHaveLength(2);
@@ -292,7 +292,10 @@ describe("a reader's tip reaches the editors", () => {
     expect(shown(card)).toContain("موقع");
     expect(h.fake.messagesIn(EDITOR.id).some((m) => m.location !== undefined)).toBe(true);
 
-    await h.send(callback(buttonData(card, "تجاهلها"), { from: EDITOR, message: card }));
+    await h.send(callback(buttonData(card, "اتركها"), { from: EDITOR, message: card }));
+    expect(stripBidi(String(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text))).toBe(
+      "✖ تُركت الرسالة.",
+    );
     const edited = h.fake.messagesIn(EDITOR.id).find((m) => m.message_id === card.message_id);
     expect(inlineKeyboardOf(edited)).toEqual([]);
     const adminCard = await cardOf(h, ADMIN, id);
@@ -368,7 +371,7 @@ describe("a reader's tip reaches the editors", () => {
     const id = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
     const card = await cardOf(h, EDITOR, id);
     const intruder = user({ language_code: "ar" });
-    for (const label of ["تجاهلها", "اجعلها مقالًا", "ردّ على القارئ"]) {
+    for (const label of ["اتركها", "اجعلها مقالًا", "ردّ على القارئ"]) {
       const before = h.fake.sentTo(intruder.id).length;
       await h.send(callback(buttonData(card, label), { from: intruder, message: card }));
       const toast = h.fake.callsOf("answerCallbackQuery").at(-1)?.params;
