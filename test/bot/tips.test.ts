@@ -157,7 +157,7 @@ describe("a reader's tip reaches the editors", () => {
     const arCard = await cardOf(h, EDITOR, id);
     expect(shown(arCard)).toContain("لم يُظهر القارئ اسمه");
     expect(shown(arCard)).toContain("صورة");
-    expect(buttonLabels(arCard)).toEqual(["↩ ردّ على القارئ", "📝 اجعلها مقالًا", "✖ تجاهلها"]);
+    expect(buttonLabels(arCard)).toEqual(["↩ ردّ على القارئ", "📝 اجعلها مقالًا", "✖ اتركها"]);
     const enCard = await cardOf(h, ADMIN, id);
     expect(shown(enCard)).toContain("the reader chose not to show their name");
     expect(h.fake.callsOf("copyMessage").filter((c) => c.delivered)).toHaveLength(2);
@@ -185,6 +185,51 @@ describe("a reader's tip reaches the editors", () => {
     expect(shown(card)).toContain("وفي البوكمال أغلق فرنان");
     // A text needs no copy: the card carries it.
     expect(h.fake.messagesIn(EDITOR.id).filter((m) => m.text?.includes("طوابير طويلة"))).toHaveLength(1);
+  });
+
+  it("a long text tip reaches the editors whole, in as many messages as it takes", async () => {
+    const reader = user({ language_code: "ar" });
+    const streets = ["حي الجمعيات", "حي التمو", "شارع الكورنيش", "حي البلعوم", "الحي الغربي", "سوق الهال"];
+    const paragraphs = ["شهادات الأهالي عن الخبز والطحين في الميادين هذا الأسبوع"];
+    for (let i = 0; paragraphs.join("\n\n").length < 3800; i++) {
+      const street = streets[i % streets.length] as string;
+      paragraphs.push(
+        `في ${street} قال أحد السكان إن الخبز لم يصل إلى المعتمد منذ ${i + 2} أيام، وإن ربطة الخبز تباع في السوق ` +
+          "السوداء بثلاثة أضعاف سعرها، فيما يقول العاملون في الفرن إن مخصصات الطحين تصل ناقصة ومتأخرة.",
+      );
+    }
+    paragraphs.push(
+      "وختامًا: وعدت البلدية بتوزيع إضافي من الطحين يوم الخميس على المعتمدين في الأحياء الشرقية والغربية معًا، " +
+        "وقال مختار الحي إن الدفعة ستكفي أسبوعًا، ولم يُعلن ذلك رسميًا بعد.",
+    );
+    const long = paragraphs.join("\n\n");
+    // Near the most a Telegram message holds (4,096): with the card's heading it takes two messages.
+    expect(long.length).toBeGreaterThan(4000);
+    expect(long.length).toBeLessThan(4096);
+
+    await h.send(message({ text: long, from: reader }));
+    await press(h, reader, "دون اسمي");
+    const id = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
+    // The card is the only copy of a text: its parts together hold every paragraph, the last one too.
+    const last = () =>
+      h.fake
+        .messagesIn(EDITOR.id)
+        .find((m) => shown(m).includes("ولم يُعلن ذلك رسميًا بعد.") && inlineKeyboardOf(m).length > 0);
+    await waitUntil(
+      () => last() !== undefined,
+      8000,
+      () => h.fake.describeRecentCalls(),
+    );
+    const card = last() as Message;
+    const parts = h.fake.messagesIn(EDITOR.id).filter((m) => m.message_id <= card.message_id);
+    const first = parts.findIndex((m) => shown(m).includes(`#${id}`));
+    const cardParts = parts.slice(first);
+    expect(cardParts.length).toBeGreaterThan(1);
+    const whole = cardParts.map(shown).join("\n");
+    for (const paragraph of paragraphs) expect(whole).toContain(paragraph);
+    expect(whole).not.toContain("…");
+    // The buttons are under the last part only.
+    expect(cardParts.filter((m) => inlineKeyboardOf(m).length > 0)).toEqual([card]);
   });
 
   it("an editor's reply reaches the reader through the bot, without the editor's name", async () => {
@@ -247,7 +292,10 @@ describe("a reader's tip reaches the editors", () => {
     expect(shown(card)).toContain("موقع");
     expect(h.fake.messagesIn(EDITOR.id).some((m) => m.location !== undefined)).toBe(true);
 
-    await h.send(callback(buttonData(card, "تجاهلها"), { from: EDITOR, message: card }));
+    await h.send(callback(buttonData(card, "اتركها"), { from: EDITOR, message: card }));
+    expect(stripBidi(String(h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text))).toBe(
+      "✖ تُركت الرسالة.",
+    );
     const edited = h.fake.messagesIn(EDITOR.id).find((m) => m.message_id === card.message_id);
     expect(inlineKeyboardOf(edited)).toEqual([]);
     const adminCard = await cardOf(h, ADMIN, id);
@@ -267,6 +315,55 @@ describe("a reader's tip reaches the editors", () => {
     expect(h.fake.callsOf("forwardMessage").filter((c) => c.chatId === EDITOR.id)).toHaveLength(1);
   });
 
+  it("a reader forwarding their own message without the name is not named by its origin", async () => {
+    const reader = user({
+      first_name: "سلمى",
+      last_name: "الحسن",
+      username: "salma_hasan",
+      language_code: "ar",
+    });
+    const own: NewUpdate = {
+      message: {
+        message_id: nextMessageId++,
+        date: now(),
+        chat: privateChat(reader),
+        from: reader,
+        text: "شاهدت رتلًا عسكريًا يدخل الميادين من جهة دوار الحزام قبل ساعة، وفيه نحو عشرين آلية.",
+        forward_origin: { type: "user", date: now() - 3600, sender_user: reader },
+      },
+    };
+    await h.send(own);
+    await press(h, reader, "دون اسمي");
+    const id = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
+    const card = await cardOf(h, EDITOR, id);
+    expect(shown(card)).toContain("لم يُظهر القارئ اسمه");
+    expect(shown(card)).toContain("رتلًا عسكريًا يدخل الميادين");
+    expect(shown(card)).not.toContain("سلمى");
+    expect(shown(card)).not.toContain("الحسن");
+    expect(shown(card)).not.toContain("محوّلة من");
+    // Nor is the name kept for later (/tips shows the card again).
+    expect(h.app.deps.tips.find(id)?.origin).toBeNull();
+
+    // A forward from someone who hides their account: Telegram gives only a name, which is left out likewise.
+    const hidden: NewUpdate = {
+      message: {
+        message_id: nextMessageId++,
+        date: now(),
+        chat: privateChat(reader),
+        from: reader,
+        text: "وصلتني هذه الرسالة: الجسر المعلق في دير الزور مغلق أمام السيارات منذ الصباح.",
+        forward_origin: { type: "hidden_user", date: now() - 600, sender_user_name: "أم سلمى" },
+      },
+    };
+    await h.send(hidden);
+    await press(h, reader, "دون اسمي");
+    const hiddenId = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
+    const hiddenCard = await cardOf(h, EDITOR, hiddenId);
+    expect(shown(hiddenCard)).toContain("الجسر المعلق");
+    expect(shown(hiddenCard)).not.toContain("أم سلمى");
+    expect(shown(hiddenCard)).not.toContain("محوّلة من");
+  });
+
   it("refuses a reader who presses an editor's button, and changes nothing", async () => {
     const reader = user({ language_code: "ar" });
     await h.send(command("tip", "حفرة كبيرة في طريق الميادين – ذيبان قرب الجسر", { from: reader }));
@@ -274,7 +371,7 @@ describe("a reader's tip reaches the editors", () => {
     const id = tipIdOf(h.fake.lastMessage(reader.id)?.text ?? "");
     const card = await cardOf(h, EDITOR, id);
     const intruder = user({ language_code: "ar" });
-    for (const label of ["تجاهلها", "اجعلها مقالًا", "ردّ على القارئ"]) {
+    for (const label of ["اتركها", "اجعلها مقالًا", "ردّ على القارئ"]) {
       const before = h.fake.sentTo(intruder.id).length;
       await h.send(callback(buttonData(card, label), { from: intruder, message: card }));
       const toast = h.fake.callsOf("answerCallbackQuery").at(-1)?.params;
@@ -320,6 +417,21 @@ describe("a reader's tip reaches the editors", () => {
     expect(h.app.deps.tips.find(id)?.text).toBe(PHOTO_CAPTION);
     const [name] = await h.send(message({ text: "الميادين", from: reader }));
     expect(buttonLabels(name)).toContain("تابع الميادين");
+  });
+
+  it("leaves places' names one a line to following, as it does names separated by a comma", async () => {
+    const reader = user({ language_code: "ar" });
+    const [lines] = await h.send(message({ text: "الميادين\nالبوكمال", from: reader }));
+    expect(visible(lines)).not.toContain("أرسلها إلى غرفة الأخبار؟");
+    expect(buttonLabels(lines)).toEqual(expect.arrayContaining(["تابع الميادين", "تابع البوكمال"]));
+    const [comma] = await h.send(message({ text: "الميادين، البوكمال", from: reader }));
+    expect(visible(lines)).toBe(visible(comma));
+    expect(buttonLabels(lines)).toEqual(buttonLabels(comma));
+    // A line that is not a place's name makes it a report again.
+    const [report] = await h.send(message({ text: "الميادين\nقصف على الحي الغربي منذ الفجر", from: reader }));
+    expect(visible(report)).toContain("أرسلها إلى غرفة الأخبار؟");
+    // An offer only: nothing is followed until the reader taps.
+    expect(h.app.deps.topics.subscriptionsOf(reader.id)).toEqual([]);
   });
 
   it("/tips shows an editor who was not there the tips still waiting, each with its buttons; readers are refused", async () => {

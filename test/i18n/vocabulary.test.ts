@@ -21,6 +21,8 @@ const BANNED: [RegExp, string][] = [
   [/المنطقة الزمنية|منطقتك الزمنية/u, "a time zone is «التوقيت», so «منطقة» means a place only"],
   [/الاشتراكات|اشتراك/u, "a subscription is «متابعة»"],
   [/^[\w-]+-group = [^\n]*هذه المحادثة/mu, "a group is «هذه المجموعة», a channel «هذه القناة»"],
+  [/(?:^|[\s«(])(?:ال|و|ب|ل)?بلاغ/mu, "a reader's tip is «رسالة إلى غرفة الأخبار», not «بلاغ»"],
+  [/تجاهل/u, "dismissing a tip is «اتركها / تُركت», one verb on the button and the toasts"],
 ];
 
 describe("ar.ftl's vocabulary", () => {

@@ -13,6 +13,7 @@ import { isolateLatinRunsHtml } from "../../text/bidi";
 import { escapeHtml } from "../../text/html";
 import { textMessage } from "../../text/message";
 import { TIP_LIMIT, type TipCard } from "../../tips/service";
+import { resolveTopic, splitTopicNames } from "../../topics/resolve";
 import {
   tipArticle,
   tipCancel,
@@ -26,7 +27,10 @@ import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, editHtml, editKeyboard, replyHtml } from "../reply";
 
-/** The longest piece of a tip's text an editor's card shows (the whole is in the copy above it). */
+/**
+ * The longest piece of a caption or a forward's text an editor's card shows (the whole is in the copy above it). A
+ * plain text has no copy: its card holds all of it, in as many messages as it takes.
+ */
 const CARD_TEXT = 3000;
 /** The longest /post text shown to copy. */
 const POST_TEXT = 3500;
@@ -38,7 +42,13 @@ const TIP_CAPTION = /^\/tip(?:@\w+)?(?:\s|$)/i;
 
 export const tipsFeature = new Composer<NashraContext>();
 
-/** What a message holds as a tip, or undefined when it is nothing a tip can be (a sticker, a poll). */
+/**
+ * What a message holds as a tip, or undefined when it is nothing a tip can be (a sticker, a poll). A forward's origin
+ * is kept only when it is a channel's or a group's title, which are public: a person's name (origin "user" or
+ * "hidden_user") is never stored, since the draft is made before the reader chooses to be named, and a reader who
+ * forwards their own message would be named on the card of a tip sent «دون اسمي». Sent with the name, the tip is
+ * forwarded and Telegram's own header shows that person.
+ */
 function tipOf(message: Message, text: string): Pick<NewTip, "kind" | "text" | "origin"> | undefined {
   const origin = message.forward_origin;
   if (origin) {
@@ -47,9 +57,7 @@ function tipOf(message: Message, text: string): Pick<NewTip, "kind" | "text" | "
         ? (origin.chat.title ?? null)
         : origin.type === "chat"
           ? (origin.sender_chat.title ?? null)
-          : origin.type === "user"
-            ? [origin.sender_user.first_name, origin.sender_user.last_name].filter(Boolean).join(" ")
-            : origin.sender_user_name;
+          : null;
     return { kind: "forward", text, origin: from };
   }
   const kind: TipKind | undefined = message.photo
@@ -147,9 +155,27 @@ function looksLikeReport(text: string): boolean {
   return lines.length >= 2 || [...text.trim()].length >= REPORT_CHARS;
 }
 
+/**
+ * True when a short text is only places' names, whatever separates them («الميادين\nالبوكمال», one a line, reads
+ * as two lines but is no report): /subscribe's reading of a list (splitTopicNames), every part a place. Such a text
+ * is the follow offer's, not a tip.
+ */
+function namesPlaces(ctx: NashraContext, text: string): boolean {
+  if ([...text.trim()].length >= REPORT_CHARS) return false;
+  const index = ctx.deps.topics.index();
+  const names = splitTopicNames(index, text);
+  return (
+    names.length > 0 &&
+    names.every((name) => {
+      const kind = resolveTopic(index, name).kind;
+      return kind === "one" || kind === "several";
+    })
+  );
+}
+
 // In a private chat: an editor's reply to a tip, the tip /tip asked for, or a photo, video, location, forward or a
-// report-like text sent unasked (then offered as a tip). Anything else goes on (short texts to the fallback's place
-// names).
+// report-like text sent unasked (then offered as a tip). Anything else goes on (short texts, and places' names one a
+// line, to the fallback's follow offers).
 tipsFeature.on("message", async (ctx, next) => {
   const message = ctx.message;
   const from = ctx.from;
@@ -172,7 +198,7 @@ tipsFeature.on("message", async (ctx, next) => {
     return;
   }
   const unasked =
-    (message.text !== undefined && looksLikeReport(message.text)) ||
+    (message.text !== undefined && looksLikeReport(message.text) && !namesPlaces(ctx, message.text)) ||
     message.forward_origin !== undefined ||
     message.photo !== undefined ||
     message.video !== undefined ||
@@ -230,7 +256,8 @@ function editorCard(ctx: NashraContext, tip: TipRecord, language: Language): Tip
   if (tip.origin) lines.push(t("tip-card-origin", { origin: tip.origin }));
   const text = [...tip.text.trim()];
   if (text.length > 0) {
-    const shown = text.length > CARD_TEXT ? `${text.slice(0, CARD_TEXT).join("")}…` : text.join("");
+    const cut = tip.kind !== "text" && text.length > CARD_TEXT;
+    const shown = cut ? `${text.slice(0, CARD_TEXT).join("")}…` : text.join("");
     lines.push(`<blockquote>${escapeHtml(shown)}</blockquote>`);
   }
   const plain = (key: string) => i18n.plain(language, key);
