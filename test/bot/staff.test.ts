@@ -306,7 +306,7 @@ describe("breaking items wait for an editor, visibly", () => {
     expect(text).toContain("والتنبيه التلقائي لهذا المصدر متوقف");
     expect(text).toMatch(/#\d+ عاجل \| انفجار قرب معبر البوكمال الحدودي/);
     const id = /#(\d+) عاجل/.exec(text)?.[1];
-    expect(buttonLabels(offer)).toEqual([`🔴 أرسل #${id} تنبيهًا`, `تجاهل #${id}`]);
+    expect(buttonLabels(offer)).toEqual([`🔴 أرسل #${id} تنبيهًا`, `اتركه #${id}`]);
     // The English-speaking admin got it in English; the reader got nothing.
     await waitUntil(() =>
       h.fake.sentTo(ADMIN_EN.id).some((m) => visible(m).includes("A new breaking item from")),
@@ -349,7 +349,7 @@ describe("breaking items wait for an editor, visibly", () => {
       .filter((m) => (m.text ?? "").includes("خبر عاجل جديد"))
       .at(-1);
     const alertsBefore = h.app.store.db.prepare("SELECT count(*) AS n FROM alerts").get();
-    await h.send(callback(buttonData(offer, "تجاهل"), { from: ADMIN, ...(message ? { message } : {}) }));
+    await h.send(callback(buttonData(offer, "اتركه"), { from: ADMIN, ...(message ? { message } : {}) }));
     const now = h.fake.messagesIn(ADMIN.id).find((m) => m.message_id === message?.message_id);
     expect(buttonLabels(now)).toEqual([]);
     expect(h.app.store.db.prepare("SELECT count(*) AS n FROM alerts").get()).toEqual(alertsBefore);

@@ -77,7 +77,7 @@ breaking-offer-title = 🔴 { $count ->
 breaking-offer-more = …و{ $count } غيرها في /latest.
 breaking-offer-hint = «أرسله تنبيهًا» يعرض عليك التنبيه كما سيصل القراء قبل أن ترسله.
 button-breaking-alert = 🔴 أرسل { $id } تنبيهًا
-button-breaking-ignore = تجاهل { $id }
+button-breaking-ignore = اتركه { $id }
 toast-breaking-ignored = تُرك المقال { $id } بلا تنبيه.
 post-breaking-offer = 🔴 يبدأ هذا المقال بـ«عاجل»: أترسله تنبيهًا إلى متابعي مناطقه؟
 
