@@ -1,6 +1,6 @@
 // The answer to a typed topic name that is not exactly one topic, the same for every command that takes
 // one (/subscribe, /latest, /alert, /schedule): buttons (or names) for several topics sharing the name or
-// for the nearest names, else a localized "unknown topic".
+// for the nearest names, else a localized "unknown topic". And the topic a button names, or that it is gone.
 import { InlineKeyboard } from "grammy";
 import { resolveTopic } from "../topics/resolve";
 import type { Topic } from "../topics/topic-index";
@@ -50,4 +50,14 @@ export async function topicOrAnswer(
   if (options.noteKey) text += `\n${ctx.t(options.noteKey)}`;
   await replyHtml(ctx, text, keyboard);
   return undefined;
+}
+
+/**
+ * The topic a button names; when the catalog no longer has it (a button older than a topic's removal), the
+ * toast that says so, and undefined: the handler stops there.
+ */
+export async function buttonTopic(ctx: NashraContext, topicId: number): Promise<Topic | undefined> {
+  const topic = ctx.deps.topics.index().get(topicId);
+  if (!topic) await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+  return topic;
 }

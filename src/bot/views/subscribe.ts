@@ -11,9 +11,15 @@ export function topicName(ctx: NashraContext, topic: Topic): string {
   return ctx.deps.topics.index().name(topic, ctx.language);
 }
 
+/** Items of a list joined in the chat's language («الحسكة، رأس العين»). */
+export function joinNames(ctx: NashraContext, names: readonly string[]): string {
+  return names.join(ctx.language === "ar" ? "، " : ", ");
+}
+
 /** Names as a list in the chat's language. */
 export function nameList(ctx: NashraContext, topics: readonly Topic[]): string {
-  return topics.map((t) => topicName(ctx, t)).join(ctx.language === "ar" ? "، " : ", ");
+  const names = topics.map((t) => topicName(ctx, t));
+  return joinNames(ctx, names);
 }
 
 /**
@@ -33,7 +39,7 @@ export function followText(ctx: NashraContext, outcomes: readonly FollowOutcome[
       children.length
         ? ctx.t("subscribe-done-with-children", {
             topic: topicName(ctx, single),
-            children: children.join(ctx.language === "ar" ? "، " : ", ") + more,
+            children: joinNames(ctx, children) + more,
           })
         : ctx.t("subscribe-done", { topic: topicName(ctx, single) }),
     );
