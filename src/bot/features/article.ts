@@ -19,7 +19,7 @@ import {
 } from "../callback-data";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { commandArgument, editHtml, parseId, replyHtml } from "../reply";
+import { commandArgument, editHtml, isNotModified, parseId, replyHtml } from "../reply";
 import { buttonTopic, topicOrAnswer } from "../topic-choice";
 import { sendFullText } from "../views/read";
 import { joinNames, topicName } from "../views/subscribe";
@@ -157,9 +157,13 @@ async function afterChange(
   await editView(ctx, id);
 }
 
-/** Adds a topic chosen or typed for an article and replies with the view. */
-async function addAndShow(ctx: NashraContext, id: number, topic: Topic): Promise<void> {
+/**
+ * Adds a topic chosen or typed for an article and replies with the view. The view «➕» was pressed on loses its
+ * buttons: only the new one below has them (the old one's would act on what it no longer shows).
+ */
+async function addAndShow(ctx: NashraContext, id: number, topic: Topic, oldView?: number): Promise<void> {
   const outcome = ctx.deps.editor.addTopic(id, topic, editorOf(ctx));
+  if (oldView !== undefined) await dropButtons(ctx, oldView);
   if (outcome === "unknown") {
     await replyHtml(ctx, gone(ctx, id));
     return;
@@ -172,6 +176,17 @@ async function addAndShow(ctx: NashraContext, id: number, topic: Topic): Promise
     }),
   );
   await replyView(ctx, id);
+}
+
+/** Takes the buttons off a message of this chat; one Telegram no longer lets the bot edit stays as it is. */
+async function dropButtons(ctx: NashraContext, messageId: number): Promise<void> {
+  try {
+    await ctx.api.editMessageReplyMarkup(ctx.chat?.id ?? 0, messageId);
+  } catch (error) {
+    // Deleted by the editor, or too old to edit: the new view is sent all the same.
+    if (!isNotModified(error))
+      ctx.deps.logger.info({ err: error, messageId }, "old article view kept its buttons");
+  }
 }
 
 /** Who a «➕» question is for: this editor in this chat. */
@@ -239,7 +254,7 @@ articleFeature.callbackQuery(
       return;
     }
     await ctx.answerCallbackQuery();
-    ctx.deps.editor.askTopic(asker(ctx), article);
+    ctx.deps.editor.askTopic(asker(ctx), { article, view: ctx.callbackQuery.message?.message_id });
     await replyHtml(ctx, ctx.t("article-add-prompt", { id: `#${article}` }));
   }),
 );
@@ -251,8 +266,12 @@ articleFeature.callbackQuery(
     const topic = await buttonTopic(ctx, topicId);
     if (!topic) return;
     await ctx.answerCallbackQuery();
+    const question = ctx.deps.editor.questionFor(asker(ctx));
     ctx.deps.editor.forgetQuestion(asker(ctx));
-    await addAndShow(ctx, article, topic);
+    // The choice is made: its buttons go, like those of the view «➕» was pressed on.
+    const choices = ctx.callbackQuery.message?.message_id;
+    if (choices !== undefined) await dropButtons(ctx, choices);
+    await addAndShow(ctx, article, topic, question?.article === article ? question.view : undefined);
   }),
 );
 
@@ -305,8 +324,9 @@ articleFeature.callbackQuery(
 // The name typed after «➕»: the next plain message of that editor in that chat (a command cancels the question).
 articleFeature.on("message:text", async (ctx, next) => {
   const { editor } = ctx.deps;
-  const article = editor.questionFor(asker(ctx));
-  if (article === undefined || ctx.chat.type !== "private") return next();
+  const question = editor.questionFor(asker(ctx));
+  if (question === undefined || ctx.chat.type !== "private") return next();
+  const { article } = question;
   if (ctx.message.text.startsWith("/") || ctx.role === "reader") {
     editor.forgetQuestion(asker(ctx));
     return next();
@@ -316,5 +336,5 @@ articleFeature.on("message:text", async (ctx, next) => {
   });
   if (!topic) return; // the question stays open: the editor may type the name again
   editor.forgetQuestion(asker(ctx));
-  await addAndShow(ctx, article, topic);
+  await addAndShow(ctx, article, topic, question.view);
 });
