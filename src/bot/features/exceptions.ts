@@ -8,6 +8,7 @@ import { ensureCanManage } from "../guards";
 import { editHtml } from "../reply";
 import { exceptText } from "../views/exceptions";
 import { redrawPicker, viewShowing } from "../views/picker";
+import { followToast } from "../views/subscribe";
 
 export const exceptionsFeature = new Composer<NashraContext>();
 
@@ -64,15 +65,7 @@ exceptionsFeature.callbackQuery(
       return;
     }
     const [outcome] = topics.subscribe(ctx.chatId as number, [topic]);
-    const name = index.name(topic, ctx.language);
-    await ctx.answerCallbackQuery(
-      outcome?.kind === "added" && outcome.via
-        ? {
-            text: ctx.tp("toast-covered", { topic: name, parent: index.name(outcome.via, ctx.language) }),
-            show_alert: true,
-          }
-        : { text: ctx.tp("toast-subscribed", { topic: name }) },
-    );
+    await ctx.answerCallbackQuery(followToast(ctx, outcome));
     await redrawPicker(ctx, viewShowing(index, topic), page);
   }),
 );

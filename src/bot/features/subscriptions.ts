@@ -17,7 +17,7 @@ import { topicOrAnswer } from "../topic-choice";
 import { exceptSuffix } from "../views/exceptions";
 import { sendPicker } from "../views/picker";
 import { settingsSummary } from "../views/settings";
-import { followText, subscribeAndConfirm, topicName, unfollowReply } from "../views/subscribe";
+import { followText, subscribeAndConfirm, topicName, unfollowReply, unfollowToast } from "../views/subscribe";
 
 const MAX_TOPICS_PER_COMMAND = 10;
 
@@ -129,23 +129,7 @@ subscriptionsFeature.callbackQuery(
     const { topics } = ctx.deps;
     const chatId = ctx.chatId as number;
     const topic = topics.index().get(topicId);
-    const outcome = topic ? topics.unsubscribe(chatId, topic) : undefined;
-    if (outcome?.kind === "removed") {
-      const name = topicName(ctx, outcome.topic);
-      await ctx.answerCallbackQuery(
-        outcome.via
-          ? {
-              text: ctx.tp("toast-unsubscribed-still-via", {
-                topic: name,
-                parent: topicName(ctx, outcome.via),
-              }),
-              show_alert: true,
-            }
-          : { text: ctx.tp("toast-unsubscribed", { topic: name }) },
-      );
-    } else {
-      await ctx.answerCallbackQuery();
-    }
+    await ctx.answerCallbackQuery(topic ? unfollowToast(ctx, topics.unsubscribe(chatId, topic)) : {});
     const remaining = topics.subscriptionsOf(chatId);
     if (remaining.length === 0) await editHtml(ctx, ctx.t("unsubscribe-emptied"));
     else await editKeyboard(ctx, unsubscribeKeyboard(ctx, remaining));

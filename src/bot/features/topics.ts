@@ -7,6 +7,7 @@ import { adminsTurnPages, ensureCanManage } from "../guards";
 import { editHtml } from "../reply";
 import { coveredChoice } from "../views/exceptions";
 import { redrawPicker, sendPicker, viewShowing } from "../views/picker";
+import { followToast, unfollowToast } from "../views/subscribe";
 
 export const topicsFeature = new Composer<NashraContext>();
 
@@ -66,15 +67,7 @@ topicsFeature.callbackQuery(
     const name = (t: typeof topic) => index.name(t, ctx.language);
     const isFollowed = topics.subscriptionsOf(chatId).some((t) => t.id === topic.id);
     if (isFollowed) {
-      const outcome = topics.unsubscribe(chatId, topic);
-      await ctx.answerCallbackQuery(
-        outcome.kind === "removed" && outcome.via
-          ? {
-              text: ctx.tp("toast-unsubscribed-still-via", { topic: name(topic), parent: name(outcome.via) }),
-              show_alert: true,
-            }
-          : { text: ctx.tp("toast-unsubscribed", { topic: name(topic) }) },
-      );
+      await ctx.answerCallbackQuery(unfollowToast(ctx, topics.unsubscribe(chatId, topic)));
     } else if (topics.exceptionsOf(chatId).some((t) => t.id === topic.id)) {
       // A 🚫 tapped: the exception ends, and the place's news comes through its parent again.
       topics.unexcept(chatId, topic);
@@ -92,14 +85,7 @@ topicsFeature.callbackQuery(
     } else {
       const [outcome] = topics.subscribe(chatId, [topic]);
       // A (✓) tapped: followed on its own too, and the reader told what that changes.
-      await ctx.answerCallbackQuery(
-        outcome?.kind === "added" && outcome.via
-          ? {
-              text: ctx.tp("toast-covered", { topic: name(topic), parent: name(outcome.via) }),
-              show_alert: true,
-            }
-          : { text: ctx.tp("toast-subscribed", { topic: name(topic) }) },
-      );
+      await ctx.answerCallbackQuery(followToast(ctx, outcome));
     }
     await redrawPicker(ctx, viewShowing(index, topic), page);
   }),
