@@ -6,6 +6,7 @@ import { resolveTopic } from "../topics/resolve";
 import type { Topic } from "../topics/topic-index";
 import type { NashraContext } from "./context";
 import { echo, replyHtml } from "./reply";
+import { nameList } from "./views/subscribe";
 
 export interface TopicChoiceOptions {
   /** The question when several topics share the name (default `topic-ambiguous`). */
@@ -41,9 +42,7 @@ export async function topicOrAnswer(
       keyboard = new InlineKeyboard();
       for (const t of resolution.topics) keyboard.text(index.name(t, ctx.language), data(t)).row();
     } else {
-      const names = resolution.topics
-        .map((t) => index.name(t, ctx.language))
-        .join(ctx.language === "ar" ? "، " : ", ");
+      const names = nameList(ctx, resolution.topics);
       text = ctx.t(several ? "topic-ambiguous-list" : "topic-unknown-suggest-list", { ...args, names });
     }
   }

@@ -151,6 +151,16 @@ describe("/article", () => {
     );
     // Scores, ids and dates keep their order inside the Arabic lines.
     expect(bidiProblems(view?.text ?? "", [`#${aloukId}`])).toEqual([]);
+    // A button of a place gone from the catalog: a toast, and the article keeps its places.
+    const before = h.app.store.articles.topicIds(aloukId);
+    const message = h.fake.lastMessage(EDITOR.id);
+    for (const data of [`ae:r:${aloukId}:999999`, `ae:s:${aloukId}:999999:1`, `ae:t:${aloukId}:999999`]) {
+      await h.send(callback(data, { from: EDITOR, message }));
+      const toast = h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text;
+      expect(stripBidi(String(toast))).toBe("هذه المنطقة لم تعد موجودة.");
+    }
+    expect(h.app.store.articles.topicIds(aloukId)).toEqual(before);
+    expect(h.fake.lastMessage(EDITOR.id)).toEqual(message);
   });
 
   it("takes a place off: its reader no longer sees the article, even after the catalog re-tags", async () => {

@@ -13,7 +13,7 @@ import {
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, replyHtml } from "../reply";
-import { topicOrAnswer } from "../topic-choice";
+import { buttonTopic, topicOrAnswer } from "../topic-choice";
 import { exceptSuffix } from "../views/exceptions";
 import { sendPicker } from "../views/picker";
 import { settingsSummary } from "../views/settings";
@@ -54,11 +54,8 @@ subscriptionsFeature.callbackQuery(
   subscribeButton.filter,
   subscribeButton.handle(async (ctx, { topic: topicId }) => {
     if (!(await ensureCanManage(ctx))) return;
-    const topic = ctx.deps.topics.index().get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     await ctx.answerCallbackQuery();
     await editHtml(ctx, subscribeAndConfirm(ctx, topic));
   }),
@@ -111,11 +108,8 @@ subscriptionsFeature.callbackQuery(
   unfollowParent.handle(async (ctx, { topic: topicId }) => {
     if (!(await ensureCanManage(ctx))) return;
     const { topics } = ctx.deps;
-    const topic = topics.index().get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     await ctx.answerCallbackQuery();
     const reply = unfollowReply(ctx, topics.unsubscribe(ctx.chatId as number, topic));
     await editHtml(ctx, reply.text, reply.keyboard);

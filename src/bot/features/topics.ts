@@ -5,9 +5,10 @@ import { pickerNeighbours, pickerOpen, pickerPage, pickerSections, pickerToggle 
 import type { NashraContext } from "../context";
 import { adminsTurnPages, ensureCanManage } from "../guards";
 import { editHtml } from "../reply";
+import { buttonTopic } from "../topic-choice";
 import { coveredChoice } from "../views/exceptions";
 import { redrawPicker, sendPicker, viewShowing } from "../views/picker";
-import { followToast, unfollowToast } from "../views/subscribe";
+import { followToast, topicName, unfollowToast } from "../views/subscribe";
 
 export const topicsFeature = new Composer<NashraContext>();
 
@@ -41,9 +42,8 @@ topicsFeature.callbackQuery(
   pickerOpen.filter,
   adminsTurnPages,
   pickerOpen.handle(async (ctx, { topic: topicId, page }) => {
-    const topic = ctx.deps.topics.index().get(topicId);
+    const topic = await buttonTopic(ctx, topicId);
     if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
       await redrawPicker(ctx, { kind: "home" });
       return;
     }
@@ -58,13 +58,10 @@ topicsFeature.callbackQuery(
     if (!(await ensureCanManage(ctx))) return;
     const { topics } = ctx.deps;
     const index = topics.index();
-    const topic = index.get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     const chatId = ctx.chatId as number;
-    const name = (t: typeof topic) => index.name(t, ctx.language);
+    const name = (t: typeof topic) => topicName(ctx, t);
     const isFollowed = topics.subscriptionsOf(chatId).some((t) => t.id === topic.id);
     if (isFollowed) {
       await ctx.answerCallbackQuery(unfollowToast(ctx, topics.unsubscribe(chatId, topic)));
