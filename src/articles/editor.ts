@@ -61,12 +61,18 @@ export interface Asker {
   userId: number;
 }
 
+/** A «➕» question: the article, and the message of the view it was pressed on (that view's buttons go after). */
+export interface TopicQuestion {
+  article: number;
+  view?: number;
+}
+
 export class ArticleEditor {
   /**
-   * Editors asked for a place's name after «➕», by "chat:user": the article and until when. In memory: a restart
-   * forgets a question, and the editor presses «➕» again.
+   * Editors asked for a place's name after «➕», by "chat:user": the question and until when. In memory: a
+   * restart forgets a question, and the editor presses «➕» again.
    */
-  private readonly questions = new Map<string, { article: number; until: number }>();
+  private readonly questions = new Map<string, TopicQuestion & { until: number }>();
 
   constructor(
     private readonly store: Store,
@@ -75,21 +81,21 @@ export class ArticleEditor {
   ) {}
 
   /** The editor pressed «➕» on an article: their next plain message in that chat names the place. */
-  askTopic(asker: Asker, article: number): void {
+  askTopic(asker: Asker, question: TopicQuestion): void {
     const now = this.clock();
     // Expired questions go as new ones come (a handful of editors: no timer needed).
     for (const [key, q] of this.questions) if (q.until < now) this.questions.delete(key);
-    this.questions.set(`${asker.chatId}:${asker.userId}`, { article, until: now + QUESTION_MS });
+    this.questions.set(`${asker.chatId}:${asker.userId}`, { ...question, until: now + QUESTION_MS });
   }
 
-  /** The article an editor's open «➕» question is about, if it has not expired. */
-  questionFor(asker: Asker): number | undefined {
+  /** An editor's open «➕» question, if it has not expired. */
+  questionFor(asker: Asker): TopicQuestion | undefined {
     const q = this.questions.get(`${asker.chatId}:${asker.userId}`);
     if (q && q.until < this.clock()) {
       this.forgetQuestion(asker);
       return undefined;
     }
-    return q?.article;
+    return q && { article: q.article, view: q.view };
   }
 
   forgetQuestion(asker: Asker): void {

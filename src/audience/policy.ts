@@ -123,6 +123,8 @@ export class AudiencePolicy {
   private watchedRun: { key: string; byPhrase: Map<string, number[]> } | undefined;
   /** The last digest run's muted articles (mutedBetween). */
   private mutedRun: { key: string; byPhrase: Map<string, number[]> } | undefined;
+  /** The last alert text's muted phrases (alertMuted: Send asks for its count, then for its fan-out). */
+  private mutedAlert: { key: string; muted: string[] } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -199,7 +201,9 @@ export class AudiencePolicy {
    * per alert (and again when its enqueuing resumes), so the audience stays one indexed query.
    */
   alertMuted(text: string): string[] {
-    return [...this.muteMatcher().found(text)];
+    const key = `${this.store.phrases.version("mute")}|${text}`;
+    if (this.mutedAlert?.key !== key) this.mutedAlert = { key, muted: [...this.muteMatcher().found(text)] };
+    return [...this.mutedAlert.muted];
   }
 
   /**

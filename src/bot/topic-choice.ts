@@ -1,11 +1,12 @@
 // The answer to a typed topic name that is not exactly one topic, the same for every command that takes
 // one (/subscribe, /latest, /alert, /schedule): buttons (or names) for several topics sharing the name or
-// for the nearest names, else a localized "unknown topic".
+// for the nearest names, else a localized "unknown topic". And the topic a button names, or that it is gone.
 import { InlineKeyboard } from "grammy";
 import { resolveTopic } from "../topics/resolve";
 import type { Topic } from "../topics/topic-index";
 import type { NashraContext } from "./context";
 import { echo, replyHtml } from "./reply";
+import { nameList } from "./views/subscribe";
 
 export interface TopicChoiceOptions {
   /** The question when several topics share the name (default `topic-ambiguous`). */
@@ -41,13 +42,21 @@ export async function topicOrAnswer(
       keyboard = new InlineKeyboard();
       for (const t of resolution.topics) keyboard.text(index.name(t, ctx.language), data(t)).row();
     } else {
-      const names = resolution.topics
-        .map((t) => index.name(t, ctx.language))
-        .join(ctx.language === "ar" ? "، " : ", ");
+      const names = nameList(ctx, resolution.topics);
       text = ctx.t(several ? "topic-ambiguous-list" : "topic-unknown-suggest-list", { ...args, names });
     }
   }
   if (options.noteKey) text += `\n${ctx.t(options.noteKey)}`;
   await replyHtml(ctx, text, keyboard);
   return undefined;
+}
+
+/**
+ * The topic a button names; when the catalog no longer has it (a button older than a topic's removal), the
+ * toast that says so, and undefined: the handler stops there.
+ */
+export async function buttonTopic(ctx: NashraContext, topicId: number): Promise<Topic | undefined> {
+  const topic = ctx.deps.topics.index().get(topicId);
+  if (!topic) await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
+  return topic;
 }

@@ -296,12 +296,13 @@ export class Importer {
     const { articles } = this.store;
     return articles.transaction(() => {
       let changed = 0;
+      const choices = articles.choicesSince(since);
       for (const { id, title, body, searchText } of articles.textsSince(since)) {
         const tokens = searchText === "" ? [] : searchText.split(" ");
         const machine = index
           .tagArticle(articleWords(tokens, normalize(title), body))
           .map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score }));
-        const next = withChoices(machine, articles.choices(id));
+        const next = withChoices(machine, choices.get(id) ?? []);
         const current = new Map(articles.tags(id).map((t) => [t.topicId, t]));
         if (next.length !== current.size || next.some((t) => current.get(t.topicId)?.about !== t.about)) {
           articles.setTags(id, next);

@@ -61,6 +61,12 @@ export interface TopicChoice {
   about: boolean | null;
 }
 
+/** A choice as stored: about 1 or 0, null for a topic kept off. */
+const toChoice = (topicId: number, about: number | null): TopicChoice => ({
+  topicId,
+  about: about === null ? null : about === 1,
+});
+
 /** A change an editor made to an article, as recorded (`change` is the JSON the editing service wrote). */
 export interface ArticleChangeRecord {
   id: number;
@@ -257,6 +263,7 @@ export class ArticleStore {
   private readonly upsertTag: Database.Statement<[number, number, number, number | null]>;
   private readonly deleteTag: Database.Statement<[number, number]>;
   private readonly selectChoices: Database.Statement<[number], { topic_id: number; about: number | null }>;
+  private readonly choicesSinceStmt: Database.Statement<[number]>;
   private readonly upsertChoice: Database.Statement<[number, number, number | null]>;
   private readonly insertChange: Database.Statement<[number, number | null, number, string]>;
   private readonly selectChanges: Database.Statement<
@@ -341,6 +348,11 @@ export class ArticleStore {
     this.selectChoices = db.prepare(
       "SELECT topic_id, about FROM article_topic_choices WHERE article_id = ? ORDER BY topic_id",
     );
+    this.choicesSinceStmt = db
+      .prepare(`
+        SELECT c.article_id, c.topic_id, c.about FROM article_topic_choices c JOIN articles a ON a.id = c.article_id
+        WHERE a.ingested_at >= ? AND a.deleted_at IS NULL ORDER BY c.article_id, c.topic_id`)
+      .raw();
     this.upsertChoice = db.prepare(`
       INSERT INTO article_topic_choices (article_id, topic_id, about) VALUES (?, ?, ?)
       ON CONFLICT (article_id, topic_id) DO UPDATE SET about = excluded.about`);
@@ -504,9 +516,20 @@ export class ArticleStore {
 
   /** Editors' choices about an article's topics (re-tagging keeps them). */
   choices(articleId: number): TopicChoice[] {
-    return this.selectChoices
-      .all(articleId)
-      .map((r) => ({ topicId: r.topic_id, about: r.about === null ? null : r.about === 1 }));
+    return this.selectChoices.all(articleId).map((r) => toChoice(r.topic_id, r.about));
+  }
+
+  /** Editors' choices about the articles textsSince(ms) returns, by article (one query for a whole re-tagging). */
+  choicesSince(ms: number): Map<number, TopicChoice[]> {
+    const out = new Map<number, TopicChoice[]>();
+    const rows = this.choicesSinceStmt.all(ms) as [number, number, number | null][];
+    for (const [articleId, topicId, about] of rows) {
+      const choice = toChoice(topicId, about);
+      const list = out.get(articleId);
+      if (list) list.push(choice);
+      else out.set(articleId, [choice]);
+    }
+    return out;
   }
 
   /** Records an editor's choice about one topic of an article (null: keep it off). */

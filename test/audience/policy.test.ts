@@ -188,6 +188,18 @@ describe("a chat's muted words", () => {
     expect(ids(noDerby)).toEqual([bakery, derby]);
   });
 
+  it("count from the mutes as they are now: a word muted or unmuted between two previews of one article changes the audience", () => {
+    const policy = new AudiencePolicy(store, topics);
+    reader(1, ["deir-ez-zor"]);
+    const noFootball = reader(2, ["deir-ez-zor"]);
+    const article = store.articles.get(publish(MATCH_NEWS)) ?? expect.fail("article");
+    expect(alerts.preview({ article }, EDITOR).audience).toBe(2);
+    policy.mute(noFootball, "كرة القدم");
+    expect(alerts.preview({ article }, EDITOR).audience).toBe(1);
+    expect(policy.unmute(noFootball, "كرة القدم")).toBe(true);
+    expect(alerts.preview({ article }, EDITOR).audience).toBe(2);
+  });
+
   it("are kept per chat, once each, within the limit", () => {
     const policy = new AudiencePolicy(store, topics);
     const chat = reader(1, ["deir-ez-zor"]);

@@ -164,6 +164,31 @@ describe("buttons sent before the drill-down", () => {
   });
 });
 
+describe("a place no longer in the catalog", () => {
+  it("answers its buttons (picker, follow, unfollow, except) with a toast, and changes nothing", async () => {
+    const reader = user({ language_code: "ar" });
+    await h.send(command("subscribe", "دير الزور", { from: reader }));
+    const gone = 999_999;
+    for (const data of [
+      `pk:t:${gone}:0`,
+      `pk:f:${gone}:0`,
+      `pk:x:${gone}:0`,
+      `sub:${gone}`,
+      `unp:${gone}`,
+      `exc:${gone}`,
+    ]) {
+      await h.send(callback(data, { from: reader }));
+      expect(lastToast()).toBe("هذه المنطقة لم تعد موجودة.");
+      expect(topicsOf(reader.id)).toEqual(["deir-ez-zor"]);
+      expect(h.app.deps.topics.exceptionsOf(reader.id)).toEqual([]);
+    }
+    // Opening it shows the first view instead.
+    await h.send(callback(`pk:o:${gone}:0`, { from: reader }));
+    expect(lastToast()).toBe("هذه المنطقة لم تعد موجودة.");
+    expect(lastEdit()).toContain("اختر المناطق التي تتابعها");
+  });
+});
+
 describe("in a group", () => {
   it("only the group's admins open views or follow; the legend speaks of the group", async () => {
     const chat = group({ id: -7100, title: "أخبار الفرات" });

@@ -154,6 +154,16 @@ describe("/article", () => {
     );
     // Scores, ids and dates keep their order inside the Arabic lines.
     expect(bidiProblems(view?.text ?? "", [`#${aloukId}`])).toEqual([]);
+    // A button of a place gone from the catalog: a toast, and the article keeps its places.
+    const before = h.app.store.articles.topicIds(aloukId);
+    const message = h.fake.lastMessage(EDITOR.id);
+    for (const data of [`ae:r:${aloukId}:999999`, `ae:s:${aloukId}:999999:1`, `ae:t:${aloukId}:999999`]) {
+      await h.send(callback(data, { from: EDITOR, message }));
+      const toast = h.fake.callsOf("answerCallbackQuery").at(-1)?.params.text;
+      expect(stripBidi(String(toast))).toBe("هذه المنطقة لم تعد موجودة.");
+    }
+    expect(h.app.store.articles.topicIds(aloukId)).toEqual(before);
+    expect(h.fake.lastMessage(EDITOR.id)).toEqual(message);
   });
 
   it("takes a place off: its reader no longer sees the article, even after the catalog re-tags", async () => {
@@ -204,6 +214,36 @@ describe("/article", () => {
     // The question is answered: the next plain message is not taken as a place for the article.
     const [next] = await h.send(message({ text: "حلب", from: EDITOR }));
     expect(visible(next)).not.toContain("أُضيفت");
+  });
+
+  it("leaves buttons only under the newest view after «➕»: the view it was pressed on and a short name's choices lose theirs", async () => {
+    const now = (m: { message_id: number } | undefined) =>
+      h.fake.messagesIn(EDITOR.id).find((x) => x.message_id === m?.message_id);
+    await h.send(command("article", String(aloukId), { from: EDITOR }));
+    const first = h.fake.lastMessage(EDITOR.id);
+    await h.send(callback(buttonData(first, "➕"), { from: EDITOR, message: first }));
+    const typed = await h.send(message({ text: "الرقة", from: EDITOR }));
+    expect(visible(typed[0])).toContain(`أُضيفت الرقة إلى المقال #${aloukId}`);
+    // The old view keeps its text, without the buttons that would act on what it no longer shows.
+    expect(visible(now(first))).toContain(`المقال #${aloukId}`);
+    expect(visible(now(first))).not.toContain("الرقة ✍");
+    expect(buttonLabels(now(first))).toEqual([]);
+    const second = h.fake.lastMessage(EDITOR.id);
+    expect(visible(second)).toMatch(/المقال عن: .*الرقة ✍/);
+    expect(buttonLabels(second)).toEqual(expect.arrayContaining(["✖ الرقة", "➕ أضف منطقة"]));
+
+    // A short name: the choice's buttons go too once one is pressed.
+    await h.send(callback(buttonData(second, "➕"), { from: EDITOR, message: second }));
+    const [choice] = await h.send(message({ text: "دير", from: EDITOR }));
+    expect(buttonLabels(choice)).toEqual(["دير الزور", "مطار دير الزور العسكري"]);
+    const choices = h.fake.lastMessage(EDITOR.id);
+    const chosen = await h.send(callback(buttonData(choice, "مطار"), { from: EDITOR, message: choices }));
+    expect(visible(chosen[0])).toContain(`أُضيفت مطار دير الزور العسكري إلى المقال #${aloukId}`);
+    expect(buttonLabels(now(second))).toEqual([]);
+    expect(buttonLabels(now(choices))).toEqual([]);
+    const third = h.fake.lastMessage(EDITOR.id);
+    expect(visible(third)).toMatch(/مطار دير الزور العسكري ✍/);
+    expect(buttonLabels(third)).toContain("➕ أضف منطقة");
   });
 
   it("deletes an article only after a confirmation; it leaves /latest, search and its link", async () => {

@@ -156,6 +156,37 @@ describe("/unsubscribe", () => {
     expect(buttonLabels(h.fake.lastMessage(reader.id))).toEqual(["✕ Hasakah"]);
   });
 
+  it("says on each button what unfollowing did: an alert when the place's news still comes through its parent", async () => {
+    const reader = user({ language_code: "en" });
+    await h.send(command("subscribe", "Deir ez-Zor, Mayadin", { from: reader }));
+    const [list] = await h.send(command("unsubscribe", "", { from: reader }));
+    const toast = () => {
+      const params = h.fake.callsOf("answerCallbackQuery").at(-1)?.params ?? {};
+      return {
+        text: params.text === undefined ? undefined : visible({ text: String(params.text) }),
+        alert: params.show_alert,
+      };
+    };
+    await h.send(
+      callback(buttonData(list, "Mayadin"), { from: reader, message: h.fake.lastMessage(reader.id) }),
+    );
+    expect(toast()).toEqual({
+      text: "No longer following Mayadin, but its news keeps reaching you through Deir ez-Zor. To stop it, stop following all of Deir ez-Zor.",
+      alert: true,
+    });
+    await h.send(
+      callback(buttonData(list, "Deir ez-Zor"), { from: reader, message: h.fake.lastMessage(reader.id) }),
+    );
+    expect(toast()).toEqual({ text: "No longer following Deir ez-Zor", alert: undefined });
+    expect(topicsOf(reader.id)).toEqual([]);
+    // A button of a place no longer followed answers without a word, and changes nothing.
+    await h.send(
+      callback(buttonData(list, "Mayadin"), { from: reader, message: h.fake.lastMessage(reader.id) }),
+    );
+    expect(toast()).toEqual({ text: undefined, alert: undefined });
+    expect(topicsOf(reader.id)).toEqual([]);
+  });
+
   it("explains a topic received only through its parent", async () => {
     const reader = user({ language_code: "en" });
     await h.send(command("subscribe", "Deir ez-Zor", { from: reader }));

@@ -106,6 +106,32 @@ describe("importing the fixture", () => {
     expect(importer.retagSince(0)).toBe(1);
     expect(store.articles.topicIds(article.id)).toEqual([created.id]);
   });
+
+  it("keeps each article's own editor choices when it tags the window again, and leaves older articles as they were", () => {
+    const deir = topics.index().bySlug("deir-ez-zor");
+    const mayadin = topics.index().bySlug("mayadin");
+    if (!deir || !mayadin) throw new Error("catalog");
+    const darnaj = topics.create({ slug: "darnaj", nameAr: "درنج", nameEn: "Darnaj", parentId: deir.id });
+    const news = (title: string) => importer.importOne({ title, body: "…" }, { origin: "post" }).article.id;
+    const older = news("قصف مدفعي على أطراف درنج ليلاً");
+    clock.advance(86_400_000);
+    const since = clock();
+    const keptOff = news("قصف على درنج صباح اليوم");
+    const withMention = news("أهالي درنج ينتظرون وصول الصهاريج");
+    const untouched = news("انقطاع الكهرباء في درنج منذ يومين");
+    // The editors' choices, as /article records them (the machine's tags are not changed yet).
+    store.articles.setChoice(older, darnaj.id, null);
+    store.articles.setChoice(keptOff, darnaj.id, null);
+    store.articles.setChoice(withMention, mayadin.id, false);
+    expect(importer.retagSince(since)).toBe(2);
+    expect(store.articles.topicIds(keptOff)).toEqual([]);
+    expect(store.articles.tags(withMention).map((t) => [t.topicId, t.about])).toEqual([
+      [darnaj.id, true],
+      [mayadin.id, false],
+    ]);
+    expect(store.articles.topicIds(untouched)).toEqual([darnaj.id]);
+    expect(store.articles.topicIds(older)).toEqual([darnaj.id]);
+  });
 });
 
 describe("isBreaking", () => {

@@ -19,9 +19,10 @@ import {
 } from "../callback-data";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
-import { commandArgument, editHtml, parseId, replyHtml } from "../reply";
-import { topicOrAnswer } from "../topic-choice";
+import { commandArgument, editHtml, isNotModified, parseId, replyHtml } from "../reply";
+import { buttonTopic, topicOrAnswer } from "../topic-choice";
 import { sendFullText } from "../views/read";
+import { joinNames, topicName } from "../views/subscribe";
 
 function editorOf(ctx: NashraContext): ArticleEditorUser {
   const from = ctx.from;
@@ -31,14 +32,12 @@ function editorOf(ctx: NashraContext): ArticleEditorUser {
   return { id: from?.id ?? 0, name };
 }
 
-const separator = (ctx: NashraContext) => (ctx.language === "ar" ? "، " : ", ");
-
 function changeLine(ctx: NashraContext, entry: ArticleChangeView): string {
   const { change } = entry;
   const index = ctx.deps.topics.index();
-  const topicName = (id: number) => {
+  const nameOf = (id: number) => {
     const topic = index.get(id);
-    return topic ? index.name(topic, ctx.language) : `#${id}`;
+    return topic ? topicName(ctx, topic) : `#${id}`;
   };
   const what =
     change.kind === "delete"
@@ -46,7 +45,7 @@ function changeLine(ctx: NashraContext, entry: ArticleChangeView): string {
       : change.kind === "edit-text"
         ? ctx.t("article-change-edit-text")
         : change.kind === "remove-topic"
-          ? ctx.t("article-change-remove", { topic: topicName(change.topic) })
+          ? ctx.t("article-change-remove", { topic: nameOf(change.topic) })
           : ctx.t(
               change.kind === "add-topic"
                 ? change.about
@@ -55,7 +54,7 @@ function changeLine(ctx: NashraContext, entry: ArticleChangeView): string {
                 : change.about
                   ? "article-change-about"
                   : "article-change-mention",
-              { topic: topicName(change.topic) },
+              { topic: nameOf(change.topic) },
             );
   const line = ctx.t("article-change-line", {
     when: isolate(formatDateTime(entry.at, ctx.language, ctx.timeZone)),
@@ -67,8 +66,7 @@ function changeLine(ctx: NashraContext, entry: ArticleChangeView): string {
 /** The /article message and its buttons. */
 function articleMessage(ctx: NashraContext, view: ArticleView): { text: string; keyboard: InlineKeyboard } {
   const { article, topics, changes } = view;
-  const index = ctx.deps.topics.index();
-  const name = (t: Topic) => index.name(t, ctx.language);
+  const name = (t: Topic) => topicName(ctx, t);
   const entry = (t: ArticleView["topics"][number]) =>
     `${name(t.topic)}${t.score === null ? "" : ` ${isolate(`(${t.score.toFixed(1)})`)}`}${t.chosen ? " ✍" : ""}`;
   const about = topics.filter((t) => t.about);
@@ -79,9 +77,9 @@ function articleMessage(ctx: NashraContext, view: ArticleView): { text: string; 
   ];
   const lines: string[] = [];
   if (topics.length === 0) lines.push(ctx.t("article-no-topics"));
-  if (about.length > 0) lines.push(ctx.t("article-about", { topics: about.map(entry).join(separator(ctx)) }));
+  if (about.length > 0) lines.push(ctx.t("article-about", { topics: joinNames(ctx, about.map(entry)) }));
   if (mentions.length > 0)
-    lines.push(ctx.t("article-mentions", { topics: mentions.map(entry).join(separator(ctx)) }));
+    lines.push(ctx.t("article-mentions", { topics: joinNames(ctx, mentions.map(entry)) }));
   if (topics.some((t) => t.chosen)) lines.push(ctx.t("article-chosen-legend"));
   parts.push(lines.join("\n"));
   if (changes.length > 0)
@@ -113,12 +111,23 @@ async function replyView(ctx: NashraContext, id: number): Promise<void> {
   const view = ctx.deps.editor.view(id);
   if (!view) {
     // A deleted one: who deleted it, and when.
-    const changes = ctx.deps.editor.changes(id).map((c) => changeLine(ctx, c));
-    await replyHtml(ctx, [gone(ctx, id), ...changes.slice(0, 1)].join("\n"));
+    const changes = ctx.deps.editor.changes(id, 1).map((c) => changeLine(ctx, c));
+    await replyHtml(ctx, [gone(ctx, id), ...changes].join("\n"));
     return;
   }
   const { text, keyboard } = articleMessage(ctx, view);
   await replyHtml(ctx, text, keyboard);
+}
+
+/** Redraws the button's message as the article's view, or says there that it is unknown or deleted. */
+async function editView(ctx: NashraContext, id: number): Promise<void> {
+  const view = ctx.deps.editor.view(id);
+  if (!view) {
+    await editHtml(ctx, gone(ctx, id));
+    return;
+  }
+  const { text, keyboard } = articleMessage(ctx, view);
+  await editHtml(ctx, text, keyboard);
 }
 
 function gone(ctx: NashraContext, id: number): string {
@@ -126,33 +135,35 @@ function gone(ctx: NashraContext, id: number): string {
   return ctx.t(deleted ? "article-deleted" : "article-unknown", { id: `#${id}` });
 }
 
+/** The toast of a button pressed on an article that is gone (unknown or deleted meanwhile). */
+const goneToast = (ctx: NashraContext) => ctx.answerCallbackQuery({ text: ctx.tp("article-gone") });
+
 /** After a button's change: a toast, and the view redrawn in place (or "gone" when the article is). */
 async function afterChange(
   ctx: NashraContext,
   id: number,
   outcome: EditOutcome,
   doneKey: string,
-  topic?: Topic,
+  topic: Topic,
 ): Promise<void> {
-  const topicName = topic ? ctx.deps.topics.index().name(topic, ctx.language) : "";
-  if (outcome === "unknown") {
-    await ctx.answerCallbackQuery({ text: ctx.tp("article-gone") });
-    await editHtml(ctx, gone(ctx, id));
-    return;
-  }
-  await ctx.answerCallbackQuery({
-    text: ctx.tp(outcome === "done" ? doneKey : "article-unchanged", { topic: topicName, id: `#${id}` }),
-  });
-  const view = ctx.deps.editor.view(id);
-  if (!view) return;
-  const { text, keyboard } = articleMessage(ctx, view);
-  await editHtml(ctx, text, keyboard);
+  if (outcome === "unknown") await goneToast(ctx);
+  else
+    await ctx.answerCallbackQuery({
+      text: ctx.tp(outcome === "done" ? doneKey : "article-unchanged", {
+        topic: topicName(ctx, topic),
+        id: `#${id}`,
+      }),
+    });
+  await editView(ctx, id);
 }
 
-/** Adds a topic chosen or typed for an article and replies with the view. */
-async function addAndShow(ctx: NashraContext, id: number, topic: Topic): Promise<void> {
+/**
+ * Adds a topic chosen or typed for an article and replies with the view. The view «➕» was pressed on loses its
+ * buttons: only the new one below has them (the old one's would act on what it no longer shows).
+ */
+async function addAndShow(ctx: NashraContext, id: number, topic: Topic, oldView?: number): Promise<void> {
   const outcome = ctx.deps.editor.addTopic(id, topic, editorOf(ctx));
-  const name = ctx.deps.topics.index().name(topic, ctx.language);
+  if (oldView !== undefined) await dropButtons(ctx, oldView);
   if (outcome === "unknown") {
     await replyHtml(ctx, gone(ctx, id));
     return;
@@ -160,11 +171,22 @@ async function addAndShow(ctx: NashraContext, id: number, topic: Topic): Promise
   await replyHtml(
     ctx,
     ctx.t(outcome === "done" ? "article-topic-added" : "article-topic-already", {
-      topic: name,
+      topic: topicName(ctx, topic),
       id: `#${id}`,
     }),
   );
   await replyView(ctx, id);
+}
+
+/** Takes the buttons off a message of this chat; one Telegram no longer lets the bot edit stays as it is. */
+async function dropButtons(ctx: NashraContext, messageId: number): Promise<void> {
+  try {
+    await ctx.api.editMessageReplyMarkup(ctx.chat?.id ?? 0, messageId);
+  } catch (error) {
+    // Deleted by the editor, or too old to edit: the new view is sent all the same.
+    if (!isNotModified(error))
+      ctx.deps.logger.info({ err: error, messageId }, "old article view kept its buttons");
+  }
 }
 
 /** Who a «➕» question is for: this editor in this chat. */
@@ -199,11 +221,8 @@ articleFeature.callbackQuery(
   articleRemoveTopic.filter,
   requireRole("editor"),
   articleRemoveTopic.handle(async (ctx, { article, topic: topicId }) => {
-    const topic = ctx.deps.topics.index().get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     const outcome = ctx.deps.editor.removeTopic(article, topic, editorOf(ctx));
     await afterChange(ctx, article, outcome, "article-topic-removed", topic);
   }),
@@ -213,11 +232,8 @@ articleFeature.callbackQuery(
   articleSetAbout.filter,
   requireRole("editor"),
   articleSetAbout.handle(async (ctx, { article, topic: topicId, about }) => {
-    const topic = ctx.deps.topics.index().get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     const outcome = ctx.deps.editor.setAbout(article, topic, about, editorOf(ctx));
     await afterChange(
       ctx,
@@ -234,11 +250,11 @@ articleFeature.callbackQuery(
   requireRole("editor"),
   articleAddPrompt.handle(async (ctx, { article }) => {
     if (ctx.deps.editor.state(article) !== "live") {
-      await ctx.answerCallbackQuery({ text: ctx.tp("article-gone") });
+      await goneToast(ctx);
       return;
     }
     await ctx.answerCallbackQuery();
-    ctx.deps.editor.askTopic(asker(ctx), article);
+    ctx.deps.editor.askTopic(asker(ctx), { article, view: ctx.callbackQuery.message?.message_id });
     await replyHtml(ctx, ctx.t("article-add-prompt", { id: `#${article}` }));
   }),
 );
@@ -247,14 +263,15 @@ articleFeature.callbackQuery(
   articleAddTopic.filter,
   requireRole("editor"),
   articleAddTopic.handle(async (ctx, { article, topic: topicId }) => {
-    const topic = ctx.deps.topics.index().get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     await ctx.answerCallbackQuery();
+    const question = ctx.deps.editor.questionFor(asker(ctx));
     ctx.deps.editor.forgetQuestion(asker(ctx));
-    await addAndShow(ctx, article, topic);
+    // The choice is made: its buttons go, like those of the view «➕» was pressed on.
+    const choices = ctx.callbackQuery.message?.message_id;
+    if (choices !== undefined) await dropButtons(ctx, choices);
+    await addAndShow(ctx, article, topic, question?.article === article ? question.view : undefined);
   }),
 );
 
@@ -264,7 +281,7 @@ articleFeature.callbackQuery(
   articleDelete.handle(async (ctx, { article }) => {
     const view = ctx.deps.editor.view(article);
     if (!view) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("article-gone") });
+      await goneToast(ctx);
       return;
     }
     await ctx.answerCallbackQuery();
@@ -300,21 +317,16 @@ articleFeature.callbackQuery(
   requireRole("editor"),
   articleDeleteCancel.handle(async (ctx, { article }) => {
     await ctx.answerCallbackQuery({ text: ctx.tp("article-delete-kept") });
-    const view = ctx.deps.editor.view(article);
-    if (!view) {
-      await editHtml(ctx, gone(ctx, article));
-      return;
-    }
-    const { text, keyboard } = articleMessage(ctx, view);
-    await editHtml(ctx, text, keyboard);
+    await editView(ctx, article);
   }),
 );
 
 // The name typed after «➕»: the next plain message of that editor in that chat (a command cancels the question).
 articleFeature.on("message:text", async (ctx, next) => {
   const { editor } = ctx.deps;
-  const article = editor.questionFor(asker(ctx));
-  if (article === undefined || ctx.chat.type !== "private") return next();
+  const question = editor.questionFor(asker(ctx));
+  if (question === undefined || ctx.chat.type !== "private") return next();
+  const { article } = question;
   if (ctx.message.text.startsWith("/") || ctx.role === "reader") {
     editor.forgetQuestion(asker(ctx));
     return next();
@@ -324,5 +336,5 @@ articleFeature.on("message:text", async (ctx, next) => {
   });
   if (!topic) return; // the question stays open: the editor may type the name again
   editor.forgetQuestion(asker(ctx));
-  await addAndShow(ctx, article, topic);
+  await addAndShow(ctx, article, topic, question.view);
 });

@@ -6,8 +6,10 @@ import { exceptPlace, pickerExcept, pickerFollowOwn } from "../callback-data";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
 import { editHtml } from "../reply";
+import { buttonTopic } from "../topic-choice";
 import { exceptText } from "../views/exceptions";
 import { redrawPicker, viewShowing } from "../views/picker";
+import { followToast, topicName } from "../views/subscribe";
 
 export const exceptionsFeature = new Composer<NashraContext>();
 
@@ -16,11 +18,8 @@ exceptionsFeature.callbackQuery(
   exceptPlace.handle(async (ctx, { topic: topicId }) => {
     if (!(await ensureCanManage(ctx))) return;
     const { topics } = ctx.deps;
-    const topic = topics.index().get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     await ctx.answerCallbackQuery();
     await editHtml(ctx, exceptText(ctx, topics.except(ctx.chatId as number, topic)));
   }),
@@ -32,19 +31,16 @@ exceptionsFeature.callbackQuery(
     if (!(await ensureCanManage(ctx))) return;
     const { topics } = ctx.deps;
     const index = topics.index();
-    const topic = index.get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     const outcome = topics.except(ctx.chatId as number, topic);
     await ctx.answerCallbackQuery(
       outcome.kind === "not-covered"
         ? {}
         : {
             text: ctx.tp("toast-excepted", {
-              parent: index.name(outcome.via, ctx.language),
-              topic: index.name(topic, ctx.language),
+              parent: topicName(ctx, outcome.via),
+              topic: topicName(ctx, topic),
             }),
           },
     );
@@ -58,21 +54,10 @@ exceptionsFeature.callbackQuery(
     if (!(await ensureCanManage(ctx))) return;
     const { topics } = ctx.deps;
     const index = topics.index();
-    const topic = index.get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     const [outcome] = topics.subscribe(ctx.chatId as number, [topic]);
-    const name = index.name(topic, ctx.language);
-    await ctx.answerCallbackQuery(
-      outcome?.kind === "added" && outcome.via
-        ? {
-            text: ctx.tp("toast-covered", { topic: name, parent: index.name(outcome.via, ctx.language) }),
-            show_alert: true,
-          }
-        : { text: ctx.tp("toast-subscribed", { topic: name }) },
-    );
+    await ctx.answerCallbackQuery(followToast(ctx, outcome));
     await redrawPicker(ctx, viewShowing(index, topic), page);
   }),
 );

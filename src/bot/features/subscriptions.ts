@@ -13,11 +13,11 @@ import {
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, replyHtml } from "../reply";
-import { topicOrAnswer } from "../topic-choice";
+import { buttonTopic, topicOrAnswer } from "../topic-choice";
 import { exceptSuffix } from "../views/exceptions";
 import { sendPicker } from "../views/picker";
 import { settingsSummary } from "../views/settings";
-import { followText, subscribeAndConfirm, topicName, unfollowReply } from "../views/subscribe";
+import { followText, subscribeAndConfirm, topicName, unfollowReply, unfollowToast } from "../views/subscribe";
 
 const MAX_TOPICS_PER_COMMAND = 10;
 
@@ -54,11 +54,8 @@ subscriptionsFeature.callbackQuery(
   subscribeButton.filter,
   subscribeButton.handle(async (ctx, { topic: topicId }) => {
     if (!(await ensureCanManage(ctx))) return;
-    const topic = ctx.deps.topics.index().get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     await ctx.answerCallbackQuery();
     await editHtml(ctx, subscribeAndConfirm(ctx, topic));
   }),
@@ -111,11 +108,8 @@ subscriptionsFeature.callbackQuery(
   unfollowParent.handle(async (ctx, { topic: topicId }) => {
     if (!(await ensureCanManage(ctx))) return;
     const { topics } = ctx.deps;
-    const topic = topics.index().get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     await ctx.answerCallbackQuery();
     const reply = unfollowReply(ctx, topics.unsubscribe(ctx.chatId as number, topic));
     await editHtml(ctx, reply.text, reply.keyboard);
@@ -129,23 +123,7 @@ subscriptionsFeature.callbackQuery(
     const { topics } = ctx.deps;
     const chatId = ctx.chatId as number;
     const topic = topics.index().get(topicId);
-    const outcome = topic ? topics.unsubscribe(chatId, topic) : undefined;
-    if (outcome?.kind === "removed") {
-      const name = topicName(ctx, outcome.topic);
-      await ctx.answerCallbackQuery(
-        outcome.via
-          ? {
-              text: ctx.tp("toast-unsubscribed-still-via", {
-                topic: name,
-                parent: topicName(ctx, outcome.via),
-              }),
-              show_alert: true,
-            }
-          : { text: ctx.tp("toast-unsubscribed", { topic: name }) },
-      );
-    } else {
-      await ctx.answerCallbackQuery();
-    }
+    await ctx.answerCallbackQuery(topic ? unfollowToast(ctx, topics.unsubscribe(chatId, topic)) : {});
     const remaining = topics.subscriptionsOf(chatId);
     if (remaining.length === 0) await editHtml(ctx, ctx.t("unsubscribe-emptied"));
     else await editKeyboard(ctx, unsubscribeKeyboard(ctx, remaining));

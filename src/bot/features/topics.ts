@@ -5,8 +5,10 @@ import { pickerNeighbours, pickerOpen, pickerPage, pickerSections, pickerToggle 
 import type { NashraContext } from "../context";
 import { adminsTurnPages, ensureCanManage } from "../guards";
 import { editHtml } from "../reply";
+import { buttonTopic } from "../topic-choice";
 import { coveredChoice } from "../views/exceptions";
 import { redrawPicker, sendPicker, viewShowing } from "../views/picker";
+import { followToast, topicName, unfollowToast } from "../views/subscribe";
 
 export const topicsFeature = new Composer<NashraContext>();
 
@@ -40,9 +42,8 @@ topicsFeature.callbackQuery(
   pickerOpen.filter,
   adminsTurnPages,
   pickerOpen.handle(async (ctx, { topic: topicId, page }) => {
-    const topic = ctx.deps.topics.index().get(topicId);
+    const topic = await buttonTopic(ctx, topicId);
     if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
       await redrawPicker(ctx, { kind: "home" });
       return;
     }
@@ -57,24 +58,13 @@ topicsFeature.callbackQuery(
     if (!(await ensureCanManage(ctx))) return;
     const { topics } = ctx.deps;
     const index = topics.index();
-    const topic = index.get(topicId);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, topicId);
+    if (!topic) return;
     const chatId = ctx.chatId as number;
-    const name = (t: typeof topic) => index.name(t, ctx.language);
+    const name = (t: typeof topic) => topicName(ctx, t);
     const isFollowed = topics.subscriptionsOf(chatId).some((t) => t.id === topic.id);
     if (isFollowed) {
-      const outcome = topics.unsubscribe(chatId, topic);
-      await ctx.answerCallbackQuery(
-        outcome.kind === "removed" && outcome.via
-          ? {
-              text: ctx.tp("toast-unsubscribed-still-via", { topic: name(topic), parent: name(outcome.via) }),
-              show_alert: true,
-            }
-          : { text: ctx.tp("toast-unsubscribed", { topic: name(topic) }) },
-      );
+      await ctx.answerCallbackQuery(unfollowToast(ctx, topics.unsubscribe(chatId, topic)));
     } else if (topics.exceptionsOf(chatId).some((t) => t.id === topic.id)) {
       // A 🚫 tapped: the exception ends, and the place's news comes through its parent again.
       topics.unexcept(chatId, topic);
@@ -92,14 +82,7 @@ topicsFeature.callbackQuery(
     } else {
       const [outcome] = topics.subscribe(chatId, [topic]);
       // A (✓) tapped: followed on its own too, and the reader told what that changes.
-      await ctx.answerCallbackQuery(
-        outcome?.kind === "added" && outcome.via
-          ? {
-              text: ctx.tp("toast-covered", { topic: name(topic), parent: name(outcome.via) }),
-              show_alert: true,
-            }
-          : { text: ctx.tp("toast-subscribed", { topic: name(topic) }) },
-      );
+      await ctx.answerCallbackQuery(followToast(ctx, outcome));
     }
     await redrawPicker(ctx, viewShowing(index, topic), page);
   }),

@@ -6,6 +6,7 @@ import type { Topic } from "../../topics/topic-index";
 import { pickerExcept, pickerFollowOwn } from "../callback-data";
 import type { NashraContext } from "../context";
 import { openData, viewShowing } from "../keyboards/topic-picker";
+import { nameList } from "./subscribe";
 
 /** What excepting a place did, as a reply. */
 export function exceptText(ctx: NashraContext, outcome: ExceptOutcome): string {
@@ -40,7 +41,5 @@ export function coveredChoice(
 /** «دير الزور (ما عدا الميادين)»: the places excepted from a followed one, after its name (or nothing). */
 export function exceptSuffix(ctx: NashraContext, excepted: readonly Topic[] | undefined): string {
   if (!excepted?.length) return "";
-  const index = ctx.deps.topics.index();
-  const places = excepted.map((t) => index.name(t, ctx.language)).join(ctx.language === "ar" ? "، " : ", ");
-  return ` ${ctx.t("mytopics-except", { names: places })}`;
+  return ` ${ctx.t("mytopics-except", { names: nameList(ctx, excepted) })}`;
 }

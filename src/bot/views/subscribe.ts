@@ -11,9 +11,15 @@ export function topicName(ctx: NashraContext, topic: Topic): string {
   return ctx.deps.topics.index().name(topic, ctx.language);
 }
 
+/** Items of a list joined in the chat's language («الحسكة، رأس العين»). */
+export function joinNames(ctx: NashraContext, names: readonly string[]): string {
+  return names.join(ctx.language === "ar" ? "، " : ", ");
+}
+
 /** Names as a list in the chat's language. */
 export function nameList(ctx: NashraContext, topics: readonly Topic[]): string {
-  return topics.map((t) => topicName(ctx, t)).join(ctx.language === "ar" ? "، " : ", ");
+  const names = topics.map((t) => topicName(ctx, t));
+  return joinNames(ctx, names);
 }
 
 /**
@@ -33,7 +39,7 @@ export function followText(ctx: NashraContext, outcomes: readonly FollowOutcome[
       children.length
         ? ctx.t("subscribe-done-with-children", {
             topic: topicName(ctx, single),
-            children: children.join(ctx.language === "ar" ? "، " : ", ") + more,
+            children: joinNames(ctx, children) + more,
           })
         : ctx.t("subscribe-done", { topic: topicName(ctx, single) }),
     );
@@ -48,6 +54,38 @@ export function followText(ctx: NashraContext, outcomes: readonly FollowOutcome[
       );
   }
   return lines.join("\n");
+}
+
+/** What a button's answer says (answerCallbackQuery): a toast, an alert the reader closes, or nothing. */
+export interface Toast {
+  text?: string;
+  show_alert?: boolean;
+}
+
+/**
+ * The toast after a place followed by a button (the picker): followed, or, for a place whose news already came
+ * through a followed parent, an alert that it is followed on its own too.
+ */
+export function followToast(ctx: NashraContext, outcome: FollowOutcome | undefined): Toast {
+  const topic = outcome ? topicName(ctx, outcome.topic) : "";
+  return outcome?.kind === "added" && outcome.via
+    ? { text: ctx.tp("toast-covered", { topic, parent: topicName(ctx, outcome.via) }), show_alert: true }
+    : { text: ctx.tp("toast-subscribed", { topic }) };
+}
+
+/**
+ * The toast after a place unfollowed by a button (the picker, /unsubscribe's list): unfollowed, or an alert that
+ * its news still comes through a followed parent; nothing when it was not followed.
+ */
+export function unfollowToast(ctx: NashraContext, outcome: UnfollowOutcome): Toast {
+  if (outcome.kind !== "removed") return {};
+  const topic = topicName(ctx, outcome.topic);
+  return outcome.via
+    ? {
+        text: ctx.tp("toast-unsubscribed-still-via", { topic, parent: topicName(ctx, outcome.via) }),
+        show_alert: true,
+      }
+    : { text: ctx.tp("toast-unsubscribed", { topic }) };
 }
 
 /** Follows one place and words the outcome (the deep link, the Follow buttons, a name typed as text). */
