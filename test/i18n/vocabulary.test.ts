@@ -22,7 +22,10 @@ const BANNED: [RegExp, string][] = [
   [/الاشتراكات|اشتراك/u, "a subscription is «متابعة»"],
   [/^[\w-]+-group = [^\n]*هذه المحادثة/mu, "a group is «هذه المجموعة», a channel «هذه القناة»"],
   [/(?:^|[\s«(])(?:ال|و|ب|ل)?بلاغ/mu, "a reader's tip is «رسالة إلى غرفة الأخبار», not «بلاغ»"],
-  [/تجاهل/u, "dismissing a tip or a breaking item is «اترك» (اتركها، اتركه، تُركت), one verb on the buttons and the toasts"],
+  [
+    /تجاهل/u,
+    "dismissing a tip or a breaking item is «اترك» (اتركها، اتركه، تُركت), one verb on the buttons and the toasts",
+  ],
 ];
 
 describe("ar.ftl's vocabulary", () => {
