@@ -490,6 +490,14 @@ export class AudiencePolicy {
     return this.store.audience.digestRecipients(slot);
   }
 
+  /**
+   * The same a page at a time: the next `limit` after the chat id `after`, by id (a digest run reads its audience
+   * chunk by chunk, so that 100,000 readers are never all in memory).
+   */
+  digestRecipientsAfter(after: number, limit: number, slot?: number): Recipient[] {
+    return this.store.audience.digestRecipientsAfter(after, limit, slot);
+  }
+
   /** Each chat's followed topics (all chats, or one). */
   followedTopics(chatId?: number): Map<number, ReaderTopic[]> {
     return byChat(this.store.audience.subscriptionRows(chatId));

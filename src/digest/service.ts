@@ -120,14 +120,19 @@ export class DigestService {
     const scope = schedule.topicId ?? 0;
     // A reader slot (a time readers chose for their own digest) goes to the readers who chose it; it is an own-topics
     // digest like any other, so the shared mark keeps an article to one digest whichever schedule runs first.
-    const readers = audience.digestRecipients(schedule.readerSlot ? schedule.id : undefined);
+    const slot = schedule.readerSlot ? schedule.id : undefined;
     const size = this.options.chunkSize ?? CHUNK;
-    // Readers are read by id (digestRecipients' order), and their marks and topics a chunk at a time, in the
-    // chunk's range of ids: a run never holds every reader's topics and marks (issue 16, memory).
+    // Readers are read a chunk at a time by id, with their marks and topics in the chunk's range of ids: a run never
+    // holds its whole audience, nor every reader's topics and marks (issue 16, memory). A chat that becomes a reader
+    // while the run goes on is in it if its id comes after the chunks already done.
     const chunks = function* () {
-      for (let start = 0; start < readers.length; start += size) {
-        const chunk = readers.slice(start, start + size);
-        yield { chunk, first: chunk[0]?.id ?? 0, last: chunk.at(-1)?.id ?? 0 };
+      for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+        const chunk = audience.digestRecipientsAfter(after, size, slot);
+        const first = chunk[0]?.id;
+        const last = chunk.at(-1)?.id;
+        if (first === undefined || last === undefined) return;
+        after = last;
+        yield { chunk, first, last };
       }
     };
     const lookback = clock() - LOOKBACK_MS;
@@ -135,7 +140,9 @@ export class DigestService {
     // The window's start: the lowest own mark among the readers (0 for one without), read chunk by chunk.
     let lowestOwn = run.throughId;
     let anyOwn = false;
+    let readers = 0;
     for (const { chunk, first, last } of chunks()) {
+      readers += chunk.length;
       const own = store.digests.marksBetween(0, first, last);
       for (const reader of chunk) {
         const mark = own.get(reader.id);
@@ -155,8 +162,7 @@ export class DigestService {
     const sending = audience.sendingFor(clock(), "digest");
     let enqueued = 0;
     for (const { chunk, first, last } of chunks()) {
-      if (this.stopping)
-        return { runId: run.id, ran: true, stopped: true, enqueued, readers: readers.length };
+      if (this.stopping) return { runId: run.id, ran: true, stopped: true, enqueued, readers };
       store.db.transaction(() => {
         const own = store.digests.marksBetween(0, first, last);
         // Where each reader is in this run's scope: a reader at or past the run's last article is done (a restart).
@@ -207,8 +213,8 @@ export class DigestService {
       await yieldToLoop();
     }
     store.digests.finishRun(run.id, enqueued);
-    logger.info({ schedule: scheduleId, run: run.id, readers: readers.length, enqueued }, "digest run done");
-    return { runId: run.id, ran: true, stopped: false, enqueued, readers: readers.length };
+    logger.info({ schedule: scheduleId, run: run.id, readers, enqueued }, "digest run done");
+    return { runId: run.id, ran: true, stopped: false, enqueued, readers };
   }
 
   /**

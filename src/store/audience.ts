@@ -161,6 +161,8 @@ export class AudienceStore {
   >;
   private readonly digestAudience: Database.Statement<[]>;
   private readonly slotAudience: Database.Statement<[number]>;
+  private readonly digestPage: Database.Statement<[number, number]>;
+  private readonly slotPage: Database.Statement<[number, number, number]>;
   private readonly subscriptions: Database.Statement<[]>;
   private readonly subscriptionsOf: Database.Statement<[number]>;
   private readonly subscriptionsBetween: Database.Statement<[number, number]>;
@@ -207,6 +209,18 @@ export class AudienceStore {
     this.slotAudience = db
       .prepare(
         `SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} AND ${OWN_SLOT} ORDER BY c.id`,
+      )
+      .raw();
+    // The same, a page at a time after a chat id (a run's chunk: the audience is never all in memory).
+    this.digestPage = db
+      .prepare(
+        `SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} AND c.id > ? ORDER BY c.id LIMIT ?`,
+      )
+      .raw();
+    this.slotPage = db
+      .prepare(
+        `SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} AND ${OWN_SLOT} AND c.id > ?
+         ORDER BY c.id LIMIT ?`,
       )
       .raw();
     this.subscriptions = db
@@ -309,6 +323,13 @@ export class AudienceStore {
   /** Every chat a digest may go to, by id; of a reader slot (`slot`: its schedule id), only the chats that chose it. */
   digestRecipients(slot?: number): Recipient[] {
     const rows = slot === undefined ? this.digestAudience.all() : this.slotAudience.all(slot);
+    return (rows as RecipientRow[]).map(toRecipient);
+  }
+
+  /** The next `limit` of those chats after the chat id `after`, by id. */
+  digestRecipientsAfter(after: number, limit: number, slot?: number): Recipient[] {
+    const rows =
+      slot === undefined ? this.digestPage.all(after, limit) : this.slotPage.all(slot, after, limit);
     return (rows as RecipientRow[]).map(toRecipient);
   }
 
