@@ -13,7 +13,13 @@ post-edit-alerted = أُرسل تنبيهًا من قبل: { $count ->
     [few] وصل إلى { $count } محادثات.
    *[other] وصل إلى { $count } محادثة.
 } تبقى نسخها كما هي ما لم تصحّحها.
-button-correct-alert = ✏️ صحّح التنبيه عند من وصله ({ $count })
+button-correct-alert = { $count ->
+    [zero] ✏️ صحّح ما وصل منه بالنص القديم
+   *[other] ✏️ صحّح التنبيه عند من وصله ({ $count })
+}
+post-edit-sending = ⏳ تنبيهه قيد الإرسال الآن: من لم يصله بعد يصله النص الجديد.
+toast-alert-correct-gone = حُذف المقال، فلا تصحيح لتنبيهه.
+toast-alert-correct-none = لم تصل نسخة منه بعد إلى محادثة نشطة، فلا شيء يُصحَّح الآن.
 toast-correcting-alert = جارٍ التصحيح…
 toast-alert-corrected-already = صُحّح التنبيه بهذا النص من قبل.
 alert-correcting = ✏️ جارٍ تصحيح تنبيه المقال <b>{ $id }</b> { $count ->

@@ -12,10 +12,14 @@ post-edit-alerted = It went out as an alert: { $count ->
    *[other] { $count } chats have it.
 } Their copies stay as they are unless you correct them.
 button-correct-alert = { $count ->
+    [0] ✏️ Correct any copy sent with the old text
     [one] ✏️ Correct the alert for the 1 reader who got it
    *[other] ✏️ Correct the alert for the { $count } readers who got it
 }
 toast-correcting-alert = Correcting…
+post-edit-sending = ⏳ Its alert is going out now: readers it has not reached yet get the new text.
+toast-alert-correct-gone = The article was deleted; its alert is not corrected.
+toast-alert-correct-none = No active chat has a copy yet: nothing to correct now.
 toast-alert-corrected-already = The alert was already corrected to this text.
 alert-correcting = ✏️ Correcting the alert of article <b>{ $id }</b> { $count ->
     [one] in the 1 chat that got it.
