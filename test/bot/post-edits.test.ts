@@ -107,6 +107,43 @@ describe("an editor edits the message of a /post", () => {
     expect(h.app.deps.articles.get(id)?.article.title).toBe("سقوط قذائف صاروخية قرب حقل العمر النفطي");
   });
 
+  it("refuses an edit that gives the article another article's link, and keeps it as it was", async () => {
+    const first = await post(
+      [
+        "/post انقطاع المياه عن أحياء الميادين الشرقية",
+        "https://furat.example/news/mayadin-water",
+        "أعلنت مديرية المياه انقطاع الضخ عن الأحياء الشرقية لمدينة الميادين بسبب عطل في محطة الضخ الرئيسية.",
+        "",
+        "وقالت المديرية إن ورشات الصيانة بدأت العمل، وإن الضخ يعود خلال يومين.",
+      ].join("\n"),
+    );
+    const { id, messageId } = await post(ORIGINAL);
+    const replies = await edit(
+      messageId,
+      [
+        ORIGINAL.split("\n")[0],
+        "https://furat.example/news/mayadin-water",
+        ...ORIGINAL.split("\n").slice(1),
+      ].join("\n"),
+    );
+    expect(replies).toEqual([
+      `تعديلك يجعل المقال #${id} مطابقًا للمقال #${first.id} في نصه أو رابطه، فبقي كما كان.`,
+    ]);
+    const article = h.app.deps.articles.get(id)?.article;
+    expect(article?.url).toBeNull();
+    expect(article?.title).toBe("سقوط قذائف صاروخية قرب حقل العمر النفطي");
+    // Its own link, kept in an edit of its text, is no duplicate of itself.
+    const again = await edit(
+      first.messageId,
+      [
+        "/post انقطاع المياه عن أحياء الميادين الشرقية ليومين",
+        "https://furat.example/news/mayadin-water",
+        "أعلنت مديرية المياه انقطاع الضخ عن الأحياء الشرقية لمدينة الميادين بسبب عطل في محطة الضخ الرئيسية.",
+      ].join("\n"),
+    );
+    expect(again[0]).toMatch(new RegExp(`^✏️ حُدّث المقال #${first.id} بتعديلك`));
+  });
+
   it("ignores other edited messages: a reader's, and an editor's that made no article", async () => {
     const reader = user({ language_code: "ar" });
     const readerMessage = nextId++;
