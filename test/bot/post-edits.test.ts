@@ -144,6 +144,14 @@ describe("an editor edits the message of a /post", () => {
     expect(again[0]).toMatch(new RegExp(`^✏️ حُدّث المقال #${first.id} بتعديلك`));
   });
 
+  it("takes an edit of a /Post written with a capital letter", async () => {
+    const { id, messageId } = await post(ORIGINAL.replace("/post", "/Post"));
+    expect(id).toBeGreaterThan(0);
+    const replies = await edit(messageId, CORRECTED.replace("/post", "/Post"));
+    expect(replies[0]).toMatch(new RegExp(`^✏️ حُدّث المقال #${id} بتعديلك`));
+    expect(h.app.deps.articles.get(id)?.article.title).toBe("سقوط خمس قذائف قرب جسر الميادين");
+  });
+
   it("ignores other edited messages: a reader's, and an editor's that made no article", async () => {
     const reader = user({ language_code: "ar" });
     const readerMessage = nextId++;

@@ -99,7 +99,7 @@ postFeature.on("edited_message", async (ctx, next) => {
   const [name, target] = entity ? text.slice(1, entity.length).split("@") : [];
   const forMe = target === undefined || target.toLowerCase() === ctx.me.username.toLowerCase();
   const articleId =
-    name === "post" && forMe
+    name?.toLowerCase() === "post" && forMe
       ? ctx.deps.articles.byPostMessage(msg.chat.id, msg.message_id)
       : undefined;
   // Not a stored /post (an ordinary message edited, or a /post that stored nothing): nothing to say.
