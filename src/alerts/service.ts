@@ -16,7 +16,7 @@ import type { ArticleRecord } from "../store/articles";
 import type { AlertRecipient } from "../store/audience";
 import type { ChatRecord } from "../store/chats";
 import type { Progress } from "../store/outbox";
-import { editMessage, type Message, textMessage } from "../text/message";
+import { type EditMessage, editMessage, type Message, textMessage } from "../text/message";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
 import { type AlertContent, renderAlert } from "./render";
@@ -769,7 +769,7 @@ export class AlertService {
     let candidates = 0;
     for (const alert of store.alerts.sentForArticle(articleId)) {
       const ref = `correct:${alert.id}:${version}`;
-      const rendered = new Map<string, Message>();
+      const rendered = new Map<string, EditMessage>();
       for (let after = 0; ; ) {
         const copies = store.outbox.deliveredCopies(refOf(alert.id), after, CORRECT_PAGE);
         if (copies.length === 0) break;
@@ -780,18 +780,32 @@ export class AlertService {
           // A copy sent as a photo has its caption corrected (the picture stays): rendered as a photo, so that the
           // caption is cut where it was; a copy sent as text (or whose photo went as text) has its text corrected.
           const photo = copy.kind === "photo";
-          const key = `${rendering.key}|${photo ? "p" : "t"}`;
-          let message = rendered.get(key);
-          if (!message) {
+          const base = `${rendering.key}|${photo ? "p" : "t"}`;
+          let fresh = rendered.get(base);
+          if (!fresh) {
             const { language, zone, place } = rendering;
             const content = this.content(alert, place ? [place] : topics, article, language);
-            const fresh = renderAlert(
-              { ...content, watched: rendering.watched, photo: photo ? (content.photo ?? "-") : undefined },
-              language,
-              zone,
-              this.options.i18n,
+            fresh = editMessage(
+              renderAlert(
+                { ...content, watched: rendering.watched, photo: photo ? (content.photo ?? "-") : undefined },
+                language,
+                zone,
+                this.options.i18n,
+              ),
             );
-            message = editMessage(fresh);
+            rendered.set(base, fresh);
+          }
+          // The new text needs fewer messages than the copy has: the copy's surplus parts say it was corrected
+          // above, instead of keeping the old text's end.
+          const surplus = copy.messageIds.length - fresh.parts.length;
+          const key = surplus > 0 ? `${base}|n:${copy.messageIds.length}` : base;
+          let message = rendered.get(key);
+          if (!message) {
+            const note = {
+              caption: false,
+              html: this.options.i18n.t(rendering.language, "alert-corrected-above"),
+            };
+            message = { ...fresh, parts: [...fresh.parts, ...Array.from({ length: surplus }, () => note)] };
             rendered.set(key, message);
           }
           return [

@@ -313,4 +313,30 @@ describe("an edited /post that already went out as an alert", () => {
     await waitUntil(() => alertOf(reader.id) !== "", 20_000);
     expect(alertOf(reader.id)).toContain("سقوط خمس قذائف قرب جسر الميادين");
   }, 40_000);
+
+  it("keeps the watched-word line of a reader the alert reached by a word, and notes surplus parts", async () => {
+    const watcher = await subscriber(h, "الحسكة");
+    await h.send(command("watch", "طائرات مسيّرة", { from: watcher }));
+    const follower = await subscriber(h, "حقل العمر");
+    const { id, messageId } = await post(ORIGINAL);
+    await alertArticle(id);
+    expect(alertOf(watcher.id)).toContain("🔎 وصل لأنه يذكر كلمة مرصودة: «طائرات مسيّرة»");
+    // The follower's copy took two messages (as a longer card would): the correction needs one.
+    const second = h.fake.messagesIn(follower.id).find((m) => !visible({ text: m.text }).startsWith("🔴"));
+    const alert = h.app.store.alerts.sentForArticle(id)[0]?.id;
+    h.app.store.db
+      .prepare(
+        "UPDATE outbox SET message_ids = json_insert(message_ids, '$[#]', ?) WHERE ref = ? AND chat_id = ?",
+      )
+      .run(second?.message_id, `alert:${alert}`, follower.id);
+
+    await edit(messageId, CORRECTED);
+    await pressLast("صحّح التنبيه");
+    await waitUntil(() => editsTo(watcher.id).length === 1 && editsTo(follower.id).length === 2, 20_000);
+    expect(alertOf(watcher.id)).toContain("سقوط خمس قذائف قرب جسر الميادين");
+    expect(alertOf(watcher.id)).toContain("🔎 وصل لأنه يذكر كلمة مرصودة: «طائرات مسيّرة»");
+    expect(alertOf(follower.id)).not.toContain("🔎");
+    const note = h.fake.messagesIn(follower.id).find((m) => m.message_id === second?.message_id);
+    expect(visible({ text: note?.text })).toBe("(صُحّح هذا التنبيه أعلاه.)");
+  }, 40_000);
 });

@@ -28,3 +28,4 @@ alert-correcting = ✏️ جارٍ تصحيح تنبيه المقال <b>{ $id }
     [few] في { $count } محادثات وصلها.
    *[other] في { $count } محادثة وصلها.
 }
+alert-corrected-above = (صُحّح هذا التنبيه أعلاه.)

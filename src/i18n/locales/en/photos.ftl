@@ -25,3 +25,4 @@ alert-correcting = ✏️ Correcting the alert of article <b>{ $id }</b> { $coun
     [one] in the 1 chat that got it.
    *[other] in the { $count } chats that got it.
 }
+alert-corrected-above = (This alert was corrected above.)
