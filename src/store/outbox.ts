@@ -159,7 +159,10 @@ export class OutboxStore {
   private readonly bodiesInRange: Database.Statement<[number, number, number], { body_id: number }>;
   /** Rows up to this id are compacted or still unfinished (reset at each start: those are few). */
   private compactedThrough = 0;
-  private readonly photoOf: Database.Statement<[string], { file_id: string | null; refused: string | null }>;
+  private readonly photoOf: Database.Statement<
+    [string],
+    { file_id: string | null; refused: string | null; learned_at: number }
+  >;
   private readonly learnPhoto: Database.Statement<[string, string | null, string | null, number]>;
 
   constructor(
@@ -248,7 +251,7 @@ export class OutboxStore {
     this.bodiesInRange = db.prepare(
       `SELECT DISTINCT body_id FROM outbox WHERE ${compactable} AND body_id IS NOT NULL`,
     );
-    this.photoOf = db.prepare("SELECT file_id, refused FROM photo_files WHERE source = ?");
+    this.photoOf = db.prepare("SELECT file_id, refused, learned_at FROM photo_files WHERE source = ?");
     this.learnPhoto = db.prepare(`
       INSERT INTO photo_files (source, file_id, refused, learned_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (source) DO UPDATE SET file_id = excluded.file_id, refused = excluded.refused, learned_at = excluded.learned_at`);
@@ -482,11 +485,16 @@ export class OutboxStore {
     return { compacted, more: rows.length === limit && through === rows[rows.length - 1]?.id };
   }
 
-  /** What Telegram said of a photo given by URL the first time it was sent: its file_id, or why it refused it. */
-  photoFile(source: string): { fileId: string } | { refused: string } | undefined {
+  /**
+   * What Telegram said of a photo given by URL the first time it was sent: its file_id, or why it refused it and
+   * when (a refusal is tried again after a while: src/delivery/photos.ts).
+   */
+  photoFile(source: string): { fileId: string } | { refused: string; at: number } | undefined {
     const row = this.photoOf.get(source);
     if (!row) return undefined;
-    return row.file_id !== null ? { fileId: row.file_id } : { refused: row.refused ?? "refused" };
+    return row.file_id !== null
+      ? { fileId: row.file_id }
+      : { refused: row.refused ?? "refused", at: row.learned_at };
   }
 
   /** Records the file_id Telegram returned for a photo sent by URL (or, with `refused`, why it would not take it). */
