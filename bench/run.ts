@@ -1,7 +1,8 @@
 // `npm run bench`: prints figures; never fails on timing. Sections: articles, delivery, alerts,
-// digests, hostile, floods, outside, scale, photos. `npm run bench -- articles` runs one section.
+// digests, hostile, floods, outside, scale, photos, corrections. `npm run bench -- articles` runs one section.
 import { benchAlerts } from "./alerts";
 import { benchArticles } from "./articles";
+import { benchCorrections } from "./corrections";
 import { benchDelivery } from "./delivery";
 import { benchDigests } from "./digests";
 import { benchFloods } from "./floods";
@@ -21,6 +22,7 @@ const sections: Record<string, () => Promise<Parameters<typeof printFigures>[1]>
   outside: benchOutside,
   scale: benchScale,
   photos: benchPhotos,
+  corrections: benchCorrections,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

@@ -1,6 +1,8 @@
 // Breaking alerts: previews an editor confirms, automatic alerts from feeds, one transaction that enqueues the
 // audience, and the status an editor watches while the outbox delivers. The bot and the feed poller call in
 // here; Telegram calls stay in the bot (the status port).
+import { createHash } from "node:crypto";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { AudiencePolicy } from "../audience/policy";
 import type { Clock } from "../clock";
 import type { Delivery } from "../delivery";
@@ -14,7 +16,7 @@ import type { ArticleRecord } from "../store/articles";
 import type { AlertRecipient } from "../store/audience";
 import type { ChatRecord } from "../store/chats";
 import type { Progress } from "../store/outbox";
-import { editMessage, type Message, textMessage } from "../text/message";
+import { type EditMessage, editMessage, type Message, textMessage } from "../text/message";
 import type { TopicService } from "../topics/service";
 import type { Topic } from "../topics/topic-index";
 import { type AlertContent, renderAlert } from "./render";
@@ -136,6 +138,8 @@ interface Fanout {
    * stored body's (one body per rendering for the whole audience, docs/delivery.md "Bodies").
    */
   rendered: Map<string, Message>;
+  /** Its article's version in the stored bodies' keys (versionOf): an edit of the article starts new bodies. */
+  version: string;
   next?: NodeJS.Immediate | undefined;
   retry?: NodeJS.Timeout | undefined;
 }
@@ -149,6 +153,46 @@ interface Watch {
 
 /** What an article says, as mutes are matched against it. */
 const articleText = (article: ArticleRecord): string => `${article.title}\n${article.body}`;
+
+/**
+ * The part of an alert's body keys that names its article's text (`v:<hash>|`; empty for a text alert): rows
+ * enqueued after an edit, in this process or after a restart, get the new text, never the old body by its key.
+ */
+function versionOf(article: ArticleRecord | undefined): string {
+  if (!article) return "";
+  const hash = createHash("sha1")
+    .update(JSON.stringify([article.title, article.body, article.url, article.image ?? null]))
+    .digest("hex");
+  return `v:${hash.slice(0, 16)}|`;
+}
+
+/** One rendering of an alert: the reader's language, zone, own place and the watched word that brought it. */
+const renderingKey = (
+  language: string,
+  zone: string,
+  place: Topic | undefined,
+  watched: string | undefined,
+) => `${language}|${zone}|${place?.id ?? ""}${watched ? `|w:${watched}` : ""}`;
+
+/** What an edit of an article did to its alerts (AlertService.articleEdited). */
+export interface EditOutcome {
+  /** Its alerts that were sent or are being sent: when none, there is nothing to correct. */
+  alerts: number;
+  /** Copies delivered before the edit: what a correction would edit. */
+  delivered: number;
+  /** Copies not yet sent that now carry the new text. */
+  renewed: number;
+  /** Some of its alerts are still going out: the readers not yet reached get the new text. */
+  sending: boolean;
+}
+
+/** What the correction button did: `enqueued` copies; else why none. */
+export type CorrectOutcome =
+  | { kind: "correcting"; enqueued: number }
+  | { kind: "corrected-already" | "gone" | "none-delivered" };
+
+/** A correction's copies are walked this many at a time, a turn of the event loop between pages. */
+const CORRECT_PAGE = 1000;
 
 export class AlertService {
   private readonly watches = new Map<number, Watch>();
@@ -421,6 +465,7 @@ export class AlertService {
       muted: this.options.audience.alertMuted(text),
       watched: this.options.audience.alertWatched(text),
       rendered: new Map(),
+      version: versionOf(article),
     });
     this.expand(id, FANOUT_FIRST);
     return expected;
@@ -478,7 +523,7 @@ export class AlertService {
             dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
             message,
             // Each rendering is stored once for the whole audience, across chunks and restarts.
-            bodyKey: `${ref}|${key}`,
+            bodyKey: `${ref}|${fanout.version}${key}`,
             ...sending(chat, chatTimeZone(chat, this.options.defaultTimezone)),
           };
         }),
@@ -536,7 +581,15 @@ export class AlertService {
     // The mutes as they are now: a chat that muted one of its words since the stop is left out too.
     const muted = this.options.audience.alertMuted(text);
     const watched = this.options.audience.alertWatched(text);
-    this.fanouts.set(alert.id, { alert, topics, article, muted, watched, rendered: new Map() });
+    this.fanouts.set(alert.id, {
+      alert,
+      topics,
+      article,
+      muted,
+      watched,
+      rendered: new Map(),
+      version: versionOf(article),
+    });
     this.continueFanout(alert.id);
   }
 
@@ -557,7 +610,7 @@ export class AlertService {
         )
       : undefined;
     // A chat reached by a watched word only is told which (the article's own place labels it).
-    const key = `${language}|${zone}|${place?.id ?? ""}${chat.watched ? `|w:${chat.watched}` : ""}`;
+    const key = renderingKey(language, zone, place, chat.watched);
     let message = rendered.get(key);
     if (!message) {
       message = renderAlert(
@@ -601,59 +654,175 @@ export class AlertService {
     return renderAlert(this.content(alert, topics, article, language), language, zone, this.options.i18n);
   }
 
-  /** How many readers have a copy of an alert of this article (what a correction would edit). */
+  /** How many readers have a copy of an alert of this article (what a correction would edit): counted, not loaded. */
   correctable(articleId: number): number {
     const { store } = this.options;
     let copies = 0;
     for (const alert of store.alerts.sentForArticle(articleId))
-      copies += store.outbox.deliveredCopies(refOf(alert.id)).length;
+      copies += store.outbox.deliveredCount(refOf(alert.id));
     return copies;
   }
 
   /**
-   * Corrects every delivered copy of the article's alerts to read as the article does now: one outbox row per copy
-   * (message kind "edit", editing the copy's own message ids), in the reader's language, zone and place label as
-   * the alert was rendered, paced like any delivery (edits at the free rate). `version` names this correction
-   * (the article's edit count): a second press of the same button enqueues nothing. Returns the copies enqueued.
+   * How a chat's copy of an alert of `article` renders now: its language, zone, own place (the label) and, for a
+   * chat following none of the places, the watched word that brought it (as the fan-out picks them). Undefined for a
+   * chat that is gone or inactive.
    */
-  correct(articleId: number, version: number): number {
-    const { store, delivery, defaultLanguage, defaultTimezone } = this.options;
-    const article = store.articles.get(articleId);
-    if (!article) return 0;
+  private copyRendering(
+    chatId: number,
+    topics: readonly Topic[],
+    watched: readonly string[],
+  ):
+    | { key: string; language: Language; zone: string; place: Topic | undefined; watched?: string }
+    | undefined {
+    const { store, defaultLanguage, defaultTimezone } = this.options;
+    const chat = store.chats.find(chatId);
+    if (!chat?.active) return undefined;
     const index = this.options.topics.index();
+    const language = chatLanguage(chat, defaultLanguage);
+    const zone = chatTimeZone(chat, defaultTimezone);
+    const followed = store.subscriptions.topicIds(chat.id).flatMap((t) => index.get(t) ?? []);
+    const place = index.labelTopicForReader(followed, topics);
+    const word = place ? undefined : this.options.audience.watchedBy(chat.id, watched);
+    return {
+      key: renderingKey(language, zone, place, word),
+      language,
+      zone,
+      place,
+      ...(word ? { watched: word } : {}),
+    };
+  }
+
+  /**
+   * An editor edited the article (its /post message): every alert of it still going out carries the new text from
+   * now on. Its fan-out renders the chats it has yet to enqueue from the new text (under a new body version), and
+   * the rows enqueued but not yet begun are re-pointed to the new text's bodies, a page at a time; a copy already
+   * sent, or on the wire now, keeps the old text until the editor corrects it (correct()).
+   */
+  async articleEdited(articleId: number): Promise<EditOutcome> {
+    const { store } = this.options;
+    const alerts = store.alerts.sentForArticle(articleId);
+    const article = store.articles.get(articleId);
+    let renewed = 0;
+    let sending = false;
+    for (const alert of alerts) {
+      const ref = refOf(alert.id);
+      const fanout = this.fanouts.get(alert.id);
+      if (fanout && article) {
+        fanout.article = article;
+        fanout.rendered = new Map();
+        fanout.version = versionOf(article);
+      }
+      if (!article || (!fanout && !alert.fanout && !store.outbox.unfinished(ref))) continue;
+      sending = true;
+      renewed += await this.renew(alert, article);
+    }
+    let delivered = 0;
+    for (const alert of alerts) delivered += store.outbox.deliveredCount(refOf(alert.id));
+    return { alerts: alerts.length, delivered, renewed, sending };
+  }
+
+  /** Re-points an alert's rows not yet begun to the edited article's text; returns how many. */
+  private async renew(alert: AlertRecord, article: ArticleRecord): Promise<number> {
+    const { store } = this.options;
+    const ref = refOf(alert.id);
+    const topics = this.options.audience.routingTopics(article.id);
+    const watched = this.options.audience.alertWatched(articleText(article));
+    const version = versionOf(article);
+    const rendered = new Map<string, Message>();
+    let renewed = 0;
+    for (let after = 0; ; ) {
+      const rows = store.outbox.unsent(ref, after, CORRECT_PAGE);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]?.id ?? after;
+      const groups = new Map<string, { bodyKey: string; message: Message; ids: number[] }>();
+      for (const row of rows) {
+        const copy = this.copyRendering(row.chatId, topics, watched);
+        if (!copy) continue;
+        let group = groups.get(copy.key);
+        if (!group) {
+          let message = rendered.get(copy.key);
+          if (!message) {
+            const content = this.content(alert, copy.place ? [copy.place] : topics, article, copy.language);
+            message = renderAlert(
+              { ...content, watched: copy.watched },
+              copy.language,
+              copy.zone,
+              this.options.i18n,
+            );
+            rendered.set(copy.key, message);
+          }
+          group = { bodyKey: `${ref}|${version}${copy.key}`, message, ids: [] };
+          groups.set(copy.key, group);
+        }
+        group.ids.push(row.id);
+      }
+      renewed += store.outbox.replaceBodies([...groups.values()]);
+      if (rows.length < CORRECT_PAGE) break;
+      await yieldToLoop();
+    }
+    return renewed;
+  }
+
+  /**
+   * Corrects every delivered copy of the article's alerts to read as the article does now: one outbox row per copy
+   * (message kind "edit", editing the copy's own message ids), in the reader's language, zone, place label and
+   * watched word as the alert was rendered, paced like any delivery (edits at the free rate). The copies are walked
+   * a page at a time with a turn of the event loop between pages. `version` names this correction (the article's
+   * edit count): a second press of the same button enqueues nothing for the copies it covered.
+   */
+  async correct(articleId: number, version: number): Promise<CorrectOutcome> {
+    const { store, delivery } = this.options;
+    const article = store.articles.get(articleId);
+    if (!article) return { kind: "gone" };
+    const topics = this.options.audience.routingTopics(articleId);
+    const watched = this.options.audience.alertWatched(articleText(article));
     let enqueued = 0;
+    let candidates = 0;
     for (const alert of store.alerts.sentForArticle(articleId)) {
-      const topics = this.options.audience.routingTopics(articleId);
       const ref = `correct:${alert.id}:${version}`;
-      const rendered = new Map<string, Message>();
-      const copies = store.outbox.deliveredCopies(refOf(alert.id));
-      for (let from = 0; from < copies.length; from += FANOUT_CHUNK) {
-        const rows = copies.slice(from, from + FANOUT_CHUNK).flatMap((copy) => {
-          const chat = store.chats.find(copy.chatId);
-          if (!chat?.active) return [];
-          const language = chatLanguage(chat, defaultLanguage);
-          const zone = chatTimeZone(chat, defaultTimezone);
-          const followed = store.subscriptions.topicIds(chat.id).flatMap((t) => index.get(t) ?? []);
-          const place = index.labelTopicForReader(followed, topics);
+      const rendered = new Map<string, EditMessage>();
+      for (let after = 0; ; ) {
+        const copies = store.outbox.deliveredCopies(refOf(alert.id), after, CORRECT_PAGE);
+        if (copies.length === 0) break;
+        after = copies[copies.length - 1]?.id ?? after;
+        const rows = copies.flatMap((copy) => {
+          const rendering = this.copyRendering(copy.chatId, topics, watched);
+          if (!rendering) return [];
           // A copy sent as a photo has its caption corrected (the picture stays): rendered as a photo, so that the
           // caption is cut where it was; a copy sent as text (or whose photo went as text) has its text corrected.
           const photo = copy.kind === "photo";
-          const key = `${language}|${zone}|${place?.id ?? ""}|${photo ? "p" : "t"}`;
+          const base = `${rendering.key}|${photo ? "p" : "t"}`;
+          let fresh = rendered.get(base);
+          if (!fresh) {
+            const { language, zone, place } = rendering;
+            const content = this.content(alert, place ? [place] : topics, article, language);
+            fresh = editMessage(
+              renderAlert(
+                { ...content, watched: rendering.watched, photo: photo ? (content.photo ?? "-") : undefined },
+                language,
+                zone,
+                this.options.i18n,
+              ),
+            );
+            rendered.set(base, fresh);
+          }
+          // The new text needs fewer messages than the copy has: the copy's surplus parts say it was corrected
+          // above, instead of keeping the old text's end.
+          const surplus = copy.messageIds.length - fresh.parts.length;
+          const key = surplus > 0 ? `${base}|n:${copy.messageIds.length}` : base;
           let message = rendered.get(key);
           if (!message) {
-            const content = this.content(alert, place ? [place] : topics, article, language);
-            const fresh = renderAlert(
-              { ...content, photo: photo ? (content.photo ?? "-") : undefined },
-              language,
-              zone,
-              this.options.i18n,
-            );
-            message = editMessage(fresh);
+            const note = {
+              caption: false,
+              html: this.options.i18n.t(rendering.language, "alert-corrected-above"),
+            };
+            message = { ...fresh, parts: [...fresh.parts, ...Array.from({ length: surplus }, () => note)] };
             rendered.set(key, message);
           }
           return [
             {
-              chatId: chat.id,
+              chatId: copy.chatId,
               purpose: "alert" as const,
               ref,
               dedupeKey: ref,
@@ -663,10 +832,14 @@ export class AlertService {
             },
           ];
         });
+        candidates += rows.length;
         enqueued += store.db.transaction(() => delivery.enqueue(rows))();
+        if (copies.length < CORRECT_PAGE) break;
+        await yieldToLoop();
       }
     }
-    return enqueued;
+    if (enqueued > 0) return { kind: "correcting", enqueued };
+    return { kind: candidates > 0 ? "corrected-already" : "none-delivered" };
   }
 
   recent(limit = 10): AlertRecord[] {

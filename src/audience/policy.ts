@@ -364,6 +364,16 @@ export class AudiencePolicy {
     return this.watches(chatId).filter((w) => mutes.found(w.normalized).size > 0);
   }
 
+  /**
+   * The phrase (as its reader wrote it) that brings an alert with these watched phrases (alertWatched) to a chat
+   * following none of its places: the first it watches, as alertWatchersChunk picks it; undefined if none.
+   */
+  watchedBy(chatId: number, watched: readonly string[]): string | undefined {
+    if (watched.length === 0) return undefined;
+    const found = new Set(watched);
+    return this.watches(chatId).find((p) => found.has(p.normalized))?.phrase;
+  }
+
   /** A chat's watched phrases, oldest first. */
   watches(chatId: number): ChatPhrase[] {
     return this.store.phrases.of(chatId, "watch");

@@ -14,7 +14,8 @@ export function captionCommand(name: string): (ctx: NashraContext) => boolean {
     const entity = msg.caption_entities?.find((e) => e.type === "bot_command" && e.offset === 0);
     if (!entity) return false;
     const [command, target] = caption.slice(1, entity.length).split("@");
-    if (command !== name) return false;
+    // As for text commands (skipRepeats lower-cases them): a caption «/Post …» is /post.
+    if (command?.toLowerCase() !== name) return false;
     if (target !== undefined && target.toLowerCase() !== ctx.me.username.toLowerCase()) return false;
     ctx.match = caption.slice(entity.length).trimStart();
     return true;

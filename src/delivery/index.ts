@@ -43,7 +43,7 @@ export class Delivery {
     private readonly options: Omit<SenderOptions, "store" | "limiter" | "photos">,
   ) {
     this.clock = options.clock;
-    this.photos = new PhotoFiles(store.outbox, options.logger);
+    this.photos = new PhotoFiles(store.outbox, options.logger, options.clock);
     this.sender = new Sender({ ...options, store, limiter, photos: this.photos });
   }
 

@@ -2,6 +2,7 @@
 // other chat gets (stored in photo_files, so a restart mid-broadcast uploads nothing again). While the first upload
 // is on the wire, the other sends of the same URL wait for its answer instead of uploading it too. A photo Telegram
 // refuses (wrong file, too big, a URL it cannot fetch) is remembered as refused: its messages go out as text.
+import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { OutboxStore } from "../store/outbox";
 
@@ -15,11 +16,22 @@ export type PhotoLease =
 /** Whether a photo is given by URL (Telegram downloads it) rather than by file_id. */
 export const isPhotoUrl = (photo: string): boolean => /^https?:\/\//i.test(photo);
 
-/** Descriptions of a sendPhoto 400 about the caption (our text) or the chat (no right to send photos), not the picture. */
-const NOT_THE_PICTURE = /caption|entities|too long|rights|permission|forbidden/i;
+/**
+ * Descriptions of a sendPhoto 400 about the picture itself: a file_id or URL Telegram does not take, a page that is
+ * not an image, a file too big, dimensions or a format it cannot process, a URL it could not fetch. Any other 400
+ * (the caption, or the chat: TOPIC_CLOSED, CHAT_RESTRICTED, no right to send photos) is about this one send.
+ */
+const PICTURE_REFUSED =
+  /wrong file identifier|wrong remote file|wrong type of the web page content|PHOTO_[A-Z_]+|IMAGE_PROCESS_FAILED|too big|failed to get HTTP URL content/i;
 
 /** Whether a refused sendPhoto's description is about the picture (so it is remembered as refused for everyone). */
-export const refusesPicture = (description: string): boolean => !NOT_THE_PICTURE.test(description);
+export const refusesPicture = (description: string): boolean => PICTURE_REFUSED.test(description);
+
+/**
+ * A URL's refusal holds this long; then the next send tries it once more: the commonest, «failed to get HTTP URL
+ * content», is often the image host down for a while, and a page may become an image.
+ */
+export const URL_REFUSAL_TTL_MS = 60 * 60_000;
 
 interface Upload {
   done: Promise<void>;
@@ -27,12 +39,14 @@ interface Upload {
 }
 
 export class PhotoFiles {
-  private readonly known = new Map<string, { fileId: string } | { refused: string }>();
+  /** What Telegram said of each picture; a URL's refusal with when it was learned (it expires). */
+  private readonly known = new Map<string, { fileId: string } | { refused: string; at?: number }>();
   private readonly uploading = new Map<string, Upload>();
 
   constructor(
     private readonly outbox: Pick<OutboxStore, "photoFile" | "recordPhotoFile">,
     private readonly logger: Logger,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -90,7 +104,7 @@ export class PhotoFiles {
   failed(photo: string, reason?: string): void {
     if (reason !== undefined) {
       const outcome = { refused: reason };
-      this.known.set(photo, outcome);
+      this.known.set(photo, isPhotoUrl(photo) ? { ...outcome, at: this.clock() } : outcome);
       if (isPhotoUrl(photo)) this.remember(photo, outcome);
       this.logger.warn({ photo: photo.slice(0, 200), reason }, "Telegram refused a photo; it goes as text");
     }
@@ -102,6 +116,16 @@ export class PhotoFiles {
     if (!known) {
       known = this.outbox.photoFile(photo);
       if (known) this.known.set(photo, known);
+    }
+    // An expired refusal: this send is the new try (an upload, the others waiting for it).
+    if (
+      known &&
+      "refused" in known &&
+      known.at !== undefined &&
+      this.clock() - known.at >= URL_REFUSAL_TTL_MS
+    ) {
+      this.known.delete(photo);
+      return undefined;
     }
     return known;
   }

@@ -240,8 +240,9 @@ export class Importer {
     const normalizedTitle = normalize(title);
     const normalizedBody = normalize(body);
     const contentHash = createHash("sha256").update(`${normalizedTitle}\n${normalizedBody}`).digest("hex");
-    const other = articles.findDuplicate({ guidKey: null, url: null, contentHash: () => contentHash });
-    if (other !== undefined && other !== articleId) return { outcome: "duplicate", id: other };
+    // Another article's text or link: the unique index on links would refuse the update.
+    const other = articles.findDuplicate({ guidKey: null, url, contentHash: () => contentHash }, articleId);
+    if (other !== undefined) return { outcome: "duplicate", id: other };
     const searchText = `${normalizedTitle} ${normalizedBody}`.trim();
     const tokens = searchText === "" ? [] : searchText.split(" ");
     const index = this.topics.index();

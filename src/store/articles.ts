@@ -416,15 +416,20 @@ export class ArticleStore {
    * asked for only when guid and URL find nothing: most items of a feed polled again are known by them, and
    * hashing means normalizing the whole text.
    */
-  findDuplicate(keys: {
-    guidKey: string | null;
-    url: string | null;
-    contentHash: () => string;
-  }): number | undefined {
+  findDuplicate(
+    keys: {
+      guidKey: string | null;
+      url: string | null;
+      contentHash: () => string;
+    },
+    except?: number,
+  ): number | undefined {
+    // `except`: the article being rewritten is not a duplicate of itself.
+    const other = (id: number | undefined) => (id === except ? undefined : id);
     return (
-      (keys.guidKey ? this.byGuid.get({ key: keys.guidKey })?.id : undefined) ??
-      (keys.url ? this.byUrl.get({ key: keys.url })?.id : undefined) ??
-      this.byHash.get(keys.contentHash())?.id
+      (keys.guidKey ? other(this.byGuid.get({ key: keys.guidKey })?.id) : undefined) ??
+      (keys.url ? other(this.byUrl.get({ key: keys.url })?.id) : undefined) ??
+      other(this.byHash.get(keys.contentHash())?.id)
     );
   }
 

@@ -137,9 +137,13 @@ export class OutboxStore {
   >;
   private readonly targetsOf: Database.Statement<[number], { message_ids: string | null }>;
   private readonly copies: Database.Statement<
-    [string],
+    [string, number, number],
     { id: number; chat_id: number; kind: string; message_ids: string }
   >;
+  private readonly copyCount: Database.Statement<[string], { n: number }>;
+  private readonly unsentOf: Database.Statement<[string, number, number], { id: number; chat_id: number }>;
+  private readonly bodiesOfRows: Database.Statement<[string], { body_id: number }>;
+  private readonly rebody: Database.Statement<[number, string]>;
   private readonly insertBody: Database.Statement<[Buffer | null, string], { id: number }>;
   private readonly bodyByKey: Database.Statement<[Buffer], { id: number }>;
   private readonly bodyOf: Database.Statement<[number], { message: string }>;
@@ -164,7 +168,10 @@ export class OutboxStore {
   private readonly bodiesInRange: Database.Statement<[number, number, number], { body_id: number }>;
   /** Rows up to this id are compacted or still unfinished (reset at each start: those are few). */
   private compactedThrough = 0;
-  private readonly photoOf: Database.Statement<[string], { file_id: string | null; refused: string | null }>;
+  private readonly photoOf: Database.Statement<
+    [string],
+    { file_id: string | null; refused: string | null; learned_at: number }
+  >;
   private readonly learnPhoto: Database.Statement<[string, string | null, string | null, number]>;
 
   constructor(
@@ -208,8 +215,22 @@ export class OutboxStore {
     this.copies = db.prepare(`
       SELECT o.id, o.chat_id, json_extract(coalesce(b.message, o.message), '$.kind') AS kind, o.message_ids
       FROM outbox o LEFT JOIN outbox_bodies b ON b.id = o.body_id
-      WHERE o.ref = ? AND o.status = 'sent' AND o.edit_of IS NULL AND o.message_ids IS NOT NULL
-      ORDER BY o.id`);
+      WHERE o.ref = ? AND o.status = 'sent' AND o.edit_of IS NULL AND o.message_ids IS NOT NULL AND o.id > ?
+      ORDER BY o.id LIMIT ?`);
+    this.copyCount = db.prepare(
+      "SELECT count(*) AS n FROM outbox WHERE ref = ? AND status = 'sent' AND edit_of IS NULL AND message_ids IS NOT NULL",
+    );
+    // Not yet begun: a row with a part out keeps its body (its next parts must follow the first).
+    this.unsentOf = db.prepare(`
+      SELECT id, chat_id FROM outbox
+      WHERE ref = ? AND status = 'queued' AND parts_sent = 0 AND edit_of IS NULL AND id > ?
+      ORDER BY id LIMIT ?`);
+    this.bodiesOfRows = db.prepare(
+      "SELECT DISTINCT body_id FROM outbox WHERE id IN (SELECT value FROM json_each(?)) AND body_id IS NOT NULL",
+    );
+    this.rebody = db.prepare(`
+      UPDATE outbox SET body_id = ?
+      WHERE id IN (SELECT value FROM json_each(?)) AND status = 'queued' AND parts_sent = 0`);
     this.partSent = db.prepare("UPDATE outbox SET parts_sent = ?, message_ids = ? WHERE id = ?");
     this.markSent = db.prepare(
       "UPDATE outbox SET status = 'sent', sent_at = ?, parts_sent = ?, message_ids = ?, last_error = NULL WHERE id = ?",
@@ -243,7 +264,7 @@ export class OutboxStore {
     this.bodiesInRange = db.prepare(
       `SELECT DISTINCT body_id FROM outbox WHERE ${compactable} AND body_id IS NOT NULL`,
     );
-    this.photoOf = db.prepare("SELECT file_id, refused FROM photo_files WHERE source = ?");
+    this.photoOf = db.prepare("SELECT file_id, refused, learned_at FROM photo_files WHERE source = ?");
     this.learnPhoto = db.prepare(`
       INSERT INTO photo_files (source, file_id, refused, learned_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (source) DO UPDATE SET file_id = excluded.file_id, refused = excluded.refused, learned_at = excluded.learned_at`);
@@ -313,7 +334,7 @@ export class OutboxStore {
   }
 
   /** The body of a message: the keyed one if it exists, else a new one (counted in `made`). */
-  private storeBody(m: OutboxMessage, made: Map<number, number>): number {
+  private storeBody(m: Pick<OutboxMessage, "bodyKey" | "message">, made: Map<number, number>): number {
     const key = m.bodyKey === undefined ? null : bodyKeyOf(m.bodyKey);
     const inserted = this.insertBody.get(key, JSON.stringify(m.message));
     if (inserted) {
@@ -328,14 +349,47 @@ export class OutboxStore {
     return ids ? (JSON.parse(ids) as number[]) : [];
   }
 
-  /** The copies of a ref (an alert) that were delivered, with their message ids: what a correction edits. */
-  deliveredCopies(ref: string): DeliveredCopy[] {
-    return this.copies.all(ref).map((r) => ({
+  /**
+   * The copies of a ref (an alert) that were delivered, with their message ids: what a correction edits. A page
+   * of at most `limit`, with ids above `after` (a correction walks them a page at a time).
+   */
+  deliveredCopies(ref: string, after = 0, limit = 1000): DeliveredCopy[] {
+    return this.copies.all(ref, after, limit).map((r) => ({
       id: r.id,
       chatId: r.chat_id,
       kind: r.kind,
       messageIds: JSON.parse(r.message_ids) as number[],
     }));
+  }
+
+  /** How many copies of a ref were delivered (one count through the ref index; nothing is loaded). */
+  deliveredCount(ref: string): number {
+    return this.copyCount.get(ref)?.n ?? 0;
+  }
+
+  /** A page of a ref's rows not yet begun (queued, no part out), by id: what an edit of its article may re-point. */
+  unsent(ref: string, after: number, limit: number): { id: number; chatId: number }[] {
+    return this.unsentOf.all(ref, after, limit).map((r) => ({ id: r.id, chatId: r.chat_id }));
+  }
+
+  /**
+   * Gives rows not yet begun another message (an edited article's new text), in one transaction: one body per
+   * group (found by its key across calls), one UPDATE per group; a row the sender claimed meanwhile keeps its
+   * body. The bodies no row references any more are dropped. Returns how many rows changed.
+   */
+  replaceBodies(groups: readonly { bodyKey: string; message: Message; ids: readonly number[] }[]): number {
+    return this.db.transaction(() => {
+      let changed = 0;
+      for (const { bodyKey, message, ids } of groups) {
+        const list = JSON.stringify(ids);
+        const old = this.bodiesOfRows.all(list);
+        const made = new Map<number, number>();
+        const body = this.storeBody({ bodyKey, message }, made);
+        changed += this.rebody.run(body, list).changes;
+        for (const { body_id } of old) if (body_id !== body) this.dropBody.run({ id: body_id });
+      }
+      return changed;
+    })();
   }
 
   /** A body's message, parsed once while rows of it are being sent. */
@@ -455,11 +509,16 @@ export class OutboxStore {
     return { compacted, more: rows.length === limit && through === rows[rows.length - 1]?.id };
   }
 
-  /** What Telegram said of a photo given by URL the first time it was sent: its file_id, or why it refused it. */
-  photoFile(source: string): { fileId: string } | { refused: string } | undefined {
+  /**
+   * What Telegram said of a photo given by URL the first time it was sent: its file_id, or why it refused it and
+   * when (a refusal is tried again after a while: src/delivery/photos.ts).
+   */
+  photoFile(source: string): { fileId: string } | { refused: string; at: number } | undefined {
     const row = this.photoOf.get(source);
     if (!row) return undefined;
-    return row.file_id !== null ? { fileId: row.file_id } : { refused: row.refused ?? "refused" };
+    return row.file_id !== null
+      ? { fileId: row.file_id }
+      : { refused: row.refused ?? "refused", at: row.learned_at };
   }
 
   /** Records the file_id Telegram returned for a photo sent by URL (or, with `refused`, why it would not take it). */

@@ -143,3 +143,52 @@ it("resumes the enqueuing a stop interrupted: nobody skipped, nobody twice", asy
   // The resumed enqueuing found the renderings stored before the stop.
   expect(bodiesOf(second.app, ref)).toBe(3);
 }, 60_000);
+
+it("an article edited while its audience is being enqueued: after a restart the rest get the new text too", async () => {
+  const first = await start();
+  storeReaders(first.app);
+  const article = postArticle(first.app);
+  const preview = first.app.deps.alerts.preview({ article }, EDITOR);
+  first.app.deps.alerts.confirm(preview.alert.id, EDITOR_ID);
+  first.app.deps.alerts.stop();
+  const ref = `alert:${preview.alert.id}`;
+  const { db } = first.app.store;
+  // One reader of the first chunk has the alert already: its copy keeps the old text (a correction's to edit).
+  db.prepare(
+    "UPDATE outbox SET status = 'sent', parts_sent = 1, message_ids = '[1]' WHERE id = (SELECT min(id) FROM outbox WHERE ref = ?)",
+  ).run(ref);
+  const corrected = "سقوط خمس قذائف قرب جسر الميادين بريف دير الزور الشرقي";
+  first.app.deps.importer.rewrite(
+    article.id,
+    {
+      title: corrected,
+      body: "أفادت مصادر محلية بسقوط خمس قذائف فجر اليوم قرب جسر مدينة الميادين، دون ورود أنباء عن إصابات.\n\nوقالت المصادر إن دوي الانفجارات سُمع في الأحياء الشرقية للمدينة.",
+    },
+    { id: EDITOR_ID, name: "عمر" },
+  );
+  const outcome = await first.app.deps.alerts.articleEdited(article.id);
+  expect(outcome).toMatchObject({ alerts: 1, sending: true });
+  expect(outcome.renewed).toBeGreaterThan(0);
+  // The copies that keep the old text: sent, or on the wire, when the edit came.
+  const kept = new Set(
+    (
+      db.prepare("SELECT id FROM outbox WHERE ref = ? AND status IN ('sent', 'sending')").all(ref) as {
+        id: number;
+      }[]
+    ).map((r) => r.id),
+  );
+  expect(kept.size).toBeGreaterThan(0);
+  await first.app.stop();
+  await first.fake.close();
+  h = undefined;
+
+  const second = await start();
+  await waitUntil(() => second.app.store.alerts.get(preview.alert.id)?.fanout === undefined, 20_000);
+  const rows = second.app.store.db
+    .prepare("SELECT o.id, b.message FROM outbox o JOIN outbox_bodies b ON b.id = o.body_id WHERE o.ref = ?")
+    .all(ref) as { id: number; message: string }[];
+  const old = rows.filter((r) => r.message.includes("سقوط قذائف صاروخية قرب حقل العمر"));
+  expect(old.map((r) => r.id).filter((id) => !kept.has(id))).toEqual([]);
+  expect(rows.filter((r) => r.message.includes(corrected)).length).toBe(rows.length - old.length);
+  expect(rows.length).toBeGreaterThan(kept.size + 1000);
+}, 60_000);

@@ -224,9 +224,74 @@ describe("an imported article's picture by URL", () => {
     }
     // Refused once (the preview's try), remembered: no reader's send tried the URL again.
     expect(fake.stats.photos.byUrl).toBe(1);
-    expect(app.store.outbox.photoFile(PICTURE_URL)).toEqual({
+    expect(app.store.outbox.photoFile(PICTURE_URL)).toMatchObject({
       refused: "Bad Request: wrong type of the web page content",
     });
+  }, 30_000);
+
+  it("is not refused for everyone when one chat cannot take it (a closed topic, a restricted chat)", async () => {
+    const { fake, app } = await start();
+    const readers = [
+      await subscriber(h as Harness, "دير الزور"),
+      await subscriber(h as Harness, "دير الزور"),
+      await subscriber(h as Harness, "دير الزور"),
+    ];
+    const [closed, restricted, reader] = readers as [User, User, User];
+    fake.failNext(1, {
+      method: "sendPhoto",
+      chatId: closed.id,
+      error_code: 400,
+      description: "Bad Request: TOPIC_CLOSED",
+    });
+    fake.failNext(1, {
+      method: "sendPhoto",
+      chatId: restricted.id,
+      error_code: 400,
+      description: "Bad Request: CHAT_RESTRICTED",
+    });
+    const article = importWithImage(app);
+    await (h as Harness).send(command("alert", String(article.id), { from: EDITOR }));
+    await press("إرسال");
+    await statusDone();
+    // The chat that could take it got the photo; the picture is not remembered as refused.
+    expect(photosTo(reader.id)).toHaveLength(1);
+    expect(app.store.outbox.photoFile(PICTURE_URL)).toHaveProperty("fileId");
+  }, 30_000);
+
+  it("tries a URL Telegram could not fetch again after an hour", async () => {
+    let later = 0;
+    const { fake, app } = await start({ clock: () => Date.now() + later });
+    fake.refusePhoto(PICTURE_URL, "Bad Request: failed to get HTTP URL content");
+    const reader = await subscriber(h as Harness, "دير الزور");
+    const article = importWithImage(app);
+    await (h as Harness).send(command("alert", String(article.id), { from: EDITOR }));
+    await press("إرسال");
+    await statusDone();
+    expect(photosTo(reader.id)).toEqual([]);
+    // The image host is back; within the hour the refusal holds, after it the picture is tried once more.
+    fake.acceptPhoto(PICTURE_URL);
+    later = 61 * 60_000;
+    // A later story of the same field, with the same picture.
+    const [input] = parseJsonArticles(
+      JSON.stringify([
+        {
+          title: "فرق الإطفاء تسيطر على حريق في محيط حقل العمر النفطي",
+          body: [
+            "تمكنت فرق الإطفاء مساء اليوم من السيطرة على حريق اندلع في أحد خزانات حقل العمر النفطي بريف دير الزور الشرقي.",
+            "وقال مصدر في الحقل إن الحريق لم يمتد إلى المنشآت المجاورة، وإن الأضرار اقتصرت على الخزان وخط نقل قريب منه.",
+          ].join("\n\n"),
+          image: PICTURE_URL,
+        },
+      ]),
+    );
+    const update = app.deps.importer.importOne(input as NonNullable<typeof input>, {
+      origin: "import",
+    }).article;
+    await (h as Harness).send(command("alert", String(update.id), { from: EDITOR }));
+    await press("إرسال");
+    await statusDone();
+    expect(photosTo(reader.id)).toHaveLength(1);
+    expect(app.store.outbox.photoFile(PICTURE_URL)).toHaveProperty("fileId");
   }, 30_000);
 });
 

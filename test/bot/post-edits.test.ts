@@ -3,6 +3,7 @@
 // other edited message, changes nothing.
 import type { Message, User } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { telegramErrors } from "../support/fake-bot-api";
 import {
   buttonData,
   buttonLabels,
@@ -106,6 +107,51 @@ describe("an editor edits the message of a /post", () => {
     expect(h.app.deps.articles.get(id)?.article.title).toBe("سقوط قذائف صاروخية قرب حقل العمر النفطي");
   });
 
+  it("refuses an edit that gives the article another article's link, and keeps it as it was", async () => {
+    const first = await post(
+      [
+        "/post انقطاع المياه عن أحياء الميادين الشرقية",
+        "https://furat.example/news/mayadin-water",
+        "أعلنت مديرية المياه انقطاع الضخ عن الأحياء الشرقية لمدينة الميادين بسبب عطل في محطة الضخ الرئيسية.",
+        "",
+        "وقالت المديرية إن ورشات الصيانة بدأت العمل، وإن الضخ يعود خلال يومين.",
+      ].join("\n"),
+    );
+    const { id, messageId } = await post(ORIGINAL);
+    const replies = await edit(
+      messageId,
+      [
+        ORIGINAL.split("\n")[0],
+        "https://furat.example/news/mayadin-water",
+        ...ORIGINAL.split("\n").slice(1),
+      ].join("\n"),
+    );
+    expect(replies).toEqual([
+      `تعديلك يجعل المقال #${id} مطابقًا للمقال #${first.id} في نصه أو رابطه، فبقي كما كان.`,
+    ]);
+    const article = h.app.deps.articles.get(id)?.article;
+    expect(article?.url).toBeNull();
+    expect(article?.title).toBe("سقوط قذائف صاروخية قرب حقل العمر النفطي");
+    // Its own link, kept in an edit of its text, is no duplicate of itself.
+    const again = await edit(
+      first.messageId,
+      [
+        "/post انقطاع المياه عن أحياء الميادين الشرقية ليومين",
+        "https://furat.example/news/mayadin-water",
+        "أعلنت مديرية المياه انقطاع الضخ عن الأحياء الشرقية لمدينة الميادين بسبب عطل في محطة الضخ الرئيسية.",
+      ].join("\n"),
+    );
+    expect(again[0]).toMatch(new RegExp(`^✏️ حُدّث المقال #${first.id} بتعديلك`));
+  });
+
+  it("takes an edit of a /Post written with a capital letter", async () => {
+    const { id, messageId } = await post(ORIGINAL.replace("/post", "/Post"));
+    expect(id).toBeGreaterThan(0);
+    const replies = await edit(messageId, CORRECTED.replace("/post", "/Post"));
+    expect(replies[0]).toMatch(new RegExp(`^✏️ حُدّث المقال #${id} بتعديلك`));
+    expect(h.app.deps.articles.get(id)?.article.title).toBe("سقوط خمس قذائف قرب جسر الميادين");
+  });
+
   it("ignores other edited messages: a reader's, and an editor's that made no article", async () => {
     const reader = user({ language_code: "ar" });
     const readerMessage = nextId++;
@@ -205,5 +251,92 @@ describe("an edited /post that already went out as an alert", () => {
     const copy = h.fake.messagesIn(reader.id).find((m) => m.photo);
     expect(copy?.photo?.[0]?.file_id).toBe("AgACAgQEditPhoto");
     expect(visible({ text: copy?.caption })).toContain("سقوط خمس قذائف قرب جسر الميادين");
+  }, 40_000);
+
+  it("edited while its alert is still going out: readers not yet reached get the new text, the others a correction", async () => {
+    const readers = [
+      await subscriber(h, "حقل العمر"),
+      await subscriber(h, "دير الزور"),
+      await subscriber(h, "Deir ez-Zor", "en"),
+    ];
+    const [waiting, ...reached] = readers as [User, User, User];
+    const { id, messageId } = await post(ORIGINAL);
+    // Telegram makes the first reader's copy wait: it is still queued when the editor corrects the article.
+    h.fake.failNext(1, { method: "sendMessage", chatId: waiting.id, ...telegramErrors.tooManyRequests(3) });
+    await h.send(command("alert", String(id), { from: EDITOR }));
+    await pressLast("إرسال");
+    const ref = () => h.app.store.outbox.progress(`alert:${h.app.store.alerts.sentForArticle(id)[0]?.id}`);
+    await waitUntil(
+      () => ref().sent === 2 && ref().queued === 1,
+      20_000,
+      () => JSON.stringify(ref()),
+    );
+    for (const r of reached) expect(alertOf(r.id)).toContain("سقوط قذائف صاروخية قرب حقل العمر النفطي");
+
+    const replies = await edit(messageId, CORRECTED);
+    expect(replies[0]).toContain("⏳ تنبيهه قيد الإرسال الآن: من لم يصله بعد يصله النص الجديد.");
+    expect(replies[0]).toContain("وصل إلى محادثتين. تبقى نسخها كما هي ما لم تصحّحها.");
+    const offer = h.fake.lastMessage(EDITOR.id);
+    expect(buttonLabels(offer)).toEqual(["✏️ صحّح التنبيه عند من وصله (2)"]);
+
+    // The waiting reader's copy goes out with the new text, once: nothing of it to correct.
+    await waitUntil(() => alertOf(waiting.id) !== "", 20_000);
+    expect(alertOf(waiting.id)).toContain("سقوط خمس قذائف قرب جسر الميادين");
+    expect(alertOf(waiting.id)).not.toContain("حقل العمر");
+
+    await pressLast("صحّح التنبيه", offer);
+    await waitUntil(() => reached.every((r) => editsTo(r.id).length === 1), 20_000);
+    for (const r of reached) expect(alertOf(r.id)).toContain("سقوط خمس قذائف قرب جسر الميادين");
+    expect(alertOf(reached[1].id)).toMatch(/^🔴 Breaking/);
+    expect(editsTo(waiting.id)).toEqual([]);
+    expect(h.fake.sentTo(waiting.id).filter((m) => visible(m).startsWith("🔴"))).toHaveLength(1);
+  }, 40_000);
+
+  it("says why nothing is corrected when no copy has gone out yet", async () => {
+    const reader = await subscriber(h, "حقل العمر");
+    const { id, messageId } = await post(ORIGINAL);
+    h.fake.failNext(1, { method: "sendMessage", chatId: reader.id, ...telegramErrors.tooManyRequests(3) });
+    await h.send(command("alert", String(id), { from: EDITOR }));
+    await pressLast("إرسال");
+    const alertRef = () => `alert:${h.app.store.alerts.sentForArticle(id)[0]?.id}`;
+    await waitUntil(() => h.fake.callsOf("sendMessage").some((c) => c.chatId === reader.id), 20_000);
+    await waitUntil(() => h.app.store.outbox.progress(alertRef()).queued === 1, 20_000);
+
+    const replies = await edit(messageId, CORRECTED);
+    expect(replies[0]).toContain("⏳ تنبيهه قيد الإرسال الآن");
+    expect(replies[0]).not.toContain("وصل إلى");
+    const offer = h.fake.lastMessage(EDITOR.id);
+    expect(buttonLabels(offer)).toEqual(["✏️ صحّح ما وصل منه بالنص القديم"]);
+    await pressLast("صحّح ما وصل", offer);
+    const toasts = h.fake.callsOf("answerCallbackQuery").map((c) => String(c.params.text));
+    expect(toasts.at(-1)).toBe("لم تصل نسخة منه بعد إلى محادثة نشطة، فلا شيء يُصحَّح الآن.");
+    await waitUntil(() => alertOf(reader.id) !== "", 20_000);
+    expect(alertOf(reader.id)).toContain("سقوط خمس قذائف قرب جسر الميادين");
+  }, 40_000);
+
+  it("keeps the watched-word line of a reader the alert reached by a word, and notes surplus parts", async () => {
+    const watcher = await subscriber(h, "الحسكة");
+    await h.send(command("watch", "طائرات مسيّرة", { from: watcher }));
+    const follower = await subscriber(h, "حقل العمر");
+    const { id, messageId } = await post(ORIGINAL);
+    await alertArticle(id);
+    expect(alertOf(watcher.id)).toContain("🔎 وصل لأنه يذكر كلمة مرصودة: «طائرات مسيّرة»");
+    // The follower's copy took two messages (as a longer card would): the correction needs one.
+    const second = h.fake.messagesIn(follower.id).find((m) => !visible({ text: m.text }).startsWith("🔴"));
+    const alert = h.app.store.alerts.sentForArticle(id)[0]?.id;
+    h.app.store.db
+      .prepare(
+        "UPDATE outbox SET message_ids = json_insert(message_ids, '$[#]', ?) WHERE ref = ? AND chat_id = ?",
+      )
+      .run(second?.message_id, `alert:${alert}`, follower.id);
+
+    await edit(messageId, CORRECTED);
+    await pressLast("صحّح التنبيه");
+    await waitUntil(() => editsTo(watcher.id).length === 1 && editsTo(follower.id).length === 2, 20_000);
+    expect(alertOf(watcher.id)).toContain("سقوط خمس قذائف قرب جسر الميادين");
+    expect(alertOf(watcher.id)).toContain("🔎 وصل لأنه يذكر كلمة مرصودة: «طائرات مسيّرة»");
+    expect(alertOf(follower.id)).not.toContain("🔎");
+    const note = h.fake.messagesIn(follower.id).find((m) => m.message_id === second?.message_id);
+    expect(visible({ text: note?.text })).toBe("(صُحّح هذا التنبيه أعلاه.)");
   }, 40_000);
 });

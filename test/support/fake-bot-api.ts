@@ -465,6 +465,11 @@ export class FakeBotApi {
     this.refusedPhotos.set(photo, description);
   }
 
+  /** Undoes `refusePhoto`: Telegram takes the picture again (its host is back up). */
+  acceptPhoto(photo: string): void {
+    this.refusedPhotos.delete(photo);
+  }
+
   /** Undoes `blockChat`. */
   unblockChat(chatId: number): void {
     this.blocked.delete(chatId);

@@ -107,7 +107,9 @@ postFeature.on("edited_message", async (ctx, next) => {
   const [name, target] = entity ? text.slice(1, entity.length).split("@") : [];
   const forMe = target === undefined || target.toLowerCase() === ctx.me.username.toLowerCase();
   const articleId =
-    name === "post" && forMe ? ctx.deps.articles.byPostMessage(msg.chat.id, msg.message_id) : undefined;
+    name?.toLowerCase() === "post" && forMe
+      ? ctx.deps.articles.byPostMessage(msg.chat.id, msg.message_id)
+      : undefined;
   // Not a stored /post (an ordinary message edited, or a /post that stored nothing): nothing to say.
   if (articleId === undefined || !hasRole(ctx.role, "editor")) return next();
   const parsed = parsePost(text, entity?.length ?? 0);
@@ -140,18 +142,21 @@ postFeature.on("edited_message", async (ctx, next) => {
     ctx.t("post-edited", { id }),
     names ? ctx.t("post-topics", { topics: names }) : ctx.t("post-no-topics"),
   ];
-  // Readers who got it as an alert keep what they got, unless the editor confirms the correction.
-  const readers = ctx.deps.alerts.correctable(articleId);
-  if (readers === 0) {
+  // Readers not yet reached by its alert get the new text; those who got it keep it unless the editor confirms
+  // the correction (docs/delivery.md, "Edits").
+  const alerted = await ctx.deps.alerts.articleEdited(articleId);
+  if (alerted.alerts === 0) {
     await replyHtml(ctx, lines.join("\n"));
     return;
   }
-  lines.push(ctx.t("post-edit-alerted", { count: readers }));
+  if (alerted.sending) lines.push(ctx.t("post-edit-sending"));
+  if (alerted.delivered > 0 || !alerted.sending)
+    lines.push(ctx.t("post-edit-alerted", { count: alerted.delivered }));
   const version = ctx.deps.editor
     .changes(articleId, 1000)
     .filter((c) => c.change.kind === "edit-text").length;
   const keyboard = new InlineKeyboard().text(
-    ctx.tp("button-correct-alert", { count: readers }),
+    ctx.tp("button-correct-alert", { count: alerted.delivered }),
     alertCorrect.pack({ article: articleId, version: Math.max(1, version) }),
   );
   await replyHtml(ctx, lines.join("\n"), keyboard);
@@ -162,10 +167,15 @@ postFeature.callbackQuery(
   alertCorrect.filter,
   requireRole("editor"),
   alertCorrect.handle(async (ctx, { article, version }) => {
-    const enqueued = ctx.deps.alerts.correct(article, version);
-    await ctx.answerCallbackQuery({
-      text: enqueued > 0 ? ctx.tp("toast-correcting-alert") : ctx.tp("toast-alert-corrected-already"),
-    });
-    if (enqueued > 0) await editHtml(ctx, ctx.t("alert-correcting", { id: `#${article}`, count: enqueued }));
+    const outcome = await ctx.deps.alerts.correct(article, version);
+    const toast = {
+      correcting: "toast-correcting-alert",
+      "corrected-already": "toast-alert-corrected-already",
+      gone: "toast-alert-correct-gone",
+      "none-delivered": "toast-alert-correct-none",
+    } as const;
+    await ctx.answerCallbackQuery({ text: ctx.tp(toast[outcome.kind]) });
+    if (outcome.kind === "correcting")
+      await editHtml(ctx, ctx.t("alert-correcting", { id: `#${article}`, count: outcome.enqueued }));
   }),
 );
