@@ -587,4 +587,33 @@ export const migrations: Migration[] = [
       ALTER TABLE topics ADD COLUMN renamed_at INTEGER;
     `,
   },
+  {
+    version: 31,
+    name: "a version per kind of readers' phrases, kept by triggers",
+    up: `
+      -- What caches of matched phrases are keyed on (PhraseStore.version): bumped by every insert, delete or update
+      -- of a phrase of that kind, whoever makes it (a command, /stop's cascade, a chat's migration). It replaces
+      -- count(*) and max(created_at) over chat_phrases, a scan of every reader's phrases that a digest run asked
+      -- for at each chunk (6 s of a 100,000-reader run where a third mute 5 words).
+      CREATE TABLE phrase_versions (
+        kind    TEXT    PRIMARY KEY,
+        version INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO phrase_versions (kind, version) SELECT kind, count(*) FROM chat_phrases GROUP BY kind;
+      CREATE TRIGGER chat_phrases_version_insert AFTER INSERT ON chat_phrases BEGIN
+        INSERT INTO phrase_versions (kind, version) VALUES (NEW.kind, 1)
+          ON CONFLICT (kind) DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER chat_phrases_version_delete AFTER DELETE ON chat_phrases BEGIN
+        INSERT INTO phrase_versions (kind, version) VALUES (OLD.kind, 1)
+          ON CONFLICT (kind) DO UPDATE SET version = version + 1;
+      END;
+      CREATE TRIGGER chat_phrases_version_update AFTER UPDATE ON chat_phrases BEGIN
+        INSERT INTO phrase_versions (kind, version) VALUES (OLD.kind, 1)
+          ON CONFLICT (kind) DO UPDATE SET version = version + 1;
+        INSERT INTO phrase_versions (kind, version) VALUES (NEW.kind, 1)
+          ON CONFLICT (kind) DO UPDATE SET version = version + 1;
+      END;
+    `,
+  },
 ];

@@ -47,9 +47,8 @@ export class PhraseStore {
         "SELECT chat_id, normalized, phrase, created_at FROM chat_phrases WHERE chat_id IN (SELECT value FROM json_each(?)) AND kind = ? ORDER BY id",
       )
       .raw();
-    this.stamp = db.prepare(
-      "SELECT count(*) || ':' || ifnull(max(created_at), 0) AS v FROM chat_phrases WHERE kind = ?",
-    );
+    // Kept by triggers on chat_phrases (migration 31): one row read, whatever the number of phrases.
+    this.stamp = db.prepare("SELECT CAST(version AS TEXT) AS v FROM phrase_versions WHERE kind = ?");
   }
 
   /** Changes when a phrase of this kind is added or removed (what caches of matches are keyed on). */
