@@ -35,8 +35,10 @@ export interface DigestRecipient {
    * topics (an article a topic brings is shown under the topic), under a heading naming it.
    */
   watches?: readonly WatchRoute[] | undefined;
-  /** Articles that already reached the reader (as alerts). */
+  /** Articles that already reached the reader (as alerts), or that come only through a place it excepts. */
   excluded?: ReadonlySet<number> | undefined;
+  /** Articles the reader's muted phrases hold, a list per phrase (AudiencePolicy.digestMutes): left out. */
+  muted?: readonly (readonly number[])[] | undefined;
   /** Only articles ingested at or after this (default: the composer's `notBefore`). */
   notBefore?: number | undefined;
 }
@@ -112,6 +114,7 @@ export class DigestComposer {
   private readonly covered = new Map<number, Bits>();
   /** The same per watched phrase (built when a reader first needs it). */
   private readonly watchedBits = new Map<string, Bits>();
+  private readonly mutedSets = new Map<readonly number[], Bits>();
   private readonly words: number;
   private readonly positionOf = new Map<number, number>();
   /** Articles after an id (the reader's previous digest), and ingested since a time (their subscription). */
@@ -145,6 +148,18 @@ export class DigestComposer {
       this.options.articles.forEach((a, p) => {
         if (keep(a)) bits[p >>> 5] = (bits[p >>> 5] as number) | (1 << (p & 31));
       });
+      return bits;
+    });
+  }
+
+  /** A muted phrase's articles as a bitset, made once per list (the lists are shared by the chats muting it). */
+  private mutedBits(ids: readonly number[]): Bits {
+    return getOrInsert(this.mutedSets, ids, () => {
+      const bits = new Uint32Array(this.words);
+      for (const id of ids) {
+        const p = this.positionOf.get(id);
+        if (p !== undefined) bits[p >>> 5] = (bits[p >>> 5] as number) | (1 << (p & 31));
+      }
       return bits;
     });
   }
@@ -202,6 +217,10 @@ export class DigestComposer {
       return bits;
     });
     for (const p of excluded) union[p >>> 5] = (union[p >>> 5] as number) & ~(1 << (p & 31));
+    for (const ids of reader.muted ?? []) {
+      const bits = this.mutedBits(ids);
+      for (let w = 0; w < this.words; w++) union[w] = (union[w] as number) & ~(bits[w] as number);
+    }
     const total = popcount(union);
     if (total === 0) return undefined;
     // The newest `cap` (lowest positions), each under the most specific topic that brings it.

@@ -175,6 +175,11 @@ export class DigestService {
           afterId,
           run.throughId,
         );
+        const muted = audience.digestMutes(
+          chunk.map((r) => r.id),
+          afterId,
+          run.throughId,
+        );
         // Watched words come in the digests of a reader's own topics (docs/audience.md, rule 8).
         const watches = scope === 0 ? audience.digestWatches(chunk.map((r) => r.id)) : undefined;
         const messages: OutboxMessage[] = [];
@@ -192,6 +197,7 @@ export class DigestService {
             afterId: own.get(reader.id) ?? 0,
             notBefore: notBeforeOf(reader.id),
             excluded: excluded.get(reader.id),
+            muted: muted.get(reader.id),
           });
           if (!digest) continue;
           messages.push({
@@ -250,6 +256,7 @@ export class DigestService {
       afterId: mark ?? 0,
       notBefore,
       excluded: audience.digestExclusions([chatId], afterId, throughId).get(chatId),
+      muted: audience.digestMutes([chatId], afterId, throughId).get(chatId),
     });
     return digest ? { kind: "digest", message: digest.message } : { kind: "empty" };
   }
