@@ -12,7 +12,7 @@
 //   the chat's places, an excepted place («دير الزور ما عدا الميادين») keeps away what comes only through it.
 // - Quiet hours: in a reader's quiet hours an alert arrives without sound or waits for their end, as they chose
 //   (an urgent one rings anyway), and a digest waits for their end: a *how*, returned with each recipient.
-// - A reader's own digest: a reader slot's run goes to the readers who chose it (digestRecipients(slot)).
+// - A reader's own digest: a reader slot's run goes to the readers who chose it (digestRecipientsAfter(…, slot)).
 //
 // Rules evaluated per chat for a whole audience are SQL clauses in src/store/audience.ts (one indexed query for
 // 50,000 chats); rules per article and reader for a digest are sets the composer applies as bitsets.
@@ -460,7 +460,7 @@ export class AudiencePolicy {
     const { routed, reachedBy } = this.routedRun(afterId, throughId);
     const index = this.topics.index();
     for (const [chatId, excepted] of byChat) {
-      const follows = (this.followedTopics(chatId).get(chatId) ?? []).map((t) => t.topicId);
+      const follows = this.followedTopicsOf(chatId).map((t) => t.topicId);
       const marks = this.marksOf(follows, excepted);
       const candidates = new Set<number>();
       for (const x of excepted) for (const id of reachedBy.get(x) ?? []) candidates.add(id);
@@ -496,21 +496,18 @@ export class AudiencePolicy {
    * Every chat a digest may go to, by id: active, digests on, following something; for a reader slot's run
    * (`slot`: its schedule id), only the chats that chose that slot for their own digest.
    */
-  digestRecipients(slot?: number): Recipient[] {
-    return this.store.audience.digestRecipients(slot);
-  }
-
   /**
-   * The same a page at a time: the next `limit` after the chat id `after`, by id (a digest run reads its audience
-   * chunk by chunk, so that 100,000 readers are never all in memory).
+   * Who a digest goes to (of a reader slot, only the readers who chose it), a page at a time: the next `limit`
+   * after the chat id `after`, by id (a run reads its audience chunk by chunk: 100,000 readers are never all in
+   * memory).
    */
   digestRecipientsAfter(after: number, limit: number, slot?: number): Recipient[] {
     return this.store.audience.digestRecipientsAfter(after, limit, slot);
   }
 
-  /** Each chat's followed topics (all chats, or one). */
-  followedTopics(chatId?: number): Map<number, ReaderTopic[]> {
-    return byChat(this.store.audience.subscriptionRows(chatId));
+  /** A chat's followed topics. */
+  followedTopicsOf(chatId: number): ReaderTopic[] {
+    return this.store.audience.subscriptionRowsOf(chatId).map(([, topicId, since]) => ({ topicId, since }));
   }
 
   /**

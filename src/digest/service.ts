@@ -250,7 +250,7 @@ export class DigestService {
     const digest = composer.compose({
       language: chatLanguage(chat, this.options.defaultLanguage),
       timeZone: chatTimeZone(chat, defaultTimezone),
-      routes: audience.digestRoutes(audience.followedTopics(chatId).get(chatId) ?? [], scopeTopic),
+      routes: audience.digestRoutes(audience.followedTopicsOf(chatId), scopeTopic),
       // Watched words come in digests of the reader's own topics only, as in run (docs/audience.md, rule 8).
       watches: scope === 0 ? audience.digestWatches([chatId]).get(chatId) : undefined,
       afterId: mark ?? 0,

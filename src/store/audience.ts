@@ -161,11 +161,8 @@ export class AudienceStore {
     { topics: string; article: number | null; muted: string; watched: string; paths: string },
     { n: number }
   >;
-  private readonly digestAudience: Database.Statement<[]>;
-  private readonly slotAudience: Database.Statement<[number]>;
   private readonly digestPage: Database.Statement<[number, number]>;
   private readonly slotPage: Database.Statement<[number, number, number]>;
-  private readonly subscriptions: Database.Statement<[]>;
   private readonly subscriptionsOf: Database.Statement<[number]>;
   private readonly subscriptionsBetween: Database.Statement<[number, number]>;
   private readonly routing: Database.Statement<[number, number]>;
@@ -204,16 +201,8 @@ export class AudienceStore {
     this.alertFollowers = db.prepare(
       `SELECT count(*) AS n FROM chats c WHERE ${ALERT_AUDIENCE(["notReachedYet"])}`,
     );
-    this.digestAudience = db
-      .prepare(`SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} ORDER BY c.id`)
-      .raw();
-    // A reader's own digest: the readers who chose this slot (docs/digests.md, "A reader's own digest").
-    this.slotAudience = db
-      .prepare(
-        `SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} AND ${OWN_SLOT} ORDER BY c.id`,
-      )
-      .raw();
-    // The same, a page at a time after a chat id (a run's chunk: the audience is never all in memory).
+    // Who a digest goes to, a page at a time after a chat id (a run's chunk: the audience is never all in memory);
+    // a reader slot's run, to the readers who chose it (docs/digests.md, "A reader's own digest").
     this.digestPage = db
       .prepare(
         `SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} AND c.id > ? ORDER BY c.id LIMIT ?`,
@@ -224,9 +213,6 @@ export class AudienceStore {
         `SELECT ${RECIPIENT_COLUMNS} FROM chats c WHERE ${where(DIGEST_RULES)} AND ${OWN_SLOT} AND c.id > ?
          ORDER BY c.id LIMIT ?`,
       )
-      .raw();
-    this.subscriptions = db
-      .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions ORDER BY chat_id")
       .raw();
     this.subscriptionsOf = db
       .prepare("SELECT chat_id, topic_id, created_at FROM subscriptions WHERE chat_id = ?")
@@ -322,26 +308,19 @@ export class AudienceStore {
     return this.alertFollowers.get(AudienceStore.params(subject))?.n ?? 0;
   }
 
-  /** Every chat a digest may go to, by id; of a reader slot (`slot`: its schedule id), only the chats that chose it. */
-  digestRecipients(slot?: number): Recipient[] {
-    const rows = slot === undefined ? this.digestAudience.all() : this.slotAudience.all(slot);
-    return (rows as RecipientRow[]).map(toRecipient);
-  }
-
-  /** The next `limit` of those chats after the chat id `after`, by id. */
+  /**
+   * Every chat a digest may go to (of a reader slot, `slot`: its schedule id, only the chats that chose it): the
+   * next `limit` after the chat id `after`, by id.
+   */
   digestRecipientsAfter(after: number, limit: number, slot?: number): Recipient[] {
     const rows =
       slot === undefined ? this.digestPage.all(after, limit) : this.slotPage.all(slot, after, limit);
     return (rows as RecipientRow[]).map(toRecipient);
   }
 
-  /** [chat id, topic id, subscribed at], by chat id (all chats, or one). */
-  subscriptionRows(chatId?: number): [number, number, number][] {
-    return (chatId === undefined ? this.subscriptions.all() : this.subscriptionsOf.all(chatId)) as [
-      number,
-      number,
-      number,
-    ][];
+  /** [chat id, topic id, subscribed at] of one chat. */
+  subscriptionRowsOf(chatId: number): [number, number, number][] {
+    return this.subscriptionsOf.all(chatId) as [number, number, number][];
   }
 
   /** [chat id, topic id, subscribed at] of the chats first ≤ id ≤ last (a digest run's chunk of readers). */
