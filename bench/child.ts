@@ -5,8 +5,10 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Message } from "grammy/types";
 import type { FakeBotApi } from "../test/support/fake-bot-api";
 import { TEST_TOKEN } from "../test/support/harness";
+import { command, type user } from "../test/support/updates";
 
 /** Linux's clock ticks per second, the unit of utime and stime in /proc/<pid>/stat. */
 const CLOCK_TICKS = 100;
@@ -137,4 +139,46 @@ export async function startBuiltBot(
     },
     kill,
   };
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Waits until `ready()`, or fails after `timeoutMs` saying what it waited for and what the fake saw last. */
+export async function until(
+  fake: FakeBotApi,
+  what: string,
+  ready: () => boolean,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what} (${fake.calls.filter((c) => c.errorCode === 429).length} 429s so far): ${fake.describeRecentCalls(6)}`,
+      );
+    await sleep(50);
+  }
+}
+
+/** The breaking alert both outside benchmarks send to Deir ez-Zor's readers. */
+export const ALERT_TEXT =
+  "عاجل: انقطاع الكهرباء عن أحياء واسعة في دير الزور بعد عطل في محطة التحويل الرئيسية، وفرق الصيانة تعمل على إصلاحه";
+
+/** An editor sends /alert دير الزور: …; resolves with the preview once it has its Send button («📣»). */
+export async function alertPreview(
+  fake: FakeBotApi,
+  editor: ReturnType<typeof user>,
+  timeoutMs: number,
+): Promise<Message | undefined> {
+  fake.pushUpdate(command("alert", `دير الزور: ${ALERT_TEXT}`, { from: editor }));
+  await until(
+    fake,
+    "the alert preview",
+    () =>
+      (fake.lastMessage(editor.id)?.reply_markup?.inline_keyboard ?? [])
+        .flat()
+        .some((b) => b.text.includes("📣")),
+    timeoutMs,
+  );
+  return fake.lastMessage(editor.id);
 }

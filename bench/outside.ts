@@ -10,28 +10,13 @@ import { FakeBotApi } from "../test/support/fake-bot-api";
 import { buttonData } from "../test/support/harness";
 import { tempDatabasePath } from "../test/support/temp";
 import { callback, command, user } from "../test/support/updates";
-import { buildBot, type RunningBot, sampleProcess, startBuiltBot } from "./child";
+import { alertPreview, buildBot, type RunningBot, sampleProcess, sleep, startBuiltBot, until } from "./child";
 import { PAID_LIMITER } from "./delivery";
 import { type Figure, percentile } from "./report";
 
 const READERS = Number(process.env.OUTSIDE_READERS ?? 5000);
 const FIRST_READER = 3_000_000;
 const EDITOR = user({ id: 2_999_999, language_code: "ar" });
-const ALERT_TEXT =
-  "عاجل: انقطاع الكهرباء عن أحياء واسعة في دير الزور بعد عطل في محطة التحويل الرئيسية، وفرق الصيانة تعمل على إصلاحه";
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function until(fake: FakeBotApi, what: string, ready: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!ready()) {
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what} (${fake.calls.filter((c) => c.errorCode === 429).length} 429s so far): ${fake.describeRecentCalls(6)}`,
-      );
-    await sleep(50);
-  }
-}
-
 export async function benchOutside(): Promise<Figure[]> {
   buildBot();
   const fake = await FakeBotApi.start({ limiter: PAID_LIMITER, latencyMs: 20, latencyJitterMs: 30 });
@@ -67,17 +52,7 @@ export async function benchOutside(): Promise<Figure[]> {
     const subscribeMs = Date.now() - subscribeStart;
     const subscribed = sampleProcess(pid);
 
-    fake.pushUpdate(command("alert", `دير الزور: ${ALERT_TEXT}`, { from: EDITOR }));
-    await until(
-      fake,
-      "the alert preview",
-      () =>
-        (fake.lastMessage(EDITOR.id)?.reply_markup?.inline_keyboard ?? [])
-          .flat()
-          .some((b) => b.text.includes("📣")),
-      60_000,
-    );
-    const preview = fake.lastMessage(EDITOR.id);
+    const preview = await alertPreview(fake, EDITOR, 60_000);
     const before = fake.calls.length;
     let peakRssKb = 0;
     const sampler = setInterval(() => {

@@ -15,8 +15,8 @@ import { createServices } from "../src/services";
 import { FakeBotApi } from "../test/support/fake-bot-api";
 import { buttonData } from "../test/support/harness";
 import { tempDatabasePath } from "../test/support/temp";
-import { callback, command, user } from "../test/support/updates";
-import { buildBot, type RunningBot, sampleProcess, startBuiltBot } from "./child";
+import { callback, user } from "../test/support/updates";
+import { alertPreview, buildBot, type RunningBot, sampleProcess, sleep, startBuiltBot } from "./child";
 import { PAID_LIMITER } from "./delivery";
 import type { Figure } from "./report";
 
@@ -24,9 +24,6 @@ const READERS = Number(process.env.SCALE_READERS ?? 1_000_000);
 const SECONDS = Number(process.env.SCALE_SECONDS ?? 60);
 const FIRST_READER = 10_000_000;
 const EDITOR = user({ id: 9_999_999, language_code: "ar" });
-const ALERT_TEXT =
-  "عاجل: انقطاع الكهرباء عن أحياء واسعة في دير الزور بعد عطل في محطة التحويل الرئيسية، وفرق الصيانة تعمل على إصلاحه";
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** A database as the bot leaves it (migrated, catalog seeded) with `READERS` chats following Deir ez-Zor. */
 function seed(path: string): number {
@@ -76,17 +73,7 @@ export async function benchScale(): Promise<Figure[]> {
     await sleep(2000);
     const idle = sampleProcess(pid);
 
-    fake.pushUpdate(command("alert", `دير الزور: ${ALERT_TEXT}`, { from: EDITOR }));
-    const deadline = Date.now() + 120_000;
-    const hasSend = () =>
-      (fake.lastMessage(EDITOR.id)?.reply_markup?.inline_keyboard ?? [])
-        .flat()
-        .some((b) => b.text.includes("📣"));
-    while (!hasSend()) {
-      if (Date.now() > deadline) throw new Error(`no alert preview: ${fake.describeRecentCalls(4)}`);
-      await sleep(50);
-    }
-    const preview = fake.lastMessage(EDITOR.id);
+    const preview = await alertPreview(fake, EDITOR, 120_000);
     const previewText = preview?.text ?? "";
     const count = /[\d,٬]{4,}/.exec(previewText.replace(/[\u2066-\u2069]/g, ""))?.[0] ?? "?";
     fake.calls.length = 0;
