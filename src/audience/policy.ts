@@ -451,6 +451,7 @@ export class AudiencePolicy {
     chatIds: readonly number[],
     afterId: number,
     throughId: number,
+    followed?: ReadonlyMap<number, readonly ReaderTopic[]>,
   ): Map<number, number[]> {
     const out = new Map<number, number[]>();
     const rows = this.store.exceptions.ofEach(chatIds);
@@ -460,7 +461,7 @@ export class AudiencePolicy {
     const { routed, reachedBy } = this.routedRun(afterId, throughId);
     const index = this.topics.index();
     for (const [chatId, excepted] of byChat) {
-      const follows = this.followedTopicsOf(chatId).map((t) => t.topicId);
+      const follows = (followed?.get(chatId) ?? this.followedTopicsOf(chatId)).map((t) => t.topicId);
       const marks = this.marksOf(follows, excepted);
       const candidates = new Set<number>();
       for (const x of excepted) for (const id of reachedBy.get(x) ?? []) candidates.add(id);
@@ -562,13 +563,19 @@ export class AudiencePolicy {
    * because they reached it already (as an alert, or in a topic digest). Read inside the digest's transaction
    * chunk by chunk, so an alert sent while a run goes on counts.
    */
-  digestExclusions(chatIds: readonly number[], afterId: number, throughId: number): Map<number, Set<number>> {
+  digestExclusions(
+    chatIds: readonly number[],
+    afterId: number,
+    throughId: number,
+    /** The chats' followed topics when the caller has them (a run's chunk): not read again per chat. */
+    followed?: ReadonlyMap<number, readonly ReaderTopic[]>,
+  ): Map<number, Set<number>> {
     const excluded = new Map<number, Set<number>>();
     for (const [chatId, articleId] of this.store.audience.deliveredToAny(chatIds, afterId, throughId)) {
       getOrInsert(excluded, chatId, () => new Set()).add(articleId);
     }
     // Exceptions (rule 9): the articles that reach the chat only through a place it excepts.
-    for (const [chatId, ids] of this.exceptedBetween(chatIds, afterId, throughId))
+    for (const [chatId, ids] of this.exceptedBetween(chatIds, afterId, throughId, followed))
       for (const id of ids) getOrInsert(excluded, chatId, () => new Set()).add(id);
     return excluded;
   }

@@ -174,6 +174,7 @@ export class DigestService {
           chunk.map((r) => r.id),
           afterId,
           run.throughId,
+          followed,
         );
         const muted = audience.digestMutes(
           chunk.map((r) => r.id),
