@@ -141,6 +141,15 @@ export async function startBuiltBot(
   };
 }
 
+/** The built bot at the paid rate (SEND_RATE 1000, paid broadcasts), with one editor: the outside benchmarks'. */
+export function startPaidBot(
+  fake: FakeBotApi,
+  at: { dir: string; path: string },
+  editorId: number,
+): Promise<RunningBot> {
+  return startBuiltBot(fake, at, { SEND_RATE: "1000", PAID_BROADCAST: "true", EDITOR_IDS: String(editorId) });
+}
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Waits until `ready()`, or fails after `timeoutMs` saying what it waited for and what the fake saw last. */

@@ -10,7 +10,7 @@ import { FakeBotApi } from "../test/support/fake-bot-api";
 import { buttonData } from "../test/support/harness";
 import { tempDatabasePath } from "../test/support/temp";
 import { callback, command, user } from "../test/support/updates";
-import { alertPreview, buildBot, type RunningBot, sampleProcess, sleep, startBuiltBot, until } from "./child";
+import { alertPreview, buildBot, type RunningBot, sampleProcess, sleep, startPaidBot, until } from "./child";
 import { PAID_LIMITER } from "./delivery";
 import { type Figure, percentile } from "./report";
 
@@ -23,11 +23,7 @@ export async function benchOutside(): Promise<Figure[]> {
   const temp = tempDatabasePath();
   let bot: RunningBot | undefined;
   try {
-    bot = await startBuiltBot(fake, temp, {
-      SEND_RATE: "1000",
-      PAID_BROADCAST: "true",
-      EDITOR_IDS: String(EDITOR.id),
-    });
+    bot = await startPaidBot(fake, temp, EDITOR.id);
     const { pid } = bot;
     const idle = sampleProcess(pid);
 

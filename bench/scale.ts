@@ -16,7 +16,7 @@ import { FakeBotApi } from "../test/support/fake-bot-api";
 import { buttonData } from "../test/support/harness";
 import { tempDatabasePath } from "../test/support/temp";
 import { callback, user } from "../test/support/updates";
-import { alertPreview, buildBot, type RunningBot, sampleProcess, sleep, startBuiltBot } from "./child";
+import { alertPreview, buildBot, type RunningBot, sampleProcess, sleep, startPaidBot } from "./child";
 import { PAID_LIMITER } from "./delivery";
 import type { Figure } from "./report";
 
@@ -64,11 +64,7 @@ export async function benchScale(): Promise<Figure[]> {
   const fake = await FakeBotApi.start({ limiter: PAID_LIMITER, latencyMs: 20, latencyJitterMs: 30 });
   let bot: RunningBot | undefined;
   try {
-    bot = await startBuiltBot(fake, temp, {
-      SEND_RATE: "1000",
-      PAID_BROADCAST: "true",
-      EDITOR_IDS: String(EDITOR.id),
-    });
+    bot = await startPaidBot(fake, temp, EDITOR.id);
     const { pid } = bot;
     await sleep(2000);
     const idle = sampleProcess(pid);
