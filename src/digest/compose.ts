@@ -113,8 +113,7 @@ export class DigestComposer {
    */
   private readonly covered = new Map<number, Bits>();
   /** The same per watched phrase (built when a reader first needs it). */
-  private readonly watchedBits = new Map<string, Bits>();
-  private readonly mutedSets = new Map<readonly number[], Bits>();
+  private readonly phraseBits = new Map<readonly number[], Bits>();
   private readonly words: number;
   private readonly positionOf = new Map<number, number>();
   /** Articles after an id (the reader's previous digest), and ingested since a time (their subscription). */
@@ -152,9 +151,12 @@ export class DigestComposer {
     });
   }
 
-  /** A muted phrase's articles as a bitset, made once per list (the lists are shared by the chats muting it). */
-  private mutedBits(ids: readonly number[]): Bits {
-    return getOrInsert(this.mutedSets, ids, () => {
+  /**
+   * A phrase's articles (a muted or a watched phrase's list) as a bitset, made once per list: the lists come from
+   * the policy's per-run matches, shared by every chat with that phrase.
+   */
+  private bitsOf(ids: readonly number[]): Bits {
+    return getOrInsert(this.phraseBits, ids, () => {
       const bits = new Uint32Array(this.words);
       for (const id of ids) {
         const p = this.positionOf.get(id);
@@ -166,15 +168,7 @@ export class DigestComposer {
 
   private watchedCovered(normalized: string): Bits | undefined {
     const ids = this.options.watched?.get(normalized);
-    if (!ids || ids.length === 0) return undefined;
-    return getOrInsert(this.watchedBits, normalized, () => {
-      const bits = new Uint32Array(this.words);
-      for (const id of ids) {
-        const p = this.positionOf.get(id);
-        if (p !== undefined) bits[p >>> 5] = (bits[p >>> 5] as number) | (1 << (p & 31));
-      }
-      return bits;
-    });
+    return ids && ids.length > 0 ? this.bitsOf(ids) : undefined;
   }
 
   /** The digest's messages for a reader, or undefined when there is nothing new for them. */
@@ -218,7 +212,7 @@ export class DigestComposer {
     });
     for (const p of excluded) union[p >>> 5] = (union[p >>> 5] as number) & ~(1 << (p & 31));
     for (const ids of reader.muted ?? []) {
-      const bits = this.mutedBits(ids);
+      const bits = this.bitsOf(ids);
       for (let w = 0; w < this.words; w++) union[w] = (union[w] as number) & ~(bits[w] as number);
     }
     const total = popcount(union);
