@@ -266,6 +266,10 @@ describe("quiet hours", () => {
     expect(visible(h.fake.lastMessage(sleeper.id))).toContain("🕗 ملخصك القادم: الثلاثاء 07:00");
     await h.send(command("settings", "", { from: nightOwl }));
     expect(visible(h.fake.lastMessage(nightOwl.id))).toContain("🕗 ملخصك القادم: الاثنين 23:30");
+    // A chat that follows nothing (and watches no word) gets no digest: /settings does not promise one.
+    const newcomer = user({ language_code: "ar" });
+    await h.send(command("settings", "", { from: newcomer }));
+    expect(visible(h.fake.lastMessage(newcomer.id))).not.toContain("ملخصك القادم");
 
     await advanceTo("2026-01-05T20:30:00Z"); // 23:30 in Damascus: the run
     await waitUntil(() => digestsTo(nightOwl.id).length === 1, 10_000);

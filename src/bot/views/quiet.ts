@@ -34,10 +34,16 @@ function dayAndTime(ctx: NashraContext, ms: number): string {
   return `${day} ${formatClock(ms, ctx.language, ctx.timeZone)}`;
 }
 
-/** When the chat's next digest arrives (its own slot or the admins' schedules, after its quiet hours), or undefined. */
+/**
+ * When the chat's next digest arrives (its own slot or the admins' schedules, after its quiet hours); undefined when
+ * none comes: digests off, or a chat that follows nothing and watches no word (runs skip it: docs/audience.md, 3).
+ */
 export function nextDigestAt(ctx: NashraContext): number | undefined {
   const reader = ctx.reader;
   if (!reader?.digestsEnabled) return undefined;
+  const { topics, audience } = ctx.deps;
+  if (topics.subscriptionsOf(reader.id).length === 0 && audience.watches(reader.id).length === 0)
+    return undefined;
   const due = ctx.deps.schedules.nextDigestFor(reader);
   return due === undefined ? undefined : ctx.deps.audience.digestArrival(reader.quiet, ctx.timeZone, due);
 }
