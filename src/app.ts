@@ -25,6 +25,7 @@ import { Metrics } from "./metrics";
 import { RoleService } from "./roles/service";
 import { createFeedService, openCoreServices, type ServiceOptions } from "./services";
 import type { Store } from "./store";
+import type { Message } from "./text/message";
 import { TipService } from "./tips/service";
 
 /** How long a stop waits for updates in flight. main.ts exits anyway shortly after. */
@@ -108,7 +109,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
     // The sender's own Api (the bot's passes replies through the limiter's reply path); it also edits
     // alerts' status messages.
     const telegram = new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 30 });
-    const delivery = new Delivery(store, new RateLimiter(config.SEND_RATE, clock), {
+    const delivery: Delivery = new Delivery(store, new RateLimiter(config.SEND_RATE, clock), {
       api: telegram,
       clock,
       logger,
@@ -116,6 +117,8 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       paidBroadcast: config.PAID_BROADCAST,
       // The last message of an alert is reported at once (the alert service checks each event cheaply).
       events: { ...deliveryMetrics(metrics), progress: (ref) => alerts.noteProgress(ref) },
+      // Digests are stored as recipes and rendered as they are sent (src/digest/render.ts).
+      render: (recipe): Message | undefined => digests.render(recipe),
     });
     const i18n = new I18n(config.DEFAULT_LANGUAGE);
     // The bot's username, known once the bot is started (getMe): alerts and digests link to articles in the bot.
@@ -163,7 +166,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
           .catch((error) => logger.warn({ err: error }, "breaking offer failed"));
       }
     });
-    const digests = new DigestService(publishing);
+    const digests: DigestService = new DigestService(publishing);
     const schedules = new ScheduleArmer({
       store,
       digests,

@@ -168,7 +168,7 @@ const KINDS: { [K in MessageKind]: PartSender<Extract<Message, { kind: K }>> } =
 };
 
 /** False for a stored message of a kind this build does not know (written by a newer Nashra). */
-export function canSend(message: { kind: unknown }): boolean {
+export function canSend(message: { kind: unknown }): message is Message {
   return typeof message.kind === "string" && Object.hasOwn(KINDS, message.kind);
 }
 

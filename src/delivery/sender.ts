@@ -5,7 +5,7 @@ import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store";
 import type { OutboxRow, SentRecord } from "../store/outbox";
-import { partCount } from "../text/message";
+import { type DigestRecipe, type Message, partCount } from "../text/message";
 import { classifySendError } from "./errors";
 import { chatGap, type FloodScope, type RateLimiter } from "./limiter";
 import type { PhotoFiles } from "./photos";
@@ -47,7 +47,14 @@ export interface SenderOptions {
   events?: SenderEvents;
   /** Photos' file_ids: one upload per picture for the whole audience (src/delivery/photos.ts). */
   photos?: PhotoFiles | undefined;
+  /**
+   * Renders a digest's recipe as the row is sent (src/digest/render.ts); undefined when none of its articles is
+   * left. Without it, a recipe is a kind this sender cannot send.
+   */
+  render?: Render | undefined;
 }
+
+type Render = (recipe: DigestRecipe) => Message | undefined;
 
 export class Sender {
   private running = false;
@@ -260,18 +267,38 @@ export class Sender {
     };
   }
 
+  /**
+   * A digest's recipe rendered now, from the articles as they are (one deleted since the run is left out). A
+   * recipe with nothing left fails, said why: undefined then.
+   */
+  private rendered(row: OutboxRow, recipe: DigestRecipe, render: Render): Message | undefined {
+    const message = render(recipe);
+    if (message) return message;
+    const { store, events, logger } = this.options;
+    const error = "nothing left to send: every article of this digest was deleted since its run";
+    store.outbox.fail(row.id, error);
+    events?.failed?.(row, error);
+    events?.progress?.(row.ref);
+    logger.info({ row: row.id, ref: row.ref }, error);
+    return undefined;
+  }
+
   /** Sends a row's remaining parts in order; records each part as it goes. */
-  private async deliver(row: OutboxRow): Promise<void> {
-    const { api, store, limiter, clock, logger, events, paidBroadcast } = this.options;
-    if (!canSend(row.message)) {
+  private async deliver(claimed: OutboxRow): Promise<void> {
+    const { api, store, limiter, clock, logger, events, paidBroadcast, render } = this.options;
+    const stored = claimed.message;
+    const message = stored.kind === "digest" && render ? this.rendered(claimed, stored, render) : stored;
+    if (message === undefined) return;
+    if (!canSend(message)) {
       // Written by a newer Nashra (a kind this one cannot send): failed, never retried, the rest goes on.
-      const error = `message of unknown kind ${JSON.stringify(row.message.kind)}`;
-      store.outbox.fail(row.id, error);
-      events?.failed?.(row, error);
-      events?.progress?.(row.ref);
-      logger.error({ row: row.id, error }, "outbox row this build cannot send");
+      const error = `message of unknown kind ${JSON.stringify(message.kind)}`;
+      store.outbox.fail(claimed.id, error);
+      events?.failed?.(claimed, error);
+      events?.progress?.(claimed.ref);
+      logger.error({ row: claimed.id, error }, "outbox row this build cannot send");
       return;
     }
+    const row = { ...claimed, message };
     const parts = partCount(row.message);
     const messageIds = [...row.messageIds];
     const gap = chatGap(row.chatType, row.chatId);

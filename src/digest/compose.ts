@@ -1,23 +1,19 @@
 // Composing digests: for each reader, the new articles that reach them (the audience policy's routes and reach:
-// their topics and the places under them), minus what already reached them, grouped under the most specific of their topics, newest first, capped, in
-// their language and zone, packed into Telegram-sized messages.
+// their topics and the places under them), minus what already reached them, grouped under the most specific of
+// their topics, newest first, capped: a recipe (src/text/message.ts, DigestRecipe) in their language and zone,
+// which the sender renders into Telegram-sized messages when it sends it (src/digest/render.ts).
 //
 // A run composes for every reader at once, so the work that does not depend on the reader is done once: which
-// articles each topic covers (as bitsets), and each article's entry per language × zone. Per reader
-// there is only a walk over their topics' article lists and string joins.
+// articles each topic covers (as bitsets). Per reader there is only a walk over their topics' article lists.
 
 import type { Route, WatchRoute } from "../audience/policy";
 import type { Language } from "../domain";
 import type { I18n } from "../i18n";
-import { formatDateTime } from "../i18n/format";
 import { getOrInsert } from "../maps";
-import { renderArticle } from "../render/article";
 import type { DigestArticle } from "../store/digests";
-import { isolateLatinRunsHtml } from "../text/bidi";
-import { measureHtml } from "../text/html";
-import { type Message, photoMessage } from "../text/message";
-import { MAX_ENTITIES, MESSAGE_LIMIT, splitMessage } from "../text/split";
-import type { Topic, TopicIndex } from "../topics/topic-index";
+import type { DigestRecipe, Message } from "../text/message";
+import type { TopicIndex } from "../topics/topic-index";
+import { DigestRenderer } from "./render";
 
 /** Items shown in one digest; the rest are counted ("and 12 more"). */
 export const DIGEST_CAP = 30;
@@ -43,13 +39,14 @@ export interface DigestRecipient {
   notBefore?: number | undefined;
 }
 
-/** A reader's digest: its message, and the articles it shows (not those only counted in "…and N more"). */
+/** A reader's digest: its recipe, and the articles it shows (not those only counted in "…and N more"). */
 export interface Digest {
-  message: Message;
+  /** What it shows, rendered when it is sent (src/digest/render.ts) or previewed (DigestComposer.render). */
+  recipe: DigestRecipe;
   shown: number[];
   /**
-   * What the message is made of (language, zone, each shown article under its heading, the "more" count): two
-   * readers with the same key get the same message (the same object, from this composer), stored once.
+   * What the recipe is made of (language, zone, each shown article under its heading, the "more" count): two
+   * readers with the same key get the same recipe (the same object, from this composer), stored once.
    */
   key: string;
   /**
@@ -59,8 +56,8 @@ export interface Digest {
   shared: boolean;
 }
 
-/** Renderings a composer keeps for readers with the same content (readers of one place mostly are). */
-const RENDERED_KEPT = 2048;
+/** Recipes a composer keeps for readers with the same content (readers of one place mostly are). */
+const RECIPES_KEPT = 2048;
 
 export interface ComposerOptions {
   index: TopicIndex;
@@ -78,17 +75,6 @@ export interface ComposerOptions {
   /** An article's deep link (the bot's username known): entries without a link of their own offer it. */
   readLink?: ((articleId: number) => string) | undefined;
   cap?: number;
-}
-
-interface Entry {
-  html: string;
-  /** Visible length, as Telegram counts it (UTF-16 units). */
-  length: number;
-  entities: number;
-}
-
-function measure(html: string): Entry {
-  return { html, ...measureHtml(html) };
 }
 
 /** A set of article positions, one bit each (32 per word). */
@@ -120,9 +106,8 @@ export class DigestComposer {
   private readonly afterMasks = new Map<number, Bits>();
   private readonly sinceMasks = new Map<number, Bits>();
   private readonly oldestIngested: number;
-  private readonly entries = new Map<string, (Entry | undefined)[]>();
-  private readonly labels = new Map<string, Entry>();
-  private readonly rendered = new Map<string, Message>();
+  private readonly recipes = new Map<string, DigestRecipe>();
+  private renderer: DigestRenderer | undefined;
   private readonly cap: number;
 
   constructor(private readonly options: ComposerOptions) {
@@ -171,7 +156,7 @@ export class DigestComposer {
     return ids && ids.length > 0 ? this.bitsOf(ids) : undefined;
   }
 
-  /** The digest's messages for a reader, or undefined when there is nothing new for them. */
+  /** The digest's recipe for a reader, or undefined when there is nothing new for them. */
   compose(reader: DigestRecipient): Digest | undefined {
     const notBefore = reader.notBefore ?? this.options.notBefore;
     const topics = reader.routes;
@@ -240,168 +225,46 @@ export class DigestComposer {
     const key = `${reader.language}|${reader.timeZone}|${shown
       .map((s, i) => `${ids[i]}:${groupKey(s.group)}`)
       .join(",")}|${more}`;
-    let message = this.rendered.get(key);
-    const shared = message !== undefined;
-    if (!message) {
-      const parts = this.render(
-        shown,
-        topics.map((t) => t.topic),
+    let recipe = this.recipes.get(key);
+    const shared = recipe !== undefined;
+    if (!recipe) {
+      // Groups in the order of their newest item; items newest first within each.
+      const groups = new Map<number, number[]>();
+      shown.forEach(({ group }, i) => {
+        getOrInsert(groups, group, () => []).push(ids[i] as number);
+      });
+      recipe = {
+        kind: "digest",
+        at: this.options.at,
+        language: reader.language,
+        timeZone: reader.timeZone,
+        groups: [...groups].map(([group, list]) =>
+          group < topics.length
+            ? { topic: (topics[group] as Route).topic.id, articles: list }
+            : { phrase: (watches[group - topics.length] as WatchRoute).phrase, articles: list },
+        ),
         more,
-        reader,
-        watches,
-      );
-      // Led by a story with a picture: the digest's first message is that photo, as much of the text as its
-      // caption holds, the rest after it (the digest stays the same text).
-      const lead = shown[0] && (articles[shown[0].position] as DigestArticle).image;
-      message = lead ? photoMessage(parts.join("\n\n"), lead) : { kind: "text", parts };
-      if (this.rendered.size < RENDERED_KEPT) this.rendered.set(key, message);
+      };
+      if (this.recipes.size < RECIPES_KEPT) this.recipes.set(key, recipe);
     }
-    return { message, shown: ids, key, shared };
+    return { recipe, shown: ids, key, shared };
   }
 
-  /** The entries rendered so far for a language and zone, by position (looked up once per digest). */
-  private entryList(language: Language, timeZone: string): (Entry | undefined)[] {
-    return getOrInsert(this.entries, `${language}|${timeZone}`, () => []);
-  }
-
-  private entry(list: (Entry | undefined)[], position: number, language: Language, timeZone: string): Entry {
-    let entry = list[position];
-    if (!entry) {
-      const article = this.options.articles[position] as DigestArticle;
-      const link = article.url ? undefined : this.options.readLink?.(article.id);
-      const card = renderArticle(article, {
-        language,
-        timeZone,
-        layout: "entry",
-        near: this.options.at,
-        read: link ? { href: link, label: this.options.i18n.plain(language, "read-full") } : undefined,
-      });
-      entry = measure(isolateLatinRunsHtml(`• ${card}`));
-      list[position] = entry;
-    }
-    return entry;
-  }
-
-  private render(
-    items: { position: number; group: number }[],
-    topics: Topic[],
-    more: number,
-    reader: DigestRecipient,
-    watches: readonly WatchRoute[] = [],
-  ): string[] {
-    const { i18n, index, at } = this.options;
-    const { language, timeZone } = reader;
-    // Groups in the order of their newest item; items newest first within each.
-    const groups = new Map<number, number[]>();
-    for (const { position, group } of items) {
-      const list = groups.get(group);
-      if (list) list.push(position);
-      else groups.set(group, [position]);
-    }
-    const entries = this.entryList(language, timeZone);
-    const packer = new Packer();
-    packer.push(
-      this.label(`h|${language}|${timeZone}`, () =>
-        i18n.t(language, "digest-heading", { when: formatDateTime(at, language, timeZone) }),
-      ),
-      "",
-    );
-    for (const [group, positions] of groups) {
-      const watched = group >= topics.length ? watches[group - topics.length] : undefined;
-      const name = watched ? watched.phrase : index.name(topics[group] as Topic, language);
-      // A watched word's group says it came for the word («🔎 كلمة تتابعها: «انقطاع المياه»»).
-      const kind = watched ? "w" : "t";
-      const heading = this.label(`${kind}|${language}|${name}`, () =>
-        watched
-          ? i18n.t(language, "digest-watched", { phrase: name })
-          : i18n.t(language, "digest-topic", { topic: name }),
-      );
-      positions.forEach((position, k) => {
-        const entry = this.entry(entries, position, language, timeZone);
-        if (k === 0) {
-          // A group's heading never ends a message: it moves to the next one with its first item.
-          if (!packer.fits(combine(heading, "\n", entry), "\n\n")) packer.flush();
-          packer.push(heading, "\n\n");
-          packer.push(entry, "\n");
-        } else if (packer.fits(entry, "\n\n")) {
-          packer.push(entry, "\n\n");
-        } else {
-          // A message that starts inside a group repeats its heading, so each one reads on its own.
-          packer.flush();
-          packer.push(
-            this.label(`c${kind}|${language}|${name}`, () =>
-              watched
-                ? i18n.t(language, "digest-watched-continued", { phrase: name })
-                : i18n.t(language, "digest-topic-continued", { topic: name }),
-            ),
-            "",
-          );
-          packer.push(entry, "\n");
+  /** A recipe of this composer's, rendered from its articles (what previews show; runs leave it to the sender). */
+  render(recipe: DigestRecipe): Message | undefined {
+    this.renderer ??= new DigestRenderer({
+      index: () => this.options.index,
+      i18n: this.options.i18n,
+      articles: (ids) => {
+        const found = new Map<number, DigestArticle>();
+        for (const id of ids) {
+          const p = this.positionOf.get(id);
+          if (p !== undefined) found.set(id, this.options.articles[p] as DigestArticle);
         }
-      });
-    }
-    if (more > 0) {
-      const line = this.label(`m|${language}|${more}`, () =>
-        i18n.t(language, "digest-more", { count: more }),
-      );
-      if (!packer.fits(line, "\n\n")) packer.flush();
-      packer.push(line, "\n\n");
-    }
-    packer.flush();
-    // An entry longer than a message on its own (a title of thousands of characters) is split by the splitter.
-    return packer.parts.flatMap((p, i) =>
-      (packer.lengths[i] as number) > MESSAGE_LIMIT ? splitMessage(p) : [p],
-    );
-  }
-
-  /** A heading or line shared by many digests, measured once. */
-  private label(key: string, make: () => string): Entry {
-    return getOrInsert(this.labels, key, () => measure(make()));
-  }
-}
-
-function combine(a: Entry, separator: string, b: Entry): Entry {
-  return {
-    html: a.html + separator + b.html,
-    length: a.length + separator.length + b.length,
-    entities: a.entities + b.entities,
-  };
-}
-
-/** Fills messages block by block, within Telegram's limits on visible length and entities. */
-class Packer {
-  readonly parts: string[] = [];
-  /** Visible length of each part. */
-  readonly lengths: number[] = [];
-  private html = "";
-  private length = 0;
-  private entities = 0;
-
-  fits(block: Entry, separator: string): boolean {
-    return (
-      this.html === "" ||
-      (this.length + separator.length + block.length <= MESSAGE_LIMIT &&
-        this.entities + block.entities <= MAX_ENTITIES)
-    );
-  }
-
-  push(block: Entry, separator: string): void {
-    if (this.html !== "") {
-      this.html += separator;
-      this.length += separator.length;
-    }
-    this.html += block.html;
-    this.length += block.length;
-    this.entities += block.entities;
-  }
-
-  flush(): void {
-    if (this.html !== "") {
-      this.parts.push(this.html);
-      this.lengths.push(this.length);
-    }
-    this.html = "";
-    this.length = 0;
-    this.entities = 0;
+        return found;
+      },
+      readLink: () => this.options.readLink,
+    });
+    return this.renderer.render(recipe);
   }
 }

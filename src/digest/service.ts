@@ -13,9 +13,10 @@ import { readLink } from "../render/article";
 import type { Store } from "../store";
 import type { ScheduleRecord } from "../store/digests";
 import type { OutboxMessage } from "../store/outbox";
-import type { Message } from "../text/message";
+import type { DigestRecipe, Message } from "../text/message";
 import type { TopicService } from "../topics/service";
 import { DigestComposer } from "./compose";
+import { DigestRenderer } from "./render";
 
 /** A digest never reaches further back than this (a reader back after months gets a week, not a year). */
 export const LOOKBACK_MS = 7 * 24 * 3600_000;
@@ -62,8 +63,27 @@ export type PreviewOutcome =
 
 export class DigestService {
   private stopping = false;
+  /** The sender's: renders each digest as it is sent, from the articles as they are then. */
+  private readonly renderer: DigestRenderer;
 
-  constructor(private readonly options: DigestServiceOptions) {}
+  constructor(private readonly options: DigestServiceOptions) {
+    const { store, topics, i18n, clock } = options;
+    this.renderer = new DigestRenderer({
+      index: () => topics.index(),
+      i18n,
+      articles: (ids) => store.digests.articlesByIds(ids),
+      readLink: () => {
+        const username = options.botUsername?.();
+        return username ? (id: number) => readLink(username, id) : undefined;
+      },
+      clock,
+    });
+  }
+
+  /** A digest's messages as the sender sends them (undefined: every article it shows was deleted since). */
+  render(recipe: DigestRecipe): Message | undefined {
+    return this.renderer.render(recipe);
+  }
 
   /** A run in progress stops after its current chunk (it stays 'running' and is finished at the next start). */
   stop(): void {
@@ -206,7 +226,7 @@ export class DigestService {
             purpose: "digest",
             ref,
             dedupeKey: ref,
-            message: digest.message,
+            message: digest.recipe,
             // Readers with the same content share one stored body (docs/delivery.md, "Bodies"): keyed only once
             // a second reader gets it (a key costs an index lookup per row, wasted on the many unique digests).
             ...(digest.shared ? { bodyKey: `${ref}|${digest.key}` } : {}),
@@ -259,6 +279,7 @@ export class DigestService {
       excluded: audience.digestExclusions([chatId], afterId, throughId).get(chatId),
       muted: audience.digestMutes([chatId], afterId, throughId).get(chatId),
     });
-    return digest ? { kind: "digest", message: digest.message } : { kind: "empty" };
+    const message = digest && composer.render(digest.recipe);
+    return message ? { kind: "digest", message } : { kind: "empty" };
   }
 }

@@ -111,6 +111,7 @@ export class DigestStore {
   private readonly newest: Database.Statement<[], { id: number | null }>;
   private readonly articles: Database.Statement<[number, number, number], DigestArticle>;
   private readonly firstSince: Database.Statement<[number], { id: number | null }>;
+  private readonly articlesIn: Database.Statement<[string], DigestArticle>;
   private readonly marksRange: Database.Statement<[number, number, number]>;
   private readonly chatMarks: Database.Statement<[number]>;
   private readonly setMark: Database.Statement<[number, number, number, number]>;
@@ -150,6 +151,9 @@ export class DigestStore {
       SELECT id, title, url, source, sort_at AS sortAt, ingested_at AS ingestedAt, image FROM articles
       WHERE id > ? AND id <= ? AND ingested_at >= ? ORDER BY sort_at DESC, id DESC`);
     this.firstSince = db.prepare("SELECT min(id) AS id FROM articles WHERE ingested_at >= ?");
+    this.articlesIn = db.prepare(`
+      SELECT id, title, url, source, sort_at AS sortAt, ingested_at AS ingestedAt, image FROM articles
+      WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`);
     this.marksRange = db
       .prepare("SELECT chat_id, through_id FROM digest_marks WHERE scope = ? AND chat_id BETWEEN ? AND ?")
       .raw();
@@ -223,6 +227,11 @@ export class DigestStore {
   /** Articles with afterId < id ≤ throughId ingested at or after `since`, newest first. */
   articlesBetween(afterId: number, throughId: number, since: number): DigestArticle[] {
     return this.articles.all(afterId, throughId, since);
+  }
+
+  /** The articles with these ids an editor has not deleted (what a digest's recipe shows when it is sent). */
+  articlesByIds(ids: readonly number[]): Map<number, DigestArticle> {
+    return new Map(this.articlesIn.all(JSON.stringify(ids)).map((a) => [a.id, a]));
   }
 
   /** The first article ingested at or after a time (undefined when none is). */

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
-import { type Message, partCount } from "../text/message";
+import { type Message, partCount, type StoredMessage } from "../text/message";
 import type { Db } from "./db";
 
 /** What a finished row's message becomes after OUTBOX_KEEP_DAYS (OutboxStore.compactFinished). */
@@ -23,9 +23,9 @@ export interface OutboxMessage {
   dedupeKey: string;
   /**
    * What the reader gets. Readers who get the same rendering should share one object: it is serialized and
-   * stored once per enqueue, one body the rows reference.
+   * stored once per enqueue, one body the rows reference. A digest's recipe is rendered by the sender.
    */
-  message: Message;
+  message: StoredMessage;
   /**
    * What identifies this rendering beyond one enqueue (e.g. `alert:17|ar|Asia/Damascus`, or a digest's content):
    * rows given the same key share one stored body, across enqueues. The caller vouches that the same key means
@@ -48,6 +48,10 @@ export interface DeliveredCopy {
   kind: string;
   messageIds: number[];
 }
+
+/** A message with nothing to send (no parts; a recipe without groups): never enqueued. */
+const isEmpty = (m: StoredMessage): boolean =>
+  m.kind === "digest" ? m.groups.length === 0 : partCount(m) === 0;
 
 /** What a body is found by across enqueues: the SHA-1 of its caller-given key. */
 const bodyKeyOf = (key: string): Buffer => createHash("sha1").update(key).digest();
@@ -72,9 +76,9 @@ export interface DueRow {
 export interface OutboxRow extends DueRow {
   /**
    * As stored: of a kind this build may not know, if a newer Nashra wrote it (the sender checks). Rows of one
-   * body share one object: do not change it.
+   * body share one object: do not change it. A digest's recipe is rendered by the sender before it sends.
    */
-  message: Message;
+  message: StoredMessage;
   messageIds: number[];
   /** A correction's targets: the message ids of the copy it edits (empty for other rows). */
   editTargets?: number[];
@@ -150,7 +154,7 @@ export class OutboxStore {
   private readonly keyBody: Database.Statement<[Buffer, number]>;
   private readonly dropBody: Database.Statement<[{ id: number }]>;
   /** Bodies parsed lately, by id: a broadcast's rows share a few (their objects are shared, never changed). */
-  private readonly parsedBodies = new Map<number, Message>();
+  private readonly parsedBodies = new Map<number, StoredMessage>();
   private readonly partSent: Database.Statement<[number, string, number]>;
   private readonly markSent: Database.Statement<[number, number, string, number]>;
   private readonly requeue: Database.Statement<[number, number, string | null, number]>;
@@ -276,7 +280,9 @@ export class OutboxStore {
         claimed.push({
           ...row,
           message:
-            payload.body_id === null ? (JSON.parse(payload.message) as Message) : this.body(payload.body_id),
+            payload.body_id === null
+              ? (JSON.parse(payload.message) as StoredMessage)
+              : this.body(payload.body_id),
           messageIds: payload.message_ids ? (JSON.parse(payload.message_ids) as number[]) : [],
           ...(payload.edit_of === null ? {} : { editTargets: this.targets(payload.edit_of) }),
         });
@@ -298,11 +304,11 @@ export class OutboxStore {
       let added = 0;
       // By message object: an alert's audience shares a few (one per language and zone), digests mostly not,
       // so only the first ones are remembered. A body made here that no new row uses (all duplicates) is dropped.
-      const bodies = new Map<Message, number>();
+      const bodies = new Map<StoredMessage, number>();
       const made = new Map<number, number>();
       const unkeyed = new Set<number>();
       for (const m of messages) {
-        if (partCount(m.message) === 0) continue;
+        if (isEmpty(m.message)) continue;
         let body = bodies.get(m.message);
         if (body === undefined) {
           body = this.storeBody(m, made);
@@ -393,13 +399,13 @@ export class OutboxStore {
   }
 
   /** A body's message, parsed once while rows of it are being sent. */
-  private body(id: number): Message {
+  private body(id: number): StoredMessage {
     let message = this.parsedBodies.get(id);
     if (!message) {
       const row = this.bodyOf.get(id);
       // Cannot happen: a body is dropped only once no row references it (and the foreign key guards it).
       if (!row) throw new Error(`outbox body ${id} is missing`);
-      message = JSON.parse(row.message) as Message;
+      message = JSON.parse(row.message) as StoredMessage;
       if (this.parsedBodies.size >= 16)
         this.parsedBodies.delete(this.parsedBodies.keys().next().value as number);
       this.parsedBodies.set(id, message);

@@ -3,6 +3,7 @@
 //
 // Text, and a photo with its caption (then the rest of the text). A new kind is one more member of `Message` here,
 // one more entry in the sender's table of kinds (src/delivery/send.ts: the compiler asks for it) and its renderer.
+import type { Language } from "../domain";
 import { MAX_ENTITIES, splitMessage } from "./split";
 
 /** Telegram's limit on a caption's visible text (UTF-16 code units after entity parsing, as splitMessage counts). */
@@ -75,6 +76,33 @@ export function editMessage(message: TextMessage | PhotoMessage): EditMessage {
 }
 
 export type MessageKind = Message["kind"];
+
+/** A group of a digest: the articles one of the reader's places (or one watched word) brings, newest first. */
+export type DigestGroup =
+  | { topic: number; articles: readonly number[] }
+  /** A watched word, as this reader wrote it (its heading shows it). */
+  | { phrase: string; articles: readonly number[] };
+
+/**
+ * A digest as a run stores it: what it shows, not its HTML (~150 bytes instead of ~4 KB a reader: issue 16). The
+ * sender renders it when it claims the row (src/digest/render.ts), from the articles as they are then: an article
+ * deleted meanwhile is left out, an edited one reads as edited. Not sendable as such: the sender's `render` turns
+ * it into a text or photo message.
+ */
+export interface DigestRecipe {
+  kind: "digest";
+  /** The run's time, in its heading. */
+  at: number;
+  language: Language;
+  timeZone: string;
+  /** In the order of their newest article. */
+  groups: readonly DigestGroup[];
+  /** Articles only counted («…and 12 more»). */
+  more: number;
+}
+
+/** What the outbox stores: a message, or a digest's recipe the sender renders (src/delivery/sender.ts). */
+export type StoredMessage = Message | DigestRecipe;
 
 /** A text message of Telegram HTML of any length, split into parts Telegram accepts. */
 export function textMessage(html: string): TextMessage {

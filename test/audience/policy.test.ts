@@ -16,11 +16,11 @@ import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import type { Purpose } from "../../src/store/outbox";
 import { htmlToText, stripBidi } from "../../src/text/html";
-import { type Message, messageHtml } from "../../src/text/message";
+import { messageHtml } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { TEST_TOKEN } from "../support/harness";
-import { OUTBOX } from "../support/outbox";
+import { OUTBOX, sendable } from "../support/outbox";
 import { storeReader } from "../support/readers";
 import { tempStore } from "../support/temp";
 
@@ -148,7 +148,7 @@ function received(chatId: number, purpose: Purpose): string[] {
       .all(chatId, purpose) as { message: string }[]
   ).map((r) =>
     stripBidi(
-      messageHtml(JSON.parse(r.message) as Message)
+      messageHtml(sendable(store, topics, r.message))
         .map(htmlToText)
         .join("\n"),
     ),

@@ -2,11 +2,11 @@
 import { Api } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { Delivery, RateLimiter } from "../../src/delivery";
-import { MAX_ATTEMPTS, type SenderEvents } from "../../src/delivery/sender";
+import { MAX_ATTEMPTS, type SenderEvents, type SenderOptions } from "../../src/delivery/sender";
 import type { ChatType } from "../../src/domain";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
-import { textMessage } from "../../src/text/message";
+import { type DigestRecipe, textMessage } from "../../src/text/message";
 import { FakeBotApi, type FakeBotApiOptions, telegramErrors } from "../support/fake-bot-api";
 import { TEST_TOKEN, waitUntil } from "../support/harness";
 import { tempStore } from "../support/temp";
@@ -27,7 +27,13 @@ afterEach(async () => {
 });
 
 async function rig(
-  options: { rate?: number; concurrency?: number; fake?: FakeBotApiOptions; events?: SenderEvents } = {},
+  options: {
+    rate?: number;
+    concurrency?: number;
+    fake?: FakeBotApiOptions;
+    events?: SenderEvents;
+    render?: SenderOptions["render"];
+  } = {},
 ): Promise<Rig> {
   const fake = await FakeBotApi.start(options.fake);
   const { store, cleanup } = tempStore(Date.now);
@@ -38,6 +44,7 @@ async function rig(
     concurrency: options.concurrency ?? 16,
     paidBroadcast: false,
     ...(options.events ? { events: options.events } : {}),
+    ...(options.render ? { render: options.render } : {}),
   });
   const r = { fake, store, delivery, cleanup };
   rigs.push(r);
@@ -105,6 +112,45 @@ describe("the sender", () => {
     expect(r.fake.stats.sentDuringRetryAfter).toBe(0);
     expect(r.delivery.progress("alert:1")).toMatchObject({ sent: 40, failed: 0, dropped: 0, total: 40 });
   }, 60_000);
+
+  it("renders a digest's recipe as it sends it, and fails one with nothing left without sending anything", async () => {
+    // The renderer stands in for src/digest/render.ts: article 1 still exists, article 2 was deleted.
+    const render = (recipe: DigestRecipe) => {
+      const live = recipe.groups.flatMap((g) => g.articles).filter((id) => id === 1);
+      return live.length === 0 ? undefined : textMessage(`📰 نشرتك: ${live.map((id) => `#${id}`).join(" ")}`);
+    };
+    const r = await rig({ render });
+    const [kept, emptied] = chats(r.store, 2);
+    const recipe = (articles: number[]): DigestRecipe => ({
+      kind: "digest",
+      at: Date.now(),
+      language: "ar",
+      timeZone: "Asia/Damascus",
+      groups: [{ topic: 1, articles }],
+      more: 0,
+    });
+    r.delivery.enqueue([
+      {
+        chatId: kept as number,
+        purpose: "digest",
+        ref: "digest:1",
+        dedupeKey: "digest:1",
+        message: recipe([1, 2]),
+      },
+      {
+        chatId: emptied as number,
+        purpose: "digest",
+        ref: "digest:1",
+        dedupeKey: "digest:1",
+        message: recipe([2]),
+      },
+    ]);
+    r.delivery.sender.start();
+    await drained(r);
+    expect(r.fake.sentTo(kept as number).map((c) => c.text)).toEqual(["📰 نشرتك: #1"]);
+    expect(r.fake.sentTo(emptied as number)).toHaveLength(0);
+    expect(r.delivery.progress("digest:1")).toMatchObject({ sent: 1, failed: 1, total: 2 });
+  });
 
   it("keeps to the limits: no 429 and no violation at 30/s, 1/s per chat, 20/min per group", async () => {
     const r = await rig({

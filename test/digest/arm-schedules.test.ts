@@ -10,10 +10,10 @@ import { Importer } from "../../src/ingest/importer";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { stripBidi } from "../../src/text/html";
-import { type Message, messageHtml } from "../../src/text/message";
+import { messageHtml } from "../../src/text/message";
 import type { TopicService } from "../../src/topics/service";
 import { type ManualClock, manualClock } from "../support/clock";
-import { OUTBOX } from "../support/outbox";
+import { OUTBOX, sendable } from "../support/outbox";
 import { tempStore } from "../support/temp";
 
 const HOUR = 3600_000;
@@ -63,7 +63,7 @@ function digestRows(chatId: number): string[] {
     store.db
       .prepare(`SELECT message FROM ${OUTBOX} AS outbox WHERE purpose = 'digest' AND chat_id = ? ORDER BY id`)
       .all(chatId) as { message: string }[]
-  ).map((r) => stripBidi(messageHtml(JSON.parse(r.message) as Message).join("\n")));
+  ).map((r) => stripBidi(messageHtml(sendable(store, topics, r.message)).join("\n")));
 }
 
 function dueTimes(): string[] {

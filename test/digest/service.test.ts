@@ -9,12 +9,12 @@ import { parsePlainText } from "../../src/ingest/plain-text";
 import { createLogger } from "../../src/logger";
 import type { Store } from "../../src/store";
 import { stripBidi } from "../../src/text/html";
-import { type Message, messageHtml } from "../../src/text/message";
+import { messageHtml } from "../../src/text/message";
 import { MESSAGE_LIMIT } from "../../src/text/split";
 import type { TopicService } from "../../src/topics/service";
 import { manualClock } from "../support/clock";
 import { parseTelegramHtml } from "../support/fake-bot-api";
-import { OUTBOX } from "../support/outbox";
+import { OUTBOX, sendable } from "../support/outbox";
 import { storeReader } from "../support/readers";
 import { tempStore } from "../support/temp";
 
@@ -67,7 +67,7 @@ function digests(): Map<number, string[][]> {
     .all() as { chat_id: number; message: string }[];
   const out = new Map<number, string[][]>();
   for (const r of rows) {
-    const parts = [...messageHtml(JSON.parse(r.message) as Message)];
+    const parts = [...messageHtml(sendable(store, topics, r.message))];
     out.set(r.chat_id, [...(out.get(r.chat_id) ?? []), parts]);
   }
   return out;
@@ -235,6 +235,50 @@ describe("a digest run", () => {
     expect(text).not.toContain("خبر رقم 14 ");
     expect(text).toContain("Euphrates <Desk> & Co");
     expect(stripBidi(parts[1] ?? "")).toMatch(/^<b>📍 دير الزور<\/b> \(تتمة\)/);
+  });
+
+  it("stores what a digest shows, not its text, and sends the articles as they are when it goes out", async () => {
+    const dez = reader(1, ["deir-ez-zor"]);
+    const mayadin = reader(2, ["mayadin"], { language: "en" });
+    const id = schedule();
+    const blast = article(
+      "انفجار في الميادين",
+      "وقع انفجار قرب سوق مدينة الميادين بريف دير الزور الشرقي، وأفاد شهود بسقوط جرحى.\n\nوقال مراسل قناة الميادين إن فرق الدفاع المدني نقلت المصابين إلى مشفى المدينة.",
+    );
+    const bread = article(
+      "ارتفاع أسعار الخبز في دير الزور",
+      "ارتفعت أسعار ربطة الخبز في أفران مدينة دير الزور للمرة الثانية هذا الشهر.\n\nوقال أصحاب أفران إن سعر الطحين ارتفع بعد انقطاع طريق دمشق.",
+    );
+    const water = article(
+      "عودة المياه إلى أحياء في البوكمال",
+      "عادت المياه إلى أحياء في مدينة البوكمال بعد إصلاح محطة الضخ.\n\nوكانت الأحياء الشرقية بلا مياه منذ أسبوع.",
+    );
+    expect(await service().run(id, clock())).toMatchObject({ enqueued: 2 });
+    // What the run stored: the articles and their groups (~150 bytes), not ~4 KB of HTML a reader.
+    const stored = store.db
+      .prepare(`SELECT chat_id, message FROM ${OUTBOX} AS outbox WHERE purpose = 'digest' ORDER BY chat_id`)
+      .all() as { chat_id: number; message: string }[];
+    for (const row of stored) {
+      expect(JSON.parse(row.message)).toMatchObject({ kind: "digest" });
+      expect(row.message.length).toBeLessThan(200);
+      expect(row.message).not.toContain("انفجار");
+    }
+    // Before the sender gets to them, an editor deletes one story and corrects another's title.
+    store.articles.delete(bread, clock());
+    store.db
+      .prepare("UPDATE articles SET title = ? WHERE id = ?")
+      .run("انفجار قرب سوق الميادين يوقع جرحى", blast);
+    const got = digests();
+    const dezText = visible(got.get(dez)?.[0] ?? []);
+    expect(dezText).toContain("انفجار قرب سوق الميادين يوقع جرحى");
+    expect(dezText).toContain("عودة المياه إلى أحياء في البوكمال");
+    expect(dezText).not.toContain("أسعار الخبز");
+    expect(visible(got.get(mayadin)?.[0] ?? [])).toMatch(/^📰 Your digest[^]*📍 Mayadin\n• انفجار قرب سوق/);
+    // A digest whose every story was deleted has nothing left to send.
+    store.articles.delete(blast, clock());
+    store.articles.delete(water, clock());
+    const recipe = JSON.parse(stored.find((r) => r.chat_id === mayadin)?.message ?? "{}");
+    expect(service().render(recipe)).toBeUndefined();
   });
 
   it("never repeats an article across schedules: two daily ones, and a topic one with an own-topics one", async () => {
