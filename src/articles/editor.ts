@@ -2,6 +2,7 @@
 // between about and mention) and the article itself (deleted). Every change is recorded with who made it and
 // when; topic choices are kept apart too, so re-tagging applies them again (docs/salience.md, "Editors' choices").
 import type { Clock } from "../clock";
+import { type InputAt, PendingInputs } from "../readers/pending-inputs";
 import type { Store } from "../store";
 import type { ArticleRecord } from "../store/articles";
 import type { TopicService } from "../topics/service";
@@ -56,10 +57,7 @@ export const CHANGES_SHOWN = 5;
 const QUESTION_MS = 10 * 60_000;
 
 /** An editor in a chat (a «➕» question is theirs there). */
-export interface Asker {
-  chatId: number;
-  userId: number;
-}
+export type Asker = InputAt;
 
 /** A «➕» question: the article, and the message of the view it was pressed on (that view's buttons go after). */
 export interface TopicQuestion {
@@ -68,38 +66,29 @@ export interface TopicQuestion {
 }
 
 export class ArticleEditor {
-  /**
-   * Editors asked for a place's name after «➕», by "chat:user": the question and until when. In memory: a
-   * restart forgets a question, and the editor presses «➕» again.
-   */
-  private readonly questions = new Map<string, TopicQuestion & { until: number }>();
+  /** Editors asked for a place's name after «➕» (PendingInputs, "article-topic": kept across a restart). */
+  private readonly questions: PendingInputs;
 
   constructor(
     private readonly store: Store,
     private readonly topics: TopicService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.questions = new PendingInputs(store, clock);
+  }
 
   /** The editor pressed «➕» on an article: their next plain message in that chat names the place. */
   askTopic(asker: Asker, question: TopicQuestion): void {
-    const now = this.clock();
-    // Expired questions go as new ones come (a handful of editors: no timer needed).
-    for (const [key, q] of this.questions) if (q.until < now) this.questions.delete(key);
-    this.questions.set(`${asker.chatId}:${asker.userId}`, { ...question, until: now + QUESTION_MS });
+    this.questions.ask(asker, "article-topic", question, QUESTION_MS);
   }
 
   /** An editor's open «➕» question, if it has not expired. */
   questionFor(asker: Asker): TopicQuestion | undefined {
-    const q = this.questions.get(`${asker.chatId}:${asker.userId}`);
-    if (q && q.until < this.clock()) {
-      this.forgetQuestion(asker);
-      return undefined;
-    }
-    return q && { article: q.article, view: q.view };
+    return this.questions.find(asker, "article-topic");
   }
 
   forgetQuestion(asker: Asker): void {
-    this.questions.delete(`${asker.chatId}:${asker.userId}`);
+    this.questions.forget(asker, "article-topic");
   }
 
   /** "live", "deleted" or "unknown". */

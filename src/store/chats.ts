@@ -98,6 +98,7 @@ export const CHAT_REFERENCES: Record<string, { column: string; merge?: string[] 
   chat_phrases: { column: "chat_id" },
   subscription_exceptions: { column: "chat_id" },
   tips: { column: "chat_id" },
+  pending_inputs: { column: "chat_id" },
   digest_marks: {
     column: "chat_id",
     merge: [

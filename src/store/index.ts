@@ -9,6 +9,7 @@ import { DigestStore } from "./digests";
 import { ExceptionStore } from "./exceptions";
 import { FeedStore } from "./feeds";
 import { OutboxStore } from "./outbox";
+import { PendingInputStore } from "./pending-inputs";
 import { PhraseStore } from "./phrases";
 import { RoleStore } from "./roles";
 import { StatsStore } from "./stats";
@@ -38,6 +39,8 @@ export interface Store {
   stats: StatsStore;
   /** Readers' tips to the newsroom. */
   tips: TipStore;
+  /** What the bot waits for a person to type (after /tip, «↩», «➕»). */
+  pendingInputs: PendingInputStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   /**
@@ -70,6 +73,7 @@ export function createStore(path: string, clock: Clock): Store {
     audience: new AudienceStore(db, clock),
     stats: new StatsStore(db),
     tips: new TipStore(db, clock),
+    pendingInputs: new PendingInputStore(db),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;

@@ -616,4 +616,36 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 34,
+    name: "what the bot waits for a person to type, across restarts",
+    up: `
+      -- A question the bot asked a person in a chat and whose answer is their next message there (PendingInputs,
+      -- src/readers/pending-inputs.ts): kind 'tip' (after /tip alone), 'tip-reply' (an editor's «↩» under a tip;
+      -- payload {"tip": id}), 'article-topic' (/article's «➕»; payload {"article": id, "view": message id}).
+      -- One of each kind a person and chat; a row past expires_at is no question any more (deleted when read, and
+      -- when a new question is asked).
+      CREATE TABLE pending_inputs (
+        chat_id    INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE ON UPDATE CASCADE,
+        user_id    INTEGER NOT NULL,
+        kind       TEXT    NOT NULL,
+        payload    TEXT    NOT NULL DEFAULT '{}',
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, user_id, kind)
+      ) WITHOUT ROWID;
+      CREATE INDEX pending_inputs_expiry ON pending_inputs (expires_at);
+    `,
+  },
+  {
+    version: 35,
+    name: "no person's name as the forward origin of an anonymous tip",
+    up: `
+      -- Before the fix of 2026-12-02 a forward's origin was stored whatever it was, a person's name too (a reader
+      -- forwarding their own message, or someone else's); the editors' card of a tip sent without the name showed
+      -- it. A stored name cannot be told from a channel's title, so every origin of a tip not sent with the name
+      -- goes (drafts too: named is set when the reader sends). A tip sent named is forwarded, and Telegram's own
+      -- header shows that origin anyway.
+      UPDATE tips SET origin = NULL WHERE named = 0 AND origin IS NOT NULL;
+    `,
+  },
 ];

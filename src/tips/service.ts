@@ -1,12 +1,13 @@
 // Readers' tips to the newsroom (docs/tips.md): a reader's message becomes a draft, the reader confirms it (named or
 // not), the editors and admins who have a private chat with the bot receive it through the outbox, and an editor
 // replies to the reader through the bot, makes an article of it, or dismisses it. At most TIP_LIMIT tips a reader an
-// hour. The questions in flight (a reader after /tip, an editor writing a reply) are held here, in memory: a restart
-// forgets them and the person presses again, as with /article's «➕».
+// hour. The questions in flight (a reader after /tip, an editor writing a reply) are PendingInputs, in the database:
+// the answer typed after a restart is still read as the tip or the reply.
 import type { Clock } from "../clock";
 import type { Delivery } from "../delivery";
 import { chatLanguage, hasRole, type Language } from "../domain";
 import type { Importer } from "../ingest/importer";
+import { PendingInputs } from "../readers/pending-inputs";
 import type { RoleService } from "../roles/service";
 import type { Store } from "../store";
 import type { ArticleRecord } from "../store/articles";
@@ -51,13 +52,16 @@ export interface TipServiceOptions {
   defaultLanguage: Language;
 }
 
-export class TipService {
-  /** Readers who sent /tip alone: the time until which their next message is the tip. */
-  private readonly awaiting = new Map<number, number>();
-  /** Editors who pressed «↩»: the tip their next message answers, and until when. */
-  private readonly replying = new Map<number, { tip: number; until: number }>();
+/** Tips come and replies are written in a private chat, whose id is its person's. */
+const inPrivate = (userId: number) => ({ chatId: userId, userId });
 
-  constructor(private readonly options: TipServiceOptions) {}
+export class TipService {
+  /** Readers who sent /tip alone ("tip"), editors who pressed «↩» ("tip-reply"). */
+  private readonly questions: PendingInputs;
+
+  constructor(private readonly options: TipServiceOptions) {
+    this.questions = new PendingInputs(options.store, options.clock);
+  }
 
   find(id: number): TipRecord | undefined {
     return this.options.store.tips.find(id);
@@ -86,7 +90,7 @@ export class TipService {
   draft(tip: NewTip): DraftOutcome {
     const retryAt = this.limitedUntil(tip.userId);
     if (retryAt !== undefined) return { kind: "limited", retryAt };
-    this.awaiting.delete(tip.userId);
+    this.questions.forget(inPrivate(tip.userId), "tip");
     return { kind: "draft", tip: this.options.store.tips.add(tip) };
   }
 
@@ -184,44 +188,30 @@ export class TipService {
 
   /** The reader sent /tip alone: their next message is the tip. */
   awaitTip(userId: number): void {
-    this.awaiting.set(userId, this.options.clock() + QUESTION_MS);
+    this.questions.ask(inPrivate(userId), "tip", {}, QUESTION_MS);
   }
 
   /** True (once) when the reader's message is the tip /tip asked for. */
   takeAwaited(userId: number): boolean {
-    const until = this.awaiting.get(userId);
-    this.awaiting.delete(userId);
-    return until !== undefined && until > this.options.clock();
-  }
-
-  /** True while the reader's next message is awaited as a tip. */
-  isAwaited(userId: number): boolean {
-    const until = this.awaiting.get(userId);
-    return until !== undefined && until > this.options.clock();
+    return this.questions.take(inPrivate(userId), "tip") !== undefined;
   }
 
   forgetAwaited(userId: number): void {
-    this.awaiting.delete(userId);
+    this.questions.forget(inPrivate(userId), "tip");
   }
 
   /** An editor pressed «↩» under a tip: their next message is the reply. */
   startReply(editorId: number, tipId: number): void {
-    this.replying.set(editorId, { tip: tipId, until: this.options.clock() + QUESTION_MS });
+    this.questions.ask(inPrivate(editorId), "tip-reply", { tip: tipId }, QUESTION_MS);
   }
 
   /** The tip the editor is writing a reply to, if any. */
   replyingTo(editorId: number): number | undefined {
-    const question = this.replying.get(editorId);
-    if (!question) return undefined;
-    if (question.until <= this.options.clock()) {
-      this.replying.delete(editorId);
-      return undefined;
-    }
-    return question.tip;
+    return this.questions.find(inPrivate(editorId), "tip-reply")?.tip;
   }
 
   forgetReply(editorId: number): void {
-    this.replying.delete(editorId);
+    this.questions.forget(inPrivate(editorId), "tip-reply");
   }
 
   /**
@@ -236,7 +226,7 @@ export class TipService {
     card: (tip: TipRecord, language: Language) => readonly string[],
   ): TipRecord | undefined {
     const { store, delivery } = this.options;
-    this.replying.delete(editorId);
+    this.questions.forget(inPrivate(editorId), "tip-reply");
     const tip = store.tips.find(tipId);
     const reader = tip ? store.chats.find(tip.chatId) : undefined;
     if (!tip || !reader || tip.status === "draft" || tip.status === "cancelled") return undefined;

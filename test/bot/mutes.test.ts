@@ -109,6 +109,20 @@ describe("/mute", () => {
     await h.send(groupMessage("/mute مباراة", { from: admin, chat }));
     expect(mutesOf(chat.id)).toEqual(["مباراة"]);
   });
+
+  it("in a group, /mute alone speaks of the group's news, not the reader's, in Arabic and English", async () => {
+    const chat = group({ id: -7101, title: "أخبار البادية" });
+    const admin = user({ language_code: "ar" });
+    h.fake.setChatMember(chat.id, admin.id, "administrator");
+    const [ar] = await h.send(groupMessage("/mute", { from: admin, chat }));
+    expect(visible(ar)).toContain("اكتب بعد الأمر كلمة أو عبارة لا تريد المجموعة أخبارها");
+    expect(bidiProblems(ar?.text ?? "", ["/mute"])).toEqual([]);
+    h.app.store.chats.update(chat.id, { language: "en" });
+    const [en] = await h.send(groupMessage("/mute", { from: admin, chat }));
+    expect(visible(en)).toContain("Write a word or phrase whose news this group does not want");
+    const [mine] = await h.send(command("mute", "", { from: admin }));
+    expect(visible(mine)).toContain("اكتب بعد الأمر كلمة أو عبارة لا تريد أخبارها");
+  });
 });
 
 describe("an editor's alert", () => {

@@ -148,6 +148,29 @@ describe("button data", () => {
     },
   );
 
+  it("a place gone from the catalog: /latest's pages and choices, an alert's choice and a whole text's «تابع» say so and change nothing", async () => {
+    const gone = 999_999;
+    const reader = user({ language_code: "ar" });
+    const [ask] = await h.send(
+      command("alert", `${SHARED}: قطع الطريق بين الحسكة ودير الزور`, { from: ADMIN }),
+    );
+    const alertChoice = buttonData(ask, "دير الزور").replace(/:\d+$/, `:${gone}`);
+    const presses: [string, ReturnType<typeof user>][] = [
+      [`lt:${gone}:0`, reader],
+      [`lo:${gone}`, reader],
+      [`af:1:${gone}`, reader],
+      [alertChoice, ADMIN],
+    ];
+    for (const [data, from] of presses) {
+      const edits = h.fake.callsOf("editMessageText").length;
+      const sent = await h.send(callback(data, { from }));
+      expect(lastToast()).toBe("هذه المنطقة لم تعد موجودة.");
+      expect(sent).toEqual([]);
+      expect(h.fake.callsOf("editMessageText")).toHaveLength(edits);
+    }
+    expect(subscribed(reader.id)).toEqual([]);
+  });
+
   it("a page within range still turns", async () => {
     const reader = user({ language_code: "en" });
     await h.send(callback("lt:0:3", { from: reader }));

@@ -156,6 +156,24 @@ describe("/watch", () => {
     await h.send(groupMessage("/watch انقطاع المياه", { from: admin, chat }));
     expect(watchesOf(chat.id)).toEqual(["انقطاع المياه"]);
   });
+
+  it("in a group, /watch alone speaks of the group's news and places, not the reader's, in Arabic and English", async () => {
+    const chat = group({ id: -7201, title: "أخبار الخابور" });
+    const admin = user({ language_code: "en" });
+    h.fake.setChatMember(chat.id, admin.id, "administrator");
+    const [ar] = await h.send(groupMessage("/watch", { from: admin, chat }));
+    expect(visible(ar)).toContain(
+      "اكتب بعد الأمر كلمة أو عبارة تريد المجموعة أخبارها أينما وقعت، ولو خارج المناطق التي تتابعها",
+    );
+    expect(visible(ar)).not.toContain("مناطقك");
+    expect(bidiProblems(ar?.text ?? "", ["/watch"])).toEqual([]);
+    h.app.store.chats.update(chat.id, { language: "en" });
+    const [en] = await h.send(groupMessage("/watch", { from: admin, chat }));
+    expect(visible(en)).toContain("whose news this group wants wherever it happens, even outside its places");
+    // A private chat is still spoken to.
+    const [mine] = await h.send(command("watch", "", { from: admin }));
+    expect(visible(mine)).toContain("whose news you want wherever it happens, even outside your places");
+  });
 });
 
 describe("an article with a watched word", () => {

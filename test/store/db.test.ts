@@ -143,6 +143,54 @@ describe("the feed-errors migration", () => {
   });
 });
 
+describe("the anonymous tips' origin migration", () => {
+  it("takes the origin off every tip not sent with the name, and keeps the rest of each tip", () => {
+    const { path } = temp();
+    const version = migrations.find((m) =>
+      m.name.startsWith("no person's name as the forward origin"),
+    )?.version;
+    expect(version).toBeDefined();
+    const before = openDatabase(
+      path,
+      migrations.filter((m) => m.version < (version ?? 0)),
+    );
+    before.exec("INSERT INTO chats (id, type, created_at, updated_at) VALUES (7, 'private', 0, 0)");
+    const insert = before.prepare(
+      `INSERT INTO tips (id, chat_id, user_id, message_id, kind, text, origin, sender, named, status, created_at)
+       VALUES (?, 7, 7, ?, ?, ?, ?, 'سلمى العلي', ?, ?, 0)`,
+    );
+    // Stored before the fix: the reader's own name as the origin of a forward sent without the name, a draft with a
+    // third person's name, a channel's title on an anonymous tip, and a tip sent with the name (forwarded: Telegram
+    // shows its origin anyway).
+    insert.run(1, 10, "forward", "عطل في محطة الضخ", "سلمى العلي", 0, "sent");
+    insert.run(2, 11, "forward", "الطريق مقطوع", "أبو خالد", 0, "draft");
+    insert.run(3, 12, "forward", "عاجل", "شبكة الفرات 24", 0, "dismissed");
+    insert.run(4, 13, "forward", "عاجل من الحسكة", "أبو خالد", 1, "sent");
+    insert.run(5, 14, "photo", "انقطاع المياه", null, 0, "sent");
+    before.close();
+
+    const db = openDatabase(path);
+    const rows = db
+      .prepare("SELECT id, kind, text, origin, sender, named, status FROM tips ORDER BY id")
+      .all() as { id: number; origin: string | null; text: string; status: string; named: number }[];
+    expect(rows.map((r) => [r.id, r.origin])).toEqual([
+      [1, null],
+      [2, null],
+      [3, null],
+      [4, "أبو خالد"],
+      [5, null],
+    ]);
+    expect(rows.map((r) => [r.text, r.status, r.named])).toEqual([
+      ["عطل في محطة الضخ", "sent", 0],
+      ["الطريق مقطوع", "draft", 0],
+      ["عاجل", "dismissed", 0],
+      ["عاجل من الحسكة", "sent", 1],
+      ["انقطاع المياه", "sent", 0],
+    ]);
+    db.close();
+  });
+});
+
 describe("two processes writing to one file", () => {
   it("makes a transaction that reads first hold the lock, so another process's write waits instead of it failing", () => {
     const { path } = temp();

@@ -17,7 +17,7 @@ import { captionCommand, photoFileId } from "../caption-command";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, editHtml, editKeyboard, parseId, replyHtml } from "../reply";
-import { topicOrAnswer } from "../topic-choice";
+import { buttonTopic, topicOrAnswer } from "../topic-choice";
 
 /** The topic ends at the first colon (ASCII or full-width) or line break. */
 const TOPIC_END = /[:：\n]/;
@@ -115,11 +115,8 @@ alertsFeature.callbackQuery(
   alertTopic.filter,
   requireRole("editor"),
   alertTopic.handle(async (ctx, values) => {
-    const topic = ctx.deps.topics.index().get(values.topic);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, values.topic);
+    if (!topic) return;
     const outcome = ctx.deps.alerts.chooseTopic(values.alert, topic, requester(ctx));
     if ("kind" in outcome) {
       await refuse(ctx, outcome.kind);

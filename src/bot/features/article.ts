@@ -323,9 +323,10 @@ articleFeature.callbackQuery(
 
 // The name typed after «➕»: the next plain message of that editor in that chat (a command cancels the question).
 articleFeature.on("message:text", async (ctx, next) => {
+  if (ctx.chat.type !== "private") return next();
   const { editor } = ctx.deps;
   const question = editor.questionFor(asker(ctx));
-  if (question === undefined || ctx.chat.type !== "private") return next();
+  if (question === undefined) return next();
   const { article } = question;
   if (ctx.message.text.startsWith("/") || ctx.role === "reader") {
     editor.forgetQuestion(asker(ctx));

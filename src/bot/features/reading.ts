@@ -9,7 +9,7 @@ import type { NashraContext } from "../context";
 import { adminsTurnPages } from "../guards";
 import { articleList } from "../render/articles";
 import { commandArgument, echo, editHtml, replyHtml } from "../reply";
-import { topicOrAnswer } from "../topic-choice";
+import { buttonTopic, topicOrAnswer } from "../topic-choice";
 import { readButtons } from "../views/read";
 import { shareButtons } from "../views/share";
 
@@ -145,11 +145,9 @@ readingFeature.callbackQuery(
   latestPage.filter,
   adminsTurnPages,
   latestPage.handle(async (ctx, values) => {
-    const topic = values.topic === 0 ? undefined : ctx.deps.topics.index().get(values.topic);
-    if (values.topic !== 0 && !topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    // Topic 0: the latest of everything the chat follows.
+    const topic = values.topic === 0 ? undefined : await buttonTopic(ctx, values.topic);
+    if (values.topic !== 0 && !topic) return;
     await ctx.answerCallbackQuery();
     const view = latestView(ctx, topic, values.page);
     await editHtml(ctx, view.text, view.keyboard);
@@ -161,11 +159,8 @@ readingFeature.callbackQuery(
   latestOf.filter,
   adminsTurnPages,
   latestOf.handle(async (ctx, values) => {
-    const topic = ctx.deps.topics.index().get(values.topic);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, values.topic);
+    if (!topic) return;
     await ctx.answerCallbackQuery();
     const view = latestView(ctx, topic, 0);
     await editHtml(ctx, view.text, view.keyboard);

@@ -6,6 +6,7 @@ import { articleFollow } from "../callback-data";
 import type { NashraContext } from "../context";
 import { ensureCanManage } from "../guards";
 import { editKeyboard, replyHtml } from "../reply";
+import { buttonTopic } from "../topic-choice";
 import { wholeTextKeyboard } from "../views/share";
 import { subscribeAndConfirm } from "../views/subscribe";
 
@@ -15,11 +16,8 @@ shareFeature.callbackQuery(
   articleFollow.filter,
   articleFollow.handle(async (ctx, values) => {
     if (!(await ensureCanManage(ctx))) return;
-    const topic = ctx.deps.topics.index().get(values.topic);
-    if (!topic) {
-      await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
-      return;
-    }
+    const topic = await buttonTopic(ctx, values.topic);
+    if (!topic) return;
     await ctx.answerCallbackQuery();
     await replyHtml(ctx, subscribeAndConfirm(ctx, topic));
     await editKeyboard(ctx, wholeTextKeyboard(ctx, values.article));

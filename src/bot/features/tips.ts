@@ -191,8 +191,7 @@ tipsFeature.on("message", async (ctx, next) => {
     await sendReply(ctx, replyTo, message);
     return;
   }
-  if (tips.isAwaited(from.id)) {
-    tips.takeAwaited(from.id);
+  if (tips.takeAwaited(from.id)) {
     if (await offerTip(ctx, message, raw)) return;
     await replyHtml(ctx, ctx.t("tip-not-content"));
     return;

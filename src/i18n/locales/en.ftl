@@ -171,6 +171,10 @@ settings-muted = 🚫 Muted words: { $phrases }
 settings-muted-none = 🚫 Muted words: none
 button-mutes = 🚫 Muted words
 mute-usage = Write a word or phrase whose news you do not want after the command, like <code>/mute football</code> or <code>/mute كرة القدم</code>; several can be given, separated by commas.
+mute-usage-group = Write a word or phrase whose news this { $chat ->
+    [channel] channel
+   *[group] group
+} does not want after the command, like <code>/mute football</code> or <code>/mute كرة القدم</code>; several can be given, separated by commas.
 mute-how = Muting «مباراة» also mutes «المباراة», «ومباراة» and «بالمباراة», and no other word that merely contains it.
 mute-done = 🚫 Muted «{ $phrase }»: breaking alerts and digests that mention it will not be sent here, and /latest will not show them.
 mute-exists = «{ $phrase }» is muted already.

@@ -5,6 +5,10 @@ settings-watched = 🔎 Watched words: { $phrases }
 settings-watched-none = 🔎 Watched words: none
 button-watches = 🔎 Watched words
 watch-usage = Write a word or phrase whose news you want wherever it happens, even outside your places, after the command, like <code>/watch Conoco</code> or <code>/watch انقطاع المياه</code>; several can be given, separated by commas.
+watch-usage-group = Write a word or phrase whose news this { $chat ->
+    [channel] channel
+   *[group] group
+} wants wherever it happens, even outside its places, after the command, like <code>/watch Conoco</code> or <code>/watch انقطاع المياه</code>; several can be given, separated by commas.
 watch-how = An article that mentions a watched word comes in the digest, and as a breaking alert when it is alerted and alerts are on. Watching «مياه» also watches «المياه» and «بالمياه»; a muted word wins over a watched one.
 watch-done = 🔎 Watching «{ $phrase }»: its news will be sent here even from outside the places followed.
 watch-exists = «{ $phrase }» is watched already.
