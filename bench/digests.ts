@@ -311,7 +311,7 @@ export async function benchDigests(): Promise<Figure[]> {
     {
       name: "digest rendering at send",
       value: Math.round((result.renderMs * 1e6) / Math.max(1, result.digests)) / 1e3,
-      unit: "ms a digest",
+      unit: "µs a digest",
       note: `what the sender does as it claims each row: ${result.digests} rendered in ${Math.round(result.renderMs) / 1000} s, ${result.parts} messages, ${Math.round(result.bytes / 1e6)} MB of HTML never stored`,
     },
     {
