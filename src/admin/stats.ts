@@ -84,14 +84,21 @@ export function collectStats(
   staffIds: readonly number[] = [],
 ): StatsReport {
   const starts = dayStarts(now, zone, CHART_DAYS);
+  const { readers, chats } = store.stats.census(staffIds);
+  const ends = starts.slice(1, CHART_DAYS + 1).map((end) => Math.min(end, now + 1));
+  const all = [readers.private, readers.groups, readers.channels].reduce(
+    (n, c) => n + c.active + c.inactive,
+    0,
+  );
+  const before = store.stats.readersBeforeEach(ends, all, staffIds);
   const days: DayFigures[] = [];
   for (let i = 0; i < CHART_DAYS; i++) {
     const start = starts[i] as number;
-    const end = Math.min(starts[i + 1] as number, now + 1);
+    const end = ends[i] as number;
     days.push({
       start,
       date: localDate(start, zone),
-      readers: store.stats.readersBefore(end, staffIds),
+      readers: before[i] as number,
       ...store.stats.deliveries(start, end),
     });
   }
@@ -104,9 +111,9 @@ export function collectStats(
   return {
     at: now,
     zone,
-    readers: store.stats.readers(staffIds),
+    readers,
     staff: staffIds.length,
-    chats: store.chats.counts().total,
+    chats,
     subscriptions: store.subscriptions.count(),
     topTopics,
     otherTopics: Math.max(0, counts.length - topTopics.length),

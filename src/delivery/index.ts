@@ -61,7 +61,7 @@ export class Delivery {
   /**
    * A grammY API transformer for the bot's interactive replies: each waits for its chat's turn (the same gap
    * as the outbox: one a second in a private chat, twenty a minute in a group), then for a slot of the global
-   * rate, where it is ahead of the outbox rows not yet in flight. A 429 pauses that chat when its own traffic
+   * rate, ahead of every outbox row waiting for one (RateLimiter.acquire's "reply"). A 429 pauses that chat when its own traffic
    * explains it, else all sending (RateLimiter.flood); the reply is then tried once more after the pause.
    */
   replyTransformer(): Transformer {
@@ -70,7 +70,7 @@ export class Delivery {
       if (!SEND_METHODS.has(method) || typeof chatId !== "number") return prev(method, payload, signal);
       let result: Awaited<ReturnType<typeof prev>> | undefined;
       for (let attempt = 0; attempt < 2; attempt++) {
-        await this.limiter.acquire(chatId, chatGap(undefined, chatId));
+        await this.limiter.acquire(chatId, chatGap(undefined, chatId), "reply");
         result = await prev(method, payload, signal);
         if (result.ok || result.error_code !== 429) break;
         const retryAfterMs = (result.parameters?.retry_after ?? 5) * 1000;

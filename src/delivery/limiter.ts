@@ -67,6 +67,11 @@ export class RateLimiter {
   private readonly freeInterval: number;
   /** Senders waiting for a slot, per lane, first come first served across both. */
   private readonly waiting: Record<Lane, Waiter[]> = { paid: [], free: [] };
+  /**
+   * Replies to people (free lane) waiting for a slot: each goes before the outbox's sends waiting then, so a reader
+   * who types /latest while a broadcast goes out waits one slot of the rate, not the ~200 sends in flight.
+   */
+  private readonly replies: Waiter[] = [];
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
 
@@ -112,12 +117,12 @@ export class RateLimiter {
 
   /**
    * Waits for the chat's turn (one send at a time per chat, each after the chat's gap), then for a global slot
-   * (after any pause, at the even spacing), and takes it. Slots are handed out in arrival order by one timer;
-   * the outbox enters that order only for the few rows in flight, so a reply to a reader waits only behind
-   * the sends already waiting, never behind the whole outbox. A `free` send (anything without
-   * allow_paid_broadcast: replies, unpaid outbox rows) also keeps to FREE_RATE.
+   * (after any pause, at the even spacing), and takes it. Slots are handed out in arrival order by one timer,
+   * except that a `reply` (to a person who just wrote to the bot) goes before every outbox send waiting: the
+   * outbox enters the order only for the rows in flight, and a reply does not even wait behind those. A `free`
+   * send (anything without allow_paid_broadcast: replies, unpaid outbox rows) also keeps to FREE_RATE.
    */
-  acquire(chatId: number, gap: number, lane: Lane = "free"): Promise<void> {
+  acquire(chatId: number, gap: number, lane: Lane | "reply" = "free"): Promise<void> {
     const previous = this.chatTurns.get(chatId);
     const turn = (previous ?? Promise.resolve()).then(async () => {
       // A 429 may push the chat's turn back while waiting: wait again until it holds.
@@ -143,15 +148,19 @@ export class RateLimiter {
     return turn;
   }
 
-  private slot(lane: Lane): Promise<void> {
+  private slot(lane: Lane | "reply"): Promise<void> {
     return new Promise((grant) => {
-      this.waiting[lane].push({ seq: this.seq++, grant });
+      (lane === "reply" ? this.replies : this.waiting[lane]).push({ seq: this.seq++, grant });
       this.pump();
     });
   }
 
-  /** The waiter to grant now: the earliest arrival among the paid head and, when its slot is due, the free head. */
+  /**
+   * The queue to grant now: a reply when the free lane's slot is due; else the earliest arrival among the paid
+   * head and, when its slot is due, the free head.
+   */
   private next(now: number): Waiter[] | undefined {
+    if (this.nextFreeSlot <= now && this.replies.length > 0) return this.replies;
     const paid = this.waiting.paid[0];
     const free = this.nextFreeSlot <= now ? this.waiting.free[0] : undefined;
     if (paid && (!free || paid.seq < free.seq)) return this.waiting.paid;
@@ -172,11 +181,12 @@ export class RateLimiter {
       queue = this.next(now)
     ) {
       this.nextSlot += this.interval;
-      if (queue === this.waiting.free) this.nextFreeSlot += this.freeInterval;
+      if (queue !== this.waiting.paid) this.nextFreeSlot += this.freeInterval;
       (queue.shift() as Waiter).grant();
     }
-    const { paid, free } = this.waiting;
-    if (paid.length === 0 && free.length === 0) return;
+    const { paid } = this.waiting;
+    const free = this.waiting.free.length + this.replies.length;
+    if (paid.length === 0 && free === 0) return;
     // The next grant: the global slot, or for free sends alone also their own slot.
     const at = Math.max(this.pausedUntil, this.nextSlot, paid.length > 0 ? 0 : this.nextFreeSlot);
     this.timer = setTimeout(

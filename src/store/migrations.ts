@@ -648,4 +648,13 @@ export const migrations: Migration[] = [
       UPDATE tips SET origin = NULL WHERE named = 0 AND origin IS NOT NULL;
     `,
   },
+  {
+    version: 36,
+    name: "chats by kind, for /stats",
+    up: `
+      -- /stats counts chats by kind and state (StatsStore.readers): with this index a walk of it, not of the
+      -- table (a million chats: ~300 ms → tens of ms, while a broadcast goes on).
+      CREATE INDEX chats_kind ON chats (type, active);
+    `,
+  },
 ];

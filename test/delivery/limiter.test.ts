@@ -71,4 +71,18 @@ describe("RateLimiter lanes", () => {
     // The broadcast went on at its own rate meanwhile: done before most replies had their turn.
     expect(freeWhenPaidDone).toBeLessThan(45);
   });
+
+  it("lets a reply to a reader go before the broadcast's sends already waiting for a slot", async () => {
+    const limiter = new RateLimiter(1000, Date.now);
+    const order: string[] = [];
+    // 300 copies of an alert wait for their slots (the sender keeps ~200 in flight at 1,000/s): ~0.3 s of sends.
+    const broadcast = Array.from({ length: 300 }, (_, i) =>
+      limiter.acquire(20_000 + i, 1100, "paid").then(() => order.push("alert")),
+    );
+    // A reader types /latest meanwhile: the answer takes the next slot, not the 301st.
+    const reply = limiter.acquire(READER, 1100, "reply").then(() => order.push("reply"));
+    await Promise.all([...broadcast, reply]);
+    // (The first few alerts took the slots due at once, before the reply came.)
+    expect(order.indexOf("reply")).toBeLessThan(10);
+  });
 });

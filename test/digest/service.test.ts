@@ -273,7 +273,9 @@ describe("a digest run", () => {
     expect(dezText).toContain("انفجار قرب سوق الميادين يوقع جرحى");
     expect(dezText).toContain("عودة المياه إلى أحياء في البوكمال");
     expect(dezText).not.toContain("أسعار الخبز");
-    expect(visible(got.get(mayadin)?.[0] ?? [])).toMatch(/^📰 Your digest[\s\S]*📍 Mayadin\n• انفجار قرب سوق/);
+    expect(visible(got.get(mayadin)?.[0] ?? [])).toMatch(
+      /^📰 Your digest[\s\S]*📍 Mayadin\n• انفجار قرب سوق/,
+    );
     // A digest whose every story was deleted has nothing left to send.
     store.articles.delete(blast, clock());
     store.articles.delete(water, clock());
