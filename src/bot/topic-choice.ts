@@ -52,11 +52,17 @@ export async function topicOrAnswer(
 }
 
 /**
- * The topic a button names; when the catalog no longer has it (a button older than a topic's removal), the
- * toast that says so, and undefined: the handler stops there.
+ * The topic a button names; when the catalog no longer has it (a button older than a topic's retirement), the
+ * toast that says so, and undefined: the handler stops there. `retired: true` accepts a retired topic (an
+ * editor's change to an old article's tags).
  */
-export async function buttonTopic(ctx: NashraContext, topicId: number): Promise<Topic | undefined> {
-  const topic = ctx.deps.topics.index().get(topicId);
+export async function buttonTopic(
+  ctx: NashraContext,
+  topicId: number,
+  options: { retired?: boolean } = {},
+): Promise<Topic | undefined> {
+  const index = ctx.deps.topics.index();
+  const topic = options.retired ? index.get(topicId) : index.live(topicId);
   if (!topic) await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
   return topic;
 }

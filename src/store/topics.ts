@@ -16,6 +16,15 @@ export interface TopicRecord {
   nameEn: string;
   position: number;
   builtin: boolean;
+  /** When an admin retired it (/retiretopic): kept for its articles, gone from lookup, the picker and tagging. */
+  retiredAt: number | null;
+}
+
+/** What retiring a topic removed: the chats that followed it (told once), and how many rows of each kind went. */
+export interface RetiredTopic {
+  followers: number[];
+  aliases: number;
+  exceptions: number;
 }
 
 /** An alias as stored, with its topic's slug. */
@@ -45,6 +54,7 @@ interface TopicRow {
   name_en: string;
   position: number;
   builtin: number;
+  retired_at: number | null;
 }
 
 /** What an admin gives to create a topic. */
@@ -111,6 +121,7 @@ export class TopicStore {
       nameEn: r.name_en,
       position: r.position,
       builtin: r.builtin === 1,
+      retiredAt: r.retired_at,
     }));
   }
 
@@ -141,9 +152,11 @@ export class TopicStore {
       topics.forEach(({ aliases: _, ...topic }, position) => {
         this.upsertBuiltin.run({ ...topic, position, now });
       });
-      const ids = new Map(this.all().map((t) => [t.slug, t.id]));
+      // A retired topic's names stay gone (retire removed them; a new catalog must not bring them back).
+      const ids = new Map(this.all().flatMap((t) => (t.retiredAt === null ? [[t.slug, t.id] as const] : [])));
       for (const t of topics) {
         const topicId = ids.get(t.slug);
+        if (topicId === undefined) continue;
         for (const a of t.aliases) this.insertAlias.run({ topicId, ...a, builtin: 1 });
       }
       this.writeMeta.run("catalog_hash", hash);
@@ -211,6 +224,49 @@ export class TopicStore {
       const added = this.insertAlias.run({ topicId, alias, lang, strength, builtin: 0 }).changes > 0;
       if (added) this.bumpRevision.run();
       return added;
+    })();
+  }
+
+  /** How many active chats follow a topic, and how many live articles are about it (/retiretopic's question). */
+  usage(topicId: number): { followers: number; articles: number } {
+    const followers = this.db
+      .prepare<[number], { n: number }>(
+        `SELECT count(*) AS n FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+         WHERE s.topic_id = ? AND c.active = 1`,
+      )
+      .get(topicId)?.n;
+    const articles = this.db
+      .prepare<[number], { n: number }>(
+        `SELECT count(*) AS n FROM article_topics t JOIN articles a ON a.id = t.article_id
+         WHERE t.topic_id = ? AND t.about = 1 AND a.deleted_at IS NULL`,
+      )
+      .get(topicId)?.n;
+    return { followers: followers ?? 0, articles: articles ?? 0 };
+  }
+
+  /**
+   * Retires a topic: marked retired, its aliases, followers' rows and the exceptions that name it removed, in one
+   * transaction (schedules of the topic are the armer's: ScheduleArmer.remove). Its articles keep their tags.
+   * Undefined when it was retired already (or does not exist).
+   */
+  retire(topicId: number): RetiredTopic | undefined {
+    return this.db.transaction((): RetiredTopic | undefined => {
+      const marked = this.db
+        .prepare("UPDATE topics SET retired_at = ? WHERE id = ? AND retired_at IS NULL")
+        .run(this.clock(), topicId).changes;
+      if (marked === 0) return undefined;
+      const followers = this.db
+        .prepare<[number], { chat_id: number }>(
+          "DELETE FROM subscriptions WHERE topic_id = ? RETURNING chat_id",
+        )
+        .all(topicId)
+        .map((r) => r.chat_id);
+      const aliases = this.db.prepare("DELETE FROM topic_aliases WHERE topic_id = ?").run(topicId).changes;
+      const exceptions = this.db
+        .prepare("DELETE FROM subscription_exceptions WHERE topic_id = ?")
+        .run(topicId).changes;
+      this.bumpRevision.run();
+      return { followers: followers.sort((a, b) => a - b), aliases, exceptions };
     })();
   }
 }

@@ -115,7 +115,7 @@ alertsFeature.callbackQuery(
   alertTopic.filter,
   requireRole("editor"),
   alertTopic.handle(async (ctx, values) => {
-    const topic = ctx.deps.topics.index().get(values.topic);
+    const topic = ctx.deps.topics.index().live(values.topic);
     if (!topic) {
       await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
       return;

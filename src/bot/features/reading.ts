@@ -161,7 +161,7 @@ readingFeature.callbackQuery(
   latestOf.filter,
   adminsTurnPages,
   latestOf.handle(async (ctx, values) => {
-    const topic = ctx.deps.topics.index().get(values.topic);
+    const topic = ctx.deps.topics.index().live(values.topic);
     if (!topic) {
       await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
       return;

@@ -15,7 +15,7 @@ shareFeature.callbackQuery(
   articleFollow.filter,
   articleFollow.handle(async (ctx, values) => {
     if (!(await ensureCanManage(ctx))) return;
-    const topic = ctx.deps.topics.index().get(values.topic);
+    const topic = ctx.deps.topics.index().live(values.topic);
     if (!topic) {
       await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
       return;
