@@ -32,7 +32,17 @@ export async function topicOrAnswer(
   const args = { input: echo(input) };
   let text: string;
   let keyboard: InlineKeyboard | undefined;
-  if (resolution.kind === "unknown") {
+  const [retired] = resolution.kind === "several" ? [] : index.retiredNamed(input);
+  if (retired) {
+    // A place taken off the list (/retiretopic): said so, with the place above it, whose news includes it.
+    const parent = retired.parent ? index.live(retired.parent.id) : undefined;
+    const names = { topic: index.name(retired, ctx.language) };
+    text = parent
+      ? ctx.t("topic-retired-parent", { ...names, parent: index.name(parent, ctx.language) })
+      : ctx.t("topic-retired", names);
+    const data = parent && options.buttons?.();
+    if (parent && data) keyboard = new InlineKeyboard().text(index.name(parent, ctx.language), data(parent));
+  } else if (resolution.kind === "unknown") {
     text = ctx.t("topic-unknown", args);
   } else {
     const several = resolution.kind === "several";

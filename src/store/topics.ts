@@ -20,10 +20,9 @@ export interface TopicRecord {
   retiredAt: number | null;
 }
 
-/** What retiring a topic removed: the chats that followed it (told once), and how many rows of each kind went. */
+/** What retiring a topic removed: the chats that followed it (told once), and how many exceptions named it. */
 export interface RetiredTopic {
   followers: number[];
-  aliases: number;
   exceptions: number;
 }
 
@@ -152,11 +151,9 @@ export class TopicStore {
       topics.forEach(({ aliases: _, ...topic }, position) => {
         this.upsertBuiltin.run({ ...topic, position, now });
       });
-      // A retired topic's names stay gone (retire removed them; a new catalog must not bring them back).
-      const ids = new Map(this.all().flatMap((t) => (t.retiredAt === null ? [[t.slug, t.id] as const] : [])));
+      const ids = new Map(this.all().map((t) => [t.slug, t.id]));
       for (const t of topics) {
         const topicId = ids.get(t.slug);
-        if (topicId === undefined) continue;
         for (const a of t.aliases) this.insertAlias.run({ topicId, ...a, builtin: 1 });
       }
       this.writeMeta.run("catalog_hash", hash);
@@ -245,9 +242,10 @@ export class TopicStore {
   }
 
   /**
-   * Retires a topic: marked retired, its aliases, followers' rows and the exceptions that name it removed, in one
-   * transaction (schedules of the topic are the armer's: ScheduleArmer.remove). Its articles keep their tags.
-   * Undefined when it was retired already (or does not exist).
+   * Retires a topic: marked retired, its followers' rows and the exceptions that name it removed, in one
+   * transaction (schedules of the topic are the armer's: ScheduleArmer.remove). Its articles keep their tags; its
+   * aliases stay stored, and the index leaves them out of lookup and tagging (it only answers a reader who types one
+   * that the place is retired). Undefined when it was retired already (or does not exist).
    */
   retire(topicId: number): RetiredTopic | undefined {
     return this.db.transaction((): RetiredTopic | undefined => {
@@ -261,12 +259,11 @@ export class TopicStore {
         )
         .all(topicId)
         .map((r) => r.chat_id);
-      const aliases = this.db.prepare("DELETE FROM topic_aliases WHERE topic_id = ?").run(topicId).changes;
       const exceptions = this.db
         .prepare("DELETE FROM subscription_exceptions WHERE topic_id = ?")
         .run(topicId).changes;
       this.bumpRevision.run();
-      return { followers: followers.sort((a, b) => a - b), aliases, exceptions };
+      return { followers: followers.sort((a, b) => a - b), exceptions };
     })();
   }
 }

@@ -136,6 +136,8 @@ export class TopicIndex {
   private readonly keys = new Map<string, Set<number>>();
   /** Arabic topic names without their article (ميادين → Mayadin), when that is not a key already. */
   private readonly articleless = new Map<string, Set<number>>();
+  /** The names and aliases of retired topics (a reader who types one is told where its news went). */
+  private readonly retiredKeys = new Map<string, Set<number>>();
   /** Every name and alias as words (closeMatches). */
   private readonly phrases: NamePhrase[] = [];
   /** Words of names and aliases of several topics: a kind of place, not a name (closeMatches). */
@@ -177,6 +179,13 @@ export class TopicIndex {
     const live = [...this.byId.values()].filter((t) => t.retiredAt === null);
     const liveIds = new Set(live.map((t) => t.id));
     const aliases = allAliases.filter((a) => liveIds.has(a.topicId));
+    for (const t of this.byId.values()) {
+      if (t.retiredAt === null) continue;
+      for (const n of [t.slug, t.nameAr, t.nameEn]) this.addKey(n, t.id, this.retiredKeys);
+    }
+    for (const a of allAliases)
+      if (a.strength !== "exclude" && !liveIds.has(a.topicId) && this.byId.has(a.topicId))
+        this.addKey(a.alias, a.topicId, this.retiredKeys);
     for (const t of live) {
       this.addKey(t.slug, t.id);
       this.addKey(t.nameAr, t.id);
@@ -223,13 +232,13 @@ export class TopicIndex {
     this.cues = new PhraseSet(cueWords.map((c) => words(c)));
   }
 
-  private addKey(name: string, id: number): void {
+  private addKey(name: string, id: number, keys = this.keys): void {
     const key = compact(name);
     if (key === "") return;
-    let ids = this.keys.get(key);
+    let ids = keys.get(key);
     if (!ids) {
       ids = new Set();
-      this.keys.set(key, ids);
+      keys.set(key, ids);
     }
     ids.add(id);
   }
@@ -253,13 +262,10 @@ export class TopicIndex {
     return t && t.retiredAt === null ? t : undefined;
   }
 
-  /** Retired topics whose own name (either language) or slug is this one, as lookup compares names. */
+  /** Retired topics one of whose names or aliases is this one, as lookup compares names (no looser reading). */
   retiredNamed(input: string): Topic[] {
-    const key = compact(input);
-    if (key === "") return [];
-    return [...this.byId.values()].filter(
-      (t) => t.retiredAt !== null && [t.slug, t.nameAr, t.nameEn].some((n) => compact(n) === key),
-    );
+    const ids = this.retiredKeys.get(compact(input));
+    return ids ? [...ids].flatMap((id) => this.byId.get(id) ?? []) : [];
   }
 
   /** A topic by slug, retired or not (a slug stays taken); `live(t.id)` for what readers may act on. */

@@ -67,3 +67,7 @@ retire-notice-covered-group = وما زالت أخبارها تصل إلى { $ch
 
 # «Ignore» on a breaking item, in the other editors' copies of the offer.
 breaking-offer-ignored = <i>{ $id } تركه { $name } بلا تنبيه.</i>
+
+# A reader types the name of a retired place (/subscribe, /latest, /alert, /schedule).
+topic-retired = أزالت غرفة الأخبار <b>{ $topic }</b> من قائمة المناطق، فلم يعد ممكنًا اختيارها.
+topic-retired-parent = أزالت غرفة الأخبار <b>{ $topic }</b> من قائمة المناطق. تقع في <b>{ $parent }</b>، وأخبار { $parent } تشمل أخبارها.

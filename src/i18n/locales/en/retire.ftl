@@ -58,3 +58,7 @@ retire-notice-covered-group = Its news still reaches this { $chat ->
 
 # «Ignore» on a breaking item, in the other editors' copies of the offer.
 breaking-offer-ignored = <i>{ $id } ignored by { $name }: no alert.</i>
+
+# A reader types the name of a retired place (/subscribe, /latest, /alert, /schedule).
+topic-retired = The newsroom took <b>{ $topic }</b> off the list of places; it can no longer be chosen.
+topic-retired-parent = The newsroom took <b>{ $topic }</b> off the list of places. It is in <b>{ $parent }</b>, whose news includes it.
