@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
 import { StatsService } from "./admin/stats";
+import { BreakingOfferLog } from "./alerts/offers";
 import { AlertService } from "./alerts/service";
 import { ALLOWED_UPDATES, createBot } from "./bot";
 import { AlertStatusMessages } from "./bot/alert-status";
@@ -146,6 +147,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       i18n,
       readers: core.readers,
       roles,
+      log: new BreakingOfferLog(store),
       logger,
       defaultLanguage: config.DEFAULT_LANGUAGE,
     });
@@ -193,6 +195,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       feeds,
       roles,
       tips,
+      offers,
       stats: new StatsService(store, topics, clock, config.DEFAULT_TIMEZONE, () => roles.staffIds()),
       delivery,
       alerts,

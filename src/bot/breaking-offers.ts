@@ -1,6 +1,9 @@
 // Breaking items of a feed whose auto-alert is off: every editor and admin with a private chat gets them at once,
 // each with «Send as alert» (the /alert preview, then Send) and «Ignore», so "waiting for an editor" is true.
+// Every copy is remembered (BreakingOfferLog): «Ignore» in one copy takes the item's buttons out of all of them,
+// each saying who ignored it, in its chat's language.
 import { type Api, InlineKeyboard } from "grammy";
+import type { BreakingOfferLog, OfferCopy } from "../alerts/offers";
 import { chatLanguage, type Language } from "../domain";
 import type { I18n } from "../i18n";
 import type { Logger } from "../logger";
@@ -16,27 +19,31 @@ export const OFFERED_PER_MESSAGE = 5;
 export interface BreakingItem {
   id: number;
   title: string;
+  /** The editor who ignored it (its buttons are gone, the copy says who); undefined while it is offered. */
+  ignoredBy?: string | null;
 }
 
-/** The offer as one editor reads it: the feed, each item with its pair of buttons. */
+/** The offer as one editor reads it: the feed, each item with its pair of buttons (or who ignored it). */
 export function breakingOffer(
   i18n: I18n,
   language: Language,
-  feed: Pick<FeedRecord, "id" | "title" | "url">,
-  items: readonly BreakingItem[],
+  feed: string,
+  shown: readonly BreakingItem[],
+  total: number,
 ): { html: string; keyboard: InlineKeyboard } {
-  const shown = items.slice(0, OFFERED_PER_MESSAGE);
-  const lines = [
-    i18n.t(language, "breaking-offer-title", { feed: feed.title ?? feed.url, count: items.length }),
-    "",
-    ...shown.map((item) => `${isolate(`#${item.id}`)} <b>${escapeHtml(item.title)}</b>`),
-  ];
-  if (items.length > shown.length) {
-    lines.push(i18n.t(language, "breaking-offer-more", { count: items.length - shown.length }));
-  }
-  lines.push("", i18n.t(language, "breaking-offer-hint"));
-  const keyboard = new InlineKeyboard();
+  const lines = [i18n.t(language, "breaking-offer-title", { feed, count: total }), ""];
   for (const item of shown) {
+    lines.push(`${isolate(`#${item.id}`)} <b>${escapeHtml(item.title)}</b>`);
+    if (item.ignoredBy)
+      lines.push(i18n.t(language, "breaking-offer-ignored", { id: `#${item.id}`, name: item.ignoredBy }));
+  }
+  if (total > shown.length) {
+    lines.push(i18n.t(language, "breaking-offer-more", { count: total - shown.length }));
+  }
+  const keyboard = new InlineKeyboard();
+  const offered = shown.filter((item) => !item.ignoredBy);
+  if (offered.length > 0) lines.push("", i18n.t(language, "breaking-offer-hint"));
+  for (const item of offered) {
     keyboard
       .text(
         i18n.plain(language, "button-breaking-alert", { id: `#${item.id}` }),
@@ -59,6 +66,7 @@ export class BreakingOffers {
       i18n: I18n;
       readers: ReaderService;
       roles: RoleService;
+      log: BreakingOfferLog;
       logger: Logger;
       defaultLanguage: Language;
     },
@@ -66,21 +74,57 @@ export class BreakingOffers {
 
   async offer(feed: FeedRecord, items: readonly BreakingItem[]): Promise<void> {
     if (items.length === 0) return;
-    const { readers, roles, i18n, logger, defaultLanguage } = this.deps;
+    const { readers, roles, i18n, log, logger, defaultLanguage } = this.deps;
+    const name = feed.title ?? feed.url;
+    const shown = items.slice(0, OFFERED_PER_MESSAGE);
     for (const userId of roles.staffIds()) {
       if (roles.roleOf(userId) === "reader") continue;
       const chat = readers.find(userId);
       if (!chat?.active || chat.type !== "private") continue;
-      const { html, keyboard } = breakingOffer(i18n, chatLanguage(chat, defaultLanguage), feed, items);
+      const language = chatLanguage(chat, defaultLanguage);
+      const { html, keyboard } = breakingOffer(i18n, language, name, shown, items.length);
       try {
-        await this.api.sendMessage(userId, html, {
+        const sent = await this.api.sendMessage(userId, html, {
           parse_mode: "HTML",
           link_preview_options: { is_disabled: true },
           reply_markup: keyboard,
+        });
+        log.sent({
+          chatId: userId,
+          messageId: sent.message_id,
+          feed: name,
+          total: items.length,
+          articleIds: shown.map((i) => i.id),
         });
       } catch (error) {
         logger.info({ err: error, userId, feed: feed.id }, "breaking item not offered to an editor");
       }
     }
+  }
+
+  /**
+   * An editor ignored an item: every copy that offered it is redrawn, the item's buttons gone and a line saying
+   * who ignored it. Returns the copies redrawn (the presser's among them when the store knows it).
+   */
+  async ignore(articleId: number, by: string): Promise<OfferCopy[]> {
+    const { readers, i18n, log, logger, defaultLanguage } = this.deps;
+    const copies = log.ignore(articleId, by);
+    for (const copy of copies) {
+      const chat = readers.find(copy.chatId);
+      const language = chat ? chatLanguage(chat, defaultLanguage) : defaultLanguage;
+      const items = copy.items.map((i) => ({ id: i.articleId, title: i.title, ignoredBy: i.ignoredBy }));
+      const { html, keyboard } = breakingOffer(i18n, language, copy.feed, items, copy.total);
+      try {
+        await this.api.editMessageText(copy.chatId, copy.messageId, html, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          reply_markup: keyboard,
+        });
+      } catch (error) {
+        // Deleted by the editor, or too old to edit: that copy keeps its buttons, which answer as before.
+        logger.info({ err: error, chat: copy.chatId, article: articleId }, "breaking offer copy not updated");
+      }
+    }
+    return copies;
   }
 }

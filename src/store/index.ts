@@ -8,6 +8,7 @@ import { type Db, openDatabase } from "./db";
 import { DigestStore } from "./digests";
 import { ExceptionStore } from "./exceptions";
 import { FeedStore } from "./feeds";
+import { OfferStore } from "./offers";
 import { OutboxStore } from "./outbox";
 import { PhraseStore } from "./phrases";
 import { RoleStore } from "./roles";
@@ -38,6 +39,8 @@ export interface Store {
   stats: StatsStore;
   /** Readers' tips to the newsroom. */
   tips: TipStore;
+  /** Editors' copies of breaking-item offers. */
+  offers: OfferStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   /**
@@ -70,6 +73,7 @@ export function createStore(path: string, clock: Clock): Store {
     audience: new AudienceStore(db, clock),
     stats: new StatsStore(db),
     tips: new TipStore(db, clock),
+    offers: new OfferStore(db, clock),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;

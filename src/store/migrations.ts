@@ -630,7 +630,7 @@ export const migrations: Migration[] = [
       CREATE TABLE breaking_offers (
         chat_id    INTEGER NOT NULL,
         message_id INTEGER NOT NULL,
-        feed_id    INTEGER,
+        feed       TEXT    NOT NULL,   -- the feed's title (or URL) as the offer named it
         article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
         position   INTEGER NOT NULL,   -- the item's place in the message
         total      INTEGER NOT NULL,   -- items of the poll (the message shows at most 5)

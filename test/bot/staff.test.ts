@@ -18,7 +18,7 @@ import {
 } from "../support/harness";
 import { callback, command, group, groupMessage, myChatMember, user } from "../support/updates";
 
-const ADMIN = user({ language_code: "ar" });
+const ADMIN = user({ language_code: "ar", first_name: "سلمى", last_name: "الأحمد" });
 const ADMIN_EN = user({ language_code: "en" });
 const EDITOR = user({ language_code: "ar" });
 const NEWSROOM = group({ id: -100555, title: "غرفة أخبار الفرات" });
@@ -285,7 +285,8 @@ describe("/alias that makes a place's name ambiguous, and /unalias", () => {
 
 describe("breaking items wait for an editor, visibly", () => {
   it("offers a feed's breaking item to the editors when its auto-alert is off; Send as alert gives the preview", async () => {
-    await say(ADMIN_EN, "help"); // both admins have a private chat with the bot
+    await say(ADMIN_EN, "help"); // both admins and the editor have a private chat with the bot
+    await say(EDITOR, "help");
     const reader = user({ language_code: "ar" });
     await say(reader, "subscribe", "البوكمال");
     const offered = () =>
@@ -349,10 +350,31 @@ describe("breaking items wait for an editor, visibly", () => {
       .filter((m) => (m.text ?? "").includes("خبر عاجل جديد"))
       .at(-1);
     const alertsBefore = h.app.store.db.prepare("SELECT count(*) AS n FROM alerts").get();
+    // The other admin's copy (in English) and the editor's show the same item with its buttons.
+    const copyOf = (chatId: number) =>
+      h.fake
+        .messagesIn(chatId)
+        .filter((m) => /breaking item|خبر عاجل/.test(visible(m)) && /خابور/.test(visible(m)))
+        .at(-1);
+    const id = /#(\d+) عاجل/.exec(visible(offer))?.[1];
+    expect(buttonLabels(copyOf(ADMIN_EN.id))).toContain(`Ignore #${id}`);
+    expect(buttonLabels(copyOf(EDITOR.id)).length).toBe(2);
     await h.send(callback(buttonData(offer, "اتركه"), { from: ADMIN, ...(message ? { message } : {}) }));
     const now = h.fake.messagesIn(ADMIN.id).find((m) => m.message_id === message?.message_id);
     expect(buttonLabels(now)).toEqual([]);
+    expect(visible(now)).toContain(`#${id} تركه سلمى الأحمد بلا تنبيه.`);
+    // Every other copy loses that item's buttons and says who ignored it, in its own language.
+    expect(buttonLabels(copyOf(ADMIN_EN.id))).toEqual([]);
+    expect(visible(copyOf(ADMIN_EN.id))).toContain(`#${id} ignored by سلمى الأحمد: no alert.`);
+    expect(buttonLabels(copyOf(EDITOR.id))).toEqual([]);
+    expect(visible(copyOf(EDITOR.id))).toContain("سلمى الأحمد");
+    expect(visible(copyOf(EDITOR.id))).toContain("انقطاع الطريق بين الحسكة والقامشلي");
     expect(h.app.store.db.prepare("SELECT count(*) AS n FROM alerts").get()).toEqual(alertsBefore);
+    // A press on another copy afterwards changes nothing more.
+    const before = h.fake.messagesIn(EDITOR.id).length;
+    await h.send(callback(`bk:x:${id}`, { from: ADMIN_EN, message: copyOf(ADMIN_EN.id) }));
+    expect(visible(copyOf(ADMIN_EN.id))).toContain("ignored by سلمى الأحمد");
+    expect(h.fake.messagesIn(EDITOR.id)).toHaveLength(before);
   });
 
   it("/post of «عاجل» offers Send as alert at once; a calm /post does not", async () => {

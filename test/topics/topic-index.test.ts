@@ -235,8 +235,14 @@ describe("a retired place (/retiretopic)", () => {
       expect([...index.withAncestors([omar.id])]).toContain(deirEzZor.id);
       for (const name of ["حقل العمر النفطي", "حقل العمر", "Omar oil field", "omar-oil-field"]) {
         expect(index.lookup(name).matches, name).toEqual([]);
-        expect(index.lookup(name).suggestions.map((t) => t.id), name).not.toContain(omar.id);
-        expect(index.retiredNamed(name).map((t) => t.id), name).toEqual([omar.id]);
+        expect(
+          index.lookup(name).suggestions.map((t) => t.id),
+          name,
+        ).not.toContain(omar.id);
+        expect(
+          index.retiredNamed(name).map((t) => t.id),
+          name,
+        ).toEqual([omar.id]);
       }
       expect(index.closeMatches("العمر").map((t) => t.id)).not.toContain(omar.id);
       const text = "حريق في حقل العمر النفطي شرقي دير الزور\nاندلع حريق في خط نفط قرب حقل العمر.";
