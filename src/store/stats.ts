@@ -26,11 +26,12 @@ export class StatsStore {
     this.byKind = db.prepare(
       "SELECT type, active, count(*) AS n FROM chats WHERE id NOT IN (SELECT value FROM json_each(?)) GROUP BY type, active",
     );
+    // Alerts and digests, as /stats words them: notices (role changes, retired places, tips) are not counted.
     this.sentBetween = db.prepare(
-      "SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL AND sent_at >= ? AND sent_at < ?",
+      "SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL AND sent_at >= ? AND sent_at < ? AND purpose <> 'notice'",
     );
     this.failedBetween = db.prepare(
-      "SELECT count(*) AS n FROM outbox WHERE failed_at IS NOT NULL AND failed_at >= ? AND failed_at < ?",
+      "SELECT count(*) AS n FROM outbox WHERE failed_at IS NOT NULL AND failed_at >= ? AND failed_at < ? AND purpose <> 'notice'",
     );
     this.chatsBefore = db.prepare(
       "SELECT count(*) AS n FROM chats WHERE created_at < ? AND id NOT IN (SELECT value FROM json_each(?))",
