@@ -147,6 +147,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       i18n,
       readers: core.readers,
       roles,
+      delivery,
       log: new BreakingOfferLog(store),
       logger,
       defaultLanguage: config.DEFAULT_LANGUAGE,
@@ -160,9 +161,11 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         const breaking = added
           .filter((a) => a.article.breaking)
           .map(({ article: a }) => ({ id: a.id, title: a.title }));
-        void offers
-          .offer(feed, breaking)
-          .catch((error) => logger.warn({ err: error }, "breaking offer failed"));
+        try {
+          offers.offer(feed, breaking);
+        } catch (error) {
+          logger.warn({ err: error }, "breaking offer failed");
+        }
       }
     });
     const digests = new DigestService(publishing);

@@ -357,6 +357,12 @@ describe("breaking items wait for an editor, visibly", () => {
         .filter((m) => /breaking item|خبر عاجل/.test(visible(m)) && /خابور/.test(visible(m)))
         .at(-1);
     const id = /#(\d+) عاجل/.exec(visible(offer))?.[1];
+    // The copies go through the outbox: each editor's arrives on its own.
+    await waitUntil(
+      () => copyOf(ADMIN_EN.id) !== undefined && copyOf(EDITOR.id) !== undefined,
+      5000,
+      () => "not every editor got the second offer",
+    );
     expect(buttonLabels(copyOf(ADMIN_EN.id))).toContain(`Ignore #${id}`);
     expect(buttonLabels(copyOf(EDITOR.id)).length).toBe(2);
     await h.send(callback(buttonData(offer, "اتركه"), { from: ADMIN, ...(message ? { message } : {}) }));

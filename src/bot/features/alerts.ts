@@ -246,10 +246,9 @@ alertsFeature.callbackQuery(
       [from?.first_name, from?.last_name].filter(Boolean).join(" ") ||
       from?.username ||
       String(from?.id ?? "");
-    const copies = await ctx.deps.offers.ignore(article, name);
-    const own = ctx.callbackQuery.message;
-    if (own && copies.some((c) => c.chatId === own.chat.id && c.messageId === own.message_id)) return;
-    // A copy the store does not know (sent before copies were remembered), or one ignored already elsewhere.
+    const redrawn = await ctx.deps.offers.ignore(article, name, ctx.chatId as number);
+    if (redrawn.includes(ctx.chatId as number)) return;
+    // A copy the store does not know (sent before copies were remembered): its buttons for the item go.
     const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
     const mine = new Set([breakingAlert.pack({ article }), breakingIgnore.pack({ article })]);
     const kept = rows.filter((row) => !row.some((b) => "callback_data" in b && mine.has(b.callback_data)));
