@@ -26,9 +26,10 @@ export class BreakingOfferLog {
 
   /**
    * An editor in chat `chatId` ignored an item: every copy that still offered it, and the editor's own copy,
-   * as they now read (the item marked with the name of whoever ignored it first). Empty when no copy is known.
+   * as they now read (the item marked with the name of whoever ignored it first; `messageId`: the pressed message).
+   * Empty when no copy is known.
    */
-  ignore(articleId: number, by: string, chatId: number): OfferCopyView[] {
+  ignore(articleId: number, by: string, chatId: number, messageId?: number): OfferCopyView[] {
     const { offers, outbox } = this.store;
     const marked = offers.ignore(articleId, by);
     const own = offers.refOf(chatId, articleId);
@@ -45,7 +46,12 @@ export class BreakingOfferLog {
     };
     return marked.flatMap((c) => {
       const copy = offers.copy(c.chatId, c.ref);
-      return copy ? [{ ...copy, messageId: messageOf(c.ref, c.chatId) }] : [];
+      // The presser's own copy: the pressed message (the outbox may not have written its id down yet).
+      const id =
+        c.chatId === chatId && c.ref === own && messageId !== undefined
+          ? messageId
+          : messageOf(c.ref, c.chatId);
+      return copy ? [{ ...copy, messageId: id }] : [];
     });
   }
 }

@@ -119,10 +119,10 @@ export class BreakingOffers {
    * An editor in chat `chatId` ignored an item: every copy that offered it is redrawn, the item's buttons gone and a
    * line saying who ignored it. Returns the chats whose copy was redrawn (the presser's among them when known).
    */
-  async ignore(articleId: number, by: string, chatId: number): Promise<number[]> {
+  async ignore(articleId: number, by: string, chatId: number, messageId?: number): Promise<number[]> {
     const { readers, i18n, log, logger, defaultLanguage } = this.deps;
     const redrawn: number[] = [];
-    for (const copy of log.ignore(articleId, by, chatId)) {
+    for (const copy of log.ignore(articleId, by, chatId, messageId)) {
       // Not sent yet (the outbox is behind): it goes out as it was, and its buttons answer with the new state.
       if (copy.messageId === undefined) continue;
       const chat = readers.find(copy.chatId);

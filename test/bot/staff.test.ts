@@ -363,6 +363,12 @@ describe("breaking items wait for an editor, visibly", () => {
       5000,
       () => "not every editor got the second offer",
     );
+    // …and the outbox has written down each copy's message id (what Ignore edits).
+    const unsent = () =>
+      h.app.store.db
+        .prepare("SELECT count(*) AS n FROM outbox WHERE ref LIKE 'offer:%' AND status <> 'sent'")
+        .get() as { n: number };
+    await waitUntil(() => unsent().n === 0);
     expect(buttonLabels(copyOf(ADMIN_EN.id))).toContain(`Ignore #${id}`);
     expect(buttonLabels(copyOf(EDITOR.id)).length).toBe(2);
     await h.send(callback(buttonData(offer, "اتركه"), { from: ADMIN, ...(message ? { message } : {}) }));

@@ -246,7 +246,12 @@ alertsFeature.callbackQuery(
       [from?.first_name, from?.last_name].filter(Boolean).join(" ") ||
       from?.username ||
       String(from?.id ?? "");
-    const redrawn = await ctx.deps.offers.ignore(article, name, ctx.chatId as number);
+    const redrawn = await ctx.deps.offers.ignore(
+      article,
+      name,
+      ctx.chatId as number,
+      ctx.callbackQuery.message?.message_id,
+    );
     if (redrawn.includes(ctx.chatId as number)) return;
     // A copy the store does not know (sent before copies were remembered): its buttons for the item go.
     const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
