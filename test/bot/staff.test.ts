@@ -544,7 +544,7 @@ describe("/retiretopic", () => {
 
     await h.send(callback(buttonData(question, "نعم"), { from: ADMIN, message }));
     const done = visible(h.fake.lastMessage(ADMIN.id));
-    expect(done).toContain("أُزيلت حقل العمر النفطي من قائمة المناطق، وبقيت مقالاتها");
+    expect(done).toContain("أزلتُ حقل العمر النفطي من قائمة المناطق، وبقيت مقالاتها");
     expect(done).toContain("أُلغيت متابعة 4 محادثات");
     expect(done).toContain(`حُذف موعد الملخصات #${schedule.id}`);
     expect(h.app.deps.schedules.list().some((s) => s.id === schedule.id)).toBe(false);
@@ -562,7 +562,7 @@ describe("/retiretopic", () => {
     const [toReader] = notice(reader.id);
     expect(visible(toReader)).toBe(
       "📍 أزالت غرفة الأخبار حقل العمر النفطي من قائمة المناطق، فلم تعد تتابعها. تبقى أخبارها السابقة في البحث.\n" +
-        "تقع حقل العمر النفطي في دير الزور: تابعها من الزر أدناه لتصلك أخبارها.",
+        "دير الزور هي المنطقة التي تضم حقل العمر النفطي: تابعها من الزر أدناه لتصلك أخبارها.",
     );
     expect(buttonLabels(toReader)).toEqual(["تابع دير الزور"]);
     expect(visible(notice(english.id)[0])).toContain(
@@ -580,7 +580,7 @@ describe("/retiretopic", () => {
     const newcomer = user({ language_code: "ar" });
     const typed = await say(newcomer, "subscribe", "حقل العمر");
     expect(typed).toBe(
-      "أزالت غرفة الأخبار حقل العمر النفطي من قائمة المناطق. تقع في دير الزور، وأخبار دير الزور تشمل أخبارها.",
+      "أزالت غرفة الأخبار حقل العمر النفطي من قائمة المناطق. دير الزور هي المنطقة التي تضمها، وأخبار دير الزور تشمل أخبارها.",
     );
     expect(h.app.store.subscriptions.topicIds(newcomer.id)).toEqual([]);
     const [answer] = await h.send(command("subscribe", "حقل العمر", { from: newcomer }));
@@ -616,7 +616,7 @@ describe("/retiretopic", () => {
 
     // Twice: already done, by name or by number.
     expect(await say(ADMIN, "retiretopic", "حقل العمر النفطي")).toContain(
-      "أُزيلت حقل العمر النفطي من قائمة المناطق من قبل",
+      "حقل العمر النفطي خارج قائمة المناطق منذ",
     );
     expect(await say(ADMIN_EN, "retiretopic", `#${omar.id}`)).toContain(
       "Omar oil field was already taken off the list of places",

@@ -3,7 +3,7 @@
 cmd-retiretopic = أزل منطقة من القائمة (تبقى مقالاتها)
 retiretopic-usage = اكتب المنطقة التي تزيلها من قائمة المناطق، باسمها أو برقمها، مثل <code>/retiretopic حقل العمر</code> أو <code>/retiretopic #12</code>. تبقى مقالاتها، ويُبلَّغ متابعوها مرة واحدة.
 retiretopic-several = «{ $input }» اسم لأكثر من منطقة: { $names }. اكتب رقم المنطقة التي تقصدها، مثل <code>/retiretopic { $id }</code>.
-retiretopic-already = أُزيلت <b>{ $topic }</b> من قائمة المناطق من قبل ({ $time })، فلم يتغير شيء.
+retiretopic-already = <b>{ $topic }</b> خارج قائمة المناطق منذ { $time }، فلم يتغير شيء.
 retiretopic-children = ⛔ لم أُزل <b>{ $topic }</b>: تحتها في قائمة المناطق { $count ->
     [one] منطقة واحدة
     [two] منطقتان
@@ -34,7 +34,7 @@ retiretopic-confirm-schedules = { $count ->
 button-retire = نعم، أزل المنطقة
 retiretopic-cancelled = لم تُزل المنطقة.
 retiretopic-gone = تغيّرت المناطق منذ هذا السؤال، فلم أُزل شيئًا. أرسل /retiretopic من جديد.
-retiretopic-done = ✅ أُزيلت <b>{ $topic }</b> من قائمة المناطق، وبقيت مقالاتها. { $count ->
+retiretopic-done = ✅ أزلتُ <b>{ $topic }</b> من قائمة المناطق، وبقيت مقالاتها. { $count ->
     [0] لم تكن تتابعها أي محادثة.
     [one] أُلغيت متابعة محادثة واحدة وستصلها رسالة بذلك.
     [two] أُلغيت متابعة محادثتين وستصل كلًّا منهما رسالة بذلك.
@@ -54,8 +54,8 @@ retire-notice-group = 📍 أزالت غرفة الأخبار <b>{ $topic }</b> 
     [channel] هذه القناة
    *[group] هذه المجموعة
 } تتابعها. تبقى أخبارها السابقة في البحث.
-retire-notice-parent = تقع { $topic } في <b>{ $parent }</b>: تابعها من الزر أدناه لتصلك أخبارها.
-retire-notice-parent-group = تقع { $topic } في <b>{ $parent }</b>: يستطيع مشرفو { $chat ->
+retire-notice-parent = <b>{ $parent }</b> هي المنطقة التي تضم { $topic }: تابعها من الزر أدناه لتصلك أخبارها.
+retire-notice-parent-group = <b>{ $parent }</b> هي المنطقة التي تضم { $topic }: يستطيع مشرفو { $chat ->
     [channel] القناة
    *[group] المجموعة
 } متابعتها من الزر أدناه لتصل أخبارها إليها.
@@ -70,4 +70,4 @@ breaking-offer-ignored = <i>{ $id } تركه { $name } بلا تنبيه.</i>
 
 # A reader types the name of a retired place (/subscribe, /latest, /alert, /schedule).
 topic-retired = أزالت غرفة الأخبار <b>{ $topic }</b> من قائمة المناطق، فلم يعد ممكنًا اختيارها.
-topic-retired-parent = أزالت غرفة الأخبار <b>{ $topic }</b> من قائمة المناطق. تقع في <b>{ $parent }</b>، وأخبار { $parent } تشمل أخبارها.
+topic-retired-parent = أزالت غرفة الأخبار <b>{ $topic }</b> من قائمة المناطق. <b>{ $parent }</b> هي المنطقة التي تضمها، وأخبار { $parent } تشمل أخبارها.
