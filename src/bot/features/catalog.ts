@@ -314,7 +314,8 @@ function scheduleIds(ctx: NashraContext, topic: Topic): number[] {
     .map((s) => s.id);
 }
 
-const idList = (ids: readonly number[]) => ids.map((id) => `#${id}`).join("، ");
+const idList = (ctx: NashraContext, ids: readonly number[]) =>
+  ids.map((id) => `#${id}`).join(ctx.language === "ar" ? "، " : ", ");
 
 catalogFeature.command("retiretopic", requireRole("admin"), async (ctx) => {
   const input = commandArgument(ctx).trim();
@@ -342,7 +343,9 @@ catalogFeature.command("retiretopic", requireRole("admin"), async (ctx) => {
     lines.push(ctx.t("retiretopic-confirm-parent", { parent: index.name(parent, ctx.language) }));
   lines.push(ctx.t("retiretopic-confirm-articles", { count: usage.articles }));
   if (schedules.length > 0)
-    lines.push(ctx.t("retiretopic-confirm-schedules", { count: schedules.length, ids: idList(schedules) }));
+    lines.push(
+      ctx.t("retiretopic-confirm-schedules", { count: schedules.length, ids: idList(ctx, schedules) }),
+    );
   const keyboard = new InlineKeyboard()
     .text(ctx.tp("button-retire"), retireConfirm.pack({ topic: topic.id }))
     .text(ctx.tp("button-cancel"), retireCancel.pack({}));
@@ -387,7 +390,7 @@ catalogFeature.callbackQuery(
       ctx.t("retiretopic-done", { topic: topics.index().name(topic, ctx.language), count: told }),
     ];
     if (removed.length > 0)
-      lines.push(ctx.t("retiretopic-done-schedules", { count: removed.length, ids: idList(removed) }));
+      lines.push(ctx.t("retiretopic-done-schedules", { count: removed.length, ids: idList(ctx, removed) }));
     ctx.deps.logger.info(
       { topic: topic.id, by: ctx.from?.id, followers: retired.followers.length, schedules: removed },
       "topic retired",
