@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
 import { StatsService } from "./admin/stats";
+import { BreakingOfferLog } from "./alerts/offers";
 import { AlertService } from "./alerts/service";
 import { ALLOWED_UPDATES, createBot } from "./bot";
 import { AlertStatusMessages } from "./bot/alert-status";
@@ -149,6 +150,8 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       i18n,
       readers: core.readers,
       roles,
+      delivery,
+      log: new BreakingOfferLog(store),
       logger,
       defaultLanguage: config.DEFAULT_LANGUAGE,
     });
@@ -161,9 +164,11 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
         const breaking = added
           .filter((a) => a.article.breaking)
           .map(({ article: a }) => ({ id: a.id, title: a.title }));
-        void offers
-          .offer(feed, breaking)
-          .catch((error) => logger.warn({ err: error }, "breaking offer failed"));
+        try {
+          offers.offer(feed, breaking);
+        } catch (error) {
+          logger.warn({ err: error }, "breaking offer failed");
+        }
       }
     });
     const digests: DigestService = new DigestService(publishing);
@@ -196,6 +201,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       feeds,
       roles,
       tips,
+      offers,
       stats: new StatsService(store, topics, clock, config.DEFAULT_TIMEZONE, () => roles.staffIds()),
       delivery,
       alerts,

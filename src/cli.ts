@@ -5,7 +5,7 @@ import { extname, join, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { collectStats } from "./admin/stats";
 import { systemClock } from "./clock";
-import { ConfigError, loadCliConfig } from "./config";
+import { type CliConfig, ConfigError, loadCliConfig } from "./config";
 import { DigestService } from "./digest/service";
 import type { Language } from "./domain";
 import { I18n } from "./i18n";
@@ -16,6 +16,7 @@ import { parseJsonArticles } from "./ingest/json";
 import { parsePlainText } from "./ingest/plain-text";
 import { type ArticleInput, IngestError } from "./ingest/types";
 import { createLogger } from "./logger";
+import { RoleService } from "./roles/service";
 import { createServices, type Services } from "./services";
 import { htmlToText, stripBidi } from "./text/html";
 import { messageHtml } from "./text/message";
@@ -71,7 +72,8 @@ digests off, or it blocked the bot).`,
 
 Prints the figures of the bot's /stats: articles (today counted in DEFAULT_TIMEZONE), topics, readers
 by kind of chat, subscriptions and the most followed topics, feeds, deliveries sent and failed in the
-last 24 hours, and the messages waiting to be sent.`,
+last 24 hours, and the messages waiting to be sent. As in /stats, the staff's own private chats are not
+readers: ADMIN_IDS and EDITOR_IDS (set them as for the bot) and the roles granted in the bot.`,
 };
 
 class UsageError extends Error {}
@@ -122,7 +124,7 @@ async function main(argv: string[]): Promise<void> {
       case "feeds":
         return await feedsCommand(services, rest, values["auto-alert"] === true);
       case "stats":
-        return statsCommand(services, config.DEFAULT_TIMEZONE);
+        return statsCommand(services, config);
       case "digest":
         return digestCommand(services, rest, values.html === true, config);
     }
@@ -337,16 +339,25 @@ async function feedsCommand(services: Services, args: string[], autoAlert: boole
   }
 }
 
-/** The figures of /stats (days in DEFAULT_TIMEZONE), one per line, name and value separated by a tab. */
-function statsCommand(services: Services, zone: string): void {
+/**
+ * The figures of /stats (days in DEFAULT_TIMEZONE), one per line, name and value separated by a tab. The staff
+ * (ADMIN_IDS, EDITOR_IDS and the roles granted in the bot, as the bot counts them) are not readers.
+ */
+function statsCommand(services: Services, config: CliConfig): void {
   const { store, topics } = services;
-  const report = collectStats(store, topics.index(), systemClock(), zone);
+  const zone = config.DEFAULT_TIMEZONE;
+  const staff = new RoleService(store, config).staffIds();
+  const report = collectStats(store, topics.index(), systemClock(), zone, staff);
   const { readers: r } = report;
   const kind = (k: { active: number; inactive: number }) => `${k.active} active, ${k.inactive} inactive`;
+  const all = [r.private, r.groups, r.channels];
   out(`articles\t${report.articles.total}`);
   out(`articles today\t${report.articles.today} (since midnight ${zone})`);
   out(`topics\t${topics.index().size}`);
-  out(`readers\t${report.chats} (${r.private.active + r.groups.active + r.channels.active} active)`);
+  out(
+    `readers\t${all.reduce((n, k) => n + k.active + k.inactive, 0)} (${all.reduce((n, k) => n + k.active, 0)} active)`,
+  );
+  out(`staff\t${report.staff} (their private chats are not readers)`);
   out(`readers private\t${kind(r.private)}`);
   out(`readers groups\t${kind(r.groups)}`);
   out(`readers channels\t${kind(r.channels)}`);

@@ -115,6 +115,9 @@ const schema = z.discriminatedUnion("BOT_MODE", [polling, webhook], {
 /** What the command line needs: no token, no HTTP. */
 const cliSchema = base.pick({
   DATABASE_PATH: true,
+  // The staff, whom `stats` leaves out of the readers as /stats does (with the roles granted in the bot).
+  ADMIN_IDS: true,
+  EDITOR_IDS: true,
   DEFAULT_LANGUAGE: true,
   DEFAULT_TIMEZONE: true,
   LOG_LEVEL: true,
@@ -170,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
   return config;
 }
 
-/** Like loadConfig, for the command line: the storage settings only. */
+/** Like loadConfig, for the command line: the storage settings and the staff's ids only. */
 export function loadCliConfig(env: NodeJS.ProcessEnv = readProcessEnv()): CliConfig {
   return parseOrExplain(cliSchema, withoutEmpty(env), env);
 }

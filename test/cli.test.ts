@@ -24,13 +24,14 @@ async function cli(
   args: string[],
   stdin?: string,
   viaNpm = false,
+  env: Record<string, string> = {},
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   const [command, commandArgs] = viaNpm
     ? ["npm", ["run", "--silent", "cli", "--", ...args]]
     : [TSX, [CLI, ...args]];
   const child = run(command as string, commandArgs as string[], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_PATH: temp.path },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_PATH: temp.path, ...env },
   });
   if (stdin !== undefined) {
     child.child.stdin?.end(stdin);
@@ -212,6 +213,28 @@ describe("npm run cli", { timeout: 90_000 }, () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain("Usage: ");
     }
+  });
+
+  it("stats leaves the staff out of the readers, as the bot's /stats does", async () => {
+    // An admin by ADMIN_IDS, an editor by a grant in the bot, a reader: three private chats.
+    const store = createStore(temp.path, Date.now);
+    store.chats.touch(701, "private", null, "ar");
+    store.chats.touch(702, "private", null, "ar");
+    store.chats.touch(703, "private", null, "ar");
+    store.roles.grant(702, "editor", 701);
+    store.close();
+    const figure = (stdout: string, name: string) => new RegExp(`^${name}\t(.*)$`, "m").exec(stdout)?.[1];
+    const without = await cli(["stats"]);
+    const withStaff = await cli(["stats"], undefined, false, { ADMIN_IDS: "701" });
+    expect(withStaff).toMatchObject({ code: 0, stderr: "" });
+    expect(figure(withStaff.stdout, "staff")).toBe("2 (their private chats are not readers)");
+    const active = (stdout: string) =>
+      Number(/^(\d+) active/.exec(figure(stdout, "readers private") ?? "")?.[1]);
+    // The grant alone already leaves the editor out; ADMIN_IDS leaves the admin out too.
+    expect(active(withStaff.stdout)).toBe(active(without.stdout) - 1);
+    expect(figure(without.stdout, "staff")).toBe("1 (their private chats are not readers)");
+    const total = (stdout: string) => Number(/^(\d+) /.exec(figure(stdout, "readers") ?? "")?.[1]);
+    expect(total(withStaff.stdout)).toBe(total(without.stdout) - 1);
   });
 
   it("previews a chat's digest without sending or marking anything", async () => {

@@ -251,6 +251,10 @@ export const grantCancel = button("gr:n", {});
 export const aliasConfirm = button("ali:y", { topic: id(), other: id(), alias: id() });
 export const aliasCancel = button("ali:n", {});
 
+// /retiretopic asks first (bot/features/catalog.ts): how many follow the place, how many articles keep it.
+export const retireConfirm = button("rt:y", { topic: id() });
+export const retireCancel = button("rt:n", {});
+
 // A breaking item offered to editors (bot/breaking-offers.ts, /post of «عاجل»): the /alert preview, or ignore it.
 export const breakingAlert = button("bk:a", { article: id() });
 export const breakingIgnore = button("bk:x", { article: id() });

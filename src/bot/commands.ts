@@ -45,6 +45,7 @@ export const ADMIN_COMMANDS = [
   "alias",
   "unalias",
   "renametopic",
+  "retiretopic",
   "stats",
 ] as const;
 

@@ -21,6 +21,7 @@ import type { RoleService } from "../roles/service";
 import type { ChatRecord } from "../store/chats";
 import type { TipService } from "../tips/service";
 import type { TopicService } from "../topics/service";
+import type { BreakingOffers } from "./breaking-offers";
 
 /** The services the bot calls; handlers stay thin and leave the rules (and the store) to these. */
 export interface BotDeps {
@@ -41,6 +42,8 @@ export interface BotDeps {
   schedules: ScheduleArmer;
   /** Readers' tips to the newsroom. */
   tips: TipService;
+  /** Breaking items offered to the editors (Ignore clears every editor's copy). */
+  offers: BreakingOffers;
   i18n: I18n;
   logger: Logger;
   metrics: Metrics;

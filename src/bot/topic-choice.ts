@@ -32,7 +32,17 @@ export async function topicOrAnswer(
   const args = { input: echo(input) };
   let text: string;
   let keyboard: InlineKeyboard | undefined;
-  if (resolution.kind === "unknown") {
+  const [retired] = resolution.kind === "several" ? [] : index.retiredNamed(input);
+  if (retired) {
+    // A place taken off the list (/retiretopic): said so, with the place above it, whose news includes it.
+    const parent = retired.parent ? index.live(retired.parent.id) : undefined;
+    const names = { topic: index.name(retired, ctx.language) };
+    text = parent
+      ? ctx.t("topic-retired-parent", { ...names, parent: index.name(parent, ctx.language) })
+      : ctx.t("topic-retired", names);
+    const data = parent && options.buttons?.();
+    if (parent && data) keyboard = new InlineKeyboard().text(index.name(parent, ctx.language), data(parent));
+  } else if (resolution.kind === "unknown") {
     text = ctx.t("topic-unknown", args);
   } else {
     const several = resolution.kind === "several";
@@ -52,11 +62,17 @@ export async function topicOrAnswer(
 }
 
 /**
- * The topic a button names; when the catalog no longer has it (a button older than a topic's removal), the
- * toast that says so, and undefined: the handler stops there.
+ * The topic a button names; when the catalog no longer has it (a button older than a topic's retirement), the
+ * toast that says so, and undefined: the handler stops there. `retired: true` accepts a retired topic (an
+ * editor's change to an old article's tags).
  */
-export async function buttonTopic(ctx: NashraContext, topicId: number): Promise<Topic | undefined> {
-  const topic = ctx.deps.topics.index().get(topicId);
+export async function buttonTopic(
+  ctx: NashraContext,
+  topicId: number,
+  options: { retired?: boolean } = {},
+): Promise<Topic | undefined> {
+  const index = ctx.deps.topics.index();
+  const topic = options.retired ? index.get(topicId) : index.live(topicId);
   if (!topic) await ctx.answerCallbackQuery({ text: ctx.tp("topic-gone") });
   return topic;
 }

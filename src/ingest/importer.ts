@@ -9,7 +9,7 @@ import { detectLanguage } from "../text/language";
 import { normalize, words } from "../text/normalize";
 import { indexText } from "../text/stem";
 import type { TopicService } from "../topics/service";
-import type { ArticleWords, Topic, TopicTag } from "../topics/topic-index";
+import type { ArticleWords, Topic, TopicIndex, TopicTag } from "../topics/topic-index";
 import { capLine, cleanBody, cleanTitle } from "./limits";
 import { findNearDuplicate, fingerprint } from "./near-duplicate";
 import { type ArticleInput, IngestError } from "./types";
@@ -74,6 +74,19 @@ export function withChoices(tags: readonly ArticleTag[], choices: readonly Topic
       kept.push({ topicId: c.topicId, about: c.about, score: null });
   }
   return kept;
+}
+
+/**
+ * A retired topic's tags stay as they are (/retiretopic: its old articles keep it): tagging again neither adds
+ * one nor takes one off, whatever the machine or an old choice says.
+ */
+function keepRetired(
+  next: readonly ArticleTag[],
+  current: readonly ArticleTag[],
+  index: TopicIndex,
+): ArticleTag[] {
+  const retired = (t: ArticleTag) => (index.get(t.topicId)?.retiredAt ?? null) !== null;
+  return [...next.filter((t) => !retired(t)), ...current.filter(retired)];
 }
 
 /** Tags as stored ones come back: those the article is about first, then by score (the most salient first). */
@@ -263,7 +276,10 @@ export class Importer {
       const machine = index
         .tagArticle(articleWords(tokens, normalizedTitle, body))
         .map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score }));
-      articles.setTags(articleId, withChoices(machine, articles.choices(articleId)));
+      articles.setTags(
+        articleId,
+        keepRetired(withChoices(machine, articles.choices(articleId)), articles.tags(articleId), index),
+      );
       articles.recordChange(articleId, by.id, this.clock(), { kind: "edit-text", by: by.name });
       return this.known(articleId);
     });
@@ -303,8 +319,9 @@ export class Importer {
         const machine = index
           .tagArticle(articleWords(tokens, normalize(title), body))
           .map((t) => ({ topicId: t.topic.id, about: t.about, score: t.score }));
-        const next = withChoices(machine, choices.get(id) ?? []);
-        const current = new Map(articles.tags(id).map((t) => [t.topicId, t]));
+        const tags = articles.tags(id);
+        const next = keepRetired(withChoices(machine, choices.get(id) ?? []), tags, index);
+        const current = new Map(tags.map((t) => [t.topicId, t]));
         if (next.length !== current.size || next.some((t) => current.get(t.topicId)?.about !== t.about)) {
           articles.setTags(id, next);
           changed++;

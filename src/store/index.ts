@@ -8,6 +8,7 @@ import { type Db, openDatabase } from "./db";
 import { DigestStore } from "./digests";
 import { ExceptionStore } from "./exceptions";
 import { FeedStore } from "./feeds";
+import { OfferStore } from "./offers";
 import { OutboxStore } from "./outbox";
 import { PendingInputStore } from "./pending-inputs";
 import { PhraseStore } from "./phrases";
@@ -41,6 +42,8 @@ export interface Store {
   tips: TipStore;
   /** What the bot waits for a person to type (after /tip, «↩», «➕»). */
   pendingInputs: PendingInputStore;
+  /** Editors' copies of breaking-item offers. */
+  offers: OfferStore;
   /** True when the database answers a query (for /healthz). */
   healthy(): boolean;
   /**
@@ -74,6 +77,7 @@ export function createStore(path: string, clock: Clock): Store {
     stats: new StatsStore(db),
     tips: new TipStore(db, clock),
     pendingInputs: new PendingInputStore(db),
+    offers: new OfferStore(db, clock),
     healthy() {
       try {
         return db.open && db.prepare("SELECT 1 AS ok").get() !== undefined;

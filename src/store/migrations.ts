@@ -617,6 +617,32 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 32,
+    name: "retired topics; each editor's copy of a breaking-item offer",
+    up: `
+      -- When an admin retired the topic (/retiretopic): it leaves lookup, the picker and tagging, its followers'
+      -- rows, aliases, exceptions and schedules go; its articles keep it (the index still knows it by id).
+      ALTER TABLE topics ADD COLUMN retired_at INTEGER;
+
+      -- Every editor's copy of a breaking-item offer (bot/breaking-offers.ts), one row per item it shows, so that
+      -- «Ignore» pressed in one copy clears the others and says who ignored it. A copy goes through the outbox as
+      -- the row (chat_id, ref): its message id is the outbox's once sent. Staff private chats only (no chat
+      -- migration applies); an article deleted for good takes its rows.
+      CREATE TABLE breaking_offers (
+        chat_id    INTEGER NOT NULL,
+        ref        TEXT    NOT NULL,   -- the outbox ref of the offer (offer:<first article id>)
+        feed       TEXT    NOT NULL,   -- the feed's title (or URL) as the offer named it
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,   -- the item's place in the message
+        total      INTEGER NOT NULL,   -- items of the poll (the message shows at most 5)
+        ignored_by TEXT,               -- the name of the editor who pressed «Ignore» (NULL: still offered)
+        sent_at    INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, ref, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX breaking_offers_article ON breaking_offers (article_id);
+    `,
+  },
+  {
     version: 34,
     name: "what the bot waits for a person to type, across restarts",
     up: `

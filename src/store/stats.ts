@@ -34,11 +34,12 @@ export class StatsStore {
     this.chatsOf = db.prepare(
       "SELECT type, active, created_at FROM chats WHERE id IN (SELECT value FROM json_each(?))",
     );
+    // Alerts and digests, as /stats words them: notices (role changes, retired places, tips) are not counted.
     this.sentBetween = db.prepare(
-      "SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL AND sent_at >= ? AND sent_at < ?",
+      "SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL AND sent_at >= ? AND sent_at < ? AND purpose <> 'notice'",
     );
     this.failedBetween = db.prepare(
-      "SELECT count(*) AS n FROM outbox WHERE failed_at IS NOT NULL AND failed_at >= ? AND failed_at < ?",
+      "SELECT count(*) AS n FROM outbox WHERE failed_at IS NOT NULL AND failed_at >= ? AND failed_at < ? AND purpose <> 'notice'",
     );
     this.chatsBetween = db.prepare(
       "SELECT count(*) AS n FROM chats WHERE created_at >= ? AND created_at < ?",

@@ -16,6 +16,14 @@ export interface TopicRecord {
   nameEn: string;
   position: number;
   builtin: boolean;
+  /** When an admin retired it (/retiretopic): kept for its articles, gone from lookup, the picker and tagging. */
+  retiredAt: number | null;
+}
+
+/** What retiring a topic removed: the chats that followed it (told once), and how many exceptions named it. */
+export interface RetiredTopic {
+  followers: number[];
+  exceptions: number;
 }
 
 /** An alias as stored, with its topic's slug. */
@@ -45,6 +53,7 @@ interface TopicRow {
   name_en: string;
   position: number;
   builtin: number;
+  retired_at: number | null;
 }
 
 /** What an admin gives to create a topic. */
@@ -111,6 +120,7 @@ export class TopicStore {
       nameEn: r.name_en,
       position: r.position,
       builtin: r.builtin === 1,
+      retiredAt: r.retired_at,
     }));
   }
 
@@ -211,6 +221,49 @@ export class TopicStore {
       const added = this.insertAlias.run({ topicId, alias, lang, strength, builtin: 0 }).changes > 0;
       if (added) this.bumpRevision.run();
       return added;
+    })();
+  }
+
+  /** How many active chats follow a topic, and how many live articles are about it (/retiretopic's question). */
+  usage(topicId: number): { followers: number; articles: number } {
+    const followers = this.db
+      .prepare<[number], { n: number }>(
+        `SELECT count(*) AS n FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+         WHERE s.topic_id = ? AND c.active = 1`,
+      )
+      .get(topicId)?.n;
+    const articles = this.db
+      .prepare<[number], { n: number }>(
+        `SELECT count(*) AS n FROM article_topics t JOIN articles a ON a.id = t.article_id
+         WHERE t.topic_id = ? AND t.about = 1 AND a.deleted_at IS NULL`,
+      )
+      .get(topicId)?.n;
+    return { followers: followers ?? 0, articles: articles ?? 0 };
+  }
+
+  /**
+   * Retires a topic: marked retired, its followers' rows and the exceptions that name it removed, in one
+   * transaction (schedules of the topic are the armer's: ScheduleArmer.remove). Its articles keep their tags; its
+   * aliases stay stored, and the index leaves them out of lookup and tagging (it only answers a reader who types one
+   * that the place is retired). Undefined when it was retired already (or does not exist).
+   */
+  retire(topicId: number): RetiredTopic | undefined {
+    return this.db.transaction((): RetiredTopic | undefined => {
+      const marked = this.db
+        .prepare("UPDATE topics SET retired_at = ? WHERE id = ? AND retired_at IS NULL")
+        .run(this.clock(), topicId).changes;
+      if (marked === 0) return undefined;
+      const followers = this.db
+        .prepare<[number], { chat_id: number }>(
+          "DELETE FROM subscriptions WHERE topic_id = ? RETURNING chat_id",
+        )
+        .all(topicId)
+        .map((r) => r.chat_id);
+      const exceptions = this.db
+        .prepare("DELETE FROM subscription_exceptions WHERE topic_id = ?")
+        .run(topicId).changes;
+      this.bumpRevision.run();
+      return { followers: followers.sort((a, b) => a - b), exceptions };
     })();
   }
 }

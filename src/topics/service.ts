@@ -1,7 +1,7 @@
 // Topic services for the bot and the CLI: the current index (rebuilt when the catalog changes) and
 // reader subscriptions expressed in topics.
 import type { Store } from "../store";
-import type { NewTopic } from "../store/topics";
+import type { NewTopic, RetiredTopic } from "../store/topics";
 import { compact } from "../text/normalize";
 import { type Catalog, seedTopics } from "./catalog";
 import { type LookupResult, type Topic, TopicIndex } from "./topic-index";
@@ -93,6 +93,21 @@ export class TopicService {
     this.store.topics.rename(topic.id, nameAr, nameEn);
     this.cached = undefined;
     return this.index().get(topic.id) as Topic;
+  }
+
+  /** How many active chats follow a topic and how many live articles are about it. */
+  usage(topic: Topic): { followers: number; articles: number } {
+    return this.store.topics.usage(topic.id);
+  }
+
+  /**
+   * Retires a topic (/retiretopic): gone from lookup, the picker and tagging; its followers' rows, aliases and
+   * the exceptions that name it go; its articles keep it. Undefined when it was retired already.
+   */
+  retire(topic: Topic): RetiredTopic | undefined {
+    const retired = this.store.topics.retire(topic.id);
+    this.cached = undefined;
+    return retired;
   }
 
   /** A topic's names as stored (row id, text, whether the built-in catalog brought it), oldest first. */

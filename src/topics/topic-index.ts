@@ -10,6 +10,7 @@ import { CompiledSalience, loadSalience, NAME_TOPIC, PhraseSet, type SalienceRul
 
 /** A topic with its place in the hierarchy. */
 export interface Topic extends TopicRecord {
+  /** The parent even of a retired topic (which is not among its parent's children). */
   parent: Topic | null;
   children: Topic[];
   depth: number;
@@ -135,6 +136,8 @@ export class TopicIndex {
   private readonly keys = new Map<string, Set<number>>();
   /** Arabic topic names without their article (ميادين → Mayadin), when that is not a key already. */
   private readonly articleless = new Map<string, Set<number>>();
+  /** The names and aliases of retired topics (a reader who types one is told where its news went). */
+  private readonly retiredKeys = new Map<string, Set<number>>();
   /** Every name and alias as words (closeMatches). */
   private readonly phrases: NamePhrase[] = [];
   /** Words of names and aliases of several topics: a kind of place, not a name (closeMatches). */
@@ -149,34 +152,48 @@ export class TopicIndex {
 
   constructor(
     records: TopicRecord[],
-    aliases: AliasRecord[],
+    allAliases: AliasRecord[],
     cueWords: string[] = [],
     salience: SalienceRules = loadSalience(),
   ) {
     for (const r of records) this.byId.set(r.id, { ...r, parent: null, children: [], depth: 0 });
+    // A retired topic keeps its parent (its old articles' labels, the parent offered to its followers) but is
+    // no parent's child: the picker, subtrees and listings never reach it.
     for (const t of this.byId.values()) {
       this.bySlugMap.set(t.slug, t);
       const parent = t.parentId === null ? undefined : this.byId.get(t.parentId);
       if (parent) {
         t.parent = parent;
-        parent.children.push(t);
+        if (t.retiredAt === null) parent.children.push(t);
       }
     }
     const visit = (t: Topic, depth: number) => {
       t.depth = depth;
-      this.ordered.push(t);
+      if (t.retiredAt === null) this.ordered.push(t);
       for (const c of t.children) visit(c, depth + 1);
     };
     for (const t of this.byId.values()) if (!t.parent) visit(t, 0);
+    for (const t of this.byId.values()) if (t.retiredAt !== null) t.depth = (t.parent?.depth ?? -1) + 1;
 
+    // Only live topics are found by name, suggested or tagged.
+    const live = [...this.byId.values()].filter((t) => t.retiredAt === null);
+    const liveIds = new Set(live.map((t) => t.id));
+    const aliases = allAliases.filter((a) => liveIds.has(a.topicId));
     for (const t of this.byId.values()) {
+      if (t.retiredAt === null) continue;
+      for (const n of [t.slug, t.nameAr, t.nameEn]) this.addKey(n, t.id, this.retiredKeys);
+    }
+    for (const a of allAliases)
+      if (a.strength !== "exclude" && !liveIds.has(a.topicId) && this.byId.has(a.topicId))
+        this.addKey(a.alias, a.topicId, this.retiredKeys);
+    for (const t of live) {
       this.addKey(t.slug, t.id);
       this.addKey(t.nameAr, t.id);
       this.addKey(t.nameEn, t.id);
     }
     for (const a of aliases) if (a.strength !== "exclude") this.addKey(a.alias, a.topicId);
     const names = [
-      ...[...this.byId.values()].flatMap((t) => [
+      ...live.flatMap((t) => [
         { topicId: t.id, alias: t.nameAr },
         { topicId: t.id, alias: t.nameEn },
       ]),
@@ -184,7 +201,7 @@ export class TopicIndex {
     ];
     const topicsOfWord = new Map<string, Set<number>>();
     for (const { topicId, alias } of names) {
-      if (!this.byId.has(topicId)) continue;
+      if (!liveIds.has(topicId)) continue;
       const tokens = withoutArticles(words(alias));
       if (tokens.length === 0) continue;
       this.phrases.push({ topicId, tokens });
@@ -197,7 +214,7 @@ export class TopicIndex {
     }
     for (const [word, ids] of topicsOfWord) if (ids.size >= GENERIC_WORD_TOPICS) this.genericWords.add(word);
     for (const word of [...KIND_WORDS, ...cueWords].flatMap((w) => words(w))) this.genericWords.add(word);
-    for (const t of this.byId.values()) {
+    for (const t of live) {
       const name = compact(t.nameAr);
       if (name.startsWith("ال") && !this.keys.has(name.slice(2))) {
         getOrInsert(this.articleless, name.slice(2), () => new Set()).add(t.id);
@@ -215,25 +232,43 @@ export class TopicIndex {
     this.cues = new PhraseSet(cueWords.map((c) => words(c)));
   }
 
-  private addKey(name: string, id: number): void {
+  private addKey(name: string, id: number, keys = this.keys): void {
     const key = compact(name);
     if (key === "") return;
-    let ids = this.keys.get(key);
+    let ids = keys.get(key);
     if (!ids) {
       ids = new Set();
-      this.keys.set(key, ids);
+      keys.set(key, ids);
     }
     ids.add(id);
   }
 
+  /** Live topics (the retired ones left out). */
   get size(): number {
-    return this.byId.size;
+    return this.ordered.length;
   }
 
+  /**
+   * A topic by id, retired or not: what an article, an alert or a row names stays readable. What a reader may
+   * still act on (follow it, choose it) asks `live` too.
+   */
   get(id: number): Topic | undefined {
     return this.byId.get(id);
   }
 
+  /** A live topic by id; undefined when it is unknown or retired. */
+  live(id: number): Topic | undefined {
+    const t = this.byId.get(id);
+    return t && t.retiredAt === null ? t : undefined;
+  }
+
+  /** Retired topics one of whose names or aliases is this one, as lookup compares names (no looser reading). */
+  retiredNamed(input: string): Topic[] {
+    const ids = this.retiredKeys.get(compact(input));
+    return ids ? [...ids].flatMap((id) => this.byId.get(id) ?? []) : [];
+  }
+
+  /** A topic by slug, retired or not (a slug stays taken); `live(t.id)` for what readers may act on. */
   bySlug(slug: string): Topic | undefined {
     return this.bySlugMap.get(slug);
   }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EDITOR_COMMANDS, READER_COMMANDS } from "../../src/bot/commands";
 import type { FakeUploadedFile } from "../support/fake-bot-api";
-import { type Harness, startHarness, visible } from "../support/harness";
+import { type Harness, startHarness, visible, waitUntil } from "../support/harness";
 import { command, user } from "../support/updates";
 
 const ADMIN = user({ language_code: "en" });
@@ -11,6 +11,21 @@ const ADMIN_AR = user({ language_code: "ar" });
 const FIXED_EDITOR = user({ language_code: "en" });
 
 let h: Harness;
+
+/** Waits for the role notice (it goes through the outbox) that contains `text`, and returns it as seen. */
+async function notice(userId: number, text: RegExp): Promise<string> {
+  const find = () =>
+    h.fake
+      .sentTo(userId)
+      .map(visible)
+      .find((t) => text.test(t));
+  await waitUntil(
+    () => find() !== undefined,
+    5000,
+    () => `no notice ${text} for ${userId}`,
+  );
+  return find() as string;
+}
 beforeAll(async () => {
   h = await startHarness({
     env: {
@@ -42,7 +57,7 @@ describe("/grant and /revoke", () => {
     );
     expect(h.app.store.roles.find(reporter.id)).toBe("editor");
     // Told in their own language, and their menu now has the editor commands.
-    expect(visible(h.fake.lastSent(reporter.id))).toContain("أصبحت محررًا في نشرة");
+    expect(await notice(reporter.id, /أصبحت/)).toContain("أصبحت محررًا في نشرة");
     expect(names(h.fake.commands({ type: "chat", chat_id: reporter.id }, "ar"))).toEqual([
       ...READER_COMMANDS,
       ...EDITOR_COMMANDS,
@@ -58,7 +73,7 @@ describe("/grant and /revoke", () => {
     const revoked = await say(ADMIN, "revoke", String(reporter.id));
     expect(revoked).toBe(`✅ User ${reporter.id} is no longer an editor; they are a reader now.`);
     expect(h.app.store.roles.find(reporter.id)).toBeUndefined();
-    expect(visible(h.fake.lastSent(reporter.id))).toContain("سُحب دورك");
+    expect(await notice(reporter.id, /سُحب دورك/)).toContain("ويبقى لك كل ما يتاح للقراء");
     expect(h.fake.commands({ type: "chat", chat_id: reporter.id }, "ar")).toEqual([]);
     expect(await say(reporter, "post", "عنوان آخر\nنص")).toContain("⛔");
   });
@@ -82,7 +97,7 @@ describe("/grant and /revoke", () => {
     await say(deputy, "start");
     await say(ADMIN_AR, "grant", `${deputy.id} admin`);
     // Told in the language of their own Telegram app, not the granting admin's or the default.
-    expect(visible(h.fake.lastSent(deputy.id))).toMatch(/You are now an? admin/i);
+    expect(await notice(deputy.id, /You are now/)).toMatch(/You are now an? admin/i);
     expect(await say(deputy, "stats")).toContain("Nashra statistics");
     await say(ADMIN, "revoke", String(deputy.id));
     expect(await say(deputy, "stats")).toBe("⛔ This command is for Nashra's admins.");

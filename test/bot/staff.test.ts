@@ -18,7 +18,7 @@ import {
 } from "../support/harness";
 import { callback, command, group, groupMessage, myChatMember, user } from "../support/updates";
 
-const ADMIN = user({ language_code: "ar" });
+const ADMIN = user({ language_code: "ar", first_name: "سلمى", last_name: "الأحمد" });
 const ADMIN_EN = user({ language_code: "en" });
 const EDITOR = user({ language_code: "ar" });
 const NEWSROOM = group({ id: -100555, title: "غرفة أخبار الفرات" });
@@ -285,7 +285,8 @@ describe("/alias that makes a place's name ambiguous, and /unalias", () => {
 
 describe("breaking items wait for an editor, visibly", () => {
   it("offers a feed's breaking item to the editors when its auto-alert is off; Send as alert gives the preview", async () => {
-    await say(ADMIN_EN, "help"); // both admins have a private chat with the bot
+    await say(ADMIN_EN, "help"); // both admins and the editor have a private chat with the bot
+    await say(EDITOR, "help");
     const reader = user({ language_code: "ar" });
     await say(reader, "subscribe", "البوكمال");
     const offered = () =>
@@ -349,10 +350,43 @@ describe("breaking items wait for an editor, visibly", () => {
       .filter((m) => (m.text ?? "").includes("خبر عاجل جديد"))
       .at(-1);
     const alertsBefore = h.app.store.db.prepare("SELECT count(*) AS n FROM alerts").get();
+    // The other admin's copy (in English) and the editor's show the same item with its buttons.
+    const copyOf = (chatId: number) =>
+      h.fake
+        .messagesIn(chatId)
+        .filter((m) => /breaking item|خبر عاجل/.test(visible(m)) && /خابور/.test(visible(m)))
+        .at(-1);
+    const id = /#(\d+) عاجل/.exec(visible(offer))?.[1];
+    // The copies go through the outbox: each editor's arrives on its own.
+    await waitUntil(
+      () => copyOf(ADMIN_EN.id) !== undefined && copyOf(EDITOR.id) !== undefined,
+      5000,
+      () => "not every editor got the second offer",
+    );
+    // …and the outbox has written down each copy's message id (what Ignore edits).
+    const unsent = () =>
+      h.app.store.db
+        .prepare("SELECT count(*) AS n FROM outbox WHERE ref LIKE 'offer:%' AND status <> 'sent'")
+        .get() as { n: number };
+    await waitUntil(() => unsent().n === 0);
+    expect(buttonLabels(copyOf(ADMIN_EN.id))).toContain(`Ignore #${id}`);
+    expect(buttonLabels(copyOf(EDITOR.id)).length).toBe(2);
     await h.send(callback(buttonData(offer, "اتركه"), { from: ADMIN, ...(message ? { message } : {}) }));
     const now = h.fake.messagesIn(ADMIN.id).find((m) => m.message_id === message?.message_id);
     expect(buttonLabels(now)).toEqual([]);
+    expect(visible(now)).toContain(`#${id} تركه سلمى الأحمد بلا تنبيه.`);
+    // Every other copy loses that item's buttons and says who ignored it, in its own language.
+    expect(buttonLabels(copyOf(ADMIN_EN.id))).toEqual([]);
+    expect(visible(copyOf(ADMIN_EN.id))).toContain(`#${id} ignored by سلمى الأحمد: no alert.`);
+    expect(buttonLabels(copyOf(EDITOR.id))).toEqual([]);
+    expect(visible(copyOf(EDITOR.id))).toContain("سلمى الأحمد");
+    expect(visible(copyOf(EDITOR.id))).toContain("انقطاع الطريق بين الحسكة والقامشلي");
     expect(h.app.store.db.prepare("SELECT count(*) AS n FROM alerts").get()).toEqual(alertsBefore);
+    // A press on another copy afterwards changes nothing more.
+    const before = h.fake.messagesIn(EDITOR.id).length;
+    await h.send(callback(`bk:x:${id}`, { from: ADMIN_EN, message: copyOf(ADMIN_EN.id) }));
+    expect(visible(copyOf(ADMIN_EN.id))).toContain("ignored by سلمى الأحمد");
+    expect(h.fake.messagesIn(EDITOR.id)).toHaveLength(before);
   });
 
   it("/post of «عاجل» offers Send as alert at once; a calm /post does not", async () => {
@@ -449,6 +483,148 @@ describe("/renametopic", () => {
       "لا أعرف منطقة باسم «قرية مجهولة»",
     );
     expect(h.app.store.topics.all().find((t) => t.id === hajin.id)?.nameAr).toBe("مدينة هجين");
+  });
+});
+
+describe("/retiretopic", () => {
+  it("takes «حقل العمر» off the list after a question; its followers are told once, its articles keep it", async () => {
+    const index = () => h.app.deps.topics.index();
+    const omar = index().bySlug("omar-oil-field");
+    const deirEzZor = index().bySlug("deir-ez-zor");
+    if (!omar || !deirEzZor) throw new Error("no Omar oil field");
+    // Readers of the field: one in Arabic, one in English, one who also follows Deir ez-Zor, and a group.
+    const reader = user({ language_code: "ar" });
+    const english = user({ language_code: "en" });
+    const covered = user({ language_code: "ar" });
+    await say(reader, "subscribe", "حقل العمر");
+    await say(english, "subscribe", "Omar oil field");
+    await say(covered, "subscribe", "دير الزور، حقل العمر");
+    const field = group({ id: -100777, title: "عمال حقل العمر" });
+    h.fake.setChatMember(field.id, ADMIN.id, "administrator");
+    await h.send(groupMessage("/subscribe حقل العمر", { from: ADMIN, chat: field }));
+    expect(h.app.store.subscriptions.topicIds(field.id)).toEqual([omar.id]);
+    await say(ADMIN, "schedule", "يوميا 7 صباحًا حقل العمر tz=دمشق");
+    const schedule = h.app.deps.schedules.list().find((s) => s.topicId === omar.id);
+    if (!schedule) throw new Error("no schedule of the field");
+    // An article about the field before it goes.
+    const posted = await say(
+      EDITOR,
+      "post",
+      "حريق في خط نفط قرب حقل العمر\nاندلع حريق في خط لنقل النفط قرب حقل العمر النفطي شرقي دير الزور، وهرعت فرق الإطفاء إلى المكان.",
+    );
+    const oldId = Number(/#(\d+)/.exec(posted)?.[1]);
+    expect(h.app.store.articles.topicIds(oldId)).toContain(omar.id);
+
+    // Not an admin's, a place with places under it, an unknown place: a clear answer, nothing changes.
+    expect(await say(EDITOR, "retiretopic", "حقل العمر")).toMatch(/^⛔ /); // an editor is no admin
+    expect(index().live(omar.id)).toBeDefined();
+    const parent = await say(ADMIN, "retiretopic", "دير الزور");
+    expect(parent).toContain("لم أُزل دير الزور: تحتها في قائمة المناطق");
+    expect(parent).toContain("الميادين");
+    expect(await say(ADMIN, "retiretopic", "قرية مجهولة")).toContain("لا أعرف منطقة باسم «قرية مجهولة»");
+    expect(await say(ADMIN, "retiretopic")).toContain("اكتب المنطقة التي تزيلها");
+
+    // The question says who follows it, what stays and which schedule stops; Cancel keeps everything.
+    const [question] = await h.send(command("retiretopic", "حقل العمر", { from: ADMIN }));
+    const message = h.fake.lastMessage(ADMIN.id);
+    const asked = visible(question);
+    expect(asked).toContain("أأزيل حقل العمر النفطي من قائمة المناطق؟");
+    expect(asked).toContain("تتابعها الآن 4 محادثات");
+    expect(asked).toContain("تعرض الرسالة على من لا يتابع دير الزور أن يتابعها");
+    expect(asked).toMatch(/لها (مقال واحد|مقالان|\d+ مقالًا?|\d+ مقالات) /);
+    expect(asked).toContain(`ويتوقف موعد الملخصات الخاص بها ويُحذف: #${schedule.id}`);
+    expect(buttonLabels(question)).toEqual(["نعم، أزل المنطقة", "إلغاء"]);
+    await h.send(callback(buttonData(question, "إلغاء"), { from: ADMIN, message }));
+    expect(visible(h.fake.lastMessage(ADMIN.id))).toBe("لم تُزل المنطقة.");
+    expect(index().live(omar.id)).toBeDefined();
+    expect(h.app.store.subscriptions.topicIds(reader.id)).toEqual([omar.id]);
+    // An editor pressing the admin's button is refused.
+    await h.send(callback(buttonData(question, "نعم"), { from: EDITOR }));
+    expect(index().live(omar.id)).toBeDefined();
+
+    await h.send(callback(buttonData(question, "نعم"), { from: ADMIN, message }));
+    const done = visible(h.fake.lastMessage(ADMIN.id));
+    expect(done).toContain("أزلتُ حقل العمر النفطي من قائمة المناطق، وبقيت مقالاتها");
+    expect(done).toContain("أُلغيت متابعة 4 محادثات");
+    expect(done).toContain(`حُذف موعد الملخصات #${schedule.id}`);
+    expect(h.app.deps.schedules.list().some((s) => s.id === schedule.id)).toBe(false);
+    for (const chat of [reader.id, english.id, covered.id, field.id])
+      expect(h.app.store.subscriptions.topicIds(chat)).not.toContain(omar.id);
+    expect(h.app.store.subscriptions.topicIds(covered.id)).toEqual([deirEzZor.id]);
+
+    // Each follower is told once, in its language, as itself, with the place above to follow.
+    const notice = (chat: number) => h.fake.sentTo(chat).filter((m) => visible(m).startsWith("📍"));
+    await waitUntil(
+      () => [reader.id, english.id, covered.id, field.id].every((c) => notice(c).length === 1),
+      5000,
+      () => "not every follower was told",
+    );
+    const [toReader] = notice(reader.id);
+    expect(visible(toReader)).toBe(
+      "📍 أزالت غرفة الأخبار حقل العمر النفطي من قائمة المناطق، فلم تعد تتابعها. تبقى أخبارها السابقة في البحث.\n" +
+        "دير الزور هي المنطقة التي تضم حقل العمر النفطي: تابعها من الزر أدناه لتصلك أخبارها.",
+    );
+    expect(buttonLabels(toReader)).toEqual(["تابع دير الزور"]);
+    expect(visible(notice(english.id)[0])).toContain(
+      "The newsroom took Omar oil field off the list of places, so you no longer follow it.",
+    );
+    expect(visible(notice(covered.id)[0])).toContain("وما زالت أخبارها تصلك عبر متابعتك لـدير الزور");
+    expect(buttonLabels(notice(covered.id)[0])).toEqual([]);
+    expect(visible(notice(field.id)[0])).toContain("فلم تعد هذه المجموعة تتابعها");
+    expect(visible(notice(field.id)[0])).toContain("يستطيع مشرفو المجموعة متابعتها من الزر أدناه");
+    // The button follows the place above.
+    await h.send(callback(buttonData(toReader, "تابع"), { from: reader }));
+    expect(h.app.store.subscriptions.topicIds(reader.id)).toEqual([deirEzZor.id]);
+
+    // Readers no longer find it; the picker does not list it; new articles are not tagged with it.
+    const newcomer = user({ language_code: "ar" });
+    const typed = await say(newcomer, "subscribe", "حقل العمر");
+    expect(typed).toBe(
+      "أزالت غرفة الأخبار حقل العمر النفطي من قائمة المناطق. دير الزور هي المنطقة التي تضمها، وأخبار دير الزور تشمل أخبارها.",
+    );
+    expect(h.app.store.subscriptions.topicIds(newcomer.id)).toEqual([]);
+    const [answer] = await h.send(command("subscribe", "حقل العمر", { from: newcomer }));
+    expect(buttonLabels(answer)).toEqual(["دير الزور"]);
+    await h.send(callback(buttonData(answer, "دير الزور"), { from: newcomer }));
+    expect(h.app.store.subscriptions.topicIds(newcomer.id)).toEqual([deirEzZor.id]);
+    expect(index().lookup("Omar oil field").matches).toEqual([]);
+    const above = index().get(deirEzZor.id);
+    if (!above) throw new Error("Deir ez-Zor is gone");
+    expect(
+      index()
+        .subtree(above)
+        .map((t) => t.id),
+    ).not.toContain(omar.id);
+    expect(index().ordered.map((t) => t.id)).not.toContain(omar.id);
+    const fresh = await say(
+      EDITOR,
+      "post",
+      "عودة الضخ في حقل العمر\nعاد ضخ النفط من حقل العمر النفطي بعد إصلاح الخط المتضرر.",
+    );
+    const freshId = Number(/#(\d+)/.exec(fresh)?.[1]);
+    expect(h.app.store.articles.topicIds(freshId)).not.toContain(omar.id);
+    expect(fresh).not.toContain("حقل العمر النفطي");
+
+    // The old article keeps it, through /article and re-tagging alike.
+    h.app.deps.importer.retagSince(0);
+    expect(h.app.store.articles.topicIds(oldId)).toContain(omar.id);
+    expect(h.app.store.articles.topicIds(freshId)).not.toContain(omar.id);
+    expect(await say(ADMIN, "article", String(oldId))).toContain("حقل العمر النفطي (أُزيلت من القائمة)");
+    // A new catalog version does not bring it back.
+    h.app.store.topics.seed("a catalog after the retirement", seedTopics(loadCatalog()));
+    expect(h.app.deps.topics.lookup("حقل العمر").matches).toEqual([]);
+
+    // Twice: already done, by name or by number.
+    expect(await say(ADMIN, "retiretopic", "حقل العمر النفطي")).toContain(
+      "حقل العمر النفطي خارج قائمة المناطق منذ",
+    );
+    expect(await say(ADMIN_EN, "retiretopic", `#${omar.id}`)).toContain(
+      "Omar oil field was already taken off the list of places",
+    );
+    // The old confirmation pressed again changes nothing and tells nobody twice.
+    await h.send(callback(buttonData(question, "نعم"), { from: ADMIN, message }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(notice(reader.id)).toHaveLength(1);
   });
 });
 

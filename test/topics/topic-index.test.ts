@@ -214,6 +214,46 @@ describe("tagging (docs/arabic.md cases)", () => {
   });
 });
 
+describe("a retired place (/retiretopic)", () => {
+  it("is kept by id for its articles, and gone from lookup, suggestions, the tree and tagging", () => {
+    const temp = tempStore();
+    try {
+      const before = temp.topics.index();
+      const omar = before.bySlug("omar-oil-field");
+      if (!omar) throw new Error("no Omar oil field");
+      expect(temp.topics.retire(omar)).toEqual({ followers: [], exceptions: 0 });
+      expect(temp.topics.retire(omar)).toBeUndefined(); // once
+      const index = temp.topics.index();
+      expect(index.get(omar.id)?.nameAr).toBe("حقل العمر النفطي");
+      expect(index.live(omar.id)).toBeUndefined();
+      expect(index.size).toBe(before.size - 1);
+      expect(index.ordered.some((t) => t.id === omar.id)).toBe(false);
+      const deirEzZor = index.bySlug("deir-ez-zor");
+      if (!deirEzZor) throw new Error("no Deir ez-Zor");
+      expect(deirEzZor.children.some((t) => t.id === omar.id)).toBe(false);
+      // Its old articles' readers of Deir ez-Zor still get them: the parent stays its parent.
+      expect([...index.withAncestors([omar.id])]).toContain(deirEzZor.id);
+      for (const name of ["حقل العمر النفطي", "حقل العمر", "Omar oil field", "omar-oil-field"]) {
+        expect(index.lookup(name).matches, name).toEqual([]);
+        expect(
+          index.lookup(name).suggestions.map((t) => t.id),
+          name,
+        ).not.toContain(omar.id);
+        expect(
+          index.retiredNamed(name).map((t) => t.id),
+          name,
+        ).toEqual([omar.id]);
+      }
+      expect(index.closeMatches("العمر").map((t) => t.id)).not.toContain(omar.id);
+      const text = "حريق في حقل العمر النفطي شرقي دير الزور\nاندلع حريق في خط نفط قرب حقل العمر.";
+      expect(index.tag(text).map((t) => t.slug)).toEqual(["deir-ez-zor"]);
+      expect(index.namedSpans("حقل العمر").map((s) => s.topic.id)).toEqual([]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
+
 describe("levenshtein", () => {
   it("counts edits", () => {
     expect(levenshtein("kitten", "sitting")).toBe(3);

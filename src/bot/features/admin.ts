@@ -1,5 +1,6 @@
 // Admins' tools: /grant and /revoke (roles granted in the bot; ADMIN_IDS and EDITOR_IDS stay fixed) and
 // /stats (figures as text, then a chart of the last 30 days as a photo).
+import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { renderStatsChart } from "../../admin/chart";
 import type { StatsReport } from "../../admin/stats";
@@ -45,8 +46,11 @@ export function parseGrant(argument: string): { user: number | string; role: Sta
   return undefined;
 }
 
-/** Tells the user their role changed, in their language, if they have a private chat with the bot. */
-async function noticeRoleChange(ctx: NashraContext, userId: number, role: Role): Promise<void> {
+/**
+ * Tells the user their role changed, in their language, if they have a private chat with the bot: through the
+ * outbox (durable, paced with the rest; every change is its own message).
+ */
+function noticeRoleChange(ctx: NashraContext, userId: number, role: Role): void {
   const { deps } = ctx;
   const chat = deps.readers.find(userId);
   if (!chat?.active || chat.type !== "private") return;
@@ -55,16 +59,20 @@ async function noticeRoleChange(ctx: NashraContext, userId: number, role: Role):
     role === "reader"
       ? deps.i18n.t(language, "role-notice-revoked")
       : deps.i18n.t(language, "role-notice-granted", { role });
-  try {
-    await ctx.api.sendMessage(userId, text, { parse_mode: "HTML" });
-  } catch (error) {
-    deps.logger.info({ err: error, userId }, "role change notice not delivered");
-  }
+  deps.delivery.enqueue([
+    {
+      chatId: userId,
+      purpose: "notice",
+      ref: `role:${userId}`,
+      dedupeKey: `role:${userId}:${role}:${randomUUID()}`,
+      message: { kind: "text", parts: [text] },
+    },
+  ]);
 }
 
 async function afterRoleChange(ctx: NashraContext, userId: number): Promise<void> {
   await syncStaffMenu(ctx.api, ctx.deps, userId);
-  await noticeRoleChange(ctx, userId, ctx.deps.roles.roleOf(userId));
+  noticeRoleChange(ctx, userId, ctx.deps.roles.roleOf(userId));
 }
 
 const GRANT_REPLY: Record<GrantOutcome, string> = {

@@ -231,12 +231,26 @@ alertsFeature.callbackQuery(
   }),
 );
 
-// «Ignore»: that item's buttons go; the article stays where it is (/latest, /alert <id>).
+// «Ignore»: that item's buttons go from every editor's copy, each saying who ignored it; the article stays where it
+// is (/latest, /alert <id>).
 alertsFeature.callbackQuery(
   breakingIgnore.filter,
   requireRole("editor", { privateOnly: true }),
   breakingIgnore.handle(async (ctx, { article }) => {
     await ctx.answerCallbackQuery({ text: ctx.tp("toast-breaking-ignored", { id: `#${article}` }) });
+    const from = ctx.from;
+    const name =
+      [from?.first_name, from?.last_name].filter(Boolean).join(" ") ||
+      from?.username ||
+      String(from?.id ?? "");
+    const redrawn = await ctx.deps.offers.ignore(
+      article,
+      name,
+      ctx.chatId as number,
+      ctx.callbackQuery.message?.message_id,
+    );
+    if (redrawn.includes(ctx.chatId as number)) return;
+    // A copy the store does not know (sent before copies were remembered): its buttons for the item go.
     const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
     const mine = new Set([breakingAlert.pack({ article }), breakingIgnore.pack({ article })]);
     const kept = rows.filter((row) => !row.some((b) => "callback_data" in b && mine.has(b.callback_data)));

@@ -68,7 +68,7 @@ function articleMessage(ctx: NashraContext, view: ArticleView): { text: string; 
   const { article, topics, changes } = view;
   const name = (t: Topic) => topicName(ctx, t);
   const entry = (t: ArticleView["topics"][number]) =>
-    `${name(t.topic)}${t.score === null ? "" : ` ${isolate(`(${t.score.toFixed(1)})`)}`}${t.chosen ? " ✍" : ""}`;
+    `${name(t.topic)}${t.topic.retiredAt === null ? "" : ` ${ctx.t("article-topic-retired")}`}${t.score === null ? "" : ` ${isolate(`(${t.score.toFixed(1)})`)}`}${t.chosen ? " ✍" : ""}`;
   const about = topics.filter((t) => t.about);
   const mentions = topics.filter((t) => !t.about);
   const parts = [
@@ -221,7 +221,7 @@ articleFeature.callbackQuery(
   articleRemoveTopic.filter,
   requireRole("editor"),
   articleRemoveTopic.handle(async (ctx, { article, topic: topicId }) => {
-    const topic = await buttonTopic(ctx, topicId);
+    const topic = await buttonTopic(ctx, topicId, { retired: true });
     if (!topic) return;
     const outcome = ctx.deps.editor.removeTopic(article, topic, editorOf(ctx));
     await afterChange(ctx, article, outcome, "article-topic-removed", topic);
@@ -232,7 +232,7 @@ articleFeature.callbackQuery(
   articleSetAbout.filter,
   requireRole("editor"),
   articleSetAbout.handle(async (ctx, { article, topic: topicId, about }) => {
-    const topic = await buttonTopic(ctx, topicId);
+    const topic = await buttonTopic(ctx, topicId, { retired: true });
     if (!topic) return;
     const outcome = ctx.deps.editor.setAbout(article, topic, about, editorOf(ctx));
     await afterChange(

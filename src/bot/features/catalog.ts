@@ -1,9 +1,14 @@
 // Admins' /addtopic and /alias: the catalog grows at run time; lookup and tagging follow at once,
-// and recent articles are tagged again so the new topic has its news.
+// and recent articles are tagged again so the new topic has its news. /renametopic gives a place new names,
+// /retiretopic takes one off the list (its articles keep it).
 import { Composer, InlineKeyboard } from "grammy";
+import { chatLanguage } from "../../domain";
+import { formatDateTime } from "../../i18n/format";
+import type { ChatRecord } from "../../store/chats";
+import type { OutboxMessage } from "../../store/outbox";
 import { compact } from "../../text/normalize";
 import type { Topic } from "../../topics/topic-index";
-import { aliasCancel, aliasConfirm } from "../callback-data";
+import { aliasCancel, aliasConfirm, retireCancel, retireConfirm, subscribeButton } from "../callback-data";
 import type { NashraContext } from "../context";
 import { requireRole } from "../guards";
 import { commandArgument, echo, editHtml, replyHtml } from "../reply";
@@ -240,3 +245,213 @@ catalogFeature.command("renametopic", requireRole("admin"), async (ctx) => {
     }),
   );
 });
+
+/** At most this many places are named when a place with children is refused. */
+const CHILDREN_NAMED = 8;
+
+/** What an admin's /retiretopic names: a live topic, or the answer already given. */
+async function retireTarget(ctx: NashraContext, input: string): Promise<Topic | undefined> {
+  const { topics } = ctx.deps;
+  const index = topics.index();
+  const when = (t: Topic) => formatDateTime(t.retiredAt ?? 0, ctx.language, ctx.timeZone);
+  const number = /^#?(\d{1,9})$/.exec(input)?.[1];
+  if (number !== undefined) {
+    const topic = index.get(Number(number));
+    if (!topic) {
+      await replyHtml(ctx, ctx.t("topic-unknown", { input: echo(input) }));
+      return undefined;
+    }
+    if (topic.retiredAt !== null) {
+      await replyHtml(
+        ctx,
+        ctx.t("retiretopic-already", { topic: index.name(topic, ctx.language), time: when(topic) }),
+      );
+      return undefined;
+    }
+    return topic;
+  }
+  const { matches } = topics.lookup(input, { exact: true });
+  if (matches.length > 1) {
+    const names = matches
+      .map((t) => `${index.name(t, ctx.language)} (#${t.id})`)
+      .join(ctx.language === "ar" ? "، " : ", ");
+    await replyHtml(
+      ctx,
+      ctx.t("retiretopic-several", { input: echo(input), names, id: `#${matches[0]?.id}` }),
+    );
+    return undefined;
+  }
+  const [topic] = matches;
+  if (topic) return topic;
+  const [retired] = index.retiredNamed(input);
+  await replyHtml(
+    ctx,
+    retired
+      ? ctx.t("retiretopic-already", { topic: index.name(retired, ctx.language), time: when(retired) })
+      : ctx.t("topic-unknown", { input: echo(input) }),
+  );
+  return undefined;
+}
+
+/** The refusal for a place with places under it (the catalog is a hierarchy); undefined when it has none. */
+function childrenRefusal(ctx: NashraContext, topic: Topic): string | undefined {
+  if (topic.children.length === 0) return undefined;
+  const index = ctx.deps.topics.index();
+  const named = topic.children.slice(0, CHILDREN_NAMED).map((c) => index.name(c, ctx.language));
+  if (topic.children.length > named.length) named.push("…");
+  return ctx.t("retiretopic-children", {
+    topic: index.name(topic, ctx.language),
+    count: topic.children.length,
+    children: named.join(ctx.language === "ar" ? "، " : ", "),
+  });
+}
+
+/** The ids of the admins' schedules of one place, as #3, #5. */
+function scheduleIds(ctx: NashraContext, topic: Topic): number[] {
+  return ctx.deps.schedules
+    .list()
+    .filter((s) => s.topicId === topic.id)
+    .map((s) => s.id);
+}
+
+const idList = (ctx: NashraContext, ids: readonly number[]) =>
+  ids.map((id) => `#${id}`).join(ctx.language === "ar" ? "، " : ", ");
+
+catalogFeature.command("retiretopic", requireRole("admin"), async (ctx) => {
+  const input = commandArgument(ctx).trim();
+  if (input === "" || input.length > 100) {
+    await replyHtml(ctx, ctx.t("retiretopic-usage"));
+    return;
+  }
+  const topic = await retireTarget(ctx, input);
+  if (!topic) return;
+  const refusal = childrenRefusal(ctx, topic);
+  if (refusal) {
+    await replyHtml(ctx, refusal);
+    return;
+  }
+  const { topics } = ctx.deps;
+  const index = topics.index();
+  const usage = topics.usage(topic);
+  const schedules = scheduleIds(ctx, topic);
+  const lines = [
+    ctx.t("retiretopic-confirm", { topic: index.name(topic, ctx.language) }),
+    ctx.t("retiretopic-confirm-followers", { count: usage.followers }),
+  ];
+  const parent = topic.parent ? index.live(topic.parent.id) : undefined;
+  if (usage.followers > 0 && parent)
+    lines.push(ctx.t("retiretopic-confirm-parent", { parent: index.name(parent, ctx.language) }));
+  lines.push(ctx.t("retiretopic-confirm-articles", { count: usage.articles }));
+  if (schedules.length > 0)
+    lines.push(
+      ctx.t("retiretopic-confirm-schedules", { count: schedules.length, ids: idList(ctx, schedules) }),
+    );
+  const keyboard = new InlineKeyboard()
+    .text(ctx.tp("button-retire"), retireConfirm.pack({ topic: topic.id }))
+    .text(ctx.tp("button-cancel"), retireCancel.pack({}));
+  await replyHtml(ctx, lines.join("\n"), keyboard);
+});
+
+catalogFeature.callbackQuery(
+  retireConfirm.filter,
+  requireRole("admin"),
+  retireConfirm.handle(async (ctx, values) => {
+    const { topics, schedules } = ctx.deps;
+    await ctx.answerCallbackQuery();
+    const topic = topics.index().live(values.topic);
+    if (!topic) {
+      const retired = topics.index().get(values.topic);
+      await editHtml(
+        ctx,
+        retired
+          ? ctx.t("retiretopic-already", {
+              topic: topics.index().name(retired, ctx.language),
+              time: formatDateTime(retired.retiredAt ?? 0, ctx.language, ctx.timeZone),
+            })
+          : ctx.t("retiretopic-gone"),
+      );
+      return;
+    }
+    // A place was added under it since the question.
+    const refusal = childrenRefusal(ctx, topic);
+    if (refusal) {
+      await editHtml(ctx, refusal);
+      return;
+    }
+    // Its schedules first (the armer disarms them): a digest of a place nothing is tagged with any more.
+    const removed = scheduleIds(ctx, topic).filter((id) => schedules.remove(id));
+    const retired = topics.retire(topic);
+    if (!retired) {
+      await editHtml(ctx, ctx.t("retiretopic-gone"));
+      return;
+    }
+    const told = notifyFollowers(ctx, topic, retired.followers);
+    const lines = [
+      ctx.t("retiretopic-done", { topic: topics.index().name(topic, ctx.language), count: told }),
+    ];
+    if (removed.length > 0)
+      lines.push(ctx.t("retiretopic-done-schedules", { count: removed.length, ids: idList(ctx, removed) }));
+    ctx.deps.logger.info(
+      { topic: topic.id, by: ctx.from?.id, followers: retired.followers.length, schedules: removed },
+      "topic retired",
+    );
+    await editHtml(ctx, lines.join(" "));
+  }),
+);
+
+catalogFeature.callbackQuery(retireCancel.filter, requireRole("admin"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await editHtml(ctx, ctx.t("retiretopic-cancelled"));
+});
+
+/**
+ * Tells each chat that followed a retired place, once, through the outbox (paced with the rest): in its language,
+ * as the chat (a group is addressed as the group), with the place above it to follow when its news does not
+ * already come through a followed one. Returns how many active chats were told.
+ */
+function notifyFollowers(ctx: NashraContext, topic: Topic, chatIds: readonly number[]): number {
+  const { topics, readers, i18n, config, delivery } = ctx.deps;
+  const index = topics.index();
+  const parent = topic.parent ? index.live(topic.parent.id) : undefined;
+  const messages: OutboxMessage[] = [];
+  for (const chatId of chatIds) {
+    const chat = readers.find(chatId);
+    if (!chat?.active) continue;
+    const language = chatLanguage(chat, config.DEFAULT_LANGUAGE);
+    const voice = voiceOf(chat);
+    const key = (k: string) => (voice ? `${k}-group` : k);
+    const args = { topic: index.name(topic, language), ...(voice ? { chat: voice } : {}) };
+    const lines = [i18n.t(language, key("retire-notice"), args)];
+    const buttons: { text: string; data: string }[][] = [];
+    if (parent) {
+      const via = topics.coveringAncestor(chatId, topic);
+      const parentArgs = { ...args, parent: index.name(via ?? parent, language) };
+      if (via) {
+        lines.push(i18n.t(language, key("retire-notice-covered"), parentArgs));
+      } else {
+        lines.push(i18n.t(language, key("retire-notice-parent"), parentArgs));
+        buttons.push([
+          {
+            text: i18n.plain(language, "button-subscribe", { topic: index.name(parent, language) }),
+            data: subscribeButton.pack({ topic: parent.id }),
+          },
+        ]);
+      }
+    }
+    messages.push({
+      chatId,
+      purpose: "notice",
+      ref: `retire:${topic.id}`,
+      dedupeKey: `retire:${topic.id}`,
+      message: { kind: "relay", from: null, parts: [lines.join("\n")], buttons },
+    });
+  }
+  delivery.enqueue(messages);
+  return messages.length;
+}
+
+/** How a shared chat is addressed in the "-group" messages; undefined for a private chat. */
+function voiceOf(chat: ChatRecord): "group" | "channel" | undefined {
+  if (chat.type === "private") return undefined;
+  return chat.type === "channel" ? "channel" : "group";
+}

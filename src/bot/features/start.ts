@@ -29,7 +29,9 @@ startFeature.command("start", async (ctx) => {
     return;
   }
   if (slug !== undefined) {
-    const topic = ctx.deps.topics.index().bySlug(slug);
+    const found = ctx.deps.topics.index().bySlug(slug);
+    // A link to a retired place is a link to nothing the reader can follow.
+    const topic = found && ctx.deps.topics.index().live(found.id);
     if (topic) {
       if (!(await ensureCanManage(ctx))) return;
       const newcomer = ctx.deps.topics.subscriptionsOf(ctx.chat.id).length === 0;

@@ -79,7 +79,7 @@ export function wholeTextKeyboard(ctx: NashraContext, articleId: number): Inline
   const followed = new Set(topics.subscriptionsOf(chatId).map((t) => t.id));
   const offers = topics
     .topicsOfArticle(articleId)
-    .filter((t) => !followed.has(t.id) && !topics.coveringAncestor(chatId, t))
+    .filter((t) => t.retiredAt === null && !followed.has(t.id) && !topics.coveringAncestor(chatId, t))
     .slice(0, FOLLOW_OFFERS);
   for (const t of offers) {
     keyboard
