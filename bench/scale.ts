@@ -363,6 +363,7 @@ async function alertPhase(temp: { dir: string; path: string }): Promise<Figure[]
     const sampler = setInterval(() => {
       peakRssKb = Math.max(peakRssKb, sampleProcess(pid).rssKb);
     }, 50);
+    const cpuBefore = sampleProcess(pid).cpuMs;
     const pressed = Date.now();
     fake.pushUpdate(
       callback(buttonData(preview, "📣"), { from: EDITOR, ...(preview ? { message: preview } : {}) }),
@@ -380,6 +381,9 @@ async function alertPhase(temp: { dir: string; path: string }): Promise<Figure[]
       }
     });
     clearInterval(sampler);
+    const cpuShare = Math.round(
+      (100 * (sampleProcess(pid).cpuMs - cpuBefore)) / Math.max(1, Date.now() - pressed),
+    );
     const rate = first === undefined ? 0 : Math.round((sent * 1000) / Math.max(1, last - first));
     await bot.stop();
     return [
@@ -390,7 +394,12 @@ async function alertPhase(temp: { dir: string; path: string }): Promise<Figure[]
         target: "≤ 100",
         note: `the preview said ${count} readers (of ${READERS}: those who follow Deir ez-Zor or Syria), in ${(previewMs / 1000).toFixed(1)} s`,
       },
-      { name: "sent in the window", value: sent, unit: `in ${SECONDS} s`, note: `${rate} msg/s` },
+      {
+        name: "sent in the window",
+        value: sent,
+        unit: `in ${SECONDS} s`,
+        note: `${rate} msg/s; the bot's CPU ${cpuShare}% of a core meanwhile`,
+      },
       { name: "bot RSS idle", value: mb(idle.rssKb), unit: "MB", note: "2 s after start" },
       {
         name: "bot RSS after updates",
