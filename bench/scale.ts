@@ -319,7 +319,10 @@ class Probes {
   /** p95 of each `windowMs` from `from`, in ms ("12/340/..."). */
   over(from: number, windowMs: number): string {
     const windows: number[][] = [];
-    for (const p of this.timeline) (windows[Math.floor((p.at - from) / windowMs)] ??= []).push(p.ms);
+    for (const p of this.timeline) {
+      const k = Math.floor((p.at - from) / windowMs);
+      windows[k] = [...(windows[k] ?? []), p.ms];
+    }
     return Array.from(windows, (w) => (w ? Math.round(percentile(w, 95)) : "–")).join("/");
   }
 
