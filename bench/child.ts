@@ -141,13 +141,22 @@ export async function startBuiltBot(
   };
 }
 
-/** The built bot at the paid rate (SEND_RATE 1000, paid broadcasts), with one editor: the outside benchmarks'. */
+/**
+ * The built bot at the paid rate (SEND_RATE 1000, paid broadcasts), with one editor: the outside benchmarks'.
+ * `env` adds to or overrides its environment (ADMIN_IDS, say).
+ */
 export function startPaidBot(
   fake: FakeBotApi,
   at: { dir: string; path: string },
   editorId: number,
+  env: Record<string, string> = {},
 ): Promise<RunningBot> {
-  return startBuiltBot(fake, at, { SEND_RATE: "1000", PAID_BROADCAST: "true", EDITOR_IDS: String(editorId) });
+  return startBuiltBot(fake, at, {
+    SEND_RATE: "1000",
+    PAID_BROADCAST: "true",
+    EDITOR_IDS: String(editorId),
+    ...env,
+  });
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
