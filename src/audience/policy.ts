@@ -19,7 +19,7 @@
 import { nextRun } from "../digest/next-run";
 import { getOrInsert } from "../maps";
 import type { Store } from "../store";
-import type { AlertRecipient, AlertSubject } from "../store/audience";
+import type { AlertCountPiece, AlertRecipient, AlertSubject } from "../store/audience";
 import type { QuietHours, Recipient } from "../store/chats";
 import type { ChatPhrase } from "../store/phrases";
 import { checkPhrase, PhraseMatcher } from "../text/phrases";
@@ -229,6 +229,32 @@ export class AudiencePolicy {
   ): AlertRecipient[] {
     const { topics, ...rest } = alert;
     return this.store.audience.alertRecipientsChunk(
+      { ...rest, topicIds: reach, paths: this.exceptionPaths(topics) },
+      position,
+      after,
+      limit,
+    );
+  }
+
+  /**
+   * A piece of the count of an alert's audience along its walk (the order alertRecipientsChunk and
+   * alertWatchersChunk enqueue it in): of the next `limit` rows walked at `position` after `after`, how many chats
+   * those chunks would return now. Counting every position to its end counts the audience once.
+   */
+  alertCountPiece(
+    reach: readonly number[],
+    alert: {
+      articleId: number | null;
+      muted: readonly string[];
+      watched: readonly string[];
+      topics: readonly Topic[];
+    },
+    position: number,
+    after: number | null,
+    limit: number,
+  ): AlertCountPiece {
+    const { topics, ...rest } = alert;
+    return this.store.audience.countAlertPiece(
       { ...rest, topicIds: reach, paths: this.exceptionPaths(topics) },
       position,
       after,

@@ -8,6 +8,19 @@ import { quietOf, type Recipient } from "./chats";
 import type { Db } from "./db";
 
 /**
+ * Rule 9, «دير الزور ما عدا الميادين»: a chat excepting a place the alert reaches (`exceptsNone`: false) gets it
+ * only if one of the alert's topics comes to it through a followed place with no exception between (@paths:
+ * [topic, an ancestor-or-self, its distance] for each of the alert's own topics).
+ */
+const notExcepted = (exceptsNone: string) => `(${exceptsNone}
+    OR EXISTS (SELECT 1 FROM json_each(@paths) p
+      JOIN subscriptions f ON f.chat_id = c.id AND f.topic_id = json_extract(p.value, '$[1]')
+      WHERE NOT EXISTS (SELECT 1 FROM json_each(@paths) q
+        JOIN subscription_exceptions x ON x.chat_id = c.id AND x.topic_id = json_extract(q.value, '$[1]')
+        WHERE json_extract(q.value, '$[0]') = json_extract(p.value, '$[0]')
+          AND json_extract(q.value, '$[2]') < json_extract(p.value, '$[2]'))))`;
+
+/**
  * The rules an alert's audience obeys, as SQL over `chats c`; parameters: @topics (a JSON array of the topic ids
  * whose followers it reaches: its topics and their ancestors), @article (the article, or NULL for a text
  * alert) and @muted (the muted phrases it contains). Driven from the subscriptions index, so a small topic costs little.
@@ -24,17 +37,22 @@ const ALERT_RULES = {
   // per statement, not a probe per chat: a count of 50,000 chats with a third muting words 61 -> 40 ms.
   notMuted: `c.id NOT IN (SELECT m.chat_id FROM chat_phrases m
     WHERE m.kind = 'mute' AND m.normalized IN (SELECT value FROM json_each(@muted)))`,
-  // Rule 9, «دير الزور ما عدا الميادين»: a chat excepting a place the alert reaches gets it only if one of the
-  // alert's topics comes to it through a followed place with no exception between (@paths: [topic, an
-  // ancestor-or-self, its distance] for each of the alert's own topics). Most chats except nothing: one probe.
-  notExcepted: `(c.id NOT IN (SELECT x.chat_id FROM subscription_exceptions x
-      WHERE x.topic_id IN (SELECT value FROM json_each(@topics)))
-    OR EXISTS (SELECT 1 FROM json_each(@paths) p
-      JOIN subscriptions f ON f.chat_id = c.id AND f.topic_id = json_extract(p.value, '$[1]')
-      WHERE NOT EXISTS (SELECT 1 FROM json_each(@paths) q
-        JOIN subscription_exceptions x ON x.chat_id = c.id AND x.topic_id = json_extract(q.value, '$[1]')
-        WHERE json_extract(q.value, '$[0]') = json_extract(p.value, '$[0]')
-          AND json_extract(q.value, '$[2]') < json_extract(p.value, '$[2]'))))`,
+  // Rule 9 (notExcepted above). Most chats except nothing: one probe.
+  notExcepted: notExcepted(`c.id NOT IN (SELECT x.chat_id FROM subscription_exceptions x
+      WHERE x.topic_id IN (SELECT value FROM json_each(@topics)))`),
+};
+
+/**
+ * The same rules with a probe per chat where ALERT_RULES build a list of chats (the muting and excepting ones):
+ * what a count of a few thousand chats wants (a piece of the count after Send); a list of every muting chat of
+ * a million-chat audience built for each piece would cost more than the piece. The same chats either way.
+ */
+const ALERT_RULES_PROBED = {
+  ...ALERT_RULES,
+  notMuted: `NOT EXISTS (SELECT 1 FROM chat_phrases m WHERE m.chat_id = c.id AND m.kind = 'mute'
+    AND m.normalized IN (SELECT value FROM json_each(@muted)))`,
+  notExcepted: notExcepted(`NOT EXISTS (SELECT 1 FROM subscription_exceptions x
+      WHERE x.chat_id = c.id AND x.topic_id IN (SELECT value FROM json_each(@topics)))`),
 };
 
 /** The rules a digest's readers obey, as SQL over `chats c` (what each one gets is decided per article). */
@@ -111,6 +129,18 @@ const ALERT_WATCH_RULES = [
   where(ALERT_RULES, ["followsTopic"]),
 ].join(" AND ");
 
+/** ALERT_CHUNK_RULES and ALERT_WATCH_RULES with a probe per chat (ALERT_RULES_PROBED): the count's pieces. */
+const ALERT_CHUNK_PROBES = [
+  where(ALERT_RULES_PROBED, ["followsTopic"]),
+  "NOT EXISTS (SELECT 1 FROM subscriptions e WHERE e.chat_id = c.id AND e.topic_id IN (SELECT value FROM json_each(@earlier)))",
+].join(" AND ");
+const ALERT_WATCH_PROBES = [
+  "NOT EXISTS (SELECT 1 FROM subscriptions f WHERE f.chat_id = c.id AND f.topic_id IN (SELECT value FROM json_each(@topics)))",
+  `EXISTS (SELECT 1 FROM chat_phrases w WHERE w.chat_id = c.id AND w.kind = 'watch'
+    AND w.normalized IN (SELECT value FROM json_each(@watched)))`,
+  where(ALERT_RULES_PROBED, ["followsTopic"]),
+].join(" AND ");
+
 /**
  * A chat an alert goes to, with the topics it follows among those the alert reaches (for its label); `watched`:
  * the phrase it watches (as written) that brought the alert, for a chat reached by a watched word only.
@@ -133,7 +163,43 @@ export interface AlertSubject {
   paths?: readonly (readonly [number, number, number])[] | undefined;
 }
 
+/**
+ * A piece of the count of an alert's audience along its walk (AlertService's count after Send): of the next
+ * `scanned` rows walked after the cursor, `counted` chats obey every rule; `last`: the last row walked (the next
+ * piece starts after it). `scanned` below the limit: the walk's position is counted to its end.
+ */
+export interface AlertCountPiece {
+  scanned: number;
+  counted: number;
+  last: number | null;
+}
+
 export class AudienceStore {
+  private readonly alertCountChunk: Database.Statement<
+    {
+      topics: string;
+      article: number | null;
+      muted: string;
+      paths: string;
+      topic: number;
+      earlier: string;
+      after: number;
+      limit: number;
+    },
+    { scanned: number; counted: number; last: number | null }
+  >;
+  private readonly alertCountWatchers: Database.Statement<
+    {
+      topics: string;
+      article: number | null;
+      muted: string;
+      watched: string;
+      paths: string;
+      after: number;
+      limit: number;
+    },
+    { scanned: number; counted: number; last: number | null }
+  >;
   private readonly alertChunk: Database.Statement<{
     topics: string;
     article: number | null;
@@ -197,6 +263,20 @@ export class AudienceStore {
         ORDER BY c.id LIMIT @limit`)
       .raw();
     this.alertCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${ALERT_AUDIENCE()}`);
+    // The same walk as alertChunk and alertWatchChunk, counted a page of rows at a time (whatever obeys the rules,
+    // probed per chat), so a million chats are counted in pieces that each take a few milliseconds.
+    this.alertCountChunk = db.prepare(`
+      WITH page AS (
+        SELECT s.chat_id FROM subscriptions s INDEXED BY subscriptions_topic
+        WHERE s.topic_id = @topic AND s.chat_id > @after ORDER BY s.chat_id LIMIT @limit)
+      SELECT count(*) AS scanned, max(p.chat_id) AS last,
+        coalesce(sum(CASE WHEN ${ALERT_CHUNK_PROBES} THEN 1 ELSE 0 END), 0) AS counted
+      FROM page p JOIN chats c ON c.id = p.chat_id`);
+    this.alertCountWatchers = db.prepare(`
+      WITH page AS (SELECT id FROM chats WHERE id > @after ORDER BY id LIMIT @limit)
+      SELECT count(*) AS scanned, max(p.id) AS last,
+        coalesce(sum(CASE WHEN ${ALERT_WATCH_PROBES} THEN 1 ELSE 0 END), 0) AS counted
+      FROM page p JOIN chats c ON c.id = p.id`);
     // The same chats before "once per reader": how many follow it at all (the preview says they all had it).
     this.alertFollowers = db.prepare(
       `SELECT count(*) AS n FROM chats c WHERE ${ALERT_AUDIENCE(["notReachedYet"])}`,
@@ -297,6 +377,33 @@ export class AudienceStore {
         ...(typeof watched === "string" ? { watched } : {}),
       };
     });
+  }
+
+  /**
+   * A piece of the count of an alert's audience along its walk: of the next `limit` followers of
+   * `subject.topicIds[position]` after `after` (or, at position topicIds.length, the next `limit` chats: the
+   * watchers' phase), how many alertRecipientsChunk (alertWatchersChunk) would return.
+   */
+  countAlertPiece(
+    subject: AlertSubject,
+    position: number,
+    after: number | null,
+    limit: number,
+  ): AlertCountPiece {
+    const from = after ?? Number.MIN_SAFE_INTEGER;
+    const row =
+      position < subject.topicIds.length
+        ? this.alertCountChunk.get({
+            ...AudienceStore.params(subject),
+            topic: subject.topicIds[position] ?? 0,
+            earlier: JSON.stringify(subject.topicIds.slice(0, position)),
+            after: from,
+            limit,
+          })
+        : subject.watched?.length
+          ? this.alertCountWatchers.get({ ...AudienceStore.params(subject), after: from, limit })
+          : undefined;
+    return { scanned: row?.scanned ?? 0, counted: row?.counted ?? 0, last: row?.last ?? null };
   }
 
   countAlertRecipients(subject: AlertSubject): number {
