@@ -51,6 +51,8 @@ const FANOUT_CHUNK = 1000;
  * event loop for about a second.
  */
 const FANOUT_COUNT_PIECE = 10_000;
+/** Chat ids the watchers' phase of the walk looks at per chat a chunk may enqueue (docs/alerts.md, "Fan-out"). */
+const WATCH_SCAN = 10;
 /** After a chunk failed (the database locked or full), the next try. */
 const FANOUT_RETRY_MS = 1000;
 
@@ -525,7 +527,7 @@ export class AlertService {
    * outbox's dedupe key is a second guard). The fanout ends (and is forgotten) when every topic is walked.
    */
   private expand(id: number, budget: number): void {
-    const { store, delivery } = this.options;
+    const { store } = this.options;
     const fanout = this.fanouts.get(id);
     const cursor = store.alerts.get(id)?.fanout;
     if (!fanout || !cursor) {
@@ -538,62 +540,79 @@ export class AlertService {
     let left = budget;
     // Quiet hours: each chat's row is sent silently or later as the policy says (as of this chunk's enqueue).
     const sending = this.options.audience.sendingFor(this.options.clock(), "alert", alert.urgent);
-    // Position topicIds.length is the last phase: the chats watching a phrase the alert contains.
+    // Position topicIds.length is the last phase: the chats watching a phrase the alert contains, a page of chat
+    // ids a chunk (WATCH_SCAN per chat the chunk may enqueue: what the chunk costs is bounded, not what it yields).
     while (left > 0 && position <= cursor.topicIds.length) {
-      const chunk =
-        position < cursor.topicIds.length
-          ? this.options.audience.alertRecipientsChunk(
-              cursor.topicIds,
-              { articleId: alert.articleId, muted: fanout.muted, topics: fanout.topics },
-              position,
-              after,
-              left,
-            )
-          : this.options.audience.alertWatchersChunk(
-              cursor.topicIds,
-              {
-                articleId: alert.articleId,
-                muted: fanout.muted,
-                watched: fanout.watched,
-                topics: fanout.topics,
-              },
-              after,
-              left,
-            );
-      delivery.enqueue(
-        chunk.map((chat) => {
-          const { key, message } = this.messageFor(fanout, chat);
-          return {
-            chatId: chat.id,
-            purpose: "alert",
-            ref,
-            // An article reaches a chat as an alert once, whoever alerts it again.
-            dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
-            message,
-            // Each rendering is stored once for the whole audience, across chunks and restarts.
-            bodyKey: `${ref}|${fanout.version}${key}`,
-            ...sending(chat, chatTimeZone(chat, this.options.defaultTimezone)),
-          };
-        }),
-      );
-      if (alert.articleId !== null) {
-        this.options.audience.recordReached(
-          alert.articleId,
-          chunk.map((c) => c.id),
-          ref,
+      let chunk: AlertRecipient[];
+      const watchers = position === cursor.topicIds.length;
+      if (!watchers) {
+        chunk = this.options.audience.alertRecipientsChunk(
+          cursor.topicIds,
+          { articleId: alert.articleId, muted: fanout.muted, topics: fanout.topics },
+          position,
+          after,
+          left,
         );
+        if (chunk.length < left) {
+          position++; // This topic's followers are all enqueued.
+          after = null;
+        } else after = chunk[chunk.length - 1]?.id ?? after;
+      } else {
+        const page = this.options.audience.alertWatchersChunk(
+          cursor.topicIds,
+          { articleId: alert.articleId, muted: fanout.muted, watched: fanout.watched, topics: fanout.topics },
+          after,
+          left,
+          budget * WATCH_SCAN,
+        );
+        chunk = page.recipients;
+        if (page.done) {
+          position++;
+          after = null;
+        } else after = page.after;
       }
+      this.enqueueChunk(fanout, chunk, sending);
       left -= chunk.length;
-      if (left > 0) {
-        position++; // This topic's followers are all enqueued.
-        after = null;
-      } else after = chunk[chunk.length - 1]?.id ?? after;
+      if (watchers) break; // One page of chat ids a chunk.
     }
     if (position <= cursor.topicIds.length) {
       store.alerts.moveFanout(id, position, after);
     } else {
       store.alerts.endFanout(id, store.outbox.progress(ref).total);
       this.fanouts.delete(id);
+    }
+  }
+
+  /** Writes a chunk's outbox rows (and, for an article, that it reached them), in the caller's transaction. */
+  private enqueueChunk(
+    fanout: Fanout,
+    chunk: readonly AlertRecipient[],
+    sending: ReturnType<AudiencePolicy["sendingFor"]>,
+  ): void {
+    const { alert } = fanout;
+    const ref = refOf(alert.id);
+    this.options.delivery.enqueue(
+      chunk.map((chat) => {
+        const { key, message } = this.messageFor(fanout, chat);
+        return {
+          chatId: chat.id,
+          purpose: "alert",
+          ref,
+          // An article reaches a chat as an alert once, whoever alerts it again.
+          dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
+          message,
+          // Each rendering is stored once for the whole audience, across chunks and restarts.
+          bodyKey: `${ref}|${fanout.version}${key}`,
+          ...sending(chat, chatTimeZone(chat, this.options.defaultTimezone)),
+        };
+      }),
+    );
+    if (alert.articleId !== null) {
+      this.options.audience.recordReached(
+        alert.articleId,
+        chunk.map((c) => c.id),
+        ref,
+      );
     }
   }
 
