@@ -7,6 +7,7 @@
 // (BENCH_FILTERS=0 leaves the words and the exceptions out).
 //
 // Everything runs in this process: the whole app (the tests' harness) polling the fake Bot API (20 ms per call).
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { STATUS_INTERVAL_MS } from "../src/alerts/service";
 import { createLogger } from "../src/logger";
 import { createServices } from "../src/services";
@@ -85,6 +86,8 @@ interface Run {
   countedMs: number;
   /** Press → the last chat of the audience enqueued. */
   enqueuedMs: number;
+  /** The longest the event loop was held from the press until every chat was enqueued (what a reply waits). */
+  longestBlockMs: number;
 }
 
 async function oneRun(readers: number): Promise<Run> {
@@ -108,6 +111,8 @@ async function oneRun(readers: number): Promise<Run> {
       }, 30_000);
       const previewMs = Date.now() - asked;
       const data = buttonData(question, "📣");
+      const loop = monitorEventLoopDelay({ resolution: 5 });
+      loop.enable();
       const pressed = Date.now();
       fake.pushUpdate(callback(data, { from: EDITOR, ...(question ? { message: question } : {}) }));
       const first = await fake.waitFor(
@@ -119,7 +124,10 @@ async function oneRun(readers: number): Promise<Run> {
       await waitUntil(() => alert() !== undefined && alert()?.recipients !== null, ENQUEUED_WAIT_MS);
       const countedMs = Date.now() - pressed;
       await waitUntil(() => alert() !== undefined && alert()?.fanout === undefined, ENQUEUED_WAIT_MS);
-      return { previewMs, firstMessageMs: first.at - pressed, countedMs, enqueuedMs: Date.now() - pressed };
+      const enqueuedMs = Date.now() - pressed;
+      loop.disable();
+      const longestBlockMs = Math.round(loop.max / 1e6);
+      return { previewMs, firstMessageMs: first.at - pressed, countedMs, enqueuedMs, longestBlockMs };
     } finally {
       await h.stop();
     }
@@ -161,6 +169,15 @@ export async function benchAlerts(): Promise<Figure[]> {
       ),
       unit: "ms",
       note: "press → the audience's last chat in the outbox (chunks of 1,000 while the sender sends)",
+    });
+    figures.push({
+      name: `longest block ${label}`,
+      value: percentile(
+        runs.map((r) => r.longestBlockMs),
+        50,
+      ),
+      unit: "ms",
+      note: "the event loop's longest delay from the press until all are enqueued (app, fake API and bench in one process)",
     });
     figures.push({
       name: `preview ${label}`,
