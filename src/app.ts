@@ -5,7 +5,7 @@ import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
 import { StatsService } from "./admin/stats";
 import { BreakingOfferLog } from "./alerts/offers";
-import { AlertService } from "./alerts/service";
+import { AlertService, type AlertServiceOptions } from "./alerts/service";
 import { ALLOWED_UPDATES, createBot } from "./bot";
 import { AlertStatusMessages } from "./bot/alert-status";
 import { BreakingOffers } from "./bot/breaking-offers";
@@ -51,6 +51,8 @@ export interface AppOptions {
   timers?: ScheduleArmerOptions["timers"];
   /** How often an alert's status message may be edited (tests shorten it). */
   alertStatusIntervalMs?: number;
+  /** The alert fan-out's chunk sizes (tests: small, to walk an audience in many steps). */
+  alertFanout?: AlertServiceOptions["fanout"];
   /** How long a webhook request waits for its update's handling (tests shorten it). */
   webhookTimeoutMs?: number;
   /** The shortest interval /schedule accepts (default MIN_SCHEDULE_INTERVAL_MS; tests lower it). */
@@ -144,6 +146,7 @@ export function buildApp(config: Config, options: AppOptions = {}): BuiltApp {
       ...(options.alertStatusIntervalMs === undefined
         ? {}
         : { statusIntervalMs: options.alertStatusIntervalMs }),
+      fanout: options.alertFanout,
     });
     const roles = new RoleService(store, config);
     const offers = new BreakingOffers(telegram, {

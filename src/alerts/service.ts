@@ -45,6 +45,20 @@ const HELD_IDS_LISTED = 10;
  */
 const FANOUT_FIRST = 100;
 const FANOUT_CHUNK = 1000;
+/**
+ * The audience is counted after Send, along the same walk, FANOUT_COUNT_PIECE rows a turn (a few milliseconds):
+ * far ahead of the enqueuing, which goes FANOUT_CHUNK a turn. A million chats counted at once (as the preview
+ * does) hold the event loop for seconds: ~2.4 s for the preview's round trip in `npm run bench -- alerts`.
+ */
+const FANOUT_COUNT_PIECE = 10_000;
+/** Chat ids the watchers' phase of the walk looks at per chat a chunk may enqueue (docs/alerts.md, "Fan-out"). */
+const WATCH_SCAN = 10;
+/**
+ * After Send, the rest of the audience is enqueued (and counted) from this long on: the sender, woken by Send's
+ * first chunk, claims its rows and has its first request on the wire before the chunks and the count take their
+ * turns of the event loop (each a few milliseconds; the first chunk alone is ~100 ms of sending at the paid rate).
+ */
+const FANOUT_HEAD_START_MS = 25;
 /** After a chunk failed (the database locked or full), the next try. */
 const FANOUT_RETRY_MS = 1000;
 
@@ -71,14 +85,18 @@ export interface Preview {
 }
 
 export type ConfirmOutcome =
-  | { kind: "sending"; alert: AlertRecord; recipients: number }
+  | { kind: "sending"; alert: AlertRecord }
   | { kind: "not-yours" | "expired" | "sent-already" | "cancelled" | "gone" | "chosen" };
 
 export type CancelOutcome = "cancelled" | "not-yours" | "sent-already" | "gone";
 
 /** Delivery counts an editor sees: `blocked` are chats that blocked the bot or vanished. */
 export interface AlertProgress {
-  total: number;
+  /**
+   * The chats it goes to; undefined while its audience, still being enqueued, is being counted (a few turns of
+   * the event loop after Send). Exact once every chat is enqueued (and always when `done`).
+   */
+  total: number | undefined;
   sent: number;
   failed: number;
   blocked: number;
@@ -105,6 +123,15 @@ export interface AlertServiceOptions {
   staff?: () => number[];
   /** The bot's username once it is known: an article without a link gets «📖» to read it whole in the bot. */
   botUsername?: (() => string | undefined) | undefined;
+  /** The fan-out's sizes (default FANOUT_FIRST, FANOUT_CHUNK, FANOUT_COUNT_PIECE): tests walk in small steps. */
+  fanout?: Partial<FanoutSizes> | undefined;
+}
+
+/** Chats Send enqueues, chats a later chunk enqueues, rows a piece of the count walks (see FANOUT_FIRST). */
+export interface FanoutSizes {
+  first: number;
+  chunk: number;
+  countPiece: number;
 }
 
 /** Shows an alert's progress to the editor who sent it (the bot edits their status message). */
@@ -141,8 +168,29 @@ interface Fanout {
   /** Its article's version in the stored bodies' keys (versionOf): an edit of the article starts new bodies. */
   version: string;
   next?: NodeJS.Immediate | undefined;
+  /** A chunk's next try, or the first chunk after Send's head start. */
   retry?: NodeJS.Timeout | undefined;
+  /** The count of its audience, while it goes on in this process (countFanout). */
+  count?: FanoutCount | undefined;
+  countNext?: NodeJS.Immediate | undefined;
+  countRetry?: NodeJS.Timeout | undefined;
 }
+
+/**
+ * Where the count of an alert's audience stands: the walk counted up to (`position`, `after`), ahead of the
+ * enqueuing; `total`: the rows enqueued when the count began plus the chats counted since.
+ */
+interface FanoutCount {
+  position: number;
+  after: number | null;
+  total: number;
+}
+
+/** The enqueuing stands past the count (which then no longer knows what it has counted that is enqueued). */
+const overtaken = (count: FanoutCount, cursor: { position: number; after: number | null }) =>
+  cursor.position > count.position ||
+  (cursor.position === count.position &&
+    (cursor.after ?? Number.MIN_SAFE_INTEGER) > (count.after ?? Number.MIN_SAFE_INTEGER));
 
 interface Watch {
   lastReport: number;
@@ -200,7 +248,16 @@ export class AlertService {
   private stopped = false;
   private autoAlertTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: AlertServiceOptions) {}
+  private readonly sizes: FanoutSizes;
+
+  constructor(private readonly options: AlertServiceOptions) {
+    this.sizes = {
+      first: FANOUT_FIRST,
+      chunk: FANOUT_CHUNK,
+      countPiece: FANOUT_COUNT_PIECE,
+      ...options.fanout,
+    };
+  }
 
   /** The topics an alert reaches (before ancestors), its article if it has one, and the text it says. */
   private subject(alert: AlertRecord): { topics: Topic[]; article: ArticleRecord | undefined; text: string } {
@@ -319,17 +376,19 @@ export class AlertService {
     const refusal = this.refusal(alert, userId);
     if (refusal) return refusal;
     if (alert?.topicId === null && alert.articleId === null) return { kind: "gone" };
-    const recipients = store.db.transaction(() => {
+    const claimed = store.db.transaction(() => {
       // Only one press wins: claimPending is a conditional update inside this transaction.
-      if (!store.alerts.claimPending(id, clock() - PREVIEW_TTL_MS)) return undefined;
+      if (!store.alerts.claimPending(id, clock() - PREVIEW_TTL_MS)) return false;
       if (status) store.alerts.setStatusMessage(id, status.chatId, status.messageId);
       if (urgent) store.alerts.markUrgent(id);
-      return this.startFanout(id);
+      this.startFanout(id);
+      return true;
     })();
-    if (recipients === undefined) return { kind: "sent-already" };
-    this.continueFanout(id);
+    if (!claimed) return { kind: "sent-already" };
+    this.continueFanout(id, FANOUT_HEAD_START_MS);
+    this.countFanout(id, FANOUT_HEAD_START_MS);
     this.watch(id, true);
-    return { kind: "sending", alert: store.alerts.get(id) as AlertRecord, recipients };
+    return { kind: "sending", alert: store.alerts.get(id) as AlertRecord };
   }
 
   /** The Cancel button. */
@@ -364,7 +423,8 @@ export class AlertService {
         return created;
       })();
       if (alert) {
-        this.continueFanout(alert.id);
+        this.continueFanout(alert.id, FANOUT_HEAD_START_MS);
+        this.countFanout(alert.id, FANOUT_HEAD_START_MS);
         this.options.logger.info({ alert: alert.id, article: articleId }, "auto-alert sent");
         this.watch(alert.id);
         started.push(alert);
@@ -448,16 +508,14 @@ export class AlertService {
 
   /**
    * Inside the sending transaction: records the walk of the alert's audience (the topics whose followers get it)
-   * and enqueues its first chats; continueFanout enqueues the rest. Returns the chats counted now (what the
-   * editor is told and the status's total until all are enqueued).
+   * and enqueues its first chats; continueFanout enqueues the rest, and countFanout counts them (not here: a
+   * count of the whole audience would hold the first message back by as long as it takes).
    */
-  private startFanout(id: number): number {
+  private startFanout(id: number): void {
     const { store } = this.options;
     const alert = store.alerts.get(id) as AlertRecord;
     const { topics, article, text } = this.subject(alert);
-    const about = { topics, articleId: alert.articleId, text };
-    const expected = this.options.audience.countAlert(about).audience;
-    store.alerts.startFanout(id, this.options.audience.alertReach(about), expected);
+    store.alerts.startFanout(id, this.options.audience.alertReach({ topics }));
     this.fanouts.set(id, {
       alert: store.alerts.get(id) as AlertRecord,
       topics,
@@ -467,8 +525,7 @@ export class AlertService {
       rendered: new Map(),
       version: versionOf(article),
     });
-    this.expand(id, FANOUT_FIRST);
-    return expected;
+    this.expand(id, this.sizes.first);
   }
 
   /**
@@ -477,7 +534,7 @@ export class AlertService {
    * outbox's dedupe key is a second guard). The fanout ends (and is forgotten) when every topic is walked.
    */
   private expand(id: number, budget: number): void {
-    const { store, delivery } = this.options;
+    const { store } = this.options;
     const fanout = this.fanouts.get(id);
     const cursor = store.alerts.get(id)?.fanout;
     if (!fanout || !cursor) {
@@ -490,56 +547,40 @@ export class AlertService {
     let left = budget;
     // Quiet hours: each chat's row is sent silently or later as the policy says (as of this chunk's enqueue).
     const sending = this.options.audience.sendingFor(this.options.clock(), "alert", alert.urgent);
-    // Position topicIds.length is the last phase: the chats watching a phrase the alert contains.
+    // Position topicIds.length is the last phase: the chats watching a phrase the alert contains, a page of chat
+    // ids a chunk (WATCH_SCAN per chat the chunk may enqueue: what the chunk costs is bounded, not what it yields).
     while (left > 0 && position <= cursor.topicIds.length) {
-      const chunk =
-        position < cursor.topicIds.length
-          ? this.options.audience.alertRecipientsChunk(
-              cursor.topicIds,
-              { articleId: alert.articleId, muted: fanout.muted, topics: fanout.topics },
-              position,
-              after,
-              left,
-            )
-          : this.options.audience.alertWatchersChunk(
-              cursor.topicIds,
-              {
-                articleId: alert.articleId,
-                muted: fanout.muted,
-                watched: fanout.watched,
-                topics: fanout.topics,
-              },
-              after,
-              left,
-            );
-      delivery.enqueue(
-        chunk.map((chat) => {
-          const { key, message } = this.messageFor(fanout, chat);
-          return {
-            chatId: chat.id,
-            purpose: "alert",
-            ref,
-            // An article reaches a chat as an alert once, whoever alerts it again.
-            dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
-            message,
-            // Each rendering is stored once for the whole audience, across chunks and restarts.
-            bodyKey: `${ref}|${fanout.version}${key}`,
-            ...sending(chat, chatTimeZone(chat, this.options.defaultTimezone)),
-          };
-        }),
-      );
-      if (alert.articleId !== null) {
-        this.options.audience.recordReached(
-          alert.articleId,
-          chunk.map((c) => c.id),
-          ref,
+      let chunk: AlertRecipient[];
+      const watchers = position === cursor.topicIds.length;
+      if (!watchers) {
+        chunk = this.options.audience.alertRecipientsChunk(
+          cursor.topicIds,
+          { articleId: alert.articleId, muted: fanout.muted, topics: fanout.topics },
+          position,
+          after,
+          left,
         );
+        if (chunk.length < left) {
+          position++; // This topic's followers are all enqueued.
+          after = null;
+        } else after = chunk[chunk.length - 1]?.id ?? after;
+      } else {
+        const page = this.options.audience.alertWatchersChunk(
+          cursor.topicIds,
+          { articleId: alert.articleId, muted: fanout.muted, watched: fanout.watched, topics: fanout.topics },
+          after,
+          left,
+          budget * WATCH_SCAN,
+        );
+        chunk = page.recipients;
+        if (page.done) {
+          position++;
+          after = null;
+        } else after = page.after;
       }
+      this.enqueueChunk(fanout, chunk, sending);
       left -= chunk.length;
-      if (left > 0) {
-        position++; // This topic's followers are all enqueued.
-        after = null;
-      } else after = chunk[chunk.length - 1]?.id ?? after;
+      if (watchers) break; // One page of chat ids a chunk.
     }
     if (position <= cursor.topicIds.length) {
       store.alerts.moveFanout(id, position, after);
@@ -549,17 +590,55 @@ export class AlertService {
     }
   }
 
+  /** Writes a chunk's outbox rows (and, for an article, that it reached them), in the caller's transaction. */
+  private enqueueChunk(
+    fanout: Fanout,
+    chunk: readonly AlertRecipient[],
+    sending: ReturnType<AudiencePolicy["sendingFor"]>,
+  ): void {
+    const { alert } = fanout;
+    const ref = refOf(alert.id);
+    this.options.delivery.enqueue(
+      chunk.map((chat) => {
+        const { key, message } = this.messageFor(fanout, chat);
+        return {
+          chatId: chat.id,
+          purpose: "alert",
+          ref,
+          // An article reaches a chat as an alert once, whoever alerts it again.
+          dedupeKey: alert.articleId !== null ? `article:${alert.articleId}` : ref,
+          message,
+          // Each rendering is stored once for the whole audience, across chunks and restarts.
+          bodyKey: `${ref}|${fanout.version}${key}`,
+          ...sending(chat, chatTimeZone(chat, this.options.defaultTimezone)),
+        };
+      }),
+    );
+    if (alert.articleId !== null) {
+      this.options.audience.recordReached(
+        alert.articleId,
+        chunk.map((c) => c.id),
+        ref,
+      );
+    }
+  }
+
   /**
    * Enqueues the rest of the alert's audience, a chunk per transaction with a turn of the event loop between
    * chunks. A failed chunk (the database locked or full) changed nothing and is tried again.
    */
-  private continueFanout(id: number): void {
+  private continueFanout(id: number, afterMs = 0): void {
     const fanout = this.fanouts.get(id);
     if (!fanout || this.stopped) return;
+    if (afterMs > 0) {
+      fanout.retry = setTimeout(() => this.continueFanout(id), afterMs);
+      fanout.retry.unref();
+      return;
+    }
     fanout.next = setImmediate(() => {
       fanout.next = undefined;
       try {
-        this.options.store.db.transaction(() => this.expand(id, FANOUT_CHUNK))();
+        this.options.store.db.transaction(() => this.expand(id, this.sizes.chunk))();
       } catch (error) {
         this.options.logger.error(
           { err: error, alert: id },
@@ -573,6 +652,74 @@ export class AlertService {
       }
       this.continueFanout(id);
     });
+  }
+
+  /**
+   * Counts the audience of an alert being enqueued, a piece a turn along the same walk, from where the enqueuing
+   * stands when the count begins (its total: the rows enqueued by then plus the chats counted ahead), and records
+   * the total (countedFanout) for the status. The enqueuing, slower per turn, stays behind; should it pass the
+   * count (after a failed piece), the count begins again from where it stands. Once every chat is enqueued the
+   * count is moot: the rows enqueued are the total (endFanout).
+   */
+  private countFanout(id: number, afterMs = 0): void {
+    const fanout = this.fanouts.get(id);
+    if (!fanout || this.stopped) return;
+    if (afterMs > 0) {
+      fanout.countRetry = setTimeout(() => this.countFanout(id), afterMs);
+      fanout.countRetry.unref();
+      return;
+    }
+    fanout.countNext = setImmediate(() => {
+      fanout.countNext = undefined;
+      try {
+        if (!this.countPiece(id, fanout)) return;
+      } catch (error) {
+        this.options.logger.error(
+          { err: error, alert: id },
+          "could not count an alert's audience; trying again",
+        );
+        if (!this.stopped) {
+          fanout.countRetry = setTimeout(() => this.countFanout(id), FANOUT_RETRY_MS);
+          fanout.countRetry.unref();
+        }
+        return;
+      }
+      this.countFanout(id);
+    });
+  }
+
+  /** One piece of the count (countFanout); false when there is nothing more to count. */
+  private countPiece(id: number, fanout: Fanout): boolean {
+    const { store } = this.options;
+    const cursor = store.alerts.get(id)?.fanout;
+    if (!cursor || this.fanouts.get(id) !== fanout) return false;
+    let count = fanout.count;
+    if (!count || overtaken(count, cursor)) {
+      count = {
+        position: cursor.position,
+        after: cursor.after,
+        total: store.outbox.progress(refOf(id)).total,
+      };
+      fanout.count = count;
+    }
+    const { alert } = fanout;
+    const piece = this.options.audience.alertCountPiece(
+      cursor.topicIds,
+      { articleId: alert.articleId, muted: fanout.muted, watched: fanout.watched, topics: fanout.topics },
+      count.position,
+      count.after,
+      this.sizes.countPiece,
+    );
+    count.total += piece.counted;
+    if (piece.scanned < this.sizes.countPiece) {
+      count.position++; // This position is counted to its end.
+      count.after = null;
+    } else count.after = piece.last;
+    if (count.position <= cursor.topicIds.length) return true;
+    fanout.count = undefined;
+    store.alerts.countedFanout(id, count.total);
+    this.watch(id);
+    return false;
   }
 
   /** Picks up an alert whose audience a stop interrupted while it was being enqueued. */
@@ -591,6 +738,9 @@ export class AlertService {
       version: versionOf(article),
     });
     this.continueFanout(alert.id);
+    // Counted before the stop, the total stands (the walk is the same); else it is counted now, from where the
+    // enqueuing stands, on top of the rows enqueued before the stop.
+    if (alert.recipients === null) this.countFanout(alert.id);
   }
 
   /** The rendering of the alert for a reader (their language, zone and own place), shared by its readers. */
@@ -849,9 +999,16 @@ export class AlertService {
   progress(id: number): AlertProgress {
     const progress = alertProgress(this.options.delivery.progress(refOf(id)));
     const alert = this.options.store.alerts.get(id);
-    // While its audience is still being enqueued, the total is the chats counted at Send, and it is not done.
-    if (alert?.fanout)
-      return { ...progress, total: Math.max(progress.total, alert.recipients ?? 0), done: false };
+    // While its audience is still being enqueued, the total is the chats counted after Send (unknown until then),
+    // and it is not done.
+    if (alert?.fanout) {
+      const { total } = progress;
+      return {
+        ...progress,
+        total: alert.recipients === null ? undefined : Math.max(total ?? 0, alert.recipients),
+        done: false,
+      };
+    }
     if (progress.done) return progress;
     const waiting = this.options.store.outbox.waiting(refOf(id)).count;
     return waiting > 0 ? { ...progress, waiting } : progress;
@@ -959,13 +1116,16 @@ export class AlertService {
     else {
       // All that is left waits for readers' quiet hours: the next report when the first of it falls due, not
       // every few seconds all night.
-      const { count, until } = store.outbox.waiting(refOf(id));
+      // Not asked while its audience is still being enqueued (a scan of its rows: ~70 ms at a million, every
+      // report): more chats are to come then, so not all that is left waits.
+      const { count, until } = this.fanouts.has(id)
+        ? { count: 0, until: undefined }
+        : store.outbox.waiting(refOf(id));
       const interval = this.options.statusIntervalMs ?? STATUS_INTERVAL_MS;
       if (
         count > 0 &&
         until !== undefined &&
-        !this.fanouts.has(id) &&
-        count === progress.total - progress.sent - progress.failed - progress.blocked
+        count === (progress.total ?? 0) - progress.sent - progress.failed - progress.blocked
       )
         w.lastReport = until - interval;
       // Finished while this report was in flight: the final figures now, not an interval later.
@@ -980,6 +1140,8 @@ export class AlertService {
     for (const f of this.fanouts.values()) {
       clearImmediate(f.next);
       clearTimeout(f.retry);
+      clearImmediate(f.countNext);
+      clearTimeout(f.countRetry);
     }
     this.fanouts.clear();
     for (const w of this.watches.values()) clearTimeout(w.timer);

@@ -7,8 +7,15 @@ import { isNotModified } from "./reply";
 
 /** The status message's text, in the requesting editor's language. */
 function statusText(i18n: I18n, alert: AlertRecord, p: AlertProgress): string {
-  const args = { id: `#${alert.id}`, total: p.total, sent: p.sent, failed: p.failed, blocked: p.blocked };
-  const text = i18n.t(alert.language, p.done ? "alert-status-done" : "alert-status-sending", args);
+  const args = { id: `#${alert.id}`, sent: p.sent, failed: p.failed, blocked: p.blocked };
+  // Until the audience is counted (a few turns after Send), the figures so far without a total: never a wrong one.
+  const text =
+    p.total === undefined
+      ? i18n.t(alert.language, "alert-status-counting", args)
+      : i18n.t(alert.language, p.done ? "alert-status-done" : "alert-status-sending", {
+          ...args,
+          total: p.total,
+        });
   // Held for the end of readers' quiet hours: said, so that the editor knows why the count stops there.
   return p.waiting
     ? `${text}\n${i18n.t(alert.language, "alert-status-waiting", { count: p.waiting })}`

@@ -21,7 +21,10 @@ export interface AlertRecord {
   status: AlertStatus;
   /** Chats counted when the preview was made. */
   audience: number | null;
-  /** Chats the alert was enqueued for when sent. */
+  /**
+   * Chats the alert goes to: once its audience is all enqueued, how many were; while it is enqueued, the count of
+   * its audience made after Send (null until that count is done).
+   */
   recipients: number | null;
   sent: number;
   failed: number;
@@ -125,7 +128,8 @@ export class AlertStore {
   private readonly close: Database.Statement<[AlertStatus, number, number]>;
   private readonly claim: Database.Statement<[number, number, number]>;
   private readonly setRecipients: Database.Statement<[number, number]>;
-  private readonly fanoutStart: Database.Statement<[string, number, number]>;
+  private readonly fanoutStart: Database.Statement<[string, number]>;
+  private readonly fanoutCounted: Database.Statement<[number, number]>;
   private readonly fanoutMove: Database.Statement<[number, number | null, number]>;
   private readonly fanoutEnd: Database.Statement<[number, number]>;
   private readonly counts: Database.Statement<[number, number, number, number]>;
@@ -169,7 +173,11 @@ export class AlertStore {
     );
     this.setRecipients = db.prepare("UPDATE alerts SET recipients = ? WHERE id = ?");
     this.fanoutStart = db.prepare(
-      "UPDATE alerts SET fanout_topics = ?, fanout_position = 0, fanout_after = NULL, recipients = ? WHERE id = ?",
+      "UPDATE alerts SET fanout_topics = ?, fanout_position = 0, fanout_after = NULL, recipients = NULL WHERE id = ?",
+    );
+    // Only while the audience is still being enqueued: once it is, the chats enqueued are the total (endFanout).
+    this.fanoutCounted = db.prepare(
+      "UPDATE alerts SET recipients = ? WHERE id = ? AND fanout_topics IS NOT NULL",
     );
     this.fanoutMove = db.prepare("UPDATE alerts SET fanout_position = ?, fanout_after = ? WHERE id = ?");
     this.fanoutEnd = db.prepare(
@@ -270,11 +278,19 @@ export class AlertStore {
   }
 
   /**
-   * The alert's audience is about to be enqueued in chunks, walking the followers of these topics; `expected`:
-   * the chats counted at Send (the status's total until every chat is enqueued).
+   * The alert's audience is about to be enqueued in chunks, walking the followers of these topics; its total is
+   * not known yet (countedFanout).
    */
-  startFanout(id: number, topicIds: readonly number[], expected: number): void {
-    this.fanoutStart.run(JSON.stringify(topicIds), expected, id);
+  startFanout(id: number, topicIds: readonly number[]): void {
+    this.fanoutStart.run(JSON.stringify(topicIds), id);
+  }
+
+  /**
+   * The count of the audience of an alert still being enqueued is done: `total` is the status's total until every
+   * chat is enqueued. Changes nothing once that is so (endFanout's total is exact); false then.
+   */
+  countedFanout(id: number, total: number): boolean {
+    return this.fanoutCounted.run(total, id).changes > 0;
   }
 
   /** A chunk was enqueued: the walk stands at this topic, after this chat. In the chunk's transaction. */

@@ -8,6 +8,19 @@ import { quietOf, type Recipient } from "./chats";
 import type { Db } from "./db";
 
 /**
+ * Rule 9, «دير الزور ما عدا الميادين»: a chat excepting a place the alert reaches (`exceptsNone`: false) gets it
+ * only if one of the alert's topics comes to it through a followed place with no exception between (@paths:
+ * [topic, an ancestor-or-self, its distance] for each of the alert's own topics).
+ */
+const notExcepted = (exceptsNone: string) => `(${exceptsNone}
+    OR EXISTS (SELECT 1 FROM json_each(@paths) p
+      JOIN subscriptions f ON f.chat_id = c.id AND f.topic_id = json_extract(p.value, '$[1]')
+      WHERE NOT EXISTS (SELECT 1 FROM json_each(@paths) q
+        JOIN subscription_exceptions x ON x.chat_id = c.id AND x.topic_id = json_extract(q.value, '$[1]')
+        WHERE json_extract(q.value, '$[0]') = json_extract(p.value, '$[0]')
+          AND json_extract(q.value, '$[2]') < json_extract(p.value, '$[2]'))))`;
+
+/**
  * The rules an alert's audience obeys, as SQL over `chats c`; parameters: @topics (a JSON array of the topic ids
  * whose followers it reaches: its topics and their ancestors), @article (the article, or NULL for a text
  * alert) and @muted (the muted phrases it contains). Driven from the subscriptions index, so a small topic costs little.
@@ -24,17 +37,22 @@ const ALERT_RULES = {
   // per statement, not a probe per chat: a count of 50,000 chats with a third muting words 61 -> 40 ms.
   notMuted: `c.id NOT IN (SELECT m.chat_id FROM chat_phrases m
     WHERE m.kind = 'mute' AND m.normalized IN (SELECT value FROM json_each(@muted)))`,
-  // Rule 9, «دير الزور ما عدا الميادين»: a chat excepting a place the alert reaches gets it only if one of the
-  // alert's topics comes to it through a followed place with no exception between (@paths: [topic, an
-  // ancestor-or-self, its distance] for each of the alert's own topics). Most chats except nothing: one probe.
-  notExcepted: `(c.id NOT IN (SELECT x.chat_id FROM subscription_exceptions x
-      WHERE x.topic_id IN (SELECT value FROM json_each(@topics)))
-    OR EXISTS (SELECT 1 FROM json_each(@paths) p
-      JOIN subscriptions f ON f.chat_id = c.id AND f.topic_id = json_extract(p.value, '$[1]')
-      WHERE NOT EXISTS (SELECT 1 FROM json_each(@paths) q
-        JOIN subscription_exceptions x ON x.chat_id = c.id AND x.topic_id = json_extract(q.value, '$[1]')
-        WHERE json_extract(q.value, '$[0]') = json_extract(p.value, '$[0]')
-          AND json_extract(q.value, '$[2]') < json_extract(p.value, '$[2]'))))`,
+  // Rule 9 (notExcepted above). Most chats except nothing: one probe.
+  notExcepted: notExcepted(`c.id NOT IN (SELECT x.chat_id FROM subscription_exceptions x
+      WHERE x.topic_id IN (SELECT value FROM json_each(@topics)))`),
+};
+
+/**
+ * The same rules with a probe per chat where ALERT_RULES build a list of chats (the muting and excepting ones):
+ * what a count of a few thousand chats wants (a piece of the count after Send); a list of every muting chat of
+ * a million-chat audience built for each piece would cost more than the piece. The same chats either way.
+ */
+const ALERT_RULES_PROBED = {
+  ...ALERT_RULES,
+  notMuted: `NOT EXISTS (SELECT 1 FROM chat_phrases m WHERE m.chat_id = c.id AND m.kind = 'mute'
+    AND m.normalized IN (SELECT value FROM json_each(@muted)))`,
+  notExcepted: notExcepted(`NOT EXISTS (SELECT 1 FROM subscription_exceptions x
+      WHERE x.chat_id = c.id AND x.topic_id IN (SELECT value FROM json_each(@topics)))`),
 };
 
 /** The rules a digest's readers obey, as SQL over `chats c` (what each one gets is decided per article). */
@@ -86,29 +104,32 @@ const toRecipient = (r: RecipientRow): Recipient => ({
   quiet: quietOf(r[5], r[6], r[7]),
 });
 
-/**
- * One chunk of an alert's audience: the followers of one of its topics (@topic) after a chat id (@after), in chat
- * id order, that obey every rule but followsTopic (which the walk itself is) and did not follow a topic walked
- * before (@earlier: they have it already). Walks the subscriptions_topic index (topic_id, chat_id), so a chunk
- * costs its own size whatever the audience (Send enqueues a million chats this way: docs/alerts.md, "Fan-out").
- */
-const ALERT_CHUNK_RULES = [
-  where(ALERT_RULES, ["followsTopic"]),
-  "NOT EXISTS (SELECT 1 FROM subscriptions e WHERE e.chat_id = c.id AND e.topic_id IN (SELECT value FROM json_each(@earlier)))",
-].join(" AND ");
-
 /** An alert's whole audience: the followers of its topics and the chats watching a phrase it contains. */
 const ALERT_AUDIENCE = (except: readonly string[] = []) =>
   `(${ALERT_RULES.followsTopic} OR ${WATCHES_PHRASE}) AND ${where(ALERT_RULES, ["followsTopic", ...except])}`;
 
 /**
- * The last phase of an alert's walk: the chats watching a phrase it contains that follow none of its topics (the
- * walk by topics had them), after a chat id, by id, under every other rule.
+ * One chunk of an alert's audience: the followers of one of its topics (@topic) after a chat id (@after), in chat
+ * id order, that obey every rule but followsTopic (which the walk itself is) and did not follow a topic walked
+ * before (@earlier: they have it already). Walks the subscriptions_topic index (topic_id, chat_id), so a chunk
+ * costs its own size whatever the audience (Send enqueues a million chats this way: docs/alerts.md, "Fan-out"):
+ * probed per chat (ALERT_RULES_PROBED), as the count's pieces are; the lists of muting and excepting chats built
+ * for each chunk cost ~20 ms at 200,000 chats, for a chunk of 100.
  */
-const ALERT_WATCH_RULES = [
-  WATCHES_PHRASE,
-  `NOT ${ALERT_RULES.followsTopic}`,
-  where(ALERT_RULES, ["followsTopic"]),
+const ALERT_CHUNK_PROBES = [
+  where(ALERT_RULES_PROBED, ["followsTopic"]),
+  "NOT EXISTS (SELECT 1 FROM subscriptions e WHERE e.chat_id = c.id AND e.topic_id IN (SELECT value FROM json_each(@earlier)))",
+].join(" AND ");
+
+/**
+ * The last phase of an alert's walk: the chats watching a phrase it contains that follow none of its topics (the
+ * walk by topics had them), under every other rule; probed per chat, over a page of chat ids at a time.
+ */
+const ALERT_WATCH_PROBES = [
+  "NOT EXISTS (SELECT 1 FROM subscriptions f WHERE f.chat_id = c.id AND f.topic_id IN (SELECT value FROM json_each(@topics)))",
+  `EXISTS (SELECT 1 FROM chat_phrases w WHERE w.chat_id = c.id AND w.kind = 'watch'
+    AND w.normalized IN (SELECT value FROM json_each(@watched)))`,
+  where(ALERT_RULES_PROBED, ["followsTopic"]),
 ].join(" AND ");
 
 /**
@@ -133,7 +154,43 @@ export interface AlertSubject {
   paths?: readonly (readonly [number, number, number])[] | undefined;
 }
 
+/**
+ * A piece of the count of an alert's audience along its walk (AlertService's count after Send): of the next
+ * `scanned` rows walked after the cursor, `counted` chats obey every rule; `last`: the last row walked (the next
+ * piece starts after it). `scanned` below the limit: the walk's position is counted to its end.
+ */
+export interface AlertCountPiece {
+  scanned: number;
+  counted: number;
+  last: number | null;
+}
+
 export class AudienceStore {
+  private readonly alertCountChunk: Database.Statement<
+    {
+      topics: string;
+      article: number | null;
+      muted: string;
+      paths: string;
+      topic: number;
+      earlier: string;
+      after: number;
+      limit: number;
+    },
+    { scanned: number; counted: number; last: number | null }
+  >;
+  private readonly alertCountWatchers: Database.Statement<
+    {
+      topics: string;
+      article: number | null;
+      muted: string;
+      watched: string;
+      paths: string;
+      after: number;
+      limit: number;
+    },
+    { scanned: number; counted: number; last: number | null }
+  >;
   private readonly alertChunk: Database.Statement<{
     topics: string;
     article: number | null;
@@ -151,8 +208,10 @@ export class AudienceStore {
     watched: string;
     paths: string;
     after: number;
+    through: number;
     limit: number;
   }>;
+  private readonly chatsPage: Database.Statement<[number, number], { scanned: number; last: number | null }>;
   private readonly alertCount: Database.Statement<
     { topics: string; article: number | null; muted: string; watched: string; paths: string },
     { n: number }
@@ -183,20 +242,39 @@ export class AudienceStore {
           (SELECT group_concat(f.topic_id) FROM subscriptions f
            WHERE f.chat_id = c.id AND f.topic_id IN (SELECT value FROM json_each(@topics))) AS followed
         FROM subscriptions s INDEXED BY subscriptions_topic JOIN chats c ON c.id = s.chat_id
-        WHERE s.topic_id = @topic AND s.chat_id > @after AND ${ALERT_CHUNK_RULES}
+        WHERE s.topic_id = @topic AND s.chat_id > @after AND ${ALERT_CHUNK_PROBES}
         ORDER BY s.chat_id LIMIT @limit`)
       .raw();
-    // Watched words: the chats the walk by topics did not have, with the first of their phrases the alert contains.
+    // Watched words: the chats the walk by topics did not have, with the first of their phrases the alert contains;
+    // a page of chat ids at a time, probed per chat (a list of every watcher and follower built for each chunk cost
+    // ~170 ms at 200,000 chats, in one turn).
     this.alertWatchChunk = db
       .prepare(`
         SELECT ${RECIPIENT_COLUMNS}, NULL AS followed,
           (SELECT w.phrase FROM chat_phrases w WHERE w.chat_id = c.id AND w.kind = 'watch'
              AND w.normalized IN (SELECT value FROM json_each(@watched)) ORDER BY w.id LIMIT 1) AS watched
         FROM chats c
-        WHERE c.id > @after AND ${ALERT_WATCH_RULES}
+        WHERE c.id > @after AND c.id <= @through AND ${ALERT_WATCH_PROBES}
         ORDER BY c.id LIMIT @limit`)
       .raw();
+    this.chatsPage = db.prepare(
+      "SELECT count(*) AS scanned, max(id) AS last FROM (SELECT id FROM chats WHERE id > ? ORDER BY id LIMIT ?)",
+    );
     this.alertCount = db.prepare(`SELECT count(*) AS n FROM chats c WHERE ${ALERT_AUDIENCE()}`);
+    // The same walk as alertChunk and alertWatchChunk, counted a page of rows at a time (whatever obeys the rules,
+    // probed per chat), so a million chats are counted in pieces that each take a few milliseconds.
+    this.alertCountChunk = db.prepare(`
+      WITH page AS (
+        SELECT s.chat_id FROM subscriptions s INDEXED BY subscriptions_topic
+        WHERE s.topic_id = @topic AND s.chat_id > @after ORDER BY s.chat_id LIMIT @limit)
+      SELECT count(*) AS scanned, max(p.chat_id) AS last,
+        coalesce(sum(CASE WHEN ${ALERT_CHUNK_PROBES} THEN 1 ELSE 0 END), 0) AS counted
+      FROM page p JOIN chats c ON c.id = p.chat_id`);
+    this.alertCountWatchers = db.prepare(`
+      WITH page AS (SELECT id FROM chats WHERE id > @after ORDER BY id LIMIT @limit)
+      SELECT count(*) AS scanned, max(p.id) AS last,
+        coalesce(sum(CASE WHEN ${ALERT_WATCH_PROBES} THEN 1 ELSE 0 END), 0) AS counted
+      FROM page p JOIN chats c ON c.id = p.id`);
     // The same chats before "once per reader": how many follow it at all (the preview says they all had it).
     this.alertFollowers = db.prepare(
       `SELECT count(*) AS n FROM chats c WHERE ${ALERT_AUDIENCE(["notReachedYet"])}`,
@@ -273,18 +351,27 @@ export class AudienceStore {
   }
 
   /**
-   * The walk's last phase: at most `limit` chats watching one of `subject.watched` that follow none of its topics,
-   * with chat ids above `after` (null: from the first), by chat id; each with the phrase that brought it.
+   * The walk's last phase, a page of the next `scan` chat ids after `after` (null: from the first) at a time: at
+   * most `limit` chats of it watching one of `subject.watched` that follow none of its topics, by chat id, each
+   * with the phrase that brought it. `after`: where the walk goes on (the last chat returned when `limit` were,
+   * else the page's last chat id); `done`: no chat after it (or no watched phrase at all).
    */
-  alertWatchersChunk(subject: AlertSubject, after: number | null, limit: number): AlertRecipient[] {
-    if (!subject.watched?.length) return [];
-    return AudienceStore.alertRows(
-      this.alertWatchChunk.all({
-        ...AudienceStore.params(subject),
-        after: after ?? Number.MIN_SAFE_INTEGER,
-        limit,
-      }),
+  alertWatchersChunk(
+    subject: AlertSubject,
+    after: number | null,
+    limit: number,
+    scan: number,
+  ): { recipients: AlertRecipient[]; after: number | null; done: boolean } {
+    if (!subject.watched?.length) return { recipients: [], after, done: true };
+    const from = after ?? Number.MIN_SAFE_INTEGER;
+    const page = this.chatsPage.get(from, scan);
+    if (!page?.last) return { recipients: [], after, done: true };
+    const recipients = AudienceStore.alertRows(
+      this.alertWatchChunk.all({ ...AudienceStore.params(subject), after: from, through: page.last, limit }),
     );
+    if (recipients.length >= limit)
+      return { recipients, after: recipients[recipients.length - 1]?.id ?? after, done: false };
+    return { recipients, after: page.last, done: page.scanned < scan };
   }
 
   private static alertRows(rows: unknown[]): AlertRecipient[] {
@@ -297,6 +384,33 @@ export class AudienceStore {
         ...(typeof watched === "string" ? { watched } : {}),
       };
     });
+  }
+
+  /**
+   * A piece of the count of an alert's audience along its walk: of the next `limit` followers of
+   * `subject.topicIds[position]` after `after` (or, at position topicIds.length, the next `limit` chats: the
+   * watchers' phase), how many alertRecipientsChunk (alertWatchersChunk) would return.
+   */
+  countAlertPiece(
+    subject: AlertSubject,
+    position: number,
+    after: number | null,
+    limit: number,
+  ): AlertCountPiece {
+    const from = after ?? Number.MIN_SAFE_INTEGER;
+    const row =
+      position < subject.topicIds.length
+        ? this.alertCountChunk.get({
+            ...AudienceStore.params(subject),
+            topic: subject.topicIds[position] ?? 0,
+            earlier: JSON.stringify(subject.topicIds.slice(0, position)),
+            after: from,
+            limit,
+          })
+        : subject.watched?.length
+          ? this.alertCountWatchers.get({ ...AudienceStore.params(subject), after: from, limit })
+          : undefined;
+    return { scanned: row?.scanned ?? 0, counted: row?.counted ?? 0, last: row?.last ?? null };
   }
 
   countAlertRecipients(subject: AlertSubject): number {

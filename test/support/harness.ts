@@ -32,6 +32,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** How often an alert's status message may be edited (default 100 ms, so tests need not wait). */
   alertStatusIntervalMs?: number;
+  /** The alert fan-out's chunk sizes (default: the bot's own). */
+  alertFanout?: AppOptions["alertFanout"];
   /** The shortest interval /schedule accepts (default: the bot's own, 10 minutes). */
   minScheduleIntervalMs?: number;
   /** Limits of the feed parser's threads (default: the bot's own). */
@@ -61,6 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ? {}
       : { minScheduleIntervalMs: options.minScheduleIntervalMs }),
     ...(options.feedParsing ? { feedParsing: options.feedParsing } : {}),
+    ...(options.alertFanout ? { alertFanout: options.alertFanout } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
   });
   return {

@@ -198,12 +198,15 @@ function alertLine(ctx: NashraContext, alert: AlertRecord): string {
       text: echo((alert.text ?? "").replace(/\s+/g, " ")),
     });
   }
-  const outcome = ctx.t(alert.status === "done" ? "alerts-outcome-done" : "alerts-outcome-sending", {
-    total: alert.recipients ?? 0,
-    sent: alert.sent,
-    failed: alert.failed,
-    blocked: alert.blocked,
-  });
+  const counts = { sent: alert.sent, failed: alert.failed, blocked: alert.blocked };
+  // Its audience still being counted (just after Send): the figures so far, without a total.
+  const outcome =
+    alert.recipients === null
+      ? ctx.t("alerts-outcome-counting", counts)
+      : ctx.t(alert.status === "done" ? "alerts-outcome-done" : "alerts-outcome-sending", {
+          ...counts,
+          total: alert.recipients,
+        });
   return [ctx.t("alerts-line-head", { id: `#${alert.id}`, when, by }), what, outcome].join("\n");
 }
 
