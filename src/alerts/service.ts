@@ -489,7 +489,7 @@ export class AlertService {
         const separator = language === "ar" ? "، " : ", ";
         return {
           chatId: chat.id,
-          purpose: "notice",
+          purpose: "direct",
           ref,
           dedupeKey: ref,
           message: textMessage(

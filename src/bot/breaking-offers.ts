@@ -101,7 +101,7 @@ export class BreakingOffers {
         message = { kind: "relay", from: null, parts: [html], buttons: relayButtons(keyboard) };
         byLanguage.set(language, message);
       }
-      messages.push({ chatId: userId, purpose: "notice", ref, dedupeKey: ref, message });
+      messages.push({ chatId: userId, purpose: "direct", ref, dedupeKey: ref, message });
     }
     log.sent(
       messages.map((m) => ({

@@ -272,10 +272,16 @@ export class Sender {
    * recipe with nothing left fails, said why: undefined then.
    */
   private rendered(row: OutboxRow, recipe: DigestRecipe, render: Render): Message | undefined {
-    const message = render(recipe);
-    if (message) return message;
     const { store, events, logger } = this.options;
-    const error = "nothing left to send: every article of this digest was deleted since its run";
+    let message: Message | undefined;
+    let error = "nothing left to send: every article of this digest was deleted since its run";
+    try {
+      message = render(recipe);
+    } catch (thrown) {
+      // A recipe this build cannot render would throw at every claim: failed once, said why.
+      error = `digest could not be rendered: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    }
+    if (message) return message;
     store.outbox.fail(row.id, error);
     events?.failed?.(row, error);
     events?.progress?.(row.ref);
@@ -332,7 +338,9 @@ export class Sender {
         );
         messageIds.push(sent.message_id);
         // The last part is recorded with the row's "sent" below: one write per message in the usual case.
-        if (part + 1 < parts) store.outbox.recordPart(row.id, part + 1, messageIds);
+        // A digest rendered now keeps that rendering for its next parts (OutboxStore.recordPart).
+        if (part + 1 < parts)
+          store.outbox.recordPart(row.id, part + 1, messageIds, stored === message ? undefined : message);
       } catch (error) {
         const failure = classifySendError(error);
         switch (failure.kind) {

@@ -85,17 +85,25 @@ export class DigestRenderer {
       }
       const watched = "phrase" in group;
       const topic = watched ? undefined : topics.get(group.topic);
-      const name = watched ? group.phrase : topic ? topics.name(topic, language) : "";
+      // A topic the index no longer knows (cannot happen today: topics are retired, never deleted) is shown under
+      // the digest's own heading rather than under an empty name.
+      const name = watched ? group.phrase : topic ? topics.name(topic, language) : undefined;
       // A watched word's group says it came for the word («🔎 كلمة تتابعها: «انقطاع المياه»»).
       const kind = watched ? "w" : "t";
-      const heading = this.label(`${kind}|${language}|${name}`, () =>
-        watched
-          ? i18n.t(language, "digest-watched", { phrase: name })
-          : i18n.t(language, "digest-topic", { topic: name }),
-      );
+      const heading =
+        name === undefined
+          ? undefined
+          : this.label(`${kind}|${language}|${name}`, () =>
+              watched
+                ? i18n.t(language, "digest-watched", { phrase: name })
+                : i18n.t(language, "digest-topic", { topic: name }),
+            );
       articles.forEach((article, k) => {
         const entry = getOrInsert(entries, article.id, () => this.entry(article, language, timeZone, at));
-        if (k === 0) {
+        if (heading === undefined) {
+          if (!packer.fits(entry, "\n\n")) packer.flush();
+          packer.push(entry, "\n\n");
+        } else if (k === 0) {
           // A group's heading never ends a message: it moves to the next one with its first item.
           if (!packer.fits(combine(heading, "\n", entry), "\n\n")) packer.flush();
           packer.push(heading, "\n\n");
@@ -108,8 +116,8 @@ export class DigestRenderer {
           packer.push(
             this.label(`c${kind}|${language}|${name}`, () =>
               watched
-                ? i18n.t(language, "digest-watched-continued", { phrase: name })
-                : i18n.t(language, "digest-topic-continued", { topic: name }),
+                ? i18n.t(language, "digest-watched-continued", { phrase: name ?? "" })
+                : i18n.t(language, "digest-topic-continued", { topic: name ?? "" }),
             ),
             "",
           );
@@ -137,11 +145,14 @@ export class DigestRenderer {
 
   /** The recipe's articles: those already read, and the others in one lookup (null: gone). */
   private load(recipe: DigestRecipe): ReadonlyMap<number, DigestArticle | null> {
-    const missing: number[] = [];
-    for (const group of recipe.groups)
-      for (const id of group.articles) if (!this.articles.has(id)) missing.push(id);
+    const ids = recipe.groups.flatMap((g) => g.articles);
+    let missing = ids.filter((id) => !this.articles.has(id));
     if (missing.length > 0) {
-      if (this.articles.size + missing.length > ARTICLES_KEPT) this.forget();
+      // Full: start over, and read all of this recipe's articles (those kept before are forgotten too).
+      if (this.articles.size + missing.length > ARTICLES_KEPT) {
+        this.forget();
+        missing = ids;
+      }
       const found = this.options.articles(missing);
       for (const id of missing) this.articles.set(id, found.get(id) ?? null);
     }

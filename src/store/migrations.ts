@@ -676,11 +676,16 @@ export const migrations: Migration[] = [
   },
   {
     version: 36,
-    name: "chats by kind, for /stats",
+    name: "chats by kind and deliveries by purpose, for /stats",
     up: `
       -- /stats counts chats by kind and state (StatsStore.readers): with this index a walk of it, not of the
       -- table (a million chats: ~300 ms → tens of ms, while a broadcast goes on).
       CREATE INDEX chats_kind ON chats (type, active);
+      -- And the alerts and digests sent or failed a day (StatsStore.deliveries): by purpose within the index.
+      DROP INDEX outbox_sent_at;
+      CREATE INDEX outbox_sent_at ON outbox (sent_at, purpose) WHERE sent_at IS NOT NULL;
+      DROP INDEX outbox_failed_at;
+      CREATE INDEX outbox_failed_at ON outbox (failed_at, purpose) WHERE failed_at IS NOT NULL;
     `,
   },
 ];

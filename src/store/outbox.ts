@@ -10,8 +10,13 @@ const COMPACTED = '{"kind":"compacted"}';
 
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed" | "dropped";
 
-/** Lower is sent first. */
-export const PRIORITY = { alert: 0, notice: 1, digest: 2 } as const;
+/**
+ * Lower is sent first. `direct`: a message for one person about something they are doing or must act on now (a
+ * breaking item offered to the editors, a role granted, a tip and its reply): before any broadcast, or an editor's
+ * «Send as alert» would wait for a million-reader alert to drain. `notice`: what the bot tells readers that is
+ * neither news nor urgent (a place retired).
+ */
+export const PRIORITY = { direct: -1, alert: 0, notice: 1, digest: 2 } as const;
 export type Purpose = keyof typeof PRIORITY;
 
 /** One message to enqueue for one chat. */
@@ -148,6 +153,7 @@ export class OutboxStore {
   private readonly unsentOf: Database.Statement<[string, number, number], { id: number; chat_id: number }>;
   private readonly bodiesOfRows: Database.Statement<[string], { body_id: number }>;
   private readonly rebody: Database.Statement<[number, string]>;
+  private readonly partSentAs: Database.Statement<[number, string, string, number]>;
   private readonly insertBody: Database.Statement<[Buffer | null, string], { id: number }>;
   private readonly bodyByKey: Database.Statement<[Buffer], { id: number }>;
   private readonly bodyOf: Database.Statement<[number], { message: string }>;
@@ -236,6 +242,9 @@ export class OutboxStore {
       UPDATE outbox SET body_id = ?
       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'queued' AND parts_sent = 0`);
     this.partSent = db.prepare("UPDATE outbox SET parts_sent = ?, message_ids = ? WHERE id = ?");
+    this.partSentAs = db.prepare(
+      "UPDATE outbox SET parts_sent = ?, message_ids = ?, message = ?, body_id = NULL WHERE id = ?",
+    );
     this.markSent = db.prepare(
       "UPDATE outbox SET status = 'sent', sent_at = ?, parts_sent = ?, message_ids = ?, last_error = NULL WHERE id = ?",
     );
@@ -438,8 +447,14 @@ export class OutboxStore {
     return this.nextDue.get()?.at ?? undefined;
   }
 
-  recordPart(id: number, partsSent: number, messageIds: number[]): void {
-    this.partSent.run(partsSent, JSON.stringify(messageIds), id);
+  /**
+   * A part went out (more follow). `sentAs`: the message as it was rendered for this row (a digest's recipe): kept
+   * with the row, so that its next parts, after a retry or a restart, follow the parts already sent even if an
+   * article changed meanwhile.
+   */
+  recordPart(id: number, partsSent: number, messageIds: number[], sentAs?: Message): void {
+    if (sentAs) this.partSentAs.run(partsSent, JSON.stringify(messageIds), JSON.stringify(sentAs), id);
+    else this.partSent.run(partsSent, JSON.stringify(messageIds), id);
   }
 
   /** Several rows' last parts went out: recorded in one transaction (one commit instead of one per row). */

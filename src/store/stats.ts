@@ -34,12 +34,14 @@ export class StatsStore {
     this.chatsOf = db.prepare(
       "SELECT type, active, created_at FROM chats WHERE id IN (SELECT value FROM json_each(?))",
     );
-    // Alerts and digests, as /stats words them: notices (role changes, retired places, tips) are not counted.
+    // Alerts and digests, as /stats words them: notices and direct messages (role changes, retired places, tips,
+    // offers to the editors) are not counted. Over the indexes (sent_at, purpose) and (failed_at, purpose): a
+    // day of a million copies is counted in the index, not row by row (migration 36).
     this.sentBetween = db.prepare(
-      "SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL AND sent_at >= ? AND sent_at < ? AND purpose <> 'notice'",
+      "SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL AND sent_at >= ? AND sent_at < ? AND purpose IN ('alert', 'digest')",
     );
     this.failedBetween = db.prepare(
-      "SELECT count(*) AS n FROM outbox WHERE failed_at IS NOT NULL AND failed_at >= ? AND failed_at < ? AND purpose <> 'notice'",
+      "SELECT count(*) AS n FROM outbox WHERE failed_at IS NOT NULL AND failed_at >= ? AND failed_at < ? AND purpose IN ('alert', 'digest')",
     );
     this.chatsBetween = db.prepare(
       "SELECT count(*) AS n FROM chats WHERE created_at >= ? AND created_at < ?",

@@ -126,7 +126,7 @@ export class TipService {
     delivery.enqueue(
       editors.map((chat) => ({
         chatId: chat.id,
-        purpose: "notice" as const,
+        purpose: "direct" as const,
         ref: `tip:${tip.id}`,
         dedupeKey: `tip:${tip.id}`,
         message: messageIn(this.languageOf(chat)),
@@ -239,7 +239,7 @@ export class TipService {
     delivery.enqueue([
       {
         chatId: tip.chatId,
-        purpose: "notice",
+        purpose: "direct",
         ref: `tip-reply:${tip.id}`,
         dedupeKey: `tip-reply:${tip.id}:${tip.replies + 1}`,
         // A reply that is not a text (a photo): the copy first, the heading under it says what it is.

@@ -152,6 +152,70 @@ describe("the sender", () => {
     expect(r.delivery.progress("digest:1")).toMatchObject({ sent: 1, failed: 1, total: 2 });
   });
 
+  it("sends a digest's later parts from the rendering its first part came from, across a stop", async () => {
+    // Each rendering differs (an editor corrects a story between two parts): the reader must still get one digest.
+    let renderings = 0;
+    const render = () => {
+      renderings++;
+      return {
+        kind: "text" as const,
+        parts: [`📰 نشرتك ${renderings} (1/2)`, `📰 نشرتك ${renderings} (2/2)`],
+      };
+    };
+    const r = await rig({ render });
+    const [reader] = chats(r.store, 1);
+    const recipe: DigestRecipe = {
+      kind: "digest",
+      at: Date.now(),
+      language: "ar",
+      timeZone: "Asia/Damascus",
+      groups: [{ topic: 1, articles: [1, 2] }],
+      more: 0,
+    };
+    r.delivery.enqueue([
+      {
+        chatId: reader as number,
+        purpose: "digest",
+        ref: "digest:1",
+        dedupeKey: "digest:1",
+        message: recipe,
+      },
+    ]);
+    r.delivery.sender.start();
+    // The first part went; the second waits for the chat's one-a-second gap when the bot stops.
+    await waitUntil(() => r.fake.sentTo(reader as number).length === 1, 10_000);
+    await r.delivery.sender.stop();
+    r.delivery.sender.start();
+    await drained(r);
+    expect(r.fake.sentTo(reader as number).map((c) => c.text)).toEqual([
+      "📰 نشرتك 1 (1/2)",
+      "📰 نشرتك 1 (2/2)",
+    ]);
+    expect(renderings).toBe(1);
+  });
+
+  it("sends the editors' messages before an alert's copies already queued", async () => {
+    const r = await rig({ rate: 30 });
+    const readers = chats(r.store, 60);
+    const [editor] = chats(r.store, 1, 90_000);
+    broadcast(r, "alert:1", readers);
+    r.delivery.enqueue([
+      {
+        chatId: editor as number,
+        purpose: "direct",
+        ref: "offer:7",
+        dedupeKey: "offer:7",
+        message: textMessage("⚡ عاجل من «فرات بوست»: انفجار في الميادين — أرسله تنبيهًا؟"),
+      },
+    ]);
+    r.delivery.sender.start();
+    await waitUntil(() => r.fake.sentTo(editor as number).length === 1, 10_000);
+    // At 30 a second the 60 copies take two seconds: the offer went among the first.
+    const sends = r.fake.calls.filter((c) => c.method === "sendMessage" && c.delivered);
+    expect(sends.findIndex((c) => c.chatId === editor)).toBeLessThan(20);
+    await drained(r);
+  });
+
   it("keeps to the limits: no 429 and no violation at 30/s, 1/s per chat, 20/min per group", async () => {
     const r = await rig({
       rate: 30,

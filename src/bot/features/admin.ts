@@ -62,7 +62,7 @@ function noticeRoleChange(ctx: NashraContext, userId: number, role: Role): void 
   deps.delivery.enqueue([
     {
       chatId: userId,
-      purpose: "notice",
+      purpose: "direct",
       ref: `role:${userId}`,
       dedupeKey: `role:${userId}:${role}:${randomUUID()}`,
       message: { kind: "text", parts: [text] },
