@@ -6,6 +6,7 @@ import { settingsLanguage } from "../../src/bot/callback-data";
 import { EDITOR_COMMANDS, READER_COMMANDS } from "../../src/bot/commands";
 import { stripBidi } from "../../src/text/html";
 import { loadCatalog, seedTopics } from "../../src/topics/catalog";
+import { bidiProblems } from "../support/bidi";
 import { type FeedServer, serveFeeds } from "../support/feed-server";
 import {
   buttonData,
@@ -374,7 +375,7 @@ describe("breaking items wait for an editor, visibly", () => {
     await h.send(callback(buttonData(offer, "اتركه"), { from: ADMIN, ...(message ? { message } : {}) }));
     const now = h.fake.messagesIn(ADMIN.id).find((m) => m.message_id === message?.message_id);
     expect(buttonLabels(now)).toEqual([]);
-    expect(visible(now)).toContain(`#${id} تركه سلمى الأحمد بلا تنبيه.`);
+    expect(visible(now)).toContain(`#${id}: تُرك بلا تنبيه (قرار سلمى الأحمد).`);
     // Every other copy loses that item's buttons and says who ignored it, in its own language.
     expect(buttonLabels(copyOf(ADMIN_EN.id))).toEqual([]);
     expect(visible(copyOf(ADMIN_EN.id))).toContain(`#${id} ignored by سلمى الأحمد: no alert.`);
@@ -514,6 +515,21 @@ describe("/retiretopic", () => {
     );
     const oldId = Number(/#(\d+)/.exec(posted)?.[1]);
     expect(h.app.store.articles.topicIds(oldId)).toContain(omar.id);
+    // One about the field alone: Deir ez-Zor's readers get it only because the field is under Deir ez-Zor.
+    const fieldOnly = await say(
+      EDITOR,
+      "post",
+      "توقف الضخ في حقل العمر النفطي\nتوقف ضخ النفط من حقل العمر النفطي صباح اليوم بسبب عطل في المضخات الرئيسية.",
+    );
+    const fieldOnlyId = Number(/#(\d+)/.exec(fieldOnly)?.[1]);
+    expect(h.app.store.articles.topicIds(fieldOnlyId)).toEqual([omar.id]);
+    // A reader of «دير الزور ما عدا حقل العمر».
+    const exceptReader = user({ language_code: "ar" });
+    await say(exceptReader, "subscribe", "دير الزور");
+    const [offer] = await h.send(command("unsubscribe", "حقل العمر", { from: exceptReader }));
+    expect(buttonLabels(offer)).toContain("🚫 دير الزور ما عدا حقل العمر النفطي");
+    await h.send(callback(buttonData(offer, "ما عدا"), { from: exceptReader, message: offer }));
+    expect(h.app.store.exceptions.topicIds(exceptReader.id)).toEqual([omar.id]);
 
     // Not an admin's, a place with places under it, an unknown place: a clear answer, nothing changes.
     expect(await say(EDITOR, "retiretopic", "حقل العمر")).toMatch(/^⛔ /); // an editor is no admin
@@ -532,7 +548,7 @@ describe("/retiretopic", () => {
     expect(asked).toContain("تتابعها الآن 4 محادثات");
     expect(asked).toContain("تعرض الرسالة على من لا يتابع دير الزور أن يتابعها");
     expect(asked).toMatch(/لها (مقال واحد|مقالان|\d+ مقالًا?|\d+ مقالات) /);
-    expect(asked).toContain(`ويتوقف موعد الملخصات الخاص بها ويُحذف: #${schedule.id}`);
+    expect(asked).toContain(`\nموعد الملخصات الخاص بها يتوقف ويُحذف: #${schedule.id}.`);
     expect(buttonLabels(question)).toEqual(["نعم، أزل المنطقة", "إلغاء"]);
     await h.send(callback(buttonData(question, "إلغاء"), { from: ADMIN, message }));
     expect(visible(h.fake.lastMessage(ADMIN.id))).toBe("لم تُزل المنطقة.");
@@ -590,12 +606,19 @@ describe("/retiretopic", () => {
     expect(index().lookup("Omar oil field").matches).toEqual([]);
     const above = index().get(deirEzZor.id);
     if (!above) throw new Error("Deir ez-Zor is gone");
-    expect(
-      index()
-        .subtree(above)
-        .map((t) => t.id),
-    ).not.toContain(omar.id);
+    expect(above.children.map((t) => t.id)).not.toContain(omar.id);
     expect(index().ordered.map((t) => t.id)).not.toContain(omar.id);
+    const fieldTitle = "توقف الضخ في حقل العمر النفطي";
+    // Its old articles are still Deir ez-Zor's news: /latest of it, and a search naming it.
+    expect(await say(newcomer, "latest", "دير الزور")).toContain(fieldTitle);
+    expect(await say(newcomer, "search", "دير الزور")).toContain(fieldTitle);
+    expect(await say(newcomer, "search", "ضخ النفط في دير الزور")).toContain(fieldTitle);
+    // «دير الزور ما عدا حقل العمر» stays so: the field's articles keep away from that reader, and /mytopics says why.
+    expect(h.app.store.exceptions.topicIds(exceptReader.id)).toEqual([omar.id]);
+    expect(await say(exceptReader, "latest")).not.toContain(fieldTitle);
+    const [mine] = await h.send(command("mytopics", "", { from: exceptReader }));
+    expect(visible(mine)).toContain("• دير الزور (ما عدا حقل العمر النفطي، خارج قائمة المناطق الآن)");
+    expect(bidiProblems(mine?.text ?? "")).toEqual([]);
     const fresh = await say(
       EDITOR,
       "post",
