@@ -497,7 +497,9 @@ describe("/retiretopic", () => {
     const reader = user({ language_code: "ar" });
     const english = user({ language_code: "en" });
     const covered = user({ language_code: "ar" });
+    const neighbour = user({ language_code: "ar" }); // told in the same words as `reader`
     await say(reader, "subscribe", "حقل العمر");
+    await say(neighbour, "subscribe", "حقل العمر");
     await say(english, "subscribe", "Omar oil field");
     await say(covered, "subscribe", "دير الزور، حقل العمر");
     const field = group({ id: -100777, title: "عمال حقل العمر" });
@@ -528,7 +530,12 @@ describe("/retiretopic", () => {
     await say(exceptReader, "subscribe", "دير الزور");
     const [offer] = await h.send(command("unsubscribe", "حقل العمر", { from: exceptReader }));
     expect(buttonLabels(offer)).toContain("🚫 دير الزور ما عدا حقل العمر النفطي");
-    await h.send(callback(buttonData(offer, "ما عدا"), { from: exceptReader, message: offer }));
+    await h.send(
+      callback(buttonData(offer, "ما عدا"), {
+        from: exceptReader,
+        message: h.fake.lastMessage(exceptReader.id),
+      }),
+    );
     expect(h.app.store.exceptions.topicIds(exceptReader.id)).toEqual([omar.id]);
 
     // Not an admin's, a place with places under it, an unknown place: a clear answer, nothing changes.
@@ -545,7 +552,7 @@ describe("/retiretopic", () => {
     const message = h.fake.lastMessage(ADMIN.id);
     const asked = visible(question);
     expect(asked).toContain("أأزيل حقل العمر النفطي من قائمة المناطق؟");
-    expect(asked).toContain("تتابعها الآن 4 محادثات");
+    expect(asked).toContain("تتابعها الآن 5 محادثات");
     expect(asked).toContain("تعرض الرسالة على من لا يتابع دير الزور أن يتابعها");
     expect(asked).toMatch(/لها (مقال واحد|مقالان|\d+ مقالًا?|\d+ مقالات) /);
     expect(asked).toContain(`\nموعد الملخصات الخاص بها يتوقف ويُحذف: #${schedule.id}.`);
@@ -561,17 +568,17 @@ describe("/retiretopic", () => {
     await h.send(callback(buttonData(question, "نعم"), { from: ADMIN, message }));
     const done = visible(h.fake.lastMessage(ADMIN.id));
     expect(done).toContain("أزلتُ حقل العمر النفطي من قائمة المناطق، وبقيت مقالاتها");
-    expect(done).toContain("أُلغيت متابعة 4 محادثات");
+    expect(done).toContain("أُلغيت متابعة 5 محادثات");
     expect(done).toContain(`حُذف موعد الملخصات #${schedule.id}`);
     expect(h.app.deps.schedules.list().some((s) => s.id === schedule.id)).toBe(false);
-    for (const chat of [reader.id, english.id, covered.id, field.id])
+    for (const chat of [reader.id, neighbour.id, english.id, covered.id, field.id])
       expect(h.app.store.subscriptions.topicIds(chat)).not.toContain(omar.id);
     expect(h.app.store.subscriptions.topicIds(covered.id)).toEqual([deirEzZor.id]);
 
     // Each follower is told once, in its language, as itself, with the place above to follow.
     const notice = (chat: number) => h.fake.sentTo(chat).filter((m) => visible(m).startsWith("📍"));
     await waitUntil(
-      () => [reader.id, english.id, covered.id, field.id].every((c) => notice(c).length === 1),
+      () => [reader.id, neighbour.id, english.id, covered.id, field.id].every((c) => notice(c).length === 1),
       5000,
       () => "not every follower was told",
     );
@@ -581,6 +588,12 @@ describe("/retiretopic", () => {
         "دير الزور هي المنطقة التي تضم حقل العمر النفطي: تابعها من الزر أدناه لتصلك أخبارها.",
     );
     expect(buttonLabels(toReader)).toEqual(["تابع دير الزور"]);
+    expect(visible(notice(neighbour.id)[0])).toBe(visible(toReader));
+    // The same words are one stored body: Arabic private, English private, Arabic covered, the Arabic group.
+    const bodies = h.app.store.db
+      .prepare("SELECT count(*) AS n, count(DISTINCT body_id) AS bodies FROM outbox WHERE ref = ?")
+      .get(`retire:${omar.id}`);
+    expect(bodies).toEqual({ n: 5, bodies: 4 });
     expect(visible(notice(english.id)[0])).toContain(
       "The newsroom took Omar oil field off the list of places, so you no longer follow it.",
     );
