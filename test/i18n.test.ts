@@ -69,4 +69,14 @@ describe("locales", () => {
     expect(strip(i18n.t("ar", "mytopics-list", { count: 5 }))).toContain("5 مناطق");
     expect(strip(i18n.t("ar", "mytopics-list", { count: 11 }))).toContain("11 منطقة");
   });
+
+  it("count articles as Arabic does: 11–99 «مقالًا», 100 and 200 «مقال» (Fluent's many and other)", () => {
+    const strip = (s: string) => s.replace(/[\u2068\u2069]/g, "");
+    const articles = (count: number) => strip(i18n.t("ar", "retiretopic-confirm-articles", { count }));
+    expect(articles(7)).toContain("لها 7 مقالات ");
+    expect(articles(25)).toContain("لها 25 مقالًا ");
+    expect(articles(100)).toContain("لها 100 مقال ");
+    expect(articles(200)).toContain("لها 200 مقال ");
+    expect(articles(250)).toContain("لها 250 مقالًا "); // the last two digits decide
+  });
 });

@@ -1,7 +1,7 @@
 // Topics and their aliases. The built-in catalog is seeded from data; admins add more at run time.
 import type Database from "better-sqlite3";
 import type { Clock } from "../clock";
-import type { Language } from "../domain";
+import type { ChatType, Language } from "../domain";
 import type { AliasStrength } from "../text/matcher";
 import { hasArabic } from "../text/normalize";
 import type { Db } from "./db";
@@ -20,11 +20,34 @@ export interface TopicRecord {
   retiredAt: number | null;
 }
 
-/** What retiring a topic removed: the chats that followed it (told once), and how many exceptions named it. */
-export interface RetiredTopic {
-  followers: number[];
-  exceptions: number;
+/** An active chat that followed a retired topic, with what its notice needs (read before its row went). */
+export interface RetiredFollower {
+  chatId: number;
+  type: ChatType;
+  language: Language | null;
+  clientLanguage: Language | null;
+  /** Of the topic and the places above it (`path`), those the chat follows other than the topic, and excepts. */
+  subscribed: number[];
+  excepted: number[];
 }
+
+/** What retiring a topic did: the active chats that followed it (told once), and how many rows went. */
+export interface RetiredTopic {
+  followers: RetiredFollower[];
+  /** Subscription rows removed (inactive chats' included). */
+  removed: number;
+}
+
+interface RetiredFollowerRow {
+  chatId: number;
+  type: ChatType;
+  language: Language | null;
+  clientLanguage: Language | null;
+  subscribed: string | null;
+  excepted: string | null;
+}
+
+const idsOf = (list: string | null): number[] => (list === null ? [] : list.split(",").map(Number));
 
 /** An alias as stored, with its topic's slug. */
 export interface AliasRecord {
@@ -242,28 +265,37 @@ export class TopicStore {
   }
 
   /**
-   * Retires a topic: marked retired, its followers' rows and the exceptions that name it removed, in one
-   * transaction (schedules of the topic are the armer's: ScheduleArmer.remove). Its articles keep their tags; its
-   * aliases stay stored, and the index leaves them out of lookup and tagging (it only answers a reader who types one
-   * that the place is retired). Undefined when it was retired already (or does not exist).
+   * Retires a topic: marked retired and its followers' rows removed, in one transaction (the caller may add to it:
+   * TopicService.retire). The active followers come back with their language, type, and which places of `path` (the
+   * topic, then the places above it) they follow or except, read in one query before their rows go. Exceptions that
+   * name it stay: they only keep news away (its pending and old articles, through a followed place above). Its
+   * articles keep their tags; its aliases stay stored, and the index leaves them out of lookup and tagging (it only
+   * answers a reader who types one that the place is retired). Undefined when it was retired already (or does not
+   * exist).
    */
-  retire(topicId: number): RetiredTopic | undefined {
+  retire(topicId: number, path: readonly number[] = [topicId]): RetiredTopic | undefined {
     return this.db.transaction((): RetiredTopic | undefined => {
       const marked = this.db
         .prepare("UPDATE topics SET retired_at = ? WHERE id = ? AND retired_at IS NULL")
         .run(this.clock(), topicId).changes;
       if (marked === 0) return undefined;
       const followers = this.db
-        .prepare<[number], { chat_id: number }>(
-          "DELETE FROM subscriptions WHERE topic_id = ? RETURNING chat_id",
+        .prepare<{ topic: number; path: string }, RetiredFollowerRow>(
+          `SELECT c.id AS chatId, c.type, c.language, c.client_language AS clientLanguage,
+             (SELECT group_concat(x.topic_id) FROM subscriptions x
+              WHERE x.chat_id = c.id AND x.topic_id != @topic AND x.topic_id IN (SELECT value FROM json_each(@path)))
+               AS subscribed,
+             (SELECT group_concat(e.topic_id) FROM subscription_exceptions e
+              WHERE e.chat_id = c.id AND e.topic_id IN (SELECT value FROM json_each(@path))) AS excepted
+           FROM subscriptions s JOIN chats c ON c.id = s.chat_id
+           WHERE s.topic_id = @topic AND c.active = 1
+           ORDER BY c.id`,
         )
-        .all(topicId)
-        .map((r) => r.chat_id);
-      const exceptions = this.db
-        .prepare("DELETE FROM subscription_exceptions WHERE topic_id = ?")
-        .run(topicId).changes;
+        .all({ topic: topicId, path: JSON.stringify(path) })
+        .map((r) => ({ ...r, subscribed: idsOf(r.subscribed), excepted: idsOf(r.excepted) }));
+      const removed = this.db.prepare("DELETE FROM subscriptions WHERE topic_id = ?").run(topicId).changes;
       this.bumpRevision.run();
-      return { followers: followers.sort((a, b) => a - b), exceptions };
+      return { followers, removed };
     })();
   }
 }

@@ -1,10 +1,40 @@
 // Topic services for the bot and the CLI: the current index (rebuilt when the catalog changes) and
 // reader subscriptions expressed in topics.
+
+import type { ChatType, Language } from "../domain";
 import type { Store } from "../store";
-import type { NewTopic, RetiredTopic } from "../store/topics";
+import type { NewTopic } from "../store/topics";
 import { compact } from "../text/normalize";
 import { type Catalog, seedTopics } from "./catalog";
 import { type LookupResult, type Topic, TopicIndex } from "./topic-index";
+
+/** An active chat that followed a retired topic: what its one notice says (TopicService.retire). */
+export interface RetiredFollower {
+  chatId: number;
+  type: ChatType;
+  language: Language | null;
+  clientLanguage: Language | null;
+  /** The followed place above the topic that still brings its old news to the chat (coveringAncestor), if any. */
+  via: Topic | undefined;
+}
+
+/**
+ * The followed place above a topic that brings its news, given what the chat follows and excepts: the nearest
+ * followed ancestor, unless an exception comes first (the topic itself, or a place between).
+ */
+function covering(
+  topic: Topic,
+  ancestors: readonly Topic[],
+  subscribed: ReadonlySet<number>,
+  excepted: ReadonlySet<number>,
+): Topic | undefined {
+  if (excepted.has(topic.id)) return undefined;
+  for (const a of ancestors) {
+    if (subscribed.has(a.id)) return a;
+    if (excepted.has(a.id)) return undefined;
+  }
+  return undefined;
+}
 
 /**
  * What following a topic did. `via`: the followed place above it whose news already brought the topic's.
@@ -101,13 +131,28 @@ export class TopicService {
   }
 
   /**
-   * Retires a topic (/retiretopic): gone from lookup, the picker and tagging; its followers' rows, aliases and
-   * the exceptions that name it go; its articles keep it. Undefined when it was retired already.
+   * Retires a topic (/retiretopic): gone from lookup, the picker and tagging; its followers' rows go, its aliases
+   * and the exceptions that name it stay; its articles keep it. `alongside` runs in the same transaction, after
+   * the topic is marked (its schedules go with it, or neither). Undefined when it was retired already: nothing
+   * changed and `alongside` did not run. The followers are the active ones, each with the place above that still
+   * brings its old news, if any.
    */
-  retire(topic: Topic): RetiredTopic | undefined {
-    const retired = this.store.topics.retire(topic.id);
+  retire<T>(
+    topic: Topic,
+    alongside: () => T,
+  ): { followers: RetiredFollower[]; removed: number; alongside: T } | undefined {
+    const ancestors = this.index().ancestors(topic);
+    const done = this.store.db.transaction(() => {
+      const retired = this.store.topics.retire(topic.id, [topic.id, ...ancestors.map((a) => a.id)]);
+      return retired && { retired, alongside: alongside() };
+    })();
     this.cached = undefined;
-    return retired;
+    if (!done) return undefined;
+    const followers = done.retired.followers.map(({ subscribed, excepted, ...chat }) => ({
+      ...chat,
+      via: covering(topic, ancestors, new Set(subscribed), new Set(excepted)),
+    }));
+    return { followers, removed: done.retired.removed, alongside: done.alongside };
   }
 
   /** A topic's names as stored (row id, text, whether the built-in catalog brought it), oldest first. */
@@ -176,14 +221,12 @@ export class TopicService {
    * place above it, unless an exception comes first (the topic itself, or a place between).
    */
   coveringAncestor(chatId: number, topic: Topic): Topic | undefined {
-    const subscribed = new Set(this.store.subscriptions.topicIds(chatId));
-    const excepted = new Set(this.store.exceptions.topicIds(chatId));
-    if (excepted.has(topic.id)) return undefined;
-    for (const a of this.index().ancestors(topic)) {
-      if (subscribed.has(a.id)) return a;
-      if (excepted.has(a.id)) return undefined;
-    }
-    return undefined;
+    return covering(
+      topic,
+      this.index().ancestors(topic),
+      new Set(this.store.subscriptions.topicIds(chatId)),
+      new Set(this.store.exceptions.topicIds(chatId)),
+    );
   }
 
   // --- Exceptions: a followed place except some of the places under it (issue 14) ------------------------

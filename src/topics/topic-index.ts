@@ -10,9 +10,12 @@ import { CompiledSalience, loadSalience, NAME_TOPIC, PhraseSet, type SalienceRul
 
 /** A topic with its place in the hierarchy. */
 export interface Topic extends TopicRecord {
-  /** The parent even of a retired topic (which is not among its parent's children). */
+  /** The parent even of a retired topic (which is not among its parent's children but its `retiredChildren`). */
   parent: Topic | null;
+  /** The live topics under it: what the picker, listings and /mytopics show. */
   children: Topic[];
+  /** The retired topics under it: never listed, but their old articles are its news (`subtree`: /latest, search). */
+  retiredChildren: Topic[];
   depth: number;
 }
 
@@ -156,15 +159,17 @@ export class TopicIndex {
     cueWords: string[] = [],
     salience: SalienceRules = loadSalience(),
   ) {
-    for (const r of records) this.byId.set(r.id, { ...r, parent: null, children: [], depth: 0 });
+    for (const r of records)
+      this.byId.set(r.id, { ...r, parent: null, children: [], retiredChildren: [], depth: 0 });
     // A retired topic keeps its parent (its old articles' labels, the parent offered to its followers) but is
-    // no parent's child: the picker, subtrees and listings never reach it.
+    // no parent's child: the picker and listings never reach it. It is a retired child: its old articles are
+    // still the parent's news (/latest of the parent, search naming the parent).
     for (const t of this.byId.values()) {
       this.bySlugMap.set(t.slug, t);
       const parent = t.parentId === null ? undefined : this.byId.get(t.parentId);
       if (parent) {
         t.parent = parent;
-        if (t.retiredAt === null) parent.children.push(t);
+        (t.retiredAt === null ? parent.children : parent.retiredChildren).push(t);
       }
     }
     const visit = (t: Topic, depth: number) => {
@@ -304,12 +309,16 @@ export class TopicIndex {
     return mostSpecificFirst(followed, (t) => t).find((t) => reached.has(t.id));
   }
 
-  /** The topic and everything under it. */
+  /**
+   * The topic and everything under it, retired places included: whose articles are the topic's news (/latest of
+   * it, search naming it). What a reader may choose is `children` (live only).
+   */
   subtree(topic: Topic): Topic[] {
     const out: Topic[] = [];
     const walk = (t: Topic) => {
       out.push(t);
       for (const c of t.children) walk(c);
+      for (const c of t.retiredChildren) walk(c);
     };
     walk(topic);
     return out;

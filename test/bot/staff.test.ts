@@ -6,6 +6,7 @@ import { settingsLanguage } from "../../src/bot/callback-data";
 import { EDITOR_COMMANDS, READER_COMMANDS } from "../../src/bot/commands";
 import { stripBidi } from "../../src/text/html";
 import { loadCatalog, seedTopics } from "../../src/topics/catalog";
+import { bidiProblems } from "../support/bidi";
 import { type FeedServer, serveFeeds } from "../support/feed-server";
 import {
   buttonData,
@@ -374,7 +375,7 @@ describe("breaking items wait for an editor, visibly", () => {
     await h.send(callback(buttonData(offer, "اتركه"), { from: ADMIN, ...(message ? { message } : {}) }));
     const now = h.fake.messagesIn(ADMIN.id).find((m) => m.message_id === message?.message_id);
     expect(buttonLabels(now)).toEqual([]);
-    expect(visible(now)).toContain(`#${id} تركه سلمى الأحمد بلا تنبيه.`);
+    expect(visible(now)).toContain(`#${id}: تُرك بلا تنبيه (قرار سلمى الأحمد).`);
     // Every other copy loses that item's buttons and says who ignored it, in its own language.
     expect(buttonLabels(copyOf(ADMIN_EN.id))).toEqual([]);
     expect(visible(copyOf(ADMIN_EN.id))).toContain(`#${id} ignored by سلمى الأحمد: no alert.`);
@@ -496,7 +497,9 @@ describe("/retiretopic", () => {
     const reader = user({ language_code: "ar" });
     const english = user({ language_code: "en" });
     const covered = user({ language_code: "ar" });
+    const neighbour = user({ language_code: "ar" }); // told in the same words as `reader`
     await say(reader, "subscribe", "حقل العمر");
+    await say(neighbour, "subscribe", "حقل العمر");
     await say(english, "subscribe", "Omar oil field");
     await say(covered, "subscribe", "دير الزور، حقل العمر");
     const field = group({ id: -100777, title: "عمال حقل العمر" });
@@ -514,6 +517,26 @@ describe("/retiretopic", () => {
     );
     const oldId = Number(/#(\d+)/.exec(posted)?.[1]);
     expect(h.app.store.articles.topicIds(oldId)).toContain(omar.id);
+    // One about the field alone: Deir ez-Zor's readers get it only because the field is under Deir ez-Zor.
+    const fieldOnly = await say(
+      EDITOR,
+      "post",
+      "توقف الضخ في حقل العمر النفطي\nتوقف ضخ النفط من حقل العمر النفطي صباح اليوم بسبب عطل في المضخات الرئيسية.",
+    );
+    const fieldOnlyId = Number(/#(\d+)/.exec(fieldOnly)?.[1]);
+    expect(h.app.store.articles.topicIds(fieldOnlyId)).toEqual([omar.id]);
+    // A reader of «دير الزور ما عدا حقل العمر».
+    const exceptReader = user({ language_code: "ar" });
+    await say(exceptReader, "subscribe", "دير الزور");
+    const [offer] = await h.send(command("unsubscribe", "حقل العمر", { from: exceptReader }));
+    expect(buttonLabels(offer)).toContain("🚫 دير الزور ما عدا حقل العمر النفطي");
+    await h.send(
+      callback(buttonData(offer, "ما عدا"), {
+        from: exceptReader,
+        message: h.fake.lastMessage(exceptReader.id),
+      }),
+    );
+    expect(h.app.store.exceptions.topicIds(exceptReader.id)).toEqual([omar.id]);
 
     // Not an admin's, a place with places under it, an unknown place: a clear answer, nothing changes.
     expect(await say(EDITOR, "retiretopic", "حقل العمر")).toMatch(/^⛔ /); // an editor is no admin
@@ -529,10 +552,10 @@ describe("/retiretopic", () => {
     const message = h.fake.lastMessage(ADMIN.id);
     const asked = visible(question);
     expect(asked).toContain("أأزيل حقل العمر النفطي من قائمة المناطق؟");
-    expect(asked).toContain("تتابعها الآن 4 محادثات");
+    expect(asked).toContain("تتابعها الآن 5 محادثات");
     expect(asked).toContain("تعرض الرسالة على من لا يتابع دير الزور أن يتابعها");
     expect(asked).toMatch(/لها (مقال واحد|مقالان|\d+ مقالًا?|\d+ مقالات) /);
-    expect(asked).toContain(`ويتوقف موعد الملخصات الخاص بها ويُحذف: #${schedule.id}`);
+    expect(asked).toContain(`\nموعد الملخصات الخاص بها يتوقف ويُحذف: #${schedule.id}.`);
     expect(buttonLabels(question)).toEqual(["نعم، أزل المنطقة", "إلغاء"]);
     await h.send(callback(buttonData(question, "إلغاء"), { from: ADMIN, message }));
     expect(visible(h.fake.lastMessage(ADMIN.id))).toBe("لم تُزل المنطقة.");
@@ -545,17 +568,17 @@ describe("/retiretopic", () => {
     await h.send(callback(buttonData(question, "نعم"), { from: ADMIN, message }));
     const done = visible(h.fake.lastMessage(ADMIN.id));
     expect(done).toContain("أزلتُ حقل العمر النفطي من قائمة المناطق، وبقيت مقالاتها");
-    expect(done).toContain("أُلغيت متابعة 4 محادثات");
+    expect(done).toContain("أُلغيت متابعة 5 محادثات");
     expect(done).toContain(`حُذف موعد الملخصات #${schedule.id}`);
     expect(h.app.deps.schedules.list().some((s) => s.id === schedule.id)).toBe(false);
-    for (const chat of [reader.id, english.id, covered.id, field.id])
+    for (const chat of [reader.id, neighbour.id, english.id, covered.id, field.id])
       expect(h.app.store.subscriptions.topicIds(chat)).not.toContain(omar.id);
     expect(h.app.store.subscriptions.topicIds(covered.id)).toEqual([deirEzZor.id]);
 
     // Each follower is told once, in its language, as itself, with the place above to follow.
     const notice = (chat: number) => h.fake.sentTo(chat).filter((m) => visible(m).startsWith("📍"));
     await waitUntil(
-      () => [reader.id, english.id, covered.id, field.id].every((c) => notice(c).length === 1),
+      () => [reader.id, neighbour.id, english.id, covered.id, field.id].every((c) => notice(c).length === 1),
       5000,
       () => "not every follower was told",
     );
@@ -565,6 +588,12 @@ describe("/retiretopic", () => {
         "دير الزور هي المنطقة التي تضم حقل العمر النفطي: تابعها من الزر أدناه لتصلك أخبارها.",
     );
     expect(buttonLabels(toReader)).toEqual(["تابع دير الزور"]);
+    expect(visible(notice(neighbour.id)[0])).toBe(visible(toReader));
+    // The same words are one stored body: Arabic private, English private, Arabic covered, the Arabic group.
+    const bodies = h.app.store.db
+      .prepare("SELECT count(*) AS n, count(DISTINCT body_id) AS bodies FROM outbox WHERE ref = ?")
+      .get(`retire:${omar.id}`);
+    expect(bodies).toEqual({ n: 5, bodies: 4 });
     expect(visible(notice(english.id)[0])).toContain(
       "The newsroom took Omar oil field off the list of places, so you no longer follow it.",
     );
@@ -590,12 +619,19 @@ describe("/retiretopic", () => {
     expect(index().lookup("Omar oil field").matches).toEqual([]);
     const above = index().get(deirEzZor.id);
     if (!above) throw new Error("Deir ez-Zor is gone");
-    expect(
-      index()
-        .subtree(above)
-        .map((t) => t.id),
-    ).not.toContain(omar.id);
+    expect(above.children.map((t) => t.id)).not.toContain(omar.id);
     expect(index().ordered.map((t) => t.id)).not.toContain(omar.id);
+    const fieldTitle = "توقف الضخ في حقل العمر النفطي";
+    // Its old articles are still Deir ez-Zor's news: /latest of it, and a search naming it.
+    expect(await say(newcomer, "latest", "دير الزور")).toContain(fieldTitle);
+    expect(await say(newcomer, "search", "دير الزور")).toContain(fieldTitle);
+    expect(await say(newcomer, "search", "ضخ النفط في دير الزور")).toContain(fieldTitle);
+    // «دير الزور ما عدا حقل العمر» stays so: the field's articles keep away from that reader, and /mytopics says why.
+    expect(h.app.store.exceptions.topicIds(exceptReader.id)).toEqual([omar.id]);
+    expect(await say(exceptReader, "latest")).not.toContain(fieldTitle);
+    const [mine] = await h.send(command("mytopics", "", { from: exceptReader }));
+    expect(visible(mine)).toContain("• دير الزور (ما عدا حقل العمر النفطي، خارج قائمة المناطق الآن)");
+    expect(bidiProblems(mine?.text ?? "")).toEqual([]);
     const fresh = await say(
       EDITOR,
       "post",

@@ -1,5 +1,6 @@
 // The cases of docs/arabic.md (lookup and tagging) against the built-in catalog, through the real store.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchPlace } from "../../src/articles/search";
 import type { TopicService } from "../../src/topics/service";
 import { levenshtein } from "../../src/topics/topic-index";
 import { tempStore } from "../support/temp";
@@ -221,8 +222,18 @@ describe("a retired place (/retiretopic)", () => {
       const before = temp.topics.index();
       const omar = before.bySlug("omar-oil-field");
       if (!omar) throw new Error("no Omar oil field");
-      expect(temp.topics.retire(omar)).toEqual({ followers: [], exceptions: 0 });
-      expect(temp.topics.retire(omar)).toBeUndefined(); // once
+      expect(temp.topics.retire(omar, () => "schedules")).toEqual({
+        followers: [],
+        removed: 0,
+        alongside: "schedules",
+      });
+      let again = false;
+      expect(
+        temp.topics.retire(omar, () => {
+          again = true;
+        }),
+      ).toBeUndefined(); // once: and what goes with it does not run
+      expect(again).toBe(false);
       const index = temp.topics.index();
       expect(index.get(omar.id)?.nameAr).toBe("حقل العمر النفطي");
       expect(index.live(omar.id)).toBeUndefined();
@@ -231,8 +242,15 @@ describe("a retired place (/retiretopic)", () => {
       const deirEzZor = index.bySlug("deir-ez-zor");
       if (!deirEzZor) throw new Error("no Deir ez-Zor");
       expect(deirEzZor.children.some((t) => t.id === omar.id)).toBe(false);
-      // Its old articles' readers of Deir ez-Zor still get them: the parent stays its parent.
+      // Its old articles' readers of Deir ez-Zor still get them: the parent stays its parent, and its old articles
+      // are the parent's news (/latest دير الزور, a search naming دير الزور).
       expect([...index.withAncestors([omar.id])]).toContain(deirEzZor.id);
+      expect(deirEzZor.retiredChildren.map((t) => t.id)).toEqual([omar.id]);
+      expect(index.subtree(deirEzZor).map((t) => t.id)).toContain(omar.id);
+      const syria = index.bySlug("syria");
+      if (!syria) throw new Error("no Syria");
+      expect(index.subtree(syria).map((t) => t.id)).toContain(omar.id);
+      expect(searchPlace({ topic: deirEzZor, words: [0] }, index).under).toContain(omar.id);
       for (const name of ["حقل العمر النفطي", "حقل العمر", "Omar oil field", "omar-oil-field"]) {
         expect(index.lookup(name).matches, name).toEqual([]);
         expect(
@@ -248,6 +266,62 @@ describe("a retired place (/retiretopic)", () => {
       const text = "حريق في حقل العمر النفطي شرقي دير الزور\nاندلع حريق في خط نفط قرب حقل العمر.";
       expect(index.tag(text).map((t) => t.slug)).toEqual(["deir-ez-zor"]);
       expect(index.namedSpans("حقل العمر").map((s) => s.topic.id)).toEqual([]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
+
+describe("retiring a followed place", () => {
+  it("returns its active followers with the place above that still brings its news; exceptions that name it stay", () => {
+    const temp = tempStore();
+    try {
+      const { store } = temp;
+      const index = temp.topics.index();
+      const omar = index.bySlug("omar-oil-field");
+      const deirEzZor = index.bySlug("deir-ez-zor");
+      const syria = index.bySlug("syria");
+      if (!omar || !deirEzZor || !syria) throw new Error("no Omar oil field");
+      // A reader of the field alone (Arabic), one of the field and Syria, a group of the field and Deir ez-Zor
+      // except Mayadin, a reader who left (blocked the bot), and one of «دير الزور ما عدا حقل العمر».
+      const alone = store.chats.touch(501, "private", null, "ar");
+      const syrian = store.chats.touch(502, "private", null, "en");
+      const group = store.chats.touch(-100503, "supergroup", "عمال حقل العمر");
+      const gone = store.chats.touch(504, "private", null, "ar");
+      const except = store.chats.touch(505, "private", null, "ar");
+      temp.topics.subscribe(alone.id, [omar]);
+      temp.topics.subscribe(syrian.id, [syria, omar]);
+      temp.topics.subscribe(group.id, [deirEzZor, omar]);
+      const mayadin = index.bySlug("mayadin");
+      if (!mayadin) throw new Error("no Mayadin");
+      expect(temp.topics.except(group.id, mayadin).kind).toBe("excepted");
+      temp.topics.subscribe(gone.id, [omar]);
+      store.chats.markInactive(gone.id, "blocked");
+      temp.topics.subscribe(except.id, [deirEzZor]);
+      expect(temp.topics.except(except.id, omar).kind).toBe("excepted");
+
+      const retired = temp.topics.retire(omar, () => undefined);
+      if (!retired) throw new Error("not retired");
+      expect(retired.removed).toBe(4);
+      expect(retired.followers.map((f) => ({ chat: f.chatId, type: f.type, via: f.via?.slug }))).toEqual([
+        { chat: group.id, type: "supergroup", via: "deir-ez-zor" },
+        { chat: alone.id, type: "private", via: undefined },
+        { chat: syrian.id, type: "private", via: "syria" },
+      ]);
+      expect(retired.followers.find((f) => f.chatId === syrian.id)?.clientLanguage).toBe("en");
+      for (const chat of [alone.id, syrian.id, group.id, gone.id])
+        expect(store.subscriptions.topicIds(chat)).not.toContain(omar.id);
+      // «دير الزور ما عدا حقل العمر» keeps its exception: the field's pending and old articles stay away.
+      expect(store.exceptions.topicIds(except.id)).toEqual([omar.id]);
+      expect(
+        temp.topics
+          .exceptionsByFollowed(except.id)
+          .get(deirEzZor.id)
+          ?.map((t) => t.id),
+      ).toEqual([omar.id]);
+      const field = temp.topics.index().get(omar.id);
+      if (!field) throw new Error("the retired field is gone");
+      expect(temp.topics.coveringAncestor(except.id, field)).toBeUndefined();
     } finally {
       temp.cleanup();
     }

@@ -1,12 +1,15 @@
 // Admins' /addtopic and /alias: the catalog grows at run time; lookup and tagging follow at once,
 // and recent articles are tagged again so the new topic has its news. /renametopic gives a place new names,
 // /retiretopic takes one off the list (its articles keep it).
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { Composer, InlineKeyboard } from "grammy";
-import { chatLanguage } from "../../domain";
+import { chatLanguage, type Language } from "../../domain";
 import { formatDateTime } from "../../i18n/format";
 import type { ChatRecord } from "../../store/chats";
 import type { OutboxMessage } from "../../store/outbox";
+import type { StoredMessage } from "../../text/message";
 import { compact } from "../../text/normalize";
+import type { RetiredFollower } from "../../topics/service";
 import type { Topic } from "../../topics/topic-index";
 import { aliasCancel, aliasConfirm, retireCancel, retireConfirm, subscribeButton } from "../callback-data";
 import type { NashraContext } from "../context";
@@ -378,21 +381,22 @@ catalogFeature.callbackQuery(
       await editHtml(ctx, refusal);
       return;
     }
-    // Its schedules first (the armer disarms them): a digest of a place nothing is tagged with any more.
-    const removed = scheduleIds(ctx, topic).filter((id) => schedules.remove(id));
-    const retired = topics.retire(topic);
+    // Retired first, then its schedules (the armer disarms them: a digest of a place nothing is tagged with any
+    // more), in one transaction: a second Yes finds it retired and removes nothing.
+    const retired = topics.retire(topic, () => scheduleIds(ctx, topic).filter((id) => schedules.remove(id)));
     if (!retired) {
       await editHtml(ctx, ctx.t("retiretopic-gone"));
       return;
     }
-    const told = notifyFollowers(ctx, topic, retired.followers);
+    const removed = retired.alongside;
+    const told = await notifyFollowers(ctx, topic, retired.followers);
     const lines = [
       ctx.t("retiretopic-done", { topic: topics.index().name(topic, ctx.language), count: told }),
     ];
     if (removed.length > 0)
       lines.push(ctx.t("retiretopic-done-schedules", { count: removed.length, ids: idList(ctx, removed) }));
     ctx.deps.logger.info(
-      { topic: topic.id, by: ctx.from?.id, followers: retired.followers.length, schedules: removed },
+      { topic: topic.id, by: ctx.from?.id, followers: retired.removed, told, schedules: removed },
       "topic retired",
     );
     await editHtml(ctx, lines.join(" "));
@@ -404,27 +408,31 @@ catalogFeature.callbackQuery(retireCancel.filter, requireRole("admin"), async (c
   await editHtml(ctx, ctx.t("retiretopic-cancelled"));
 });
 
+/** Followers' notices enqueued per turn (the event loop runs between: other updates are answered). */
+const NOTICE_CHUNK = 2000;
+
 /**
  * Tells each chat that followed a retired place, once, through the outbox (paced with the rest): in its language,
  * as the chat (a group is addressed as the group), with the place above it to follow when its news does not
- * already come through a followed one. Returns how many active chats were told.
+ * already come through a followed one. The followers who get the same words share one message and one stored
+ * body (a handful: language × private, group or channel × the place that still brings its news); the rows are
+ * enqueued a chunk a turn. Returns how many active chats were told.
  */
-function notifyFollowers(ctx: NashraContext, topic: Topic, chatIds: readonly number[]): number {
-  const { topics, readers, i18n, config, delivery } = ctx.deps;
+async function notifyFollowers(
+  ctx: NashraContext,
+  topic: Topic,
+  followers: readonly RetiredFollower[],
+): Promise<number> {
+  const { topics, i18n, config, delivery } = ctx.deps;
   const index = topics.index();
   const parent = topic.parent ? index.live(topic.parent.id) : undefined;
-  const messages: OutboxMessage[] = [];
-  for (const chatId of chatIds) {
-    const chat = readers.find(chatId);
-    if (!chat?.active) continue;
-    const language = chatLanguage(chat, config.DEFAULT_LANGUAGE);
-    const voice = voiceOf(chat);
+  const bodies = new Map<string, StoredMessage>();
+  const render = (language: Language, voice: Voice | undefined, via: Topic | undefined): StoredMessage => {
     const key = (k: string) => (voice ? `${k}-group` : k);
     const args = { topic: index.name(topic, language), ...(voice ? { chat: voice } : {}) };
     const lines = [i18n.t(language, key("retire-notice"), args)];
     const buttons: { text: string; data: string }[][] = [];
     if (parent) {
-      const via = topics.coveringAncestor(chatId, topic);
       const parentArgs = { ...args, parent: index.name(via ?? parent, language) };
       if (via) {
         lines.push(i18n.t(language, key("retire-notice-covered"), parentArgs));
@@ -438,20 +446,38 @@ function notifyFollowers(ctx: NashraContext, topic: Topic, chatIds: readonly num
         ]);
       }
     }
-    messages.push({
-      chatId,
-      purpose: "notice",
-      ref: `retire:${topic.id}`,
-      dedupeKey: `retire:${topic.id}`,
-      message: { kind: "relay", from: null, parts: [lines.join("\n")], buttons },
-    });
+    return { kind: "relay", from: null, parts: [lines.join("\n")], buttons };
+  };
+  const ref = `retire:${topic.id}`;
+  // The same words for the same key, within this retirement (a topic brought back by hand and retired again
+  // has another time).
+  const retiredAt = index.get(topic.id)?.retiredAt ?? 0;
+  let chunk: OutboxMessage[] = [];
+  for (const follower of followers) {
+    const language = chatLanguage(follower, config.DEFAULT_LANGUAGE);
+    const voice = voiceOf(follower);
+    const via = parent ? follower.via : undefined;
+    const bodyKey = `${ref}|${retiredAt}|${language}|${voice ?? "private"}|${via?.id ?? "-"}`;
+    let message = bodies.get(bodyKey);
+    if (!message) {
+      message = render(language, voice, via);
+      bodies.set(bodyKey, message);
+    }
+    chunk.push({ chatId: follower.chatId, purpose: "notice", ref, dedupeKey: ref, message, bodyKey });
+    if (chunk.length >= NOTICE_CHUNK) {
+      delivery.enqueue(chunk);
+      chunk = [];
+      await yieldToLoop();
+    }
   }
-  delivery.enqueue(messages);
-  return messages.length;
+  if (chunk.length > 0) delivery.enqueue(chunk);
+  return followers.length;
 }
 
+type Voice = "group" | "channel";
+
 /** How a shared chat is addressed in the "-group" messages; undefined for a private chat. */
-function voiceOf(chat: ChatRecord): "group" | "channel" | undefined {
+function voiceOf(chat: Pick<ChatRecord, "type">): Voice | undefined {
   if (chat.type === "private") return undefined;
   return chat.type === "channel" ? "channel" : "group";
 }

@@ -38,8 +38,17 @@ export function coveredChoice(
   };
 }
 
-/** «دير الزور (ما عدا الميادين)»: the places excepted from a followed one, after its name (or nothing). */
+/**
+ * «دير الزور (ما عدا الميادين)»: the places excepted from a followed one, after its name (or nothing). A retired
+ * place stays excepted (its old articles keep away) and is said to be off the list: the picker no longer shows it.
+ */
 export function exceptSuffix(ctx: NashraContext, excepted: readonly Topic[] | undefined): string {
   if (!excepted?.length) return "";
-  return ` ${ctx.t("mytopics-except", { names: nameList(ctx, excepted) })}`;
+  const live = excepted.filter((t) => t.retiredAt === null);
+  const retired = excepted.filter((t) => t.retiredAt !== null);
+  const parts = [
+    ...(live.length > 0 ? [ctx.t("mytopics-except", { names: nameList(ctx, live) })] : []),
+    ...(retired.length > 0 ? [ctx.t("mytopics-except-retired", { names: nameList(ctx, retired) })] : []),
+  ];
+  return ` ${parts.join(" ")}`;
 }

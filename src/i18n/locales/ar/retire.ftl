@@ -24,12 +24,13 @@ retiretopic-confirm-articles = { $count ->
     [one] لها مقال واحد يبقى موسومًا بها كما هو، ويجده القراء في البحث.
     [two] لها مقالان يبقيان موسومين بها كما هما، ويجدهما القراء في البحث.
     [few] لها { $count } مقالات تبقى موسومة بها كما هي، ويجدها القراء في البحث.
-   *[other] لها { $count } مقالًا تبقى موسومة بها كما هي، ويجدها القراء في البحث.
+    [many] لها { $count } مقالًا تبقى موسومة بها كما هي، ويجدها القراء في البحث.
+   *[other] لها { $count } مقال تبقى موسومة بها كما هي، ويجدها القراء في البحث.
 }
 retiretopic-confirm-schedules = { $count ->
-    [one] ويتوقف موعد الملخصات الخاص بها ويُحذف: { $ids }.
-    [two] ويتوقف موعدا الملخصات الخاصان بها ويُحذفان: { $ids }.
-   *[other] وتتوقف مواعيد الملخصات الخاصة بها وتُحذف: { $ids }.
+    [one] موعد الملخصات الخاص بها يتوقف ويُحذف: { $ids }.
+    [two] موعدا الملخصات الخاصان بها يتوقفان ويُحذفان: { $ids }.
+   *[other] مواعيد الملخصات الخاصة بها تتوقف وتُحذف: { $ids }.
 }
 button-retire = نعم، أزل المنطقة
 retiretopic-cancelled = لم تُزل المنطقة.
@@ -66,7 +67,10 @@ retire-notice-covered-group = وما زالت أخبارها تصل إلى { $ch
 } عبر متابعتها لـ{ $parent }.
 
 # «Ignore» on a breaking item, in the other editors' copies of the offer.
-breaking-offer-ignored = <i>{ $id } تركه { $name } بلا تنبيه.</i>
+breaking-offer-ignored = <i>{ $id }: تُرك بلا تنبيه (قرار { $name }).</i>
+
+# /mytopics: a followed place's exception of a place since retired (its old articles still keep away).
+mytopics-except-retired = (ما عدا { $names }، خارج قائمة المناطق الآن)
 
 # A reader types the name of a retired place (/subscribe, /latest, /alert, /schedule).
 topic-retired = أزالت غرفة الأخبار <b>{ $topic }</b> من قائمة المناطق، فلم يعد ممكنًا اختيارها.

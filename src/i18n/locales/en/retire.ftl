@@ -59,6 +59,9 @@ retire-notice-covered-group = Its news still reaches this { $chat ->
 # «Ignore» on a breaking item, in the other editors' copies of the offer.
 breaking-offer-ignored = <i>{ $id } ignored by { $name }: no alert.</i>
 
+# /mytopics: a followed place's exception of a place since retired (its old articles still keep away).
+mytopics-except-retired = (except { $names }, off the list of places now)
+
 # A reader types the name of a retired place (/subscribe, /latest, /alert, /schedule).
 topic-retired = The newsroom took <b>{ $topic }</b> off the list of places; it can no longer be chosen.
 topic-retired-parent = The newsroom took <b>{ $topic }</b> off the list of places. It is in <b>{ $parent }</b>, whose news includes it.
