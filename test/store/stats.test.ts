@@ -37,4 +37,31 @@ describe("the readers /stats counts", () => {
     expect(readers.groups).toEqual({ active: 5, inactive: 0 });
     expect(chats).toBe(36);
   });
+
+  it("keeps the counts by kind and by place true through subscribing, blocking, a group's migration and /stop", () => {
+    const [dez, mayadin] = [1, 2];
+    for (let id = 100; id < 105; id++) store.chats.touch(id, "private", null);
+    store.chats.touch(-500, "group", "أخبار الميادين");
+    for (let id = 100; id < 105; id++) store.subscriptions.add(id, [dez]);
+    store.subscriptions.add(100, [mayadin]);
+    store.subscriptions.add(-500, [mayadin, dez]);
+    store.subscriptions.add(100, [dez]); // again: nothing changes
+    expect(store.subscriptions.countsByTopic()).toEqual([
+      { topicId: dez, readers: 6 },
+      { topicId: mayadin, readers: 2 },
+    ]);
+    store.subscriptions.removeOne(101, dez);
+    store.chats.markInactive(102, "Forbidden: bot was blocked by the user");
+    store.chats.migrate(-500, -100_500); // the group became a supergroup
+    store.chats.delete(103); // /stop: its subscriptions go with it
+    expect(store.subscriptions.countsByTopic()).toEqual([
+      { topicId: dez, readers: 4 },
+      { topicId: mayadin, readers: 2 },
+    ]);
+    expect(store.subscriptions.count()).toBe(6);
+    const { readers, chats } = store.stats.census();
+    expect(readers.private).toEqual({ active: 3, inactive: 1 });
+    expect(readers.groups.active + readers.groups.inactive).toBe(1);
+    expect(chats).toBe(5);
+  });
 });
