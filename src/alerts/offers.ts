@@ -1,7 +1,7 @@
 // Breaking items waiting for an editor: which copies of an offer each editor has (the bot renders them, the outbox
 // sends them: bot/breaking-offers.ts), so that an item one editor ignores leaves every editor's copy.
 import type { Store } from "../store";
-import type { OfferCopy } from "../store/offers";
+import type { NewOfferCopy, OfferCopy } from "../store/offers";
 
 /** A copy as it now reads, with the message id the outbox delivered it as (undefined: not sent yet). */
 export interface OfferCopyView extends OfferCopy {
@@ -12,15 +12,7 @@ export class BreakingOfferLog {
   constructor(private readonly store: Store) {}
 
   /** The copies of one offer were enqueued: for each chat, the items it shows. */
-  sent(
-    copies: readonly {
-      chatId: number;
-      ref: string;
-      feed: string;
-      total: number;
-      articleIds: readonly number[];
-    }[],
-  ): void {
+  sent(copies: readonly NewOfferCopy[]): void {
     this.store.offers.record(copies);
   }
 

@@ -46,6 +46,14 @@ export interface AlertAbout {
   text: string;
 }
 
+/** An alert as its fan-out walks its audience: its article, the phrases found in it that mute or bring it, its topics. */
+export interface AlertWalk {
+  articleId: number | null;
+  muted: readonly string[];
+  watched: readonly string[];
+  topics: readonly Topic[];
+}
+
 /** A reader's own words a chat may keep (mutes; issue 14). */
 export const MUTES_PER_CHAT = 20;
 
@@ -188,12 +196,7 @@ export class AudiencePolicy {
    */
   alertWatchersChunk(
     reach: readonly number[],
-    alert: {
-      articleId: number | null;
-      muted: readonly string[];
-      watched: readonly string[];
-      topics: readonly Topic[];
-    },
+    alert: AlertWalk,
     after: number | null,
     limit: number,
     scan: number,
@@ -254,12 +257,7 @@ export class AudiencePolicy {
    */
   alertCountPiece(
     reach: readonly number[],
-    alert: {
-      articleId: number | null;
-      muted: readonly string[];
-      watched: readonly string[];
-      topics: readonly Topic[];
-    },
+    alert: AlertWalk,
     position: number,
     after: number | null,
     limit: number,

@@ -165,61 +165,34 @@ export interface AlertCountPiece {
   last: number | null;
 }
 
+/** What every alert statement is bound with (JSON lists; `article` null for a text alert). */
+interface AlertParams {
+  topics: string;
+  article: number | null;
+  muted: string;
+  watched: string;
+  paths: string;
+}
+
+/** A walk of one topic position's followers, after a chat id, `limit` rows at most. */
+type TopicWalkParams = Omit<AlertParams, "watched"> & {
+  topic: number;
+  earlier: string;
+  after: number;
+  limit: number;
+};
+
+/** A walk of the chats that watch a phrase of the alert, after a chat id. */
+type WatchWalkParams = AlertParams & { after: number; limit: number };
+
 export class AudienceStore {
-  private readonly alertCountChunk: Database.Statement<
-    {
-      topics: string;
-      article: number | null;
-      muted: string;
-      paths: string;
-      topic: number;
-      earlier: string;
-      after: number;
-      limit: number;
-    },
-    { scanned: number; counted: number; last: number | null }
-  >;
-  private readonly alertCountWatchers: Database.Statement<
-    {
-      topics: string;
-      article: number | null;
-      muted: string;
-      watched: string;
-      paths: string;
-      after: number;
-      limit: number;
-    },
-    { scanned: number; counted: number; last: number | null }
-  >;
-  private readonly alertChunk: Database.Statement<{
-    topics: string;
-    article: number | null;
-    muted: string;
-    paths: string;
-    topic: number;
-    earlier: string;
-    after: number;
-    limit: number;
-  }>;
-  private readonly alertWatchChunk: Database.Statement<{
-    topics: string;
-    article: number | null;
-    muted: string;
-    watched: string;
-    paths: string;
-    after: number;
-    through: number;
-    limit: number;
-  }>;
+  private readonly alertCountChunk: Database.Statement<TopicWalkParams, AlertCountPiece>;
+  private readonly alertCountWatchers: Database.Statement<WatchWalkParams, AlertCountPiece>;
+  private readonly alertChunk: Database.Statement<TopicWalkParams>;
+  private readonly alertWatchChunk: Database.Statement<WatchWalkParams & { through: number }>;
   private readonly chatsPage: Database.Statement<[number, number], { scanned: number; last: number | null }>;
-  private readonly alertCount: Database.Statement<
-    { topics: string; article: number | null; muted: string; watched: string; paths: string },
-    { n: number }
-  >;
-  private readonly alertFollowers: Database.Statement<
-    { topics: string; article: number | null; muted: string; watched: string; paths: string },
-    { n: number }
-  >;
+  private readonly alertCount: Database.Statement<AlertParams, { n: number }>;
+  private readonly alertFollowers: Database.Statement<AlertParams, { n: number }>;
   private readonly digestPage: Database.Statement<[number, number]>;
   private readonly slotPage: Database.Statement<[number, number, number]>;
   private readonly subscriptionsOf: Database.Statement<[number]>;

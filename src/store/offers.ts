@@ -21,6 +21,15 @@ export interface OfferCopy {
   items: OfferItemRow[];
 }
 
+/** One editor's copy of an offer as it is enqueued: the items it shows, in order. */
+export interface NewOfferCopy {
+  chatId: number;
+  ref: string;
+  feed: string;
+  total: number;
+  articleIds: readonly number[];
+}
+
 export class OfferStore {
   private readonly insert: Database.Statement<Record<string, unknown>>;
   private readonly markIgnored: Database.Statement<[string, number], { chat_id: number; ref: string }>;
@@ -52,15 +61,7 @@ export class OfferStore {
   }
 
   /** Remembers the copies of one offer: for each chat, the items it shows in order. */
-  record(
-    copies: readonly {
-      chatId: number;
-      ref: string;
-      feed: string;
-      total: number;
-      articleIds: readonly number[];
-    }[],
-  ): void {
+  record(copies: readonly NewOfferCopy[]): void {
     const now = this.clock();
     this.db.transaction(() => {
       for (const copy of copies)
